@@ -1,0 +1,385 @@
+//! The data model shared by every stage: a `Claim` is one number or date found in one source,
+//! with its evidence (byte span), its value as an inclusive interval, and the subject it speaks of.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into `Source::text`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// First byte of the span.
+    pub start: usize,
+    /// One past the last byte of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// What sort of value a claim states; claims of different kinds are never compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A number of people or things ("11,000 soldiers", "24 dead").
+    Count,
+    /// A day, month, year or a span of them ("July 12, 2025", "start of July").
+    Date,
+    /// A length of time ("three-day visit", "for 18 months"); values in seconds.
+    Duration,
+    /// A sum of money in one currency; values in units of that currency.
+    Money,
+    /// A percentage ("15%", "15 percent"); values in percent.
+    Percent,
+    /// A measured quantity with a physical unit ("6.1-magnitude", "10 km"); values in the base unit.
+    Quantity,
+}
+
+impl Kind {
+    /// The lower-case name used in reports and rules.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Date => "date",
+            Kind::Duration => "duration",
+            Kind::Money => "money",
+            Kind::Percent => "percent",
+            Kind::Quantity => "quantity",
+        }
+    }
+
+    /// Parses the lower-case name used in reports and rules.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Some(match name {
+            "count" => Kind::Count,
+            "date" => Kind::Date,
+            "duration" => Kind::Duration,
+            "money" => Kind::Money,
+            "percent" => Kind::Percent,
+            "quantity" => Kind::Quantity,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// An interval with inclusive bounds; `None` is an open (unbounded) side.
+///
+/// Dates are stored as day numbers (days since 1970-01-01), so one interval logic serves every kind.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Interval {
+    /// The smallest value the claim allows, if any.
+    pub low: Option<f64>,
+    /// The largest value the claim allows, if any.
+    pub high: Option<f64>,
+}
+
+impl Interval {
+    /// The single value `x..=x`.
+    pub fn exact(x: f64) -> Interval {
+        Interval { low: Some(x), high: Some(x) }
+    }
+
+    /// The closed interval `low..=high`.
+    pub fn between(low: f64, high: f64) -> Interval {
+        Interval { low: Some(low.min(high)), high: Some(low.max(high)) }
+    }
+
+    /// True when the interval is a single value.
+    pub fn is_exact(&self) -> bool {
+        matches!((self.low, self.high), (Some(a), Some(b)) if a == b)
+    }
+
+    /// True when the two intervals share at least one value.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        let below = matches!((self.high, other.low), (Some(h), Some(l)) if h < l);
+        let above = matches!((self.low, other.high), (Some(l), Some(h)) if l > h);
+        !below && !above
+    }
+
+    /// The distance between two disjoint intervals (0 when they overlap).
+    pub fn gap(&self, other: &Interval) -> f64 {
+        match ((self.high, other.low), (other.high, self.low)) {
+            ((Some(h), Some(l)), _) if h < l => l - h,
+            (_, (Some(h), Some(l))) if h < l => l - h,
+            _ => 0.0,
+        }
+    }
+
+    /// The interval widened by `by` on each closed side.
+    pub fn widened(&self, by: f64) -> Interval {
+        Interval { low: self.low.map(|x| x - by), high: self.high.map(|x| x + by) }
+    }
+
+    /// The value most representative of the interval, for tolerances: its middle, or its one bound.
+    pub fn magnitude(&self) -> f64 {
+        match (self.low, self.high) {
+            (Some(a), Some(b)) => ((a + b) / 2.0).abs(),
+            (Some(a), None) | (None, Some(a)) => a.abs(),
+            (None, None) => 0.0,
+        }
+    }
+}
+
+/// How a source qualified its number; kept so the report can show "~11,000" or ">10,000".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hedge {
+    /// Stated plainly ("11,000").
+    Exact,
+    /// "around", "about", "some", "an estimated".
+    Approx,
+    /// "nearly", "almost", "just under": a little below.
+    Nearly,
+    /// "over", "more than": strictly above.
+    MoreThan,
+    /// "at least", "no fewer than", "or more".
+    AtLeast,
+    /// "up to", "at most", "as many as".
+    AtMost,
+    /// "fewer than", "less than", "under".
+    LessThan,
+    /// "25,000-30,000", "between 20 and 30".
+    Range,
+    /// "dozens", "hundreds", "high triple-digit".
+    Vague,
+    /// A date or period whose bounds come from its own precision ("July", "start of July").
+    Period,
+    /// "since October", "after 2020": from a point onwards.
+    Since,
+    /// "by late July", "before 2020": up to a point.
+    Until,
+}
+
+/// The precision at which a date was written, so dates are compared at the precision each source gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatePrecision {
+    /// A single day.
+    Day,
+    /// Part of a month or a week ("start of July", "last week").
+    Part,
+    /// A whole month.
+    Month,
+    /// A season or a quarter.
+    Season,
+    /// A whole year or several.
+    Year,
+}
+
+/// One number or date found in one source, with its evidence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Claim {
+    /// Index of the source in `Corpus::sources`.
+    pub source: usize,
+    /// The bytes of the source that state the claim, hedge and unit included.
+    pub span: Span,
+    /// What sort of value it is.
+    pub kind: Kind,
+    /// The value as an inclusive interval, after hedges and units are applied.
+    pub value: Interval,
+    /// The value as written, before a hedge widened it (for display: "~11,000" shows 11,000).
+    pub nominal: Interval,
+    /// How the number was qualified.
+    pub hedge: Hedge,
+    /// The canonical unit: the counted noun for counts ("soldier"), an ISO code for money, a base
+    /// unit for quantities ("km", "magnitude"), "second" for durations, "day" for dates, "%".
+    pub unit: String,
+    /// The canonical words saying what is counted or dated, most telling first, with weights.
+    pub subject: Subject,
+    /// For dates, the precision at which the source wrote it.
+    pub precision: Option<DatePrecision>,
+    /// The name of the rule that produced the claim (for `extract` output and debugging).
+    pub rule: &'static str,
+}
+
+/// The words that say what a claim counts or dates: head noun, modifiers, nearby entities.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Subject {
+    /// Canonical terms (lower-case, singular, aliases resolved) with a weight each, the heaviest first.
+    pub terms: Vec<(String, f32)>,
+}
+
+impl Subject {
+    /// The subject's terms as one line of text, heaviest first, at most `n` terms.
+    pub fn label(&self, n: usize) -> String {
+        let words: Vec<&str> = self.terms.iter().take(n).map(|(t, _)| t.as_str()).collect();
+        words.join(" ")
+    }
+
+    /// The weight of `term`, or 0 when absent.
+    pub fn weight(&self, term: &str) -> f32 {
+        self.terms.iter().find(|(t, _)| t == term).map_or(0.0, |(_, w)| *w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intervals_overlap_and_gap() {
+        let a = Interval::between(10.0, 20.0);
+        let b = Interval::between(20.0, 30.0);
+        let c = Interval::between(25.0, 30.0);
+        let open = Interval { low: Some(10001.0), high: None };
+        assert!(a.overlaps(&b));
+        assert!(!a.overlaps(&c));
+        assert_eq!(a.gap(&c), 5.0);
+        assert_eq!(c.gap(&a), 5.0);
+        assert!(open.overlaps(&Interval::exact(11000.0)));
+        assert!(!open.overlaps(&Interval::exact(7.0)));
+    }
+
+    #[test]
+    fn kind_names_round_trip() {
+        for kind in [Kind::Count, Kind::Date, Kind::Duration, Kind::Money, Kind::Percent, Kind::Quantity] {
+            assert_eq!(Kind::from_name(kind.name()), Some(kind));
+        }
+    }
+}
+
+/// Formats one number of a kind for reports: thousands separators, no float noise.
+pub fn format_number(x: f64) -> String {
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    let rounded = (x * 1e6).round() / 1e6;
+    let negative = rounded < 0.0;
+    let abs = rounded.abs();
+    let whole = abs.trunc();
+    let mut digits = format!("{whole:.0}");
+    let mut grouped = String::new();
+    while digits.len() > 3 {
+        let tail = digits.split_off(digits.len() - 3);
+        grouped = format!(",{tail}{grouped}");
+    }
+    grouped = format!("{digits}{grouped}");
+    let fraction = abs - whole;
+    if fraction > 0.0 {
+        let f = format!("{fraction:.6}");
+        grouped.push_str(f.trim_start_matches('0').trim_end_matches('0'));
+    }
+    if negative {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
+}
+
+/// Formats one bound of a value of `kind` in `unit`.
+pub fn format_bound(kind: Kind, unit: &str, x: f64) -> String {
+    match kind {
+        Kind::Date => crate::extract::date::from_day_number(x).map_or_else(|| format_number(x), |d| d.to_string()),
+        Kind::Percent if unit == "%" => format!("{}%", format_number(x)),
+        Kind::Duration => format_duration(x),
+        _ => format_number(x),
+    }
+}
+
+fn format_duration(seconds: f64) -> String {
+    const UNITS: [(&str, f64); 6] = [("year", 31_536_000.0), ("month", 2_592_000.0), ("week", 604_800.0), ("day", 86_400.0), ("hour", 3_600.0), ("minute", 60.0)];
+    for (name, size) in UNITS {
+        let n = seconds / size;
+        if n >= 1.0 && (n * 2.0).fract() == 0.0 {
+            let plural = if n == 1.0 { "" } else { "s" };
+            return format!("{} {name}{plural}", format_number(n));
+        }
+    }
+    format!("{} seconds", format_number(seconds))
+}
+
+/// Formats an interval of `kind` compactly: `11,000`, `25,000..30,000`, `10,001..`, `..30`, and dates
+/// at their precision (`2024-06` for a whole month, `2024` for a whole year).
+pub fn format_interval(kind: Kind, unit: &str, value: &Interval) -> String {
+    if kind == Kind::Date {
+        if let (Some(a), Some(b)) = (value.low, value.high) {
+            if let Some(period) = date_period(a, b) {
+                return period;
+            }
+        }
+    }
+    let bound = |x: f64| format_bound(kind, unit, x);
+    match (value.low, value.high) {
+        (Some(a), Some(b)) if a == b => bound(a),
+        (Some(a), Some(b)) => format!("{}..{}", bound(a), bound(b)),
+        (Some(a), None) => format!("{}..", bound(a)),
+        (None, Some(b)) => format!("..{}", bound(b)),
+        (None, None) => "any".into(),
+    }
+}
+
+/// "2024-06" for a whole month, "2024" for a whole year, "2008..2011" for whole years.
+fn date_period(a: f64, b: f64) -> Option<String> {
+    use crate::extract::date::from_day_number;
+    let (first, last) = (from_day_number(a)?, from_day_number(b)?);
+    if first.day() != 1 || last != last.last_of_month() {
+        return None;
+    }
+    if first.month() == 1 && last.month() == 12 {
+        return Some(if first.year() == last.year() { first.year().to_string() } else { format!("{}..{}", first.year(), last.year()) });
+    }
+    if first.year() == last.year() && first.month() == last.month() {
+        return Some(format!("{:04}-{:02}", first.year(), first.month()));
+    }
+    if first.year() == last.year() || last.year() == first.year() + 1 {
+        return Some(format!("{:04}-{:02}..{:04}-{:02}", first.year(), first.month(), last.year(), last.month()));
+    }
+    None
+}
+
+impl Claim {
+    /// The value as a reader would say it: `~11,000`, `>10,000`, `25,000..30,000`, `2025-07-12`.
+    pub fn value_text(&self) -> String {
+        let nominal = format_interval(self.kind, &self.unit, &self.nominal);
+        let one = |x: Option<f64>| x.map_or_else(String::new, |x| format_bound(self.kind, &self.unit, x));
+        let text = match self.hedge {
+            Hedge::Exact | Hedge::Range | Hedge::Vague | Hedge::Period => nominal,
+            Hedge::Approx => format!("~{nominal}"),
+            Hedge::Nearly => format!("nearly {nominal}"),
+            Hedge::MoreThan => format!(">{}", one(self.nominal.high)),
+            Hedge::AtLeast => format!(">={}", one(self.nominal.low)),
+            Hedge::AtMost => format!("<={}", one(self.nominal.high)),
+            Hedge::LessThan => format!("<{}", one(self.nominal.low)),
+            Hedge::Since => format!("since {nominal}"),
+            Hedge::Until => format!("by {nominal}"),
+        };
+        match self.kind {
+            Kind::Money => format!("{} {text}", self.unit),
+            Kind::Quantity => format!("{text} {}", self.unit),
+            Kind::Percent if self.unit != "%" => format!("{text} {}", self.unit),
+            _ => text,
+        }
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_intervals_format_for_people() {
+        assert_eq!(format_number(11000.0), "11,000");
+        assert_eq!(format_number(1234567.5), "1,234,567.5");
+        assert_eq!(format_number(6.1), "6.1");
+        assert_eq!(format_interval(Kind::Count, "", &Interval { low: Some(10001.0), high: None }), "10,001..");
+        assert_eq!(format_interval(Kind::Duration, "second", &Interval::exact(259200.0)), "3 days");
+        let june = Interval::between(19875.0, 19904.0);
+        assert_eq!(format_interval(Kind::Date, "day", &june), "2024-06");
+    }
+}

@@ -1,0 +1,158 @@
+//! Stage 4, comparison: the claims of one group and the `Rules` in, a `Verdict` with a one-line
+//! reason out — agree (same value), compatible (overlapping, different precision), conflict
+//! (disjoint beyond the kind's tolerance).
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::claim::{format_interval, Claim, Interval, Kind};
+use crate::rules::{Rules, Tolerance};
+
+/// How the values of a group relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// Disjoint beyond tolerance: at least two sources cannot both be right.
+    Conflict,
+    /// Overlapping but not the same: different precision.
+    Compatible,
+    /// The same value or interval.
+    Agree,
+}
+
+impl Verdict {
+    /// The lower-case name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Conflict => "conflict",
+            Verdict::Compatible => "compatible",
+            Verdict::Agree => "agree",
+        }
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How two values relate, before the group verdict takes the worst of them.
+pub fn relate(a: &Claim, b: &Claim, rules: &Rules) -> Verdict {
+    relate_values(a.kind, &a.value, &b.value, rules.tolerance(a.kind))
+}
+
+/// How two intervals of one kind relate under `tolerance`.
+pub fn relate_values(kind: Kind, a: &Interval, b: &Interval, tolerance: Tolerance) -> Verdict {
+    if same(a, b) {
+        return Verdict::Agree;
+    }
+    if a.overlaps(b) {
+        return Verdict::Compatible;
+    }
+    let gap = a.gap(b);
+    let scale = a.magnitude().max(b.magnitude());
+    if gap <= tolerance.absolute || (kind != Kind::Date && gap <= tolerance.relative * scale) {
+        return Verdict::Compatible;
+    }
+    if tolerance.rounding > 0.0 && (rounds_to(a, b, tolerance.rounding) || rounds_to(b, a, tolerance.rounding)) {
+        return Verdict::Compatible;
+    }
+    Verdict::Conflict
+}
+
+fn same(a: &Interval, b: &Interval) -> bool {
+    let eq = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0),
+        (None, None) => true,
+        _ => false,
+    };
+    eq(a.low, b.low) && eq(a.high, b.high)
+}
+
+/// True when `precise` is an exact value that rounds to the exact round number `round` ("229,866"
+/// and "230,000") and lies within `share` of it.
+fn rounds_to(precise: &Interval, round: &Interval, share: f64) -> bool {
+    let (Some(p), Some(r)) = (precise.low.filter(|_| precise.is_exact()), round.low.filter(|_| round.is_exact())) else {
+        return false;
+    };
+    if r.fract() != 0.0 || r.abs() < 10.0 {
+        return false;
+    }
+    let mut unit = 1.0;
+    while (r / (unit * 10.0)).fract() == 0.0 && unit < 1e15 {
+        unit *= 10.0;
+    }
+    unit > 1.0 && (p / unit).round() * unit == r && (p - r).abs() <= share * r.abs()
+}
+
+/// The verdict of a group of claims and why, comparing every pair from different sources.
+pub fn compare(claims: &[&Claim], rules: &Rules) -> (Verdict, String) {
+    let mut worst = Verdict::Agree;
+    let mut witness: Option<(&Claim, &Claim)> = None;
+    for (n, a) in claims.iter().enumerate() {
+        for b in &claims[n + 1..] {
+            if a.source == b.source {
+                continue;
+            }
+            let v = relate(a, b, rules);
+            if witness.is_none() || v < worst {
+                worst = v;
+                witness = Some((a, b));
+            }
+        }
+    }
+    let why = match witness {
+        None => "one source only".to_string(),
+        Some((a, b)) => {
+            let show = |c: &Claim| format_interval(c.kind, &c.unit, &c.value);
+            match worst {
+                Verdict::Agree => format!("all say {}", show(a)),
+                Verdict::Compatible if a.value.overlaps(&b.value) => format!("{} overlaps {}", show(a), show(b)),
+                Verdict::Compatible => format!("{} is within rounding of {}", show(a), show(b)),
+                Verdict::Conflict => format!("{} vs {}, no overlap", show(a), show(b)),
+            }
+        }
+    };
+    (worst, why)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(rounding: f64) -> Tolerance {
+        Tolerance { relative: 0.0, absolute: 0.0, rounding }
+    }
+
+    #[test]
+    fn verdicts_from_intervals() {
+        let exact = Interval::exact;
+        assert_eq!(relate_values(Kind::Count, &exact(7.0), &exact(7.0), t(0.0)), Verdict::Agree);
+        assert_eq!(relate_values(Kind::Count, &exact(5.0), &exact(7.0), t(0.02)), Verdict::Conflict);
+        let around = Interval::between(10450.0, 11550.0);
+        let over = Interval { low: Some(10001.0), high: None };
+        assert_eq!(relate_values(Kind::Count, &around, &over, t(0.0)), Verdict::Compatible);
+        let at_least_5 = Interval { low: Some(5.0), high: None };
+        assert_eq!(relate_values(Kind::Count, &at_least_5, &exact(7.0), t(0.0)), Verdict::Compatible);
+    }
+
+    #[test]
+    fn journalists_rounding_is_forgiven_but_not_more() {
+        let exact = Interval::exact;
+        assert_eq!(relate_values(Kind::Count, &exact(229_866.0), &exact(230_000.0), t(0.02)), Verdict::Compatible);
+        assert_eq!(relate_values(Kind::Count, &exact(120.0), &exact(100.0), t(0.02)), Verdict::Conflict);
+        assert_eq!(relate_values(Kind::Count, &exact(101.0), &exact(100.0), t(0.02)), Verdict::Compatible);
+    }
+
+    #[test]
+    fn relations_are_symmetric() {
+        let cases = [Interval::exact(3.0), Interval::between(1.0, 4.0), Interval { low: Some(2.0), high: None }, Interval::exact(300.0)];
+        for a in &cases {
+            for b in &cases {
+                assert_eq!(relate_values(Kind::Count, a, b, t(0.02)), relate_values(Kind::Count, b, a, t(0.02)));
+            }
+        }
+    }
+}

@@ -1,0 +1,632 @@
+//! Tokens in, date expressions out: absolute ("July 12, 2025", "12 July 2025", "2025-07-12"),
+//! partial ("July 12", "in April", "the spring", "late July") and relative ("on Saturday",
+//! "last year") dates, then each resolved to an interval of days against a reference date.
+//!
+//! Policy for news (README, "Dates"): a partial date takes the nearest year that fits the reference
+//! date and the tense — in the past tense a month not later than the reference month falls in the
+//! reference year, a later month in the year before; in the future tense the other way round.
+//! A weekday is the last such day on or before the reference date, or the next one after it when
+//! the sentence is in the future tense.
+
+use jiff::civil::{Date, Weekday};
+
+use super::lexer::{Token, TokenKind};
+use crate::claim::{DatePrecision, Hedge};
+use crate::rules::Rules;
+
+/// A date as written, before resolution. (Variant docs describe their fields.)
+#[allow(missing_docs)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateExpr {
+    /// Day, month and year.
+    Full { year: i16, month: i8, day: i8 },
+    /// Day and month, year implied.
+    MonthDay { month: i8, day: i8 },
+    /// A whole month of a given year.
+    MonthYear { year: i16, month: i8 },
+    /// A whole month, year implied.
+    Month { month: i8 },
+    /// A whole year.
+    Year { year: i16 },
+    /// Several whole years.
+    Years { first: i16, last: i16 },
+    /// Days `first..=last` of a month ("late July"); year optional.
+    PartOfMonth { month: i8, year: Option<i16>, first: i8, last: i8 },
+    /// A third of a year ("early 2024", "end of 2024").
+    PartOfYear { year: i16, first_month: i8, last_month: i8 },
+    /// A season, year optional; `offset` counts seasons back (-1 "last spring") or forward.
+    Season { first_month: i8, last_month: i8, year: Option<i16>, offset: i8 },
+    /// A weekday; `direction` is -1 ("last Saturday"), +1 ("next Monday") or 0 (by tense).
+    Weekday { weekday: i8, direction: i8 },
+    /// A day counted from the reference ("yesterday" = -1, "three days ago" = -3).
+    DaysFrom { days: i32 },
+    /// The week, month or year `offset` away from the reference ("last year" = Year, -1).
+    Relative { unit: RelativeUnit, offset: i32 },
+}
+
+/// The unit of a relative date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RelativeUnit {
+    /// Monday to Sunday.
+    Week,
+    /// A calendar month.
+    Month,
+    /// A calendar year.
+    Year,
+}
+
+/// A date expression found in the text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DateMatch {
+    /// First token (qualifier included).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// What was written.
+    pub expr: DateExpr,
+    /// `Period` normally; `Since`/`Until` for "since October", "by late July".
+    pub hedge: Hedge,
+}
+
+impl DateExpr {
+    /// True for a date that needs no reference date (day, month and year all written).
+    pub fn is_full(&self) -> bool {
+        matches!(self, DateExpr::Full { .. })
+    }
+}
+
+/// A time of day or a clock reading ("10:30", "2 p.m."), which holds numbers that are not counts.
+pub fn match_time(tokens: &[Token], i: usize) -> Option<usize> {
+    let t = tokens.get(i)?;
+    let hour = t.number()?;
+    if t.norm.contains('.') || !(0.0..=24.0).contains(&hour) {
+        return None;
+    }
+    let mut end = i + 1;
+    if tokens.get(end).is_some_and(|c| c.is_punct(":") && !c.space_before)
+        && tokens.get(end + 1).is_some_and(|m| m.kind == TokenKind::Digits && m.norm.len() == 2 && !m.space_before)
+    {
+        end += 2;
+        if tokens.get(end).is_some_and(|c| c.is_punct(":") && !c.space_before) && tokens.get(end + 1).is_some_and(|s| s.kind == TokenKind::Digits) {
+            end += 2;
+        }
+        if tokens.get(end).is_some_and(|w| is_meridiem(&w.norm)) {
+            end += 1;
+        }
+        return Some(end);
+    }
+    if hour <= 12.0 && tokens.get(end).is_some_and(|w| w.kind == TokenKind::Word && is_meridiem(&w.norm)) {
+        return Some(end + 1);
+    }
+    None
+}
+
+fn is_meridiem(word: &str) -> bool {
+    matches!(word, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "hrs" | "gmt" | "utc" | "bst" | "est" | "edt" | "pst" | "pdt")
+}
+
+/// Reads the date expression starting at token `i`, if one starts there.
+pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<DateMatch> {
+    let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.as_str());
+    let mut j = i;
+    let mut hedge = Hedge::Period;
+    match word(j) {
+        Some("since" | "after" | "from") => {
+            hedge = Hedge::Since;
+            j += 1;
+        }
+        Some("by" | "before" | "until" | "till" | "through") => {
+            hedge = Hedge::Until;
+            j += 1;
+        }
+        _ => {}
+    }
+    // "at the start of", "the end of", "early", "mid-", "late".
+    let mut part: Option<[u8; 2]> = None;
+    let mut k = j;
+    if word(k) == Some("at") || word(k) == Some("in") {
+        k += 1;
+    }
+    if word(k) == Some("the") {
+        k += 1;
+    }
+    if let Some(p) = word(k).and_then(|w| rules.parts.get(w)) {
+        if word(k + 1) == Some("of") {
+            part = Some(*p);
+            j = k + 2;
+        } else if matches!(word(k), Some("early" | "mid" | "late")) {
+            part = Some(*p);
+            j = k + 1;
+            if tokens.get(j).is_some_and(|t| t.is_dash() && !t.space_before) {
+                j += 1;
+            }
+        }
+    }
+    let (expr, end) = match core_date(tokens, text, rules, j, part.is_some() || hedge != Hedge::Period || preposition_before(tokens, i)) {
+        Some(found) => found,
+        None if j != i => return None,
+        None => return None,
+    };
+    let expr = match (part, expr) {
+        (None, e) => e,
+        (Some([a, b]), DateExpr::Month { month }) => DateExpr::PartOfMonth { month, year: None, first: a as i8, last: b as i8 },
+        (Some([a, b]), DateExpr::MonthYear { year, month }) => DateExpr::PartOfMonth { month, year: Some(year), first: a as i8, last: b as i8 },
+        (Some([a, _]), DateExpr::Year { year }) => {
+            let (first_month, last_month) = match a {
+                1..=10 => (1, 4),
+                11..=20 => (5, 8),
+                _ => (9, 12),
+            };
+            DateExpr::PartOfYear { year, first_month, last_month }
+        }
+        (Some(_), e) => e,
+    };
+    Some(DateMatch { start: i, end, expr, hedge })
+}
+
+fn preposition_before(tokens: &[Token], i: usize) -> bool {
+    i > 0 && tokens.get(i - 1).is_some_and(|t| matches!(t.norm.as_str(), "in" | "on" | "of" | "during" | "since" | "by" | "until" | "from" | "to" | "before" | "after" | "through" | "last" | "next" | "this" | "early" | "late" | "mid"))
+}
+
+/// The date proper at token `j`; `introduced` says a preposition or qualifier stands before it,
+/// which lets a bare month name ("in April") count as a date.
+fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: bool) -> Option<(DateExpr, usize)> {
+    let t = tokens.get(j)?;
+    let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.as_str());
+    match t.kind {
+        TokenKind::Word => {
+            if let Some(found) = relative_date(tokens, rules, j) {
+                return Some(found);
+            }
+            if let Some(&month) = rules.months.get(&t.norm) {
+                if !t.is_capitalized(text) {
+                    return None;
+                }
+                let mut k = j + 1;
+                if tokens.get(k).is_some_and(|d| d.is_punct(".") && !d.space_before) && t.norm.len() <= 4 {
+                    k += 1;
+                }
+                if let Some((day, after_day)) = day_at(tokens, rules, k) {
+                    if let Some((year, after_year)) = year_after(tokens, after_day) {
+                        return Some((DateExpr::Full { year, month: month as i8, day }, after_year));
+                    }
+                    return Some((DateExpr::MonthDay { month: month as i8, day }, after_day));
+                }
+                if let Some((year, after_year)) = year_after(tokens, k) {
+                    return Some((DateExpr::MonthYear { year, month: month as i8 }, after_year));
+                }
+                // "May" is also a verb: a bare month needs a preposition before it.
+                if introduced && !(t.norm == "may" && !preposition_before(tokens, j)) && t.norm.len() > 2 {
+                    return Some((DateExpr::Month { month: month as i8 }, k));
+                }
+                return None;
+            }
+            if let Some(&[first, last]) = rules.seasons.get(&t.norm) {
+                let mut k = j + 1;
+                if word(k) == Some("of") {
+                    k += 1;
+                }
+                let seasonal = |year| DateExpr::Season { first_month: first as i8, last_month: last as i8, year, offset: 0 };
+                if let Some((year, after)) = year_after_bare(tokens, k) {
+                    return Some((seasonal(Some(year)), after));
+                }
+                let before = j.checked_sub(1).and_then(word);
+                if introduced || matches!(before, Some("the" | "this")) {
+                    return Some((seasonal(None), j + 1));
+                }
+                return None;
+            }
+            if let Some(&weekday) = rules.weekdays.get(&t.norm) {
+                if !t.is_capitalized(text) || (t.norm.len() <= 3 && !introduced) {
+                    return None;
+                }
+                // "Saturday, July 12, 2025": the full date that follows says more.
+                let mut k = j + 1;
+                if tokens.get(k).is_some_and(|c| c.is_punct(",")) {
+                    k += 1;
+                }
+                if let Some((expr, end)) = core_date(tokens, text, rules, k, true) {
+                    if matches!(expr, DateExpr::Full { .. } | DateExpr::MonthDay { .. }) {
+                        return Some((expr, end));
+                    }
+                }
+                return Some((DateExpr::Weekday { weekday: weekday as i8, direction: 0 }, j + 1));
+            }
+            None
+        }
+        TokenKind::Digits => {
+            // ISO 2025-07-12 and US 7/12/2025.
+            if let Some(found) = numeric_date(tokens, j) {
+                return Some(found);
+            }
+            if let Some((day, after_day)) = day_at(tokens, rules, j) {
+                let mut k = after_day;
+                if word(k) == Some("of") {
+                    k += 1;
+                }
+                if let Some(&month) = word(k).and_then(|w| rules.months.get(w)) {
+                    if tokens[k].is_capitalized(text) {
+                        let mut after = k + 1;
+                        if tokens.get(after).is_some_and(|d| d.is_punct(".") && !d.space_before) && tokens[k].norm.len() <= 4 {
+                            after += 1;
+                        }
+                        if let Some((year, after_year)) = year_after(tokens, after) {
+                            return Some((DateExpr::Full { year, month: month as i8, day }, after_year));
+                        }
+                        return Some((DateExpr::MonthDay { month: month as i8, day }, after));
+                    }
+                }
+            }
+            let year = year_token(t)?;
+            // "2008-2011", "2008–11" is left alone (it reads as an ISO month too).
+            if let (Some(dash), Some(next)) = (tokens.get(j + 1), tokens.get(j + 2)) {
+                if dash.is_dash() {
+                    if let Some(last) = year_token(next) {
+                        if last > year && last - year <= 100 {
+                            return Some((DateExpr::Years { first: year, last }, j + 3));
+                        }
+                    }
+                }
+            }
+            if (1900..=2100).contains(&year) || introduced {
+                if followed_by_counted_noun(tokens, rules, j + 1) {
+                    return None;
+                }
+                return Some((DateExpr::Year { year }, j + 1));
+            }
+            None
+        }
+        TokenKind::Punct => None,
+    }
+}
+
+/// "today", "yesterday", "last year", "next week", "three days ago", "last Saturday", "last spring".
+fn relative_date(tokens: &[Token], rules: &Rules, j: usize) -> Option<(DateExpr, usize)> {
+    let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.as_str());
+    let w = word(j)?;
+    let days = match w {
+        "today" | "tonight" => Some(0),
+        "yesterday" => Some(-1),
+        "tomorrow" => Some(1),
+        _ => None,
+    };
+    if let Some(days) = days {
+        return Some((DateExpr::DaysFrom { days }, j + 1));
+    }
+    let offset = match w {
+        "last" | "past" | "previous" => -1,
+        "this" | "current" => 0,
+        "next" | "coming" => 1,
+        "earlier" if word(j + 1) == Some("this") => {
+            return relative_date(tokens, rules, j + 1).map(|(e, end)| (e, end));
+        }
+        _ => {
+            // "three days ago", "two years ago".
+            let n = tokens.get(j).and_then(|t| t.number()).or_else(|| rules.number_words.get(w).copied())?;
+            let unit = word(j + 1)?;
+            if word(j + 2) != Some("ago") || n.fract() != 0.0 || n > 10_000.0 {
+                return None;
+            }
+            let n = n as i32;
+            let expr = match unit.trim_end_matches('s') {
+                "day" => DateExpr::DaysFrom { days: -n },
+                "week" => DateExpr::DaysFrom { days: -7 * n },
+                "month" => DateExpr::Relative { unit: RelativeUnit::Month, offset: -n },
+                "year" => DateExpr::Relative { unit: RelativeUnit::Year, offset: -n },
+                _ => return None,
+            };
+            return Some((expr, j + 3));
+        }
+    };
+    let next = word(j + 1)?;
+    let unit = match next {
+        "week" => Some(RelativeUnit::Week),
+        "month" => Some(RelativeUnit::Month),
+        "year" => Some(RelativeUnit::Year),
+        _ => None,
+    };
+    if let Some(unit) = unit {
+        return Some((DateExpr::Relative { unit, offset }, j + 2));
+    }
+    if next == "night" && offset == -1 {
+        return Some((DateExpr::DaysFrom { days: -1 }, j + 2));
+    }
+    if let Some(&weekday) = rules.weekdays.get(next) {
+        if next.len() > 3 {
+            return Some((DateExpr::Weekday { weekday: weekday as i8, direction: offset.signum() as i8 }, j + 2));
+        }
+    }
+    if let Some(&[first, last]) = rules.seasons.get(next) {
+        return Some((DateExpr::Season { first_month: first as i8, last_month: last as i8, year: None, offset: offset as i8 }, j + 2));
+    }
+    None
+}
+
+/// A day of the month at token `k`: "12", "12th", or an ordinal word ("the twelfth" is rare enough
+/// to leave out).
+fn day_at(tokens: &[Token], rules: &Rules, k: usize) -> Option<(i8, usize)> {
+    let t = tokens.get(k)?;
+    let day = t.number()?;
+    if t.norm.contains('.') || t.norm.len() > 2 || !(1.0..=31.0).contains(&day) {
+        return None;
+    }
+    let mut end = k + 1;
+    if let Some(s) = tokens.get(end) {
+        if !s.space_before && matches!(s.norm.as_str(), "st" | "nd" | "rd" | "th") {
+            end += 1;
+        } else if !s.space_before && s.kind == TokenKind::Word {
+            return None;
+        }
+    }
+    // "12,000" was lexed as one number, so a comma after the day is punctuation.
+    let _ = rules;
+    Some((day as i8, end))
+}
+
+/// A year after a day or month: ", 2025" or " 2025".
+fn year_after(tokens: &[Token], k: usize) -> Option<(i16, usize)> {
+    let mut k = k;
+    if tokens.get(k).is_some_and(|c| c.is_punct(",")) {
+        k += 1;
+    }
+    let t = tokens.get(k)?;
+    let year = year_token(t)?;
+    // "July 12, 2025 people" is not a year.
+    Some((year, k + 1))
+}
+
+fn year_after_bare(tokens: &[Token], k: usize) -> Option<(i16, usize)> {
+    let t = tokens.get(k)?;
+    year_token(t).map(|y| (y, k + 1))
+}
+
+fn year_token(t: &Token) -> Option<i16> {
+    if t.kind != TokenKind::Digits || t.norm.len() != 4 || t.norm.contains('.') {
+        return None;
+    }
+    let year: i16 = t.norm.parse().ok()?;
+    (1000..=2999).contains(&year).then_some(year)
+}
+
+fn followed_by_counted_noun(tokens: &[Token], rules: &Rules, k: usize) -> bool {
+    let Some(t) = tokens.get(k) else { return false };
+    if t.is_punct("%") || (t.kind == TokenKind::Word && !t.space_before) {
+        return true;
+    }
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = t.norm.as_str();
+    rules.generic.contains(w)
+        || rules.unit(w).is_some()
+        || rules.currency_words.contains_key(w)
+        || rules.alias(w).is_some_and(|c| rules.countable.contains(c))
+        || (w.ends_with('s') && w.len() > 3 && !w.ends_with("ss") && !rules.months.contains_key(w))
+}
+
+/// "2025-07-12" and "7/12/2025".
+fn numeric_date(tokens: &[Token], j: usize) -> Option<(DateExpr, usize)> {
+    let get = |k: usize| tokens.get(k);
+    let (a, s1, b, s2, c) = (get(j)?, get(j + 1)?, get(j + 2)?, get(j + 3)?, get(j + 4)?);
+    let adjacent = !s1.space_before && !b.space_before && !s2.space_before && !c.space_before;
+    if !adjacent || [a, b, c].iter().any(|t| t.kind != TokenKind::Digits || t.norm.contains('.')) {
+        return None;
+    }
+    let n = |t: &Token| t.norm.parse::<i32>().ok();
+    if s1.is_punct("-") && s2.is_punct("-") && a.norm.len() == 4 {
+        let (year, month, day) = (n(a)?, n(b)?, n(c)?);
+        return valid(year, month, day).map(|e| (e, j + 5));
+    }
+    if s1.is_punct("/") && s2.is_punct("/") && (c.norm.len() == 4 || c.norm.len() == 2) {
+        let (x, y, mut year) = (n(a)?, n(b)?, n(c)?);
+        if c.norm.len() == 2 {
+            year += if year < 70 { 2000 } else { 1900 };
+        }
+        // Month first, as US wires write; a first field above 12 can only be a day.
+        let (month, day) = if x > 12 { (y, x) } else { (x, y) };
+        return valid(year, month, day).map(|e| (e, j + 5));
+    }
+    None
+}
+
+fn valid(year: i32, month: i32, day: i32) -> Option<DateExpr> {
+    let (year, month, day) = (i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?);
+    Date::new(year, month, day).ok()?;
+    Some(DateExpr::Full { year, month, day })
+}
+
+/// The first and last day an expression means, given the reference date and tense.
+pub fn resolve(expr: DateExpr, reference: Option<Date>, future: bool) -> Option<(Date, Date, DatePrecision)> {
+    use DatePrecision as P;
+    let month_span = |year: i16, month: i8| -> Option<(Date, Date)> {
+        let first = Date::new(year, month, 1).ok()?;
+        Some((first, first.last_of_month()))
+    };
+    // The year in which a partial date in month `month` falls, by the policy in the module docs.
+    let year_for_month = |month: i8| -> Option<i16> {
+        let r = reference?;
+        Some(match (future, month >= r.month(), month <= r.month()) {
+            (true, true, _) | (false, _, true) => r.year(),
+            (true, false, _) => r.year() + 1,
+            (false, _, false) => r.year() - 1,
+        })
+    };
+    Some(match expr {
+        DateExpr::Full { year, month, day } => {
+            let d = Date::new(year, month, day).ok()?;
+            (d, d, P::Day)
+        }
+        DateExpr::MonthDay { month, day } => {
+            let year = year_for_month(month)?;
+            let d = Date::new(year, month, day).ok()?;
+            (d, d, P::Day)
+        }
+        DateExpr::MonthYear { year, month } => {
+            let (a, b) = month_span(year, month)?;
+            (a, b, P::Month)
+        }
+        DateExpr::Month { month } => {
+            let (a, b) = month_span(year_for_month(month)?, month)?;
+            (a, b, P::Month)
+        }
+        DateExpr::Year { year } => (Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?, P::Year),
+        DateExpr::Years { first, last } => (Date::new(first, 1, 1).ok()?, Date::new(last, 12, 31).ok()?, P::Year),
+        DateExpr::PartOfMonth { month, year, first, last } => {
+            let year = match year {
+                Some(y) => y,
+                None => year_for_month(month)?,
+            };
+            let (start, end) = month_span(year, month)?;
+            let a = start.with().day(first.min(end.day())).build().ok()?;
+            let b = if last >= 28 { end } else { start.with().day(last.min(end.day())).build().ok()? };
+            (a, b, P::Part)
+        }
+        DateExpr::PartOfYear { year, first_month, last_month } => {
+            let a = Date::new(year, first_month, 1).ok()?;
+            let b = Date::new(year, last_month, 1).ok()?.last_of_month();
+            (a, b, P::Season)
+        }
+        DateExpr::Season { first_month, last_month, year, offset } => {
+            // A season belongs to the year it starts in (winter 2024 runs into 2025).
+            let span = |y: i16| -> Option<(Date, Date)> {
+                let end_year = if last_month < first_month { y + 1 } else { y };
+                Some((Date::new(y, first_month, 1).ok()?, Date::new(end_year, last_month, 1).ok()?.last_of_month()))
+            };
+            let start_year = match year {
+                Some(y) => y,
+                None => {
+                    let r = reference?;
+                    let candidates = [r.year() - 1, r.year(), r.year() + 1];
+                    let chosen = if future {
+                        candidates.into_iter().find(|&y| span(y).is_some_and(|(_, b)| b >= r))
+                    } else {
+                        candidates.into_iter().rev().find(|&y| span(y).is_some_and(|(a, _)| a <= r))
+                    };
+                    chosen? + i16::from(offset)
+                }
+            };
+            let (a, b) = span(start_year)?;
+            (a, b, P::Season)
+        }
+        DateExpr::Weekday { weekday, direction } => {
+            let r = reference?;
+            let today = r.weekday().to_monday_one_offset();
+            let back = (today - weekday).rem_euclid(7) as i64;
+            let ahead = (weekday - today).rem_euclid(7) as i64;
+            let days = match (direction, future) {
+                (-1, _) => -(if back == 0 { 7 } else { back }),
+                (1, _) | (0, true) => if ahead == 0 { 7 } else { ahead },
+                _ => -back,
+            };
+            let d = r.checked_add(jiff::Span::new().days(days)).ok()?;
+            (d, d, P::Day)
+        }
+        DateExpr::DaysFrom { days } => {
+            let d = reference?.checked_add(jiff::Span::new().days(days)).ok()?;
+            (d, d, P::Day)
+        }
+        DateExpr::Relative { unit, offset } => {
+            let r = reference?;
+            match unit {
+                RelativeUnit::Year => {
+                    let y = r.year().checked_add(i16::try_from(offset).ok()?)?;
+                    (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?, P::Year)
+                }
+                RelativeUnit::Month => {
+                    let first = r.first_of_month().checked_add(jiff::Span::new().months(offset)).ok()?;
+                    (first, first.last_of_month(), P::Month)
+                }
+                RelativeUnit::Week => {
+                    let monday = r.checked_sub(jiff::Span::new().days(i64::from(r.weekday().to_monday_zero_offset()))).ok()?;
+                    let a = monday.checked_add(jiff::Span::new().weeks(offset)).ok()?;
+                    (a, a.checked_add(jiff::Span::new().days(6)).ok()?, P::Part)
+                }
+            }
+        }
+    })
+}
+
+/// Day number (days since 1970-01-01) of a date, the form dates take inside an `Interval`.
+pub fn day_number(date: Date) -> f64 {
+    date.since(EPOCH).map_or(0.0, |s| f64::from(s.get_days()))
+}
+
+/// The date of a day number, for display.
+pub fn from_day_number(days: f64) -> Option<Date> {
+    if !days.is_finite() || days.abs() > 3_000_000.0 {
+        return None;
+    }
+    EPOCH.checked_add(jiff::Span::new().days(days as i64)).ok()
+}
+
+const EPOCH: Date = jiff::civil::date(1970, 1, 1);
+
+/// Unused weekdays are spelled out here so the compiler checks the Monday-first numbering.
+#[allow(dead_code)]
+const MONDAY_IS_ONE: () = assert!(Weekday::Monday.to_monday_one_offset() == 1);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexer::tokenize;
+    use jiff::civil::date;
+
+    fn first_date(text: &str, reference: Date, future: bool) -> Option<(Date, Date)> {
+        let rules = Rules::embedded().unwrap();
+        let tokens = tokenize(text, 0, text.len());
+        (0..tokens.len())
+            .find_map(|i| match_date(&tokens, text, &rules, i))
+            .and_then(|m| resolve(m.expr, Some(reference), future))
+            .map(|(a, b, _)| (a, b))
+    }
+
+    #[test]
+    fn absolute_dates_in_every_spelling() {
+        let r = date(2025, 7, 13);
+        let d = date(2025, 7, 12);
+        for text in ["on July 12, 2025.", "on 12 July 2025", "on 2025-07-12", "on 7/12/2025", "on July 12th, 2025", "on Saturday, July 12, 2025"] {
+            assert_eq!(first_date(text, r, false), Some((d, d)), "{text}");
+        }
+    }
+
+    #[test]
+    fn partial_dates_follow_the_policy() {
+        let r = date(2025, 7, 13);
+        assert_eq!(first_date("on July 2", r, false), Some((date(2025, 7, 2), date(2025, 7, 2))));
+        assert_eq!(first_date("on December 2", r, false), Some((date(2024, 12, 2), date(2024, 12, 2))));
+        assert_eq!(first_date("on December 2", r, true), Some((date(2025, 12, 2), date(2025, 12, 2))));
+        assert_eq!(first_date("since October", r, false), Some((date(2024, 10, 1), date(2024, 10, 31))));
+        assert_eq!(first_date("by late July", r, false), Some((date(2025, 7, 21), date(2025, 7, 31))));
+        assert_eq!(first_date("the spring", r, false), Some((date(2025, 3, 1), date(2025, 5, 31))));
+        assert_eq!(first_date("last winter", r, false), Some((date(2024, 12, 1), date(2025, 2, 28))));
+        assert_eq!(first_date("on Saturday", r, false), Some((date(2025, 7, 12), date(2025, 7, 12))));
+        assert_eq!(first_date("on Monday", r, true), Some((date(2025, 7, 14), date(2025, 7, 14))));
+        assert_eq!(first_date("last year", r, false), Some((date(2024, 1, 1), date(2024, 12, 31))));
+        assert_eq!(first_date("three days ago", r, false), Some((date(2025, 7, 10), date(2025, 7, 10))));
+        assert_eq!(first_date("early 2024", r, false), Some((date(2024, 1, 1), date(2024, 4, 30))));
+    }
+
+    #[test]
+    fn years_need_a_context_that_reads_as_a_year() {
+        let r = date(2025, 7, 13);
+        assert!(first_date("the 2004 tsunami", r, false).is_some());
+        assert!(first_date("2000 people", r, false).is_none());
+        assert_eq!(first_date("from 2008-2011", r, false), Some((date(2008, 1, 1), date(2011, 12, 31))));
+        assert!(first_date("It may rain", r, false).is_none());
+    }
+
+    #[test]
+    fn times_are_recognised() {
+        let text = "at 10:30 a.m. and 2 pm";
+        let tokens = tokenize(text, 0, text.len());
+        assert_eq!(match_time(&tokens, 1), Some(5));
+        assert_eq!(match_time(&tokens, 6), Some(8));
+    }
+
+    #[test]
+    fn day_numbers_round_trip() {
+        let d = date(2025, 7, 12);
+        assert_eq!(from_day_number(day_number(d)), Some(d));
+        assert_eq!(day_number(date(1970, 1, 2)), 1.0);
+    }
+}

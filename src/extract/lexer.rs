@@ -1,0 +1,254 @@
+//! Text in, tokens out: words, digit runs and single punctuation marks with byte spans, sentence
+//! numbers and spacing, so later passes match phrases without re-reading characters.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with inner apostrophes and dotted abbreviations ("U.S.").
+    Word,
+    /// Digits with thousands separators and a decimal part ("11,000", "6.1").
+    Digits,
+    /// Any other single character that is not white space.
+    Punct,
+}
+
+/// One token of a source's text.
+#[derive(Clone, Debug)]
+pub struct Token {
+    /// What it is.
+    pub kind: TokenKind,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// True when white space stands between this token and the one before.
+    pub space_before: bool,
+    /// Index of the sentence the token belongs to.
+    pub sentence: u32,
+    /// Lower-case text for words; the digits without separators for numbers; the mark for punctuation.
+    pub norm: String,
+}
+
+impl Token {
+    /// True for a word token whose lower-case form is `word`.
+    pub fn is(&self, word: &str) -> bool {
+        self.kind == TokenKind::Word && self.norm == word
+    }
+
+    /// True for a punctuation token that is one of `marks`.
+    pub fn is_punct(&self, marks: &str) -> bool {
+        self.kind == TokenKind::Punct && marks.contains(self.norm.as_str())
+    }
+
+    /// True for a dash of any width.
+    pub fn is_dash(&self) -> bool {
+        self.is_punct("-–—‐‑")
+    }
+
+    /// The number a digits token spells (`None` for other tokens or absurd lengths).
+    pub fn number(&self) -> Option<f64> {
+        if self.kind != TokenKind::Digits {
+            return None;
+        }
+        self.norm.parse::<f64>().ok().filter(|v| v.is_finite())
+    }
+
+    /// True when the token's text starts with an upper-case letter.
+    pub fn is_capitalized(&self, text: &str) -> bool {
+        text[self.start..self.end].chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Splits `text[from..to]` into tokens. Sentences break at `.`, `!`, `?` before white space and at
+/// every line break, since news text puts headlines and captions on lines of their own.
+pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens: Vec<Token> = Vec::with_capacity((to - from) / 5);
+    let mut i = from;
+    let mut space = true;
+    let mut sentence = 0u32;
+    let mut pending_break = false;
+    while i < to {
+        let c = match text[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            if c == '\n' {
+                pending_break = true;
+            }
+            space = true;
+            i += len;
+            continue;
+        }
+        if pending_break && !tokens.is_empty() {
+            sentence += 1;
+        }
+        pending_break = false;
+        let start = i;
+        let (kind, end, norm) = if c.is_ascii_digit() {
+            let (end, norm) = lex_digits(bytes, i, to);
+            (TokenKind::Digits, end, norm)
+        } else if c.is_alphabetic() {
+            let end = lex_word(text, i, to);
+            (TokenKind::Word, end, text[start..end].to_lowercase())
+        } else {
+            (TokenKind::Punct, i + len, c.to_string())
+        };
+        // A full stop ends a sentence unless it closes an abbreviation or a single initial.
+        let ends_sentence = kind == TokenKind::Punct
+            && matches!(c, '.' | '!' | '?')
+            && next_is_space_then_upper(text, end, to)
+            && !tokens.last().is_some_and(|t| t.kind == TokenKind::Word && is_abbreviation(&t.norm));
+        tokens.push(Token { kind, start, end, space_before: space, sentence, norm });
+        if ends_sentence {
+            pending_break = true;
+        }
+        space = false;
+        i = end;
+    }
+    tokens
+}
+
+fn next_is_space_then_upper(text: &str, from: usize, to: usize) -> bool {
+    let mut chars = text[from..to].chars();
+    match chars.next() {
+        None => true,
+        Some(c) if c.is_whitespace() => {
+            let next = chars.find(|c| !c.is_whitespace());
+            next.is_none_or(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘(".contains(c))
+        }
+        Some(c) => "\"'”’)".contains(c),
+    }
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    word.chars().count() == 1
+        || word.contains('.')
+        || matches!(
+            word,
+            "mr" | "mrs" | "ms" | "dr" | "st" | "gen" | "lt" | "col" | "sgt" | "capt" | "rep" | "sen" | "gov"
+                | "prof" | "jr" | "sr" | "no" | "vs" | "jan" | "feb" | "aug" | "sept" | "oct" | "nov" | "dec" | "inc" | "corp" | "co"
+        )
+}
+
+/// Digits, thousands groups (`,ddd` not followed by a fourth digit) and one decimal part.
+fn lex_digits(bytes: &[u8], start: usize, to: usize) -> (usize, String) {
+    let mut i = start;
+    let mut norm = String::new();
+    while i < to && bytes[i].is_ascii_digit() {
+        norm.push(bytes[i] as char);
+        i += 1;
+    }
+    // Thousands separators only after a group of at most three leading digits.
+    if norm.len() <= 3 {
+        while i + 3 < to + 1
+            && i < to
+            && bytes[i] == b','
+            && i + 4 <= to
+            && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+            && (i + 4 == to || !bytes[i + 4].is_ascii_digit())
+        {
+            norm.push_str(std::str::from_utf8(&bytes[i + 1..i + 4]).unwrap_or("000"));
+            i += 4;
+        }
+    }
+    if i + 1 < to && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
+        norm.push('.');
+        i += 1;
+        while i < to && bytes[i].is_ascii_digit() {
+            norm.push(bytes[i] as char);
+            i += 1;
+        }
+    }
+    (i, norm)
+}
+
+/// Letters with inner apostrophes ("don't") and dotted initials ("U.S."); a possessive `'s` is
+/// left for a token of its own.
+fn lex_word(text: &str, start: usize, to: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..to].char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        if c.is_alphabetic() || c == '\u{0301}' {
+            end = start + off + c.len_utf8();
+            continue;
+        }
+        if matches!(c, '\'' | '’') {
+            let rest = &text[start + off + c.len_utf8()..to];
+            let next_word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+            if !next_word.is_empty() && !next_word.eq_ignore_ascii_case("s") {
+                end = start + off + c.len_utf8();
+                continue;
+            }
+        }
+        if c == '.' {
+            // "U.S." and "a.m.": a single letter, a dot, another single letter and a dot.
+            let word = &text[start..start + off];
+            let rest = &text[start + off + 1..to];
+            let mut rc = rest.chars();
+            let single = word.chars().last().is_some_and(char::is_alphabetic)
+                && word.split('.').all(|p| p.chars().count() == 1);
+            if single {
+                if let (Some(a), Some(b)) = (rc.next(), rc.next()) {
+                    if a.is_alphabetic() && (b == '.' || !b.is_alphabetic()) {
+                        end = start + off + 1;
+                        continue;
+                    }
+                }
+                if word.contains('.') {
+                    end = start + off + 1;
+                }
+            }
+        }
+        break;
+    }
+    end.max(start + text[start..].chars().next().map_or(1, char::len_utf8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        tokenize(text, 0, text.len()).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn numbers_keep_separators_and_decimals() {
+        assert_eq!(norms("around 11,000 soldiers"), ["around", "11000", "soldiers"]);
+        assert_eq!(norms("a 6.1-magnitude quake"), ["a", "6.1", "-", "magnitude", "quake"]);
+        assert_eq!(norms("25,000-30,000"), ["25000", "-", "30000"]);
+        assert_eq!(norms("1,2,3"), ["1", ",", "2", ",", "3"]);
+        assert_eq!(norms("12,34"), ["12", ",", "34"]);
+        assert_eq!(norms("1,0000"), ["1", ",", "0000"]);
+        assert_eq!(norms("the end."), ["the", "end", "."]);
+    }
+
+    #[test]
+    fn words_keep_abbreviations_and_split_possessives() {
+        assert_eq!(norms("the U.S. and Russia's war"), ["the", "u.s.", "and", "russia", "'", "s", "war"]);
+        assert_eq!(norms("don’t"), ["don’t"]);
+        assert_eq!(norms("at 2 p.m. today"), ["at", "2", "p.m.", "today"]);
+    }
+
+    #[test]
+    fn sentences_break_at_stops_and_lines() {
+        let text = "He met Dr. Kim. Then 12 left.\nNext line";
+        let t = tokenize(text, 0, text.len());
+        let of = |w: &str| t.iter().find(|t| t.norm == w).unwrap().sentence;
+        assert_eq!(of("kim"), 0);
+        assert_eq!(of("12"), 1);
+        assert_eq!(of("next"), 2);
+    }
+
+    #[test]
+    fn spans_point_at_the_original_bytes() {
+        let text = "“Kim” 12";
+        let t = tokenize(text, 0, text.len());
+        assert_eq!(&text[t[1].start..t[1].end], "Kim");
+        assert_eq!(&text[t[3].start..t[3].end], "12");
+        assert!(t[3].space_before);
+    }
+}

@@ -1,0 +1,187 @@
+//! Stage 2, extraction: one `Source` and the `Rules` in, its `Claim`s out (numbers, ranges, hedges,
+//! money, percentages, quantities, durations and dates, each with evidence and subject), plus the
+//! reference date the source's relative dates were resolved against.
+
+pub mod date;
+pub mod lexer;
+pub mod measure;
+pub mod number;
+pub mod subject;
+
+use jiff::civil::Date;
+
+use crate::claim::{Claim, Hedge, Interval, Kind, Span};
+use crate::rules::Rules;
+use crate::source::{DateOrigin, Source};
+use date::DateMatch;
+use lexer::{Token, TokenKind};
+use measure::{Found, Measure};
+use subject::Terms;
+
+/// Most claims kept for one source; a larger source is cut off there with a warning.
+pub const MAX_CLAIMS_PER_SOURCE: usize = 20_000;
+
+/// The claims of one source.
+#[derive(Clone, Debug)]
+pub struct Extraction {
+    /// Claims in text order.
+    pub claims: Vec<Claim>,
+    /// The reference date relative dates were resolved against.
+    pub date: Option<Date>,
+    /// Where that date came from.
+    pub date_from: DateOrigin,
+    /// True when the source held more than [`MAX_CLAIMS_PER_SOURCE`] claims and was cut off.
+    pub truncated: bool,
+}
+
+enum Found2 {
+    Date(DateMatch),
+    Measure(Measure),
+}
+
+/// Extracts the claims of `source`, which is number `index` of its corpus.
+pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
+    let text = source.text.as_str();
+    let tokens = lexer::tokenize(text, source.body.start, source.body.end);
+    let masked = masked_tokens(&tokens, text, source.body, rules);
+
+    let mut found: Vec<Found2> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if masked[i] {
+            i += 1;
+            continue;
+        }
+        if let Some(end) = date::match_time(&tokens, i) {
+            i = end;
+            continue;
+        }
+        if let Some(m) = date::match_date(&tokens, text, rules, i) {
+            if !masked[m.start..m.end].iter().any(|&b| b) {
+                i = m.end;
+                found.push(Found2::Date(m));
+                continue;
+            }
+        }
+        match measure::match_measure(&tokens, text, rules, i) {
+            Some(Found::Claim(m)) if !masked[m.start.min(i)..m.end].iter().any(|&b| b) => {
+                i = m.end.max(i + 1);
+                found.push(Found2::Measure(m));
+            }
+            Some(Found::Skip(end)) => i = end.max(i + 1),
+            _ => i += 1,
+        }
+    }
+
+    let (date, date_from) = match source.date {
+        Some(d) => (Some(d), source.date_from),
+        None => match latest_full_date(&found) {
+            Some(d) => (Some(d), DateOrigin::Text),
+            None => (None, DateOrigin::None),
+        },
+    };
+
+    let terms = Terms::new(&tokens, text, rules);
+    let mut claims = Vec::new();
+    let truncated = found.len() > MAX_CLAIMS_PER_SOURCE;
+    for f in found.into_iter().take(MAX_CLAIMS_PER_SOURCE) {
+        let claim = match f {
+            Found2::Date(m) => date_claim(&m, &tokens, rules, &terms, date, index),
+            Found2::Measure(m) => Some(measure_claim(m, &tokens, rules, &terms, index)),
+        };
+        claims.extend(claim);
+    }
+    Extraction { claims, date, date_from, truncated }
+}
+
+fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) -> Vec<bool> {
+    let mut masked = vec![false; tokens.len()];
+    let body_text = &text[body.start..body.end];
+    for (_, regex) in &rules.ignore {
+        for m in regex.find_iter(body_text) {
+            let (a, b) = (body.start + m.start(), body.start + m.end());
+            let first = tokens.partition_point(|t| t.end <= a);
+            for (k, t) in tokens.iter().enumerate().skip(first) {
+                if t.start >= b {
+                    break;
+                }
+                masked[k] = true;
+            }
+        }
+    }
+    masked
+}
+
+fn latest_full_date(found: &[Found2]) -> Option<Date> {
+    found
+        .iter()
+        .filter_map(|f| match f {
+            Found2::Date(m) if m.expr.is_full() => date::resolve(m.expr, None, false).map(|(d, _, _)| d),
+            _ => None,
+        })
+        .max()
+}
+
+fn span_of(tokens: &[Token], start: usize, end: usize) -> Span {
+    Span::new(tokens[start].start, tokens[end - 1].end)
+}
+
+fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, index: usize) -> Claim {
+    let head = match m.kind {
+        Kind::Count | Kind::Duration => m.head.clone(),
+        Kind::Quantity if m.unit == "magnitude" => Some("magnitude".to_string()),
+        _ => None,
+    };
+    Claim {
+        source: index,
+        span: span_of(tokens, m.start, m.end),
+        kind: m.kind,
+        value: m.value,
+        nominal: m.nominal,
+        hedge: m.hedge,
+        unit: m.unit,
+        subject: terms.subject(tokens, rules, m.start, m.end, head.as_deref()),
+        precision: None,
+        rule: m.rule,
+    }
+}
+
+fn date_claim(m: &DateMatch, tokens: &[Token], rules: &Rules, terms: &Terms, reference: Option<Date>, index: usize) -> Option<Claim> {
+    let future = is_future(tokens, rules, m.start);
+    let (first, last, precision) = date::resolve(m.expr, reference, future)?;
+    let (a, b) = (date::day_number(first), date::day_number(last));
+    let nominal = Interval::between(a, b);
+    let value = match m.hedge {
+        Hedge::Since => Interval { low: Some(a), high: None },
+        Hedge::Until => Interval { low: None, high: Some(b) },
+        _ => nominal,
+    };
+    Some(Claim {
+        source: index,
+        span: span_of(tokens, m.start, m.end),
+        kind: Kind::Date,
+        value,
+        nominal,
+        hedge: m.hedge,
+        unit: "day".into(),
+        subject: terms.subject(tokens, rules, m.start, m.end, None),
+        precision: Some(precision),
+        rule: "date",
+    })
+}
+
+/// True when the clause holding token `at` speaks of the future ("will", "is expected to").
+fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
+    let sentence = tokens[at].sentence;
+    let clause_mark = |t: &Token| t.sentence != sentence || t.is_punct(",;:()—–");
+    let start = tokens[..at].iter().rposition(clause_mark).map_or(0, |p| p + 1);
+    let words: Vec<&str> = tokens[start..]
+        .iter()
+        .take_while(|t| !clause_mark(t))
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.norm.as_str())
+        .collect();
+    words.iter().enumerate().any(|(n, w)| {
+        rules.future_markers.contains(*w) || (n + 1 < words.len() && rules.future_markers.contains(&format!("{} {}", w, words[n + 1])))
+    })
+}

@@ -1,0 +1,225 @@
+//! Tokens around a claim in, its `Subject` out: the canonical content words of its sentence
+//! (aliases resolved, plurals folded), weighted by closeness to the number, named entities and the
+//! counted noun weighing most.
+
+use std::collections::HashMap;
+
+use super::lexer::{Token, TokenKind};
+use crate::claim::Subject;
+use crate::rules::Rules;
+
+/// A content term of a sentence, with the tokens it covers.
+#[derive(Clone, Debug)]
+pub struct Term {
+    /// Canonical form.
+    pub text: String,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Written with a capital inside the sentence: likely a name.
+    pub name: bool,
+}
+
+/// The content terms of every sentence, computed once per source.
+pub struct Terms {
+    terms: Vec<Term>,
+    /// For each sentence, the range of `terms` it holds.
+    by_sentence: HashMap<u32, (usize, usize)>,
+}
+
+impl Terms {
+    /// Reads the terms of all `tokens`.
+    pub fn new(tokens: &[Token], text: &str, rules: &Rules) -> Terms {
+        let mut terms = Vec::new();
+        let mut by_sentence: HashMap<u32, (usize, usize)> = HashMap::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let t = &tokens[i];
+            if t.kind != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            let sentence = t.sentence;
+            let first_of_sentence = i == 0 || tokens[i - 1].sentence != sentence;
+            if let Some((canonical, end)) = alias_phrase(tokens, rules, i) {
+                let name = !first_of_sentence && t.is_capitalized(text);
+                push(&mut terms, &mut by_sentence, Term { text: canonical, start: i, end, name }, sentence);
+                i = end;
+                continue;
+            }
+            if let Some(canonical) = canonical_word(&t.norm, rules) {
+                let name = !first_of_sentence && t.is_capitalized(text);
+                push(&mut terms, &mut by_sentence, Term { text: canonical, start: i, end: i + 1, name }, sentence);
+            }
+            i += 1;
+        }
+        Terms { terms, by_sentence }
+    }
+
+    /// The subject of a claim covering tokens `start..end`, whose counted noun (if any) is `head`.
+    pub fn subject(&self, tokens: &[Token], rules: &Rules, start: usize, end: usize, head: Option<&str>) -> Subject {
+        let sentence = tokens[start.min(tokens.len() - 1)].sentence;
+        let mut weights: Vec<(String, f32)> = Vec::new();
+        let mut add = |term: &str, weight: f32| match weights.iter_mut().find(|(t, _)| t == term) {
+            Some((_, w)) => *w = w.max(weight),
+            None => weights.push((term.to_string(), weight)),
+        };
+        if let Some(head) = head {
+            add(head, 2.5);
+        }
+        if let Some(&(a, b)) = self.by_sentence.get(&sentence) {
+            let terms = &self.terms[a..b];
+            // Distance counts the content terms in between, and each comma or clause mark crossed,
+            // so words of another clause weigh less than words of the claim's own.
+            for (k, term) in terms.iter().enumerate() {
+                let distance = if term.end <= start {
+                    let between = terms[k + 1..].iter().take_while(|t| t.end <= start).count();
+                    between + 3 * clause_marks(tokens, term.end, start)
+                } else if term.start >= end {
+                    let between = terms[..k].iter().rev().take_while(|t| t.start >= end).count();
+                    between + 3 * clause_marks(tokens, end, term.start)
+                } else {
+                    0
+                };
+                if distance > rules.window {
+                    continue;
+                }
+                let mut weight = 1.0 / (1.0 + 0.5 * distance as f32);
+                if term.name {
+                    weight *= 1.5;
+                }
+                add(&term.text, weight);
+            }
+        }
+        // News carries its subject across sentences ("these soldiers", "the two countries"), so
+        // the neighbouring sentences lend their words, at a low weight.
+        for neighbour in [sentence.checked_sub(1), sentence.checked_add(1)].into_iter().flatten() {
+            for term in self.sentence_terms(neighbour) {
+                add(&term.text, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
+            }
+        }
+        weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Subject { terms: weights }
+    }
+
+    /// The terms of the sentence holding token `at`.
+    pub fn sentence_terms(&self, sentence: u32) -> &[Term] {
+        self.by_sentence.get(&sentence).map_or(&[], |&(a, b)| &self.terms[a..b])
+    }
+}
+
+/// Weight of a word from the sentence before or after a claim's own.
+const NEIGHBOUR_WEIGHT: f32 = 0.2;
+
+fn push(terms: &mut Vec<Term>, by_sentence: &mut HashMap<u32, (usize, usize)>, term: Term, sentence: u32) {
+    let index = terms.len();
+    terms.push(term);
+    let entry = by_sentence.entry(sentence).or_insert((index, index));
+    entry.1 = index + 1;
+}
+
+/// The clause boundaries between two tokens. A comma before "which" or "who" opens a relative
+/// clause that speaks of the noun before it ("North Korea, which sent ..."), so it is no boundary.
+fn clause_marks(tokens: &[Token], from: usize, to: usize) -> usize {
+    let (a, b) = (from.min(to), to.max(from));
+    (a..b)
+        .filter(|&k| tokens[k].is_punct(",;:—–") && !(tokens[k].is_punct(",") && tokens.get(k + 1).is_some_and(|n| matches!(n.norm.as_str(), "which" | "who"))))
+        .count()
+}
+
+/// The longest alias phrase of two or more words starting at token `i`.
+fn alias_phrase(tokens: &[Token], rules: &Rules, i: usize) -> Option<(String, usize)> {
+    let longest = rules.alias_max_words.min(tokens.len() - i);
+    for n in (2..=longest).rev() {
+        let window = &tokens[i..i + n];
+        if window.iter().any(|t| t.kind == TokenKind::Punct && !t.is_punct("'’-")) || window.iter().skip(1).any(|t| t.sentence != window[0].sentence) {
+            continue;
+        }
+        let mut phrase = String::new();
+        for t in window {
+            if !phrase.is_empty() && t.space_before {
+                phrase.push(' ');
+            }
+            phrase.push_str(&t.norm);
+        }
+        if let Some(canonical) = rules.alias(&phrase) {
+            return Some((canonical.to_string(), i + n));
+        }
+    }
+    None
+}
+
+/// The canonical term for one lower-case word, or `None` for stop words and numbers.
+pub fn canonical_word(word: &str, rules: &Rules) -> Option<String> {
+    if word.len() < 2 && word != "s" || rules.stopwords.contains(word) || rules.number_words.contains_key(word) || rules.scales.contains_key(word) {
+        return None;
+    }
+    if word == "s" {
+        return None;
+    }
+    if let Some(c) = rules.alias(word) {
+        return Some(c.to_string());
+    }
+    let single = singular(word);
+    if let Some(c) = rules.alias(&single) {
+        return Some(c.to_string());
+    }
+    if rules.stopwords.contains(single.as_str()) {
+        return None;
+    }
+    Some(single)
+}
+
+/// A plural folded to its singular by the regular English rules ("soldiers" → "soldier").
+pub fn singular(word: &str) -> String {
+    let n = word.len();
+    if n > 4 && word.ends_with("ies") {
+        return format!("{}y", &word[..n - 3]);
+    }
+    if n > 4 && (word.ends_with("sses") || word.ends_with("shes") || word.ends_with("ches") || word.ends_with("xes")) {
+        return word[..n - 2].to_string();
+    }
+    if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") {
+        return word[..n - 1].to_string();
+    }
+    word.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexer::tokenize;
+
+    #[test]
+    fn plurals_fold() {
+        assert_eq!(singular("soldiers"), "soldier");
+        assert_eq!(singular("casualties"), "casualty");
+        assert_eq!(singular("witnesses"), "witness");
+        assert_eq!(singular("status"), "status");
+    }
+
+    #[test]
+    fn aliases_and_phrases_resolve() {
+        let rules = Rules::embedded().unwrap();
+        let text = "North Korea sent troops while the DPRK signed a treaty";
+        let tokens = tokenize(text, 0, text.len());
+        let terms = Terms::new(&tokens, text, &rules);
+        let words: Vec<&str> = terms.sentence_terms(0).iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(words, ["north korea", "send", "soldier", "north korea", "signed", "agreement"]);
+    }
+
+    #[test]
+    fn nearer_words_weigh_more() {
+        let rules = Rules::embedded().unwrap();
+        let text = "Officials in Aceh said 24 people died in the quake";
+        let tokens = tokenize(text, 0, text.len());
+        let terms = Terms::new(&tokens, text, &rules);
+        let four = tokens.iter().position(|t| t.norm == "24").unwrap();
+        let s = terms.subject(&tokens, &rules, four, four + 1, Some("dead"));
+        assert_eq!(s.terms[0].0, "dead");
+        assert!(s.weight("earthquake") > 0.0);
+        assert!(s.weight("aceh") > 0.0);
+        assert!(s.weight("official") < s.weight("dead"));
+    }
+}

@@ -1,0 +1,499 @@
+//! Rules: `rules/*.toml` text in (embedded in the binary, extended or overridden by `--rules DIR`),
+//! compiled `Rules` out, with every malformed entry reported by file, line and column.
+
+mod examples;
+pub mod schema;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use regex::Regex;
+
+use crate::claim::Kind;
+use crate::error::Error;
+pub use examples::{check_examples, ExampleFailure};
+use schema::{Example, HedgeMode, HedgePosition, RulesFile};
+
+/// The rules files built into the binary, by file name.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("aliases.toml", include_str!("../../rules/aliases.toml")),
+    ("align.toml", include_str!("../../rules/align.toml")),
+    ("currencies.toml", include_str!("../../rules/currencies.toml")),
+    ("dates.toml", include_str!("../../rules/dates.toml")),
+    ("hedges.toml", include_str!("../../rules/hedges.toml")),
+    ("ignore.toml", include_str!("../../rules/ignore.toml")),
+    ("numbers.toml", include_str!("../../rules/numbers.toml")),
+    ("subject.toml", include_str!("../../rules/subject.toml")),
+    ("units.toml", include_str!("../../rules/units.toml")),
+];
+
+/// Largest compiled size allowed for one `ignore` pattern, so a hand-edited rule cannot eat memory.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// A hedge phrase, compiled.
+#[derive(Clone, Debug)]
+pub struct Hedge {
+    /// The phrase's lower-case words.
+    pub words: Vec<String>,
+    /// Before or after the number.
+    pub position: HedgePosition,
+    /// What it does.
+    pub mode: HedgeMode,
+    /// Relative width for `approx` and `nearly`.
+    pub relative: f64,
+}
+
+/// A vague quantity, compiled.
+#[derive(Clone, Debug)]
+pub struct Vague {
+    /// The phrase's lower-case words.
+    pub words: Vec<String>,
+    /// Least value.
+    pub low: f64,
+    /// Greatest value, if bounded.
+    pub high: Option<f64>,
+}
+
+/// A unit, compiled.
+#[derive(Clone, Debug)]
+pub struct Unit {
+    /// Canonical name ("km").
+    pub name: String,
+    /// `Quantity`, `Duration` or `Percent`.
+    pub kind: Kind,
+    /// What is measured ("length"); the claim's unit is the dimension's base, so "km" and "mile" meet.
+    pub dimension: String,
+    /// Base units per unit.
+    pub factor: f64,
+    /// Added after scaling.
+    pub offset: f64,
+    /// May stand before the number.
+    pub prefix: bool,
+}
+
+/// Every rule, compiled for lookups. Built once per run; read-only afterwards.
+#[derive(Clone, Debug)]
+pub struct Rules {
+    /// Each rules file in force, by name, as parsed (kept so their examples can be run).
+    pub files: Vec<(String, std::sync::Arc<RulesFile>)>,
+    /// Number words ("one", "twenty", "dozen").
+    pub number_words: HashMap<String, f64>,
+    /// Scale words ("hundred", "million").
+    pub scales: HashMap<String, f64>,
+    /// Scale suffixes against digits ("bn", "m").
+    pub suffixes: HashMap<String, f64>,
+    /// Ordinal words ("first").
+    pub ordinals: HashMap<String, f64>,
+    /// Hedges, longest phrase first.
+    pub hedges: Vec<Hedge>,
+    /// Vague quantities, longest phrase first.
+    pub vague: Vec<Vague>,
+    /// Units.
+    pub units: Vec<Unit>,
+    unit_lookup: HashMap<String, usize>,
+    unit_lookup_exact: HashMap<String, usize>,
+    /// The longest unit spelling, in words.
+    pub unit_max_words: usize,
+    /// Currency symbols written before numbers, to ISO codes, longest first.
+    pub currency_symbols: Vec<(String, String)>,
+    /// Currency names written after numbers, to ISO codes.
+    pub currency_words: HashMap<String, String>,
+    aliases: HashMap<String, String>,
+    /// The longest alias phrase, in words.
+    pub alias_max_words: usize,
+    /// Canonical terms that name what is counted.
+    pub countable: HashSet<String>,
+    /// Ignore patterns.
+    pub ignore: Vec<(String, Regex)>,
+    /// Month words.
+    pub months: HashMap<String, u8>,
+    /// Weekday words (Monday = 1).
+    pub weekdays: HashMap<String, u8>,
+    /// Season words.
+    pub seasons: HashMap<String, [u8; 2]>,
+    /// Parts of a month.
+    pub parts: HashMap<String, [u8; 2]>,
+    /// Future-tense markers.
+    pub future_markers: HashSet<String>,
+    /// Words with no meaning of their own.
+    pub stopwords: HashSet<String>,
+    /// Nouns too general to be a count's unit.
+    pub generic: HashSet<String>,
+    /// Words read either side of a number for its subject.
+    pub window: usize,
+    /// Words after which a number is a name, not a count.
+    pub identifiers: HashSet<String>,
+    /// The base unit of each dimension (the unit with factor 1), by dimension.
+    pub base_units: HashMap<String, String>,
+    /// Least subject similarity for grouping.
+    pub threshold: f32,
+    /// Least subject similarity for grouping claims with the very same value.
+    pub threshold_same_value: f32,
+    /// Least subject similarity for grouping claims whose values overlap.
+    pub threshold_overlap: f32,
+    /// Least Jaro-Winkler similarity for two terms to match.
+    pub fuzzy_term: f32,
+    /// Tolerances by kind.
+    pub tolerances: BTreeMap<Kind, Tolerance>,
+}
+
+/// How far two values of one kind may be apart and still not conflict.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Tolerance {
+    /// Share of magnitude.
+    pub relative: f64,
+    /// Absolute distance.
+    pub absolute: f64,
+    /// Share within which a value that rounds to a round number is compatible with it.
+    pub rounding: f64,
+}
+
+impl Rules {
+    /// The rules built into the binary.
+    pub fn embedded() -> Result<Rules, Error> {
+        Rules::from_texts(EMBEDDED.iter().map(|(n, t)| (format!("<embedded>/{n}"), n.to_string(), t.to_string())).collect())
+    }
+
+    /// The embedded rules, with the `*.toml` files of `dir` added; a file named like an embedded
+    /// one replaces it.
+    pub fn with_dir(dir: &Path) -> Result<Rules, Error> {
+        let mut texts: BTreeMap<String, (String, String)> = EMBEDDED
+            .iter()
+            .map(|(n, t)| (n.to_string(), (format!("<embedded>/{n}"), t.to_string())))
+            .collect();
+        let entries = std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
+        let mut found = false;
+        for entry in entries {
+            let entry = entry.map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
+            let path = entry.path();
+            if path.extension().and_then(|e| e.to_str()) != Some("toml") {
+                continue;
+            }
+            let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.display().to_string(), source })?;
+            let text = String::from_utf8(bytes).map_err(|e| Error::Rules {
+                file: path.display().to_string(),
+                line: 0,
+                column: 0,
+                message: format!("not valid UTF-8 ({e})"),
+            })?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            texts.insert(name, (path.display().to_string(), text));
+            found = true;
+        }
+        if !found {
+            return Err(Error::Usage(format!("{}: no *.toml rules file in this folder", dir.display())));
+        }
+        Rules::from_texts(texts.into_iter().map(|(name, (shown, text))| (shown, name, text)).collect())
+    }
+
+    /// Parses and compiles `(shown path, file name, text)` triples, in the order given.
+    pub fn from_texts(texts: Vec<(String, String, String)>) -> Result<Rules, Error> {
+        let mut files = Vec::new();
+        for (shown, _name, text) in &texts {
+            let parsed: RulesFile = toml::from_str(text).map_err(|e| {
+                let (line, column) = e.span().map_or((0, 0), |s| line_col(text, s.start));
+                Error::Rules { file: shown.clone(), line, column, message: e.message().trim().to_string() }
+            })?;
+            files.push((shown.clone(), std::sync::Arc::new(parsed)));
+        }
+        let texts: HashMap<&str, &str> = texts.iter().map(|(s, _, t)| (s.as_str(), t.as_str())).collect();
+        compile(files, &texts)
+    }
+
+    /// The canonical term for a lower-case word or phrase, if an alias names it.
+    pub fn alias(&self, phrase: &str) -> Option<&str> {
+        self.aliases.get(phrase).map(String::as_str)
+    }
+
+    /// The unit spelled `word` (case-sensitive spellings first), if any.
+    pub fn unit(&self, word: &str) -> Option<&Unit> {
+        self.unit_lookup_exact
+            .get(word)
+            .or_else(|| self.unit_lookup.get(&word.to_lowercase()))
+            .map(|&i| &self.units[i])
+    }
+
+    /// The name of the base unit of `dimension` (the dimension itself when no unit has factor 1).
+    pub fn base_unit<'a>(&'a self, dimension: &'a str) -> &'a str {
+        self.base_units.get(dimension).map_or(dimension, String::as_str)
+    }
+
+    /// The tolerance for `kind` (exact when the rules name none).
+    pub fn tolerance(&self, kind: Kind) -> Tolerance {
+        self.tolerances.get(&kind).copied().unwrap_or_default()
+    }
+
+    /// Every example of every rule, with the file that holds it.
+    pub fn examples(&self) -> Vec<(String, Example)> {
+        let mut out = Vec::new();
+        for (file, f) in &self.files {
+            let mut push = |examples: &[Example]| out.extend(examples.iter().map(|e| (file.clone(), e.clone())));
+            if let Some(n) = &f.numbers {
+                push(&n.examples);
+            }
+            if let Some(d) = &f.dates {
+                push(&d.examples);
+            }
+            f.hedge.iter().for_each(|r| push(&r.examples));
+            f.vague.iter().for_each(|r| push(&r.examples));
+            f.unit.iter().for_each(|r| push(&r.examples));
+            f.currency.iter().for_each(|r| push(&r.examples));
+        }
+        out
+    }
+}
+
+fn line_col(text: &str, byte: usize) -> (usize, usize) {
+    let byte = byte.min(text.len());
+    let before = &text[..byte];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+fn words_of(phrase: &str) -> Vec<String> {
+    phrase.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Where in `text` a TOML key's value stands, for error messages about values that parse but mean
+/// nothing (a bad regex, an unknown kind).
+fn locate(texts: &HashMap<&str, &str>, file: &str, needle: &str) -> (usize, usize) {
+    texts
+        .get(file)
+        .and_then(|t| t.find(needle).map(|i| line_col(t, i)))
+        .unwrap_or((0, 0))
+}
+
+fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str, &str>) -> Result<Rules, Error> {
+    let mut rules = Rules {
+        files: Vec::new(),
+        number_words: HashMap::new(),
+        scales: HashMap::new(),
+        suffixes: HashMap::new(),
+        ordinals: HashMap::new(),
+        hedges: Vec::new(),
+        vague: Vec::new(),
+        units: Vec::new(),
+        unit_lookup: HashMap::new(),
+        unit_lookup_exact: HashMap::new(),
+        unit_max_words: 1,
+        currency_symbols: Vec::new(),
+        currency_words: HashMap::new(),
+        aliases: HashMap::new(),
+        alias_max_words: 1,
+        countable: HashSet::new(),
+        ignore: Vec::new(),
+        months: HashMap::new(),
+        weekdays: HashMap::new(),
+        seasons: HashMap::new(),
+        parts: HashMap::new(),
+        future_markers: HashSet::new(),
+        stopwords: HashSet::new(),
+        generic: HashSet::new(),
+        window: 8,
+        identifiers: HashSet::new(),
+        base_units: HashMap::new(),
+        threshold: 0.3,
+        threshold_same_value: 0.1,
+        threshold_overlap: 0.12,
+        fuzzy_term: 0.92,
+        tolerances: BTreeMap::new(),
+    };
+    for (file, f) in &files {
+        let bad = |needle: &str, message: String| {
+            let (line, column) = locate(texts, file, needle);
+            Error::Rules { file: file.clone(), line, column, message }
+        };
+        if let Some(n) = &f.numbers {
+            rules.number_words.extend(n.words.iter().map(|(k, v)| (k.to_lowercase(), *v)));
+            rules.scales.extend(n.scales.iter().map(|(k, v)| (k.to_lowercase(), *v)));
+            rules.suffixes.extend(n.suffixes.iter().map(|(k, v)| (k.clone(), *v)));
+            rules.ordinals.extend(n.ordinals.iter().map(|(k, v)| (k.to_lowercase(), *v)));
+        }
+        for h in &f.hedge {
+            let relative = h.relative.unwrap_or(0.0);
+            if !(0.0..1.0).contains(&relative) {
+                return Err(bad("relative", format!("hedge relative width {relative} must lie in 0..1")));
+            }
+            for phrase in &h.phrases {
+                rules.hedges.push(Hedge { words: words_of(phrase), position: h.position, mode: h.mode, relative });
+            }
+        }
+        for v in &f.vague {
+            if v.high.is_some_and(|h| h < v.low) {
+                return Err(bad("high", format!("vague quantity {:?}: high is below low", v.phrases)));
+            }
+            for phrase in &v.phrases {
+                rules.vague.push(Vague { words: words_of(phrase), low: v.low, high: v.high });
+            }
+        }
+        for u in &f.unit {
+            let kind = match Kind::from_name(&u.kind) {
+                Some(k @ (Kind::Quantity | Kind::Duration | Kind::Percent)) => k,
+                _ => return Err(bad(&u.kind, format!("unit {:?}: kind {:?} is not quantity, duration or percent", u.name, u.kind))),
+            };
+            if !(u.factor.is_finite() && u.factor > 0.0) {
+                return Err(bad(&u.name, format!("unit {:?}: factor must be a positive number", u.name)));
+            }
+            if u.factor == 1.0 && u.offset == 0.0 {
+                rules.base_units.entry(u.dimension.clone()).or_insert_with(|| u.name.clone());
+            }
+            let index = rules.units.len();
+            rules.units.push(Unit {
+                name: u.name.clone(),
+                kind,
+                dimension: u.dimension.clone(),
+                factor: u.factor,
+                offset: u.offset,
+                prefix: u.prefix,
+            });
+            for alias in &u.aliases {
+                rules.unit_max_words = rules.unit_max_words.max(alias.split_whitespace().count());
+                if u.case_sensitive {
+                    rules.unit_lookup_exact.insert(alias.clone(), index);
+                } else {
+                    rules.unit_lookup.insert(alias.to_lowercase(), index);
+                }
+            }
+        }
+        for c in &f.currency {
+            for s in &c.symbols {
+                rules.currency_symbols.push((s.clone(), c.code.clone()));
+            }
+            for w in &c.words {
+                rules.currency_words.insert(w.to_lowercase(), c.code.clone());
+            }
+        }
+        for a in &f.alias {
+            let canonical = a.canonical.to_lowercase();
+            for w in a.words.iter().chain(std::iter::once(&a.canonical)) {
+                let key = words_of(w).join(" ");
+                rules.alias_max_words = rules.alias_max_words.max(key.split(' ').count());
+                rules.aliases.insert(key, canonical.clone());
+            }
+            if a.countable {
+                rules.countable.insert(canonical);
+            }
+        }
+        for i in &f.ignore {
+            let regex = regex::RegexBuilder::new(&i.pattern)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .build()
+                .map_err(|e| bad(&i.pattern, format!("ignore rule {:?}: {e}", i.name)))?;
+            rules.ignore.push((i.name.clone(), regex));
+        }
+        if let Some(d) = &f.dates {
+            for (word, &m) in &d.months {
+                if !(1..=12).contains(&m) {
+                    return Err(bad(word, format!("month {word:?} = {m} is not 1..12")));
+                }
+                rules.months.insert(word.to_lowercase(), m);
+            }
+            for (word, &w) in &d.weekdays {
+                if !(1..=7).contains(&w) {
+                    return Err(bad(word, format!("weekday {word:?} = {w} is not 1..7")));
+                }
+                rules.weekdays.insert(word.to_lowercase(), w);
+            }
+            for (word, &[a, b]) in &d.seasons {
+                if !(1..=12).contains(&a) || !(1..=12).contains(&b) {
+                    return Err(bad(word, format!("season {word:?}: months must be 1..12")));
+                }
+                rules.seasons.insert(word.to_lowercase(), [a, b]);
+            }
+            for (word, &[a, b]) in &d.parts {
+                if !(1..=31).contains(&a) || !(a..=31).contains(&b) {
+                    return Err(bad(word, format!("part {word:?}: days must be 1..31, first before last")));
+                }
+                rules.parts.insert(word.to_lowercase(), [a, b]);
+            }
+            rules.future_markers.extend(d.future_markers.iter().map(|w| w.to_lowercase()));
+        }
+        if let Some(s) = &f.subject {
+            rules.stopwords.extend(s.stopwords.iter().map(|w| w.to_lowercase()));
+            rules.generic.extend(s.generic.iter().map(|w| w.to_lowercase()));
+            rules.identifiers.extend(s.identifiers.iter().map(|w| w.to_lowercase()));
+            if let Some(w) = s.window {
+                rules.window = w.clamp(1, 64);
+            }
+        }
+        if let Some(a) = &f.align {
+            if let Some(t) = a.threshold {
+                if !(0.0..=1.0).contains(&t) {
+                    return Err(bad("threshold", format!("align threshold {t} must lie in 0..1")));
+                }
+                rules.threshold = t;
+            }
+            if let Some(t) = a.threshold_same_value {
+                if !(0.0..=1.0).contains(&t) {
+                    return Err(bad("threshold_same_value", format!("align threshold_same_value {t} must lie in 0..1")));
+                }
+                rules.threshold_same_value = t;
+            }
+            if let Some(t) = a.threshold_overlap {
+                if !(0.0..=1.0).contains(&t) {
+                    return Err(bad("threshold_overlap", format!("align threshold_overlap {t} must lie in 0..1")));
+                }
+                rules.threshold_overlap = t;
+            }
+            if let Some(t) = a.fuzzy_term {
+                if !(0.0..=1.0).contains(&t) {
+                    return Err(bad("fuzzy_term", format!("align fuzzy_term {t} must lie in 0..1")));
+                }
+                rules.fuzzy_term = t;
+            }
+        }
+        for t in &f.tolerance {
+            let kind = Kind::from_name(&t.kind).ok_or_else(|| bad(&t.kind, format!("tolerance: unknown kind {:?}", t.kind)))?;
+            if t.relative < 0.0 || t.absolute < 0.0 || t.rounding < 0.0 {
+                return Err(bad(&t.kind, "tolerance values must not be negative".into()));
+            }
+            rules.tolerances.insert(kind, Tolerance { relative: t.relative, absolute: t.absolute, rounding: t.rounding });
+        }
+    }
+    rules.hedges.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
+    rules.vague.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
+    rules.currency_symbols.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    rules.files = files;
+    Ok(rules)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_rules_compile() {
+        let rules = Rules::embedded().unwrap();
+        assert_eq!(rules.alias("troops"), Some("soldier"));
+        assert_eq!(rules.alias("dprk"), Some("north korea"));
+        assert_eq!(rules.unit("km").map(|u| u.dimension.as_str()), Some("length"));
+        assert!(!rules.hedges.is_empty());
+    }
+
+    #[test]
+    fn syntax_errors_name_file_line_and_column() {
+        let err = Rules::from_texts(vec![("r/x.toml".into(), "x.toml".into(), "[align]\nthreshold = = 1\n".into())]).unwrap_err();
+        let Error::Rules { file, line, column, .. } = err else { panic!("{err}") };
+        assert_eq!((file.as_str(), line), ("r/x.toml", 2));
+        assert!(column > 1);
+    }
+
+    #[test]
+    fn unknown_keys_and_wrong_types_are_refused() {
+        let unknown = Rules::from_texts(vec![("x".into(), "x".into(), "[align]\nthreshhold = 0.5\n".into())]).unwrap_err();
+        assert!(unknown.to_string().contains("threshhold"), "{unknown}");
+        let wrong = Rules::from_texts(vec![("x".into(), "x".into(), "[align]\nthreshold = \"high\"\n".into())]).unwrap_err();
+        assert!(wrong.to_string().starts_with("x:2:"), "{wrong}");
+    }
+
+    #[test]
+    fn bad_and_oversized_regexes_are_refused_with_their_line() {
+        let text = "[[ignore]]\nname = \"x\"\npattern = '(unclosed'\nwhy = \"y\"\n";
+        let err = Rules::from_texts(vec![("x".into(), "x".into(), text.into())]).unwrap_err();
+        assert!(err.to_string().starts_with("x:3:"), "{err}");
+        let huge = "[[ignore]]\nname = \"x\"\npattern = '(\\w{1000}){1000}'\nwhy = \"y\"\n";
+        let err = Rules::from_texts(vec![("x".into(), "x".into(), huge.into())]).unwrap_err();
+        assert!(err.to_string().contains("size limit"), "{err}");
+    }
+}

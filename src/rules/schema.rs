@@ -1,0 +1,317 @@
+//! The shape of a `rules/*.toml` file as written by people; checked with `deny_unknown_fields`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+/// One rules file. Every section is optional, so a project can put any of them in any file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFile {
+    /// Number words, scale words and suffixes.
+    pub numbers: Option<NumbersSection>,
+    /// Words that qualify a number ("around", "more than").
+    #[serde(default)]
+    pub hedge: Vec<HedgeRule>,
+    /// Quantities said without a number ("dozens", "high triple-digit").
+    #[serde(default)]
+    pub vague: Vec<VagueRule>,
+    /// Units of measure and of time.
+    #[serde(default)]
+    pub unit: Vec<UnitRule>,
+    /// Currencies, by symbol, code and name.
+    #[serde(default)]
+    pub currency: Vec<CurrencyRule>,
+    /// Words that mean the same in a subject (troops ~ soldiers, DPRK ~ North Korea).
+    #[serde(default)]
+    pub alias: Vec<AliasRule>,
+    /// Text whose numbers are not claims (page furniture such as "2 min read").
+    #[serde(default)]
+    pub ignore: Vec<IgnoreRule>,
+    /// Month, weekday, season and part-of-period words.
+    pub dates: Option<DatesSection>,
+    /// Subject extraction: which words carry no meaning of their own.
+    pub subject: Option<SubjectSection>,
+    /// Alignment thresholds.
+    pub align: Option<AlignSection>,
+    /// How far apart two values may be before they conflict, per kind.
+    #[serde(default)]
+    pub tolerance: Vec<ToleranceRule>,
+}
+
+/// A rule's own check: a text and what extracting it must give.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// The sentence to extract from.
+    pub text: String,
+    /// The kind the claim must have.
+    pub kind: Option<String>,
+    /// The exact value the claim must have (a number, or an ISO date for dates).
+    pub value: Option<ExampleValue>,
+    /// The claim's lower bound (`"open"` for none).
+    pub low: Option<ExampleValue>,
+    /// The claim's upper bound (`"open"` for none).
+    pub high: Option<ExampleValue>,
+    /// The claim's canonical unit.
+    pub unit: Option<String>,
+    /// When true, the text must give no claim (of `kind`, when given).
+    #[serde(default)]
+    pub none: bool,
+    /// Reference date for relative dates in the example.
+    pub date: Option<String>,
+}
+
+/// A number, or a string such as an ISO date or `"open"`.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum ExampleValue {
+    /// A plain number.
+    Number(f64),
+    /// An ISO date, or `"open"` for an unbounded side.
+    Text(String),
+}
+
+/// Number words and scales.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumbersSection {
+    /// Words that are numbers by themselves ("one" = 1, "twenty" = 20, "dozen" = 12).
+    #[serde(default)]
+    pub words: BTreeMap<String, f64>,
+    /// Words that multiply what precedes them ("hundred", "million").
+    #[serde(default)]
+    pub scales: BTreeMap<String, f64>,
+    /// Scale suffixes written against digits ("3bn", "5m", "10k").
+    #[serde(default)]
+    pub suffixes: BTreeMap<String, f64>,
+    /// Ordinal words ("first" = 1); they are not counts but can be days of a month.
+    #[serde(default)]
+    pub ordinals: BTreeMap<String, f64>,
+    /// Examples that must extract.
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// A word or phrase that qualifies a number.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HedgeRule {
+    /// Lower-case phrases, matched as whole words.
+    pub phrases: Vec<String>,
+    /// Where the phrase stands: before the number (default) or after it ("or more").
+    #[serde(default)]
+    pub position: HedgePosition,
+    /// What the phrase does to the number.
+    pub mode: HedgeMode,
+    /// For `approx` and `nearly`: the relative width (0.05 widens 11,000 to 10,450..11,550).
+    #[serde(default)]
+    pub relative: Option<f64>,
+    /// Examples that must extract.
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// Where a hedge stands relative to its number.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum HedgePosition {
+    /// "around 11,000".
+    #[default]
+    Before,
+    /// "11,000 or more".
+    After,
+}
+
+/// What a hedge does to its number.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum HedgeMode {
+    /// Widens both sides by `relative`.
+    Approx,
+    /// Widens the lower side by `relative`: a little below, never above.
+    Nearly,
+    /// Strictly above: `x+1..` for whole counts.
+    MoreThan,
+    /// `x..`.
+    AtLeast,
+    /// `..x`.
+    AtMost,
+    /// Strictly below.
+    LessThan,
+    /// For dates: from then on ("since").
+    Since,
+    /// For dates: up to then ("by", "before").
+    Until,
+}
+
+/// A quantity said without a number.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VagueRule {
+    /// Lower-case phrases ("dozens", "tens of thousands").
+    pub phrases: Vec<String>,
+    /// The least it can mean.
+    pub low: f64,
+    /// The most it can mean (absent: no upper bound).
+    pub high: Option<f64>,
+    /// Examples that must extract.
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// A unit of measure (kind `quantity`), of time (`duration`) or of proportion (`percent`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitRule {
+    /// The canonical name shown in reports.
+    pub name: String,
+    /// `quantity`, `duration` or `percent`.
+    pub kind: String,
+    /// What is measured; values of one dimension are compared in its base unit.
+    pub dimension: String,
+    /// How many base units one of this unit is.
+    #[serde(default = "one")]
+    pub factor: f64,
+    /// Added after scaling (temperatures).
+    #[serde(default)]
+    pub offset: f64,
+    /// Spellings, lower-case unless case matters ("km", "kilometres", "°C").
+    pub aliases: Vec<String>,
+    /// When true, the unit may stand before the number ("magnitude 6.1").
+    #[serde(default)]
+    pub prefix: bool,
+    /// When true, spellings are matched case-sensitively (for "m", "M", "K").
+    #[serde(default)]
+    pub case_sensitive: bool,
+    /// Examples that must extract.
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// A currency.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CurrencyRule {
+    /// ISO 4217 code, the canonical unit of money claims.
+    pub code: String,
+    /// Symbols written before the number ("$", "US$", "€").
+    #[serde(default)]
+    pub symbols: Vec<String>,
+    /// Lower-case names written after the number ("dollars", "euros").
+    #[serde(default)]
+    pub words: Vec<String>,
+    /// Examples that must extract.
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// Words that mean the same thing in a subject.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AliasRule {
+    /// The canonical term.
+    pub canonical: String,
+    /// Lower-case words or phrases that mean it.
+    pub words: Vec<String>,
+    /// When true, the term names what is counted, so it can be a count's unit ("soldier", "dead").
+    #[serde(default)]
+    pub countable: bool,
+    /// Pairs of phrases that must resolve to the same term.
+    #[serde(default)]
+    pub examples: Vec<[String; 2]>,
+}
+
+/// Text whose numbers are not claims.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IgnoreRule {
+    /// A short name.
+    pub name: String,
+    /// A regular expression; numbers inside a match are ignored.
+    pub pattern: String,
+    /// Why it is ignored.
+    pub why: String,
+    /// Texts in which the pattern must match and no claim may be found inside the match.
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+/// Calendar words.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatesSection {
+    /// Month names and abbreviations to month numbers.
+    #[serde(default)]
+    pub months: BTreeMap<String, u8>,
+    /// Weekday names and abbreviations to ISO weekday numbers (Monday = 1).
+    #[serde(default)]
+    pub weekdays: BTreeMap<String, u8>,
+    /// Seasons to `[first month, last month]` (northern hemisphere, as news agencies write).
+    #[serde(default)]
+    pub seasons: BTreeMap<String, [u8; 2]>,
+    /// Parts of a month to `[first day, last day]` ("start" = [1, 10]); 31 means the last day.
+    #[serde(default)]
+    pub parts: BTreeMap<String, [u8; 2]>,
+    /// Words that put a sentence in the future tense, so partial dates resolve forwards.
+    #[serde(default)]
+    pub future_markers: Vec<String>,
+    /// Examples that must extract.
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+/// Subject extraction settings.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectSection {
+    /// Words that carry no meaning of their own.
+    #[serde(default)]
+    pub stopwords: Vec<String>,
+    /// Nouns too general to name what is counted ("people"): the word after them is used instead.
+    #[serde(default)]
+    pub generic: Vec<String>,
+    /// How many words either side of a number are read for its subject.
+    pub window: Option<usize>,
+    /// Words after which a number names something rather than counts it ("Route 66", "No. 5").
+    #[serde(default)]
+    pub identifiers: Vec<String>,
+}
+
+/// Alignment settings.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlignSection {
+    /// Least subject similarity (0..1) for two claims of different sources to be grouped.
+    pub threshold: Option<f32>,
+    /// Least similarity when both claims state the very same value at the same precision: two
+    /// sources giving "June 2024" about one treaty need less subject evidence to be grouped, and
+    /// grouping them can only ever yield an agreement.
+    pub threshold_same_value: Option<f32>,
+    /// Least similarity when the two values overlap without being the same (a wrong grouping can
+    /// then only yield a false "compatible").
+    pub threshold_overlap: Option<f32>,
+    /// Least similarity for two terms to count as the same word (Jaro-Winkler, 0..1).
+    pub fuzzy_term: Option<f32>,
+}
+
+/// How far two values of one kind may be apart and still not conflict.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ToleranceRule {
+    /// The kind this applies to.
+    pub kind: String,
+    /// Two values within this share of their magnitude are compatible (0.0 = exact).
+    #[serde(default)]
+    pub relative: f64,
+    /// Two values within this absolute distance are compatible.
+    #[serde(default)]
+    pub absolute: f64,
+    /// A round number ("230,000") is compatible with a value within this share that rounds to it.
+    #[serde(default)]
+    pub rounding: f64,
+}

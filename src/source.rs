@@ -1,0 +1,406 @@
+//! Stage 1, reading: paths (files, folders, `-` for stdin) in, a `Corpus` of `Source`s out, each with
+//! its text, front matter, reference date (when the header or `--date` gives one) and line index.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::claim::Span;
+use crate::error::{Error, Warning};
+
+/// File endings read when a folder is given.
+pub const SOURCE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// Where a source's reference date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrigin {
+    /// The `date:` key of the front matter.
+    Header,
+    /// The `--date` flag.
+    Flag,
+    /// The latest full date written in the text.
+    Text,
+    /// No reference date could be found; relative dates stay unresolved.
+    None,
+}
+
+impl DateOrigin {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            DateOrigin::Header => "header",
+            DateOrigin::Flag => "flag",
+            DateOrigin::Text => "text",
+            DateOrigin::None => "none",
+        }
+    }
+}
+
+/// One text to cross-check.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The path as displayed in reports: relative, `/`-separated, never absolute when avoidable.
+    pub path: String,
+    /// The whole file as read, front matter included, so spans are offsets into the file.
+    pub text: String,
+    /// Where the body (the text after the front matter) lies.
+    pub body: Span,
+    /// The front matter's `key: value` pairs, in file order; unknown keys are kept.
+    pub meta: Vec<(String, String)>,
+    /// The reference date for relative expressions, when header or flag gave one.
+    pub date: Option<Date>,
+    /// Where `date` came from.
+    pub date_from: DateOrigin,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    /// Builds a source from decoded text, reading its front matter. Warnings (such as unterminated
+    /// front matter or a malformed header date) are pushed onto `warnings`.
+    pub fn new(path: impl Into<String>, text: String, warnings: &mut Vec<Warning>) -> Source {
+        let path = path.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let (meta, body_start) = parse_front_matter(&text, &path, warnings);
+        let mut source = Source {
+            path,
+            body: Span::new(body_start, text.len()),
+            text,
+            meta,
+            date: None,
+            date_from: DateOrigin::None,
+            line_starts,
+        };
+        if let Some(value) = source.meta_value("date") {
+            match parse_iso_date(value) {
+                Some(date) => {
+                    source.date = Some(date);
+                    source.date_from = DateOrigin::Header;
+                }
+                None => warnings.push(Warning::line(
+                    source.path.clone(),
+                    source.line_of_meta("date"),
+                    format!("front matter date {value:?} is not a YYYY-MM-DD date; ignored"),
+                )),
+            }
+        }
+        source
+    }
+
+    /// The value of front matter key `key`, if present.
+    pub fn meta_value(&self, key: &str) -> Option<&str> {
+        self.meta.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+
+    /// The article body, after any front matter.
+    pub fn body_text(&self) -> &str {
+        &self.text[self.body.start..self.body.end]
+    }
+
+    /// The 1-based line and 1-based column (in characters) of byte offset `byte`.
+    pub fn line_col(&self, byte: usize) -> (usize, usize) {
+        let byte = byte.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= byte) - 1;
+        let start = self.line_starts[line];
+        let column = self.text.get(start..byte).map_or(byte - start, |s| s.chars().count()) + 1;
+        (line + 1, column)
+    }
+
+    /// The text of the 1-based line `line`, without its line ending.
+    pub fn line_text(&self, line: usize) -> &str {
+        let start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(self.text.len());
+        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e);
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    fn line_of_meta(&self, key: &str) -> usize {
+        let needle = format!("\n{key}:");
+        self.text.find(&needle).map_or(1, |i| self.line_col(i + 1).0)
+    }
+}
+
+/// Every source of one run, sorted by path so that output does not depend on argument order.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    /// The sources, in path order.
+    pub sources: Vec<Source>,
+    /// Files skipped or read with trouble.
+    pub warnings: Vec<Warning>,
+}
+
+/// How to read the paths given.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// A reference date for sources whose front matter gives none (`--date`).
+    pub date: Option<Date>,
+}
+
+/// Reads every path: files as they are, folders recursively (files ending in
+/// [`SOURCE_EXTENSIONS`], hidden entries skipped), `-` as standard input.
+///
+/// A path that does not exist or cannot be read is an error; a file inside a folder that cannot be
+/// read, or that is empty or binary, is skipped with a warning.
+pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, Error> {
+    let mut corpus = Corpus::default();
+    let mut stdin_read = false;
+    for path in paths {
+        if path.as_os_str() == "-" {
+            if stdin_read {
+                continue;
+            }
+            stdin_read = true;
+            let mut bytes = Vec::new();
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|source| Error::Io { path: "<stdin>".into(), source })?;
+            push_source(&mut corpus, "<stdin>".into(), bytes);
+            continue;
+        }
+        let meta = fs::metadata(path).map_err(|source| io_error(path, source))?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            walk(path, &mut files, &mut corpus.warnings);
+            files.sort();
+            for file in files {
+                match fs::read(&file) {
+                    Ok(bytes) => push_source(&mut corpus, display_path(&file), bytes),
+                    Err(e) => corpus.warnings.push(Warning::file(display_path(&file), format!("skipped: {e}"))),
+                }
+            }
+        } else {
+            let bytes = fs::read(path).map_err(|source| io_error(path, source))?;
+            push_source(&mut corpus, display_path(path), bytes);
+        }
+    }
+    corpus.sources.sort_by(|a, b| a.path.cmp(&b.path));
+    corpus.sources.dedup_by(|a, b| a.path == b.path);
+    for source in &mut corpus.sources {
+        if source.date.is_none() {
+            if let Some(date) = options.date {
+                source.date = Some(date);
+                source.date_from = DateOrigin::Flag;
+            }
+        }
+    }
+    corpus.warnings.sort();
+    Ok(corpus)
+}
+
+/// Decodes `bytes` and adds them as a source, or records why they were skipped.
+fn push_source(corpus: &mut Corpus, path: String, bytes: Vec<u8>) {
+    match decode(&path, bytes, &mut corpus.warnings) {
+        Some(text) => {
+            let source = Source::new(path, text, &mut corpus.warnings);
+            if source.body_text().trim().is_empty() {
+                corpus.warnings.push(Warning::file(source.path.clone(), "has no text after its front matter; skipped"));
+            } else {
+                corpus.sources.push(source);
+            }
+        }
+        None => {}
+    }
+}
+
+/// Turns file bytes into text: empty and binary files are refused with a warning.
+fn decode(path: &str, bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<String> {
+    if bytes.is_empty() {
+        warnings.push(Warning::file(path, "is empty; skipped"));
+        return None;
+    }
+    let probe = &bytes[..bytes.len().min(8192)];
+    if probe.contains(&0) {
+        warnings.push(Warning::file(path, "looks binary (contains NUL bytes); skipped"));
+        return None;
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                // A byte-order mark is invisible to readers; blank it so spans keep their offsets.
+                text.replace_range(0..3, "   ");
+            }
+            Some(text)
+        }
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let bad = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
+            let line = bytes[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
+            warnings.push(Warning::line(
+                path,
+                line,
+                "is not valid UTF-8; undecodable bytes were read as U+FFFD",
+            ));
+            Some(String::from_utf8_lossy(&bytes).into_owned())
+        }
+    }
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<Warning>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            warnings.push(Warning::file(display_path(dir), format!("skipped folder: {e}")));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        // Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+        let Ok(kind) = entry.file_type() else { continue };
+        if hidden {
+            continue;
+        }
+        if kind.is_dir() {
+            walk(&path, files, warnings);
+        } else if has_source_extension(&path) && (kind.is_file() || path.is_file()) {
+            files.push(path);
+        }
+    }
+}
+
+fn has_source_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| SOURCE_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+fn io_error(path: &Path, source: io::Error) -> Error {
+    Error::Io { path: display_path(path), source }
+}
+
+/// The path as shown in reports: relative to the working directory when it lies below it,
+/// `/`-separated, without a leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let relative = if path.is_absolute() {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+            .unwrap_or_else(|| path.to_path_buf())
+    } else {
+        path.to_path_buf()
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for component in relative.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    let joined = parts.join("/");
+    let joined = joined.replace("//", "/");
+    if joined.is_empty() {
+        ".".into()
+    } else {
+        joined
+    }
+}
+
+/// Parses `YYYY-MM-DD` (optionally followed by a time, which is ignored).
+pub fn parse_iso_date(value: &str) -> Option<Date> {
+    let value = value.trim().trim_matches(['"', '\'']);
+    let day = value.get(..10)?;
+    if value.len() > 10 && !value[10..].starts_with(['T', ' ', 't']) {
+        return None;
+    }
+    day.parse::<Date>().ok()
+}
+
+/// Splits off Markdown front matter: returns its pairs and the byte where the body starts.
+fn parse_front_matter(text: &str, path: &str, warnings: &mut Vec<Warning>) -> (Vec<(String, String)>, usize) {
+    let start = text.len() - text.trim_start_matches([' ', '\u{feff}']).len();
+    let rest = &text[start..];
+    let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    if rest[..first_line_end].trim_end() != "---" {
+        return (Vec::new(), 0);
+    }
+    let mut meta = Vec::new();
+    let mut offset = start + first_line_end;
+    let mut line_no = 2;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let line = text[offset..end].trim_end_matches(['\n', '\r']);
+        if line.trim_end() == "---" {
+            return (meta, end);
+        }
+        if let Some((key, value)) = line.split_once(':') {
+            let key = key.trim();
+            if !key.is_empty() && !key.contains(' ') {
+                meta.push((key.to_string(), value.trim().to_string()));
+            }
+        } else if !line.trim().is_empty() {
+            warnings.push(Warning::line(path, line_no, format!("front matter line {line:?} is not `key: value`; ignored")));
+        }
+        offset = end;
+        line_no += 1;
+    }
+    warnings.push(Warning::line(path, 1, "front matter opened with `---` is never closed; read as body text"));
+    (Vec::new(), 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_split_off_and_kept() {
+        let mut w = Vec::new();
+        let s = Source::new("a.md", "---\ndate: 2025-07-13\nsource: Kyiv Independent\nx-y: 1\n---\nBody 12 here.\n".into(), &mut w);
+        assert!(w.is_empty());
+        assert_eq!(s.date, Some(jiff::civil::date(2025, 7, 13)));
+        assert_eq!(s.date_from, DateOrigin::Header);
+        assert_eq!(s.meta_value("source"), Some("Kyiv Independent"));
+        assert_eq!(s.meta_value("x-y"), Some("1"));
+        assert_eq!(s.body_text(), "Body 12 here.\n");
+        assert_eq!(s.line_col(s.body.start + 5), (6, 6));
+    }
+
+    #[test]
+    fn unterminated_front_matter_is_body_with_a_warning() {
+        let mut w = Vec::new();
+        let s = Source::new("a.md", "---\ndate: 2025-07-13\nno end".into(), &mut w);
+        assert_eq!(s.body.start, 0);
+        assert_eq!(s.date, None);
+        assert_eq!(w.len(), 1);
+        assert!(w[0].message.contains("never closed"));
+    }
+
+    #[test]
+    fn bad_header_date_warns_with_its_line() {
+        let mut w = Vec::new();
+        let s = Source::new("a.md", "---\ntitle: x\ndate: July\n---\nx\n".into(), &mut w);
+        assert_eq!(s.date, None);
+        assert_eq!(w[0].line, Some(3));
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let mut w = Vec::new();
+        let s = Source::new("a", "“ab” 12\nx".into(), &mut w);
+        let twelve = s.text.find("12").unwrap();
+        assert_eq!(s.line_col(twelve), (1, 6));
+        assert_eq!(s.line_col(s.text.len() - 1), (2, 1));
+        assert_eq!(s.line_text(1), "“ab” 12");
+    }
+
+    #[test]
+    fn empty_and_binary_bytes_are_refused() {
+        let mut w = Vec::new();
+        assert_eq!(decode("e", Vec::new(), &mut w), None);
+        assert_eq!(decode("b", vec![1, 0, 2], &mut w), None);
+        assert_eq!(w.len(), 2);
+        let text = decode("u", b"ok\n\xff 12".to_vec(), &mut w).unwrap();
+        assert!(text.contains('\u{fffd}'));
+        assert_eq!(w[2].line, Some(2));
+    }
+
+    #[test]
+    fn display_paths_are_relative_and_slashed() {
+        assert_eq!(display_path(Path::new("./seeds/a.txt")), "seeds/a.txt");
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(display_path(&cwd.join("x/y.md")), "x/y.md");
+    }
+}
