@@ -70,7 +70,11 @@ impl Vectors {
                         0.0
                     } else {
                         let s = strsim::jaro_winkler(x, y) as f32;
-                        if s >= fuzzy { s } else { 0.0 }
+                        if s >= fuzzy {
+                            s
+                        } else {
+                            0.0
+                        }
                     }
                 };
                 best = best.max(alike * wb);

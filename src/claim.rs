@@ -293,7 +293,14 @@ pub fn format_bound(kind: Kind, unit: &str, x: f64) -> String {
 }
 
 fn format_duration(seconds: f64) -> String {
-    const UNITS: [(&str, f64); 6] = [("year", 31_536_000.0), ("month", 2_592_000.0), ("week", 604_800.0), ("day", 86_400.0), ("hour", 3_600.0), ("minute", 60.0)];
+    const UNITS: [(&str, f64); 6] = [
+        ("year", 31_536_000.0),
+        ("month", 2_592_000.0),
+        ("week", 604_800.0),
+        ("day", 86_400.0),
+        ("hour", 3_600.0),
+        ("minute", 60.0),
+    ];
     for (name, size) in UNITS {
         let n = seconds / size;
         if n >= 1.0 && (n * 2.0).fract() == 0.0 {
@@ -332,7 +339,11 @@ fn date_period(a: f64, b: f64) -> Option<String> {
         return None;
     }
     if first.month() == 1 && last.month() == 12 {
-        return Some(if first.year() == last.year() { first.year().to_string() } else { format!("{}..{}", first.year(), last.year()) });
+        return Some(if first.year() == last.year() {
+            first.year().to_string()
+        } else {
+            format!("{}..{}", first.year(), last.year())
+        });
     }
     if first.year() == last.year() && first.month() == last.month() {
         return Some(format!("{:04}-{:02}", first.year(), first.month()));

@@ -74,7 +74,8 @@ fn same(a: &Interval, b: &Interval) -> bool {
 /// True when `precise` is an exact value that rounds to the exact round number `round` ("229,866"
 /// and "230,000") and lies within `share` of it.
 fn rounds_to(precise: &Interval, round: &Interval, share: f64) -> bool {
-    let (Some(p), Some(r)) = (precise.low.filter(|_| precise.is_exact()), round.low.filter(|_| round.is_exact())) else {
+    let (Some(p), Some(r)) = (precise.low.filter(|_| precise.is_exact()), round.low.filter(|_| round.is_exact()))
+    else {
         return false;
     };
     if r.fract() != 0.0 || r.abs() < 10.0 {
@@ -148,7 +149,12 @@ mod tests {
 
     #[test]
     fn relations_are_symmetric() {
-        let cases = [Interval::exact(3.0), Interval::between(1.0, 4.0), Interval { low: Some(2.0), high: None }, Interval::exact(300.0)];
+        let cases = [
+            Interval::exact(3.0),
+            Interval::between(1.0, 4.0),
+            Interval { low: Some(2.0), high: None },
+            Interval::exact(300.0),
+        ];
         for a in &cases {
             for b in &cases {
                 assert_eq!(relate_values(Kind::Count, a, b, t(0.02)), relate_values(Kind::Count, b, a, t(0.02)));

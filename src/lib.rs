@@ -39,10 +39,7 @@ pub fn check(corpus: &Corpus, rules: &Rules) -> Report {
 
 /// The mentions of every claim of every source, in path and text order (for `crosscheck extract`).
 pub fn mentions(corpus: &Corpus, extractions: &[Extraction]) -> Vec<Mention> {
-    extractions
-        .iter()
-        .flat_map(|e| e.claims.iter().map(|c| Mention::new(c, &corpus.sources[c.source])))
-        .collect()
+    extractions.iter().flat_map(|e| e.claims.iter().map(|c| Mention::new(c, &corpus.sources[c.source]))).collect()
 }
 
 /// The corpus's own warnings plus those extraction raised (sources cut off at the claim limit).
@@ -52,7 +49,11 @@ pub fn extraction_warnings(corpus: &Corpus, extractions: &[Extraction]) -> Vec<W
         if e.truncated {
             warnings.push(Warning::file(
                 s.path.clone(),
-                format!("more than {} claims; only the first {} were kept", extract::MAX_CLAIMS_PER_SOURCE, extract::MAX_CLAIMS_PER_SOURCE),
+                format!(
+                    "more than {} claims; only the first {} were kept",
+                    extract::MAX_CLAIMS_PER_SOURCE,
+                    extract::MAX_CLAIMS_PER_SOURCE
+                ),
             ));
         }
     }

@@ -13,7 +13,11 @@ use crosscheck::rules::Rules;
 use crosscheck::source::{self, LoadOptions};
 
 #[derive(Parser)]
-#[command(name = "crosscheck", version, about = "Cross-check the numbers and dates that several texts give about one event")]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "Cross-check the numbers and dates that several texts give about one event"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -129,7 +133,9 @@ fn load(input: &Input) -> Result<(source::Corpus, Rules), Error> {
         None => Rules::embedded()?,
     };
     let date = match &input.date {
-        Some(d) => Some(source::parse_iso_date(d).ok_or_else(|| Error::Usage(format!("--date {d:?} is not a YYYY-MM-DD date")))?),
+        Some(d) => Some(
+            source::parse_iso_date(d).ok_or_else(|| Error::Usage(format!("--date {d:?} is not a YYYY-MM-DD date")))?,
+        ),
         None => None,
     };
     let corpus = source::load(&input.paths, &LoadOptions { date })?;

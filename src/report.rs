@@ -129,7 +129,14 @@ fn quote(text: &str) -> String {
 }
 
 /// Builds the report of `sources`, their extractions and the groups found among their claims.
-pub fn build(sources: &[Source], extractions: &[Extraction], claims: &[Claim], groups: &[Vec<usize>], rules: &Rules, warnings: &[Warning]) -> Report {
+pub fn build(
+    sources: &[Source],
+    extractions: &[Extraction],
+    claims: &[Claim],
+    groups: &[Vec<usize>],
+    rules: &Rules,
+    warnings: &[Warning],
+) -> Report {
     let mut grouped = vec![false; claims.len()];
     let mut out_groups = Vec::with_capacity(groups.len());
     for members in groups {
@@ -190,7 +197,13 @@ pub fn build(sources: &[Source], extractions: &[Extraction], claims: &[Claim], g
             claims: e.claims.len(),
         })
         .collect();
-    Report { version: 1, sources: infos, groups: out_groups, singles, warnings: warnings.iter().map(ToString::to_string).collect() }
+    Report {
+        version: 1,
+        sources: infos,
+        groups: out_groups,
+        singles,
+        warnings: warnings.iter().map(ToString::to_string).collect(),
+    }
 }
 
 /// The terms most mentions share, heaviest first: what the group is about.

@@ -62,9 +62,7 @@ impl Source {
     /// front matter or a malformed header date) are pushed onto `warnings`.
     pub fn new(path: impl Into<String>, text: String, warnings: &mut Vec<Warning>) -> Source {
         let path = path.into();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         let (meta, body_start) = parse_front_matter(&text, &path, warnings);
         let mut source = Source {
             path,
@@ -154,9 +152,7 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, Error> {
             }
             stdin_read = true;
             let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|source| Error::Io { path: "<stdin>".into(), source })?;
+            io::stdin().read_to_end(&mut bytes).map_err(|source| Error::Io { path: "<stdin>".into(), source })?;
             push_source(&mut corpus, "<stdin>".into(), bytes);
             continue;
         }
@@ -192,16 +188,13 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, Error> {
 
 /// Decodes `bytes` and adds them as a source, or records why they were skipped.
 fn push_source(corpus: &mut Corpus, path: String, bytes: Vec<u8>) {
-    match decode(&path, bytes, &mut corpus.warnings) {
-        Some(text) => {
-            let source = Source::new(path, text, &mut corpus.warnings);
-            if source.body_text().trim().is_empty() {
-                corpus.warnings.push(Warning::file(source.path.clone(), "has no text after its front matter; skipped"));
-            } else {
-                corpus.sources.push(source);
-            }
+    if let Some(text) = decode(&path, bytes, &mut corpus.warnings) {
+        let source = Source::new(path, text, &mut corpus.warnings);
+        if source.body_text().trim().is_empty() {
+            corpus.warnings.push(Warning::file(source.path.clone(), "has no text after its front matter; skipped"));
+        } else {
+            corpus.sources.push(source);
         }
-        None => {}
     }
 }
 
@@ -228,11 +221,7 @@ fn decode(path: &str, bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<Str
             let bytes = e.into_bytes();
             let bad = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
             let line = bytes[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
-            warnings.push(Warning::line(
-                path,
-                line,
-                "is not valid UTF-8; undecodable bytes were read as U+FFFD",
-            ));
+            warnings.push(Warning::line(path, line, "is not valid UTF-8; undecodable bytes were read as U+FFFD"));
             Some(String::from_utf8_lossy(&bytes).into_owned())
         }
     }
@@ -318,12 +307,15 @@ fn parse_front_matter(text: &str, path: &str, warnings: &mut Vec<Warning>) -> (V
         return (Vec::new(), 0);
     }
     let mut meta = Vec::new();
+    // Line warnings count only if the block turns out to be front matter at all.
+    let mut line_warnings = Vec::new();
     let mut offset = start + first_line_end;
     let mut line_no = 2;
     while offset < text.len() {
         let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
         let line = text[offset..end].trim_end_matches(['\n', '\r']);
         if line.trim_end() == "---" {
+            warnings.extend(line_warnings);
             return (meta, end);
         }
         if let Some((key, value)) = line.split_once(':') {
@@ -332,7 +324,11 @@ fn parse_front_matter(text: &str, path: &str, warnings: &mut Vec<Warning>) -> (V
                 meta.push((key.to_string(), value.trim().to_string()));
             }
         } else if !line.trim().is_empty() {
-            warnings.push(Warning::line(path, line_no, format!("front matter line {line:?} is not `key: value`; ignored")));
+            line_warnings.push(Warning::line(
+                path,
+                line_no,
+                format!("front matter line {line:?} is not `key: value`; ignored"),
+            ));
         }
         offset = end;
         line_no += 1;
@@ -348,7 +344,11 @@ mod tests {
     #[test]
     fn front_matter_is_split_off_and_kept() {
         let mut w = Vec::new();
-        let s = Source::new("a.md", "---\ndate: 2025-07-13\nsource: Kyiv Independent\nx-y: 1\n---\nBody 12 here.\n".into(), &mut w);
+        let s = Source::new(
+            "a.md",
+            "---\ndate: 2025-07-13\nsource: Kyiv Independent\nx-y: 1\n---\nBody 12 here.\n".into(),
+            &mut w,
+        );
         assert!(w.is_empty());
         assert_eq!(s.date, Some(jiff::civil::date(2025, 7, 13)));
         assert_eq!(s.date_from, DateOrigin::Header);

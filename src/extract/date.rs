@@ -87,7 +87,9 @@ pub fn match_time(tokens: &[Token], i: usize) -> Option<usize> {
         && tokens.get(end + 1).is_some_and(|m| m.kind == TokenKind::Digits && m.norm.len() == 2 && !m.space_before)
     {
         end += 2;
-        if tokens.get(end).is_some_and(|c| c.is_punct(":") && !c.space_before) && tokens.get(end + 1).is_some_and(|s| s.kind == TokenKind::Digits) {
+        if tokens.get(end).is_some_and(|c| c.is_punct(":") && !c.space_before)
+            && tokens.get(end + 1).is_some_and(|s| s.kind == TokenKind::Digits)
+        {
             end += 2;
         }
         if tokens.get(end).is_some_and(|w| is_meridiem(&w.norm)) {
@@ -102,7 +104,10 @@ pub fn match_time(tokens: &[Token], i: usize) -> Option<usize> {
 }
 
 fn is_meridiem(word: &str) -> bool {
-    matches!(word, "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "hrs" | "gmt" | "utc" | "bst" | "est" | "edt" | "pst" | "pdt")
+    matches!(
+        word,
+        "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "hrs" | "gmt" | "utc" | "bst" | "est" | "edt" | "pst" | "pdt"
+    )
 }
 
 /// Reads the date expression starting at token `i`, if one starts there.
@@ -111,7 +116,8 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
     let mut j = i;
     let mut hedge = Hedge::Period;
     match word(j) {
-        Some("since" | "after" | "from") => {
+        // "from" opens a range ("from 2008-2011") more often than it means "since".
+        Some("since" | "after") => {
             hedge = Hedge::Since;
             j += 1;
         }
@@ -142,15 +148,25 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
             }
         }
     }
-    let (expr, end) = match core_date(tokens, text, rules, j, part.is_some() || hedge != Hedge::Period || preposition_before(tokens, i)) {
+    let (expr, end) = match core_date(
+        tokens,
+        text,
+        rules,
+        j,
+        part.is_some() || hedge != Hedge::Period || preposition_before(tokens, i),
+    ) {
         Some(found) => found,
         None if j != i => return None,
         None => return None,
     };
     let expr = match (part, expr) {
         (None, e) => e,
-        (Some([a, b]), DateExpr::Month { month }) => DateExpr::PartOfMonth { month, year: None, first: a as i8, last: b as i8 },
-        (Some([a, b]), DateExpr::MonthYear { year, month }) => DateExpr::PartOfMonth { month, year: Some(year), first: a as i8, last: b as i8 },
+        (Some([a, b]), DateExpr::Month { month }) => {
+            DateExpr::PartOfMonth { month, year: None, first: a as i8, last: b as i8 }
+        }
+        (Some([a, b]), DateExpr::MonthYear { year, month }) => {
+            DateExpr::PartOfMonth { month, year: Some(year), first: a as i8, last: b as i8 }
+        }
         (Some([a, _]), DateExpr::Year { year }) => {
             let (first_month, last_month) = match a {
                 1..=10 => (1, 4),
@@ -165,7 +181,29 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
 }
 
 fn preposition_before(tokens: &[Token], i: usize) -> bool {
-    i > 0 && tokens.get(i - 1).is_some_and(|t| matches!(t.norm.as_str(), "in" | "on" | "of" | "during" | "since" | "by" | "until" | "from" | "to" | "before" | "after" | "through" | "last" | "next" | "this" | "early" | "late" | "mid"))
+    i > 0
+        && tokens.get(i - 1).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "in" | "on"
+                    | "of"
+                    | "during"
+                    | "since"
+                    | "by"
+                    | "until"
+                    | "from"
+                    | "to"
+                    | "before"
+                    | "after"
+                    | "through"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "early"
+                    | "late"
+                    | "mid"
+            )
+        })
 }
 
 /// The date proper at token `j`; `introduced` says a preposition or qualifier stands before it,
@@ -183,7 +221,8 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                     return None;
                 }
                 let mut k = j + 1;
-                if tokens.get(k).is_some_and(|d| d.is_punct(".") && !d.space_before) && t.norm.len() <= 4 {
+                if tokens.get(k).is_some_and(|d| d.is_punct(".") && !d.space_before) && is_abbreviation(rules, &t.norm)
+                {
                     k += 1;
                 }
                 if let Some((day, after_day)) = day_at(tokens, rules, k) {
@@ -196,7 +235,7 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                     return Some((DateExpr::MonthYear { year, month: month as i8 }, after_year));
                 }
                 // "May" is also a verb: a bare month needs a preposition before it.
-                if introduced && !(t.norm == "may" && !preposition_before(tokens, j)) && t.norm.len() > 2 {
+                if introduced && (t.norm != "may" || preposition_before(tokens, j)) && t.norm.len() > 2 {
                     return Some((DateExpr::Month { month: month as i8 }, k));
                 }
                 return None;
@@ -206,7 +245,8 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                 if word(k) == Some("of") {
                     k += 1;
                 }
-                let seasonal = |year| DateExpr::Season { first_month: first as i8, last_month: last as i8, year, offset: 0 };
+                let seasonal =
+                    |year| DateExpr::Season { first_month: first as i8, last_month: last as i8, year, offset: 0 };
                 if let Some((year, after)) = year_after_bare(tokens, k) {
                     return Some((seasonal(Some(year)), after));
                 }
@@ -247,7 +287,9 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                 if let Some(&month) = word(k).and_then(|w| rules.months.get(w)) {
                     if tokens[k].is_capitalized(text) {
                         let mut after = k + 1;
-                        if tokens.get(after).is_some_and(|d| d.is_punct(".") && !d.space_before) && tokens[k].norm.len() <= 4 {
+                        if tokens.get(after).is_some_and(|d| d.is_punct(".") && !d.space_before)
+                            && is_abbreviation(rules, &tokens[k].norm)
+                        {
                             after += 1;
                         }
                         if let Some((year, after_year)) = year_after(tokens, after) {
@@ -280,6 +322,13 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
     }
 }
 
+/// True for a month word that a longer name of the same month begins with ("Aug" of "August"), so a
+/// full stop after it belongs to it ("Aug. 5") rather than ending the sentence ("end of July.").
+fn is_abbreviation(rules: &Rules, word: &str) -> bool {
+    let month = rules.months.get(word);
+    rules.months.iter().any(|(name, m)| Some(m) == month && name.len() > word.len() && name.starts_with(word))
+}
+
 /// "today", "yesterday", "last year", "next week", "three days ago", "last Saturday", "last spring".
 fn relative_date(tokens: &[Token], rules: &Rules, j: usize) -> Option<(DateExpr, usize)> {
     let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.as_str());
@@ -298,7 +347,7 @@ fn relative_date(tokens: &[Token], rules: &Rules, j: usize) -> Option<(DateExpr,
         "this" | "current" => 0,
         "next" | "coming" => 1,
         "earlier" if word(j + 1) == Some("this") => {
-            return relative_date(tokens, rules, j + 1).map(|(e, end)| (e, end));
+            return relative_date(tokens, rules, j + 1);
         }
         _ => {
             // "three days ago", "two years ago".
@@ -337,7 +386,10 @@ fn relative_date(tokens: &[Token], rules: &Rules, j: usize) -> Option<(DateExpr,
         }
     }
     if let Some(&[first, last]) = rules.seasons.get(next) {
-        return Some((DateExpr::Season { first_month: first as i8, last_month: last as i8, year: None, offset: offset as i8 }, j + 2));
+        return Some((
+            DateExpr::Season { first_month: first as i8, last_month: last as i8, year: None, offset: offset as i8 },
+            j + 2,
+        ));
     }
     None
 }
@@ -496,13 +548,16 @@ pub fn resolve(expr: DateExpr, reference: Option<Date>, future: bool) -> Option<
                 Some(y) => y,
                 None => {
                     let r = reference?;
-                    let candidates = [r.year() - 1, r.year(), r.year() + 1];
-                    let chosen = if future {
-                        candidates.into_iter().find(|&y| span(y).is_some_and(|(_, b)| b >= r))
-                    } else {
-                        candidates.into_iter().rev().find(|&y| span(y).is_some_and(|(a, _)| a <= r))
+                    let candidates = [r.year() - 2, r.year() - 1, r.year(), r.year() + 1];
+                    // "last winter" is the latest one over; "next spring" the first not begun;
+                    // a bare season is the latest begun, or with the future tense the first not over.
+                    let chosen = match (offset, future) {
+                        (o, _) if o < 0 => candidates.into_iter().rev().find(|&y| span(y).is_some_and(|(_, b)| b < r)),
+                        (o, _) if o > 0 => candidates.into_iter().find(|&y| span(y).is_some_and(|(a, _)| a > r)),
+                        (_, true) => candidates.into_iter().find(|&y| span(y).is_some_and(|(_, b)| b >= r)),
+                        (_, false) => candidates.into_iter().rev().find(|&y| span(y).is_some_and(|(a, _)| a <= r)),
                     };
-                    chosen? + i16::from(offset)
+                    chosen?
                 }
             };
             let (a, b) = span(start_year)?;
@@ -515,7 +570,13 @@ pub fn resolve(expr: DateExpr, reference: Option<Date>, future: bool) -> Option<
             let ahead = (weekday - today).rem_euclid(7) as i64;
             let days = match (direction, future) {
                 (-1, _) => -(if back == 0 { 7 } else { back }),
-                (1, _) | (0, true) => if ahead == 0 { 7 } else { ahead },
+                (1, _) | (0, true) => {
+                    if ahead == 0 {
+                        7
+                    } else {
+                        ahead
+                    }
+                }
                 _ => -back,
             };
             let d = r.checked_add(jiff::Span::new().days(days)).ok()?;
@@ -537,7 +598,8 @@ pub fn resolve(expr: DateExpr, reference: Option<Date>, future: bool) -> Option<
                     (first, first.last_of_month(), P::Month)
                 }
                 RelativeUnit::Week => {
-                    let monday = r.checked_sub(jiff::Span::new().days(i64::from(r.weekday().to_monday_zero_offset()))).ok()?;
+                    let monday =
+                        r.checked_sub(jiff::Span::new().days(i64::from(r.weekday().to_monday_zero_offset()))).ok()?;
                     let a = monday.checked_add(jiff::Span::new().weeks(offset)).ok()?;
                     (a, a.checked_add(jiff::Span::new().days(6)).ok()?, P::Part)
                 }
@@ -584,7 +646,14 @@ mod tests {
     fn absolute_dates_in_every_spelling() {
         let r = date(2025, 7, 13);
         let d = date(2025, 7, 12);
-        for text in ["on July 12, 2025.", "on 12 July 2025", "on 2025-07-12", "on 7/12/2025", "on July 12th, 2025", "on Saturday, July 12, 2025"] {
+        for text in [
+            "on July 12, 2025.",
+            "on 12 July 2025",
+            "on 2025-07-12",
+            "on 7/12/2025",
+            "on July 12th, 2025",
+            "on Saturday, July 12, 2025",
+        ] {
             assert_eq!(first_date(text, r, false), Some((d, d)), "{text}");
         }
     }
@@ -613,6 +682,16 @@ mod tests {
         assert!(first_date("2000 people", r, false).is_none());
         assert_eq!(first_date("from 2008-2011", r, false), Some((date(2008, 1, 1), date(2011, 12, 31))));
         assert!(first_date("It may rain", r, false).is_none());
+    }
+
+    #[test]
+    fn a_full_stop_after_a_full_month_name_ends_the_sentence() {
+        let rules = Rules::embedded().unwrap();
+        for (text, end) in [("by the end of July. Next", "July"), ("on Aug. 5, 2024", "2024")] {
+            let tokens = tokenize(text, 0, text.len());
+            let m = (0..tokens.len()).find_map(|i| match_date(&tokens, text, &rules, i)).unwrap();
+            assert_eq!(&text[tokens[m.end - 1].start..tokens[m.end - 1].end], end, "{text}");
+        }
     }
 
     #[test]

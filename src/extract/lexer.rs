@@ -128,8 +128,33 @@ fn is_abbreviation(word: &str) -> bool {
         || word.contains('.')
         || matches!(
             word,
-            "mr" | "mrs" | "ms" | "dr" | "st" | "gen" | "lt" | "col" | "sgt" | "capt" | "rep" | "sen" | "gov"
-                | "prof" | "jr" | "sr" | "no" | "vs" | "jan" | "feb" | "aug" | "sept" | "oct" | "nov" | "dec" | "inc" | "corp" | "co"
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "st"
+                | "gen"
+                | "lt"
+                | "col"
+                | "sgt"
+                | "capt"
+                | "rep"
+                | "sen"
+                | "gov"
+                | "prof"
+                | "jr"
+                | "sr"
+                | "no"
+                | "vs"
+                | "jan"
+                | "feb"
+                | "aug"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "inc"
+                | "corp"
+                | "co"
         )
 }
 
@@ -169,8 +194,7 @@ fn lex_digits(bytes: &[u8], start: usize, to: usize) -> (usize, String) {
 /// left for a token of its own.
 fn lex_word(text: &str, start: usize, to: usize) -> usize {
     let mut end = start;
-    let mut chars = text[start..to].char_indices().peekable();
-    while let Some((off, c)) = chars.next() {
+    for (off, c) in text[start..to].char_indices() {
         if c.is_alphabetic() || c == '\u{0301}' {
             end = start + off + c.len_utf8();
             continue;
@@ -188,8 +212,8 @@ fn lex_word(text: &str, start: usize, to: usize) -> usize {
             let word = &text[start..start + off];
             let rest = &text[start + off + 1..to];
             let mut rc = rest.chars();
-            let single = word.chars().last().is_some_and(char::is_alphabetic)
-                && word.split('.').all(|p| p.chars().count() == 1);
+            let single =
+                word.chars().last().is_some_and(char::is_alphabetic) && word.split('.').all(|p| p.chars().count() == 1);
             if single {
                 if let (Some(a), Some(b)) = (rc.next(), rc.next()) {
                     if a.is_alphabetic() && (b == '.' || !b.is_alphabetic()) {

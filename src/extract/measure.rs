@@ -56,7 +56,8 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         code
     });
     // "between 20 and 30", "from 20 to 30".
-    let opener = start.checked_sub(1).and_then(|k| tokens.get(k)).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.clone());
+    let opener =
+        start.checked_sub(1).and_then(|k| tokens.get(k)).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.clone());
     let mut k = first.end;
     let mut low = first;
     let mut high: Option<Number> = None;
@@ -69,9 +70,9 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     }
     // Scales and suffixes written only on the second number apply to both ("$2-3bn", "2 to 3 million").
     if let Some(h) = &high {
-        let factor = h.value / h.raw();
-        if factor > 1.0 && low.value == low.raw() && low.value * factor <= h.value {
-            low.value *= factor;
+        if h.scale > 1.0 && low.scale == 1.0 && low.value * h.scale <= h.value {
+            low.value *= h.scale;
+            low.scale = h.scale;
         }
         if low.suffix.is_none() {
             low.suffix = h.suffix;
@@ -164,22 +165,6 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     Some(Found::Claim(Measure { start, end: end.max(first.end), kind, value, nominal, hedge, unit, head, rule }))
 }
 
-impl Number {
-    /// The value before scale words ("1.2" of "1.2 million").
-    fn raw(&self) -> f64 {
-        if self.scaled {
-            // Scales are powers of ten, so dividing them back out is exact enough for comparisons.
-            let mut v = self.value;
-            while v >= 1000.0 && v % 10.0 == 0.0 && v / 10.0 >= 1.0 {
-                v /= 10.0;
-            }
-            v
-        } else {
-            self.value
-        }
-    }
-}
-
 fn hedge_of(mode: HedgeMode) -> Hedge {
     match mode {
         HedgeMode::Approx => Hedge::Approx,
@@ -213,7 +198,9 @@ pub fn apply_hedge(nominal: Interval, mode: HedgeMode, relative: f64, whole: boo
     let (lo, hi) = (nominal.low.unwrap_or(0.0), nominal.high.unwrap_or(0.0));
     let step = if whole && hi.fract() == 0.0 { 1.0 } else { 0.0 };
     match mode {
-        HedgeMode::Approx => Interval { low: Some(tidy(lo * (1.0 - relative))), high: Some(tidy(hi * (1.0 + relative))) },
+        HedgeMode::Approx => {
+            Interval { low: Some(tidy(lo * (1.0 - relative))), high: Some(tidy(hi * (1.0 + relative))) }
+        }
         HedgeMode::Nearly => Interval { low: Some(tidy(lo * (1.0 - relative))), high: Some(hi) },
         HedgeMode::MoreThan => Interval { low: Some(hi + step), high: None },
         HedgeMode::AtLeast | HedgeMode::Since => Interval { low: Some(lo), high: None },
@@ -234,7 +221,12 @@ fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
             return Some(n.start + 1);
         }
         if let (Some(dash), Some(before)) = (prev, n.start.checked_sub(2).map(|k| &tokens[k])) {
-            if dash.is_dash() && !t.space_before && !dash.space_before && before.kind == TokenKind::Word && !rules.number_words.contains_key(&before.norm) {
+            if dash.is_dash()
+                && !t.space_before
+                && !dash.space_before
+                && before.kind == TokenKind::Word
+                && !rules.number_words.contains_key(&before.norm)
+            {
                 return Some(n.start + 1);
             }
         }
@@ -254,15 +246,27 @@ fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
         if name_before {
             return Some(n.end);
         }
-        if next.is_some_and(|nx| nx.is_punct(".") && !nx.space_before) && tokens.get(n.start + 2).is_some_and(|d| d.kind == TokenKind::Digits && !d.space_before) {
+        if next.is_some_and(|nx| nx.is_punct(".") && !nx.space_before)
+            && tokens.get(n.start + 2).is_some_and(|d| d.kind == TokenKind::Digits && !d.space_before)
+        {
             // "1.2.3" reaches here only partly lexed: a version or an outline number.
             return Some(n.start + 3);
         }
     } else {
         // "one of the", "no one", "the one who": pronoun uses of "one".
         if t.norm == "one" && n.end == n.start + 1 {
-            let after_of = next.is_some_and(|nx| matches!(nx.norm.as_str(), "of" | "another" | "who" | "that" | "which" | "day" | "time" | "way" | "thing"));
-            let pronoun = prev.is_some_and(|p| matches!(p.norm.as_str(), "no" | "any" | "every" | "the" | "this" | "that" | "which" | "each" | "someone" | "some" | "anyone"));
+            let after_of = next.is_some_and(|nx| {
+                matches!(
+                    nx.norm.as_str(),
+                    "of" | "another" | "who" | "that" | "which" | "day" | "time" | "way" | "thing"
+                )
+            });
+            let pronoun = prev.is_some_and(|p| {
+                matches!(
+                    p.norm.as_str(),
+                    "no" | "any" | "every" | "the" | "this" | "that" | "which" | "each" | "someone" | "some" | "anyone"
+                )
+            });
             if after_of || pronoun {
                 return Some(n.end);
             }
@@ -272,19 +276,31 @@ fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
 }
 
 /// The second number of a range and the token after it: "-30,000", " to 30,000", " and 30".
-fn range_end(tokens: &[Token], text: &str, rules: &Rules, first: &Number, opener: Option<&str>) -> Option<(Number, usize)> {
+fn range_end(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    first: &Number,
+    opener: Option<&str>,
+) -> Option<(Number, usize)> {
     let mut k = first.end;
     if first.suffix.is_some() {
         k = first.suffix_token + 1;
     }
     let joint = tokens.get(k)?;
-    let ok = joint.is_dash() || joint.is("to") || (joint.is("and") && opener == Some("between")) || (joint.is("or") && tokens.get(k + 1).is_some_and(|t| t.kind == first_kind(tokens, first)));
+    let ok = joint.is_dash()
+        || joint.is("to")
+        || (joint.is("and") && opener == Some("between"))
+        || (joint.is("or") && tokens.get(k + 1).is_some_and(|t| t.kind == first_kind(tokens, first)));
     if !ok {
         return None;
     }
     let mut m = k + 1;
     // "$2 million to $3 million": a repeated currency symbol.
-    if tokens.get(m).is_some_and(|t| t.kind == TokenKind::Punct && rules.currency_symbols.iter().any(|(s, _)| s == &t.norm)) {
+    if tokens
+        .get(m)
+        .is_some_and(|t| t.kind == TokenKind::Punct && rules.currency_symbols.iter().any(|(s, _)| s == &t.norm))
+    {
         m += 1;
     }
     let second = number::read(tokens, text, rules, m)?;
@@ -311,7 +327,9 @@ fn hedge_before(tokens: &[Token], rules: &Rules, at: usize) -> Option<((HedgeMod
             continue;
         }
         let window = &tokens[at - n..at];
-        if window.iter().zip(&h.words).all(|(t, w)| t.norm == *w) && window.iter().all(|t| t.sentence == tokens[at].sentence) {
+        if window.iter().zip(&h.words).all(|(t, w)| t.norm == *w)
+            && window.iter().all(|t| t.sentence == tokens[at].sentence)
+        {
             return Some(((h.mode, h.relative), at - n));
         }
     }
@@ -370,12 +388,20 @@ fn currency_after(tokens: &[Token], rules: &Rules, k: usize) -> Option<(String, 
 
 /// A unit at token `k` ("km", "-day", "per cent", "°C", "-year-old"); also a unit glued to the
 /// digits ("10km", whose letters are token `glued` when the lexer split them).
-fn unit_after<'r>(tokens: &[Token], text: &str, rules: &'r Rules, k: usize, glued: usize) -> Option<(&'r crate::rules::Unit, usize)> {
+fn unit_after<'r>(
+    tokens: &[Token],
+    text: &str,
+    rules: &'r Rules,
+    k: usize,
+    glued: usize,
+) -> Option<(&'r crate::rules::Unit, usize)> {
     let _ = glued;
     let longest = (rules.unit_max_words * 2 + 1).min(tokens.len().saturating_sub(k));
     for n in (1..=longest).rev() {
         let window = &tokens[k..k + n];
-        if window.iter().skip(1).any(|t| t.sentence != window[0].sentence) || window.iter().any(|t| t.kind == TokenKind::Digits) {
+        if window.iter().skip(1).any(|t| t.sentence != window[0].sentence)
+            || window.iter().any(|t| t.kind == TokenKind::Digits)
+        {
             continue;
         }
         let raw = join(window, |t| &text[t.start..t.end]);
@@ -422,7 +448,10 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
             break;
         }
         if t.kind == TokenKind::Punct {
-            if t.is_dash() && !t.space_before && tokens.get(j + 1).is_some_and(|n| !n.space_before && n.kind == TokenKind::Word) {
+            if t.is_dash()
+                && !t.space_before
+                && tokens.get(j + 1).is_some_and(|n| !n.space_before && n.kind == TokenKind::Word)
+            {
                 j += 1;
                 continue;
             }
@@ -491,7 +520,7 @@ fn vague(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure> {
                     }
                     j += 1;
                 }
-                if !tokens.get(j).is_some_and(|w| w.norm == part) {
+                if tokens.get(j).is_none_or(|w| w.norm != part) {
                     ok = false;
                     break;
                 }
@@ -507,7 +536,17 @@ fn vague(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure> {
         let (noun, end) = counted_noun(tokens, rules, j, true);
         let value = Interval { low: Some(v.low), high: v.high };
         let unit = noun.clone().unwrap_or_default();
-        return Some(Measure { start: i, end, kind: Kind::Count, value, nominal: value, hedge: Hedge::Vague, unit, head: noun, rule: "vague" });
+        return Some(Measure {
+            start: i,
+            end,
+            kind: Kind::Count,
+            value,
+            nominal: value,
+            hedge: Hedge::Vague,
+            unit,
+            head: noun,
+            rule: "vague",
+        });
     }
     None
 }
@@ -540,7 +579,12 @@ mod tests {
 
     #[test]
     fn ranges_in_every_spelling() {
-        for text in ["an additional 25,000-30,000 soldiers", "a further 25,000 to 30,000 soldiers", "between 25,000 and 30,000 soldiers", "25 to 30 thousand soldiers"] {
+        for text in [
+            "an additional 25,000-30,000 soldiers",
+            "a further 25,000 to 30,000 soldiers",
+            "between 25,000 and 30,000 soldiers",
+            "25 to 30 thousand soldiers",
+        ] {
             let m = measure(text).unwrap();
             assert_eq!(m.value, Interval::between(25000.0, 30000.0), "{text}");
             assert_eq!(m.unit, "soldier", "{text}");
@@ -566,7 +610,15 @@ mod tests {
 
     #[test]
     fn identifiers_are_not_counts() {
-        for text in ["an F-16 jet", "COVID-19 cases", "the G7 summit", "Route 66", "the 25th anniversary", "a 4G network", "No. 5"] {
+        for text in [
+            "an F-16 jet",
+            "COVID-19 cases",
+            "the G7 summit",
+            "Route 66",
+            "the 25th anniversary",
+            "a 4G network",
+            "No. 5",
+        ] {
             assert!(measure(text).is_none(), "{text}: {:?}", measure(text));
         }
     }

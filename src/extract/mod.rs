@@ -146,7 +146,14 @@ fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, ind
     }
 }
 
-fn date_claim(m: &DateMatch, tokens: &[Token], rules: &Rules, terms: &Terms, reference: Option<Date>, index: usize) -> Option<Claim> {
+fn date_claim(
+    m: &DateMatch,
+    tokens: &[Token],
+    rules: &Rules,
+    terms: &Terms,
+    reference: Option<Date>,
+    index: usize,
+) -> Option<Claim> {
     let future = is_future(tokens, rules, m.start);
     let (first, last, precision) = date::resolve(m.expr, reference, future)?;
     let (a, b) = (date::day_number(first), date::day_number(last));
@@ -182,6 +189,7 @@ fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
         .map(|t| t.norm.as_str())
         .collect();
     words.iter().enumerate().any(|(n, w)| {
-        rules.future_markers.contains(*w) || (n + 1 < words.len() && rules.future_markers.contains(&format!("{} {}", w, words[n + 1])))
+        rules.future_markers.contains(*w)
+            || (n + 1 < words.len() && rules.future_markers.contains(&format!("{} {}", w, words[n + 1])))
     })
 }

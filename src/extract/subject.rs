@@ -124,7 +124,11 @@ fn push(terms: &mut Vec<Term>, by_sentence: &mut HashMap<u32, (usize, usize)>, t
 fn clause_marks(tokens: &[Token], from: usize, to: usize) -> usize {
     let (a, b) = (from.min(to), to.max(from));
     (a..b)
-        .filter(|&k| tokens[k].is_punct(",;:—–") && !(tokens[k].is_punct(",") && tokens.get(k + 1).is_some_and(|n| matches!(n.norm.as_str(), "which" | "who"))))
+        .filter(|&k| {
+            tokens[k].is_punct(",;:—–")
+                && !(tokens[k].is_punct(",")
+                    && tokens.get(k + 1).is_some_and(|n| matches!(n.norm.as_str(), "which" | "who")))
+        })
         .count()
 }
 
@@ -133,7 +137,9 @@ fn alias_phrase(tokens: &[Token], rules: &Rules, i: usize) -> Option<(String, us
     let longest = rules.alias_max_words.min(tokens.len() - i);
     for n in (2..=longest).rev() {
         let window = &tokens[i..i + n];
-        if window.iter().any(|t| t.kind == TokenKind::Punct && !t.is_punct("'’-")) || window.iter().skip(1).any(|t| t.sentence != window[0].sentence) {
+        if window.iter().any(|t| t.kind == TokenKind::Punct && !t.is_punct("'’-"))
+            || window.iter().skip(1).any(|t| t.sentence != window[0].sentence)
+        {
             continue;
         }
         let mut phrase = String::new();
@@ -152,7 +158,11 @@ fn alias_phrase(tokens: &[Token], rules: &Rules, i: usize) -> Option<(String, us
 
 /// The canonical term for one lower-case word, or `None` for stop words and numbers.
 pub fn canonical_word(word: &str, rules: &Rules) -> Option<String> {
-    if word.len() < 2 && word != "s" || rules.stopwords.contains(word) || rules.number_words.contains_key(word) || rules.scales.contains_key(word) {
+    if word.len() < 2 && word != "s"
+        || rules.stopwords.contains(word)
+        || rules.number_words.contains_key(word)
+        || rules.scales.contains_key(word)
+    {
         return None;
     }
     if word == "s" {

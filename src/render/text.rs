@@ -13,7 +13,8 @@ impl Display for Text<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let r = self.0;
         let count = |v: Verdict| r.groups.iter().filter(|g| g.verdict == v).count();
-        let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
+        let plural =
+            |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
         writeln!(
             f,
             "crosscheck: {}, {} ({} conflict, {} compatible, {} agree), {}",
@@ -49,10 +50,8 @@ impl Display for Text<'_> {
 fn write_mentions(f: &mut fmt::Formatter<'_>, mentions: &[Mention], with_kind: bool) -> fmt::Result {
     let locations: Vec<String> = mentions.iter().map(|m| format!("{}:{}:{}", m.path, m.line, m.column)).collect();
     let quotes: Vec<String> = mentions.iter().map(|m| format!("\"{}\"", m.text)).collect();
-    let values: Vec<String> = mentions
-        .iter()
-        .map(|m| if with_kind { format!("{}: {}", m.kind, m.shown) } else { m.shown.clone() })
-        .collect();
+    let values: Vec<String> =
+        mentions.iter().map(|m| if with_kind { format!("{}: {}", m.kind, m.shown) } else { m.shown.clone() }).collect();
     let lw = locations.iter().map(|s| s.chars().count()).max().unwrap_or(0);
     let qw = quotes.iter().map(|s| s.chars().count()).max().unwrap_or(0).min(48);
     for (n, m) in mentions.iter().enumerate() {

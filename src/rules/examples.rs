@@ -97,7 +97,9 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
     if example.none {
         return match of_kind.first() {
             None => Ok(()),
-            Some(c) => Err(format!("expected no claim, found {} {:?}", c.kind, &example.text[c.span.start..c.span.end])),
+            Some(c) => {
+                Err(format!("expected no claim, found {} {:?}", c.kind, &example.text[c.span.start..c.span.end]))
+            }
         };
     }
     let expect = |v: &Option<ExampleValue>| -> Result<Option<Option<f64>>, String> {
@@ -105,7 +107,9 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
             None => Ok(None),
             Some(ExampleValue::Number(x)) => Ok(Some(Some(*x))),
             Some(ExampleValue::Text(t)) if t == "open" => Ok(Some(None)),
-            Some(ExampleValue::Text(t)) => parse_iso_date(t).map(|d| Some(Some(day_number(d)))).ok_or_else(|| format!("{t:?} is neither a number, an ISO date nor \"open\"")),
+            Some(ExampleValue::Text(t)) => parse_iso_date(t)
+                .map(|d| Some(Some(day_number(d))))
+                .ok_or_else(|| format!("{t:?} is neither a number, an ISO date nor \"open\"")),
         }
     };
     let value = expect(&example.value)?;
@@ -127,7 +131,10 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
     if of_kind.iter().any(fits) {
         return Ok(());
     }
-    let found: Vec<String> = claims.iter().map(|c| format!("{} {} [{}]", c.kind, c.value_text(), c.unit)).collect();
+    let found: Vec<String> = claims
+        .iter()
+        .map(|c| format!("{} {} = {:?}..{:?} [{}]", c.kind, c.value_text(), c.value.low, c.value.high, c.unit))
+        .collect();
     Err(format!(
         "expected {} low={:?} high={:?}{}, found [{}]",
         kind.map_or("a claim", Kind::name),

@@ -151,16 +151,16 @@ pub struct Tolerance {
 impl Rules {
     /// The rules built into the binary.
     pub fn embedded() -> Result<Rules, Error> {
-        Rules::from_texts(EMBEDDED.iter().map(|(n, t)| (format!("<embedded>/{n}"), n.to_string(), t.to_string())).collect())
+        Rules::from_texts(
+            EMBEDDED.iter().map(|(n, t)| (format!("<embedded>/{n}"), n.to_string(), t.to_string())).collect(),
+        )
     }
 
     /// The embedded rules, with the `*.toml` files of `dir` added; a file named like an embedded
     /// one replaces it.
     pub fn with_dir(dir: &Path) -> Result<Rules, Error> {
-        let mut texts: BTreeMap<String, (String, String)> = EMBEDDED
-            .iter()
-            .map(|(n, t)| (n.to_string(), (format!("<embedded>/{n}"), t.to_string())))
-            .collect();
+        let mut texts: BTreeMap<String, (String, String)> =
+            EMBEDDED.iter().map(|(n, t)| (n.to_string(), (format!("<embedded>/{n}"), t.to_string()))).collect();
         let entries = std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
         let mut found = false;
         for entry in entries {
@@ -169,7 +169,8 @@ impl Rules {
             if path.extension().and_then(|e| e.to_str()) != Some("toml") {
                 continue;
             }
-            let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.display().to_string(), source })?;
+            let bytes =
+                std::fs::read(&path).map_err(|source| Error::Io { path: path.display().to_string(), source })?;
             let text = String::from_utf8(bytes).map_err(|e| Error::Rules {
                 file: path.display().to_string(),
                 line: 0,
@@ -207,10 +208,7 @@ impl Rules {
 
     /// The unit spelled `word` (case-sensitive spellings first), if any.
     pub fn unit(&self, word: &str) -> Option<&Unit> {
-        self.unit_lookup_exact
-            .get(word)
-            .or_else(|| self.unit_lookup.get(&word.to_lowercase()))
-            .map(|&i| &self.units[i])
+        self.unit_lookup_exact.get(word).or_else(|| self.unit_lookup.get(&word.to_lowercase())).map(|&i| &self.units[i])
     }
 
     /// The name of the base unit of `dimension` (the dimension itself when no unit has factor 1).
@@ -258,10 +256,7 @@ fn words_of(phrase: &str) -> Vec<String> {
 /// Where in `text` a TOML key's value stands, for error messages about values that parse but mean
 /// nothing (a bad regex, an unknown kind).
 fn locate(texts: &HashMap<&str, &str>, file: &str, needle: &str) -> (usize, usize) {
-    texts
-        .get(file)
-        .and_then(|t| t.find(needle).map(|i| line_col(t, i)))
-        .unwrap_or((0, 0))
+    texts.get(file).and_then(|t| t.find(needle).map(|i| line_col(t, i))).unwrap_or((0, 0))
 }
 
 fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str, &str>) -> Result<Rules, Error> {
@@ -330,7 +325,12 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         for u in &f.unit {
             let kind = match Kind::from_name(&u.kind) {
                 Some(k @ (Kind::Quantity | Kind::Duration | Kind::Percent)) => k,
-                _ => return Err(bad(&u.kind, format!("unit {:?}: kind {:?} is not quantity, duration or percent", u.name, u.kind))),
+                _ => {
+                    return Err(bad(
+                        &u.kind,
+                        format!("unit {:?}: kind {:?} is not quantity, duration or percent", u.name, u.kind),
+                    ))
+                }
             };
             if !(u.factor.is_finite() && u.factor > 0.0) {
                 return Err(bad(&u.name, format!("unit {:?}: factor must be a positive number", u.name)));
@@ -426,7 +426,10 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
             }
             if let Some(t) = a.threshold_same_value {
                 if !(0.0..=1.0).contains(&t) {
-                    return Err(bad("threshold_same_value", format!("align threshold_same_value {t} must lie in 0..1")));
+                    return Err(bad(
+                        "threshold_same_value",
+                        format!("align threshold_same_value {t} must lie in 0..1"),
+                    ));
                 }
                 rules.threshold_same_value = t;
             }
@@ -444,11 +447,14 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
             }
         }
         for t in &f.tolerance {
-            let kind = Kind::from_name(&t.kind).ok_or_else(|| bad(&t.kind, format!("tolerance: unknown kind {:?}", t.kind)))?;
+            let kind = Kind::from_name(&t.kind)
+                .ok_or_else(|| bad(&t.kind, format!("tolerance: unknown kind {:?}", t.kind)))?;
             if t.relative < 0.0 || t.absolute < 0.0 || t.rounding < 0.0 {
                 return Err(bad(&t.kind, "tolerance values must not be negative".into()));
             }
-            rules.tolerances.insert(kind, Tolerance { relative: t.relative, absolute: t.absolute, rounding: t.rounding });
+            rules
+                .tolerances
+                .insert(kind, Tolerance { relative: t.relative, absolute: t.absolute, rounding: t.rounding });
         }
     }
     rules.hedges.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
@@ -473,7 +479,8 @@ mod tests {
 
     #[test]
     fn syntax_errors_name_file_line_and_column() {
-        let err = Rules::from_texts(vec![("r/x.toml".into(), "x.toml".into(), "[align]\nthreshold = = 1\n".into())]).unwrap_err();
+        let err = Rules::from_texts(vec![("r/x.toml".into(), "x.toml".into(), "[align]\nthreshold = = 1\n".into())])
+            .unwrap_err();
         let Error::Rules { file, line, column, .. } = err else { panic!("{err}") };
         assert_eq!((file.as_str(), line), ("r/x.toml", 2));
         assert!(column > 1);
@@ -481,9 +488,11 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_wrong_types_are_refused() {
-        let unknown = Rules::from_texts(vec![("x".into(), "x".into(), "[align]\nthreshhold = 0.5\n".into())]).unwrap_err();
+        let unknown =
+            Rules::from_texts(vec![("x".into(), "x".into(), "[align]\nthreshhold = 0.5\n".into())]).unwrap_err();
         assert!(unknown.to_string().contains("threshhold"), "{unknown}");
-        let wrong = Rules::from_texts(vec![("x".into(), "x".into(), "[align]\nthreshold = \"high\"\n".into())]).unwrap_err();
+        let wrong =
+            Rules::from_texts(vec![("x".into(), "x".into(), "[align]\nthreshold = \"high\"\n".into())]).unwrap_err();
         assert!(wrong.to_string().starts_with("x:2:"), "{wrong}");
     }
 

@@ -1,0 +1,173 @@
+//! The command line as users meet it: exit codes (0 clean, 1 findings, 2 error), `--fail-on`,
+//! error messages naming the path, standard input, `extract` output and a closed pipe.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("run crosscheck")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh folder for one test, under cargo's scratch space for integration tests.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Two reports of one quake that disagree on the toll.
+fn conflicting_story(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    std::fs::write(dir.join("a.md"), "---\ndate: 2013-07-02\n---\nA magnitude 6.1 earthquake struck Aceh on Tuesday, killing 7 people in the district of Bener Meriah.\n").unwrap();
+    std::fs::write(dir.join("b.md"), "---\ndate: 2013-07-02\n---\nThe magnitude 6.1 quake in Aceh on Tuesday killed 12 people in the district of Bener Meriah, officials said.\n").unwrap();
+    dir
+}
+
+#[test]
+fn clean_sources_exit_zero_and_compatible_fails_only_when_asked() {
+    assert_eq!(run(&["check", "seeds"]).status.code(), Some(0));
+    assert_eq!(run(&["seeds"]).status.code(), Some(0), "check is the default command");
+    assert_eq!(run(&["check", "--fail-on", "compatible", "seeds"]).status.code(), Some(1));
+    assert_eq!(run(&["check", "--fail-on", "never", "seeds"]).status.code(), Some(0));
+}
+
+#[test]
+fn a_conflict_exits_one_unless_told_never() {
+    let dir = conflicting_story("conflict");
+    let out = run(&["check", dir.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("conflict    count"), "{text}");
+    assert!(text.contains("7 vs 12, no overlap"), "{text}");
+    assert!(text.contains("agree       quantity"), "the magnitudes agree: {text}");
+    assert_eq!(run(&["check", "--fail-on", "never", dir.to_str().unwrap()]).status.code(), Some(0));
+}
+
+#[test]
+fn a_missing_path_is_exit_two_naming_it() {
+    let out = run(&["check", "seeds", "no/such/file.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.starts_with("error: no/such/file.txt: "), "{err}");
+    assert!(err.contains("No such file"), "{err}");
+    assert!(out.stdout.is_empty(), "nothing is printed when a path fails");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_path_is_exit_two_naming_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("unreadable");
+    let file = dir.join("locked.txt");
+    std::fs::write(&file, "12 people").unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&file).is_ok() {
+        return; // Running as root: permissions do not bind, nothing to test.
+    }
+    let out = run(&["check", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("locked.txt: Permission denied"), "{}", stderr(&out));
+}
+
+#[test]
+fn bad_flags_are_exit_two() {
+    let out = run(&["check", "--date", "12/07/2025", "seeds"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--date \"12/07/2025\" is not a YYYY-MM-DD date"), "{}", stderr(&out));
+    assert_eq!(run(&["check", "--format", "yaml", "seeds"]).status.code(), Some(2));
+    assert_eq!(run(&["check"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_malformed_rules_file_is_exit_two_with_file_line_and_column() {
+    let dir = scratch("rules");
+    std::fs::write(dir.join("align.toml"), "[align]\nthreshold = 0.3\nthreshhold = 0.5\n").unwrap();
+    let out = run(&["check", "--rules", dir.to_str().unwrap(), "seeds"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("align.toml:3:1: unknown field `threshhold`"), "{err}");
+}
+
+#[test]
+fn a_rules_folder_extends_and_overrides_the_built_in_rules() {
+    let dir = scratch("rules-ok");
+    // Raising the threshold to 1 means nothing is similar enough to group, except same values.
+    std::fs::write(
+        dir.join("align.toml"),
+        "[align]\nthreshold = 1.0\nthreshold_overlap = 1.0\nthreshold_same_value = 1.0\n",
+    )
+    .unwrap();
+    let out = run(&["check", "--rules", dir.to_str().unwrap(), "seeds"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 groups"), "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn standard_input_is_a_source() {
+    let mut child = bin().args(["extract", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(b"Around 300 people were evacuated on 3 March 2024.").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text.contains("<stdin>:1:1\tcount\t\"Around 300 people\"\t~300"), "{text}");
+    assert!(text.contains("date\t\"3 March 2024\"\t2024-03-03"), "{text}");
+}
+
+#[test]
+fn extract_json_lines_carry_mention_fields_kind_and_subject() {
+    let out = run(&["extract", "--format", "json", "seeds"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(lines.len() > 20);
+    for l in &lines {
+        for key in ["path", "line", "column", "start", "end", "text", "value", "unit", "kind", "subject"] {
+            assert!(l.get(key).is_some(), "{key} missing in {l}");
+        }
+    }
+    let paths: Vec<&str> = lines.iter().map(|l| l["path"].as_str().unwrap()).collect();
+    assert!(paths.windows(2).all(|w| w[0] <= w[1]), "sources in path order");
+}
+
+#[test]
+fn empty_and_binary_files_are_skipped_with_a_warning() {
+    let dir = scratch("skips");
+    std::fs::write(dir.join("empty.txt"), "").unwrap();
+    std::fs::write(dir.join("blob.txt"), [0u8, 159, 146, 150, 0, 1]).unwrap();
+    std::fs::write(dir.join("ok.txt"), "Some 40 people were hurt.").unwrap();
+    let out = run(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    assert!(err.contains("empty.txt: is empty; skipped"), "{err}");
+    assert!(err.contains("blob.txt: looks binary"), "{err}");
+    let only_bad = scratch("only-bad");
+    std::fs::write(only_bad.join("empty.txt"), "").unwrap();
+    let out = run(&["check", only_bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("error: no readable source"), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("'{}' check --fail-on never seeds | head -1", env!("CARGO_BIN_EXE_crosscheck")))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+}
