@@ -202,6 +202,11 @@ pub struct Claim {
     pub unit: String,
     /// The canonical words saying what is counted or dated, most telling first, with weights.
     pub subject: Subject,
+    /// For numbers, the number(s) as written (scale words applied, units not converted):
+    /// `10` for "10 km", `75,000,000` for "$75 million".
+    pub written: Option<Interval>,
+    /// The unit as written, by its rule name ("km", "mile", "hour"); empty when none.
+    pub written_unit: String,
     /// For dates, the precision at which the source wrote it.
     pub precision: Option<DatePrecision>,
     /// The name of the rule that produced the claim (for `extract` output and debugging).

@@ -22,6 +22,10 @@ pub struct Measure {
     pub value: Interval,
     /// The value as written, in the same units.
     pub nominal: Interval,
+    /// The number(s) as written, before unit conversion and hedges.
+    pub written: Interval,
+    /// The unit's rule name as written ("km"), empty for none.
+    pub written_unit: String,
     /// The hedge.
     pub hedge: Hedge,
     /// Canonical unit ("" for a bare count).
@@ -98,6 +102,7 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     let mut unit = String::new();
     let mut factor = 1.0;
     let mut offset = 0.0;
+    let mut written_unit = String::new();
     let mut head = None;
     let mut end = k;
     let mut rule = "count";
@@ -108,11 +113,13 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     }
     if let Some(code) = currency {
         kind = Kind::Money;
+        written_unit.clone_from(&code);
         unit = code;
         factor = suffix;
         rule = "money";
     } else if let Some((u, after)) = unit_after(tokens, text, rules, k, low.suffix_token) {
         kind = u.kind;
+        written_unit.clone_from(&u.name);
         unit = rules.base_unit(&u.dimension).to_string();
         factor = u.factor;
         offset = u.offset;
@@ -131,6 +138,7 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         };
     } else if let Some(u) = unit_before(tokens, rules, start) {
         kind = u.kind;
+        written_unit.clone_from(&u.name);
         unit = rules.base_unit(&u.dimension).to_string();
         factor = u.factor;
         offset = u.offset;
@@ -153,6 +161,11 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         Some(h) => Interval::between(scale(&low), scale(h)),
         None => Interval::exact(scale(&low)),
     };
+    let as_written = |n: &Number| n.value * if kind == Kind::Money { factor } else { 1.0 };
+    let written = match &high {
+        Some(h) => Interval::between(as_written(&low), as_written(h)),
+        None => Interval::exact(as_written(&low)),
+    };
     if !nominal.low.is_some_and(f64::is_finite) || !nominal.high.is_some_and(f64::is_finite) {
         return Some(Found::Skip(end.max(i + 1)));
     }
@@ -162,7 +175,19 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         None if high.is_some() => (nominal, Hedge::Range),
         None => (nominal, Hedge::Exact),
     };
-    Some(Found::Claim(Measure { start, end: end.max(first.end), kind, value, nominal, hedge, unit, head, rule }))
+    Some(Found::Claim(Measure {
+        start,
+        end: end.max(first.end),
+        kind,
+        value,
+        nominal,
+        written,
+        written_unit,
+        hedge,
+        unit,
+        head,
+        rule,
+    }))
 }
 
 fn hedge_of(mode: HedgeMode) -> Hedge {
@@ -542,6 +567,8 @@ fn vague(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure> {
             kind: Kind::Count,
             value,
             nominal: value,
+            written: value,
+            written_unit: String::new(),
             hedge: Hedge::Vague,
             unit,
             head: noun,
