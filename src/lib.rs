@@ -23,9 +23,11 @@ use report::{Mention, Report};
 use rules::Rules;
 use source::Corpus;
 
-/// Extracts the claims of every source of `corpus`, in source order.
+/// Extracts the claims of every source of `corpus`, in source order. Sources are independent, so
+/// they are extracted in parallel; the order of the result does not depend on the threads.
 pub fn extract_all(corpus: &Corpus, rules: &Rules) -> Vec<Extraction> {
-    corpus.sources.iter().enumerate().map(|(i, s)| extract::extract(s, i, rules)).collect()
+    use rayon::prelude::*;
+    corpus.sources.par_iter().enumerate().map(|(i, s)| extract::extract(s, i, rules)).collect()
 }
 
 /// Runs the whole pipeline on `corpus`: extraction, alignment, comparison, report.
