@@ -107,7 +107,9 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     let mut end = k;
     let mut rule = "count";
     let suffix = low.suffix.unwrap_or(1.0);
-    if let Some((code, after)) = currency_after(tokens, rules, k) {
+    // "30bn euros": the currency comes after the scale suffix.
+    let after_suffix = if low.suffix.is_some() { k.max(low.suffix_token + 1) } else { k };
+    if let Some((code, after)) = currency_after(tokens, rules, after_suffix, low.scaled || low.suffix.is_some()) {
         currency = currency.or(Some(code));
         end = after;
     }
@@ -145,9 +147,15 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         start -= 1;
         rule = "quantity";
     } else {
-        if low.suffix.is_some() {
-            // "5m" with no currency is ambiguous (metres? million?): not read as a claim.
-            return Some(Found::Skip(low.suffix_token + 1));
+        if let Some(f) = low.suffix {
+            // "10k", "1.2b", "10M": the suffix scales a plain count ("5m" was read as metres above).
+            low.value *= f;
+            low.suffix = None;
+            if let Some(h) = high.as_mut() {
+                h.value *= h.suffix.unwrap_or(f);
+            }
+            k = k.max(low.suffix_token + 1);
+            end = k;
         }
         let (noun, after) = counted_noun(tokens, rules, k, true);
         if let Some(noun) = noun {
@@ -241,8 +249,11 @@ fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
     let prev = n.start.checked_sub(1).map(|k| &tokens[k]);
     if t.kind == TokenKind::Digits {
         // Glued to letters or a code before it: "G7", "F-16", "COVID-19", "#5".
-        if let Some(p) = prev.filter(|p| !t.space_before && (p.kind == TokenKind::Word || p.is_punct("#№/.:"))) {
-            let _ = p;
+        // A currency code is no code of that kind: "USD115".
+        let currency =
+            |p: &Token| rules.currency_symbols.iter().any(|(s, _)| s.eq_ignore_ascii_case(&text[p.start..p.end]));
+        if prev.is_some_and(|p| !t.space_before && ((p.kind == TokenKind::Word && !currency(p)) || p.is_punct("#№/.:")))
+        {
             return Some(n.start + 1);
         }
         if let (Some(dash), Some(before)) = (prev, n.start.checked_sub(2).map(|k| &tokens[k])) {
@@ -255,10 +266,19 @@ fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
                 return Some(n.start + 1);
             }
         }
+        // "9/11", "24/7": digits slashed to digits that are no fraction read above.
+        if n.end == n.start + 1
+            && next.is_some_and(|nx| nx.is_punct("/") && !nx.space_before)
+            && tokens.get(n.start + 2).is_some_and(|d| d.kind == TokenKind::Digits && !d.space_before)
+        {
+            return Some(n.start + 3);
+        }
         // Ordinals "25th"; glued letters that are no unit or scale suffix: "4G", "3D".
         if let Some(nx) = next.filter(|nx| nx.kind == TokenKind::Word && !nx.space_before) {
             let ordinal = matches!(nx.norm.as_str(), "st" | "nd" | "rd" | "th");
-            let known = n.suffix.is_some() || rules.unit(&text[nx.start..nx.end]).is_some();
+            let known = n.suffix.is_some()
+                || rules.unit(&text[nx.start..nx.end]).is_some()
+                || rules.currency_words.contains_key(&nx.norm);
             if ordinal || !known {
                 return Some(n.start + 2);
             }
@@ -383,7 +403,10 @@ fn currency_before(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opt
     let line_start = text[..number_start].rfind('\n').map_or(0, |p| p + 1);
     let before = text[line_start..number_start].trim_end_matches([' ', '\u{a0}']);
     for (symbol, code) in &rules.currency_symbols {
-        if let Some(rest) = before.strip_suffix(symbol.as_str()) {
+        // Codes and lettered symbols are written in either case ("mxn$ 15", "c $ 1.34").
+        let cut = before.len().checked_sub(symbol.len()).filter(|&c| before.is_char_boundary(c));
+        let rest = cut.filter(|&c| before[c..].eq_ignore_ascii_case(symbol)).map(|c| &before[..c]);
+        if let Some(rest) = rest {
             let alphabetic = symbol.chars().next().is_some_and(char::is_alphabetic);
             if alphabetic && rest.chars().next_back().is_some_and(char::is_alphanumeric) {
                 continue;
@@ -396,15 +419,18 @@ fn currency_before(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opt
     None
 }
 
-/// A currency name at token `k` ("dollars", "US dollars"); returns its code and the token after.
-fn currency_after(tokens: &[Token], rules: &Rules, k: usize) -> Option<(String, usize)> {
+/// A currency name at token `k` ("dollars", "US dollars", "€"); returns its code and the token
+/// after. A name that is also a unit of measure ("pounds") counts only when the number was
+/// `scaled` ("361 million pounds"): "25 pounds" on its own is more often a weight.
+fn currency_after(tokens: &[Token], rules: &Rules, k: usize, scaled: bool) -> Option<(String, usize)> {
     for n in (1..=3).rev() {
         let Some(window) = tokens.get(k..k + n) else { continue };
-        if window.iter().any(|t| t.kind == TokenKind::Digits) {
+        if window.iter().any(|t| t.kind == TokenKind::Digits) || window.iter().skip(1).any(|t| t.is_dash()) {
             continue;
         }
         let phrase = join(window, |t| t.norm.as_str());
-        if let Some(code) = rules.currency_words.get(&phrase) {
+        let code = rules.currency_words.get(&phrase);
+        if let Some(code) = code.or_else(|| scaled.then(|| rules.currency_unit_words.get(&phrase)).flatten()) {
             return Some((code.clone(), k + n));
         }
     }
