@@ -4,9 +4,10 @@
 
 use super::lexer::{Token, TokenKind};
 use super::number::{self, Number};
+pub use super::range::tidy;
+use super::range::{apply_hedge, hedge_after, hedge_before, hedge_of, other_bound, range_end};
 use super::subject::canonical_word;
 use crate::claim::{Hedge, Interval, Kind};
-use crate::rules::schema::{HedgeMode, HedgePosition};
 use crate::rules::Rules;
 
 /// A measured claim, before its subject is read.
@@ -178,11 +179,24 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         return Some(Found::Skip(end.max(i + 1)));
     }
     let whole = kind == Kind::Count;
-    let (value, hedge) = match hedge_rule {
+    let (mut value, mut hedge) = match hedge_rule {
         Some(h) => (apply_hedge(nominal, h.0, h.1, whole), hedge_of(h.0)),
         None if high.is_some() => (nominal, Hedge::Range),
         None => (nominal, Hedge::Exact),
     };
+    if kind == Kind::Count && (value.low.is_none() != value.high.is_none()) {
+        // "more than 20 and less than 30", "at most 100 and at least 20": one interval.
+        if let Some((other, after)) = other_bound(tokens, text, rules, end.max(first.end), whole) {
+            let (low, high) = (value.low.or(other.low), value.high.or(other.high));
+            if let (Some(l), Some(h)) = (low, high) {
+                if l <= h {
+                    value = Interval { low, high };
+                    hedge = Hedge::Range;
+                    end = after;
+                }
+            }
+        }
+    }
     Some(Found::Claim(Measure {
         start,
         end: end.max(first.end),
@@ -196,50 +210,6 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         head,
         rule,
     }))
-}
-
-fn hedge_of(mode: HedgeMode) -> Hedge {
-    match mode {
-        HedgeMode::Approx => Hedge::Approx,
-        HedgeMode::Nearly => Hedge::Nearly,
-        HedgeMode::MoreThan => Hedge::MoreThan,
-        HedgeMode::AtLeast => Hedge::AtLeast,
-        HedgeMode::AtMost => Hedge::AtMost,
-        HedgeMode::LessThan => Hedge::LessThan,
-        HedgeMode::Since => Hedge::Since,
-        HedgeMode::Until => Hedge::Until,
-    }
-}
-
-/// Rounds away the binary noise of `11000 * 0.95` so reports show 10,450, not 10,449.999999999998.
-pub fn tidy(x: f64) -> f64 {
-    if x == 0.0 || !x.is_finite() {
-        return x;
-    }
-    let digits = 12 - x.abs().log10().ceil() as i32;
-    let scale = 10f64.powi(digits.clamp(-300, 300));
-    let rounded = (x * scale).round() / scale;
-    if rounded.is_finite() {
-        rounded
-    } else {
-        x
-    }
-}
-
-/// The interval a hedge makes of a nominal value; `whole` counts step by one ("over 10,000" is 10,001+).
-pub fn apply_hedge(nominal: Interval, mode: HedgeMode, relative: f64, whole: bool) -> Interval {
-    let (lo, hi) = (nominal.low.unwrap_or(0.0), nominal.high.unwrap_or(0.0));
-    let step = if whole && hi.fract() == 0.0 { 1.0 } else { 0.0 };
-    match mode {
-        HedgeMode::Approx => {
-            Interval { low: Some(tidy(lo * (1.0 - relative))), high: Some(tidy(hi * (1.0 + relative))) }
-        }
-        HedgeMode::Nearly => Interval { low: Some(tidy(lo * (1.0 - relative))), high: Some(hi) },
-        HedgeMode::MoreThan => Interval { low: Some(hi + step), high: None },
-        HedgeMode::AtLeast | HedgeMode::Since => Interval { low: Some(lo), high: None },
-        HedgeMode::AtMost | HedgeMode::Until => Interval { low: None, high: Some(hi) },
-        HedgeMode::LessThan => Interval { low: None, high: Some(lo - step) },
-    }
 }
 
 /// Identifiers, ordinals and codes: "F-16", "COVID-19", "G7", "Route 66", "25th", "4G".
@@ -271,7 +241,8 @@ fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
             && next.is_some_and(|nx| nx.is_punct("/") && !nx.space_before)
             && tokens.get(n.start + 2).is_some_and(|d| d.kind == TokenKind::Digits && !d.space_before)
         {
-            return Some(n.start + 3);
+            // Only the first number: what follows the slash may still be a year ("11/2016").
+            return Some(n.start + 1);
         }
         // Ordinals "25th"; glued letters that are no unit or scale suffix: "4G", "3D".
         if let Some(nx) = next.filter(|nx| nx.kind == TokenKind::Word && !nx.space_before) {
@@ -315,83 +286,6 @@ fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
             if after_of || pronoun {
                 return Some(n.end);
             }
-        }
-    }
-    None
-}
-
-/// The second number of a range and the token after it: "-30,000", " to 30,000", " and 30".
-fn range_end(
-    tokens: &[Token],
-    text: &str,
-    rules: &Rules,
-    first: &Number,
-    opener: Option<&str>,
-) -> Option<(Number, usize)> {
-    let mut k = first.end;
-    if first.suffix.is_some() {
-        k = first.suffix_token + 1;
-    }
-    let joint = tokens.get(k)?;
-    let ok = joint.is_dash()
-        || joint.is("to")
-        || (joint.is("and") && opener == Some("between"))
-        || (joint.is("or") && tokens.get(k + 1).is_some_and(|t| t.kind == first_kind(tokens, first)));
-    if !ok {
-        return None;
-    }
-    let mut m = k + 1;
-    // "$2 million to $3 million": a repeated currency symbol.
-    if tokens
-        .get(m)
-        .is_some_and(|t| t.kind == TokenKind::Punct && rules.currency_symbols.iter().any(|(s, _)| s == &t.norm))
-    {
-        m += 1;
-    }
-    let second = number::read(tokens, text, rules, m)?;
-    let first_value = first.value * first.suffix.unwrap_or(1.0);
-    let second_value = second.value * second.suffix.unwrap_or(1.0);
-    let raw_first = first.raw();
-    // A range runs upwards; "7-5" is a score and "2-1" a vote, not ranges.
-    if !(second_value > first_value || (second.scaled && !first.scaled && second_value > raw_first)) {
-        return None;
-    }
-    let end = if second.suffix.is_some() { second.suffix_token + 1 } else { second.end };
-    Some((second, end))
-}
-
-fn first_kind(tokens: &[Token], n: &Number) -> TokenKind {
-    tokens[n.start].kind
-}
-
-/// A hedge phrase ending right before token `at`; returns its mode, width and first token.
-fn hedge_before(tokens: &[Token], rules: &Rules, at: usize) -> Option<((HedgeMode, f64), usize)> {
-    for h in rules.hedges.iter().filter(|h| h.position == HedgePosition::Before) {
-        let n = h.words.len();
-        if at < n {
-            continue;
-        }
-        let window = &tokens[at - n..at];
-        if window.iter().zip(&h.words).all(|(t, w)| t.norm == *w)
-            && window.iter().all(|t| t.sentence == tokens[at].sentence)
-        {
-            return Some(((h.mode, h.relative), at - n));
-        }
-    }
-    None
-}
-
-/// A hedge phrase starting at token `at` ("or more", "-plus").
-fn hedge_after(tokens: &[Token], rules: &Rules, at: usize) -> Option<((HedgeMode, f64), usize)> {
-    let mut start = at;
-    if tokens.get(at).is_some_and(|t| t.is_dash() && !t.space_before) {
-        start += 1;
-    }
-    for h in rules.hedges.iter().filter(|h| h.position == HedgePosition::After) {
-        let n = h.words.len();
-        let Some(window) = tokens.get(start..start + n) else { continue };
-        if window.iter().zip(&h.words).all(|(t, w)| t.norm == *w) {
-            return Some(((h.mode, h.relative), start + n));
         }
     }
     None
