@@ -245,7 +245,8 @@ fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
             return Some(n.start + 1);
         }
         // Ordinals "25th"; glued letters that are no unit or scale suffix: "4G", "3D".
-        if let Some(nx) = next.filter(|nx| nx.kind == TokenKind::Word && !nx.space_before) {
+        // (Unless the number read them itself: "1e10", "1.3x10^6".)
+        if let Some(nx) = next.filter(|nx| nx.kind == TokenKind::Word && !nx.space_before && n.end == n.start + 1) {
             let ordinal = matches!(nx.norm.as_str(), "st" | "nd" | "rd" | "th");
             let known = n.suffix.is_some()
                 || rules.unit(&text[nx.start..nx.end]).is_some()
