@@ -166,6 +166,26 @@ fn lex_digits(bytes: &[u8], start: usize, to: usize) -> (usize, String) {
         norm.push(bytes[i] as char);
         i += 1;
     }
+    // Indian grouping, "12,34,567.89": pairs after the lead, then one group of three.
+    if norm.len() <= 2 {
+        if let Some((end, digits)) = indian_groups(bytes, i, to) {
+            norm.push_str(&digits);
+            i = end;
+        }
+    }
+    // Thousands separated by single spaces, "1 414 021 100", as much of Europe and the SI write.
+    if norm.len() <= 3 && i < to && bytes[i] == b' ' {
+        let group_at = |at: usize| {
+            at + 4 <= to
+                && bytes[at] == b' '
+                && bytes[at + 1..at + 4].iter().all(u8::is_ascii_digit)
+                && (at + 4 == to || !(bytes[at + 4].is_ascii_digit() || bytes[at + 4] == b','))
+        };
+        while group_at(i) {
+            norm.push_str(std::str::from_utf8(&bytes[i + 1..i + 4]).unwrap_or("000"));
+            i += 4;
+        }
+    }
     // Thousands separators only after a group of at most three leading digits.
     if norm.len() <= 3 {
         while i + 3 < to + 1
@@ -188,6 +208,27 @@ fn lex_digits(bytes: &[u8], start: usize, to: usize) -> (usize, String) {
         }
     }
     (i, norm)
+}
+
+/// ",34,567" after one or two leading digits: pairs, then a final group of three.
+fn indian_groups(bytes: &[u8], start: usize, to: usize) -> Option<(usize, String)> {
+    let mut i = start;
+    let mut digits = String::new();
+    let group = |at: usize, n: usize| {
+        at + n < to
+            && bytes[at] == b','
+            && bytes[at + 1..at + 1 + n].iter().all(u8::is_ascii_digit)
+            && (at + 1 + n == to || !bytes[at + 1 + n].is_ascii_digit())
+    };
+    while group(i, 2) {
+        digits.push_str(std::str::from_utf8(&bytes[i + 1..i + 3]).ok()?);
+        i += 3;
+    }
+    if digits.is_empty() || !group(i, 3) {
+        return None;
+    }
+    digits.push_str(std::str::from_utf8(&bytes[i + 1..i + 4]).ok()?);
+    Some((i + 4, digits))
 }
 
 /// Letters with inner apostrophes ("don't") and dotted initials ("U.S."); a possessive `'s` is
@@ -248,6 +289,9 @@ mod tests {
         assert_eq!(norms("12,34"), ["12", ",", "34"]);
         assert_eq!(norms("1,0000"), ["1", ",", "0000"]);
         assert_eq!(norms("the end."), ["the", "end", "."]);
+        assert_eq!(norms("1 414 021 100 people"), ["1414021100", "people"]);
+        assert_eq!(norms("12,34,567.89"), ["1234567.89"]);
+        assert_eq!(norms("in 2008 100 people"), ["in", "2008", "100", "people"]);
     }
 
     #[test]

@@ -4,9 +4,10 @@
 
 use super::lexer::{Token, TokenKind};
 use super::number::{self, Number};
+pub use super::range::tidy;
+use super::range::{apply_hedge, hedge_after, hedge_before, hedge_of, other_bound, range_end};
 use super::subject::canonical_word;
 use crate::claim::{Hedge, Interval, Kind};
-use crate::rules::schema::{HedgeMode, HedgePosition};
 use crate::rules::Rules;
 
 /// A measured claim, before its subject is read.
@@ -107,7 +108,9 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     let mut end = k;
     let mut rule = "count";
     let suffix = low.suffix.unwrap_or(1.0);
-    if let Some((code, after)) = currency_after(tokens, rules, k) {
+    // "30bn euros": the currency comes after the scale suffix.
+    let after_suffix = if low.suffix.is_some() { k.max(low.suffix_token + 1) } else { k };
+    if let Some((code, after)) = currency_after(tokens, rules, after_suffix, low.scaled || low.suffix.is_some()) {
         currency = currency.or(Some(code));
         end = after;
     }
@@ -145,9 +148,15 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         start -= 1;
         rule = "quantity";
     } else {
-        if low.suffix.is_some() {
-            // "5m" with no currency is ambiguous (metres? million?): not read as a claim.
-            return Some(Found::Skip(low.suffix_token + 1));
+        if let Some(f) = low.suffix {
+            // "10k", "1.2b", "10M": the suffix scales a plain count ("5m" was read as metres above).
+            low.value *= f;
+            low.suffix = None;
+            if let Some(h) = high.as_mut() {
+                h.value *= h.suffix.unwrap_or(f);
+            }
+            k = k.max(low.suffix_token + 1);
+            end = k;
         }
         let (noun, after) = counted_noun(tokens, rules, k, true);
         if let Some(noun) = noun {
@@ -170,11 +179,24 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         return Some(Found::Skip(end.max(i + 1)));
     }
     let whole = kind == Kind::Count;
-    let (value, hedge) = match hedge_rule {
+    let (mut value, mut hedge) = match hedge_rule {
         Some(h) => (apply_hedge(nominal, h.0, h.1, whole), hedge_of(h.0)),
         None if high.is_some() => (nominal, Hedge::Range),
         None => (nominal, Hedge::Exact),
     };
+    if kind == Kind::Count && (value.low.is_none() != value.high.is_none()) {
+        // "more than 20 and less than 30", "at most 100 and at least 20": one interval.
+        if let Some((other, after)) = other_bound(tokens, text, rules, end.max(first.end), whole) {
+            let (low, high) = (value.low.or(other.low), value.high.or(other.high));
+            if let (Some(l), Some(h)) = (low, high) {
+                if l <= h {
+                    value = Interval { low, high };
+                    hedge = Hedge::Range;
+                    end = after;
+                }
+            }
+        }
+    }
     Some(Found::Claim(Measure {
         start,
         end: end.max(first.end),
@@ -190,50 +212,6 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     }))
 }
 
-fn hedge_of(mode: HedgeMode) -> Hedge {
-    match mode {
-        HedgeMode::Approx => Hedge::Approx,
-        HedgeMode::Nearly => Hedge::Nearly,
-        HedgeMode::MoreThan => Hedge::MoreThan,
-        HedgeMode::AtLeast => Hedge::AtLeast,
-        HedgeMode::AtMost => Hedge::AtMost,
-        HedgeMode::LessThan => Hedge::LessThan,
-        HedgeMode::Since => Hedge::Since,
-        HedgeMode::Until => Hedge::Until,
-    }
-}
-
-/// Rounds away the binary noise of `11000 * 0.95` so reports show 10,450, not 10,449.999999999998.
-pub fn tidy(x: f64) -> f64 {
-    if x == 0.0 || !x.is_finite() {
-        return x;
-    }
-    let digits = 12 - x.abs().log10().ceil() as i32;
-    let scale = 10f64.powi(digits.clamp(-300, 300));
-    let rounded = (x * scale).round() / scale;
-    if rounded.is_finite() {
-        rounded
-    } else {
-        x
-    }
-}
-
-/// The interval a hedge makes of a nominal value; `whole` counts step by one ("over 10,000" is 10,001+).
-pub fn apply_hedge(nominal: Interval, mode: HedgeMode, relative: f64, whole: bool) -> Interval {
-    let (lo, hi) = (nominal.low.unwrap_or(0.0), nominal.high.unwrap_or(0.0));
-    let step = if whole && hi.fract() == 0.0 { 1.0 } else { 0.0 };
-    match mode {
-        HedgeMode::Approx => {
-            Interval { low: Some(tidy(lo * (1.0 - relative))), high: Some(tidy(hi * (1.0 + relative))) }
-        }
-        HedgeMode::Nearly => Interval { low: Some(tidy(lo * (1.0 - relative))), high: Some(hi) },
-        HedgeMode::MoreThan => Interval { low: Some(hi + step), high: None },
-        HedgeMode::AtLeast | HedgeMode::Since => Interval { low: Some(lo), high: None },
-        HedgeMode::AtMost | HedgeMode::Until => Interval { low: None, high: Some(hi) },
-        HedgeMode::LessThan => Interval { low: None, high: Some(lo - step) },
-    }
-}
-
 /// Identifiers, ordinals and codes: "F-16", "COVID-19", "G7", "Route 66", "25th", "4G".
 fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Option<usize> {
     let t = &tokens[n.start];
@@ -241,8 +219,11 @@ fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
     let prev = n.start.checked_sub(1).map(|k| &tokens[k]);
     if t.kind == TokenKind::Digits {
         // Glued to letters or a code before it: "G7", "F-16", "COVID-19", "#5".
-        if let Some(p) = prev.filter(|p| !t.space_before && (p.kind == TokenKind::Word || p.is_punct("#№/.:"))) {
-            let _ = p;
+        // A currency code is no code of that kind: "USD115".
+        let currency =
+            |p: &Token| rules.currency_symbols.iter().any(|(s, _)| s.eq_ignore_ascii_case(&text[p.start..p.end]));
+        if prev.is_some_and(|p| !t.space_before && ((p.kind == TokenKind::Word && !currency(p)) || p.is_punct("#№/.:")))
+        {
             return Some(n.start + 1);
         }
         if let (Some(dash), Some(before)) = (prev, n.start.checked_sub(2).map(|k| &tokens[k])) {
@@ -255,10 +236,21 @@ fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
                 return Some(n.start + 1);
             }
         }
+        // "9/11", "24/7": digits slashed to digits that are no fraction read above.
+        if n.end == n.start + 1
+            && next.is_some_and(|nx| nx.is_punct("/") && !nx.space_before)
+            && tokens.get(n.start + 2).is_some_and(|d| d.kind == TokenKind::Digits && !d.space_before)
+        {
+            // Only the first number: what follows the slash may still be a year ("11/2016").
+            return Some(n.start + 1);
+        }
         // Ordinals "25th"; glued letters that are no unit or scale suffix: "4G", "3D".
-        if let Some(nx) = next.filter(|nx| nx.kind == TokenKind::Word && !nx.space_before) {
+        // (Unless the number read them itself: "1e10", "1.3x10^6".)
+        if let Some(nx) = next.filter(|nx| nx.kind == TokenKind::Word && !nx.space_before && n.end == n.start + 1) {
             let ordinal = matches!(nx.norm.as_str(), "st" | "nd" | "rd" | "th");
-            let known = n.suffix.is_some() || rules.unit(&text[nx.start..nx.end]).is_some();
+            let known = n.suffix.is_some()
+                || rules.unit(&text[nx.start..nx.end]).is_some()
+                || rules.currency_words.contains_key(&nx.norm);
             if ordinal || !known {
                 return Some(n.start + 2);
             }
@@ -300,90 +292,16 @@ fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
     None
 }
 
-/// The second number of a range and the token after it: "-30,000", " to 30,000", " and 30".
-fn range_end(
-    tokens: &[Token],
-    text: &str,
-    rules: &Rules,
-    first: &Number,
-    opener: Option<&str>,
-) -> Option<(Number, usize)> {
-    let mut k = first.end;
-    if first.suffix.is_some() {
-        k = first.suffix_token + 1;
-    }
-    let joint = tokens.get(k)?;
-    let ok = joint.is_dash()
-        || joint.is("to")
-        || (joint.is("and") && opener == Some("between"))
-        || (joint.is("or") && tokens.get(k + 1).is_some_and(|t| t.kind == first_kind(tokens, first)));
-    if !ok {
-        return None;
-    }
-    let mut m = k + 1;
-    // "$2 million to $3 million": a repeated currency symbol.
-    if tokens
-        .get(m)
-        .is_some_and(|t| t.kind == TokenKind::Punct && rules.currency_symbols.iter().any(|(s, _)| s == &t.norm))
-    {
-        m += 1;
-    }
-    let second = number::read(tokens, text, rules, m)?;
-    let first_value = first.value * first.suffix.unwrap_or(1.0);
-    let second_value = second.value * second.suffix.unwrap_or(1.0);
-    let raw_first = first.raw();
-    // A range runs upwards; "7-5" is a score and "2-1" a vote, not ranges.
-    if !(second_value > first_value || (second.scaled && !first.scaled && second_value > raw_first)) {
-        return None;
-    }
-    let end = if second.suffix.is_some() { second.suffix_token + 1 } else { second.end };
-    Some((second, end))
-}
-
-fn first_kind(tokens: &[Token], n: &Number) -> TokenKind {
-    tokens[n.start].kind
-}
-
-/// A hedge phrase ending right before token `at`; returns its mode, width and first token.
-fn hedge_before(tokens: &[Token], rules: &Rules, at: usize) -> Option<((HedgeMode, f64), usize)> {
-    for h in rules.hedges.iter().filter(|h| h.position == HedgePosition::Before) {
-        let n = h.words.len();
-        if at < n {
-            continue;
-        }
-        let window = &tokens[at - n..at];
-        if window.iter().zip(&h.words).all(|(t, w)| t.norm == *w)
-            && window.iter().all(|t| t.sentence == tokens[at].sentence)
-        {
-            return Some(((h.mode, h.relative), at - n));
-        }
-    }
-    None
-}
-
-/// A hedge phrase starting at token `at` ("or more", "-plus").
-fn hedge_after(tokens: &[Token], rules: &Rules, at: usize) -> Option<((HedgeMode, f64), usize)> {
-    let mut start = at;
-    if tokens.get(at).is_some_and(|t| t.is_dash() && !t.space_before) {
-        start += 1;
-    }
-    for h in rules.hedges.iter().filter(|h| h.position == HedgePosition::After) {
-        let n = h.words.len();
-        let Some(window) = tokens.get(start..start + n) else { continue };
-        if window.iter().zip(&h.words).all(|(t, w)| t.norm == *w) {
-            return Some(((h.mode, h.relative), start + n));
-        }
-    }
-    None
-}
-
 /// A currency symbol or code written right before token `i`; returns its code and first token.
 fn currency_before(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(String, usize)> {
     let number_start = tokens[i].start;
     let line_start = text[..number_start].rfind('\n').map_or(0, |p| p + 1);
     let before = text[line_start..number_start].trim_end_matches([' ', '\u{a0}']);
     for (symbol, code) in &rules.currency_symbols {
-        if let Some(rest) = before.strip_suffix(symbol.as_str()) {
+        // Codes and lettered symbols are written in either case ("mxn$ 15", "c $ 1.34").
+        let cut = before.len().checked_sub(symbol.len()).filter(|&c| before.is_char_boundary(c));
+        let rest = cut.filter(|&c| before[c..].eq_ignore_ascii_case(symbol)).map(|c| &before[..c]);
+        if let Some(rest) = rest {
             let alphabetic = symbol.chars().next().is_some_and(char::is_alphabetic);
             if alphabetic && rest.chars().next_back().is_some_and(char::is_alphanumeric) {
                 continue;
@@ -396,15 +314,18 @@ fn currency_before(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opt
     None
 }
 
-/// A currency name at token `k` ("dollars", "US dollars"); returns its code and the token after.
-fn currency_after(tokens: &[Token], rules: &Rules, k: usize) -> Option<(String, usize)> {
+/// A currency name at token `k` ("dollars", "US dollars", "€"); returns its code and the token
+/// after. A name that is also a unit of measure ("pounds") counts only when the number was
+/// `scaled` ("361 million pounds"): "25 pounds" on its own is more often a weight.
+fn currency_after(tokens: &[Token], rules: &Rules, k: usize, scaled: bool) -> Option<(String, usize)> {
     for n in (1..=3).rev() {
         let Some(window) = tokens.get(k..k + n) else { continue };
-        if window.iter().any(|t| t.kind == TokenKind::Digits) {
+        if window.iter().any(|t| t.kind == TokenKind::Digits) || window.iter().skip(1).any(|t| t.is_dash()) {
             continue;
         }
         let phrase = join(window, |t| t.norm.as_str());
-        if let Some(code) = rules.currency_words.get(&phrase) {
+        let code = rules.currency_words.get(&phrase);
+        if let Some(code) = code.or_else(|| scaled.then(|| rules.currency_unit_words.get(&phrase)).flatten()) {
             return Some((code.clone(), k + n));
         }
     }

@@ -6,6 +6,7 @@ pub mod date;
 pub mod lexer;
 pub mod measure;
 pub mod number;
+pub mod range;
 pub mod subject;
 
 use jiff::civil::Date;

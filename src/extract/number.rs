@@ -33,56 +33,298 @@ impl Number {
     }
 }
 
-/// Reads the number starting at token `i`, if one starts there.
+/// Denominators a fraction written in digits may have ("3/4", "1/16"). Others read as codes or
+/// dates rather than shares: "9/11", "24/7".
+const DIGIT_DENOMINATORS: [f64; 12] = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 32.0, 64.0, 100.0];
+
+/// Reads the number starting at token `i`, if one starts there: an optional sign ("-5", "minus
+/// five"), then digits or words, and a fraction or ratio after them ("1/2", "one out of three").
 pub fn read(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Number> {
     let token = tokens.get(i)?;
+    if let Some(at) = sign_at(tokens, rules, i) {
+        let mut n = read_unsigned(tokens, text, rules, at)?;
+        n.value = -n.value;
+        n.start = i;
+        return Some(n);
+    }
     match token.kind {
-        TokenKind::Digits => read_digits(tokens, text, rules, i),
-        TokenKind::Word => read_words(tokens, rules, i),
-        TokenKind::Punct => None,
+        TokenKind::Punct if vulgar_fraction(&token.norm).is_none() => None,
+        _ => read_unsigned(tokens, text, rules, i),
+    }
+}
+
+/// Where the number starts when token `i` is a minus sign: a dash glued to digits and not to a
+/// number before it ("-5", not the "-" of "7-5"), or "minus"/"negative" before a number.
+fn sign_at(tokens: &[Token], rules: &Rules, i: usize) -> Option<usize> {
+    let t = &tokens[i];
+    let next = tokens.get(i + 1)?;
+    if t.is_punct("-−") {
+        // Only a hyphen-minus standing free: "bailout--22" and "Calif.—2/29" are dashes.
+        let free = i == 0 || t.space_before || tokens[i - 1].is_punct("(<>=[~≈");
+        return (free && !next.space_before && next.kind == TokenKind::Digits).then_some(i + 1);
+    }
+    let starts_number = next.kind == TokenKind::Digits || rules.number_words.contains_key(&next.norm);
+    (t.kind == TokenKind::Word && rules.negatives.contains(&t.norm) && starts_number).then_some(i + 1)
+}
+
+fn vulgar_fraction(mark: &str) -> Option<f64> {
+    Some(match mark {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}
+
+fn read_unsigned(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Number> {
+    let token = tokens.get(i)?;
+    let mut n = match token.kind {
+        TokenKind::Digits => read_digits(tokens, text, rules, i)?,
+        TokenKind::Word => read_words(tokens, rules, i)?,
+        TokenKind::Punct => {
+            let value = vulgar_fraction(&token.norm)?;
+            Number {
+                value,
+                start: i,
+                end: i + 1,
+                words: false,
+                suffix: None,
+                suffix_token: 0,
+                scaled: false,
+                scale: 1.0,
+            }
+        }
+    };
+    if n.suffix.is_none() {
+        ratio(tokens, text, rules, &mut n);
+    }
+    Some(n)
+}
+
+/// "one out of three", "1 in 5", "one over 20": a share, read as the fraction it is.
+fn ratio(tokens: &[Token], text: &str, rules: &Rules, n: &mut Number) {
+    let Some(joint) = tokens.get(n.end) else { return };
+    let (skip, ok) = match joint.norm.as_str() {
+        "out" if tokens.get(n.end + 1).is_some_and(|t| t.is("of")) => (2, true),
+        "in" => (1, n.value <= 10.0),
+        // "over 20" after a number is mostly a hedge of its own; only "one over" is a ratio.
+        "over" => (1, n.value == 1.0),
+        _ => (0, false),
+    };
+    if !ok || n.scaled || n.value.fract() != 0.0 || n.value <= 0.0 {
+        return;
+    }
+    let at = n.end + skip;
+    if tokens.get(at).is_none_or(|t| t.sentence != joint.sentence) {
+        return;
+    }
+    let Some(den) = read_unsigned(tokens, text, rules, at) else { return };
+    // "3 in 2008" is a year, not a share.
+    let year = den.end == at + 1 && (1000.0..=2100.0).contains(&den.value) && !den.words;
+    // "5 in 12 hours" is a count and a duration.
+    let measured = tokens.get(den.end).is_some_and(|t| {
+        t.sentence == joint.sentence && (rules.unit(&t.norm).is_some() || rules.currency_words.contains_key(&t.norm))
+    });
+    if den.value > n.value && den.suffix.is_none() && !year && !measured {
+        n.value /= den.value;
+        n.end = den.end;
     }
 }
 
 fn read_digits(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Number> {
     let mut value = tokens[i].number()?;
     let mut end = i + 1;
+    let glued = |k: usize| tokens.get(k).filter(|t| !t.space_before);
+    // "1.3e6", "12.32e+14", "1.1^23", "1.3x10^6".
+    if let Some((v, after)) = power(tokens, end, value) {
+        value = v;
+        end = after;
+    }
+    // "3/4", and the "1/2" of "10 1/2".
+    if let Some((f, after)) = digit_fraction(tokens, end) {
+        value = f;
+        end = after;
+    } else if let Some((f, after)) = tokens
+        .get(end)
+        .filter(|t| t.space_before)
+        .and_then(|_| digit_fraction_at(tokens, end))
+        .filter(|(f, _)| *f < 1.0)
+    {
+        if value.fract() == 0.0 {
+            value += f;
+            end = after;
+        }
+    }
     let mut suffix = None;
     let mut suffix_token = 0;
-    if let Some(next) = tokens.get(end).filter(|t| t.kind == TokenKind::Word && !t.space_before) {
+    if let Some(next) = glued(end).filter(|t| t.kind == TokenKind::Word) {
         let raw = &text[next.start..next.end];
         if let Some(&f) = rules.suffixes.get(raw).or_else(|| rules.suffixes.get(&next.norm)) {
             suffix = Some(f);
             suffix_token = end;
         }
     }
-    let mut scale = 1.0;
-    if suffix.is_none() {
-        // "1.2 million", and on: "2 hundred thousand".
-        while let Some(s) =
-            tokens.get(end).filter(|t| t.kind == TokenKind::Word).and_then(|t| rules.scales.get(&t.norm))
-        {
-            scale *= s;
-            end += 1;
-        }
+    if suffix.is_some() {
+        return Some(Number { value, start: i, end, words: false, suffix, suffix_token, scaled: false, scale: 1.0 });
     }
-    value *= scale;
-    Some(Number { value, start: i, end, words: false, suffix, suffix_token, scaled: scale != 1.0, scale })
+    // "1.2 million", "2 hundred thousand", "4 thousand 3 hundred and 21", "3 dozen".
+    let mut n = accumulate(tokens, rules, i, end, 0.0, value)?;
+    n.words = false;
+    Some(n)
+}
+
+/// A power of ten or an exponent glued to the digits before token `k`.
+fn power(tokens: &[Token], k: usize, base: f64) -> Option<(f64, usize)> {
+    let glued = |j: usize| tokens.get(j).filter(|t| !t.space_before);
+    let exponent = |j: usize| -> Option<(f64, usize)> {
+        let mut j = j;
+        let mut sign = 1.0;
+        while let Some(t) = glued(j).filter(|t| t.is_punct("+-")) {
+            if t.is_punct("-") {
+                sign = -sign;
+            }
+            j += 1;
+        }
+        let e = glued(j).filter(|t| t.kind == TokenKind::Digits && !t.norm.contains('.'))?.number()?;
+        Some((sign * e, j + 1))
+    };
+    let t = glued(k)?;
+    if t.is("e") {
+        let (e, after) = exponent(k + 1)?;
+        return Some((base * 10f64.powf(e), after));
+    }
+    if t.is_punct("^") {
+        let (e, after) = exponent(k + 1)?;
+        return Some((base.powf(e), after));
+    }
+    if t.is("x") && glued(k + 1).is_some_and(|t| t.norm == "10") && glued(k + 2).is_some_and(|t| t.is_punct("^")) {
+        let (e, after) = exponent(k + 3)?;
+        return Some((base * 10f64.powf(e), after));
+    }
+    None
+}
+
+/// "/4" glued after the numerator at token `k - 1`.
+fn digit_fraction(tokens: &[Token], k: usize) -> Option<(f64, usize)> {
+    let slash = tokens.get(k).filter(|t| t.is_punct("/") && !t.space_before)?;
+    let _ = slash;
+    let den = tokens.get(k + 1).filter(|t| !t.space_before)?.number()?;
+    let num = tokens[k - 1].number()?;
+    let not_a_date = !tokens.get(k + 2).is_some_and(|t| t.is_punct("/") && !t.space_before);
+    (DIGIT_DENOMINATORS.contains(&den) && num.fract() == 0.0 && not_a_date).then(|| (num / den, k + 2))
+}
+
+/// A whole "a/b" fraction starting at token `k`.
+fn digit_fraction_at(tokens: &[Token], k: usize) -> Option<(f64, usize)> {
+    tokens.get(k).filter(|t| t.kind == TokenKind::Digits)?;
+    digit_fraction(tokens, k + 1)
 }
 
 /// Number words, read the usual way: units and tens add up, "hundred" multiplies the group so far,
-/// larger scales close a group ("two million three hundred thousand").
+/// larger scales close a group ("two million three hundred thousand"); fractions divide what comes
+/// before them ("two thirds") or, after "and", add to it ("five and a half million").
 fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
-    let mut total = 0.0;
-    let mut group = 0.0;
-    let mut any = false;
+    let first = tokens.get(i)?;
+    let next = tokens.get(i + 1).map_or("", |t| t.norm.as_str());
+    // "half a million", "half million", "quarter million", "half a dozen".
+    if matches!(first.norm.as_str(), "half" | "quarter") {
+        let share = 1.0 / rules.fractions.get(&first.norm).copied().unwrap_or(2.0);
+        let skip = usize::from(next == "a");
+        let after = tokens.get(i + 1 + skip).map_or("", |t| t.norm.as_str());
+        let big = rules.scales.get(after).copied().or_else(|| (after == "dozen").then_some(12.0));
+        if let Some(scale) = big {
+            let end = i + 2 + skip;
+            return Some(Number {
+                value: share * scale,
+                start: i,
+                end,
+                words: true,
+                suffix: None,
+                suffix_token: 0,
+                scaled: scale > 12.0,
+                scale: 1.0,
+            });
+        }
+        // "more than half": a share with a hedge before it.
+        let hedged = i > 0 && tokens[i - 1].is("than");
+        if first.norm == "half" && hedged {
+            return Some(one_word(i, 0.5));
+        }
+    }
+    let after = tokens.get(i + 2);
+    let alone = after.is_none_or(|t| {
+        t.kind == TokenKind::Punct || t.is("of") || t.sentence != first.sentence || rules.scales.contains_key(&t.norm)
+    });
+    if (first.norm == "a" || first.norm == "an") && rules.fractions.contains_key(next) && alone {
+        // "a half", "a quarter of", "a fifth": not "a third suspect".
+        let mut n = one_word(i, 1.0 / rules.fractions[next]);
+        n.end = i + 2;
+        return fraction_scale(tokens, rules, n);
+    }
+    accumulate(tokens, rules, i, i, 0.0, 0.0)
+}
+
+fn one_word(i: usize, value: f64) -> Number {
+    Number { value, start: i, end: i + 1, words: true, suffix: None, suffix_token: 0, scaled: false, scale: 1.0 }
+}
+
+/// "three quarters billion", "two thirds of a million": a fraction of a scale.
+fn fraction_scale(tokens: &[Token], rules: &Rules, mut n: Number) -> Option<Number> {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+    let (skip, scale) = if let Some(&s) = rules.scales.get(word(n.end)) {
+        (1, s)
+    } else if word(n.end) == "of" && word(n.end + 1) == "a" {
+        match rules.scales.get(word(n.end + 2)) {
+            Some(&s) if s > 100.0 => (3, s),
+            _ => return Some(n),
+        }
+    } else {
+        return Some(n);
+    };
+    n.value *= scale;
+    n.end += skip;
+    n.scaled = true;
+    Some(n)
+}
+
+/// The running state of a number read from `from`; `start` is its first token and `group` the
+/// value already read from tokens `start..from` (digits).
+fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total: f64, group: f64) -> Option<Number> {
+    let mut total = total;
+    let mut group = group;
+    let mut any = from > start;
     let mut scaled = false;
-    let mut j = i;
-    let mut end = i;
+    let mut scale_product = 1.0;
+    let mut last_scale = 1.0;
+    let mut j = from;
+    let mut end = from;
     let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.as_str());
     let is_number_word =
         |k: usize| word(k).is_some_and(|w| rules.number_words.contains_key(w) || rules.scales.contains_key(w));
     while let Some(t) = tokens.get(j) {
         match t.kind {
+            TokenKind::Digits if any && last_scale >= 100.0 && t.space_before => {
+                // "4 thousand 3 hundred and 21": digits go on a number after a scale word.
+                let fits = |v: &f64| {
+                    *v < last_scale && v.fract() == 0.0 && (group == 0.0 || (group % 100.0 == 0.0 && *v < 100.0))
+                };
+                let Some(v) = t.number().filter(fits) else { break };
+                group += v;
+                j += 1;
+                end = j;
+            }
             TokenKind::Word => {
                 let w = t.norm.as_str();
                 if (w == "a" || w == "an") && !any {
@@ -95,8 +337,26 @@ fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
                     }
                     return None;
                 }
+                if let Some(&d) = rules.fractions.get(w) {
+                    if !any || total + group == 0.0 {
+                        break;
+                    }
+                    // "two thirds", "twenty-three fifths": what came before is the numerator.
+                    let n = Number {
+                        value: (total + group) / d,
+                        start,
+                        end: j + 1,
+                        words: true,
+                        suffix: None,
+                        suffix_token: 0,
+                        scaled: false,
+                        scale: 1.0,
+                    };
+                    return fraction_scale(tokens, rules, n);
+                }
                 if let Some(&v) = rules.number_words.get(w) {
-                    if w == "dozen" {
+                    if v == 12.0 && w != "twelve" {
+                        // "dozen", "dozens", "dzs".
                         group = if group == 0.0 { 12.0 } else { group * 12.0 };
                     } else if matches!(w, "couple" | "pair") {
                         if word(j + 1) != Some("of") {
@@ -119,13 +379,55 @@ fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
                     scaled = true;
                     if scale == 100.0 {
                         group = group.max(1.0) * 100.0;
+                    } else if group == 0.0 && total > 0.0 && scale > total {
+                        // "three lakh crore".
+                        total *= scale;
                     } else {
-                        total += group.max(1.0) * scale;
+                        total += if group == 0.0 { 1.0 } else { group } * scale;
                         group = 0.0;
                     }
-                } else if w == "and" && any && is_number_word(j + 1) && !tokens[j + 1].is("a") {
-                    j += 1;
-                    continue;
+                    scale_product *= scale;
+                    last_scale = scale;
+                } else if w == "and" && any {
+                    if let Some((f, after)) = and_fraction(tokens, rules, j + 1) {
+                        // "one and a half", "3 million and a quarter", "twenty and three fifths".
+                        let unit = if total > 0.0 && group == 0.0 && last_scale > 100.0 { last_scale } else { 1.0 };
+                        let mut n = Number {
+                            value: f,
+                            start,
+                            end: after,
+                            words: true,
+                            suffix: None,
+                            suffix_token: 0,
+                            scaled,
+                            scale: 1.0,
+                        };
+                        let whole = total + group;
+                        n = fraction_scale(tokens, rules, n)?;
+                        if n.scaled && unit == 1.0 && whole < 1000.0 && group > 0.0 && total == 0.0 {
+                            // "five and a half million": the fraction's scale applies to the whole.
+                            let s = n.value / f;
+                            n.value = (whole + f) * s;
+                        } else {
+                            n.value = whole + n.value * unit;
+                        }
+                        n.scaled |= scaled;
+                        return Some(n);
+                    }
+                    let digits_next =
+                        tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Digits) && last_scale >= 100.0;
+                    if (is_number_word(j + 1) || digits_next) && !tokens[j + 1].is("a") {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                } else if w == "point" && any {
+                    if let Some((f, after)) = decimal_words(tokens, rules, j + 1) {
+                        group += f;
+                        j = after;
+                        end = j;
+                    }
+                    break;
                 } else {
                     break;
                 }
@@ -133,15 +435,17 @@ fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
                 j += 1;
                 end = j;
             }
-            TokenKind::Punct if t.is_dash() && any && !t.space_before => {
-                // "twenty-five": a hyphen joins tens and units; anything else ends the number.
+            TokenKind::Punct if t.is_dash() && any => {
+                // "twenty-five", "fifty - two", "one-eighth": a dash joins tens and units, or a
+                // numerator and its denominator; anything else ends the number.
                 match tokens.get(j + 1) {
                     Some(n)
-                        if !n.space_before
-                            && n.kind == TokenKind::Word
-                            && rules.number_words.get(&n.norm).is_some_and(|&v| v < 10.0)
-                            && group % 10.0 == 0.0
-                            && group >= 20.0 =>
+                        if n.kind == TokenKind::Word
+                            && (!t.space_before || n.space_before)
+                            && ((rules.number_words.get(&n.norm).is_some_and(|&v| v < 10.0)
+                                && group % 10.0 == 0.0
+                                && group >= 20.0)
+                                || (rules.fractions.contains_key(&n.norm) && group > 0.0 && group < 100.0)) =>
                     {
                         j += 1;
                     }
@@ -154,7 +458,43 @@ fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
     if !any {
         return None;
     }
-    Some(Number { value: total + group, start: i, end, words: true, suffix: None, suffix_token: 0, scaled, scale: 1.0 })
+    Some(Number {
+        value: total + group,
+        start,
+        end,
+        words: true,
+        suffix: None,
+        suffix_token: 0,
+        scaled,
+        scale: scale_product,
+    })
+}
+
+/// After "and": "a half", "one fourth", "three fifths" (one word before the denominator).
+fn and_fraction(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usize)> {
+    let t = tokens.get(k)?;
+    let num = if t.is("a") || t.is("an") { 1.0 } else { *rules.number_words.get(&t.norm).filter(|v| **v < 10.0)? };
+    let d = tokens.get(k + 1).and_then(|d| rules.fractions.get(&d.norm))?;
+    Some((num / d, k + 2))
+}
+
+/// The words after "point": digit by digit ("zero three") or one number ("seventy-one", "eleven").
+fn decimal_words(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usize)> {
+    let digit = |j: usize| tokens.get(j).and_then(|t| rules.number_words.get(&t.norm)).filter(|v| **v < 10.0).copied();
+    let mut digits = String::new();
+    let mut j = k;
+    while let Some(d) = digit(j) {
+        digits.push_str(&format!("{d}"));
+        j += 1;
+    }
+    if digits.len() > 1 || (digits.len() == 1 && !tokens.get(j).is_some_and(|t| t.is_dash())) {
+        return format!("0.{digits}").parse().ok().map(|f| (f, j));
+    }
+    let n = accumulate(tokens, rules, k, k, 0.0, 0.0)?;
+    if n.value >= 100.0 || n.value.fract() != 0.0 {
+        return None;
+    }
+    format!("0.{}", n.value).parse().ok().map(|f| (f, n.end))
 }
 
 #[cfg(test)]

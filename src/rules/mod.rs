@@ -84,6 +84,10 @@ pub struct Rules {
     pub suffixes: HashMap<String, f64>,
     /// Ordinal words ("first").
     pub ordinals: HashMap<String, f64>,
+    /// Denominator words of fractions ("third" = 3), singular and plural.
+    pub fractions: HashMap<String, f64>,
+    /// Words that make the number after them negative.
+    pub negatives: HashSet<String>,
     /// Hedges, longest phrase first.
     pub hedges: Vec<Hedge>,
     /// Vague quantities, longest phrase first.
@@ -98,6 +102,8 @@ pub struct Rules {
     pub currency_symbols: Vec<(String, String)>,
     /// Currency names written after numbers, to ISO codes.
     pub currency_words: HashMap<String, String>,
+    /// Currency names that are also units of measure ("pounds"), to ISO codes.
+    pub currency_unit_words: HashMap<String, String>,
     aliases: HashMap<String, String>,
     /// The longest alias phrase, in words.
     pub alias_max_words: usize,
@@ -266,6 +272,8 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         scales: HashMap::new(),
         suffixes: HashMap::new(),
         ordinals: HashMap::new(),
+        fractions: HashMap::new(),
+        negatives: HashSet::new(),
         hedges: Vec::new(),
         vague: Vec::new(),
         units: Vec::new(),
@@ -274,6 +282,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         unit_max_words: 1,
         currency_symbols: Vec::new(),
         currency_words: HashMap::new(),
+        currency_unit_words: HashMap::new(),
         aliases: HashMap::new(),
         alias_max_words: 1,
         countable: HashSet::new(),
@@ -304,6 +313,13 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
             rules.scales.extend(n.scales.iter().map(|(k, v)| (k.to_lowercase(), *v)));
             rules.suffixes.extend(n.suffixes.iter().map(|(k, v)| (k.clone(), *v)));
             rules.ordinals.extend(n.ordinals.iter().map(|(k, v)| (k.to_lowercase(), *v)));
+            for (k, &v) in &n.fractions {
+                let k = k.to_lowercase();
+                let plural = if k == "half" { "halves".to_string() } else { format!("{k}s") };
+                rules.fractions.insert(plural, v);
+                rules.fractions.insert(k, v);
+            }
+            rules.negatives.extend(n.negatives.iter().map(|w| w.to_lowercase()));
         }
         for h in &f.hedge {
             let relative = h.relative.unwrap_or(0.0);
@@ -362,6 +378,9 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
             }
             for w in &c.words {
                 rules.currency_words.insert(w.to_lowercase(), c.code.clone());
+            }
+            for w in &c.unit_words {
+                rules.currency_unit_words.insert(w.to_lowercase(), c.code.clone());
             }
         }
         for a in &f.alias {

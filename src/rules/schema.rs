@@ -88,6 +88,12 @@ pub struct NumbersSection {
     /// Ordinal words ("first" = 1); they are not counts but can be days of a month.
     #[serde(default)]
     pub ordinals: BTreeMap<String, f64>,
+    /// Denominator words of fractions ("third" = 3, "quarter" = 4), singular; "thirds" is read too.
+    #[serde(default)]
+    pub fractions: BTreeMap<String, f64>,
+    /// Words that make the number after them negative ("minus", "negative").
+    #[serde(default)]
+    pub negatives: Vec<String>,
     /// Examples that must extract.
     #[serde(default)]
     pub examples: Vec<Example>,
@@ -205,6 +211,10 @@ pub struct CurrencyRule {
     /// Lower-case names written after the number ("dollars", "euros").
     #[serde(default)]
     pub words: Vec<String>,
+    /// Names that are also units of measure ("pounds"): money only after a scale word
+    /// ("361 million pounds"), otherwise left to the units.
+    #[serde(default)]
+    pub unit_words: Vec<String>,
     /// Examples that must extract.
     #[serde(default)]
     pub examples: Vec<Example>,

@@ -1,0 +1,161 @@
+//! Tokens in, the bounds of one number out: hedges that open or widen it ("over 10,000", "around
+//! 11,000"), the second number of a range ("25,000-30,000", "between 20 and 30") and the other side
+//! of a two-sided phrase ("more than 20 and less than 30").
+
+use super::lexer::{Token, TokenKind};
+use super::number::{self, Number};
+use crate::claim::{Hedge, Interval};
+use crate::rules::schema::{HedgeMode, HedgePosition};
+use crate::rules::Rules;
+
+/// After a one-sided value: "and less than 30", "but lower than 15", ", no less than 20".
+pub(super) fn other_bound(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    at: usize,
+    whole: bool,
+) -> Option<(Interval, usize)> {
+    let mut j = at;
+    if tokens.get(j).is_some_and(|t| t.is_punct(",")) {
+        j += 1;
+    }
+    if tokens.get(j).is_some_and(|t| t.is("and") || t.is("but")) {
+        j += 1;
+    } else if j == at {
+        return None;
+    }
+    let sentence = tokens.get(at.checked_sub(1)?)?.sentence;
+    for h in rules.hedges.iter().filter(|h| h.position == HedgePosition::Before) {
+        let n = h.words.len();
+        let Some(window) = tokens.get(j..j + n) else { continue };
+        if !window.iter().zip(&h.words).all(|(t, w)| t.norm == *w && t.sentence == sentence) {
+            continue;
+        }
+        let number = number::read(tokens, text, rules, j + n)?;
+        let value = apply_hedge(Interval::exact(number.value), h.mode, h.relative, whole);
+        return Some((value, number.end));
+    }
+    None
+}
+
+pub(super) fn hedge_of(mode: HedgeMode) -> Hedge {
+    match mode {
+        HedgeMode::Approx => Hedge::Approx,
+        HedgeMode::Nearly => Hedge::Nearly,
+        HedgeMode::MoreThan => Hedge::MoreThan,
+        HedgeMode::AtLeast => Hedge::AtLeast,
+        HedgeMode::AtMost => Hedge::AtMost,
+        HedgeMode::LessThan => Hedge::LessThan,
+        HedgeMode::Since => Hedge::Since,
+        HedgeMode::Until => Hedge::Until,
+    }
+}
+
+/// Rounds away the binary noise of `11000 * 0.95` so reports show 10,450, not 10,449.999999999998.
+pub fn tidy(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let digits = 12 - x.abs().log10().ceil() as i32;
+    let scale = 10f64.powi(digits.clamp(-300, 300));
+    let rounded = (x * scale).round() / scale;
+    if rounded.is_finite() {
+        rounded
+    } else {
+        x
+    }
+}
+
+/// The interval a hedge makes of a nominal value; `whole` counts step by one ("over 10,000" is 10,001+).
+pub fn apply_hedge(nominal: Interval, mode: HedgeMode, relative: f64, whole: bool) -> Interval {
+    let (lo, hi) = (nominal.low.unwrap_or(0.0), nominal.high.unwrap_or(0.0));
+    let step = if whole && hi.fract() == 0.0 { 1.0 } else { 0.0 };
+    match mode {
+        HedgeMode::Approx => {
+            Interval { low: Some(tidy(lo * (1.0 - relative))), high: Some(tidy(hi * (1.0 + relative))) }
+        }
+        HedgeMode::Nearly => Interval { low: Some(tidy(lo * (1.0 - relative))), high: Some(hi) },
+        HedgeMode::MoreThan => Interval { low: Some(hi + step), high: None },
+        HedgeMode::AtLeast | HedgeMode::Since => Interval { low: Some(lo), high: None },
+        HedgeMode::AtMost | HedgeMode::Until => Interval { low: None, high: Some(hi) },
+        HedgeMode::LessThan => Interval { low: None, high: Some(lo - step) },
+    }
+}
+
+/// The second number of a range and the token after it: "-30,000", " to 30,000", " and 30".
+pub(super) fn range_end(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    first: &Number,
+    opener: Option<&str>,
+) -> Option<(Number, usize)> {
+    let mut k = first.end;
+    if first.suffix.is_some() {
+        k = first.suffix_token + 1;
+    }
+    let joint = tokens.get(k)?;
+    let ok = joint.is_dash()
+        || joint.is("to")
+        || (joint.is("and") && opener == Some("between"))
+        || (joint.is("or") && tokens.get(k + 1).is_some_and(|t| t.kind == first_kind(tokens, first)));
+    if !ok {
+        return None;
+    }
+    let mut m = k + 1;
+    // "$2 million to $3 million": a repeated currency symbol.
+    if tokens
+        .get(m)
+        .is_some_and(|t| t.kind == TokenKind::Punct && rules.currency_symbols.iter().any(|(s, _)| s == &t.norm))
+    {
+        m += 1;
+    }
+    let second = number::read(tokens, text, rules, m)?;
+    let first_value = first.value * first.suffix.unwrap_or(1.0);
+    let second_value = second.value * second.suffix.unwrap_or(1.0);
+    let raw_first = first.raw();
+    // A range runs upwards; "7-5" is a score and "2-1" a vote, not ranges.
+    if !(second_value > first_value || (second.scaled && !first.scaled && second_value > raw_first)) {
+        return None;
+    }
+    let end = if second.suffix.is_some() { second.suffix_token + 1 } else { second.end };
+    Some((second, end))
+}
+
+pub(super) fn first_kind(tokens: &[Token], n: &Number) -> TokenKind {
+    tokens[n.start].kind
+}
+
+/// A hedge phrase ending right before token `at`; returns its mode, width and first token.
+pub(super) fn hedge_before(tokens: &[Token], rules: &Rules, at: usize) -> Option<((HedgeMode, f64), usize)> {
+    for h in rules.hedges.iter().filter(|h| h.position == HedgePosition::Before) {
+        let n = h.words.len();
+        if at < n {
+            continue;
+        }
+        let window = &tokens[at - n..at];
+        if window.iter().zip(&h.words).all(|(t, w)| t.norm == *w)
+            && window.iter().all(|t| t.sentence == tokens[at].sentence)
+        {
+            return Some(((h.mode, h.relative), at - n));
+        }
+    }
+    None
+}
+
+/// A hedge phrase starting at token `at` ("or more", "-plus").
+pub(super) fn hedge_after(tokens: &[Token], rules: &Rules, at: usize) -> Option<((HedgeMode, f64), usize)> {
+    let mut start = at;
+    if tokens.get(at).is_some_and(|t| t.is_dash() && !t.space_before) {
+        start += 1;
+    }
+    for h in rules.hedges.iter().filter(|h| h.position == HedgePosition::After) {
+        let n = h.words.len();
+        let Some(window) = tokens.get(start..start + n) else { continue };
+        if window.iter().zip(&h.words).all(|(t, w)| t.norm == *w) {
+            return Some(((h.mode, h.relative), start + n));
+        }
+    }
+    None
+}
