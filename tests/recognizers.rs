@@ -53,8 +53,8 @@ const SUITES: &[(&str, Kind, Check, f64, f64)] = &[
     ("date_period_parser", Kind::Date, Check::Period, 0.90, 0.1),
     ("date_extractor", Kind::Date, Check::Span, 0.95, 0.19),
     ("date_period_extractor", Kind::Date, Check::Span, 0.95, 0.27),
-    ("duration_parser", Kind::Duration, Check::Duration, 0.95, 0.26),
-    ("duration_extractor", Kind::Duration, Check::Span, 0.95, 0.29),
+    ("duration_parser", Kind::Duration, Check::Duration, 0.95, 0.96),
+    ("duration_extractor", Kind::Duration, Check::Span, 0.95, 1.0),
 ];
 
 /// Most cases a suite may exclude as conversational English that news must read differently.

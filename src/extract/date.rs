@@ -97,7 +97,10 @@ pub fn match_time(tokens: &[Token], i: usize) -> Option<usize> {
         }
         return Some(end);
     }
-    if hour <= 12.0 && tokens.get(end).is_some_and(|w| w.kind == TokenKind::Word && is_meridiem(&w.norm)) {
+    // "3 hrs" is a length of time; "hrs" marks a clock only after "14:00".
+    if hour <= 12.0
+        && tokens.get(end).is_some_and(|w| w.kind == TokenKind::Word && is_meridiem(&w.norm) && w.norm != "hrs")
+    {
         return Some(end + 1);
     }
     None

@@ -190,7 +190,7 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     }))
 }
 
-fn hedge_of(mode: HedgeMode) -> Hedge {
+pub(super) fn hedge_of(mode: HedgeMode) -> Hedge {
     match mode {
         HedgeMode::Approx => Hedge::Approx,
         HedgeMode::Nearly => Hedge::Nearly,
@@ -345,7 +345,7 @@ fn first_kind(tokens: &[Token], n: &Number) -> TokenKind {
 }
 
 /// A hedge phrase ending right before token `at`; returns its mode, width and first token.
-fn hedge_before(tokens: &[Token], rules: &Rules, at: usize) -> Option<((HedgeMode, f64), usize)> {
+pub(super) fn hedge_before(tokens: &[Token], rules: &Rules, at: usize) -> Option<((HedgeMode, f64), usize)> {
     for h in rules.hedges.iter().filter(|h| h.position == HedgePosition::Before) {
         let n = h.words.len();
         if at < n {

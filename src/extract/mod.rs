@@ -3,6 +3,7 @@
 //! reference date the source's relative dates were resolved against.
 
 pub mod date;
+pub mod duration;
 pub mod lexer;
 pub mod measure;
 pub mod number;
@@ -60,6 +61,13 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             if !masked[m.start..m.end].iter().any(|&b| b) {
                 i = m.end;
                 found.push(Found2::Date(m));
+                continue;
+            }
+        }
+        if let Some(m) = duration::match_duration(&tokens, text, rules, i) {
+            if !masked[m.start.min(i)..m.end].iter().any(|&b| b) {
+                i = m.end.max(i + 1);
+                found.push(Found2::Measure(m));
                 continue;
             }
         }
