@@ -15,7 +15,7 @@ use crate::claim::{Hedge, Interval, Kind};
 use crate::rules::{Rules, Unit};
 
 /// A length of time on the calendar: whole years, months and days, and seconds below a day.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Calendar {
     /// Whole years (a decade is ten).
     pub years: i64,
@@ -147,18 +147,40 @@ fn introduced(tokens: &[Token], i: usize) -> bool {
     }
     matches!(
         prev.norm.as_str(),
-        "for" | "in" | "within" | "than" | "after" | "about" | "around" | "nearly" | "almost" | "over" | "under"
-            | "lasted" | "lasting" | "last" | "lasts" | "took" | "take" | "takes" | "spent" | "spend" | "only"
-            | "just" | "least" | "most" | "of" | "up" | "to" | "barely"
+        "for"
+            | "in"
+            | "within"
+            | "than"
+            | "after"
+            | "about"
+            | "around"
+            | "nearly"
+            | "almost"
+            | "over"
+            | "under"
+            | "lasted"
+            | "lasting"
+            | "last"
+            | "lasts"
+            | "took"
+            | "take"
+            | "takes"
+            | "spent"
+            | "spend"
+            | "only"
+            | "just"
+            | "least"
+            | "most"
+            | "of"
+            | "up"
+            | "to"
+            | "barely"
     )
 }
 
 /// Reads the length of time starting at token `i`, if one starts there.
 pub fn read(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Duration> {
     let first = part(tokens, text, rules, i)?;
-    if matches!(word(tokens, i), Some("a" | "an")) && !introduced(tokens, i) {
-        return None;
-    }
     let mut parts = vec![first];
     loop {
         let end = parts.last().map_or(i, |p| p.end);
@@ -215,7 +237,7 @@ fn add_part(mut c: Calendar, p: &Part) -> Option<Calendar> {
 /// The duration claim at token `i`, with a hedge before it, when `measure` would not read it.
 pub fn match_duration(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Measure> {
     let d = read(tokens, text, rules, i)?;
-    if !d.special {
+    if !d.special || (matches!(word(tokens, i), Some("a" | "an")) && !introduced(tokens, i)) {
         return None;
     }
     let nominal = Interval::between(d.low, d.high);

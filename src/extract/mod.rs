@@ -190,7 +190,7 @@ fn date_claim(
 }
 
 /// True when the clause holding token `at` speaks of the future ("will", "is expected to").
-fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
+pub(crate) fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
     let sentence = tokens[at].sentence;
     let clause_mark = |t: &Token| t.sentence != sentence || t.is_punct(",;:()—–");
     let start = tokens[..at].iter().rposition(clause_mark).map_or(0, |p| p + 1);
