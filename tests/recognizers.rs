@@ -49,12 +49,12 @@ const SUITES: &[(&str, Kind, Check, f64, f64)] = &[
     ("currency", Kind::Money, Check::Money, 0.95, 0.83),
     ("dimension", Kind::Quantity, Check::Measure, 0.92, 0.77),
     ("temperature", Kind::Quantity, Check::Temperature, 0.92, 0.74),
-    ("date_parser", Kind::Date, Check::Date, 0.95, 0.23),
+    ("date_parser", Kind::Date, Check::Date, 0.95, 0.5),
     ("date_period_parser", Kind::Date, Check::Period, 0.90, 0.1),
-    ("date_extractor", Kind::Date, Check::Span, 0.95, 0.19),
+    ("date_extractor", Kind::Date, Check::Span, 0.95, 0.25),
     ("date_period_extractor", Kind::Date, Check::Span, 0.95, 0.27),
-    ("duration_parser", Kind::Duration, Check::Duration, 0.95, 0.26),
-    ("duration_extractor", Kind::Duration, Check::Span, 0.95, 0.29),
+    ("duration_parser", Kind::Duration, Check::Duration, 0.95, 0.96),
+    ("duration_extractor", Kind::Duration, Check::Span, 0.95, 1.0),
 ];
 
 /// Most cases a suite may exclude as conversational English that news must read differently.

@@ -3,6 +3,7 @@
 //! reference date the source's relative dates were resolved against.
 
 pub mod date;
+pub mod duration;
 pub mod lexer;
 pub mod measure;
 pub mod number;
@@ -61,6 +62,13 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             if !masked[m.start..m.end].iter().any(|&b| b) {
                 i = m.end;
                 found.push(Found2::Date(m));
+                continue;
+            }
+        }
+        if let Some(m) = duration::match_duration(&tokens, text, rules, i) {
+            if !masked[m.start.min(i)..m.end].iter().any(|&b| b) {
+                i = m.end.max(i + 1);
+                found.push(Found2::Measure(m));
                 continue;
             }
         }
@@ -183,7 +191,7 @@ fn date_claim(
 }
 
 /// True when the clause holding token `at` speaks of the future ("will", "is expected to").
-fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
+pub(crate) fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
     let sentence = tokens[at].sentence;
     let clause_mark = |t: &Token| t.sentence != sentence || t.is_punct(",;:()—–");
     let start = tokens[..at].iter().rposition(clause_mark).map_or(0, |p| p + 1);

@@ -121,6 +121,10 @@ pub struct Rules {
     pub parts: HashMap<String, [u8; 2]>,
     /// Future-tense markers.
     pub future_markers: HashSet<String>,
+    /// Vague counts of time units ("couple", "few") to `[low, high]`.
+    pub vague_counts: HashMap<String, [f64; 2]>,
+    /// Words that make one whole unit of time of a bare unit ("all day", "full year").
+    pub whole: HashSet<String>,
     /// Words with no meaning of their own.
     pub stopwords: HashSet<String>,
     /// Nouns too general to be a count's unit.
@@ -292,6 +296,8 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         seasons: HashMap::new(),
         parts: HashMap::new(),
         future_markers: HashSet::new(),
+        vague_counts: HashMap::new(),
+        whole: HashSet::new(),
         stopwords: HashSet::new(),
         generic: HashSet::new(),
         window: 8,
@@ -427,6 +433,13 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                 rules.parts.insert(word.to_lowercase(), [a, b]);
             }
             rules.future_markers.extend(d.future_markers.iter().map(|w| w.to_lowercase()));
+            for (word, &[a, b]) in &d.vague_counts {
+                if !(a > 0.0 && a <= b && b.is_finite()) {
+                    return Err(bad(word, format!("vague count {word:?}: need 0 < low <= high")));
+                }
+                rules.vague_counts.insert(word.to_lowercase(), [a, b]);
+            }
+            rules.whole.extend(d.whole.iter().map(|w| w.to_lowercase()));
         }
         if let Some(s) = &f.subject {
             rules.stopwords.extend(s.stopwords.iter().map(|w| w.to_lowercase()));

@@ -270,6 +270,12 @@ pub struct DatesSection {
     /// Words that put a sentence in the future tense, so partial dates resolve forwards.
     #[serde(default)]
     pub future_markers: Vec<String>,
+    /// Vague counts of time units to `[low, high]` ("a couple of days" = [2, 2], "a few weeks").
+    #[serde(default)]
+    pub vague_counts: BTreeMap<String, [f64; 2]>,
+    /// Words that make one whole unit of time of a bare unit ("all day", "a full year").
+    #[serde(default)]
+    pub whole: Vec<String>,
     /// Examples that must extract.
     #[serde(default)]
     pub examples: Vec<Example>,

@@ -8,10 +8,16 @@
 //! A weekday is the last such day on or before the reference date, or the next one after it when
 //! the sentence is in the future tense.
 
-use jiff::civil::{Date, Weekday};
+mod resolve;
+mod spoken;
 
+pub use resolve::{day_number, from_day_number, resolve};
+
+use jiff::civil::Date;
+
+use super::duration::Calendar;
 use super::lexer::{Token, TokenKind};
-use crate::claim::{DatePrecision, Hedge};
+use crate::claim::Hedge;
 use crate::rules::Rules;
 
 /// A date as written, before resolution. (Variant docs describe their fields.)
@@ -42,6 +48,16 @@ pub enum DateExpr {
     DaysFrom { days: i32 },
     /// The week, month or year `offset` away from the reference ("last year" = Year, -1).
     Relative { unit: RelativeUnit, offset: i32 },
+    /// A day of the month, month and year implied ("on 15", "the 27th").
+    Day { day: i8 },
+    /// A day of the month `offset` months from the reference's ("the 20th of next month").
+    DayOfMonthOffset { day: i8, offset: i8 },
+    /// A weekday of the week `offset` weeks from the reference's ("this Friday" = 0, "next Sunday"
+    /// and "Friday next week" = 1); weeks run Monday to Sunday.
+    WeekdayOfWeek { weekday: i8, offset: i8 },
+    /// A length of time counted from the reference (`base` days from it: "tomorrow" is 1), back
+    /// (`sign` -1, "2 years 21 days ago") or forward (+1, "two days after tomorrow").
+    Shifted { base: i8, sign: i8, calendar: Calendar },
 }
 
 /// The unit of a relative date.
@@ -97,7 +113,10 @@ pub fn match_time(tokens: &[Token], i: usize) -> Option<usize> {
         }
         return Some(end);
     }
-    if hour <= 12.0 && tokens.get(end).is_some_and(|w| w.kind == TokenKind::Word && is_meridiem(&w.norm)) {
+    // "3 hrs" is a length of time; "hrs" marks a clock only after "14:00".
+    if hour <= 12.0
+        && tokens.get(end).is_some_and(|w| w.kind == TokenKind::Word && is_meridiem(&w.norm) && w.norm != "hrs")
+    {
         return Some(end + 1);
     }
     None
@@ -113,6 +132,21 @@ fn is_meridiem(word: &str) -> bool {
 /// Reads the date expression starting at token `i`, if one starts there.
 pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<DateMatch> {
     let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.as_str());
+    let spoken = |expr, end| Some(DateMatch { start: i, end, expr, hedge: Hedge::Period });
+    if let Some((expr, end)) = spoken::bare_day(tokens, rules, i) {
+        return spoken(expr, end);
+    }
+    // "in 3 weeks" is a date only in the future tense; "the first time in 3 weeks" is a length.
+    if word(i) == Some("in") && super::is_future(tokens, rules, i) {
+        if let Some(d) = super::duration::read(tokens, text, rules, i + 1) {
+            if let Some(calendar) = d.calendar.filter(|c| c.seconds == 0 && d.low == d.high) {
+                return spoken(DateExpr::Shifted { base: 0, sign: 1, calendar }, d.end);
+            }
+        }
+    }
+    if let Some((expr, end)) = spoken::shifted(tokens, text, rules, i, super::is_future(tokens, rules, i)) {
+        return spoken(expr, end);
+    }
     let mut j = i;
     let mut hedge = Hedge::Period;
     match word(j) {
@@ -336,7 +370,7 @@ fn relative_date(tokens: &[Token], rules: &Rules, j: usize) -> Option<(DateExpr,
     let days = match w {
         "today" | "tonight" => Some(0),
         "yesterday" => Some(-1),
-        "tomorrow" => Some(1),
+        "tomorrow" | "tmrw" => Some(1),
         _ => None,
     };
     if let Some(days) = days {
@@ -349,23 +383,16 @@ fn relative_date(tokens: &[Token], rules: &Rules, j: usize) -> Option<(DateExpr,
         "earlier" if word(j + 1) == Some("this") => {
             return relative_date(tokens, rules, j + 1);
         }
-        _ => {
-            // "three days ago", "two years ago".
-            let n = tokens.get(j).and_then(|t| t.number()).or_else(|| rules.number_words.get(w).copied())?;
-            let unit = word(j + 1)?;
-            if word(j + 2) != Some("ago") || n.fract() != 0.0 || n > 10_000.0 {
-                return None;
-            }
-            let n = n as i32;
-            let expr = match unit.trim_end_matches('s') {
-                "day" => DateExpr::DaysFrom { days: -n },
-                "week" => DateExpr::DaysFrom { days: -7 * n },
-                "month" => DateExpr::Relative { unit: RelativeUnit::Month, offset: -n },
-                "year" => DateExpr::Relative { unit: RelativeUnit::Year, offset: -n },
-                _ => return None,
+        // "the day before yesterday", "the day after tomorrow".
+        "the" if word(j + 1) == Some("day") => {
+            return match (word(j + 2), word(j + 3)) {
+                (Some("before"), Some("yesterday")) => Some((DateExpr::DaysFrom { days: -2 }, j + 4)),
+                (Some("after"), Some("tomorrow" | "tmrw")) => Some((DateExpr::DaysFrom { days: 2 }, j + 4)),
+                _ => None,
             };
-            return Some((expr, j + 3));
         }
+        // "three days ago" and the like are read by `spoken::shifted`.
+        _ => return None,
     };
     let next = word(j + 1)?;
     let unit = match next {
@@ -375,6 +402,13 @@ fn relative_date(tokens: &[Token], rules: &Rules, j: usize) -> Option<(DateExpr,
         _ => None,
     };
     if let Some(unit) = unit {
+        // "this week Friday", "next week on Sunday": a weekday of that week.
+        if unit == RelativeUnit::Week {
+            let k = if word(j + 2) == Some("on") { j + 3 } else { j + 2 };
+            if let Some(&weekday) = word(k).filter(|w| w.len() > 3).and_then(|w| rules.weekdays.get(w)) {
+                return Some((DateExpr::WeekdayOfWeek { weekday: weekday as i8, offset: offset as i8 }, k + 1));
+            }
+        }
         return Some((DateExpr::Relative { unit, offset }, j + 2));
     }
     if next == "night" && offset == -1 {
@@ -382,7 +416,14 @@ fn relative_date(tokens: &[Token], rules: &Rules, j: usize) -> Option<(DateExpr,
     }
     if let Some(&weekday) = rules.weekdays.get(next) {
         if next.len() > 3 {
-            return Some((DateExpr::Weekday { weekday: weekday as i8, direction: offset.signum() as i8 }, j + 2));
+            // "last Saturday" is the last one before the reference; "this Friday" and "next Sunday"
+            // name the day of this week and of the next (README, "Dates").
+            let expr = if offset < 0 {
+                DateExpr::Weekday { weekday: weekday as i8, direction: -1 }
+            } else {
+                DateExpr::WeekdayOfWeek { weekday: weekday as i8, offset: offset as i8 }
+            };
+            return Some((expr, j + 2));
         }
     }
     if let Some(&[first, last]) = rules.seasons.get(next) {
@@ -486,146 +527,6 @@ fn valid(year: i32, month: i32, day: i32) -> Option<DateExpr> {
     Date::new(year, month, day).ok()?;
     Some(DateExpr::Full { year, month, day })
 }
-
-/// The first and last day an expression means, given the reference date and tense.
-pub fn resolve(expr: DateExpr, reference: Option<Date>, future: bool) -> Option<(Date, Date, DatePrecision)> {
-    use DatePrecision as P;
-    let month_span = |year: i16, month: i8| -> Option<(Date, Date)> {
-        let first = Date::new(year, month, 1).ok()?;
-        Some((first, first.last_of_month()))
-    };
-    // The year in which a partial date in month `month` falls, by the policy in the module docs.
-    let year_for_month = |month: i8| -> Option<i16> {
-        let r = reference?;
-        Some(match (future, month >= r.month(), month <= r.month()) {
-            (true, true, _) | (false, _, true) => r.year(),
-            (true, false, _) => r.year() + 1,
-            (false, _, false) => r.year() - 1,
-        })
-    };
-    Some(match expr {
-        DateExpr::Full { year, month, day } => {
-            let d = Date::new(year, month, day).ok()?;
-            (d, d, P::Day)
-        }
-        DateExpr::MonthDay { month, day } => {
-            let year = year_for_month(month)?;
-            let d = Date::new(year, month, day).ok()?;
-            (d, d, P::Day)
-        }
-        DateExpr::MonthYear { year, month } => {
-            let (a, b) = month_span(year, month)?;
-            (a, b, P::Month)
-        }
-        DateExpr::Month { month } => {
-            let (a, b) = month_span(year_for_month(month)?, month)?;
-            (a, b, P::Month)
-        }
-        DateExpr::Year { year } => (Date::new(year, 1, 1).ok()?, Date::new(year, 12, 31).ok()?, P::Year),
-        DateExpr::Years { first, last } => (Date::new(first, 1, 1).ok()?, Date::new(last, 12, 31).ok()?, P::Year),
-        DateExpr::PartOfMonth { month, year, first, last } => {
-            let year = match year {
-                Some(y) => y,
-                None => year_for_month(month)?,
-            };
-            let (start, end) = month_span(year, month)?;
-            let a = start.with().day(first.min(end.day())).build().ok()?;
-            let b = if last >= 28 { end } else { start.with().day(last.min(end.day())).build().ok()? };
-            (a, b, P::Part)
-        }
-        DateExpr::PartOfYear { year, first_month, last_month } => {
-            let a = Date::new(year, first_month, 1).ok()?;
-            let b = Date::new(year, last_month, 1).ok()?.last_of_month();
-            (a, b, P::Season)
-        }
-        DateExpr::Season { first_month, last_month, year, offset } => {
-            // A season belongs to the year it starts in (winter 2024 runs into 2025).
-            let span = |y: i16| -> Option<(Date, Date)> {
-                let end_year = if last_month < first_month { y + 1 } else { y };
-                Some((Date::new(y, first_month, 1).ok()?, Date::new(end_year, last_month, 1).ok()?.last_of_month()))
-            };
-            let start_year = match year {
-                Some(y) => y,
-                None => {
-                    let r = reference?;
-                    let candidates = [r.year() - 2, r.year() - 1, r.year(), r.year() + 1];
-                    // "last winter" is the latest one over; "next spring" the first not begun;
-                    // a bare season is the latest begun, or with the future tense the first not over.
-                    let chosen = match (offset, future) {
-                        (o, _) if o < 0 => candidates.into_iter().rev().find(|&y| span(y).is_some_and(|(_, b)| b < r)),
-                        (o, _) if o > 0 => candidates.into_iter().find(|&y| span(y).is_some_and(|(a, _)| a > r)),
-                        (_, true) => candidates.into_iter().find(|&y| span(y).is_some_and(|(_, b)| b >= r)),
-                        (_, false) => candidates.into_iter().rev().find(|&y| span(y).is_some_and(|(a, _)| a <= r)),
-                    };
-                    chosen?
-                }
-            };
-            let (a, b) = span(start_year)?;
-            (a, b, P::Season)
-        }
-        DateExpr::Weekday { weekday, direction } => {
-            let r = reference?;
-            let today = r.weekday().to_monday_one_offset();
-            let back = (today - weekday).rem_euclid(7) as i64;
-            let ahead = (weekday - today).rem_euclid(7) as i64;
-            let days = match (direction, future) {
-                (-1, _) => -(if back == 0 { 7 } else { back }),
-                (1, _) | (0, true) => {
-                    if ahead == 0 {
-                        7
-                    } else {
-                        ahead
-                    }
-                }
-                _ => -back,
-            };
-            let d = r.checked_add(jiff::Span::new().days(days)).ok()?;
-            (d, d, P::Day)
-        }
-        DateExpr::DaysFrom { days } => {
-            let d = reference?.checked_add(jiff::Span::new().days(days)).ok()?;
-            (d, d, P::Day)
-        }
-        DateExpr::Relative { unit, offset } => {
-            let r = reference?;
-            match unit {
-                RelativeUnit::Year => {
-                    let y = r.year().checked_add(i16::try_from(offset).ok()?)?;
-                    (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?, P::Year)
-                }
-                RelativeUnit::Month => {
-                    let first = r.first_of_month().checked_add(jiff::Span::new().months(offset)).ok()?;
-                    (first, first.last_of_month(), P::Month)
-                }
-                RelativeUnit::Week => {
-                    let monday =
-                        r.checked_sub(jiff::Span::new().days(i64::from(r.weekday().to_monday_zero_offset()))).ok()?;
-                    let a = monday.checked_add(jiff::Span::new().weeks(offset)).ok()?;
-                    (a, a.checked_add(jiff::Span::new().days(6)).ok()?, P::Part)
-                }
-            }
-        }
-    })
-}
-
-/// Day number (days since 1970-01-01) of a date, the form dates take inside an `Interval`.
-pub fn day_number(date: Date) -> f64 {
-    date.since(EPOCH).map_or(0.0, |s| f64::from(s.get_days()))
-}
-
-/// The date of a day number, for display.
-pub fn from_day_number(days: f64) -> Option<Date> {
-    if !days.is_finite() || days.abs() > 3_000_000.0 {
-        return None;
-    }
-    EPOCH.checked_add(jiff::Span::new().days(days as i64)).ok()
-}
-
-const EPOCH: Date = jiff::civil::date(1970, 1, 1);
-
-/// Unused weekdays are spelled out here so the compiler checks the Monday-first numbering.
-#[allow(dead_code)]
-const MONDAY_IS_ONE: () = assert!(Weekday::Monday.to_monday_one_offset() == 1);
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,160 @@
+//! Tokens in, the date expressions that speech and wire copy write without a month or a year:
+//! days in words ("the twenty-first"), a bare day with a strong introducer ("on 15", "the 27th"),
+//! a day of a relative month ("the 20th of next month") and a date counted from the reference
+//! ("2 years 1 month 21 days ago", "two days after tomorrow", "in 3 weeks" in the future tense).
+
+use super::super::duration;
+use super::super::lexer::{Token, TokenKind};
+use super::DateExpr;
+use crate::rules::Rules;
+
+fn word(tokens: &[Token], k: usize) -> Option<&str> {
+    tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.as_str())
+}
+
+/// A day of the month in words at token `k`: "first", "twenty-first", "twenty second", "fifteen",
+/// "thirty one". Returns the day and the token after it.
+pub(super) fn day_word(tokens: &[Token], rules: &Rules, k: usize) -> Option<(i8, usize)> {
+    let w = word(tokens, k)?;
+    let small = |w: &str| rules.ordinals.get(w).or_else(|| rules.number_words.get(w)).copied();
+    let tens = rules.number_words.get(w).copied().filter(|&v| v == 20.0 || v == 30.0);
+    if let Some(t) = tens {
+        let mut n = k + 1;
+        if tokens.get(n).is_some_and(|d| d.is_dash() && !d.space_before) {
+            n += 1;
+        }
+        if let Some(u) = word(tokens, n).and_then(small).filter(|&u| (1.0..=9.0).contains(&u)) {
+            let day = t + u;
+            return (day <= 31.0).then_some((day as i8, n + 1));
+        }
+    }
+    let v = small(w)?;
+    ((1.0..=31.0).contains(&v) && v.fract() == 0.0).then_some((v as i8, k + 1))
+}
+
+/// True when nothing that could be counted follows token `k`: the end of the sentence or a mark.
+/// A mark glued on both sides ("7/12", "10:30", "the second-floor room") does not end the day.
+fn stands_alone(tokens: &[Token], k: usize, sentence: u32) -> bool {
+    let joins = |t: &Token| !t.space_before && tokens.get(k + 1).is_some_and(|n| !n.space_before);
+    tokens.get(k).is_none_or(|t| t.sentence != sentence || (t.kind == TokenKind::Punct && !joins(t)))
+}
+
+/// A day of the month without a month: "on 15", "on the 27th", "the 21st.", "the twenty second!",
+/// and "the 20th of next month". A bare number is a date in news only with such an introducer and
+/// nothing counted after it ("on 15 occasions", "the 27th anniversary" are not dates).
+pub(super) fn bare_day(tokens: &[Token], rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
+    let first = word(tokens, i)?;
+    let mut k = i + 1;
+    let on = first == "on";
+    if on && word(tokens, k) == Some("the") {
+        k += 1;
+    } else if first != "the" && !on {
+        return None;
+    }
+    let the = k > i + 1 || first == "the";
+    let t = tokens.get(k)?;
+    let (day, end, ordinal) = if t.kind == TokenKind::Digits {
+        let v = t.number().filter(|v| v.fract() == 0.0 && (1.0..=31.0).contains(v) && t.norm.len() <= 2)?;
+        let suffix =
+            tokens.get(k + 1).is_some_and(|s| !s.space_before && matches!(s.norm.as_str(), "st" | "nd" | "rd" | "th"));
+        (v as i8, if suffix { k + 2 } else { k + 1 }, suffix)
+    } else {
+        // A day in words needs "the" ("on the second"), and is read only as an ordinal or a tens
+        // word ("the twenty second", "the thirty"), never a bare "one".
+        let (day, end) = day_word(tokens, rules, k)?;
+        let w = word(tokens, k)?;
+        if !the || (rules.number_words.contains_key(w) && day < 20) {
+            return None;
+        }
+        (day, end, true)
+    };
+    // "on 15" needs "on"; "the 27" needs "the" and nothing counted after it.
+    if !on && !the {
+        return None;
+    }
+    let sentence = tokens[k].sentence;
+    // "the 20th of next month", "the 20th next month", "31st of this month".
+    let mut m = end;
+    if word(tokens, m) == Some("of") {
+        m += 1;
+    }
+    let offset = match word(tokens, m) {
+        Some("this" | "current") => Some(0),
+        Some("next" | "coming") => Some(1),
+        Some("last" | "previous" | "past") => Some(-1),
+        _ => None,
+    };
+    if let Some(offset) = offset.filter(|_| word(tokens, m + 1) == Some("month")) {
+        return Some((DateExpr::DayOfMonthOffset { day, offset }, m + 2));
+    }
+    if !stands_alone(tokens, end, sentence) {
+        return None;
+    }
+    // A bare "on 15" reads as a date; a bare "the 2" without an ordinal suffix only with "on" or
+    // after "for"/"on" ("for the 27"), so "the 2 of them" stays a count.
+    if !ordinal
+        && !on
+        && !i.checked_sub(1).and_then(|p| word(tokens, p)).is_some_and(|p| matches!(p, "for" | "on" | "by" | "until"))
+    {
+        return None;
+    }
+    Some((DateExpr::Day { day }, end))
+}
+
+/// A date counted from the reference, at token `j`: "three days ago", "2 years 1 month 21 days
+/// ago", "two weeks from now", "two days after today", "four days from yesterday", "a month ago".
+/// With `future` (the clause is in the future tense), also "2 days later" and "4 weeks hence".
+pub(super) fn shifted(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    j: usize,
+    future: bool,
+) -> Option<(DateExpr, usize)> {
+    let d = duration::read(tokens, text, rules, j)?;
+    let calendar = d.calendar?;
+    if calendar.seconds != 0 || d.low != d.high {
+        return None;
+    }
+    let base = |w: Option<&str>| match w {
+        Some("today") => Some(0i8),
+        Some("tomorrow" | "tmrw") => Some(1),
+        Some("yesterday") => Some(-1),
+        _ => None,
+    };
+    let k = d.end;
+    let (base, sign, end) = match (word(tokens, k), word(tokens, k + 1)) {
+        (Some("ago"), _) => (0, -1, k + 1),
+        (Some("before"), w) if base(w).is_some() => (base(w)?, -1, k + 2),
+        (Some("after" | "from"), w) if base(w).is_some() => (base(w)?, 1, k + 2),
+        (Some("from"), Some("now")) => (0, 1, k + 2),
+        (Some("later" | "hence"), _) if future => (0, 1, k + 1),
+        (Some("in"), Some("the")) if future && word(tokens, k + 2) == Some("future") => (0, 1, k + 3),
+        _ => return None,
+    };
+    Some((DateExpr::Shifted { base, sign, calendar }, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexer::tokenize;
+
+    fn bare(text: &str) -> Option<DateExpr> {
+        let rules = Rules::embedded().unwrap();
+        let tokens = tokenize(text, 0, text.len());
+        (0..tokens.len()).find_map(|i| bare_day(&tokens, &rules, i)).map(|(e, _)| e)
+    }
+
+    #[test]
+    fn a_bare_day_needs_an_introducer_and_nothing_counted_after_it() {
+        assert_eq!(bare("I'll go back on 15"), Some(DateExpr::Day { day: 15 }));
+        assert_eq!(bare("back for the twenty second!"), Some(DateExpr::Day { day: 22 }));
+        assert_eq!(bare("on the 20th of next month"), Some(DateExpr::DayOfMonthOffset { day: 20, offset: 1 }));
+        for text in
+            ["on 15 occasions", "the 27th anniversary", "the second-floor room", "on 7/12/2025", "the 2 of them"]
+        {
+            assert_eq!(bare(text), None, "{text}");
+        }
+    }
+}
