@@ -176,6 +176,9 @@ fn align_block(claims: &[Claim], members: &[usize], vectors: &Vectors, rules: &R
             return f32::INFINITY;
         }
         match verdict {
+            // Many things of one story happen on one day, so a shared date is weaker evidence
+            // than a shared count.
+            Verdict::Agree if x.kind == Kind::Date && x.precision == y.precision => rules.threshold_same_date,
             Verdict::Agree if x.precision == y.precision => rules.threshold_same_value,
             // Dates of one story overlap by chance (everything happened "last year"), so for
             // them overlap is no evidence; counts spread over orders of magnitude, so it is.

@@ -133,6 +133,8 @@ pub struct Rules {
     pub threshold_overlap: f32,
     /// Least subject similarity for grouping dates that do not overlap.
     pub threshold_date_conflict: f32,
+    /// Least subject similarity for grouping the very same date.
+    pub threshold_same_date: f32,
     /// Largest ratio between two disjoint values grouped as a conflict.
     pub max_conflict_ratio: f64,
     /// Least Jaro-Winkler similarity for two terms to match.
@@ -296,6 +298,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         threshold_same_value: 0.1,
         threshold_overlap: 0.12,
         threshold_date_conflict: 0.5,
+        threshold_same_date: 0.1,
         max_conflict_ratio: 25.0,
         fuzzy_term: 0.92,
         tolerances: BTreeMap::new(),
@@ -453,6 +456,12 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                     ));
                 }
                 rules.threshold_date_conflict = t;
+            }
+            if let Some(t) = a.threshold_same_date {
+                if !(0.0..=1.0).contains(&t) {
+                    return Err(bad("threshold_same_date", format!("align threshold_same_date {t} must lie in 0..1")));
+                }
+                rules.threshold_same_date = t;
             }
             if let Some(r) = a.max_conflict_ratio {
                 if !(r >= 1.0 && r.is_finite()) {
