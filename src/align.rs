@@ -7,12 +7,34 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::claim::{Claim, Kind};
+use crate::compare::{self, Verdict};
 use crate::rules::Rules;
 
-/// The key that claims must share to be compared at all.
-fn block_key(claim: &Claim) -> (Kind, &str) {
-    (claim.kind, claim.unit.as_str())
+/// The key that claims must share to be compared at all: kind and unit, where a count's unit is
+/// what it counts. A count of a general noun ("at least five people", "the 23") takes the
+/// countable word its clause is about ("killing at least five people" counts the dead), so
+/// "five dead" and "killing five people" meet while the dead and the injured never do.
+fn block_key<'a>(claim: &'a Claim, rules: &Rules) -> (Kind, &'a str) {
+    if claim.kind != Kind::Count {
+        return (claim.kind, claim.unit.as_str());
+    }
+    let unit = claim.unit.as_str();
+    if !unit.is_empty() && unit != "people" && !rules.generic.contains(unit) {
+        return (claim.kind, unit);
+    }
+    let role = claim
+        .subject
+        .terms
+        .iter()
+        .filter(|(t, w)| *w >= ROLE_WEIGHT && t != "people" && rules.countable.contains(t.as_str()))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map_or("", |(t, _)| t.as_str());
+    (claim.kind, role)
 }
+
+/// Least subject weight of a countable word to say what a general count counts: a word of the
+/// claim's own clause, not one borrowed from further off.
+const ROLE_WEIGHT: f32 = 0.5;
 
 /// Subject vectors with corpus-wide rarity applied, ready for cosine similarity.
 struct Vectors {
@@ -22,7 +44,7 @@ struct Vectors {
 }
 
 impl Vectors {
-    fn new(claims: &[Claim]) -> Vectors {
+    fn new(claims: &[Claim], rules: &Rules) -> Vectors {
         let mut ids: HashMap<&str, u32> = HashMap::new();
         let mut words: Vec<String> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
@@ -30,7 +52,8 @@ impl Vectors {
         for c in claims {
             let mut v = Vec::with_capacity(c.subject.terms.len());
             // The unit is shared by every claim of a block already; only the context tells them apart.
-            for (term, w) in c.subject.terms.iter().filter(|(t, _)| *t != c.unit) {
+            // Unit words ("kilometer", "mile") say how a value was written, not what it is about.
+            for (term, w) in c.subject.terms.iter().filter(|(t, _)| *t != c.unit && rules.unit(t).is_none()) {
                 let id = *ids.entry(term.as_str()).or_insert_with(|| {
                     words.push(term.clone());
                     df.push(0);
@@ -88,11 +111,11 @@ impl Vectors {
 /// Every cross-source pair of one block with its similarity, for tuning (`CROSSCHECK_DEBUG_ALIGN`).
 #[doc(hidden)]
 pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> {
-    let vectors = Vectors::new(claims);
+    let vectors = Vectors::new(claims, rules);
     let mut out = Vec::new();
     for a in 0..claims.len() {
         for b in a + 1..claims.len() {
-            if claims[a].source != claims[b].source && block_key(&claims[a]) == block_key(&claims[b]) {
+            if claims[a].source != claims[b].source && block_key(&claims[a], rules) == block_key(&claims[b], rules) {
                 let s = vectors.similarity(a, b, rules.fuzzy_term).min(vectors.similarity(b, a, rules.fuzzy_term));
                 out.push((a, b, s));
             }
@@ -104,10 +127,13 @@ pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> 
 /// Groups the claims that speak of the same thing; each group holds claims of two or more sources,
 /// as indices into `claims`, in ascending order. Groups come out in order of their first claim.
 pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
-    let vectors = Vectors::new(claims);
+    let vectors = Vectors::new(claims, rules);
     let mut blocks: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
-        blocks.entry(block_key(c)).or_default().push(i);
+        if c.subject.terms.is_empty() {
+            continue;
+        }
+        blocks.entry(block_key(c, rules)).or_default().push(i);
     }
     let mut groups = Vec::new();
     for members in blocks.values() {
@@ -117,24 +143,60 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
     groups
 }
 
+/// Whether two disjoint values could be two accounts of one fact. Not when one of the two sources
+/// also states the other's value in the same block: "23 pirates, 12 of them Somali" makes 12 and
+/// 23 two facts, so another outlet's 12 contradicts nothing. Nor when the values lie orders of
+/// magnitude apart (`max_conflict_ratio`): "3" and "200" are no rounding or reporting slip.
+fn plausible_conflict(claims: &[Claim], members: &[usize], a: usize, b: usize, rules: &Rules) -> bool {
+    let (x, y) = (&claims[a], &claims[b]);
+    let (lo, hi) = (x.value.magnitude().min(y.value.magnitude()), x.value.magnitude().max(y.value.magnitude()));
+    if x.kind != Kind::Date && lo > 0.0 && hi / lo > rules.max_conflict_ratio {
+        return false;
+    }
+    !members.iter().any(|&m| {
+        let z = &claims[m];
+        (z.source == x.source && m != a && compare::relate(z, y, rules) == Verdict::Agree)
+            || (z.source == y.source && m != b && compare::relate(z, x, rules) == Verdict::Agree)
+    })
+}
+
 fn align_block(claims: &[Claim], members: &[usize], vectors: &Vectors, rules: &Rules) -> Vec<Vec<usize>> {
     // The evidence asked of a pair grows with the harm a wrong grouping would do: identical values
     // can only yield a false agreement, overlapping ones a false "compatible", disjoint ones a
     // false conflict — the error that costs an editor's trust most.
     let needed = |a: usize, b: usize| {
         let (x, y) = (&claims[a], &claims[b]);
-        if x.value == y.value && x.precision == y.precision {
-            rules.threshold_same_value
-        } else if x.value.overlaps(&y.value) && x.kind != Kind::Date {
+        let verdict = compare::relate(x, y, rules);
+        if (x.subject.past || y.subject.past) && verdict != Verdict::Agree {
+            // An earlier event mentioned in passing is out of the story: its figures are never
+            // set against others, only joined where they say the very same.
+            return f32::INFINITY;
+        }
+        if verdict == Verdict::Conflict && !plausible_conflict(claims, members, a, b, rules) {
+            return f32::INFINITY;
+        }
+        match verdict {
+            // Many things of one story happen on one day, so a shared date is weaker evidence
+            // than a shared count.
+            Verdict::Agree if x.kind == Kind::Date && x.precision == y.precision => rules.threshold_same_date,
+            Verdict::Agree if x.precision == y.precision => rules.threshold_same_value,
             // Dates of one story overlap by chance (everything happened "last year"), so for
             // them overlap is no evidence; counts spread over orders of magnitude, so it is.
-            rules.threshold_overlap
-        } else {
-            rules.threshold
+            Verdict::Agree | Verdict::Compatible if x.kind != Kind::Date => rules.threshold_overlap,
+            Verdict::Agree | Verdict::Compatible => rules.threshold,
+            Verdict::Conflict if x.kind == Kind::Date => rules.threshold_date_conflict,
+            Verdict::Conflict => rules.threshold,
         }
     };
     // Inside a group, every pair from two sources must be at least this alike.
-    let floor = |a: usize, b: usize| needed(a, b).min(rules.threshold * 0.5);
+    let floor = |a: usize, b: usize| {
+        let n = needed(a, b);
+        if n.is_infinite() {
+            n
+        } else {
+            n.min(rules.threshold * 0.5)
+        }
+    };
     let mut scores: HashMap<(usize, usize), f32> = HashMap::new();
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
     for (n, &a) in members.iter().enumerate() {
@@ -156,19 +218,29 @@ fn align_block(claims: &[Claim], members: &[usize], vectors: &Vectors, rules: &R
         if ca == cb {
             continue;
         }
-        let ok = clusters[&ca].iter().all(|&x| {
-            clusters[&cb].iter().all(|&y| {
+        // Complete linkage where a wrong pair would do harm, average linkage elsewhere: every
+        // pair that would conflict must be alike enough on its own, while pairs that agree only
+        // need the two clusters alike on the whole (outlets word one fact in many ways).
+        let mut ok = true;
+        let (mut sum, mut pairs) = (0.0f32, 0usize);
+        for &x in &clusters[&ca] {
+            for &y in &clusters[&cb] {
                 let (cx, cy) = (&claims[x], &claims[y]);
                 if cx.source == cy.source {
                     // One source writing two different values: two facts, not one. Judged on
                     // the values as written, since "by late July" is open below.
-                    cx.nominal.overlaps(&cy.nominal)
-                } else {
-                    score(x, y) >= floor(x, y)
+                    ok &= cx.nominal.overlaps(&cy.nominal);
+                    continue;
                 }
-            })
-        });
-        if !ok {
+                let (s, f) = (score(x, y), floor(x, y));
+                if f.is_infinite() || (f >= rules.threshold * 0.5 && s < f) {
+                    ok = false;
+                }
+                sum += s;
+                pairs += 1;
+            }
+        }
+        if !ok || (pairs > 0 && sum / (pairs as f32) < rules.threshold_same_value) {
             continue;
         }
         let moved = clusters.remove(&cb).unwrap_or_default();

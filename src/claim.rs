@@ -218,6 +218,11 @@ pub struct Claim {
 pub struct Subject {
     /// Canonical terms (lower-case, singular, aliases resolved) with a weight each, the heaviest first.
     pub terms: Vec<(String, f32)>,
+    /// The claim's sentence dates it well before its source's own date: it speaks of an earlier
+    /// event mentioned in passing ("In 2004 a tsunami killed 170,000"), which alignment must not
+    /// set against the story's own figures.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub past: bool,
 }
 
 impl Subject {

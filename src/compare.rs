@@ -40,7 +40,65 @@ impl fmt::Display for Verdict {
 
 /// How two values relate, before the group verdict takes the worst of them.
 pub fn relate(a: &Claim, b: &Claim, rules: &Rules) -> Verdict {
+    if let Some(v) = converted(a, b) {
+        return v;
+    }
     relate_values(a.kind, &a.value, &b.value, rules.tolerance(a.kind))
+}
+
+/// One measure written in two units ("10 kilometers", "six miles"): the writer of the second
+/// converted and rounded the first, so they agree when either lies within the rounding of the
+/// other as written. `None` when the claims share their written unit or the rule does not apply.
+fn converted(a: &Claim, b: &Claim) -> Option<Verdict> {
+    if a.kind != Kind::Quantity || a.written_unit.is_empty() || b.written_unit.is_empty() {
+        return None;
+    }
+    if a.written_unit == b.written_unit {
+        return None;
+    }
+    let (x, y) = (a.nominal.low.filter(|_| a.nominal.is_exact())?, b.nominal.low.filter(|_| b.nominal.is_exact())?);
+    let slack = |c: &Claim, base: f64| {
+        let written = c.written.and_then(|w| w.low).filter(|w| *w != 0.0)?;
+        Some(rounding_step(written) / 2.0 * (base / written).abs())
+    };
+    let within = (x - y).abs() <= slack(a, x)?.max(slack(b, y)?);
+    match (within, a.hedge == b.hedge) {
+        (true, true) => Some(Verdict::Agree),
+        (true, false) => Some(Verdict::Compatible),
+        (false, _) => None,
+    }
+}
+
+/// The step a written number was rounded to: 10 for "50", 100 for "700", 0.1 for "6.6", 5 for
+/// "85" or "75" (converted figures are often rounded to the nearest five).
+fn rounding_step(written: f64) -> f64 {
+    let mut step = 1.0;
+    let w = written.abs();
+    if w.fract() != 0.0 {
+        step = 0.1;
+        while ((w / step).round() - w / step).abs() > 1e-6 && step > 1e-6 {
+            step /= 10.0;
+        }
+        return step;
+    }
+    while w >= step * 10.0 && (w / (step * 10.0)).fract() == 0.0 {
+        step *= 10.0;
+    }
+    if w > step * 10.0 && ((w / step) % 10.0 - 5.0).abs() < 1e-9 {
+        step *= 5.0;
+    }
+    step
+}
+
+/// A value as a reader would recognise it: in the unit it was written in, when that differs
+/// from the canonical one ("6 mile", not "9,656.064 m").
+fn shown(c: &Claim) -> String {
+    match (c.kind, c.written) {
+        (Kind::Quantity, Some(w)) if !c.written_unit.is_empty() && c.nominal == c.value => {
+            format!("{} {}", format_interval(Kind::Count, "", &w), c.written_unit)
+        }
+        _ => format_interval(c.kind, &c.unit, &c.value),
+    }
 }
 
 /// How two intervals of one kind relate under `tolerance`.
@@ -107,8 +165,11 @@ pub fn compare(claims: &[&Claim], rules: &Rules) -> (Verdict, String) {
     let why = match witness {
         None => "one source only".to_string(),
         Some((a, b)) => {
-            let show = |c: &Claim| format_interval(c.kind, &c.unit, &c.value);
+            let show = shown;
             match worst {
+                Verdict::Agree if a.written_unit != b.written_unit && converted(a, b).is_some() => {
+                    format!("{} = {}, within conversion rounding", show(a), show(b))
+                }
                 Verdict::Agree => format!("all say {}", show(a)),
                 Verdict::Compatible if a.value.overlaps(&b.value) => format!("{} overlaps {}", show(a), show(b)),
                 Verdict::Compatible => format!("{} is within rounding of {}", show(a), show(b)),
@@ -145,6 +206,16 @@ mod tests {
         assert_eq!(relate_values(Kind::Count, &exact(229_866.0), &exact(230_000.0), t(0.02)), Verdict::Compatible);
         assert_eq!(relate_values(Kind::Count, &exact(120.0), &exact(100.0), t(0.02)), Verdict::Conflict);
         assert_eq!(relate_values(Kind::Count, &exact(101.0), &exact(100.0), t(0.02)), Verdict::Compatible);
+    }
+
+    #[test]
+    fn rounding_steps_follow_the_written_digits() {
+        assert_eq!(rounding_step(6.0), 1.0);
+        assert_eq!(rounding_step(50.0), 10.0);
+        assert_eq!(rounding_step(85.0), 5.0);
+        assert_eq!(rounding_step(700.0), 100.0);
+        assert_eq!(rounding_step(1150.0), 50.0);
+        assert!((rounding_step(6.6) - 0.1).abs() < 1e-9);
     }
 
     #[test]

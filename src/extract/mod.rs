@@ -92,15 +92,45 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
 
     let terms = Terms::new(&tokens, text, rules);
     let mut claims = Vec::new();
+    let mut sentences = Vec::new();
     let truncated = found.len() > MAX_CLAIMS_PER_SOURCE;
     for f in found.into_iter().take(MAX_CLAIMS_PER_SOURCE) {
-        let claim = match f {
-            Found2::Date(m) => date_claim(&m, &tokens, rules, &terms, date, index),
-            Found2::Measure(m) => Some(measure_claim(m, &tokens, rules, &terms, index)),
+        let (claim, at) = match f {
+            Found2::Date(m) => (date_claim(&m, &tokens, rules, &terms, date, index), m.start),
+            Found2::Measure(m) => {
+                let at = m.start;
+                (Some(measure_claim(m, &tokens, rules, &terms, index)), at)
+            }
         };
-        claims.extend(claim);
+        if let Some(claim) = claim {
+            claims.push(claim);
+            sentences.push(tokens[at].sentence);
+        }
     }
+    mark_past(&mut claims, &sentences, date);
     Extraction { claims, date, date_from, truncated }
+}
+
+/// Days before the source's date after which a dated sentence speaks of an earlier event.
+const PAST_DAYS: f64 = 60.0;
+
+/// Marks the figures that follow, in their sentence, a date well before the source's own: "In
+/// 2004 a tsunami killed 170,000 people" counts another event's dead. A date after the figure
+/// ("killing five in a region devastated by the tsunami of 2004") only describes a place.
+fn mark_past(claims: &mut [Claim], sentences: &[u32], reference: Option<Date>) {
+    let Some(reference) = reference else { return };
+    let today = date::day_number(reference);
+    let past: Vec<(u32, usize)> = claims
+        .iter()
+        .zip(sentences)
+        .filter(|(c, _)| c.kind == Kind::Date && c.value.high.is_some_and(|h| h < today - PAST_DAYS))
+        .map(|(c, &s)| (s, c.span.start))
+        .collect();
+    for (c, s) in claims.iter_mut().zip(sentences) {
+        if c.kind != Kind::Date && past.iter().any(|&(ps, at)| ps == *s && at < c.span.start) {
+            c.subject.past = true;
+        }
+    }
 }
 
 fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) -> Vec<bool> {

@@ -68,6 +68,12 @@ impl Terms {
         if let Some(head) = head {
             add(head, 2.5);
         }
+        let own = self.sentence_terms(sentence);
+        if own.iter().all(|t| t.end > start && t.start < end) && head.is_none() {
+            // A line that holds nothing but the claim ("Tuesday, July 2nd, 2013", a dateline) says
+            // nothing about what it dates; borrowed words would only make it look like a fact.
+            return Subject::default();
+        }
         if let Some(&(a, b)) = self.by_sentence.get(&sentence) {
             let terms = &self.terms[a..b];
             // Distance counts the content terms in between, and each comma or clause mark crossed,
@@ -100,7 +106,7 @@ impl Terms {
             }
         }
         weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        Subject { terms: weights }
+        Subject { terms: weights, past: false }
     }
 
     /// The terms of the sentence holding token `at`.

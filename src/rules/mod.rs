@@ -141,6 +141,12 @@ pub struct Rules {
     pub threshold_same_value: f32,
     /// Least subject similarity for grouping claims whose values overlap.
     pub threshold_overlap: f32,
+    /// Least subject similarity for grouping dates that do not overlap.
+    pub threshold_date_conflict: f32,
+    /// Least subject similarity for grouping the very same date.
+    pub threshold_same_date: f32,
+    /// Largest ratio between two disjoint values grouped as a conflict.
+    pub max_conflict_ratio: f64,
     /// Least Jaro-Winkler similarity for two terms to match.
     pub fuzzy_term: f32,
     /// Tolerances by kind.
@@ -306,6 +312,9 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         threshold: 0.3,
         threshold_same_value: 0.1,
         threshold_overlap: 0.12,
+        threshold_date_conflict: 0.5,
+        threshold_same_date: 0.1,
+        max_conflict_ratio: 25.0,
         fuzzy_term: 0.92,
         tolerances: BTreeMap::new(),
     };
@@ -470,6 +479,27 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                     return Err(bad("threshold_overlap", format!("align threshold_overlap {t} must lie in 0..1")));
                 }
                 rules.threshold_overlap = t;
+            }
+            if let Some(t) = a.threshold_date_conflict {
+                if !(0.0..=1.0).contains(&t) {
+                    return Err(bad(
+                        "threshold_date_conflict",
+                        format!("align threshold_date_conflict {t} must lie in 0..1"),
+                    ));
+                }
+                rules.threshold_date_conflict = t;
+            }
+            if let Some(t) = a.threshold_same_date {
+                if !(0.0..=1.0).contains(&t) {
+                    return Err(bad("threshold_same_date", format!("align threshold_same_date {t} must lie in 0..1")));
+                }
+                rules.threshold_same_date = t;
+            }
+            if let Some(r) = a.max_conflict_ratio {
+                if !(r >= 1.0 && r.is_finite()) {
+                    return Err(bad("max_conflict_ratio", format!("align max_conflict_ratio {r} must be 1 or more")));
+                }
+                rules.max_conflict_ratio = r;
             }
             if let Some(t) = a.fuzzy_term {
                 if !(0.0..=1.0).contains(&t) {

@@ -311,6 +311,15 @@ pub struct AlignSection {
     /// Least similarity when the two values overlap without being the same (a wrong grouping can
     /// then only yield a false "compatible").
     pub threshold_overlap: Option<f32>,
+    /// Least similarity for two dates that do not overlap: a story dates many things (the
+    /// event, statements, earlier events), so a false conflict among dates is easy to make.
+    pub threshold_date_conflict: Option<f32>,
+    /// Least similarity for two dates that are the same day, month or year: many things of one
+    /// story happen on one day, so a shared date is weaker evidence than a shared count.
+    pub threshold_same_date: Option<f32>,
+    /// Largest ratio between two disjoint values that may still be a conflict about one fact;
+    /// beyond it they are two facts ("3" and "200").
+    pub max_conflict_ratio: Option<f64>,
     /// Least similarity for two terms to count as the same word (Jaro-Winkler, 0..1).
     pub fuzzy_term: Option<f32>,
 }
