@@ -46,6 +46,19 @@ pub struct Drift {
     pub unchanged: usize,
     /// Baseline groups not checked because this run did not read all their sources.
     pub out_of_scope: usize,
+    /// Groups found under a new id with the very same verdict, kind and mentions: their subject,
+    /// which draws on the words around a claim, shifted when text moved near them. Not drift.
+    pub renamed: usize,
+}
+
+impl Entry {
+    /// What the group says, without its id and subject: verdict, kind, why and every mention.
+    fn content(&self) -> String {
+        let head = self.title.split_once("] ").map_or("", |(_, h)| h);
+        let head = head.split_once(':').map_or(head, |(h, _)| h);
+        let body = self.block.split_once('\n').map_or("", |(_, b)| b);
+        format!("{head}\n{body}")
+    }
 }
 
 impl Drift {
@@ -130,7 +143,10 @@ pub fn compare(text: &str, file: &str, report: &Report) -> Result<Drift, Error> 
         if now.iter().any(|e| e.id == a.id) {
             continue;
         }
-        if a.paths.iter().all(|p| read.contains(p.as_str())) {
+        if let Some(i) = drift.new.iter().position(|e| e.content() == a.content()) {
+            drift.new.remove(i);
+            drift.renamed += 1;
+        } else if a.paths.iter().all(|p| read.contains(p.as_str())) {
             drift.stale.push(a);
         } else {
             drift.out_of_scope += 1;
@@ -142,18 +158,20 @@ pub fn compare(text: &str, file: &str, report: &Report) -> Result<Drift, Error> 
 /// The drift as a summary line, then a unified diff per group, each headed by the group's id.
 impl Display for Drift {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut notes = String::new();
+        if self.renamed > 0 {
+            notes.push_str(&format!(", {} under a new id (same mentions)", self.renamed));
+        }
+        if self.out_of_scope > 0 {
+            notes.push_str(&format!(", {} not checked (sources not read)", self.out_of_scope));
+        }
         writeln!(
             f,
-            "baseline: {} changed, {} new, {} stale, {} unchanged{}",
+            "baseline: {} changed, {} new, {} stale, {} unchanged{notes}",
             self.changed.len(),
             self.new.len(),
             self.stale.len(),
             self.unchanged,
-            if self.out_of_scope > 0 {
-                format!(", {} not checked (sources not read)", self.out_of_scope)
-            } else {
-                String::new()
-            }
         )?;
         let section = |f: &mut fmt::Formatter<'_>, what: &str, title: &str, old: &str, new: &str| {
             writeln!(f, "\n{what} {title}")?;
