@@ -76,7 +76,7 @@ pub fn load(file: &Path, cwd: &Path) -> Result<Config, Error> {
 
 /// Checks configuration `text`, read from `file` (whose folder anchors its paths), for `cwd`.
 pub fn parse(text: &str, file: &Path, cwd: &Path) -> Result<Config, Error> {
-    let shown = source::display_path(file);
+    let shown = source::display_path(&relative(&absolute(file, cwd), cwd));
     let at = |byte: usize, message: String| {
         let (line, column) = line_col(text, byte);
         Error::Config { file: shown.clone(), line, column, message }
