@@ -37,6 +37,28 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// The project configuration (`crosscheck.toml`) is malformed; the location points into it.
+    #[error("{file}:{line}:{column}: {message}")]
+    Config {
+        /// The configuration file.
+        file: String,
+        /// 1-based line of the problem (0 when unknown).
+        line: usize,
+        /// 1-based column of the problem (0 when unknown).
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A baseline file cannot be read as one.
+    #[error("{file}:{line}: {message}")]
+    Baseline {
+        /// The baseline file.
+        file: String,
+        /// 1-based line of the problem.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// A command-line value is malformed.
     #[error("{0}")]
     Usage(String),

@@ -7,14 +7,17 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod baseline;
 pub mod claim;
 pub mod compare;
+pub mod config;
 pub mod error;
 pub mod extract;
 pub mod render;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 
 use claim::Claim;
 use error::Warning;
@@ -30,13 +33,14 @@ pub fn extract_all(corpus: &Corpus, rules: &Rules) -> Vec<Extraction> {
     corpus.sources.par_iter().enumerate().map(|(i, s)| extract::extract(s, i, rules)).collect()
 }
 
-/// Runs the whole pipeline on `corpus`: extraction, alignment, comparison, report.
+/// Runs the whole pipeline on `corpus`: extraction, suppression, alignment, comparison, report.
 pub fn check(corpus: &Corpus, rules: &Rules) -> Report {
-    let extractions = extract_all(corpus, rules);
+    let mut extractions = extract_all(corpus, rules);
     let warnings = extraction_warnings(corpus, &extractions);
+    let suppressed = suppress::apply(&corpus.sources, &mut extractions, rules);
     let claims: Vec<Claim> = extractions.iter().flat_map(|e| e.claims.iter().cloned()).collect();
     let groups = align::align(&claims, rules);
-    report::build(&corpus.sources, &extractions, &claims, &groups, rules, &warnings)
+    report::build(&corpus.sources, &extractions, &claims, &groups, rules, &warnings, suppressed)
 }
 
 /// The mentions of every claim of every source, in path and text order (for `crosscheck extract`).

@@ -1,14 +1,17 @@
-//! The `crosscheck` command: parses arguments, runs the library, prints, and maps the outcome to an
-//! exit code (0 clean, 1 findings at or above `--fail-on`, 2 error).
+//! The `crosscheck` command: parses arguments, merges them over `crosscheck.toml`, runs the library,
+//! prints, and maps the outcome to an exit code (0 clean, 1 findings at or above `--fail-on` or
+//! baseline drift, 2 error).
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use crosscheck::compare::Verdict;
+use crosscheck::baseline;
+use crosscheck::config::{self, Config};
 use crosscheck::error::Error;
-use crosscheck::render::{self, ClaimsJsonLines, ClaimsText, Format};
+use crosscheck::render::{self, ClaimsJsonLines, ClaimsText, Format, Markdown};
+use crosscheck::report::{FailOn, Report};
 use crosscheck::rules::Rules;
 use crosscheck::source::{self, LoadOptions};
 
@@ -32,9 +35,15 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Exit with 1 when a group at or above this verdict is found.
-        #[arg(long, value_enum, default_value_t = FailOn::Conflict)]
-        fail_on: FailOn,
+        /// Exit with 1 when a group at or above this verdict is found [default: conflict].
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+        /// Compare with this approved baseline; drift (a changed, new or stale group) exits 1.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Write this run as the approved baseline (atomically) instead of comparing.
+        #[arg(long)]
+        accept: bool,
     },
     /// Print every claim of every source, one a line (for debugging rules).
     Extract {
@@ -48,8 +57,9 @@ enum Command {
 
 #[derive(clap::Args)]
 struct Input {
-    /// Files or folders (*.txt, *.md) to read, or - for standard input.
-    #[arg(required = true, value_name = "PATH")]
+    /// Files or folders (*.txt, *.md) to read, or - for standard input [default: `paths` of
+    /// crosscheck.toml].
+    #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// A folder of *.toml rules files that extend the built-in rules (same name: replace).
     #[arg(long, value_name = "DIR")]
@@ -57,16 +67,12 @@ struct Input {
     /// Reference date for sources whose front matter gives none.
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<String>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum FailOn {
-    /// Fail on conflicts.
-    Conflict,
-    /// Fail on conflicts and compatible groups.
-    Compatible,
-    /// Never fail on findings.
-    Never,
+    /// Read this project configuration instead of the nearest crosscheck.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Read no crosscheck.toml.
+    #[arg(long)]
+    no_config: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -76,10 +82,11 @@ enum ExtractFormat {
 }
 
 fn main() -> ExitCode {
-    // `crosscheck PATH...` means `crosscheck check PATH...`.
+    // `crosscheck PATH...` means `crosscheck check PATH...`, and a bare `crosscheck` checks the
+    // paths of crosscheck.toml.
     let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
-    if args.len() > 1 && !matches!(first, "check" | "extract" | "help" | "-h" | "--help" | "-V" | "--version") {
+    if args.len() == 1 || !matches!(first, "check" | "extract" | "help" | "-h" | "--help" | "-V" | "--version") {
         args.insert(1, "check".into());
     }
     let cli = Cli::parse_from(args);
@@ -94,24 +101,44 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
-        Command::Check { input, format, fail_on } => {
-            let (corpus, rules) = load(&input)?;
+        Command::Check { input, format, fail_on, baseline, accept } => {
+            let (corpus, rules, config) = load(&input)?;
             let report = crosscheck::check(&corpus, &rules);
             for w in &report.warnings {
                 eprintln!("warning: {w}");
             }
+            let fail_on = fail_on.or(config.fail_on).unwrap_or_default();
+            let baseline = baseline.or(config.baseline);
+            if accept && baseline.is_none() {
+                return Err(Error::Usage("--accept needs --baseline FILE (or `baseline` in crosscheck.toml)".into()));
+            }
             let mut out = Vec::new();
-            render::render(&report, format, &mut out).map_err(|e| Error::Io { path: "<output>".into(), source: e })?;
+            render::render(&report, format, fail_on, &mut out).map_err(|e| io_error("<output>", e))?;
             write_stdout(&out)?;
-            let failing = |v: Verdict| match fail_on {
-                FailOn::Conflict => v == Verdict::Conflict,
-                FailOn::Compatible => v != Verdict::Agree,
-                FailOn::Never => false,
-            };
-            Ok(if report.groups.iter().any(|g| failing(g.verdict)) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            if format == Format::Github {
+                append_step_summary(&report);
+            }
+            match baseline {
+                Some(path) if accept => {
+                    baseline::write_atomic(&path, baseline::render(&report).as_bytes())?;
+                    eprintln!("baseline: accepted {} groups into {}", report.groups.len(), path.display());
+                    Ok(ExitCode::SUCCESS)
+                }
+                Some(path) => {
+                    let text = std::fs::read_to_string(&path).map_err(|e| {
+                        let hint = if e.kind() == io::ErrorKind::NotFound { " (create it with --accept)" } else { "" };
+                        io_error(&format!("{}{hint}", path.display()), e)
+                    })?;
+                    let drift = baseline::compare(&text, &path.display().to_string(), &report)?;
+                    eprint!("{drift}");
+                    // Accepted findings pass; any drift from the approved record fails.
+                    Ok(if drift.is_clean() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+                }
+                None => Ok(if report.fails(fail_on) { ExitCode::from(1) } else { ExitCode::SUCCESS }),
+            }
         }
         Command::Extract { input, format } => {
-            let (corpus, rules) = load(&input)?;
+            let (corpus, rules, _) = load(&input)?;
             let extractions = crosscheck::extract_all(&corpus, &rules);
             for w in crosscheck::extraction_warnings(&corpus, &extractions) {
                 eprintln!("warning: {w}");
@@ -127,8 +154,15 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     }
 }
 
-fn load(input: &Input) -> Result<(source::Corpus, Rules), Error> {
-    let rules = match &input.rules {
+/// Reads the configuration (unless told not to), the rules and the sources; flags beat the file.
+fn load(input: &Input) -> Result<(source::Corpus, Rules, Config), Error> {
+    let cwd = std::env::current_dir().map_err(|e| io_error(".", e))?;
+    let config = match (&input.config, input.no_config) {
+        (_, true) => Config::default(),
+        (Some(file), false) => config::load(file, &cwd)?,
+        (None, false) => config::find(&cwd).map(|file| config::load(&file, &cwd)).transpose()?.unwrap_or_default(),
+    };
+    let rules = match input.rules.as_ref().or(config.rules.as_ref()) {
         Some(dir) => Rules::with_dir(dir)?,
         None => Rules::embedded()?,
     };
@@ -138,7 +172,12 @@ fn load(input: &Input) -> Result<(source::Corpus, Rules), Error> {
         ),
         None => None,
     };
-    let corpus = source::load(&input.paths, &LoadOptions { date })?;
+    let paths = if input.paths.is_empty() { &config.paths } else { &input.paths };
+    if paths.is_empty() {
+        return Err(Error::Usage("no PATH given, and no `paths` in a crosscheck.toml".into()));
+    }
+    let mut corpus = source::load(paths, &LoadOptions { date })?;
+    config.apply_dates(&mut corpus);
     for w in &corpus.warnings {
         if corpus.sources.is_empty() {
             eprintln!("warning: {w}");
@@ -147,7 +186,26 @@ fn load(input: &Input) -> Result<(source::Corpus, Rules), Error> {
     if corpus.sources.is_empty() {
         return Err(Error::NoSources);
     }
-    Ok((corpus, rules))
+    Ok((corpus, rules, config))
+}
+
+/// On GitHub Actions, appends the Markdown report to the job summary, kept under GitHub's limit
+/// together with what earlier steps wrote. A failure here costs the summary, not the run.
+fn append_step_summary(report: &Report) {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else { return };
+    let used = std::fs::metadata(&path).map_or(0, |m| m.len() as usize);
+    let text = Markdown(report).within(render::STEP_SUMMARY_LIMIT.saturating_sub(used));
+    let written = std::fs::OpenOptions::new().append(true).create(true).open(&path).and_then(|mut f| {
+        f.write_all(text.as_bytes())?;
+        f.write_all(b"\n")
+    });
+    if let Err(e) = written {
+        eprintln!("warning: {}: cannot append the job summary: {e}", PathBuf::from(path).display());
+    }
+}
+
+fn io_error(path: &str, source: io::Error) -> Error {
+    Error::Io { path: path.into(), source }
 }
 
 /// Writes to standard output; a reader that went away (`| head -1`) is not an error.

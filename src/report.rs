@@ -24,6 +24,45 @@ pub struct Report {
     /// Problems met on the way (skipped files, lossy decoding).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// How many claims a `crosscheck-ignore` comment or a `[[suppress]]` rule silenced. Left out of
+    /// the JSON when zero, like `warnings`, so reports without suppressions keep their v1 bytes.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub suppressed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Which verdicts count as findings: they make the exit code 1 and become annotations.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    /// Conflicts only (the default).
+    #[default]
+    Conflict,
+    /// Conflicts and compatible groups.
+    Compatible,
+    /// Nothing: report, never fail.
+    Never,
+}
+
+impl FailOn {
+    /// Whether a group with `verdict` is a finding at this level.
+    pub fn flags(self, verdict: Verdict) -> bool {
+        match self {
+            FailOn::Conflict => verdict == Verdict::Conflict,
+            FailOn::Compatible => verdict != Verdict::Agree,
+            FailOn::Never => false,
+        }
+    }
+}
+
+impl Report {
+    /// Whether any group is a finding at level `fail_on`.
+    pub fn fails(&self, fail_on: FailOn) -> bool {
+        self.groups.iter().any(|g| fail_on.flags(g.verdict))
+    }
 }
 
 /// One source as the report describes it.
@@ -86,6 +125,19 @@ pub struct Mention {
     pub subject: String,
     /// The rule that found it.
     pub rule: &'static str,
+    /// 1-based line of the span's last character (the span may cross a line break).
+    #[serde(skip)]
+    pub end_line: usize,
+    /// 1-based column just past the span's last character, on `end_line` (SARIF's `endColumn`).
+    #[serde(skip)]
+    pub end_column: usize,
+    /// The words of the claim's sentence before the quoted text, white space folded (for reports
+    /// that quote the sentence; not in the JSON contract, which stays as DESIGN §6 has it).
+    #[serde(skip)]
+    pub before: String,
+    /// The words of the claim's sentence after the quoted text, white space folded.
+    #[serde(skip)]
+    pub after: String,
 }
 
 /// An interval in JSON form.
@@ -101,6 +153,8 @@ impl Mention {
     /// The mention of `claim`, found in `source`.
     pub fn new(claim: &Claim, source: &Source) -> Mention {
         let (line, column) = source.line_col(claim.span.start);
+        let (end_line, end_column) = source.line_col(claim.span.end);
+        let (before, after) = sentence_around(source, claim.span.start, claim.span.end);
         let bound = |x: Option<f64>| match x {
             None => serde_json::Value::Null,
             Some(x) if claim.kind == Kind::Date => serde_json::Value::String(format_bound(Kind::Date, "day", x)),
@@ -119,8 +173,95 @@ impl Mention {
             kind: claim.kind,
             subject: claim.subject.label(6),
             rule: claim.rule,
+            end_line,
+            end_column,
+            before,
+            after,
         }
     }
+
+    /// The claim's whole sentence: `before`, the quoted text, `after`.
+    pub fn sentence(&self) -> String {
+        format!("{}{}{}", self.before, self.text, self.after)
+    }
+}
+
+/// Longest stretch of sentence kept either side of a claim, in characters; longer ones are cut at a
+/// word and marked with `…`, so a run-on paragraph does not flood a report.
+const CONTEXT_CHARS: usize = 160;
+
+/// The text of the sentence around `start..end`: back to the previous sentence end or line break,
+/// forward to the next. A full stop only ends a sentence before white space, so "6.1" and "U.S.,"
+/// stay whole.
+fn sentence_around(source: &Source, start: usize, end: usize) -> (String, String) {
+    let text = &source.text;
+    let body = source.body.start.min(start);
+    let head = &text[body..start];
+    let mut from = body;
+    let mut prev: Option<char> = None;
+    for (i, ch) in head.char_indices().rev() {
+        if ch == '\n' || (matches!(ch, '.' | '!' | '?') && prev.is_some_and(char::is_whitespace)) {
+            from = body + i + ch.len_utf8();
+            break;
+        }
+        prev = Some(ch);
+    }
+    let tail = &text[end..];
+    let mut to = text.len();
+    let mut chars = tail.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        if ch == '\n' {
+            to = end + i;
+            break;
+        }
+        if matches!(ch, '.' | '!' | '?') && chars.peek().is_none_or(|(_, c)| c.is_whitespace()) {
+            to = end + i + ch.len_utf8();
+            break;
+        }
+    }
+    let before = fold(&text[from..start]);
+    let after = fold(&text[end..to]);
+    (clip_front(before.trim_start()), clip_back(after.trim_end()))
+}
+
+/// White space runs folded to one space, an edge space kept so the quote still sits apart.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for ch in text.chars() {
+        if ch.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+            }
+            space = false;
+            out.push(ch);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+fn clip_front(text: &str) -> String {
+    let n = text.chars().count();
+    if n <= CONTEXT_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().skip(n - CONTEXT_CHARS).collect();
+    let word = cut.find(' ').map_or(cut.as_str(), |i| &cut[i + 1..]);
+    format!("… {word}")
+}
+
+fn clip_back(text: &str) -> String {
+    if text.chars().count() <= CONTEXT_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(CONTEXT_CHARS).collect();
+    let word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{word} …")
 }
 
 /// The quoted span on one line, white space folded, so a report line never breaks.
@@ -136,6 +277,7 @@ pub fn build(
     groups: &[Vec<usize>],
     rules: &Rules,
     warnings: &[Warning],
+    suppressed: usize,
 ) -> Report {
     let mut grouped = vec![false; claims.len()];
     let mut out_groups = Vec::with_capacity(groups.len());
@@ -203,6 +345,7 @@ pub fn build(
         groups: out_groups,
         singles,
         warnings: warnings.iter().map(ToString::to_string).collect(),
+        suppressed,
     }
 }
 

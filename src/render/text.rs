@@ -15,7 +15,7 @@ impl Display for Text<'_> {
         let count = |v: Verdict| r.groups.iter().filter(|g| g.verdict == v).count();
         let plural =
             |n: usize, one: &str, many: &str| if n == 1 { format!("{n} {one}") } else { format!("{n} {many}") };
-        writeln!(
+        write!(
             f,
             "crosscheck: {}, {} ({} conflict, {} compatible, {} agree), {}",
             plural(r.sources.len(), "source", "sources"),
@@ -25,6 +25,11 @@ impl Display for Text<'_> {
             count(Verdict::Agree),
             plural(r.singles.len(), "single-source claim", "single-source claims"),
         )?;
+        // Only when nonzero, so reports without suppressions keep their bytes.
+        if r.suppressed > 0 {
+            write!(f, ", {} suppressed", r.suppressed)?;
+        }
+        writeln!(f)?;
         writeln!(f)?;
         writeln!(f, "sources")?;
         let width = r.sources.iter().map(|s| s.path.chars().count()).max().unwrap_or(0);

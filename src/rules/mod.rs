@@ -151,6 +151,8 @@ pub struct Rules {
     pub fuzzy_term: f32,
     /// Tolerances by kind.
     pub tolerances: BTreeMap<Kind, Tolerance>,
+    /// `[[suppress]]` entries: claims a project has reviewed and silenced.
+    pub suppress: Vec<schema::SuppressRule>,
 }
 
 /// How far two values of one kind may be apart and still not conflict.
@@ -257,7 +259,7 @@ impl Rules {
     }
 }
 
-fn line_col(text: &str, byte: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, byte: usize) -> (usize, usize) {
     let byte = byte.min(text.len());
     let before = &text[..byte];
     let line = before.matches('\n').count() + 1;
@@ -317,6 +319,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         max_conflict_ratio: 25.0,
         fuzzy_term: 0.92,
         tolerances: BTreeMap::new(),
+        suppress: Vec::new(),
     };
     for (file, f) in &files {
         let bad = |needle: &str, message: String| {
@@ -415,6 +418,12 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                 .build()
                 .map_err(|e| bad(&i.pattern, format!("ignore rule {:?}: {e}", i.name)))?;
             rules.ignore.push((i.name.clone(), regex));
+        }
+        for r in &f.suppress {
+            if r.path.is_none() && r.text.is_none() {
+                return Err(bad("[[suppress]]", "a [[suppress]] entry needs a path, a text or both".into()));
+            }
+            rules.suppress.push(r.clone());
         }
         if let Some(d) = &f.dates {
             for (word, &m) in &d.months {

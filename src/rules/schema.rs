@@ -37,6 +37,9 @@ pub struct RulesFile {
     /// How far apart two values may be before they conflict, per kind.
     #[serde(default)]
     pub tolerance: Vec<ToleranceRule>,
+    /// Claims a project has reviewed and wants silenced (see `crate::suppress`).
+    #[serde(default)]
+    pub suppress: Vec<SuppressRule>,
 }
 
 /// A rule's own check: a text and what extracting it must give.
@@ -249,6 +252,20 @@ pub struct IgnoreRule {
     /// Texts in which the pattern must match and no claim may be found inside the match.
     #[serde(default)]
     pub examples: Vec<String>,
+}
+
+/// A claim or a set of claims to silence: every given field must match.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuppressRule {
+    /// A source path: the display path itself, a folder holding it, or a path it ends with.
+    pub path: Option<String>,
+    /// Text the claim's quoted span contains, compared case-insensitively ("25,000").
+    pub text: Option<String>,
+    /// The 1-based line the claim starts on.
+    pub line: Option<usize>,
+    /// Why it is silenced, for the people who read the rules file.
+    pub reason: Option<String>,
 }
 
 /// Calendar words.
