@@ -19,12 +19,14 @@ pub mod rules;
 pub mod source;
 pub mod suppress;
 
+use std::path::PathBuf;
+
 use claim::Claim;
-use error::Warning;
+use error::{Error, Warning};
 use extract::Extraction;
 use report::{Mention, Report};
 use rules::Rules;
-use source::Corpus;
+use source::{Corpus, LoadOptions};
 
 /// Extracts the claims of every source of `corpus`, in source order. Sources are independent, so
 /// they are extracted in parallel; the order of the result does not depend on the threads.
@@ -41,6 +43,67 @@ pub fn check(corpus: &Corpus, rules: &Rules) -> Report {
     let claims: Vec<Claim> = extractions.iter().flat_map(|e| e.claims.iter().cloned()).collect();
     let groups = align::align(&claims, rules);
     report::build(&corpus.sources, &extractions, &claims, &groups, rules, &warnings, suppressed)
+}
+
+/// One story of `check --each`: a folder checked on its own.
+#[derive(Clone, Debug)]
+pub struct Story {
+    /// The story folder, as displayed.
+    pub path: String,
+    /// Its report; `None` when the folder held no readable source (see `warnings`).
+    pub report: Option<Report>,
+    /// Problems met reading the folder.
+    pub warnings: Vec<Warning>,
+}
+
+/// The story folders of `dirs` for `check --each`: every immediate, non-hidden subfolder of each,
+/// in path order. A path that is not a folder is an error.
+pub fn story_folders(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut folders = Vec::new();
+    for dir in dirs {
+        let entries = std::fs::read_dir(dir).map_err(|source| Error::Io { path: source::display_path(dir), source })?;
+        for entry in entries.flatten() {
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if !hidden && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                folders.push(entry.path());
+            }
+        }
+    }
+    folders.sort();
+    folders.dedup();
+    Ok(folders)
+}
+
+/// Checks each folder as its own story, in parallel, and returns the stories in the order given.
+/// `prepare` runs on each corpus before the check (to apply per-path reference dates).
+pub fn check_each(
+    folders: &[PathBuf],
+    options: &LoadOptions,
+    rules: &Rules,
+    prepare: &(dyn Fn(&mut Corpus) + Sync),
+) -> Vec<Story> {
+    use rayon::prelude::*;
+    folders
+        .par_iter()
+        .map(|folder| {
+            let path = source::display_path(folder);
+            match source::load(std::slice::from_ref(folder), options) {
+                Ok(mut corpus) if !corpus.sources.is_empty() => {
+                    prepare(&mut corpus);
+                    let report = check(&corpus, rules);
+                    Story { path, report: Some(report), warnings: Vec::new() }
+                }
+                Ok(corpus) => {
+                    let mut warnings = corpus.warnings;
+                    warnings.push(Warning::file(path.clone(), "story folder holds no readable source; skipped"));
+                    Story { path, report: None, warnings }
+                }
+                Err(e) => {
+                    Story { path: path.clone(), report: None, warnings: vec![Warning::file(path, e.to_string())] }
+                }
+            }
+        })
+        .collect()
 }
 
 /// The mentions of every claim of every source, in path and text order (for `crosscheck extract`).

@@ -10,7 +10,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crosscheck::baseline;
 use crosscheck::config::{self, Config};
 use crosscheck::error::Error;
-use crosscheck::render::{self, ClaimsJsonLines, ClaimsText, Format, Markdown};
+use crosscheck::render::{
+    self, ClaimsJsonLines, ClaimsText, Format, Markdown, StoriesJson, StoriesMarkdown, StoriesText,
+};
 use crosscheck::report::{FailOn, Report};
 use crosscheck::rules::Rules;
 use crosscheck::source::{self, LoadOptions};
@@ -44,6 +46,9 @@ enum Command {
         /// Write this run as the approved baseline (atomically) instead of comparing.
         #[arg(long)]
         accept: bool,
+        /// Treat each subfolder of each PATH as its own story, and report them one after another.
+        #[arg(long, conflicts_with_all = ["baseline", "accept"])]
+        each: bool,
     },
     /// Print every claim of every source, one a line (for debugging rules).
     Extract {
@@ -101,7 +106,8 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
-        Command::Check { input, format, fail_on, baseline, accept } => {
+        Command::Check { input, format, fail_on, each: true, .. } => check_each(&input, format, fail_on),
+        Command::Check { input, format, fail_on, baseline, accept, each: false } => {
             let (corpus, rules, config) = load(&input)?;
             let report = crosscheck::check(&corpus, &rules);
             for w in &report.warnings {
@@ -154,8 +160,42 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     }
 }
 
-/// Reads the configuration (unless told not to), the rules and the sources; flags beat the file.
-fn load(input: &Input) -> Result<(source::Corpus, Rules, Config), Error> {
+/// `check --each`: every subfolder of the PATHs is a story, checked on its own, reported in path order.
+fn check_each(input: &Input, format: Format, fail_on: Option<FailOn>) -> Result<ExitCode, Error> {
+    let (config, rules, date) = settings(input)?;
+    let paths = if input.paths.is_empty() { &config.paths } else { &input.paths };
+    if paths.is_empty() {
+        return Err(Error::Usage("--each needs a folder of story folders".into()));
+    }
+    let folders = crosscheck::story_folders(paths)?;
+    if folders.is_empty() {
+        return Err(Error::Usage("--each: no story folder under the paths given".into()));
+    }
+    let stories = crosscheck::check_each(&folders, &LoadOptions { date }, &rules, &|corpus| config.apply_dates(corpus));
+    for story in &stories {
+        for w in &story.warnings {
+            eprintln!("warning: {w}");
+        }
+        for w in story.report.iter().flat_map(|r| &r.warnings) {
+            eprintln!("warning: {w}");
+        }
+    }
+    let text = match format {
+        Format::Text => StoriesText(&stories).to_string(),
+        Format::Json => StoriesJson(&stories).to_string(),
+        Format::Markdown => StoriesMarkdown(&stories).to_string(),
+        Format::Github | Format::Sarif => {
+            return Err(Error::Usage("--each reports as text, json or markdown; run github or sarif per story".into()))
+        }
+    };
+    write_stdout(text.as_bytes())?;
+    let fail_on = fail_on.or(config.fail_on).unwrap_or_default();
+    let fails = stories.iter().filter_map(|s| s.report.as_ref()).any(|r| r.fails(fail_on));
+    Ok(if fails { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The configuration (unless told not to), the rules and the reference date; flags beat the file.
+fn settings(input: &Input) -> Result<(Config, Rules, Option<jiff::civil::Date>), Error> {
     let cwd = std::env::current_dir().map_err(|e| io_error(".", e))?;
     let config = match (&input.config, input.no_config) {
         (_, true) => Config::default(),
@@ -172,6 +212,12 @@ fn load(input: &Input) -> Result<(source::Corpus, Rules, Config), Error> {
         ),
         None => None,
     };
+    Ok((config, rules, date))
+}
+
+/// Reads the settings and the sources.
+fn load(input: &Input) -> Result<(source::Corpus, Rules, Config), Error> {
+    let (config, rules, date) = settings(input)?;
     let paths = if input.paths.is_empty() { &config.paths } else { &input.paths };
     if paths.is_empty() {
         return Err(Error::Usage("no PATH given, and no `paths` in a crosscheck.toml".into()));

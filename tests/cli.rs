@@ -171,3 +171,35 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
     assert!(out.stderr.is_empty(), "{}", stderr(&out));
 }
+
+#[test]
+fn each_checks_every_story_folder_on_its_own_in_path_order() {
+    let day = scratch("each");
+    for (story, text_a, text_b) in [
+        ("b-quake", "Officials said 7 people were killed in the quake.", "The quake killed 12 people, officials said."),
+        ("a-visit", "He began a three-day visit on 12 July 2025.", "The three-day visit began on 12 July 2025."),
+    ] {
+        std::fs::create_dir_all(day.join(story)).unwrap();
+        std::fs::write(day.join(story).join("one.txt"), text_a).unwrap();
+        std::fs::write(day.join(story).join("two.txt"), text_b).unwrap();
+    }
+    std::fs::write(day.join("loose.txt"), "A loose file of 3 people is no story.").unwrap();
+    let out = run(&["check", "--each", day.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "the quake story conflicts: {text}");
+    let headers: Vec<&str> = text.lines().filter(|l| l.starts_with("== story: ")).collect();
+    assert_eq!(headers.len(), 2, "{text}");
+    assert!(headers[0].ends_with("/a-visit") && headers[1].ends_with("/b-quake"), "{headers:?}");
+    assert!(!text.contains("loose"), "{text}");
+
+    let json = run(&["check", "--each", "--format", "json", "--fail-on", "never", day.to_str().unwrap()]);
+    assert_eq!(json.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let stories = doc["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 2);
+    assert_eq!(stories[1]["report"]["groups"][0]["verdict"], "conflict");
+
+    let sarif = run(&["check", "--each", "--format", "sarif", day.to_str().unwrap()]);
+    assert_eq!(sarif.status.code(), Some(2));
+    assert!(stderr(&sarif).contains("--each reports as text, json or markdown"), "{}", stderr(&sarif));
+}

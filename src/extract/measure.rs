@@ -431,8 +431,9 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
             return (better, end);
         }
     }
-    if head.is_none() && look_back {
-        // "killing one", "the death toll rose to 24": the countable word before the number.
+    if (head.is_none() || general) && look_back {
+        // "killing one", "the death toll rose to 24", and the commonest phrasing of all, "the
+        // quake killed 12 people": the countable word before the number, in its clause.
         let before = tokens[..k]
             .iter()
             .rev()
@@ -441,8 +442,10 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
             .take_while(|t| t.sentence == sentence && !t.is_punct(",;:"))
             .filter(|t| t.kind == TokenKind::Word)
             .filter_map(|t| canonical_word(&t.norm, rules))
-            .find(|c| rules.countable.contains(c));
-        return (before, end);
+            .find(|c| rules.countable.contains(c) && c != "people");
+        if before.is_some() || head.is_none() {
+            return (before, end);
+        }
     }
     (head, end)
 }
@@ -523,6 +526,10 @@ mod tests {
         assert_eq!(m.unit, "soldier");
         let m = measure("24 people were killed").unwrap();
         assert_eq!(m.unit, "dead");
+        let m = measure("the quake killed at least 12 people on Tuesday").unwrap();
+        assert_eq!(m.unit, "dead");
+        let m = measure("rescuers evacuated 300 people").unwrap();
+        assert_eq!(m.unit, "displaced");
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod github;
 mod json;
 mod markdown;
 mod sarif;
+mod stories;
 mod text;
 
 use std::io;
@@ -15,6 +16,7 @@ pub use github::Github;
 pub use json::Json;
 pub use markdown::Markdown;
 pub use sarif::{Sarif21, FINGERPRINT_KEY};
+pub use stories::{StoriesJson, StoriesMarkdown, StoriesText};
 pub use text::Text;
 
 use crate::report::{FailOn, Report};
