@@ -13,12 +13,32 @@ use crate::rules::Rules;
 /// The key that claims must share to be compared at all: kind and unit, where a count's unit is
 /// what it counts. A count of a general noun ("at least five people", "the 23") takes the
 /// countable word its clause is about ("killing at least five people" counts the dead), so
-/// "five dead" and "killing five people" meet while the dead and the injured never do.
-fn block_key<'a>(claim: &'a Claim, rules: &Rules) -> (Kind, &'a str) {
+/// "five dead" and "killing five people" meet while the dead and the injured never do. A figure
+/// with decimals counts nothing: when its own clause names a unit of measure ("a preliminary
+/// magnitude of 4.6" read as a bare 4.6) it joins that measure. Money meets money in any currency:
+/// one sum is often given in two ("2m euros ($2.6m)").
+fn block_key<'a>(claim: &'a Claim, rules: &'a Rules) -> (Kind, &'a str) {
+    if claim.kind == Kind::Money {
+        return (claim.kind, "");
+    }
     if claim.kind != Kind::Count {
         return (claim.kind, claim.unit.as_str());
     }
     let unit = claim.unit.as_str();
+    let whole =
+        claim.nominal.low.is_none_or(|x| x.fract() == 0.0) && claim.nominal.high.is_none_or(|x| x.fract() == 0.0);
+    if !whole && !rules.countable.contains(unit) {
+        let measure = claim
+            .subject
+            .terms
+            .iter()
+            .filter(|(_, w)| *w >= ROLE_WEIGHT)
+            .filter_map(|(t, _)| rules.unit(t))
+            .find(|u| u.kind == Kind::Quantity && u.factor == 1.0 && u.offset == 0.0);
+        if let Some(u) = measure {
+            return (Kind::Quantity, rules.base_unit(&u.dimension));
+        }
+    }
     if !unit.is_empty() && unit != "people" && !rules.generic.contains(unit) {
         return (claim.kind, unit);
     }
@@ -136,8 +156,9 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
         blocks.entry(block_key(c, rules)).or_default().push(i);
     }
     let mut groups = Vec::new();
-    for members in blocks.values() {
-        groups.extend(align_block(claims, members, &vectors, rules));
+    for (key, members) in &blocks {
+        let unknown_unit = key.0 == Kind::Count && key.1.is_empty();
+        groups.extend(align_block(claims, members, unknown_unit, &vectors, rules));
     }
     groups.sort();
     groups
@@ -160,7 +181,23 @@ fn plausible_conflict(claims: &[Claim], members: &[usize], a: usize, b: usize, r
     })
 }
 
-fn align_block(claims: &[Claim], members: &[usize], vectors: &Vectors, rules: &Rules) -> Vec<Vec<usize>> {
+/// Two figures attached to different named places ("killed in Bener Meriah", "killed in Aceh";
+/// "south-west of Bandar Abbas", "from Tehran"): a district's toll and the total, or two distances,
+/// not two accounts of one fact. Spelling variants ("Manokwari", "Manokwari's") are one place.
+fn other_places(x: &Claim, y: &Claim) -> bool {
+    match (&x.subject.place, &y.subject.place) {
+        (Some(a), Some(b)) => a != b && strsim::jaro_winkler(a, b) < 0.93,
+        _ => false,
+    }
+}
+
+fn align_block(
+    claims: &[Claim],
+    members: &[usize],
+    unknown_unit: bool,
+    vectors: &Vectors,
+    rules: &Rules,
+) -> Vec<Vec<usize>> {
     // The evidence asked of a pair grows with the harm a wrong grouping would do: identical values
     // can only yield a false agreement, overlapping ones a false "compatible", disjoint ones a
     // false conflict — the error that costs an editor's trust most.
@@ -173,6 +210,18 @@ fn align_block(claims: &[Claim], members: &[usize], vectors: &Vectors, rules: &R
             return f32::INFINITY;
         }
         if verdict == Verdict::Conflict && !plausible_conflict(claims, members, a, b, rules) {
+            return f32::INFINITY;
+        }
+        if other_places(x, y) {
+            return f32::INFINITY;
+        }
+        if verdict == Verdict::Conflict && compare::other_currencies(x, y) {
+            // Sums in two currencies orders of magnitude apart are two sums.
+            return f32::INFINITY;
+        }
+        if verdict == Verdict::Conflict && unknown_unit {
+            // Bare figures whose clause names nothing counted ("he was 95", "the 23"): without
+            // knowing what they count, two different ones are no evidence of a dispute.
             return f32::INFINITY;
         }
         match verdict {
@@ -229,7 +278,8 @@ fn align_block(claims: &[Claim], members: &[usize], vectors: &Vectors, rules: &R
                 if cx.source == cy.source {
                     // One source writing two different values: two facts, not one. Judged on
                     // the values as written, since "by late July" is open below.
-                    ok &= cx.nominal.overlaps(&cy.nominal);
+                    // One figure converted in brackets ("10 kilometers (6 miles)") is one fact.
+                    ok &= cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules);
                     continue;
                 }
                 let (s, f) = (score(x, y), floor(x, y));

@@ -106,7 +106,35 @@ impl Terms {
             }
         }
         weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        Subject { terms: weights, past: false }
+        let place = self.place(tokens, sentence, end);
+        Subject { terms: weights, past: false, place }
+    }
+
+    /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
+    /// "west of Bandar Abbas", "from Tehran". Read within the figure's own clause and a few words
+    /// after it, so a place further off (another clause, another fact) is not taken.
+    fn place(&self, tokens: &[Token], sentence: u32, end: usize) -> Option<String> {
+        let terms = self.sentence_terms(sentence);
+        let mut k = end;
+        let mut words = 0;
+        while let Some(t) = tokens.get(k) {
+            if t.sentence != sentence || t.is_punct(",;:()—–") || words > PLACE_REACH {
+                return None;
+            }
+            if t.kind == TokenKind::Word {
+                words += 1;
+                if PLACE_PREPOSITIONS.contains(&t.norm.as_str()) {
+                    // The name right after the preposition (an article may stand between).
+                    let mut j = k + 1;
+                    while tokens.get(j).is_some_and(|n| matches!(n.norm.as_str(), "the" | "a")) {
+                        j += 1;
+                    }
+                    return terms.iter().find(|term| term.start == j && term.name).map(|term| term.text.clone());
+                }
+            }
+            k += 1;
+        }
+        None
     }
 
     /// The terms of the sentence holding token `at`.
@@ -114,6 +142,12 @@ impl Terms {
         self.by_sentence.get(&sentence).map_or(&[], |&(a, b)| &self.terms[a..b])
     }
 }
+
+/// Words read after a figure for the preposition that attaches it to a place.
+const PLACE_REACH: usize = 6;
+
+/// Prepositions that attach a figure to a place: "in", "of" ("west of"), "from", "near", "off".
+const PLACE_PREPOSITIONS: [&str; 6] = ["in", "of", "from", "near", "off", "outside"];
 
 /// Weight of a word from the sentence before or after a claim's own.
 const NEIGHBOUR_WEIGHT: f32 = 0.2;
