@@ -238,6 +238,8 @@ fn align_block(
         }
     };
     // Inside a group, every pair from two sources must be at least this alike.
+    // A pair that would conflict must meet the full evidence on its own, whatever linked its
+    // clusters: a member joined through a close neighbour may still be unrelated to a disjoint one.
     let floor = |a: usize, b: usize| {
         let n = needed(a, b);
         if n.is_infinite() {

@@ -118,7 +118,9 @@ impl Terms {
         let mut k = end;
         let mut words = 0;
         while let Some(t) = tokens.get(k) {
-            if t.sentence != sentence || t.is_punct(",;:()—–") || words > PLACE_REACH {
+            // A conversion in brackets shares the place: "1,150 kilometers (700 miles) southeast of
+            // Tehran", so brackets do not end the reading; clause marks do.
+            if t.sentence != sentence || t.is_punct(",;:—–") || words > PLACE_REACH {
                 return None;
             }
             if t.kind == TokenKind::Word {
@@ -129,7 +131,10 @@ impl Terms {
                     while tokens.get(j).is_some_and(|n| matches!(n.norm.as_str(), "the" | "a")) {
                         j += 1;
                     }
-                    return terms.iter().find(|term| term.start == j && term.name).map(|term| term.text.clone());
+                    if let Some(term) = terms.iter().find(|term| term.start == j && term.name) {
+                        return Some(term.text.clone());
+                    }
+                    // "south-west of the port of Bandar Abbas": read on to the next preposition.
                 }
             }
             k += 1;
