@@ -155,30 +155,53 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
         }
         blocks.entry(block_key(c, rules)).or_default().push(i);
     }
+    let sources = claims.iter().map(|c| c.source + 1).max().unwrap_or(0);
+    let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); sources];
+    for (i, c) in claims.iter().enumerate() {
+        by_source[c.source].push(i);
+    }
     let mut groups = Vec::new();
     for (key, members) in &blocks {
         let unknown_unit = key.0 == Kind::Count && key.1.is_empty();
-        groups.extend(align_block(claims, members, unknown_unit, &vectors, rules));
+        groups.extend(align_block(claims, members, &by_source, unknown_unit, &vectors, rules));
     }
     groups.sort();
     groups
 }
 
 /// Whether two disjoint values could be two accounts of one fact. Not when one of the two sources
-/// also states the other's value in the same block: "23 pirates, 12 of them Somali" makes 12 and
-/// 23 two facts, so another outlet's 12 contradicts nothing. Nor when the values lie orders of
-/// magnitude apart (`max_conflict_ratio`): "3" and "200" are no rounding or reporting slip.
-fn plausible_conflict(claims: &[Claim], members: &[usize], a: usize, b: usize, rules: &Rules) -> bool {
+/// also states the other's value as a figure of the same kind: "23 pirates, 12 of them Somali"
+/// makes 12 and 23 two facts, so another outlet's 12 contradicts nothing, even when the extractor
+/// read "12 Somali" as counting Somalis. Nor when the values lie orders of magnitude apart
+/// (`max_conflict_ratio`): "3" and "200" are no rounding or reporting slip. `by_source` lists the
+/// claims of each source, so the check reads two sources, never the corpus.
+fn plausible_conflict(
+    claims: &[Claim],
+    by_source: &[Vec<usize>],
+    vectors: &Vectors,
+    a: usize,
+    b: usize,
+    rules: &Rules,
+) -> bool {
     let (x, y) = (&claims[a], &claims[b]);
     let (lo, hi) = (x.value.magnitude().min(y.value.magnitude()), x.value.magnitude().max(y.value.magnitude()));
     if x.kind != Kind::Date && lo > 0.0 && hi / lo > rules.max_conflict_ratio {
         return false;
     }
-    !members.iter().any(|&m| {
-        let z = &claims[m];
-        (z.source == x.source && m != a && compare::relate(z, y, rules) == Verdict::Agree)
-            || (z.source == y.source && m != b && compare::relate(z, x, rules) == Verdict::Agree)
-    })
+    // A figure of the same block says so outright; one of another block (another counted noun)
+    // only when its sentence speaks of the same things.
+    let states = |own: &Claim, own_index: usize, other: &Claim| {
+        by_source[own.source].iter().any(|&m| {
+            let z = &claims[m];
+            m != own_index
+                && z.kind == own.kind
+                && compare::relate(z, other, rules) == Verdict::Agree
+                && (block_key(z, rules) == block_key(own, rules)
+                    || (!z.subject.past
+                        && vectors.similarity(m, own_index, rules.fuzzy_term) >= rules.threshold_overlap))
+        })
+    };
+    !(states(x, a, y) || states(y, b, x))
 }
 
 /// Two figures attached to different named places ("killed in Bener Meriah", "killed in Aceh";
@@ -194,6 +217,7 @@ fn other_places(x: &Claim, y: &Claim) -> bool {
 fn align_block(
     claims: &[Claim],
     members: &[usize],
+    by_source: &[Vec<usize>],
     unknown_unit: bool,
     vectors: &Vectors,
     rules: &Rules,
@@ -209,7 +233,7 @@ fn align_block(
             // set against others, only joined where they say the very same.
             return f32::INFINITY;
         }
-        if verdict == Verdict::Conflict && !plausible_conflict(claims, members, a, b, rules) {
+        if verdict == Verdict::Conflict && !plausible_conflict(claims, by_source, vectors, a, b, rules) {
             return f32::INFINITY;
         }
         if other_places(x, y) {

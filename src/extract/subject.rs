@@ -277,4 +277,17 @@ mod tests {
         assert!(s.weight("aceh") > 0.0);
         assert!(s.weight("official") < s.weight("dead"));
     }
+
+    #[test]
+    fn a_figure_takes_the_place_its_preposition_names() {
+        let rules = Rules::embedded().unwrap();
+        let text = "Qeshm lies 1,150 kilometers (700 miles) southeast of Tehran, and 12 of them were hurt";
+        let tokens = tokenize(text, 0, text.len());
+        let terms = Terms::new(&tokens, text, &rules);
+        let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
+        let miles = terms.subject(&tokens, &rules, at("700"), at("700") + 2, None);
+        assert_eq!(miles.place.as_deref(), Some("tehran"));
+        let twelve = terms.subject(&tokens, &rules, at("12"), at("12") + 1, None);
+        assert_eq!(twelve.place, None);
+    }
 }
