@@ -13,12 +13,32 @@ use crate::rules::Rules;
 /// The key that claims must share to be compared at all: kind and unit, where a count's unit is
 /// what it counts. A count of a general noun ("at least five people", "the 23") takes the
 /// countable word its clause is about ("killing at least five people" counts the dead), so
-/// "five dead" and "killing five people" meet while the dead and the injured never do.
-fn block_key<'a>(claim: &'a Claim, rules: &Rules) -> (Kind, &'a str) {
+/// "five dead" and "killing five people" meet while the dead and the injured never do. A figure
+/// with decimals counts nothing: when its own clause names a unit of measure ("a preliminary
+/// magnitude of 4.6" read as a bare 4.6) it joins that measure. Money meets money in any currency:
+/// one sum is often given in two ("2m euros ($2.6m)").
+fn block_key<'a>(claim: &'a Claim, rules: &'a Rules) -> (Kind, &'a str) {
+    if claim.kind == Kind::Money {
+        return (claim.kind, "");
+    }
     if claim.kind != Kind::Count {
         return (claim.kind, claim.unit.as_str());
     }
     let unit = claim.unit.as_str();
+    let whole =
+        claim.nominal.low.is_none_or(|x| x.fract() == 0.0) && claim.nominal.high.is_none_or(|x| x.fract() == 0.0);
+    if !whole && !rules.countable.contains(unit) {
+        let measure = claim
+            .subject
+            .terms
+            .iter()
+            .filter(|(_, w)| *w >= ROLE_WEIGHT)
+            .filter_map(|(t, _)| rules.unit(t))
+            .find(|u| u.kind == Kind::Quantity && u.factor == 1.0 && u.offset == 0.0);
+        if let Some(u) = measure {
+            return (Kind::Quantity, rules.base_unit(&u.dimension));
+        }
+    }
     if !unit.is_empty() && unit != "people" && !rules.generic.contains(unit) {
         return (claim.kind, unit);
     }
@@ -135,32 +155,73 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
         }
         blocks.entry(block_key(c, rules)).or_default().push(i);
     }
+    let sources = claims.iter().map(|c| c.source + 1).max().unwrap_or(0);
+    let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); sources];
+    for (i, c) in claims.iter().enumerate() {
+        by_source[c.source].push(i);
+    }
     let mut groups = Vec::new();
-    for members in blocks.values() {
-        groups.extend(align_block(claims, members, &vectors, rules));
+    for (key, members) in &blocks {
+        let unknown_unit = key.0 == Kind::Count && key.1.is_empty();
+        groups.extend(align_block(claims, members, &by_source, unknown_unit, &vectors, rules));
     }
     groups.sort();
     groups
 }
 
 /// Whether two disjoint values could be two accounts of one fact. Not when one of the two sources
-/// also states the other's value in the same block: "23 pirates, 12 of them Somali" makes 12 and
-/// 23 two facts, so another outlet's 12 contradicts nothing. Nor when the values lie orders of
-/// magnitude apart (`max_conflict_ratio`): "3" and "200" are no rounding or reporting slip.
-fn plausible_conflict(claims: &[Claim], members: &[usize], a: usize, b: usize, rules: &Rules) -> bool {
+/// also states the other's value as a figure of the same kind: "23 pirates, 12 of them Somali"
+/// makes 12 and 23 two facts, so another outlet's 12 contradicts nothing, even when the extractor
+/// read "12 Somali" as counting Somalis. Nor when the values lie orders of magnitude apart
+/// (`max_conflict_ratio`): "3" and "200" are no rounding or reporting slip. `by_source` lists the
+/// claims of each source, so the check reads two sources, never the corpus.
+fn plausible_conflict(
+    claims: &[Claim],
+    by_source: &[Vec<usize>],
+    vectors: &Vectors,
+    a: usize,
+    b: usize,
+    rules: &Rules,
+) -> bool {
     let (x, y) = (&claims[a], &claims[b]);
     let (lo, hi) = (x.value.magnitude().min(y.value.magnitude()), x.value.magnitude().max(y.value.magnitude()));
     if x.kind != Kind::Date && lo > 0.0 && hi / lo > rules.max_conflict_ratio {
         return false;
     }
-    !members.iter().any(|&m| {
-        let z = &claims[m];
-        (z.source == x.source && m != a && compare::relate(z, y, rules) == Verdict::Agree)
-            || (z.source == y.source && m != b && compare::relate(z, x, rules) == Verdict::Agree)
-    })
+    // A figure of the same block says so outright; one of another block (another counted noun)
+    // only when its sentence speaks of the same things.
+    let states = |own: &Claim, own_index: usize, other: &Claim| {
+        by_source[own.source].iter().any(|&m| {
+            let z = &claims[m];
+            m != own_index
+                && z.kind == own.kind
+                && compare::relate(z, other, rules) == Verdict::Agree
+                && (block_key(z, rules) == block_key(own, rules)
+                    || (!z.subject.past
+                        && vectors.similarity(m, own_index, rules.fuzzy_term) >= rules.threshold_overlap))
+        })
+    };
+    !(states(x, a, y) || states(y, b, x))
 }
 
-fn align_block(claims: &[Claim], members: &[usize], vectors: &Vectors, rules: &Rules) -> Vec<Vec<usize>> {
+/// Two figures attached to different named places ("killed in Bener Meriah", "killed in Aceh";
+/// "south-west of Bandar Abbas", "from Tehran"): a district's toll and the total, or two distances,
+/// not two accounts of one fact. Spelling variants ("Manokwari", "Manokwari's") are one place.
+fn other_places(x: &Claim, y: &Claim) -> bool {
+    match (&x.subject.place, &y.subject.place) {
+        (Some(a), Some(b)) => a != b && strsim::jaro_winkler(a, b) < 0.93,
+        _ => false,
+    }
+}
+
+fn align_block(
+    claims: &[Claim],
+    members: &[usize],
+    by_source: &[Vec<usize>],
+    unknown_unit: bool,
+    vectors: &Vectors,
+    rules: &Rules,
+) -> Vec<Vec<usize>> {
     // The evidence asked of a pair grows with the harm a wrong grouping would do: identical values
     // can only yield a false agreement, overlapping ones a false "compatible", disjoint ones a
     // false conflict — the error that costs an editor's trust most.
@@ -172,7 +233,19 @@ fn align_block(claims: &[Claim], members: &[usize], vectors: &Vectors, rules: &R
             // set against others, only joined where they say the very same.
             return f32::INFINITY;
         }
-        if verdict == Verdict::Conflict && !plausible_conflict(claims, members, a, b, rules) {
+        if verdict == Verdict::Conflict && !plausible_conflict(claims, by_source, vectors, a, b, rules) {
+            return f32::INFINITY;
+        }
+        if other_places(x, y) {
+            return f32::INFINITY;
+        }
+        if verdict == Verdict::Conflict && compare::other_currencies(x, y) {
+            // Sums in two currencies orders of magnitude apart are two sums.
+            return f32::INFINITY;
+        }
+        if verdict == Verdict::Conflict && unknown_unit {
+            // Bare figures whose clause names nothing counted ("he was 95", "the 23"): without
+            // knowing what they count, two different ones are no evidence of a dispute.
             return f32::INFINITY;
         }
         match verdict {
@@ -189,6 +262,8 @@ fn align_block(claims: &[Claim], members: &[usize], vectors: &Vectors, rules: &R
         }
     };
     // Inside a group, every pair from two sources must be at least this alike.
+    // A pair that would conflict must meet the full evidence on its own, whatever linked its
+    // clusters: a member joined through a close neighbour may still be unrelated to a disjoint one.
     let floor = |a: usize, b: usize| {
         let n = needed(a, b);
         if n.is_infinite() {
@@ -229,7 +304,8 @@ fn align_block(claims: &[Claim], members: &[usize], vectors: &Vectors, rules: &R
                 if cx.source == cy.source {
                     // One source writing two different values: two facts, not one. Judged on
                     // the values as written, since "by late July" is open below.
-                    ok &= cx.nominal.overlaps(&cy.nominal);
+                    // One figure converted in brackets ("10 kilometers (6 miles)") is one fact.
+                    ok &= cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules);
                     continue;
                 }
                 let (s, f) = (score(x, y), floor(x, y));

@@ -223,6 +223,11 @@ pub struct Subject {
     /// set against the story's own figures.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub past: bool,
+    /// The named place or body the figure is attached to by a preposition right after it ("24
+    /// killed in Bener Meriah", "35 miles south-west of Bandar Abbas"): two figures attached to
+    /// different places are about different things, whatever else their sentences share.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 impl Subject {

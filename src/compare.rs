@@ -43,7 +43,35 @@ pub fn relate(a: &Claim, b: &Claim, rules: &Rules) -> Verdict {
     if let Some(v) = converted(a, b) {
         return v;
     }
+    if other_currencies(a, b) {
+        return if within_ratio(&a.nominal, &b.nominal, rules.max_currency_ratio) {
+            Verdict::Compatible
+        } else {
+            Verdict::Conflict
+        };
+    }
     relate_values(a.kind, &a.value, &b.value, rules.tolerance(a.kind))
+}
+
+/// Two sums of money in different currencies ("2 million euros", "$2.6 million"). Exchange rates
+/// move with the years and the rules hold none, so such sums can be one sum converted but are never
+/// shown to agree, nor to conflict: the aligner keeps them apart when their orders of magnitude
+/// differ, and the verdict of their group rests on the sums written in one currency.
+pub fn other_currencies(a: &Claim, b: &Claim) -> bool {
+    a.kind == Kind::Money && b.kind == Kind::Money && a.unit != b.unit
+}
+
+/// Whether the two values lie within `ratio` of each other, judged on their magnitudes.
+fn within_ratio(a: &Interval, b: &Interval, ratio: f64) -> bool {
+    let (x, y) = (a.magnitude(), b.magnitude());
+    let (lo, hi) = (x.min(y), x.max(y));
+    lo > 0.0 && hi / lo <= ratio
+}
+
+/// Whether two claims written in different units or currencies may be one figure converted, so
+/// that one source may write both ("10 kilometers (6 miles)", "2m euros ($2.6m)").
+pub fn one_figure_converted(a: &Claim, b: &Claim, rules: &Rules) -> bool {
+    converted(a, b).is_some() || (other_currencies(a, b) && relate(a, b, rules) != Verdict::Conflict)
 }
 
 /// One measure written in two units ("10 kilometers", "six miles"): the writer of the second
@@ -171,6 +199,9 @@ pub fn compare(claims: &[&Claim], rules: &Rules) -> (Verdict, String) {
                     format!("{} = {}, within conversion rounding", show(a), show(b))
                 }
                 Verdict::Agree => format!("all say {}", show(a)),
+                Verdict::Compatible if other_currencies(a, b) => {
+                    format!("{} and {} are in different currencies, not converted", show(a), show(b))
+                }
                 Verdict::Compatible if a.value.overlaps(&b.value) => format!("{} overlaps {}", show(a), show(b)),
                 Verdict::Compatible => format!("{} is within rounding of {}", show(a), show(b)),
                 Verdict::Conflict => format!("{} vs {}, no overlap", show(a), show(b)),

@@ -106,7 +106,40 @@ impl Terms {
             }
         }
         weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        Subject { terms: weights, past: false }
+        let place = self.place(tokens, sentence, end);
+        Subject { terms: weights, past: false, place }
+    }
+
+    /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
+    /// "west of Bandar Abbas", "from Tehran". Read within the figure's own clause and a few words
+    /// after it, so a place further off (another clause, another fact) is not taken.
+    fn place(&self, tokens: &[Token], sentence: u32, end: usize) -> Option<String> {
+        let terms = self.sentence_terms(sentence);
+        let mut k = end;
+        let mut words = 0;
+        while let Some(t) = tokens.get(k) {
+            // A conversion in brackets shares the place: "1,150 kilometers (700 miles) southeast of
+            // Tehran", so brackets do not end the reading; clause marks do.
+            if t.sentence != sentence || t.is_punct(",;:—–") || words > PLACE_REACH {
+                return None;
+            }
+            if t.kind == TokenKind::Word {
+                words += 1;
+                if PLACE_PREPOSITIONS.contains(&t.norm.as_str()) {
+                    // The name right after the preposition (an article may stand between).
+                    let mut j = k + 1;
+                    while tokens.get(j).is_some_and(|n| matches!(n.norm.as_str(), "the" | "a")) {
+                        j += 1;
+                    }
+                    if let Some(term) = terms.iter().find(|term| term.start == j && term.name) {
+                        return Some(term.text.clone());
+                    }
+                    // "south-west of the port of Bandar Abbas": read on to the next preposition.
+                }
+            }
+            k += 1;
+        }
+        None
     }
 
     /// The terms of the sentence holding token `at`.
@@ -114,6 +147,12 @@ impl Terms {
         self.by_sentence.get(&sentence).map_or(&[], |&(a, b)| &self.terms[a..b])
     }
 }
+
+/// Words read after a figure for the preposition that attaches it to a place.
+const PLACE_REACH: usize = 6;
+
+/// Prepositions that attach a figure to a place: "in", "of" ("west of"), "from", "near", "off".
+const PLACE_PREPOSITIONS: [&str; 6] = ["in", "of", "from", "near", "off", "outside"];
 
 /// Weight of a word from the sentence before or after a claim's own.
 const NEIGHBOUR_WEIGHT: f32 = 0.2;
@@ -237,5 +276,18 @@ mod tests {
         assert!(s.weight("earthquake") > 0.0);
         assert!(s.weight("aceh") > 0.0);
         assert!(s.weight("official") < s.weight("dead"));
+    }
+
+    #[test]
+    fn a_figure_takes_the_place_its_preposition_names() {
+        let rules = Rules::embedded().unwrap();
+        let text = "Qeshm lies 1,150 kilometers (700 miles) southeast of Tehran, and 12 of them were hurt";
+        let tokens = tokenize(text, 0, text.len());
+        let terms = Terms::new(&tokens, text, &rules);
+        let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
+        let miles = terms.subject(&tokens, &rules, at("700"), at("700") + 2, None);
+        assert_eq!(miles.place.as_deref(), Some("tehran"));
+        let twelve = terms.subject(&tokens, &rules, at("12"), at("12") + 1, None);
+        assert_eq!(twelve.place, None);
     }
 }

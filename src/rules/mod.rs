@@ -147,6 +147,8 @@ pub struct Rules {
     pub threshold_same_date: f32,
     /// Largest ratio between two disjoint values grouped as a conflict.
     pub max_conflict_ratio: f64,
+    /// Largest ratio between two sums in different currencies that may be one sum converted.
+    pub max_currency_ratio: f64,
     /// Least Jaro-Winkler similarity for two terms to match.
     pub fuzzy_term: f32,
     /// Tolerances by kind.
@@ -317,6 +319,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         threshold_date_conflict: 0.5,
         threshold_same_date: 0.1,
         max_conflict_ratio: 25.0,
+        max_currency_ratio: 3.0,
         fuzzy_term: 0.92,
         tolerances: BTreeMap::new(),
         suppress: Vec::new(),
@@ -509,6 +512,12 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                     return Err(bad("max_conflict_ratio", format!("align max_conflict_ratio {r} must be 1 or more")));
                 }
                 rules.max_conflict_ratio = r;
+            }
+            if let Some(r) = a.max_currency_ratio {
+                if !(r >= 1.0 && r.is_finite()) {
+                    return Err(bad("max_currency_ratio", format!("align max_currency_ratio {r} must be 1 or more")));
+                }
+                rules.max_currency_ratio = r;
             }
             if let Some(t) = a.fuzzy_term {
                 if !(0.0..=1.0).contains(&t) {

@@ -337,6 +337,9 @@ pub struct AlignSection {
     /// Largest ratio between two disjoint values that may still be a conflict about one fact;
     /// beyond it they are two facts ("3" and "200").
     pub max_conflict_ratio: Option<f64>,
+    /// Largest ratio between two sums in different currencies that may be one sum converted
+    /// (exchange rates move, so no rate is assumed: only the order of magnitude is checked).
+    pub max_currency_ratio: Option<f64>,
     /// Least similarity for two terms to count as the same word (Jaro-Winkler, 0..1).
     pub fuzzy_term: Option<f32>,
 }
