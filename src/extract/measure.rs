@@ -7,6 +7,9 @@ use super::number::{self, Number};
 pub use super::range::tidy;
 use super::range::{apply_hedge, hedge_after, hedge_before, hedge_of, other_bound, range_end};
 use super::subject::canonical_word;
+use money::{currency_after, currency_before, minor_part};
+
+mod money;
 use crate::claim::{Hedge, Interval, Kind};
 use crate::rules::Rules;
 
@@ -56,10 +59,17 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     }
     let mut start = i;
     // A currency symbol right before the number: "$3bn", "US$ 5", "€80 million".
-    let mut currency = currency_before(tokens, text, rules, i).map(|(code, at)| {
-        start = at;
-        code
+    let mut code_scale = 1.0;
+    let mut currency = currency_before(tokens, text, rules, i).map(|c| {
+        start = c.at;
+        code_scale = c.scale;
+        c.code
     });
+    // "10 rmb 20 usd": a code between two numbers belongs to the first when the second has its own.
+    let symbol_after_number = currency.is_some()
+        && start < i
+        && tokens[start].kind == TokenKind::Word
+        && start.checked_sub(1).is_some_and(|p| tokens[p].kind == TokenKind::Digits);
     // "between 20 and 30", "from 20 to 30".
     let opener =
         start.checked_sub(1).and_then(|k| tokens.get(k)).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.clone());
@@ -87,8 +97,9 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     if let Some((_, at)) = &prefix_hedge {
         start = *at;
         if currency.is_none() {
-            if let Some((code, _)) = currency_before(tokens, text, rules, i) {
-                currency = Some(code);
+            if let Some(c) = currency_before(tokens, text, rules, i) {
+                currency = Some(c.code);
+                code_scale = c.scale;
             }
         }
     }
@@ -110,15 +121,33 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     let suffix = low.suffix.unwrap_or(1.0);
     // "30bn euros": the currency comes after the scale suffix.
     let after_suffix = if low.suffix.is_some() { k.max(low.suffix_token + 1) } else { k };
-    if let Some((code, after)) = currency_after(tokens, rules, after_suffix, low.scaled || low.suffix.is_some()) {
-        currency = currency.or(Some(code));
-        end = after;
+    if let Some(c) = currency_after(tokens, text, rules, after_suffix, low.scaled || low.suffix.is_some()) {
+        if currency.is_none() || symbol_after_number {
+            if symbol_after_number {
+                start = start.max(i);
+            }
+            currency = Some(c.code);
+            code_scale = c.scale;
+        }
+        end = c.at;
     }
     if let Some(code) = currency {
         kind = Kind::Money;
+        factor = suffix * code_scale;
+        let plain = high.is_none() && !low.scaled && low.suffix.is_none() && code_scale == 1.0;
+        // "75 USD million": the scale word after the code.
+        if let Some(&s) = tokens.get(end).and_then(|t| rules.scales.get(&t.norm)).filter(|&&s| plain && s >= 1000.0) {
+            factor *= s;
+            end += 1;
+        } else if plain && hedge_rule.is_none() {
+            // "3 dollars 50 cents", "15 dollars and 50".
+            if let Some((add, after)) = minor_part(tokens, text, rules, &code, end) {
+                low.value += add;
+                end = after;
+            }
+        }
         written_unit.clone_from(&code);
         unit = code;
-        factor = suffix;
         rule = "money";
     } else if let Some((u, after)) = unit_after(tokens, text, rules, k, low.suffix_token) {
         kind = u.kind;
@@ -292,46 +321,6 @@ fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
     None
 }
 
-/// A currency symbol or code written right before token `i`; returns its code and first token.
-fn currency_before(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(String, usize)> {
-    let number_start = tokens[i].start;
-    let line_start = text[..number_start].rfind('\n').map_or(0, |p| p + 1);
-    let before = text[line_start..number_start].trim_end_matches([' ', '\u{a0}']);
-    for (symbol, code) in &rules.currency_symbols {
-        // Codes and lettered symbols are written in either case ("mxn$ 15", "c $ 1.34").
-        let cut = before.len().checked_sub(symbol.len()).filter(|&c| before.is_char_boundary(c));
-        let rest = cut.filter(|&c| before[c..].eq_ignore_ascii_case(symbol)).map(|c| &before[..c]);
-        if let Some(rest) = rest {
-            let alphabetic = symbol.chars().next().is_some_and(char::is_alphabetic);
-            if alphabetic && rest.chars().next_back().is_some_and(char::is_alphanumeric) {
-                continue;
-            }
-            let symbol_start = line_start + rest.len();
-            let at = tokens[..i].iter().rposition(|t| t.start == symbol_start)?;
-            return Some((code.clone(), at));
-        }
-    }
-    None
-}
-
-/// A currency name at token `k` ("dollars", "US dollars", "€"); returns its code and the token
-/// after. A name that is also a unit of measure ("pounds") counts only when the number was
-/// `scaled` ("361 million pounds"): "25 pounds" on its own is more often a weight.
-fn currency_after(tokens: &[Token], rules: &Rules, k: usize, scaled: bool) -> Option<(String, usize)> {
-    for n in (1..=3).rev() {
-        let Some(window) = tokens.get(k..k + n) else { continue };
-        if window.iter().any(|t| t.kind == TokenKind::Digits) || window.iter().skip(1).any(|t| t.is_dash()) {
-            continue;
-        }
-        let phrase = join(window, |t| t.norm.as_str());
-        let code = rules.currency_words.get(&phrase);
-        if let Some(code) = code.or_else(|| scaled.then(|| rules.currency_unit_words.get(&phrase)).flatten()) {
-            return Some((code.clone(), k + n));
-        }
-    }
-    None
-}
-
 /// A unit at token `k` ("km", "-day", "per cent", "°C", "-year-old"); also a unit glued to the
 /// digits ("10km", whose letters are token `glued` when the lexer split them).
 fn unit_after<'r>(
@@ -365,7 +354,7 @@ fn unit_before<'r>(tokens: &[Token], rules: &'r Rules, at: usize) -> Option<&'r 
     rules.unit(&t.norm).filter(|u| u.prefix)
 }
 
-fn join<'t>(window: &'t [Token], text_of: impl Fn(&'t Token) -> &'t str) -> String {
+pub(super) fn join<'t>(window: &'t [Token], text_of: impl Fn(&'t Token) -> &'t str) -> String {
     let mut out = String::new();
     for (n, t) in window.iter().enumerate() {
         if n > 0 && t.space_before {

@@ -416,7 +416,14 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
                     }
                     let digits_next =
                         tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Digits) && last_scale >= 100.0;
-                    if (is_number_word(j + 1) || digits_next) && !tokens[j + 1].is("a") {
+                    // "one hundred and twenty", "a thousand and one", "twenty and four"; never
+                    // "100 and fifty".
+                    let unit_next = word(j + 1).and_then(|w| rules.number_words.get(w)).is_some_and(|&v| v < 10.0);
+                    let tens_and_unit = from == start && group >= 20.0 && group % 10.0 == 0.0 && unit_next;
+                    if (is_number_word(j + 1) || digits_next)
+                        && !tokens[j + 1].is("a")
+                        && (last_scale >= 100.0 || tens_and_unit)
+                    {
                         j += 1;
                         continue;
                     }

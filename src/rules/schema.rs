@@ -94,6 +94,10 @@ pub struct NumbersSection {
     /// Words that make the number after them negative ("minus", "negative").
     #[serde(default)]
     pub negatives: Vec<String>,
+    /// Scale letters glued before a currency code ("M" of "MUSD", "MEUR", as business wires write
+    /// millions), to their factor.
+    #[serde(default)]
+    pub code_scales: BTreeMap<String, f64>,
     /// Examples that must extract.
     #[serde(default)]
     pub examples: Vec<Example>,
@@ -215,9 +219,23 @@ pub struct CurrencyRule {
     /// ("361 million pounds"), otherwise left to the units.
     #[serde(default)]
     pub unit_words: Vec<String>,
+    /// Smaller units, largest first ("cents" of the dollar, "mao" and "fen" of the yuan): an
+    /// amount written in two parts ("3 dollars 50 cents") is read as one.
+    #[serde(default)]
+    pub minor: Vec<MinorUnit>,
     /// Examples that must extract.
     #[serde(default)]
     pub examples: Vec<Example>,
+}
+
+/// A smaller unit of a currency.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinorUnit {
+    /// Lower-case names ("cent", "cents").
+    pub words: Vec<String>,
+    /// How many make one of the currency ("100").
+    pub per: f64,
 }
 
 /// Words that mean the same thing in a subject.
