@@ -51,7 +51,7 @@ const SUITES: &[(&str, Kind, Check, f64, f64)] = &[
     ("number_range", Kind::Count, Check::Range, 0.95, 0.71),
     ("percent", Kind::Percent, Check::Number, 0.97, 0.65),
     ("currency", Kind::Money, Check::Money, 0.95, 0.96),
-    ("dimension", Kind::Quantity, Check::Measure, 0.92, 0.77),
+    ("dimension", Kind::Quantity, Check::Measure, 0.92, 0.92),
     ("temperature", Kind::Quantity, Check::Temperature, 0.92, 0.74),
     ("date_parser", Kind::Date, Check::Date, 0.95, 0.5),
     ("date_period_parser", Kind::Date, Check::Period, 0.90, 0.1),

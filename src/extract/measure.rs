@@ -8,8 +8,10 @@ pub use super::range::tidy;
 use super::range::{apply_hedge, hedge_after, hedge_before, hedge_of, other_bound, range_end};
 use super::subject::canonical_word;
 use money::{currency_after, currency_before, minor_part};
+use unit::{second_part, unit_after, unit_before};
 
 mod money;
+mod unit;
 use crate::claim::{Hedge, Interval, Kind};
 use crate::rules::Rules;
 
@@ -156,6 +158,13 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         factor = u.factor;
         offset = u.offset;
         end = after;
+        if kind == Kind::Quantity && high.is_none() && hedge_rule.is_none() {
+            // "5 feet 2 inches": the smaller part adds to the written number.
+            if let Some((add, after)) = second_part(tokens, text, rules, u, end) {
+                low.value += add;
+                end = after;
+            }
+        }
         if kind == Kind::Duration {
             // "a three-day visit": what lasted is the subject's head.
             if let (Some(noun), after_noun) = counted_noun(tokens, rules, after, false) {
@@ -256,11 +265,15 @@ fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
             return Some(n.start + 1);
         }
         if let (Some(dash), Some(before)) = (prev, n.start.checked_sub(2).map(|k| &tokens[k])) {
+            // "scp2-173m": digits glued to a word before the dash are a code too.
+            let code_before = before.kind == TokenKind::Digits
+                && !before.space_before
+                && n.start >= 3
+                && tokens[n.start - 3].kind == TokenKind::Word;
             if dash.is_dash()
                 && !t.space_before
                 && !dash.space_before
-                && before.kind == TokenKind::Word
-                && !rules.number_words.contains_key(&before.norm)
+                && ((before.kind == TokenKind::Word && !rules.number_words.contains_key(&before.norm)) || code_before)
             {
                 return Some(n.start + 1);
             }
@@ -272,6 +285,14 @@ fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
         {
             // Only the first number: what follows the slash may still be a year ("11/2016").
             return Some(n.start + 1);
+        }
+        // "24703m212": letters glued between digits make a code, unless they spell a unit ("24703m2").
+        if let (Some(nx), Some(d)) = (next, tokens.get(n.start + 2)) {
+            let glued =
+                nx.kind == TokenKind::Word && !nx.space_before && d.kind == TokenKind::Digits && !d.space_before;
+            if glued && n.end == n.start + 1 && rules.unit(&text[nx.start..d.end]).is_none() {
+                return Some(n.start + 3);
+            }
         }
         // Ordinals "25th"; glued letters that are no unit or scale suffix: "4G", "3D".
         // (Unless the number read them itself: "1e10", "1.3x10^6".)
@@ -313,45 +334,14 @@ fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
                     "no" | "any" | "every" | "the" | "this" | "that" | "which" | "each" | "someone" | "some" | "anyone"
                 )
             });
-            if after_of || pronoun {
+            // "that one mile" is a length.
+            let measured = next.is_some_and(|nx| rules.unit(&nx.norm).is_some_and(|u| u.kind == Kind::Quantity));
+            if (after_of || pronoun) && !measured {
                 return Some(n.end);
             }
         }
     }
     None
-}
-
-/// A unit at token `k` ("km", "-day", "per cent", "°C", "-year-old"); also a unit glued to the
-/// digits ("10km", whose letters are token `glued` when the lexer split them).
-fn unit_after<'r>(
-    tokens: &[Token],
-    text: &str,
-    rules: &'r Rules,
-    k: usize,
-    glued: usize,
-) -> Option<(&'r crate::rules::Unit, usize)> {
-    let _ = glued;
-    let longest = (rules.unit_max_words * 2 + 1).min(tokens.len().saturating_sub(k));
-    for n in (1..=longest).rev() {
-        let window = &tokens[k..k + n];
-        if window.iter().skip(1).any(|t| t.sentence != window[0].sentence)
-            || window.iter().any(|t| t.kind == TokenKind::Digits)
-        {
-            continue;
-        }
-        let raw = join(window, |t| &text[t.start..t.end]);
-        if let Some(unit) = rules.unit(&raw) {
-            // A lone letter unit ("m") must be glued to its number or stand alone, not start a word.
-            return Some((unit, k + n));
-        }
-    }
-    None
-}
-
-/// A unit written before the number ("magnitude 6.1"), at token `at - 1`.
-fn unit_before<'r>(tokens: &[Token], rules: &'r Rules, at: usize) -> Option<&'r crate::rules::Unit> {
-    let t = tokens.get(at.checked_sub(1)?)?;
-    rules.unit(&t.norm).filter(|u| u.prefix)
 }
 
 pub(super) fn join<'t>(window: &'t [Token], text_of: impl Fn(&'t Token) -> &'t str) -> String {

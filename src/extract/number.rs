@@ -2,6 +2,7 @@
 //! "a dozen", "one hundred and twenty"), with the tokens it spans.
 
 use super::lexer::{Token, TokenKind};
+use crate::claim::Kind;
 use crate::rules::Rules;
 
 /// A number read from tokens `start..end`.
@@ -265,7 +266,12 @@ fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
     }
     let after = tokens.get(i + 2);
     let alone = after.is_none_or(|t| {
-        t.kind == TokenKind::Punct || t.is("of") || t.sentence != first.sentence || rules.scales.contains_key(&t.norm)
+        t.kind == TokenKind::Punct
+            || t.is("of")
+            || t.sentence != first.sentence
+            || rules.scales.contains_key(&t.norm)
+            // "a half turn", "a quarter mile".
+            || rules.unit(&t.norm).is_some_and(|u| u.kind == Kind::Quantity)
     });
     if (first.norm == "a" || first.norm == "an") && rules.fractions.contains_key(next) && alone {
         // "a half", "a quarter of", "a fifth": not "a third suspect".

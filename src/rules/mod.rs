@@ -78,6 +78,8 @@ pub struct Unit {
     pub offset: f64,
     /// May stand before the number.
     pub prefix: bool,
+    /// Names of the larger units this one completes ("5 feet 2 inches").
+    pub completes: Vec<String>,
 }
 
 /// Every rule, compiled for lookups. Built once per run; read-only afterwards.
@@ -105,6 +107,7 @@ pub struct Rules {
     pub units: Vec<Unit>,
     unit_lookup: HashMap<String, usize>,
     unit_lookup_exact: HashMap<String, usize>,
+    unit_lookup_second: HashMap<String, usize>,
     /// The longest unit spelling, in words.
     pub unit_max_words: usize,
     /// Currency symbols written before numbers, to ISO codes, longest first.
@@ -242,6 +245,11 @@ impl Rules {
         self.unit_lookup_exact.get(word).or_else(|| self.unit_lookup.get(&word.to_lowercase())).map(|&i| &self.units[i])
     }
 
+    /// The unit spelled `word` as the smaller part of a measure in two parts ("in" of "5 ft 2 in").
+    pub fn second_unit(&self, word: &str) -> Option<&Unit> {
+        self.unit(word).or_else(|| self.unit_lookup_second.get(word).map(|&i| &self.units[i]))
+    }
+
     /// The name of the base unit of `dimension` (the dimension itself when no unit has factor 1).
     pub fn base_unit<'a>(&'a self, dimension: &'a str) -> &'a str {
         self.base_units.get(dimension).map_or(dimension, String::as_str)
@@ -304,6 +312,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         units: Vec::new(),
         unit_lookup: HashMap::new(),
         unit_lookup_exact: HashMap::new(),
+        unit_lookup_second: HashMap::new(),
         unit_max_words: 1,
         currency_symbols: Vec::new(),
         currency_words: HashMap::new(),
@@ -401,7 +410,11 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                 factor: u.factor,
                 offset: u.offset,
                 prefix: u.prefix,
+                completes: u.completes.clone(),
             });
+            for alias in &u.second_aliases {
+                rules.unit_lookup_second.insert(alias.to_lowercase(), index);
+            }
             for alias in &u.aliases {
                 rules.unit_max_words = rules.unit_max_words.max(alias.split_whitespace().count());
                 if u.case_sensitive {

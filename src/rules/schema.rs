@@ -194,6 +194,14 @@ pub struct UnitRule {
     /// When true, spellings are matched case-sensitively (for "m", "M", "K").
     #[serde(default)]
     pub case_sensitive: bool,
+    /// Spellings read only as the smaller part of a measure in two parts ("2 in" of "5 ft 2 in"),
+    /// where alone they would be common words.
+    #[serde(default)]
+    pub second_aliases: Vec<String>,
+    /// Names of the larger units this one completes in a measure in two parts ("inch" completes
+    /// "foot": "5 feet 2 inches"); metric measures are written as decimals instead.
+    #[serde(default)]
+    pub completes: Vec<String>,
     /// Examples that must extract.
     #[serde(default)]
     pub examples: Vec<Example>,
