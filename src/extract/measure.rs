@@ -5,10 +5,11 @@
 use super::lexer::{Token, TokenKind};
 use super::number::{self, Number};
 pub use super::range::tidy;
-use super::range::{apply_hedge, hedge_after, hedge_before, hedge_of, other_bound, range_end};
+use super::range::{apply_hedge, hedge_after, hedge_before, hedge_of, or_equal, other_bound, range_end};
 use super::subject::canonical_word;
+use crate::rules::schema::HedgeMode;
 use money::{currency_after, currency_before, minor_part};
-use unit::{second_part, unit_after, unit_before};
+use unit::{percent_of_before, second_part, unit_after, unit_before};
 
 mod money;
 mod unit;
@@ -105,11 +106,30 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
             }
         }
     }
+    if let Some(((_, _), at)) = &prefix_hedge {
+        // "<>30", "=>30": no hedge this reader knows, so no claim it could state.
+        let symbol = tokens[*at].kind == TokenKind::Punct;
+        if symbol && at.checked_sub(1).is_some_and(|p| tokens[p].is_punct("<>=") && !tokens[*at].space_before) {
+            return Some(Found::Skip(first.end));
+        }
+    }
     let suffix_hedge = hedge_after(tokens, rules, k);
     if let Some((_, after)) = &suffix_hedge {
         k = *after;
     }
-    let hedge_rule = prefix_hedge.map(|(h, _)| h).or(suffix_hedge.map(|(h, _)| h));
+    let mut hedge_rule = match (prefix_hedge.map(|(h, _)| h), suffix_hedge.map(|(h, _)| h)) {
+        // "about 500 or more": the open side says more than the rounding.
+        (Some((HedgeMode::Approx | HedgeMode::Nearly, _)), Some(s)) => Some(s),
+        (p, s) => p.or(s),
+    };
+    // "more than 5000 or equal to": the strict side becomes inclusive.
+    if let Some((mode @ (HedgeMode::MoreThan | HedgeMode::LessThan), r)) = hedge_rule {
+        if let Some(after) = or_equal(tokens, rules, k) {
+            let inclusive = if mode == HedgeMode::MoreThan { HedgeMode::AtLeast } else { HedgeMode::AtMost };
+            hedge_rule = Some((inclusive, r));
+            k = after;
+        }
+    }
 
     // What follows: a currency word, a percent sign, a unit, or a counted noun.
     let mut kind = Kind::Count;
@@ -177,6 +197,12 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
             Kind::Duration => "duration",
             _ => "quantity",
         };
+    } else if let Some((u, at)) = percent_of_before(tokens, text, rules, start, k) {
+        kind = u.kind;
+        written_unit.clone_from(&u.name);
+        unit = rules.base_unit(&u.dimension).to_string();
+        start = at;
+        rule = "percent";
     } else if let Some(u) = unit_before(tokens, rules, start) {
         kind = u.kind;
         written_unit.clone_from(&u.name);
@@ -250,12 +276,38 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     }))
 }
 
+/// The end of the chain of digits linked by glued dashes or slashes starting at token `i`, and how
+/// many numbers it links.
+fn number_chain(tokens: &[Token], i: usize) -> (usize, usize) {
+    let mut end = i + 1;
+    let mut links = 1;
+    while tokens.get(end).is_some_and(|t| (t.is_dash() || t.is_punct("/")) && !t.space_before)
+        && tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Digits && !t.space_before)
+    {
+        end += 2;
+        links += 1;
+    }
+    (end, links)
+}
+
 /// Identifiers, ordinals and codes: "F-16", "COVID-19", "G7", "Route 66", "25th", "4G".
 fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Option<usize> {
     let t = &tokens[n.start];
     let next = tokens.get(n.start + 1);
     let prev = n.start.checked_sub(1).map(|k| &tokens[k]);
     if t.kind == TokenKind::Digits {
+        // "01", "0085": a leading zero makes a code, a month or a clock reading, never a count.
+        let digits = t.norm.split('.').next().unwrap_or("");
+        if digits.len() >= 2 && digits.starts_with('0') && digits.bytes().any(|b| b != b'0') {
+            return Some(n.start + 1);
+        }
+        // "+1-222-2222/2222", "1-222-2222-2222": numbers chained by glued dashes or slashes are
+        // a phone number or a code.
+        let chain = number_chain(tokens, n.start);
+        let plus = prev.is_some_and(|p| p.is_punct("+") && !t.space_before);
+        if chain.1 >= 3 || (plus && chain.1 >= 2) {
+            return Some(chain.0);
+        }
         // Glued to letters or a code before it: "G7", "F-16", "COVID-19", "#5".
         // A currency code is no code of that kind: "USD115".
         let currency =

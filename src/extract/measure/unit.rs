@@ -85,3 +85,30 @@ pub(in crate::extract) fn second_part(
     let add = n.value * smaller.factor / unit.factor;
     (fits && smaller.offset == 0.0 && unit.offset == 0.0 && add < 1.0).then_some((add, n.end + 1))
 }
+
+/// "percent of 10", "per cent of twenty-two" before the number at token `at`, said with no
+/// number before the percent word and nothing after the number: the share itself. "40 percent of
+/// 10 million people" and "what percent of 100 voters" are not. Returns the unit and its first token.
+pub(in crate::extract) fn percent_of_before<'r>(
+    tokens: &[Token],
+    text: &str,
+    rules: &'r Rules,
+    at: usize,
+    end: usize,
+) -> Option<(&'r Unit, usize)> {
+    if !tokens.get(at.checked_sub(1)?)?.is("of") || tokens.get(end).is_some_and(|t| t.kind != TokenKind::Punct) {
+        return None;
+    }
+    for n in [2, 1] {
+        let Some(from) = (at - 1).checked_sub(n) else { continue };
+        let raw = join(&tokens[from..at - 1], |t| &text[t.start..t.end]);
+        let Some(unit) = rules.unit(&raw.to_lowercase()).filter(|u| u.kind == crate::claim::Kind::Percent) else {
+            continue;
+        };
+        let counted = from
+            .checked_sub(1)
+            .is_some_and(|p| tokens[p].kind == TokenKind::Digits || rules.number_words.contains_key(&tokens[p].norm));
+        return (!counted && tokens[from].sentence == tokens[at].sentence).then_some((unit, from));
+    }
+    None
+}
