@@ -301,6 +301,16 @@ fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
         if digits.len() >= 2 && digits.starts_with('0') && digits.bytes().any(|b| b != b'0') {
             return Some(n.start + 1);
         }
+        // ".38-caliber", ".357 Magnum": a decimal without its zero before a word names a gun.
+        let bare_point = text[t.start..t.end].starts_with('.');
+        let after = tokens.get(n.end).map(|a| if a.is_dash() { n.end + 1 } else { n.end });
+        if bare_point
+            && after
+                .and_then(|a| tokens.get(a))
+                .is_some_and(|w| w.kind == TokenKind::Word && rules.unit(&w.norm).is_none())
+        {
+            return Some(n.end);
+        }
         // "+1-222-2222/2222", "1-222-2222-2222": numbers chained by glued dashes or slashes are
         // a phone number or a code.
         let chain = number_chain(tokens, n.start);

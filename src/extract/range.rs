@@ -138,7 +138,8 @@ pub(super) fn range_end(
         return None;
     }
     // "five or six" is a range, "10 bln or 10 tln" two alternatives.
-    if joint.is("or") && second_value > first_value * 10.0 && !(second.scaled && !first.scaled) {
+    let shared_scale = second.scaled && !first.scaled;
+    if joint.is("or") && second_value > first_value * 10.0 && !shared_scale {
         return None;
     }
     if joint.is_dash() && glued_number(second.end, second.end + 1) {

@@ -108,8 +108,9 @@ pub(in crate::extract) fn minor_part(
         if tokens.get(j).is_some_and(|t| t.is("and")) {
             j += 1;
         }
-        let Some(n) = tokens.get(j).filter(|t| t.sentence == sentence && t.kind != TokenKind::Punct) else { break };
-        let _ = n;
+        if tokens.get(j).is_none_or(|t| t.sentence != sentence || t.kind == TokenKind::Punct) {
+            break;
+        }
         let Some(part) = number::read(tokens, text, rules, j) else { break };
         let whole = part.value.fract() == 0.0 && part.value >= 0.0 && part.suffix.is_none() && !part.scaled;
         if !whole {
@@ -117,7 +118,7 @@ pub(in crate::extract) fn minor_part(
         }
         let named = (level..minor.len()).find_map(|l| {
             let word = tokens.get(part.end)?;
-            minor[l].words.iter().any(|w| *w == word.norm).then_some(l)
+            minor[l].words.contains(&word.norm).then_some(l)
         });
         if let Some(l) = named {
             add += part.value / minor[l].per;
