@@ -87,9 +87,14 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
         }
         pending_break = false;
         let start = i;
+        let leading_point = c == '.' && space && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) && i + 1 < to;
         let (kind, end, norm) = if c.is_ascii_digit() {
             let (end, norm) = lex_digits(bytes, i, to);
             (TokenKind::Digits, end, norm)
+        } else if leading_point {
+            // ".08": a decimal written without its leading zero.
+            let (end, norm) = lex_digits(bytes, i, to);
+            (TokenKind::Digits, end, format!("0{norm}"))
         } else if c.is_alphabetic() {
             let end = lex_word(text, i, to);
             (TokenKind::Word, end, text[start..end].to_lowercase())
@@ -173,17 +178,20 @@ fn lex_digits(bytes: &[u8], start: usize, to: usize) -> (usize, String) {
             i = end;
         }
     }
-    // Thousands separated by single spaces, "1 414 021 100", as much of Europe and the SI write.
-    if norm.len() <= 3 && i < to && bytes[i] == b' ' {
+    // Thousands separated by single spaces, "1 414 021 100", as much of Europe and the SI write
+    // (also with a no-break, narrow no-break or thin space).
+    if (1..=3).contains(&norm.len()) {
         let group_at = |at: usize| {
-            at + 4 <= to
-                && bytes[at] == b' '
-                && bytes[at + 1..at + 4].iter().all(u8::is_ascii_digit)
-                && (at + 4 == to || !(bytes[at + 4].is_ascii_digit() || bytes[at + 4] == b','))
+            let sep = space_separator(bytes, at, to)?;
+            let g = at + sep;
+            let ok = g + 3 <= to
+                && bytes[g..g + 3].iter().all(u8::is_ascii_digit)
+                && (g + 3 == to || !(bytes[g + 3].is_ascii_digit() || bytes[g + 3] == b','));
+            ok.then_some(g)
         };
-        while group_at(i) {
-            norm.push_str(std::str::from_utf8(&bytes[i + 1..i + 4]).unwrap_or("000"));
-            i += 4;
+        while let Some(g) = group_at(i) {
+            norm.push_str(std::str::from_utf8(&bytes[g..g + 3]).unwrap_or("000"));
+            i = g + 3;
         }
     }
     // Thousands separators only after a group of at most three leading digits.
@@ -208,6 +216,20 @@ fn lex_digits(bytes: &[u8], start: usize, to: usize) -> (usize, String) {
         }
     }
     (i, norm)
+}
+
+/// The length of the space that separates groups of thousands at byte `at`, if one stands there.
+fn space_separator(bytes: &[u8], at: usize, to: usize) -> Option<usize> {
+    let rest = &bytes[at..to];
+    if rest.starts_with(b" ") {
+        Some(1)
+    } else if rest.starts_with("\u{a0}".as_bytes()) {
+        Some(2)
+    } else if rest.starts_with("\u{202f}".as_bytes()) || rest.starts_with("\u{2009}".as_bytes()) {
+        Some(3)
+    } else {
+        None
+    }
 }
 
 /// ",34,567" after one or two leading digits: pairs, then a final group of three.
@@ -292,6 +314,8 @@ mod tests {
         assert_eq!(norms("1 414 021 100 people"), ["1414021100", "people"]);
         assert_eq!(norms("12,34,567.89"), ["1234567.89"]);
         assert_eq!(norms("in 2008 100 people"), ["in", "2008", "100", "people"]);
+        assert_eq!(norms("40\u{202f}000 and 1\u{a0}234"), ["40000", "and", "1234"]);
+        assert_eq!(norms("a level of .08 and end.5"), ["a", "level", "of", "0.08", "and", "end", ".", "5"]);
     }
 
     #[test]

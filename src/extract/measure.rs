@@ -5,8 +5,16 @@
 use super::lexer::{Token, TokenKind};
 use super::number::{self, Number};
 pub use super::range::tidy;
-use super::range::{apply_hedge, hedge_after, hedge_before, hedge_of, other_bound, range_end};
+use super::range::{apply_hedge, hedge_after, hedge_before, hedge_of, or_equal, other_bound, range_end};
 use super::subject::canonical_word;
+use crate::rules::schema::HedgeMode;
+use code::not_a_quantity;
+use money::{currency_after, currency_before, minor_part};
+use unit::{percent_of_before, second_part, unit_after, unit_before};
+
+mod code;
+mod money;
+mod unit;
 use crate::claim::{Hedge, Interval, Kind};
 use crate::rules::Rules;
 
@@ -56,10 +64,17 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     }
     let mut start = i;
     // A currency symbol right before the number: "$3bn", "US$ 5", "€80 million".
-    let mut currency = currency_before(tokens, text, rules, i).map(|(code, at)| {
-        start = at;
-        code
+    let mut code_scale = 1.0;
+    let mut currency = currency_before(tokens, text, rules, i).map(|c| {
+        start = c.at;
+        code_scale = c.scale;
+        c.code
     });
+    // "10 rmb 20 usd": a code between two numbers belongs to the first when the second has its own.
+    let symbol_after_number = currency.is_some()
+        && start < i
+        && tokens[start].kind == TokenKind::Word
+        && start.checked_sub(1).is_some_and(|p| tokens[p].kind == TokenKind::Digits);
     // "between 20 and 30", "from 20 to 30".
     let opener =
         start.checked_sub(1).and_then(|k| tokens.get(k)).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.clone());
@@ -87,16 +102,36 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     if let Some((_, at)) = &prefix_hedge {
         start = *at;
         if currency.is_none() {
-            if let Some((code, _)) = currency_before(tokens, text, rules, i) {
-                currency = Some(code);
+            if let Some(c) = currency_before(tokens, text, rules, i) {
+                currency = Some(c.code);
+                code_scale = c.scale;
             }
+        }
+    }
+    if let Some(((_, _), at)) = &prefix_hedge {
+        // "<>30", "=>30": no hedge this reader knows, so no claim it could state.
+        let symbol = tokens[*at].kind == TokenKind::Punct;
+        if symbol && at.checked_sub(1).is_some_and(|p| tokens[p].is_punct("<>=") && !tokens[*at].space_before) {
+            return Some(Found::Skip(first.end));
         }
     }
     let suffix_hedge = hedge_after(tokens, rules, k);
     if let Some((_, after)) = &suffix_hedge {
         k = *after;
     }
-    let hedge_rule = prefix_hedge.map(|(h, _)| h).or(suffix_hedge.map(|(h, _)| h));
+    let mut hedge_rule = match (prefix_hedge.map(|(h, _)| h), suffix_hedge.map(|(h, _)| h)) {
+        // "about 500 or more": the open side says more than the rounding.
+        (Some((HedgeMode::Approx | HedgeMode::Nearly, _)), Some(s)) => Some(s),
+        (p, s) => p.or(s),
+    };
+    // "more than 5000 or equal to": the strict side becomes inclusive.
+    if let Some((mode @ (HedgeMode::MoreThan | HedgeMode::LessThan), r)) = hedge_rule {
+        if let Some(after) = or_equal(tokens, rules, k) {
+            let inclusive = if mode == HedgeMode::MoreThan { HedgeMode::AtLeast } else { HedgeMode::AtMost };
+            hedge_rule = Some((inclusive, r));
+            k = after;
+        }
+    }
 
     // What follows: a currency word, a percent sign, a unit, or a counted noun.
     let mut kind = Kind::Count;
@@ -110,15 +145,33 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     let suffix = low.suffix.unwrap_or(1.0);
     // "30bn euros": the currency comes after the scale suffix.
     let after_suffix = if low.suffix.is_some() { k.max(low.suffix_token + 1) } else { k };
-    if let Some((code, after)) = currency_after(tokens, rules, after_suffix, low.scaled || low.suffix.is_some()) {
-        currency = currency.or(Some(code));
-        end = after;
+    if let Some(c) = currency_after(tokens, text, rules, after_suffix, low.scaled || low.suffix.is_some()) {
+        if currency.is_none() || symbol_after_number {
+            if symbol_after_number {
+                start = start.max(i);
+            }
+            currency = Some(c.code);
+            code_scale = c.scale;
+        }
+        end = c.at;
     }
     if let Some(code) = currency {
         kind = Kind::Money;
+        factor = suffix * code_scale;
+        let plain = high.is_none() && !low.scaled && low.suffix.is_none() && code_scale == 1.0;
+        // "75 USD million": the scale word after the code.
+        if let Some(&s) = tokens.get(end).and_then(|t| rules.scales.get(&t.norm)).filter(|&&s| plain && s >= 1000.0) {
+            factor *= s;
+            end += 1;
+        } else if plain && hedge_rule.is_none() {
+            // "3 dollars 50 cents", "15 dollars and 50".
+            if let Some((add, after)) = minor_part(tokens, text, rules, &code, end) {
+                low.value += add;
+                end = after;
+            }
+        }
         written_unit.clone_from(&code);
         unit = code;
-        factor = suffix;
         rule = "money";
     } else if let Some((u, after)) = unit_after(tokens, text, rules, k, low.suffix_token) {
         kind = u.kind;
@@ -127,6 +180,13 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         factor = u.factor;
         offset = u.offset;
         end = after;
+        if kind == Kind::Quantity && high.is_none() && hedge_rule.is_none() {
+            // "5 feet 2 inches": the smaller part adds to the written number.
+            if let Some((add, after)) = second_part(tokens, text, rules, u, end) {
+                low.value += add;
+                end = after;
+            }
+        }
         if kind == Kind::Duration {
             // "a three-day visit": what lasted is the subject's head.
             if let (Some(noun), after_noun) = counted_noun(tokens, rules, after, false) {
@@ -139,6 +199,12 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
             Kind::Duration => "duration",
             _ => "quantity",
         };
+    } else if let Some((u, at)) = percent_of_before(tokens, text, rules, start, k) {
+        kind = u.kind;
+        written_unit.clone_from(&u.name);
+        unit = rules.base_unit(&u.dimension).to_string();
+        start = at;
+        rule = "percent";
     } else if let Some(u) = unit_before(tokens, rules, start) {
         kind = u.kind;
         written_unit.clone_from(&u.name);
@@ -212,160 +278,7 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     }))
 }
 
-/// Identifiers, ordinals and codes: "F-16", "COVID-19", "G7", "Route 66", "25th", "4G".
-fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Option<usize> {
-    let t = &tokens[n.start];
-    let next = tokens.get(n.start + 1);
-    let prev = n.start.checked_sub(1).map(|k| &tokens[k]);
-    if t.kind == TokenKind::Digits {
-        // Glued to letters or a code before it: "G7", "F-16", "COVID-19", "#5".
-        // A currency code is no code of that kind: "USD115".
-        let currency =
-            |p: &Token| rules.currency_symbols.iter().any(|(s, _)| s.eq_ignore_ascii_case(&text[p.start..p.end]));
-        if prev.is_some_and(|p| !t.space_before && ((p.kind == TokenKind::Word && !currency(p)) || p.is_punct("#№/.:")))
-        {
-            return Some(n.start + 1);
-        }
-        if let (Some(dash), Some(before)) = (prev, n.start.checked_sub(2).map(|k| &tokens[k])) {
-            if dash.is_dash()
-                && !t.space_before
-                && !dash.space_before
-                && before.kind == TokenKind::Word
-                && !rules.number_words.contains_key(&before.norm)
-            {
-                return Some(n.start + 1);
-            }
-        }
-        // "9/11", "24/7": digits slashed to digits that are no fraction read above.
-        if n.end == n.start + 1
-            && next.is_some_and(|nx| nx.is_punct("/") && !nx.space_before)
-            && tokens.get(n.start + 2).is_some_and(|d| d.kind == TokenKind::Digits && !d.space_before)
-        {
-            // Only the first number: what follows the slash may still be a year ("11/2016").
-            return Some(n.start + 1);
-        }
-        // Ordinals "25th"; glued letters that are no unit or scale suffix: "4G", "3D".
-        // (Unless the number read them itself: "1e10", "1.3x10^6".)
-        if let Some(nx) = next.filter(|nx| nx.kind == TokenKind::Word && !nx.space_before && n.end == n.start + 1) {
-            let ordinal = matches!(nx.norm.as_str(), "st" | "nd" | "rd" | "th");
-            let known = n.suffix.is_some()
-                || rules.unit(&text[nx.start..nx.end]).is_some()
-                || rules.currency_words.contains_key(&nx.norm);
-            if ordinal || !known {
-                return Some(n.start + 2);
-            }
-        }
-        // "Route 66", "No. 5", "Article 5".
-        let name_before = prev.is_some_and(|p| {
-            let word = p.norm.trim_end_matches('.');
-            rules.identifiers.contains(word) || rules.identifiers.contains(&p.norm)
-        }) || (prev.is_some_and(|p| p.is_punct(".")) && n.start >= 2 && tokens[n.start - 2].is("no"));
-        if name_before {
-            return Some(n.end);
-        }
-        if next.is_some_and(|nx| nx.is_punct(".") && !nx.space_before)
-            && tokens.get(n.start + 2).is_some_and(|d| d.kind == TokenKind::Digits && !d.space_before)
-        {
-            // "1.2.3" reaches here only partly lexed: a version or an outline number.
-            return Some(n.start + 3);
-        }
-    } else {
-        // "one of the", "no one", "the one who": pronoun uses of "one".
-        if t.norm == "one" && n.end == n.start + 1 {
-            let after_of = next.is_some_and(|nx| {
-                matches!(
-                    nx.norm.as_str(),
-                    "of" | "another" | "who" | "that" | "which" | "day" | "time" | "way" | "thing"
-                )
-            });
-            let pronoun = prev.is_some_and(|p| {
-                matches!(
-                    p.norm.as_str(),
-                    "no" | "any" | "every" | "the" | "this" | "that" | "which" | "each" | "someone" | "some" | "anyone"
-                )
-            });
-            if after_of || pronoun {
-                return Some(n.end);
-            }
-        }
-    }
-    None
-}
-
-/// A currency symbol or code written right before token `i`; returns its code and first token.
-fn currency_before(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(String, usize)> {
-    let number_start = tokens[i].start;
-    let line_start = text[..number_start].rfind('\n').map_or(0, |p| p + 1);
-    let before = text[line_start..number_start].trim_end_matches([' ', '\u{a0}']);
-    for (symbol, code) in &rules.currency_symbols {
-        // Codes and lettered symbols are written in either case ("mxn$ 15", "c $ 1.34").
-        let cut = before.len().checked_sub(symbol.len()).filter(|&c| before.is_char_boundary(c));
-        let rest = cut.filter(|&c| before[c..].eq_ignore_ascii_case(symbol)).map(|c| &before[..c]);
-        if let Some(rest) = rest {
-            let alphabetic = symbol.chars().next().is_some_and(char::is_alphabetic);
-            if alphabetic && rest.chars().next_back().is_some_and(char::is_alphanumeric) {
-                continue;
-            }
-            let symbol_start = line_start + rest.len();
-            let at = tokens[..i].iter().rposition(|t| t.start == symbol_start)?;
-            return Some((code.clone(), at));
-        }
-    }
-    None
-}
-
-/// A currency name at token `k` ("dollars", "US dollars", "€"); returns its code and the token
-/// after. A name that is also a unit of measure ("pounds") counts only when the number was
-/// `scaled` ("361 million pounds"): "25 pounds" on its own is more often a weight.
-fn currency_after(tokens: &[Token], rules: &Rules, k: usize, scaled: bool) -> Option<(String, usize)> {
-    for n in (1..=3).rev() {
-        let Some(window) = tokens.get(k..k + n) else { continue };
-        if window.iter().any(|t| t.kind == TokenKind::Digits) || window.iter().skip(1).any(|t| t.is_dash()) {
-            continue;
-        }
-        let phrase = join(window, |t| t.norm.as_str());
-        let code = rules.currency_words.get(&phrase);
-        if let Some(code) = code.or_else(|| scaled.then(|| rules.currency_unit_words.get(&phrase)).flatten()) {
-            return Some((code.clone(), k + n));
-        }
-    }
-    None
-}
-
-/// A unit at token `k` ("km", "-day", "per cent", "°C", "-year-old"); also a unit glued to the
-/// digits ("10km", whose letters are token `glued` when the lexer split them).
-fn unit_after<'r>(
-    tokens: &[Token],
-    text: &str,
-    rules: &'r Rules,
-    k: usize,
-    glued: usize,
-) -> Option<(&'r crate::rules::Unit, usize)> {
-    let _ = glued;
-    let longest = (rules.unit_max_words * 2 + 1).min(tokens.len().saturating_sub(k));
-    for n in (1..=longest).rev() {
-        let window = &tokens[k..k + n];
-        if window.iter().skip(1).any(|t| t.sentence != window[0].sentence)
-            || window.iter().any(|t| t.kind == TokenKind::Digits)
-        {
-            continue;
-        }
-        let raw = join(window, |t| &text[t.start..t.end]);
-        if let Some(unit) = rules.unit(&raw) {
-            // A lone letter unit ("m") must be glued to its number or stand alone, not start a word.
-            return Some((unit, k + n));
-        }
-    }
-    None
-}
-
-/// A unit written before the number ("magnitude 6.1"), at token `at - 1`.
-fn unit_before<'r>(tokens: &[Token], rules: &'r Rules, at: usize) -> Option<&'r crate::rules::Unit> {
-    let t = tokens.get(at.checked_sub(1)?)?;
-    rules.unit(&t.norm).filter(|u| u.prefix)
-}
-
-fn join<'t>(window: &'t [Token], text_of: impl Fn(&'t Token) -> &'t str) -> String {
+pub(super) fn join<'t>(window: &'t [Token], text_of: impl Fn(&'t Token) -> &'t str) -> String {
     let mut out = String::new();
     for (n, t) in window.iter().enumerate() {
         if n > 0 && t.space_before {

@@ -2,6 +2,7 @@
 //! "a dozen", "one hundred and twenty"), with the tokens it spans.
 
 use super::lexer::{Token, TokenKind};
+use crate::claim::Kind;
 use crate::rules::Rules;
 
 /// A number read from tokens `start..end`.
@@ -265,7 +266,12 @@ fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
     }
     let after = tokens.get(i + 2);
     let alone = after.is_none_or(|t| {
-        t.kind == TokenKind::Punct || t.is("of") || t.sentence != first.sentence || rules.scales.contains_key(&t.norm)
+        t.kind == TokenKind::Punct
+            || t.is("of")
+            || t.sentence != first.sentence
+            || rules.scales.contains_key(&t.norm)
+            // "a half turn", "a quarter mile".
+            || rules.unit(&t.norm).is_some_and(|u| u.kind == Kind::Quantity)
     });
     if (first.norm == "a" || first.norm == "an") && rules.fractions.contains_key(next) && alone {
         // "a half", "a quarter of", "a fifth": not "a third suspect".
@@ -308,6 +314,8 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
     let mut scaled = false;
     let mut scale_product = 1.0;
     let mut last_scale = 1.0;
+    // The number as it stood before its last "and", for when what follows turns out to be another.
+    let mut before_and: Option<(f64, f64, usize)> = None;
     let mut j = from;
     let mut end = from;
     let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.as_str());
@@ -318,7 +326,10 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
             TokenKind::Digits if any && last_scale >= 100.0 && t.space_before => {
                 // "4 thousand 3 hundred and 21": digits go on a number after a scale word.
                 let fits = |v: &f64| {
-                    *v < last_scale && v.fract() == 0.0 && (group == 0.0 || (group % 100.0 == 0.0 && *v < 100.0))
+                    *v > 0.0
+                        && *v < last_scale
+                        && v.fract() == 0.0
+                        && (group == 0.0 || (group % 100.0 == 0.0 && *v < 100.0))
                 };
                 let Some(v) = t.number().filter(fits) else { break };
                 group += v;
@@ -357,7 +368,15 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
                 if let Some(&v) = rules.number_words.get(w) {
                     if v == 12.0 && w != "twelve" {
                         // "dozen", "dozens", "dzs".
-                        group = if group == 0.0 { 12.0 } else { group * 12.0 };
+                        // "three hundred and two dozens": the dozens are the last part only.
+                        let rest = group % 100.0;
+                        group = if group == 0.0 {
+                            12.0
+                        } else if rest > 0.0 {
+                            group - rest + rest * 12.0
+                        } else {
+                            group * 12.0
+                        };
                     } else if matches!(w, "couple" | "pair") {
                         if word(j + 1) != Some("of") {
                             break;
@@ -375,6 +394,11 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
                 } else if let Some(&scale) = rules.scales.get(w) {
                     if !any && group == 0.0 {
                         return None;
+                    }
+                    if let Some((t, g, e)) = before_and.filter(|_| scale == 100.0 && group >= 100.0) {
+                        // "3 hundred and 2 hundred" are two numbers ("322 hundred" is one).
+                        (total, group, end) = (t, g, e);
+                        break;
                     }
                     scaled = true;
                     if scale == 100.0 {
@@ -404,10 +428,14 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
                         };
                         let whole = total + group;
                         n = fraction_scale(tokens, rules, n)?;
+                        let own_scale = n.end > after;
                         if n.scaled && unit == 1.0 && whole < 1000.0 && group > 0.0 && total == 0.0 {
                             // "five and a half million": the fraction's scale applies to the whole.
                             let s = n.value / f;
                             n.value = (whole + f) * s;
+                        } else if own_scale {
+                            // "one billion and a half million": the fraction has a scale of its own.
+                            n.value += whole;
                         } else {
                             n.value = whole + n.value * unit;
                         }
@@ -416,7 +444,15 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
                     }
                     let digits_next =
                         tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Digits) && last_scale >= 100.0;
-                    if (is_number_word(j + 1) || digits_next) && !tokens[j + 1].is("a") {
+                    // "one hundred and twenty", "a thousand and one", "twenty and four"; never
+                    // "100 and fifty".
+                    let unit_next = word(j + 1).and_then(|w| rules.number_words.get(w)).is_some_and(|&v| v < 10.0);
+                    let tens_and_unit = from == start && group >= 20.0 && group % 10.0 == 0.0 && unit_next;
+                    if (is_number_word(j + 1) || digits_next)
+                        && !tokens[j + 1].is("a")
+                        && (last_scale >= 100.0 || tens_and_unit)
+                    {
+                        before_and = Some((total, group, end));
                         j += 1;
                         continue;
                     }
@@ -473,9 +509,15 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
 /// After "and": "a half", "one fourth", "three fifths" (one word before the denominator).
 fn and_fraction(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usize)> {
     let t = tokens.get(k)?;
-    let num = if t.is("a") || t.is("an") { 1.0 } else { *rules.number_words.get(&t.norm).filter(|v| **v < 10.0)? };
-    let d = tokens.get(k + 1).and_then(|d| rules.fractions.get(&d.norm))?;
-    Some((num / d, k + 2))
+    let num = if t.is("a") || t.is("an") { Some(1.0) } else { rules.number_words.get(&t.norm).copied() };
+    let d = tokens.get(k + 1).and_then(|d| rules.fractions.get(&d.norm));
+    if let (Some(num), Some(d)) = (num.filter(|v| *v < 10.0), d) {
+        return Some((num / d, k + 2));
+    }
+    // "two and fifty-four hundredths": a longer numerator, as long as the whole is a proper fraction.
+    let n = accumulate(tokens, rules, k, k, 0.0, 0.0)?;
+    let last = &tokens[n.end - 1];
+    (rules.fractions.contains_key(&last.norm) && n.value < 1.0).then_some((n.value, n.end))
 }
 
 /// The words after "point": digit by digit ("zero three") or one number ("seventy-one", "eleven").

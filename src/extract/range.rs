@@ -96,8 +96,26 @@ pub(super) fn range_end(
         k = first.suffix_token + 1;
     }
     let joint = tokens.get(k)?;
+    // "three-nought-four": a link in a chain of numbers is a score or a code, not a range.
+    let glued_number = |d: usize, n: usize| {
+        tokens.get(d).is_some_and(|t| t.is_dash() && !t.space_before)
+            && tokens
+                .get(n)
+                .is_some_and(|t| !t.space_before && (t.kind == TokenKind::Digits || t.kind == TokenKind::Word))
+    };
+    if first.start >= 2
+        && glued_number(first.start - 1, first.start)
+        && tokens[first.start - 2].kind != TokenKind::Punct
+    {
+        let before = &tokens[first.start - 2];
+        if before.kind == TokenKind::Digits || rules.number_words.contains_key(&before.norm) {
+            return None;
+        }
+    }
     let ok = joint.is_dash()
         || joint.is("to")
+        || joint.is("through")
+        || joint.is("thru")
         || (joint.is("and") && opener == Some("between"))
         || (joint.is("or") && tokens.get(k + 1).is_some_and(|t| t.kind == first_kind(tokens, first)));
     if !ok {
@@ -117,6 +135,14 @@ pub(super) fn range_end(
     let raw_first = first.raw();
     // A range runs upwards; "7-5" is a score and "2-1" a vote, not ranges.
     if !(second_value > first_value || (second.scaled && !first.scaled && second_value > raw_first)) {
+        return None;
+    }
+    // "five or six" is a range, "10 bln or 10 tln" two alternatives.
+    let shared_scale = second.scaled && !first.scaled;
+    if joint.is("or") && second_value > first_value * 10.0 && !shared_scale {
+        return None;
+    }
+    if joint.is_dash() && glued_number(second.end, second.end + 1) {
         return None;
     }
     let end = if second.suffix.is_some() { second.suffix_token + 1 } else { second.end };
@@ -154,8 +180,28 @@ pub(super) fn hedge_after(tokens: &[Token], rules: &Rules, at: usize) -> Option<
         let n = h.words.len();
         let Some(window) = tokens.get(start..start + n) else { continue };
         if window.iter().zip(&h.words).all(|(t, w)| t.norm == *w) {
+            // "5000 or less than 6000" is two claims, not "5000 or less".
+            let number_at = |k: usize| {
+                tokens.get(k).is_some_and(|t| t.kind == TokenKind::Digits || rules.number_words.contains_key(&t.norm))
+            };
+            let than = tokens.get(start + n).is_some_and(|t| t.is("than"));
+            if number_at(start + n) || (than && number_at(start + n + 1)) {
+                return None;
+            }
             return Some(((h.mode, h.relative), start + n));
         }
     }
     None
+}
+
+/// "or equal" ("to") after a number with a strict hedge: "more than 5000 or equal to" is at least
+/// 5000. Returns the token after the phrase, unless another number follows ("or equal to 6000").
+pub(super) fn or_equal(tokens: &[Token], rules: &Rules, at: usize) -> Option<usize> {
+    if !(tokens.get(at)?.is("or") && tokens.get(at + 1)?.is("equal")) {
+        return None;
+    }
+    let end = if tokens.get(at + 2).is_some_and(|t| t.is("to")) { at + 3 } else { at + 2 };
+    let next = tokens.get(end);
+    let number_next = next.is_some_and(|t| t.kind == TokenKind::Digits || rules.number_words.contains_key(&t.norm));
+    (!number_next).then_some(end)
 }

@@ -54,6 +54,15 @@ pub struct Vague {
     pub high: Option<f64>,
 }
 
+/// A smaller unit of a currency, compiled.
+#[derive(Clone, Debug)]
+pub struct Minor {
+    /// Lower-case names.
+    pub words: Vec<String>,
+    /// How many make one of the currency.
+    pub per: f64,
+}
+
 /// A unit, compiled.
 #[derive(Clone, Debug)]
 pub struct Unit {
@@ -69,6 +78,8 @@ pub struct Unit {
     pub offset: f64,
     /// May stand before the number.
     pub prefix: bool,
+    /// Names of the larger units this one completes ("5 feet 2 inches").
+    pub completes: Vec<String>,
 }
 
 /// Every rule, compiled for lookups. Built once per run; read-only afterwards.
@@ -96,6 +107,7 @@ pub struct Rules {
     pub units: Vec<Unit>,
     unit_lookup: HashMap<String, usize>,
     unit_lookup_exact: HashMap<String, usize>,
+    unit_lookup_second: HashMap<String, usize>,
     /// The longest unit spelling, in words.
     pub unit_max_words: usize,
     /// Currency symbols written before numbers, to ISO codes, longest first.
@@ -104,6 +116,12 @@ pub struct Rules {
     pub currency_words: HashMap<String, String>,
     /// Currency names that are also units of measure ("pounds"), to ISO codes.
     pub currency_unit_words: HashMap<String, String>,
+    /// Three-letter currency codes as written ("USD"), to ISO codes.
+    pub currency_codes: HashMap<String, String>,
+    /// Scale letters glued before a currency code ("M" of "MUSD").
+    pub code_scales: HashMap<String, f64>,
+    /// Smaller units of each currency, by ISO code, largest first.
+    pub currency_minor: HashMap<String, Vec<Minor>>,
     aliases: HashMap<String, String>,
     /// The longest alias phrase, in words.
     pub alias_max_words: usize,
@@ -231,6 +249,11 @@ impl Rules {
         self.unit_lookup_exact.get(word).or_else(|| self.unit_lookup.get(&word.to_lowercase())).map(|&i| &self.units[i])
     }
 
+    /// The unit spelled `word` as the smaller part of a measure in two parts ("in" of "5 ft 2 in").
+    pub fn second_unit(&self, word: &str) -> Option<&Unit> {
+        self.unit(word).or_else(|| self.unit_lookup_second.get(word).map(|&i| &self.units[i]))
+    }
+
     /// The name of the base unit of `dimension` (the dimension itself when no unit has factor 1).
     pub fn base_unit<'a>(&'a self, dimension: &'a str) -> &'a str {
         self.base_units.get(dimension).map_or(dimension, String::as_str)
@@ -293,10 +316,14 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         units: Vec::new(),
         unit_lookup: HashMap::new(),
         unit_lookup_exact: HashMap::new(),
+        unit_lookup_second: HashMap::new(),
         unit_max_words: 1,
         currency_symbols: Vec::new(),
         currency_words: HashMap::new(),
         currency_unit_words: HashMap::new(),
+        currency_codes: HashMap::new(),
+        code_scales: HashMap::new(),
+        currency_minor: HashMap::new(),
         aliases: HashMap::new(),
         alias_max_words: 1,
         countable: HashSet::new(),
@@ -341,6 +368,12 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                 rules.fractions.insert(k, v);
             }
             rules.negatives.extend(n.negatives.iter().map(|w| w.to_lowercase()));
+            for (k, &v) in &n.code_scales {
+                if !(v.is_finite() && v > 1.0) {
+                    return Err(bad(k, format!("code scale {k:?} = {v} must be a number above 1")));
+                }
+                rules.code_scales.insert(k.clone(), v);
+            }
         }
         for h in &f.hedge {
             let relative = h.relative.unwrap_or(0.0);
@@ -383,7 +416,11 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                 factor: u.factor,
                 offset: u.offset,
                 prefix: u.prefix,
+                completes: u.completes.clone(),
             });
+            for alias in &u.second_aliases {
+                rules.unit_lookup_second.insert(alias.to_lowercase(), index);
+            }
             for alias in &u.aliases {
                 rules.unit_max_words = rules.unit_max_words.max(alias.split_whitespace().count());
                 if u.case_sensitive {
@@ -396,6 +433,19 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         for c in &f.currency {
             for s in &c.symbols {
                 rules.currency_symbols.push((s.clone(), c.code.clone()));
+                if s.len() == 3 && s.chars().all(|ch| ch.is_ascii_uppercase()) {
+                    rules.currency_codes.insert(s.clone(), c.code.clone());
+                }
+            }
+            if !c.minor.is_empty() {
+                let mut minor = Vec::new();
+                for m in &c.minor {
+                    if !(m.per.is_finite() && m.per > 1.0) {
+                        return Err(bad(&c.code, format!("currency {:?}: a minor unit's per must be above 1", c.code)));
+                    }
+                    minor.push(Minor { words: m.words.iter().map(|w| w.to_lowercase()).collect(), per: m.per });
+                }
+                rules.currency_minor.insert(c.code.clone(), minor);
             }
             for w in &c.words {
                 rules.currency_words.insert(w.to_lowercase(), c.code.clone());

@@ -97,6 +97,10 @@ pub struct NumbersSection {
     /// Words that make the number after them negative ("minus", "negative").
     #[serde(default)]
     pub negatives: Vec<String>,
+    /// Scale letters glued before a currency code ("M" of "MUSD", "MEUR", as business wires write
+    /// millions), to their factor.
+    #[serde(default)]
+    pub code_scales: BTreeMap<String, f64>,
     /// Examples that must extract.
     #[serde(default)]
     pub examples: Vec<Example>,
@@ -193,6 +197,14 @@ pub struct UnitRule {
     /// When true, spellings are matched case-sensitively (for "m", "M", "K").
     #[serde(default)]
     pub case_sensitive: bool,
+    /// Spellings read only as the smaller part of a measure in two parts ("2 in" of "5 ft 2 in"),
+    /// where alone they would be common words.
+    #[serde(default)]
+    pub second_aliases: Vec<String>,
+    /// Names of the larger units this one completes in a measure in two parts ("inch" completes
+    /// "foot": "5 feet 2 inches"); metric measures are written as decimals instead.
+    #[serde(default)]
+    pub completes: Vec<String>,
     /// Examples that must extract.
     #[serde(default)]
     pub examples: Vec<Example>,
@@ -218,9 +230,23 @@ pub struct CurrencyRule {
     /// ("361 million pounds"), otherwise left to the units.
     #[serde(default)]
     pub unit_words: Vec<String>,
+    /// Smaller units, largest first ("cents" of the dollar, "mao" and "fen" of the yuan): an
+    /// amount written in two parts ("3 dollars 50 cents") is read as one.
+    #[serde(default)]
+    pub minor: Vec<MinorUnit>,
     /// Examples that must extract.
     #[serde(default)]
     pub examples: Vec<Example>,
+}
+
+/// A smaller unit of a currency.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinorUnit {
+    /// Lower-case names ("cent", "cents").
+    pub words: Vec<String>,
+    /// How many make one of the currency ("100").
+    pub per: f64,
 }
 
 /// Words that mean the same thing in a subject.

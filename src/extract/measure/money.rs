@@ -1,0 +1,143 @@
+//! Tokens around a number in, its currency out: a symbol or code before it ("$3bn", "MAUD 60"), a
+//! name after it ("334 million dollars", "30 MUSD"), and the smaller unit that completes an amount
+//! written in two parts ("3 dollars 50 cents", "one kuai and five mao five").
+
+use super::super::lexer::{Token, TokenKind};
+use super::super::number;
+use super::join;
+use crate::rules::Rules;
+
+/// A currency read next to a number.
+pub(in crate::extract) struct Currency {
+    /// ISO code.
+    pub code: String,
+    /// First token (before the number) or one past the last (after it).
+    pub at: usize,
+    /// A scale glued to the code ("M" of "MUSD"), 1 when none.
+    pub scale: f64,
+}
+
+/// "MUSD", "MEUR": a scale letter glued before a currency code.
+fn scaled_code(rules: &Rules, raw: &str) -> Option<(String, f64)> {
+    rules.code_scales.iter().find_map(|(prefix, &f)| {
+        let code = rules.currency_codes.get(raw.strip_prefix(prefix.as_str())?)?;
+        Some((code.clone(), f))
+    })
+}
+
+/// A currency symbol or code written right before token `i`.
+pub(in crate::extract) fn currency_before(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Currency> {
+    if let Some(k) = i.checked_sub(1).filter(|&k| tokens[k].kind == TokenKind::Word) {
+        if let Some((code, scale)) = scaled_code(rules, &text[tokens[k].start..tokens[k].end]) {
+            return Some(Currency { code, at: k, scale });
+        }
+    }
+    let number_start = tokens[i].start;
+    let line_start = text[..number_start].rfind('\n').map_or(0, |p| p + 1);
+    let before = text[line_start..number_start].trim_end_matches([' ', '\u{a0}']);
+    let spaced = line_start + before.len() < number_start;
+    for (symbol, code) in &rules.currency_symbols {
+        // Codes and lettered symbols are written in either case ("mxn$ 15", "c $ 1.34").
+        let cut = before.len().checked_sub(symbol.len()).filter(|&c| before.is_char_boundary(c));
+        let rest = cut.filter(|&c| before[c..].eq_ignore_ascii_case(symbol)).map(|c| &before[..c]);
+        if let Some(rest) = rest {
+            let alphabetic = symbol.chars().next().is_some_and(char::is_alphabetic);
+            if alphabetic && rest.chars().next_back().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            // A code in other letters than its own is an English word unless glued to the number:
+            // "try one" is no Turkish lira, "usd115" is dollars.
+            let written = &before[rest.len()..];
+            if spaced && symbol.chars().all(char::is_alphabetic) && written != symbol {
+                continue;
+            }
+            let symbol_start = line_start + rest.len();
+            let at = tokens[..i].iter().rposition(|t| t.start == symbol_start)?;
+            return Some(Currency { code: code.clone(), at, scale: 1.0 });
+        }
+    }
+    None
+}
+
+/// A currency name at token `k` ("dollars", "US dollars", "€", "MUSD"). A name that is also a
+/// unit of measure ("pounds") counts only when the number was `scaled` ("361 million pounds"):
+/// "25 pounds" on its own is more often a weight.
+pub(in crate::extract) fn currency_after(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    k: usize,
+    scaled: bool,
+) -> Option<Currency> {
+    if let Some(t) = tokens.get(k).filter(|t| t.kind == TokenKind::Word) {
+        if let Some((code, scale)) = scaled_code(rules, &text[t.start..t.end]) {
+            return Some(Currency { code, at: k + 1, scale });
+        }
+    }
+    for n in (1..=3).rev() {
+        let Some(window) = tokens.get(k..k + n) else { continue };
+        if window.iter().any(|t| t.kind == TokenKind::Digits) || window.iter().skip(1).any(|t| t.is_dash()) {
+            continue;
+        }
+        let phrase = join(window, |t| t.norm.as_str());
+        let code = rules.currency_words.get(&phrase);
+        if let Some(code) = code.or_else(|| scaled.then(|| rules.currency_unit_words.get(&phrase)).flatten()) {
+            return Some(Currency { code: code.clone(), at: k + n, scale: 1.0 });
+        }
+    }
+    None
+}
+
+/// The smaller units after an amount of `code` ending at token `k`: "50 cents", "and forty-five
+/// cents", "five mao five", or a bare "50" ("15 dollars 50") where nothing counted follows it.
+/// Returns the amount to add, in the currency's units, and the token after it.
+pub(in crate::extract) fn minor_part(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    code: &str,
+    k: usize,
+) -> Option<(f64, usize)> {
+    let minor = rules.currency_minor.get(code)?;
+    let sentence = tokens.get(k.checked_sub(1)?)?.sentence;
+    let mut add = 0.0;
+    let mut level = 0;
+    let mut end = k;
+    while level < minor.len() {
+        let mut j = end;
+        if tokens.get(j).is_some_and(|t| t.is("and")) {
+            j += 1;
+        }
+        if tokens.get(j).is_none_or(|t| t.sentence != sentence || t.kind == TokenKind::Punct) {
+            break;
+        }
+        let Some(part) = number::read(tokens, text, rules, j) else { break };
+        let whole = part.value.fract() == 0.0 && part.value >= 0.0 && part.suffix.is_none() && !part.scaled;
+        if !whole {
+            break;
+        }
+        let named = (level..minor.len()).find_map(|l| {
+            let word = tokens.get(part.end)?;
+            minor[l].words.contains(&word.norm).then_some(l)
+        });
+        if let Some(l) = named {
+            add += part.value / minor[l].per;
+            end = part.end + 1;
+            level = l + 1;
+            continue;
+        }
+        // A bare number completes the amount only where it ends the phrase: "15 dollars 50.",
+        // not "15 dollars and 50 people".
+        let step = minor[level].per / if level == 0 { 1.0 } else { minor[level - 1].per };
+        let closes = tokens.get(part.end).is_none_or(|t| {
+            let measured = rules.currency_words.contains_key(&t.norm) || rules.unit(&t.norm).is_some();
+            t.sentence != sentence || (!measured && (t.kind == TokenKind::Punct || t.is("and") || t.is("more")))
+        });
+        if closes && part.value < step {
+            add += part.value / minor[level].per;
+            end = part.end;
+        }
+        break;
+    }
+    (end > k).then_some((add, end))
+}

@@ -1,0 +1,114 @@
+//! Tokens after (or before) a number in, its unit of measure out: "km", "-day", "per cent", "°C",
+//! "20 (kg)", `10 "`, and the smaller part of a measure in two parts ("5 ft 2 in").
+
+use super::super::lexer::{Token, TokenKind};
+use super::super::number;
+use super::join;
+use crate::rules::{Rules, Unit};
+
+/// A unit at token `k` ("km", "-day", "per cent", "°C", "-year-old", "(kg)"); returns it and the
+/// token after it.
+pub(in crate::extract) fn unit_after<'r>(
+    tokens: &[Token],
+    text: &str,
+    rules: &'r Rules,
+    k: usize,
+    glued: usize,
+) -> Option<(&'r Unit, usize)> {
+    let _ = glued;
+    let first = tokens.get(k)?;
+    // "20 (kg)", "20 [kg]": one unit word in brackets.
+    if let Some(close) = match first.norm.as_str() {
+        "(" => Some(")"),
+        "[" => Some("]"),
+        "{" => Some("}"),
+        "<" => Some(">"),
+        _ => None,
+    } {
+        let (word, mark) = (tokens.get(k + 1)?, tokens.get(k + 2)?);
+        let tight = word.kind == TokenKind::Word && !word.space_before && !mark.space_before;
+        return rules.unit(&text[word.start..word.end]).filter(|_| tight && mark.is_punct(close)).map(|u| (u, k + 3));
+    }
+    // `10 " long`: a straight double quote stands for inches only standing free; glued to a word
+    // it closes or opens a quotation.
+    if first.is_punct("\"") && !(first.space_before && tokens.get(k + 1).is_none_or(|t| t.space_before)) {
+        return None;
+    }
+    let longest = (rules.unit_max_words * 2 + 1).min(tokens.len().saturating_sub(k));
+    for n in (1..=longest).rev() {
+        let window = &tokens[k..k + n];
+        if window.iter().skip(1).any(|t| t.sentence != window[0].sentence)
+            || window.iter().any(|t| t.kind == TokenKind::Digits)
+        {
+            continue;
+        }
+        let raw = join(window, |t| &text[t.start..t.end]);
+        if let Some(unit) = rules.unit(&raw) {
+            // Letters or digits glued after the unit make a code of it ("24703m212"), unless
+            // they spell a unit of their own ("km2").
+            if let Some(t) = tokens.get(k + n).filter(|t| !t.space_before && t.kind != TokenKind::Punct) {
+                let glued = format!("{raw}{}", &text[t.start..t.end]);
+                return rules.unit(&glued).map(|u| (u, k + n + 1));
+            }
+            return Some((unit, k + n));
+        }
+    }
+    None
+}
+
+/// A unit written before the number ("magnitude 6.1"), at token `at - 1`.
+pub(in crate::extract) fn unit_before<'r>(tokens: &[Token], rules: &'r Rules, at: usize) -> Option<&'r Unit> {
+    let t = tokens.get(at.checked_sub(1)?)?;
+    rules.unit(&t.norm).filter(|u| u.prefix)
+}
+
+/// The smaller part of a measure in two parts after `unit` ends at token `k`: "2 in" of "5 ft 2
+/// in", "and 2 inches" of "5 feet and 2 inches". Returns it in `unit`'s terms and the token after.
+pub(in crate::extract) fn second_part(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    unit: &Unit,
+    k: usize,
+) -> Option<(f64, usize)> {
+    let sentence = tokens.get(k.checked_sub(1)?)?.sentence;
+    let at = if tokens.get(k).is_some_and(|t| t.is("and")) { k + 1 } else { k };
+    let first = tokens.get(at).filter(|t| t.sentence == sentence)?;
+    if first.kind == TokenKind::Punct {
+        return None;
+    }
+    let n = number::read(tokens, text, rules, at).filter(|n| n.suffix.is_none() && !n.scaled && n.value >= 0.0)?;
+    let word = tokens.get(n.end).filter(|t| t.sentence == sentence)?;
+    let smaller = rules.second_unit(&word.norm).or_else(|| rules.second_unit(&text[word.start..word.end]))?;
+    let fits = smaller.completes.contains(&unit.name) && smaller.factor < unit.factor;
+    // The part must be smaller than one of the larger unit: "5 ft 2 in", not "5 ft 20 in".
+    let add = n.value * smaller.factor / unit.factor;
+    (fits && smaller.offset == 0.0 && unit.offset == 0.0 && add < 1.0).then_some((add, n.end + 1))
+}
+
+/// "percent of 10", "per cent of twenty-two" before the number at token `at`, said with no
+/// number before the percent word and nothing after the number: the share itself. "40 percent of
+/// 10 million people" and "what percent of 100 voters" are not. Returns the unit and its first token.
+pub(in crate::extract) fn percent_of_before<'r>(
+    tokens: &[Token],
+    text: &str,
+    rules: &'r Rules,
+    at: usize,
+    end: usize,
+) -> Option<(&'r Unit, usize)> {
+    if !tokens.get(at.checked_sub(1)?)?.is("of") || tokens.get(end).is_some_and(|t| t.kind != TokenKind::Punct) {
+        return None;
+    }
+    for n in [2, 1] {
+        let Some(from) = (at - 1).checked_sub(n) else { continue };
+        let raw = join(&tokens[from..at - 1], |t| &text[t.start..t.end]);
+        let Some(unit) = rules.unit(&raw.to_lowercase()).filter(|u| u.kind == crate::claim::Kind::Percent) else {
+            continue;
+        };
+        let counted = from
+            .checked_sub(1)
+            .is_some_and(|p| tokens[p].kind == TokenKind::Digits || rules.number_words.contains_key(&tokens[p].norm));
+        return (!counted && tokens[from].sentence == tokens[at].sentence).then_some((unit, from));
+    }
+    None
+}
