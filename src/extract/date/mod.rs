@@ -549,6 +549,10 @@ fn relative_date(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Optio
         }
         return Some((DateExpr::Relative { unit, offset }, j + 2));
     }
+    // "this morning", "this evening": today.
+    if offset == 0 && matches!(next, "morning" | "afternoon" | "evening") {
+        return Some((DateExpr::DaysFrom { days: 0 }, j + 2));
+    }
     if next == "night" && offset == -1 {
         return Some((DateExpr::DaysFrom { days: -1 }, j + 2));
     }

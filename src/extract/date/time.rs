@@ -26,6 +26,10 @@ pub struct TimeMatch {
     pub furniture: bool,
 }
 
+fn is_hours(word: &str) -> bool {
+    matches!(word, "hrs" | "hours" | "h")
+}
+
 fn is_meridiem(word: &str) -> Option<bool> {
     match word {
         "am" | "a.m." | "a.m" => Some(false),
@@ -73,7 +77,7 @@ fn clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
     let t = tokens.get(i)?;
     let hour = t.number()?;
     let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
-    if t.kind != TokenKind::Digits || !(0.0..=24.0).contains(&hour) {
+    if t.kind != TokenKind::Digits {
         return None;
     }
     let mut end = i + 1;
@@ -102,6 +106,11 @@ fn clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
             end += 2;
         }
     }
+    let zone_at =
+        |k: usize| tokens.get(k).is_some_and(|z| z.kind == TokenKind::Word && rules.time_zones.contains(&z.norm));
+    if !(0.0..=24.0).contains(&hour) {
+        return None;
+    }
     let hour = hour.trunc();
     let meridiem = tokens.get(end).and_then(|w| is_meridiem(&w.norm));
     let minutes = match meridiem {
@@ -110,21 +119,26 @@ fn clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
             let h = if pm { hour % 12.0 + 12.0 } else { hour % 12.0 };
             Some(h * 60.0 + minute)
         }
+        // "17:06 pm" says the half of the day twice.
+        Some(true) if written_minutes && (13.0..24.0).contains(&hour) => {
+            end += 1;
+            Some(hour * 60.0 + minute)
+        }
         Some(_) => return None,
         // "14:00", "14:00 GMT": past noon, or a zone, says which half of the day.
         None if written_minutes && hour < 24.0 => {
-            let zoned = tokens.get(end).is_some_and(|z| rules.time_zones.contains(&z.norm) || z.norm == "hrs");
+            let zoned = tokens.get(end).is_some_and(|z| rules.time_zones.contains(&z.norm) || is_hours(&z.norm));
             (hour > 12.0 || (zoned && hour >= 1.0)).then_some(hour * 60.0 + minute)
         }
         // "3 hrs" is a length of time: a bare hour is a time only with a.m./p.m.
         None => return None,
     };
-    if tokens
-        .get(end)
-        .is_some_and(|z| (rules.time_zones.contains(&z.norm) || z.norm == "hrs") && z.kind == TokenKind::Word)
-    {
+    // "17:06 hours": "hours" marks a clock only after minutes ("3 hours" is a length).
+    if written_minutes && tokens.get(end).is_some_and(|z| is_hours(&z.norm)) {
         end += 1;
-        // "local time".
+    }
+    if zone_at(end) {
+        end += 1;
     } else if tokens.get(end).is_some_and(|w| w.is("local")) && tokens.get(end + 1).is_some_and(|w| w.is("time")) {
         end += 2;
     }
@@ -158,6 +172,11 @@ mod tests {
         // A clock reading without its half of the day is read past, but dates nothing.
         assert_eq!(minutes("call at 10:30 tonight"), Some((None, false, "10:30".into())));
         assert_eq!(minutes("it took 3 hrs"), None);
+        assert_eq!(minutes("at 17:06 hours local time"), Some((Some(1026.0), false, "17:06 hours local time".into())));
+        assert_eq!(minutes("at 17:06 pm"), Some((Some(1026.0), false, "17:06 pm".into())));
+        // A wire's "2248 GMT" is left out: a story's many four-digit clocks (main quake,
+        // aftershock) set against each other made false conflicts.
+        assert_eq!(minutes("at 2248 GMT Tuesday"), None);
         assert_eq!(minutes("a 3.45 rise"), None);
     }
 
