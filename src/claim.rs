@@ -170,6 +170,8 @@ pub enum Hedge {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DatePrecision {
+    /// A time of day, to the minute ("7:48 a.m.", "about 3 p.m.").
+    Minute,
     /// A single day.
     Day,
     /// Part of a month or a week ("start of July", "last week").
@@ -300,10 +302,24 @@ pub fn format_number(x: f64) -> String {
 /// Formats one bound of a value of `kind` in `unit`.
 pub fn format_bound(kind: Kind, unit: &str, x: f64) -> String {
     match kind {
-        Kind::Date => crate::extract::date::from_day_number(x).map_or_else(|| format_number(x), |d| d.to_string()),
+        Kind::Date => format_date(x),
         Kind::Percent if unit == "%" => format!("{}%", format_number(x)),
         Kind::Duration => format_duration(x),
         _ => format_number(x),
+    }
+}
+
+/// A day number as "2013-07-02", or with its time of day as "2013-07-02 07:48".
+fn format_date(x: f64) -> String {
+    let Some(day) = crate::extract::date::from_day_number(x.floor()) else { return format_number(x) };
+    let minutes = ((x - x.floor()) * 1440.0).round() as i64;
+    match minutes {
+        0 => day.to_string(),
+        // Rounding may reach midnight: that is the next day.
+        1440.. => {
+            crate::extract::date::from_day_number(x.floor() + 1.0).map_or_else(|| format_number(x), |d| d.to_string())
+        }
+        m => format!("{day} {:02}:{:02}", m / 60, m % 60),
     }
 }
 
@@ -349,6 +365,9 @@ pub fn format_interval(kind: Kind, unit: &str, value: &Interval) -> String {
 /// "2024-06" for a whole month, "2024" for a whole year, "2008..2011" for whole years.
 fn date_period(a: f64, b: f64) -> Option<String> {
     use crate::extract::date::from_day_number;
+    if a.fract() != 0.0 || b.fract() != 0.0 {
+        return None;
+    }
     let (first, last) = (from_day_number(a)?, from_day_number(b)?);
     if first.day() != 1 || last != last.last_of_month() {
         return None;
@@ -407,5 +426,9 @@ mod format_tests {
         assert_eq!(format_interval(Kind::Duration, "second", &Interval::exact(259200.0)), "3 days");
         let june = Interval::between(19875.0, 19904.0);
         assert_eq!(format_interval(Kind::Date, "day", &june), "2024-06");
+        let morning = 15888.0 + 468.0 / 1440.0;
+        assert_eq!(format_interval(Kind::Date, "day", &Interval::exact(morning)), "2013-07-02 07:48");
+        let hedged = Interval::exact(15888.0 + 900.0 / 1440.0).widened(15.0 / 1440.0);
+        assert_eq!(format_interval(Kind::Date, "day", &hedged), "2013-07-02 14:45..2013-07-02 15:15");
     }
 }

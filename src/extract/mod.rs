@@ -38,6 +38,7 @@ pub struct Extraction {
 
 enum Found2 {
     Date(DateMatch),
+    Time(date::TimeMatch),
     Measure(Measure),
 }
 
@@ -54,8 +55,12 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             i += 1;
             continue;
         }
-        if let Some(end) = date::match_time(&tokens, i) {
-            i = end;
+        if let Some(t) = date::match_time(&tokens, rules, i) {
+            i = t.end;
+            // A clock reading without its half of the day ("10:30") dates nothing.
+            if t.minutes.is_some() && !t.furniture && !masked[t.start..t.end].iter().any(|&b| b) {
+                found.push(Found2::Time(t));
+            }
             continue;
         }
         if let Some(m) = date::match_date(&tokens, text, rules, i) {
@@ -90,13 +95,15 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         },
     };
 
+    let days = time_days(&found, &tokens, rules, date);
     let terms = Terms::new(&tokens, text, rules);
     let mut claims = Vec::new();
     let mut sentences = Vec::new();
     let truncated = found.len() > MAX_CLAIMS_PER_SOURCE;
-    for f in found.into_iter().take(MAX_CLAIMS_PER_SOURCE) {
+    for (f, day) in found.into_iter().zip(days).take(MAX_CLAIMS_PER_SOURCE) {
         let (claim, at) = match f {
             Found2::Date(m) => (date_claim(&m, &tokens, rules, &terms, date, index), m.start),
+            Found2::Time(t) => (day.and_then(|d| time_claim(&t, d, &tokens, rules, &terms, index)), t.start),
             Found2::Measure(m) => {
                 let at = m.start;
                 (Some(measure_claim(m, &tokens, rules, &terms, index)), at)
@@ -155,7 +162,7 @@ fn latest_full_date(found: &[Found2]) -> Option<Date> {
     found
         .iter()
         .filter_map(|f| match f {
-            Found2::Date(m) if m.expr.is_full() => date::resolve(m.expr, None, false).map(|(d, _, _)| d),
+            Found2::Date(m) if m.expr.is_full() => date::resolve(&m.expr, None, false).map(|(d, _, _)| d),
             _ => None,
         })
         .max()
@@ -196,7 +203,7 @@ fn date_claim(
     index: usize,
 ) -> Option<Claim> {
     let future = is_future(tokens, rules, m.start);
-    let (first, last, precision) = date::resolve(m.expr, reference, future)?;
+    let (first, last, precision) = date::resolve(&m.expr, reference, future)?;
     let (a, b) = (date::day_number(first), date::day_number(last));
     let nominal = Interval::between(a, b);
     let value = match m.hedge {
@@ -217,6 +224,66 @@ fn date_claim(
         subject: terms.subject(tokens, rules, m.start, m.end, None),
         precision: Some(precision),
         rule: "date",
+    })
+}
+
+/// The day each time of day in `found` falls on: the nearest single day dated in its sentence
+/// ("on Tuesday at 7:48 a.m."), else the reference date. `None` for the other findings.
+fn time_days(found: &[Found2], tokens: &[Token], rules: &Rules, reference: Option<Date>) -> Vec<Option<Date>> {
+    let days: Vec<(u32, usize, Date)> = found
+        .iter()
+        .filter_map(|f| match f {
+            Found2::Date(m) => {
+                let future = is_future(tokens, rules, m.start);
+                let (a, b, _) = date::resolve(&m.expr, reference, future)?;
+                (a == b && m.hedge == Hedge::Period).then_some((tokens[m.start].sentence, m.start, a))
+            }
+            _ => None,
+        })
+        .collect();
+    found
+        .iter()
+        .map(|f| match f {
+            Found2::Time(t) => {
+                let sentence = tokens[t.start].sentence;
+                let near = days.iter().filter(|d| d.0 == sentence).min_by_key(|d| d.1.abs_diff(t.start));
+                near.map(|d| d.2).or(reference)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The claim of a time of day on `day`: the day number plus the fraction of the day, widened by
+/// `time_hedge_minutes` either side when hedged ("about 3 p.m.").
+fn time_claim(
+    t: &date::TimeMatch,
+    day: Date,
+    tokens: &[Token],
+    rules: &Rules,
+    terms: &Terms,
+    index: usize,
+) -> Option<Claim> {
+    let at = date::day_number(day) + t.minutes? / 1440.0;
+    let nominal = Interval::exact(at);
+    let (value, hedge) = if t.approx {
+        (nominal.widened(rules.time_hedge_minutes / 1440.0), Hedge::Approx)
+    } else {
+        (nominal, Hedge::Exact)
+    };
+    Some(Claim {
+        source: index,
+        span: span_of(tokens, t.start, t.end),
+        kind: Kind::Date,
+        value,
+        nominal,
+        written: None,
+        written_unit: String::new(),
+        hedge,
+        unit: "day".into(),
+        subject: terms.subject(tokens, rules, t.start, t.end, None),
+        precision: Some(crate::claim::DatePrecision::Minute),
+        rule: "time",
     })
 }
 

@@ -73,6 +73,12 @@ fn canonical_phrase(rules: &Rules, phrase: &str) -> Option<String> {
     rules.alias(&key).map(str::to_string).or_else(|| canonical_word(&key, rules))
 }
 
+/// The fraction of a day of "2013-07-02 07:48" (0 for a bare date), as time claims are valued.
+fn time_of_day(t: &str) -> f64 {
+    let clock = t.get(11..16).and_then(|c| c.split_once(':'));
+    clock.and_then(|(h, m)| Some((h.parse::<f64>().ok()? * 60.0 + m.parse::<f64>().ok()?) / 1440.0)).unwrap_or(0.0)
+}
+
 fn claims_of(rules: &Rules, text: &str, date: Option<jiff::civil::Date>) -> Vec<Claim> {
     let mut warnings = Vec::new();
     let mut source = Source::new("<example>", text.to_string(), &mut warnings);
@@ -108,7 +114,7 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
             Some(ExampleValue::Number(x)) => Ok(Some(Some(*x))),
             Some(ExampleValue::Text(t)) if t == "open" => Ok(Some(None)),
             Some(ExampleValue::Text(t)) => parse_iso_date(t)
-                .map(|d| Some(Some(day_number(d))))
+                .map(|d| Some(Some(day_number(d) + time_of_day(t))))
                 .ok_or_else(|| format!("{t:?} is neither a number, an ISO date nor \"open\"")),
         }
     };

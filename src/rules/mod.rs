@@ -143,6 +143,16 @@ pub struct Rules {
     pub vague_counts: HashMap<String, [f64; 2]>,
     /// Words that make one whole unit of time of a bare unit ("all day", "full year").
     pub whole: HashSet<String>,
+    /// Month words that alone are a date only when introduced ("in May").
+    pub ambiguous_months: HashSet<String>,
+    /// Decades in words to their first year ("seventies" = 1970).
+    pub decades: HashMap<String, u16>,
+    /// Minutes a hedged time of day is widened by on each side.
+    pub time_hedge_minutes: f64,
+    /// Words that make a time of day the page's own time stamp ("updated").
+    pub time_furniture: HashSet<String>,
+    /// Time zones written after a time of day ("et", "gmt").
+    pub time_zones: HashSet<String>,
     /// Words with no meaning of their own.
     pub stopwords: HashSet<String>,
     /// Nouns too general to be a count's unit.
@@ -335,6 +345,11 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         future_markers: HashSet::new(),
         vague_counts: HashMap::new(),
         whole: HashSet::new(),
+        ambiguous_months: HashSet::new(),
+        decades: HashMap::new(),
+        time_hedge_minutes: 15.0,
+        time_zones: HashSet::new(),
+        time_furniture: HashSet::new(),
         stopwords: HashSet::new(),
         generic: HashSet::new(),
         window: 8,
@@ -511,6 +526,21 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                 rules.vague_counts.insert(word.to_lowercase(), [a, b]);
             }
             rules.whole.extend(d.whole.iter().map(|w| w.to_lowercase()));
+            rules.ambiguous_months.extend(d.ambiguous_months.iter().map(|w| w.to_lowercase()));
+            for (word, &year) in &d.decades {
+                if year % 10 != 0 {
+                    return Err(bad(word, format!("decade {word:?}: {year} is not a decade's first year")));
+                }
+                rules.decades.insert(word.to_lowercase(), year);
+            }
+            if let Some(m) = d.time_hedge_minutes {
+                if !(0.0..=720.0).contains(&m) {
+                    return Err(bad("time_hedge_minutes", format!("time_hedge_minutes {m}: need 0..=720")));
+                }
+                rules.time_hedge_minutes = m;
+            }
+            rules.time_furniture.extend(d.time_furniture.iter().map(|w| w.to_lowercase()));
+            rules.time_zones.extend(d.time_zones.iter().map(|w| w.to_lowercase()));
         }
         if let Some(s) = &f.subject {
             rules.stopwords.extend(s.stopwords.iter().map(|w| w.to_lowercase()));

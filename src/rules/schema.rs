@@ -319,6 +319,20 @@ pub struct DatesSection {
     /// Words that make one whole unit of time of a bare unit ("all day", "a full year").
     #[serde(default)]
     pub whole: Vec<String>,
+    /// Month words that are also names or words ("May", "April"): alone, a date only when introduced.
+    #[serde(default)]
+    pub ambiguous_months: Vec<String>,
+    /// Decades in words to their first year ("seventies" = 1970, "noughties" = 2000).
+    #[serde(default)]
+    pub decades: BTreeMap<String, u16>,
+    /// Minutes a hedged time of day ("about 3 p.m.") is widened by on each side.
+    pub time_hedge_minutes: Option<f64>,
+    /// Words that make a time of day the page's own time stamp ("Updated 12:41 GMT").
+    #[serde(default)]
+    pub time_furniture: Vec<String>,
+    /// Time zones written after a time of day ("ET", "GMT"), kept in the claim's span.
+    #[serde(default)]
+    pub time_zones: Vec<String>,
     /// Examples that must extract.
     #[serde(default)]
     pub examples: Vec<Example>,

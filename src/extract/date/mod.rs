@@ -1,6 +1,7 @@
 //! Tokens in, date expressions out: absolute ("July 12, 2025", "12 July 2025", "2025-07-12"),
-//! partial ("July 12", "in April", "the spring", "late July") and relative ("on Saturday",
-//! "last year") dates, then each resolved to an interval of days against a reference date.
+//! partial ("July 12", "in April", "the spring", "late July"), relative ("on Saturday", "last
+//! year") and periods ("from Oct. 2 to October 22", "the 1970s", "Q3 2016", "next 3 days"), then
+//! each resolved to an interval of days against a reference date; times of day are read apart.
 //!
 //! Policy for news (README, "Dates"): a partial date takes the nearest year that fits the reference
 //! date and the tense — in the past tense a month not later than the reference month falls in the
@@ -8,21 +9,24 @@
 //! A weekday is the last such day on or before the reference date, or the next one after it when
 //! the sentence is in the future tense.
 
+mod numeric;
+mod period;
 mod resolve;
 mod spoken;
+mod time;
 
 pub use resolve::{day_number, from_day_number, resolve};
-
-use jiff::civil::Date;
+pub use time::{match_time, TimeMatch};
 
 use super::duration::Calendar;
 use super::lexer::{Token, TokenKind};
 use crate::claim::Hedge;
 use crate::rules::Rules;
+use numeric::{day_at, followed_by_counted_noun, numeric_date, year_after, year_after_bare, year_token};
 
 /// A date as written, before resolution. (Variant docs describe their fields.)
 #[allow(missing_docs)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DateExpr {
     /// Day, month and year.
     Full { year: i16, month: i8, day: i8 },
@@ -34,19 +38,22 @@ pub enum DateExpr {
     Month { month: i8 },
     /// A whole year.
     Year { year: i16 },
-    /// Several whole years.
+    /// Several whole years (also a decade or a century).
     Years { first: i16, last: i16 },
     /// Days `first..=last` of a month ("late July"); year optional.
     PartOfMonth { month: i8, year: Option<i16>, first: i8, last: i8 },
-    /// A third of a year ("early 2024", "end of 2024").
-    PartOfYear { year: i16, first_month: i8, last_month: i8 },
+    /// Months of a year ("early 2024" a third, "Q3 2016" a quarter, "H2 2016" a half); without a
+    /// year, the year its first month falls in by the policy for months.
+    PartOfYear { year: Option<i16>, first_month: i8, last_month: i8 },
+    /// Months of the year `offset` years from the reference's ("Q3 this year").
+    PartOfYearOffset { offset: i8, first_month: i8, last_month: i8 },
     /// A season, year optional; `offset` counts seasons back (-1 "last spring") or forward.
     Season { first_month: i8, last_month: i8, year: Option<i16>, offset: i8 },
     /// A weekday; `direction` is -1 ("last Saturday"), +1 ("next Monday") or 0 (by tense).
     Weekday { weekday: i8, direction: i8 },
     /// A day counted from the reference ("yesterday" = -1, "three days ago" = -3).
     DaysFrom { days: i32 },
-    /// The week, month or year `offset` away from the reference ("last year" = Year, -1).
+    /// The week, month, year or decade `offset` away from the reference ("last year" = Year, -1).
     Relative { unit: RelativeUnit, offset: i32 },
     /// A day of the month, month and year implied ("on 15", "the 27th").
     Day { day: i8 },
@@ -58,6 +65,32 @@ pub enum DateExpr {
     /// A length of time counted from the reference (`base` days from it: "tomorrow" is 1), back
     /// (`sign` -1, "2 years 21 days ago") or forward (+1, "two days after tomorrow").
     Shifted { base: i8, sign: i8, calendar: Calendar },
+    /// A month of the year `offset` years from the reference's ("June next year", "April last year").
+    MonthOfYear { month: i8, offset: i8 },
+    /// The latest such month before the reference's month (`direction` -1, "last September"),
+    /// the first after it (+1, "next June"), or the reference year's (0, "this June").
+    MonthNear { month: i8, direction: i8 },
+    /// A part of a relative week, month or year ("late this month", "end of next week"): `first`
+    /// and `last` are the days of a month the part covers, as `rules/dates.toml` gives them.
+    PartOfRelative { unit: RelativeUnit, offset: i32, first: i8, last: i8 },
+    /// The rest of the reference's week, month or year ("rest of the week", "later this year"), or
+    /// with `before` its part up to the reference ("earlier this month").
+    Rest { unit: RelativeUnit, before: bool },
+    /// Saturday and Sunday of the week `offset` weeks from the reference's ("this weekend" 0);
+    /// `None` ("the weekend"): the latest begun, or in the future tense the next.
+    Weekend { offset: Option<i8> },
+    /// A length of time next to the reference: back to it (`sign` -1, "the past 3 weeks"), or on
+    /// from tomorrow (+1, "the next 3 days") or from today (`from_today`, "within 5 days").
+    Counted { sign: i8, from_today: bool, calendar: Calendar },
+    /// The `n`th Monday-to-Sunday week of a period (-1 the last), the week holding its `n`th
+    /// Thursday, as ISO weeks are counted ("the first week of October").
+    NthWeek { n: i8, within: Box<DateExpr> },
+    /// The `n`th weekday of a period (-1 the last: "the last Friday of July").
+    NthWeekday { n: i8, weekday: i8, within: Box<DateExpr> },
+    /// The Monday-to-Sunday week holding a day ("the week of Feb. 4").
+    WeekOf(Box<DateExpr>),
+    /// From the first day of one date to the last day of another ("from Oct. 2 to October 22").
+    Range { from: Box<DateExpr>, to: Box<DateExpr> },
 }
 
 /// The unit of a relative date.
@@ -69,10 +102,12 @@ pub enum RelativeUnit {
     Month,
     /// A calendar year.
     Year,
+    /// Ten calendar years from a year ending in 0.
+    Decade,
 }
 
 /// A date expression found in the text.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DateMatch {
     /// First token (qualifier included).
     pub start: usize,
@@ -91,47 +126,13 @@ impl DateExpr {
     }
 }
 
-/// A time of day or a clock reading ("10:30", "2 p.m."), which holds numbers that are not counts.
-pub fn match_time(tokens: &[Token], i: usize) -> Option<usize> {
-    let t = tokens.get(i)?;
-    let hour = t.number()?;
-    if t.norm.contains('.') || !(0.0..=24.0).contains(&hour) {
-        return None;
-    }
-    let mut end = i + 1;
-    if tokens.get(end).is_some_and(|c| c.is_punct(":") && !c.space_before)
-        && tokens.get(end + 1).is_some_and(|m| m.kind == TokenKind::Digits && m.norm.len() == 2 && !m.space_before)
-    {
-        end += 2;
-        if tokens.get(end).is_some_and(|c| c.is_punct(":") && !c.space_before)
-            && tokens.get(end + 1).is_some_and(|s| s.kind == TokenKind::Digits)
-        {
-            end += 2;
-        }
-        if tokens.get(end).is_some_and(|w| is_meridiem(&w.norm)) {
-            end += 1;
-        }
-        return Some(end);
-    }
-    // "3 hrs" is a length of time; "hrs" marks a clock only after "14:00".
-    if hour <= 12.0
-        && tokens.get(end).is_some_and(|w| w.kind == TokenKind::Word && is_meridiem(&w.norm) && w.norm != "hrs")
-    {
-        return Some(end + 1);
-    }
-    None
-}
-
-fn is_meridiem(word: &str) -> bool {
-    matches!(
-        word,
-        "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "hrs" | "gmt" | "utc" | "bst" | "est" | "edt" | "pst" | "pdt"
-    )
+fn word(tokens: &[Token], k: usize) -> Option<&str> {
+    tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.as_str())
 }
 
 /// Reads the date expression starting at token `i`, if one starts there.
 pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<DateMatch> {
-    let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.as_str());
+    let word = |k: usize| word(tokens, k);
     let spoken = |expr, end| Some(DateMatch { start: i, end, expr, hedge: Hedge::Period });
     if let Some((expr, end)) = spoken::bare_day(tokens, rules, i) {
         return spoken(expr, end);
@@ -145,6 +146,9 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
         }
     }
     if let Some((expr, end)) = spoken::shifted(tokens, text, rules, i, super::is_future(tokens, rules, i)) {
+        return spoken(expr, end);
+    }
+    if let Some((expr, end)) = period::period(tokens, text, rules, i) {
         return spoken(expr, end);
     }
     let mut j = i;
@@ -182,17 +186,8 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
             }
         }
     }
-    let (expr, end) = match core_date(
-        tokens,
-        text,
-        rules,
-        j,
-        part.is_some() || hedge != Hedge::Period || preposition_before(tokens, i),
-    ) {
-        Some(found) => found,
-        None if j != i => return None,
-        None => return None,
-    };
+    let introduced = part.is_some() || hedge != Hedge::Period || preposition_before(tokens, i);
+    let (expr, end) = core_date(tokens, text, rules, j, introduced)?;
     let expr = match (part, expr) {
         (None, e) => e,
         (Some([a, b]), DateExpr::Month { month }) => {
@@ -202,16 +197,29 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
             DateExpr::PartOfMonth { month, year: Some(year), first: a as i8, last: b as i8 }
         }
         (Some([a, _]), DateExpr::Year { year }) => {
-            let (first_month, last_month) = match a {
-                1..=10 => (1, 4),
-                11..=20 => (5, 8),
-                _ => (9, 12),
-            };
-            DateExpr::PartOfYear { year, first_month, last_month }
+            let (first_month, last_month) = third_of_year(a as i8);
+            DateExpr::PartOfYear { year: Some(year), first_month, last_month }
+        }
+        (Some([a, b]), DateExpr::Relative { unit, offset }) => {
+            DateExpr::PartOfRelative { unit, offset, first: a as i8, last: b as i8 }
         }
         (Some(_), e) => e,
     };
+    if hedge == Hedge::Period && part.is_none() {
+        if let Some((to, after)) = period::range_tail(tokens, text, rules, end, &expr, false) {
+            return Some(DateMatch { start: i, end: after, expr: period::range(expr, to), hedge });
+        }
+    }
     Some(DateMatch { start: i, end, expr, hedge })
+}
+
+/// The third of a year that a part of a month stands for ("early" = days 1-10 = January to April).
+fn third_of_year(first_day: i8) -> (i8, i8) {
+    match first_day {
+        1..=10 => (1, 4),
+        11..=20 => (5, 8),
+        _ => (9, 12),
+    }
 }
 
 fn preposition_before(tokens: &[Token], i: usize) -> bool {
@@ -236,41 +244,91 @@ fn preposition_before(tokens: &[Token], i: usize) -> bool {
                     | "early"
                     | "late"
                     | "mid"
+                    | "between"
             )
         })
+}
+
+/// The month at token `j` and the token after it (a full stop after an abbreviation included).
+fn month_at(tokens: &[Token], rules: &Rules, j: usize) -> Option<(i8, usize)> {
+    let t = tokens.get(j).filter(|t| t.kind == TokenKind::Word)?;
+    let month = *rules.months.get(&t.norm)? as i8;
+    let mut k = j + 1;
+    let dot = tokens.get(k).is_some_and(|d| d.is_punct(".") && !d.space_before);
+    // "Aug. 5", and "september.16th" glued on both sides.
+    if dot
+        && (is_abbreviation(rules, &t.norm)
+            || tokens.get(k + 1).is_some_and(|n| !n.space_before && n.sentence == t.sentence))
+    {
+        k += 1;
+    }
+    Some((month, k))
+}
+
+/// A day right after a month: "12", "12th", "-2" and "/2" glued ("Oct-2"), "the 21st", or in
+/// words ("first", "twenty-first", "twenty one").
+fn day_after_month(tokens: &[Token], rules: &Rules, k: usize, capitalized: bool) -> Option<(i8, usize)> {
+    let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
+    if tokens.get(k).is_some_and(|t| t.is_punct("-/")) && glued(k) && glued(k + 1) {
+        return day_at(tokens, k + 1);
+    }
+    let k = if word(tokens, k) == Some("the") && capitalized { k + 1 } else { k };
+    if let Some(found) = day_at(tokens, k) {
+        return Some(found);
+    }
+    // A day in words only after a capitalised month: "may first" is a verb and an adverb.
+    let (day, end) = spoken::day_word(tokens, rules, k).filter(|_| capitalized)?;
+    let w = word(tokens, k)?;
+    (rules.ordinals.contains_key(w) || end > k + 1 || day >= 20).then_some((day, end))
 }
 
 /// The date proper at token `j`; `introduced` says a preposition or qualifier stands before it,
 /// which lets a bare month name ("in April") count as a date.
 fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: bool) -> Option<(DateExpr, usize)> {
     let t = tokens.get(j)?;
-    let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.as_str());
+    let word = |k: usize| word(tokens, k);
     match t.kind {
         TokenKind::Word => {
-            if let Some(found) = relative_date(tokens, rules, j) {
+            if let Some(found) = relative_date(tokens, text, rules, j) {
                 return Some(found);
             }
-            if let Some(&month) = rules.months.get(&t.norm) {
-                if !t.is_capitalized(text) {
-                    return None;
-                }
-                let mut k = j + 1;
-                if tokens.get(k).is_some_and(|d| d.is_punct(".") && !d.space_before) && is_abbreviation(rules, &t.norm)
-                {
-                    k += 1;
-                }
-                if let Some((day, after_day)) = day_at(tokens, rules, k) {
-                    if let Some((year, after_year)) = year_after(tokens, after_day) {
-                        return Some((DateExpr::Full { year, month: month as i8, day }, after_year));
+            if let Some((month, k)) = month_at(tokens, rules, j) {
+                let capitalized = t.is_capitalized(text);
+                if let Some((day, after_day)) = day_after_month(tokens, rules, k, capitalized) {
+                    // "march 20 miles" is a verb and a count.
+                    if capitalized || !followed_by_counted_noun(tokens, rules, after_day) {
+                        if let Some((year, after_year)) = year_after(tokens, after_day) {
+                            return Some((DateExpr::Full { year, month, day }, after_year));
+                        }
+                        return Some((DateExpr::MonthDay { month, day }, after_day));
                     }
-                    return Some((DateExpr::MonthDay { month: month as i8, day }, after_day));
                 }
                 if let Some((year, after_year)) = year_after(tokens, k) {
-                    return Some((DateExpr::MonthYear { year, month: month as i8 }, after_year));
+                    if capitalized || !followed_by_counted_noun(tokens, rules, after_year) {
+                        return Some((DateExpr::MonthYear { year, month }, after_year));
+                    }
                 }
-                // "May" is also a verb: a bare month needs a preposition before it.
-                if introduced && (t.norm != "may" || preposition_before(tokens, j)) && t.norm.len() > 2 {
-                    return Some((DateExpr::Month { month: month as i8 }, k));
+                // A lower-case month alone needs an introducer and a name that is no word ("in july").
+                let plain = introduced && !rules.ambiguous_months.contains(&t.norm);
+                if !capitalized && !plain {
+                    return None;
+                }
+                // "April last year", "June of next year".
+                let y = if word(k) == Some("of") { k + 1 } else { k };
+                let offset = match word(y) {
+                    Some("last" | "previous") => Some(-1),
+                    Some("this") => Some(0),
+                    Some("next") => Some(1),
+                    _ => None,
+                };
+                if let Some(offset) = offset.filter(|_| word(y + 1) == Some("year")) {
+                    return Some((DateExpr::MonthOfYear { month, offset }, y + 2));
+                }
+                // "May" is also a verb, "April" a name: those need a preposition before them.
+                let ambiguous = rules.ambiguous_months.contains(&t.norm);
+                let may_stand_alone = !ambiguous || (introduced && (t.norm != "may" || preposition_before(tokens, j)));
+                if may_stand_alone && t.norm.len() > 2 && (introduced || t.norm.len() > 4) {
+                    return Some((DateExpr::Month { month }, k));
                 }
                 return None;
             }
@@ -291,57 +349,69 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                 return None;
             }
             if let Some(&weekday) = rules.weekdays.get(&t.norm) {
-                if !t.is_capitalized(text) || (t.norm.len() <= 3 && !introduced) {
+                // "sun" and "sat" are words; a full name may be written in lower case.
+                if t.norm.len() <= 3 && !(introduced && t.is_capitalized(text)) {
                     return None;
                 }
-                // "Saturday, July 12, 2025": the full date that follows says more.
-                let mut k = j + 1;
-                if tokens.get(k).is_some_and(|c| c.is_punct(",")) {
-                    k += 1;
-                }
-                if let Some((expr, end)) = core_date(tokens, text, rules, k, true) {
-                    if matches!(expr, DateExpr::Full { .. } | DateExpr::MonthDay { .. }) {
-                        return Some((expr, end));
-                    }
-                }
-                return Some((DateExpr::Weekday { weekday: weekday as i8, direction: 0 }, j + 1));
+                return Some(weekday_date(tokens, text, rules, j, weekday as i8));
             }
-            None
+            // "the second of August", "the 4th of July".
+            if t.norm == "the" {
+                let (expr, end) = day_first(tokens, text, rules, j + 1)?;
+                return matches!(expr, DateExpr::MonthDay { .. } | DateExpr::Full { .. }).then_some((expr, end));
+            }
+            day_first(tokens, text, rules, j)
         }
         TokenKind::Digits => {
-            // ISO 2025-07-12 and US 7/12/2025.
-            if let Some(found) = numeric_date(tokens, j) {
+            // ISO 2025-07-12, US 7/12/2025, "11/2016", "4/22" after a preposition.
+            if let Some((expr, end)) = numeric_date(tokens, j, introduced) {
+                // "1/2 cup" is a fraction.
+                let fraction =
+                    matches!(expr, DateExpr::MonthDay { .. }) && followed_by_counted_noun(tokens, rules, end);
+                return (!fraction).then_some((expr, end));
+            }
+            // "$2000" is money, "#2000" a number.
+            if j > 0 && !t.space_before && tokens[j - 1].is_punct("$£€¥#") {
+                return None;
+            }
+            if let Some(found) = day_first(tokens, text, rules, j) {
                 return Some(found);
             }
-            if let Some((day, after_day)) = day_at(tokens, rules, j) {
-                let mut k = after_day;
-                if word(k) == Some("of") {
-                    k += 1;
-                }
-                if let Some(&month) = word(k).and_then(|w| rules.months.get(w)) {
-                    if tokens[k].is_capitalized(text) {
-                        let mut after = k + 1;
-                        if tokens.get(after).is_some_and(|d| d.is_punct(".") && !d.space_before)
-                            && is_abbreviation(rules, &tokens[k].norm)
-                        {
-                            after += 1;
+            let year = year_token(t)?;
+            // "2019-sep-1", "2019/sep/01".
+            let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
+            if tokens.get(j + 1).is_some_and(|s| s.is_punct("-/")) && glued(j + 1) && glued(j + 2) {
+                if let Some((month, k)) = month_at(tokens, rules, j + 2) {
+                    let sep = &tokens[j + 1].norm;
+                    if tokens.get(k).is_some_and(|s| &s.norm == sep) && glued(k) && glued(k + 1) {
+                        if let Some((day, end)) = day_at(tokens, k + 1) {
+                            return Some((DateExpr::Full { year, month, day }, end));
                         }
-                        if let Some((year, after_year)) = year_after(tokens, after) {
-                            return Some((DateExpr::Full { year, month: month as i8, day }, after_year));
-                        }
-                        return Some((DateExpr::MonthDay { month: month as i8, day }, after));
                     }
                 }
             }
-            let year = year_token(t)?;
-            // "2008-2011", "2008–11" is left alone (it reads as an ISO month too).
+            // "2008-2011", and "2008-11" as news writes spans of years ("2016-11" is a month).
             if let (Some(dash), Some(next)) = (tokens.get(j + 1), tokens.get(j + 2)) {
                 if dash.is_dash() {
-                    if let Some(last) = year_token(next) {
+                    let short =
+                        (next.kind == TokenKind::Digits && next.norm.len() == 2 && glued(j + 1) && glued(j + 2))
+                            .then(|| next.norm.parse::<i16>().ok())
+                            .flatten()
+                            .filter(|&yy| yy > year % 100)
+                            .map(|yy| year - year % 100 + yy);
+                    if let Some(last) = year_token(next).or(short) {
                         if last > year && last - year <= 100 {
                             return Some((DateExpr::Years { first: year, last }, j + 3));
                         }
                     }
+                }
+            }
+            // "2016 November", "2016, Nov".
+            let k = if tokens.get(j + 1).is_some_and(|c| c.is_punct(",")) { j + 2 } else { j + 1 };
+            if let Some((month, after)) = month_at(tokens, rules, k) {
+                let m = &tokens[k];
+                if (m.is_capitalized(text) || !rules.ambiguous_months.contains(&m.norm)) && m.norm.len() > 2 {
+                    return Some((DateExpr::MonthYear { year, month }, after));
                 }
             }
             if (1900..=2100).contains(&year) || introduced {
@@ -356,6 +426,75 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
     }
 }
 
+/// A day before its month: "12 July", "1st Jan", "1-jan", "22 of Jan", "second of Aug", "twenty
+/// second of June".
+fn day_first(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(DateExpr, usize)> {
+    let word = |k: usize| word(tokens, k);
+    let (day, after_day, in_words) = match day_at(tokens, j) {
+        Some((d, e)) => (d, e, false),
+        None => {
+            let (d, e) = spoken::day_word(tokens, rules, j)?;
+            // An ordinal or a compound ("second", "twenty one"); "one of March's" is no date.
+            let w = word(j)?;
+            if !(rules.ordinals.contains_key(w) || e > j + 1 || d >= 20) {
+                return None;
+            }
+            (d, e, true)
+        }
+    };
+    let mut k = after_day;
+    if word(k) == Some("of") {
+        k += 1;
+    } else if in_words {
+        // "second Aug" is no date; a day in words needs "of".
+        return None;
+    } else if tokens.get(k).is_some_and(|d| d.is_dash() && !d.space_before)
+        && tokens.get(k + 1).is_some_and(|m| !m.space_before)
+    {
+        k += 1;
+    }
+    let (month, after) = month_at(tokens, rules, k)?;
+    // A lower-case "may" or "march" after a number is a verb ("15 march on"); "1st jan" is a date.
+    let m = &tokens[k];
+    let verb = m.norm == "may" || (m.norm.len() > 3 && rules.ambiguous_months.contains(&m.norm));
+    if !m.is_capitalized(text) && verb && word(k - 1) != Some("of") {
+        return None;
+    }
+    if let Some((year, after_year)) = year_after(tokens, after) {
+        return Some((DateExpr::Full { year, month, day }, after_year));
+    }
+    Some((DateExpr::MonthDay { month, day }, after))
+}
+
+/// A weekday at token `j` and what follows it: "Saturday, July 12, 2025" (the full date says
+/// more), "Friday the 15th", "Sunday of next week", or the weekday alone.
+fn weekday_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, weekday: i8) -> (DateExpr, usize) {
+    let word = |k: usize| word(tokens, k);
+    let mut k = j + 1;
+    if tokens.get(k).is_some_and(|c| c.is_punct(",")) {
+        k += 1;
+    }
+    if let Some((expr, end)) = core_date(tokens, text, rules, k, true) {
+        if matches!(expr, DateExpr::Full { .. } | DateExpr::MonthDay { .. }) {
+            return (expr, end);
+        }
+    }
+    if word(j + 1) == Some("the") {
+        if let Some((day, end)) = day_at(tokens, j + 2).or_else(|| spoken::day_word(tokens, rules, j + 2)) {
+            if word(end) != Some("of") {
+                return (DateExpr::Day { day }, end);
+            }
+        }
+    }
+    // "Sunday of next week", "Friday next week".
+    let w = if word(j + 1) == Some("of") { j + 2 } else { j + 1 };
+    if let Some((DateExpr::Relative { unit: RelativeUnit::Week, offset }, end)) = relative_date(tokens, text, rules, w)
+    {
+        return (DateExpr::WeekdayOfWeek { weekday, offset: offset as i8 }, end);
+    }
+    (DateExpr::Weekday { weekday, direction: 0 }, j + 1)
+}
+
 /// True for a month word that a longer name of the same month begins with ("Aug" of "August"), so a
 /// full stop after it belongs to it ("Aug. 5") rather than ending the sentence ("end of July.").
 fn is_abbreviation(rules: &Rules, word: &str) -> bool {
@@ -363,9 +502,10 @@ fn is_abbreviation(rules: &Rules, word: &str) -> bool {
     rules.months.iter().any(|(name, m)| Some(m) == month && name.len() > word.len() && name.starts_with(word))
 }
 
-/// "today", "yesterday", "last year", "next week", "three days ago", "last Saturday", "last spring".
-fn relative_date(tokens: &[Token], rules: &Rules, j: usize) -> Option<(DateExpr, usize)> {
-    let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.as_str());
+/// "today", "yesterday", "last year", "next week", "last Saturday", "last spring", "next June",
+/// "this decade", "last weekend".
+fn relative_date(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(DateExpr, usize)> {
+    let word = |k: usize| word(tokens, k);
     let w = word(j)?;
     let days = match w {
         "today" | "tonight" => Some(0),
@@ -379,10 +519,7 @@ fn relative_date(tokens: &[Token], rules: &Rules, j: usize) -> Option<(DateExpr,
     let offset = match w {
         "last" | "past" | "previous" => -1,
         "this" | "current" => 0,
-        "next" | "coming" => 1,
-        "earlier" if word(j + 1) == Some("this") => {
-            return relative_date(tokens, rules, j + 1);
-        }
+        "next" | "coming" | "upcoming" => 1,
         // "the day before yesterday", "the day after tomorrow".
         "the" if word(j + 1) == Some("day") => {
             return match (word(j + 2), word(j + 3)) {
@@ -399,6 +536,7 @@ fn relative_date(tokens: &[Token], rules: &Rules, j: usize) -> Option<(DateExpr,
         "week" => Some(RelativeUnit::Week),
         "month" => Some(RelativeUnit::Month),
         "year" => Some(RelativeUnit::Year),
+        "decade" => Some(RelativeUnit::Decade),
         _ => None,
     };
     if let Some(unit) = unit {
@@ -411,8 +549,20 @@ fn relative_date(tokens: &[Token], rules: &Rules, j: usize) -> Option<(DateExpr,
         }
         return Some((DateExpr::Relative { unit, offset }, j + 2));
     }
+    // "this morning", "this evening": today.
+    if offset == 0 && matches!(next, "morning" | "afternoon" | "evening") {
+        return Some((DateExpr::DaysFrom { days: 0 }, j + 2));
+    }
     if next == "night" && offset == -1 {
         return Some((DateExpr::DaysFrom { days: -1 }, j + 2));
+    }
+    if next == "weekend" {
+        return Some((DateExpr::Weekend { offset: Some(offset as i8) }, j + 2));
+    }
+    // "this may" is a pronoun and a verb.
+    let named = |t: &Token| t.is_capitalized(text) || !rules.ambiguous_months.contains(&t.norm);
+    if let Some((month, end)) = month_at(tokens, rules, j + 1).filter(|_| next.len() > 2 && named(&tokens[j + 1])) {
+        return Some((DateExpr::MonthNear { month, direction: offset as i8 }, end));
     }
     if let Some(&weekday) = rules.weekdays.get(next) {
         if next.len() > 3 {
@@ -435,178 +585,5 @@ fn relative_date(tokens: &[Token], rules: &Rules, j: usize) -> Option<(DateExpr,
     None
 }
 
-/// A day of the month at token `k`: "12", "12th", or an ordinal word ("the twelfth" is rare enough
-/// to leave out).
-fn day_at(tokens: &[Token], rules: &Rules, k: usize) -> Option<(i8, usize)> {
-    let t = tokens.get(k)?;
-    let day = t.number()?;
-    if t.norm.contains('.') || t.norm.len() > 2 || !(1.0..=31.0).contains(&day) {
-        return None;
-    }
-    let mut end = k + 1;
-    if let Some(s) = tokens.get(end) {
-        if !s.space_before && matches!(s.norm.as_str(), "st" | "nd" | "rd" | "th") {
-            end += 1;
-        } else if !s.space_before && s.kind == TokenKind::Word {
-            return None;
-        }
-    }
-    // "12,000" was lexed as one number, so a comma after the day is punctuation.
-    let _ = rules;
-    Some((day as i8, end))
-}
-
-/// A year after a day or month: ", 2025" or " 2025".
-fn year_after(tokens: &[Token], k: usize) -> Option<(i16, usize)> {
-    let mut k = k;
-    if tokens.get(k).is_some_and(|c| c.is_punct(",")) {
-        k += 1;
-    }
-    let t = tokens.get(k)?;
-    let year = year_token(t)?;
-    // "July 12, 2025 people" is not a year.
-    Some((year, k + 1))
-}
-
-fn year_after_bare(tokens: &[Token], k: usize) -> Option<(i16, usize)> {
-    let t = tokens.get(k)?;
-    year_token(t).map(|y| (y, k + 1))
-}
-
-fn year_token(t: &Token) -> Option<i16> {
-    if t.kind != TokenKind::Digits || t.norm.len() != 4 || t.norm.contains('.') {
-        return None;
-    }
-    let year: i16 = t.norm.parse().ok()?;
-    (1000..=2999).contains(&year).then_some(year)
-}
-
-fn followed_by_counted_noun(tokens: &[Token], rules: &Rules, k: usize) -> bool {
-    let Some(t) = tokens.get(k) else { return false };
-    if t.is_punct("%") || (t.kind == TokenKind::Word && !t.space_before) {
-        return true;
-    }
-    if t.kind != TokenKind::Word {
-        return false;
-    }
-    let w = t.norm.as_str();
-    rules.generic.contains(w)
-        || rules.unit(w).is_some()
-        || rules.currency_words.contains_key(w)
-        || rules.alias(w).is_some_and(|c| rules.countable.contains(c))
-        || (w.ends_with('s') && w.len() > 3 && !w.ends_with("ss") && !rules.months.contains_key(w))
-}
-
-/// "2025-07-12" and "7/12/2025".
-fn numeric_date(tokens: &[Token], j: usize) -> Option<(DateExpr, usize)> {
-    let get = |k: usize| tokens.get(k);
-    let (a, s1, b, s2, c) = (get(j)?, get(j + 1)?, get(j + 2)?, get(j + 3)?, get(j + 4)?);
-    let adjacent = !s1.space_before && !b.space_before && !s2.space_before && !c.space_before;
-    if !adjacent || [a, b, c].iter().any(|t| t.kind != TokenKind::Digits || t.norm.contains('.')) {
-        return None;
-    }
-    let n = |t: &Token| t.norm.parse::<i32>().ok();
-    if s1.is_punct("-") && s2.is_punct("-") && a.norm.len() == 4 {
-        let (year, month, day) = (n(a)?, n(b)?, n(c)?);
-        return valid(year, month, day).map(|e| (e, j + 5));
-    }
-    if s1.is_punct("/") && s2.is_punct("/") && (c.norm.len() == 4 || c.norm.len() == 2) {
-        let (x, y, mut year) = (n(a)?, n(b)?, n(c)?);
-        if c.norm.len() == 2 {
-            year += if year < 70 { 2000 } else { 1900 };
-        }
-        // Month first, as US wires write; a first field above 12 can only be a day.
-        let (month, day) = if x > 12 { (y, x) } else { (x, y) };
-        return valid(year, month, day).map(|e| (e, j + 5));
-    }
-    None
-}
-
-fn valid(year: i32, month: i32, day: i32) -> Option<DateExpr> {
-    let (year, month, day) = (i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?);
-    Date::new(year, month, day).ok()?;
-    Some(DateExpr::Full { year, month, day })
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::extract::lexer::tokenize;
-    use jiff::civil::date;
-
-    fn first_date(text: &str, reference: Date, future: bool) -> Option<(Date, Date)> {
-        let rules = Rules::embedded().unwrap();
-        let tokens = tokenize(text, 0, text.len());
-        (0..tokens.len())
-            .find_map(|i| match_date(&tokens, text, &rules, i))
-            .and_then(|m| resolve(m.expr, Some(reference), future))
-            .map(|(a, b, _)| (a, b))
-    }
-
-    #[test]
-    fn absolute_dates_in_every_spelling() {
-        let r = date(2025, 7, 13);
-        let d = date(2025, 7, 12);
-        for text in [
-            "on July 12, 2025.",
-            "on 12 July 2025",
-            "on 2025-07-12",
-            "on 7/12/2025",
-            "on July 12th, 2025",
-            "on Saturday, July 12, 2025",
-        ] {
-            assert_eq!(first_date(text, r, false), Some((d, d)), "{text}");
-        }
-    }
-
-    #[test]
-    fn partial_dates_follow_the_policy() {
-        let r = date(2025, 7, 13);
-        assert_eq!(first_date("on July 2", r, false), Some((date(2025, 7, 2), date(2025, 7, 2))));
-        assert_eq!(first_date("on December 2", r, false), Some((date(2024, 12, 2), date(2024, 12, 2))));
-        assert_eq!(first_date("on December 2", r, true), Some((date(2025, 12, 2), date(2025, 12, 2))));
-        assert_eq!(first_date("since October", r, false), Some((date(2024, 10, 1), date(2024, 10, 31))));
-        assert_eq!(first_date("by late July", r, false), Some((date(2025, 7, 21), date(2025, 7, 31))));
-        assert_eq!(first_date("the spring", r, false), Some((date(2025, 3, 1), date(2025, 5, 31))));
-        assert_eq!(first_date("last winter", r, false), Some((date(2024, 12, 1), date(2025, 2, 28))));
-        assert_eq!(first_date("on Saturday", r, false), Some((date(2025, 7, 12), date(2025, 7, 12))));
-        assert_eq!(first_date("on Monday", r, true), Some((date(2025, 7, 14), date(2025, 7, 14))));
-        assert_eq!(first_date("last year", r, false), Some((date(2024, 1, 1), date(2024, 12, 31))));
-        assert_eq!(first_date("three days ago", r, false), Some((date(2025, 7, 10), date(2025, 7, 10))));
-        assert_eq!(first_date("early 2024", r, false), Some((date(2024, 1, 1), date(2024, 4, 30))));
-    }
-
-    #[test]
-    fn years_need_a_context_that_reads_as_a_year() {
-        let r = date(2025, 7, 13);
-        assert!(first_date("the 2004 tsunami", r, false).is_some());
-        assert!(first_date("2000 people", r, false).is_none());
-        assert_eq!(first_date("from 2008-2011", r, false), Some((date(2008, 1, 1), date(2011, 12, 31))));
-        assert!(first_date("It may rain", r, false).is_none());
-    }
-
-    #[test]
-    fn a_full_stop_after_a_full_month_name_ends_the_sentence() {
-        let rules = Rules::embedded().unwrap();
-        for (text, end) in [("by the end of July. Next", "July"), ("on Aug. 5, 2024", "2024")] {
-            let tokens = tokenize(text, 0, text.len());
-            let m = (0..tokens.len()).find_map(|i| match_date(&tokens, text, &rules, i)).unwrap();
-            assert_eq!(&text[tokens[m.end - 1].start..tokens[m.end - 1].end], end, "{text}");
-        }
-    }
-
-    #[test]
-    fn times_are_recognised() {
-        let text = "at 10:30 a.m. and 2 pm";
-        let tokens = tokenize(text, 0, text.len());
-        assert_eq!(match_time(&tokens, 1), Some(5));
-        assert_eq!(match_time(&tokens, 6), Some(8));
-    }
-
-    #[test]
-    fn day_numbers_round_trip() {
-        let d = date(2025, 7, 12);
-        assert_eq!(from_day_number(day_number(d)), Some(d));
-        assert_eq!(day_number(date(1970, 1, 2)), 1.0);
-    }
-}
+mod tests;

@@ -7,8 +7,9 @@ use super::{DateExpr, RelativeUnit};
 use crate::claim::DatePrecision;
 
 /// The first and last day an expression means, given the reference date and tense.
-pub fn resolve(expr: DateExpr, reference: Option<Date>, future: bool) -> Option<(Date, Date, DatePrecision)> {
+pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option<(Date, Date, DatePrecision)> {
     use DatePrecision as P;
+    let days = |n: i64| jiff::Span::new().days(n);
     let month_span = |year: i16, month: i8| -> Option<(Date, Date)> {
         let first = Date::new(year, month, 1).ok()?;
         Some((first, first.last_of_month()))
@@ -22,7 +23,7 @@ pub fn resolve(expr: DateExpr, reference: Option<Date>, future: bool) -> Option<
             (false, _, false) => r.year() - 1,
         })
     };
-    Some(match expr {
+    Some(match *expr {
         DateExpr::Full { year, month, day } => {
             let d = Date::new(year, month, day).ok()?;
             (d, d, P::Day)
@@ -53,6 +54,10 @@ pub fn resolve(expr: DateExpr, reference: Option<Date>, future: bool) -> Option<
             (a, b, P::Part)
         }
         DateExpr::PartOfYear { year, first_month, last_month } => {
+            let year = match year {
+                Some(y) => y,
+                None => year_for_month(first_month)?,
+            };
             let a = Date::new(year, first_month, 1).ok()?;
             let b = Date::new(year, last_month, 1).ok()?.last_of_month();
             (a, b, P::Season)
@@ -141,25 +146,155 @@ pub fn resolve(expr: DateExpr, reference: Option<Date>, future: bool) -> Option<
             (d, d, P::Day)
         }
         DateExpr::Relative { unit, offset } => {
+            let (a, b) = unit_span(reference?, unit, offset)?;
+            let precision = match unit {
+                RelativeUnit::Week => P::Part,
+                RelativeUnit::Month => P::Month,
+                RelativeUnit::Year | RelativeUnit::Decade => P::Year,
+            };
+            (a, b, precision)
+        }
+        DateExpr::PartOfYearOffset { offset, first_month, last_month } => {
+            let year = reference?.year().checked_add(i16::from(offset))?;
+            let b = Date::new(year, last_month, 1).ok()?.last_of_month();
+            (Date::new(year, first_month, 1).ok()?, b, P::Season)
+        }
+        DateExpr::MonthOfYear { month, offset } => {
+            let (a, b) = month_span(reference?.year().checked_add(i16::from(offset))?, month)?;
+            (a, b, P::Month)
+        }
+        DateExpr::MonthNear { month, direction } => {
             let r = reference?;
-            match unit {
-                RelativeUnit::Year => {
-                    let y = r.year().checked_add(i16::try_from(offset).ok()?)?;
-                    (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?, P::Year)
-                }
+            let year = match direction {
+                d if d < 0 && month < r.month() => r.year(),
+                d if d < 0 => r.year() - 1,
+                d if d > 0 && month > r.month() => r.year(),
+                d if d > 0 => r.year() + 1,
+                _ => r.year(),
+            };
+            let (a, b) = month_span(year, month)?;
+            (a, b, P::Month)
+        }
+        DateExpr::PartOfRelative { unit, offset, first, last } => {
+            let (a, b) = unit_span(reference?, unit, offset)?;
+            let (x, y) = match unit {
                 RelativeUnit::Month => {
-                    let first = r.first_of_month().checked_add(jiff::Span::new().months(offset)).ok()?;
-                    (first, first.last_of_month(), P::Month)
+                    let x = a.with().day(first.min(b.day())).build().ok()?;
+                    (x, if last >= 28 { b } else { a.with().day(last.min(b.day())).build().ok()? })
                 }
+                // A week's start is Monday to Wednesday, its middle Tuesday to Friday, its end
+                // Thursday to Sunday; a year's parts are thirds, as for "early 2024".
                 RelativeUnit::Week => {
-                    let monday =
-                        r.checked_sub(jiff::Span::new().days(i64::from(r.weekday().to_monday_zero_offset()))).ok()?;
-                    let a = monday.checked_add(jiff::Span::new().weeks(offset)).ok()?;
-                    (a, a.checked_add(jiff::Span::new().days(6)).ok()?, P::Part)
+                    let (p, q) = match first {
+                        1..=10 => (0, 2),
+                        11..=20 => (1, 4),
+                        _ => (3, 6),
+                    };
+                    (a.checked_add(days(p)).ok()?, a.checked_add(days(q)).ok()?)
                 }
+                RelativeUnit::Year | RelativeUnit::Decade => {
+                    let (p, q) = super::third_of_year(first);
+                    (a.with().month(p).build().ok()?, a.with().month(q).build().ok()?.last_of_month())
+                }
+            };
+            (x, y, P::Part)
+        }
+        DateExpr::Rest { unit, before } => {
+            let r = reference?;
+            let (a, b) = unit_span(r, unit, 0)?;
+            let (x, y) = if before { (a, r) } else { (r, b) };
+            (x, y, P::Part)
+        }
+        DateExpr::Weekend { offset } => {
+            let r = reference?;
+            let saturday = |week: i32| -> Option<Date> {
+                let (monday, _) = unit_span(r, RelativeUnit::Week, week)?;
+                monday.checked_add(days(5)).ok()
+            };
+            let sat = match offset {
+                Some(o) => saturday(i32::from(o))?,
+                // The latest weekend begun by the reference, or in the future tense the next not over.
+                None if future => saturday(0)?,
+                None if r.weekday().to_monday_one_offset() >= 6 => saturday(0)?,
+                None => saturday(-1)?,
+            };
+            (sat, sat.checked_add(days(1)).ok()?, P::Part)
+        }
+        DateExpr::Counted { sign, from_today, calendar } => {
+            let r = reference?;
+            let span = jiff::Span::new().years(calendar.years).months(calendar.months).days(calendar.days);
+            if sign < 0 {
+                (r.checked_sub(span).ok()?, r, P::Part)
+            } else {
+                let a = if from_today { r } else { r.checked_add(days(1)).ok()? };
+                (a, r.checked_add(span).ok()?, P::Part)
             }
         }
+        DateExpr::NthWeek { n, ref within } => {
+            let (a, b, _) = resolve(within, reference, future)?;
+            let thursday = nth_weekday(a, b, 4, n)?;
+            (thursday.checked_sub(days(3)).ok()?, thursday.checked_add(days(3)).ok()?, P::Part)
+        }
+        DateExpr::NthWeekday { n, weekday, ref within } => {
+            let (a, b, _) = resolve(within, reference, future)?;
+            let d = nth_weekday(a, b, weekday, n)?;
+            (d, d, P::Day)
+        }
+        DateExpr::WeekOf(ref day) => {
+            let (d, _, _) = resolve(day, reference, future)?;
+            let monday = d.checked_sub(days(i64::from(d.weekday().to_monday_zero_offset()))).ok()?;
+            (monday, monday.checked_add(days(6)).ok()?, P::Part)
+        }
+        DateExpr::Range { ref from, ref to } => {
+            let (mut a, _, _) = resolve(from, reference, future)?;
+            let (_, b, _) = resolve(to, reference, future)?;
+            // "from Oct. 25 to Jan. 25": a partial first date falls in the year before.
+            if a > b && !from.is_full() {
+                a = a.checked_sub(jiff::Span::new().years(1)).ok()?;
+            }
+            if a > b {
+                return None;
+            }
+            (a, b, P::Part)
+        }
     })
+}
+
+/// The first and last day of the week (Monday to Sunday), month, year or decade `offset` units
+/// from the one holding `r`.
+fn unit_span(r: Date, unit: RelativeUnit, offset: i32) -> Option<(Date, Date)> {
+    Some(match unit {
+        RelativeUnit::Year => {
+            let y = r.year().checked_add(i16::try_from(offset).ok()?)?;
+            (Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?)
+        }
+        RelativeUnit::Decade => {
+            let y = (r.year() - r.year().rem_euclid(10)).checked_add(i16::try_from(offset * 10).ok()?)?;
+            (Date::new(y, 1, 1).ok()?, Date::new(y + 9, 12, 31).ok()?)
+        }
+        RelativeUnit::Month => {
+            let first = r.first_of_month().checked_add(jiff::Span::new().months(offset)).ok()?;
+            (first, first.last_of_month())
+        }
+        RelativeUnit::Week => {
+            let monday = r.checked_sub(jiff::Span::new().days(i64::from(r.weekday().to_monday_zero_offset()))).ok()?;
+            let a = monday.checked_add(jiff::Span::new().weeks(offset)).ok()?;
+            (a, a.checked_add(jiff::Span::new().days(6)).ok()?)
+        }
+    })
+}
+
+/// The `n`th (from 1; -1 the last) day of ISO weekday `weekday` within `a..=b`.
+fn nth_weekday(a: Date, b: Date, weekday: i8, n: i8) -> Option<Date> {
+    let step = |d: Date, k: i64| d.checked_add(jiff::Span::new().days(k)).ok();
+    let d = if n > 0 {
+        let ahead = i64::from((weekday - a.weekday().to_monday_one_offset()).rem_euclid(7));
+        step(a, ahead + 7 * i64::from(n - 1))?
+    } else {
+        let back = i64::from((b.weekday().to_monday_one_offset() - weekday).rem_euclid(7));
+        step(b, -back - 7 * i64::from(-n - 1))?
+    };
+    (a <= d && d <= b).then_some(d)
 }
 
 /// Day number (days since 1970-01-01) of a date, the form dates take inside an `Interval`.

@@ -1,0 +1,162 @@
+//! Tokens in, the pieces of a date written in digits out: days ("12", "12th"), years ("2025"), and
+//! whole numeric dates ("2025-07-12", "7/12/2025", "21-04-2016", "2015/08/12", "4/22", "11/2016").
+//!
+//! Month-first is the reading of US wires; a first field above 12 can only be a day. A numeric
+//! day and month without a year ("4/22") is a date only after an introducer ("on 4/22"), since
+//! "24/7" and fractions are no dates.
+
+use jiff::civil::Date;
+
+use super::super::lexer::{Token, TokenKind};
+use super::DateExpr;
+use crate::rules::Rules;
+
+/// A day of the month at token `k`: "12", "12th". Returns the day and the token after it.
+pub(super) fn day_at(tokens: &[Token], k: usize) -> Option<(i8, usize)> {
+    let t = tokens.get(k)?;
+    let day = t.number()?;
+    if t.norm.contains('.') || t.norm.len() > 2 || !(1.0..=31.0).contains(&day) {
+        return None;
+    }
+    let mut end = k + 1;
+    if let Some(s) = tokens.get(end) {
+        if !s.space_before && matches!(s.norm.as_str(), "st" | "nd" | "rd" | "th") {
+            end += 1;
+        } else if !s.space_before && s.kind == TokenKind::Word {
+            return None;
+        }
+    }
+    Some((day as i8, end))
+}
+
+/// True when token `k` is a digit day with an ordinal suffix ("12th").
+pub(super) fn is_ordinal_day(tokens: &[Token], k: usize) -> bool {
+    day_at(tokens, k).is_some_and(|(_, end)| end == k + 2)
+}
+
+/// A year after a day or month: ", 2025" or " 2025".
+pub(super) fn year_after(tokens: &[Token], k: usize) -> Option<(i16, usize)> {
+    let mut k = k;
+    if tokens.get(k).is_some_and(|c| c.is_punct(",")) {
+        k += 1;
+    }
+    let year = year_token(tokens.get(k)?)?;
+    Some((year, k + 1))
+}
+
+/// A year right at token `k`, no comma.
+pub(super) fn year_after_bare(tokens: &[Token], k: usize) -> Option<(i16, usize)> {
+    year_token(tokens.get(k)?).map(|y| (y, k + 1))
+}
+
+/// A four-digit year 1000..=2999.
+pub(super) fn year_token(t: &Token) -> Option<i16> {
+    if t.kind != TokenKind::Digits || t.norm.len() != 4 || t.norm.contains('.') {
+        return None;
+    }
+    let year: i16 = t.norm.parse().ok()?;
+    (1000..=2999).contains(&year).then_some(year)
+}
+
+/// True when a counted noun follows token `k`, so the number before it counts something ("2000
+/// people", "15 occasions") rather than naming a year or a day.
+pub(super) fn followed_by_counted_noun(tokens: &[Token], rules: &Rules, k: usize) -> bool {
+    let Some(t) = tokens.get(k) else { return false };
+    if t.is_punct("%") || (t.kind == TokenKind::Word && !t.space_before) {
+        return true;
+    }
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = t.norm.as_str();
+    rules.generic.contains(w)
+        || rules.unit(w).is_some()
+        || rules.currency_words.contains_key(w)
+        || rules.alias(w).is_some_and(|c| rules.countable.contains(c))
+        || (w.ends_with('s') && w.len() > 3 && !w.ends_with("ss") && !rules.months.contains_key(w))
+}
+
+fn digits(t: &Token) -> Option<i32> {
+    (t.kind == TokenKind::Digits && !t.norm.contains('.') && t.norm.len() <= 4).then(|| t.norm.parse().ok())?
+}
+
+/// A numeric date at token `j`. `introduced` says a preposition or weekday stands before it, which
+/// a day and month without a year need.
+pub(super) fn numeric_date(tokens: &[Token], j: usize, introduced: bool) -> Option<(DateExpr, usize)> {
+    let get = |k: usize| tokens.get(k);
+    let glued = |k: usize| get(k).is_some_and(|t| !t.space_before);
+    let a = get(j)?;
+    // "E3-1260" is a model number.
+    if j > 0 && !a.space_before && tokens[j - 1].kind == TokenKind::Word {
+        return None;
+    }
+    if let Some(found) = dotted(tokens, j) {
+        return Some(found);
+    }
+    let x = digits(a)?;
+    let s1 = get(j + 1).filter(|s| s.is_punct("/-") && glued(j + 1))?;
+    let b = get(j + 2).filter(|_| glued(j + 2))?;
+    let y = digits(b)?;
+    let slash = s1.is_punct("/");
+    // A third field: "7/12/2025", "21-04-2016", "9-18-15", "2015/08/12".
+    if let (Some(s2), Some(c)) = (get(j + 3), get(j + 4)) {
+        if glued(j + 3) && glued(j + 4) && s2.norm == s1.norm {
+            let z = digits(c)?;
+            if a.norm.len() == 4 {
+                return valid(x, y, z).map(|e| (e, j + 5));
+            }
+            if c.norm.len() == 4 || c.norm.len() == 2 {
+                let year = if c.norm.len() == 2 { z + if z < 70 { 2000 } else { 1900 } } else { z };
+                let (month, day) = if x > 12 { (y, x) } else { (x, y) };
+                return valid(year, month, day).map(|e| (e, j + 5));
+            }
+            return None;
+        }
+    }
+    // "11/2016", "11-2016": a month of a year.
+    if b.norm.len() == 4 && a.norm.len() <= 2 && (1..=12).contains(&x) {
+        let year = i16::try_from(y).ok().filter(|y| (1800..=2100).contains(y))?;
+        return Some((DateExpr::MonthYear { year, month: x as i8 }, j + 3));
+    }
+    // "2016/11", and "2016-11" where the second field cannot be a year ("2008-11" reads as 2008 to
+    // 2011 in news).
+    if a.norm.len() == 4 && b.norm.len() <= 2 && (1..=12).contains(&y) {
+        let year = i16::try_from(x).ok().filter(|y| (1000..=2999).contains(y))?;
+        if slash || b.norm.len() == 1 || y <= x % 100 {
+            return Some((DateExpr::MonthYear { year, month: y as i8 }, j + 3));
+        }
+        return None;
+    }
+    // "4/22", "22/04": only introduced, and with a slash ("4-22" is a score or a range).
+    if slash && introduced && a.norm.len() <= 2 && b.norm.len() <= 2 {
+        let (month, day) = if x > 12 { (y, x) } else { (x, y) };
+        let (month, day) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);
+        // February 29 exists in a leap year; the year is checked when the date is resolved.
+        Date::new(2000, month, day).ok()?;
+        return Some((DateExpr::MonthDay { month, day }, j + 3));
+    }
+    None
+}
+
+/// "13.5.2015" (day first, as European papers write) and "2015.5.13": the lexer reads the first
+/// two fields as one decimal number.
+fn dotted(tokens: &[Token], j: usize) -> Option<(DateExpr, usize)> {
+    let (a, dot, c) = (tokens.get(j)?, tokens.get(j + 1)?, tokens.get(j + 2)?);
+    if a.kind != TokenKind::Digits || !dot.is_punct(".") || dot.space_before || c.space_before {
+        return None;
+    }
+    let (x, y) = a.norm.split_once('.')?;
+    let z = digits(c)?;
+    let (x, y): (i32, i32) = (x.parse().ok()?, y.parse().ok()?);
+    match (a.norm.split_once('.')?.0.len(), c.norm.len()) {
+        (1 | 2, 4) => valid(z, y, x).map(|e| (e, j + 3)),
+        (4, 1 | 2) => valid(x, y, z).map(|e| (e, j + 3)),
+        _ => None,
+    }
+}
+
+fn valid(year: i32, month: i32, day: i32) -> Option<DateExpr> {
+    let (year, month, day) = (i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?);
+    Date::new(year, month, day).ok()?;
+    Some(DateExpr::Full { year, month, day })
+}

@@ -1,0 +1,415 @@
+//! Tokens in, periods out: ranges ("from Oct. 2 to October 22", "between 4 and 22 this month",
+//! "November 19-20"), decades and centuries ("the 1970s", "the seventies", "15th century"),
+//! quarters and halves ("Q3 2016", "the third quarter of 2016", "H2 2016"), weeks ("the first week
+//! of October", "the week of Feb. 4", "the week after next"), weekends, counted periods next to the
+//! reference ("the next 3 days", "the past 3 weeks", "within 5 days" in the future tense) and
+//! parts of the reference's week, month or year ("rest of the week", "earlier this month").
+
+use super::super::duration::Calendar;
+use super::super::lexer::{Token, TokenKind};
+use super::numeric::{day_at, followed_by_counted_noun, is_ordinal_day, year_after_bare, year_token};
+use super::{core_date, relative_date, word, DateExpr, RelativeUnit};
+use crate::rules::Rules;
+
+/// The period starting at token `i`, if one starts there.
+pub(super) fn period(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
+    let w = word(tokens, i);
+    if matches!(w, Some("from" | "between")) {
+        let (first, end) = range_start(tokens, text, rules, i + 1)?;
+        let (to, after) = range_tail(tokens, text, rules, end, &first, w == Some("between"))?;
+        return Some((range(first, to), after));
+    }
+    // "20th of next month".
+    if is_ordinal_day(tokens, i) {
+        let (day, end) = day_at(tokens, i)?;
+        let m = if word(tokens, end) == Some("of") { end + 1 } else { end };
+        let offset = match word(tokens, m) {
+            Some("this" | "current") => Some(0),
+            Some("next" | "coming") => Some(1),
+            Some("last" | "previous") => Some(-1),
+            _ => None,
+        };
+        if let Some(offset) = offset.filter(|_| word(tokens, m + 1) == Some("month")) {
+            return Some((DateExpr::DayOfMonthOffset { day, offset }, m + 2));
+        }
+    }
+    // "4 to 23 next month", "3 until 12 of Sept": two bare days need the month after them.
+    let bare = core_date(tokens, text, rules, i, true).is_none() && word(tokens, i.wrapping_sub(1)) != Some("the");
+    if let Some((day, end)) = day_at(tokens, i).filter(|_| bare) {
+        if let Some((to, after)) = range_tail(tokens, text, rules, end, &DateExpr::Day { day }, false) {
+            if !matches!(to, DateExpr::Day { .. }) {
+                return Some((range(DateExpr::Day { day }, to), after));
+            }
+        }
+    }
+    let k = if w == Some("the") { i + 1 } else { i };
+    decade(tokens, rules, k)
+        .or_else(|| quarter(tokens, text, rules, k))
+        .or_else(|| week(tokens, text, rules, i, k))
+        .or_else(|| around_reference(tokens, text, rules, i, k))
+        .or_else(|| {
+            // "month of September".
+            (word(tokens, k) == Some("month") && word(tokens, k + 1) == Some("of"))
+                .then(|| core_date(tokens, text, rules, k + 2, true))
+                .flatten()
+                .filter(|(e, _)| matches!(e, DateExpr::Month { .. } | DateExpr::MonthYear { .. }))
+        })
+}
+
+/// The first date of a range after "from" or "between": a date, "today"/"now", or a bare day
+/// whose month follows ("from 4 to 22 January").
+fn range_start(tokens: &[Token], text: &str, rules: &Rules, k: usize) -> Option<(DateExpr, usize)> {
+    if word(tokens, k) == Some("now") {
+        return Some((DateExpr::DaysFrom { days: 0 }, k + 1));
+    }
+    if let Some(found) = core_date(tokens, text, rules, k, true) {
+        return Some(found);
+    }
+    day_at(tokens, k).map(|(day, end)| (DateExpr::Day { day }, end))
+}
+
+/// The end of a range after its first date `first`, at token `k`: "to October 22", "- 20",
+/// "until 12 of Sept", "and now" (with `between`, "and" joins).
+pub(super) fn range_tail(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    k: usize,
+    first: &DateExpr,
+    between: bool,
+) -> Option<(DateExpr, usize)> {
+    let c = tokens.get(k)?;
+    let joins = c.is_dash()
+        || matches!(c.norm.as_str(), "to" | "until" | "till" | "through" | "thru") && c.kind == TokenKind::Word
+        || (between && c.is("and"));
+    if !joins || tokens.get(k + 1).is_none_or(|t| t.sentence != c.sentence) {
+        return None;
+    }
+    let n = k + 1;
+    if matches!(word(tokens, n), Some("now" | "today")) {
+        return Some((DateExpr::DaysFrom { days: 0 }, n + 1));
+    }
+    if let Some((to, end)) = core_date(tokens, text, rules, n, true) {
+        let dated =
+            !matches!(to, DateExpr::Year { .. }) || matches!(first, DateExpr::Year { .. } | DateExpr::Full { .. });
+        return dated.then_some((to, end));
+    }
+    // A bare day: its month is the first date's ("November 19-20") or follows ("4 to 22 this month").
+    let (day, end) = day_at(tokens, n)?;
+    let mut m = end;
+    if matches!(word(tokens, m), Some("of" | "in")) {
+        m += 1;
+    }
+    let offset = match word(tokens, m) {
+        Some("this" | "current") => Some(0),
+        Some("next" | "coming") => Some(1),
+        Some("last" | "previous") => Some(-1),
+        _ => None,
+    };
+    if let Some(offset) = offset.filter(|_| word(tokens, m + 1) == Some("month")) {
+        return Some((DateExpr::DayOfMonthOffset { day, offset }, m + 2));
+    }
+    if followed_by_counted_noun(tokens, rules, end) {
+        return None;
+    }
+    match *first {
+        DateExpr::MonthDay { month, .. } => Some((DateExpr::MonthDay { month, day }, end)),
+        DateExpr::Full { year, month, .. } => Some((DateExpr::Full { year, month, day }, end)),
+        _ => None,
+    }
+}
+
+/// A range whose first date takes what it leaves out from the second ("from 4 to 22 January").
+pub(super) fn range(from: DateExpr, to: DateExpr) -> DateExpr {
+    let from = match (from, &to) {
+        (DateExpr::Day { day }, &DateExpr::Full { year, month, .. }) => DateExpr::Full { year, month, day },
+        (DateExpr::Day { day }, &DateExpr::MonthDay { month, .. }) => DateExpr::MonthDay { month, day },
+        (DateExpr::Day { day }, &DateExpr::DayOfMonthOffset { offset, .. }) => {
+            DateExpr::DayOfMonthOffset { day, offset }
+        }
+        (f, _) => f,
+    };
+    DateExpr::Range { from: Box::new(from), to: Box::new(to) }
+}
+
+/// An ordinal 1..=5 or "last" (-1) at token `k`.
+fn ordinal(tokens: &[Token], rules: &Rules, k: usize) -> Option<i8> {
+    let w = word(tokens, k)?;
+    if w == "last" {
+        return Some(-1);
+    }
+    let n = *rules.ordinals.get(w)?;
+    (1.0..=5.0).contains(&n).then_some(n as i8)
+}
+
+/// "the 1970s", "1970's", "the '40s", "the 70s", "the seventies", "the nineteen seventies", "the
+/// 15th century", "the twentieth century".
+fn decade(tokens: &[Token], rules: &Rules, k: usize) -> Option<(DateExpr, usize)> {
+    let the = k > 0 && matches!(word(tokens, k - 1), Some("the" | "in" | "during" | "since" | "from"));
+    let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
+    let plural = |k: usize| -> Option<usize> {
+        if word(tokens, k) == Some("s") && glued(k) {
+            return Some(k + 1);
+        }
+        (tokens.get(k).is_some_and(|t| t.is_punct("'’"))
+            && glued(k)
+            && word(tokens, k + 1) == Some("s")
+            && glued(k + 1))
+        .then_some(k + 2)
+    };
+    let apostrophe = tokens.get(k).is_some_and(|t| t.is_punct("'’"));
+    let d = if apostrophe { k + 1 } else { k };
+    let digits = tokens.get(d).filter(|t| t.kind == TokenKind::Digits && !t.norm.contains('.'));
+    if let Some((t, end)) = digits.zip(plural(d + 1)) {
+        let n: i16 = t.norm.parse().ok()?;
+        let first = match t.norm.len() {
+            4 if n % 10 == 0 && (1000..=2990).contains(&n) => n,
+            2 if n % 10 == 0 && (the || apostrophe) => 1900 + n,
+            _ => return None,
+        };
+        return Some((DateExpr::Years { first, last: first + 9 }, end));
+    }
+    // "15th century", "the twentieth century".
+    let century = match day_at(tokens, k).filter(|_| is_ordinal_day(tokens, k)) {
+        Some((n, end)) => Some((i16::from(n), end)),
+        None => word(tokens, k).and_then(|w| rules.ordinals.get(w)).map(|&n| (n as i16, k + 1)),
+    };
+    if let Some((n, end)) = century.filter(|&(n, end)| word(tokens, end) == Some("century") && (1..=30).contains(&n)) {
+        return Some((DateExpr::Years { first: (n - 1) * 100, last: n * 100 - 1 }, end + 1));
+    }
+    if !the {
+        return None;
+    }
+    let (century, w) = match word(tokens, k) {
+        Some("nineteen") => (Some(1900), k + 1),
+        Some("twenty") => (Some(2000), k + 1),
+        _ => (None, k),
+    };
+    let first = *rules.decades.get(word(tokens, w)?)? as i16;
+    let first = century.map_or(first, |c| c + first % 100);
+    Some((DateExpr::Years { first, last: first + 9 }, w + 1))
+}
+
+/// A year or a relative year at token `k`, optionally after "of": "2016", "of this year".
+fn year_of(tokens: &[Token], k: usize) -> Option<(Result<i16, i8>, usize)> {
+    let k = if word(tokens, k) == Some("of") { k + 1 } else { k };
+    if let Some((year, end)) = year_after_bare(tokens, k) {
+        return Some((Ok(year), end));
+    }
+    let offset = match word(tokens, k)? {
+        "this" | "current" => 0,
+        "last" | "previous" => -1,
+        "next" => 1,
+        _ => return None,
+    };
+    (word(tokens, k + 1) == Some("year")).then_some((Err(offset), k + 2))
+}
+
+/// "Q3", "Q3 2016", "2016 Q3", "2016H2", "H1 2016", "the third quarter of 2016", "the first half
+/// of this year". A half, and a quarter in words, need their year: "H1" alone is a visa and "the
+/// third quarter" of a game is no date.
+fn quarter(tokens: &[Token], text: &str, rules: &Rules, k: usize) -> Option<(DateExpr, usize)> {
+    let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
+    // "Q3"/"H2" at `k`: (months per part, part number).
+    let code = |k: usize| -> Option<(i8, i8)> {
+        let size = match word(tokens, k)? {
+            "q" => 3,
+            "h" => 6,
+            _ => return None,
+        };
+        let n = tokens.get(k + 1).filter(|_| glued(k + 1))?;
+        let n: i8 = n.norm.parse().ok().filter(|_| n.kind == TokenKind::Digits && n.norm.len() == 1)?;
+        (1..=12 / size).contains(&n).then_some((size, n))
+    };
+    let part = |size: i8, n: i8, year: Option<Result<i16, i8>>| {
+        let (first_month, last_month) = ((n - 1) * size + 1, n * size);
+        match year {
+            Some(Ok(year)) => DateExpr::PartOfYear { year: Some(year), first_month, last_month },
+            Some(Err(offset)) => DateExpr::PartOfYearOffset { offset, first_month, last_month },
+            None => DateExpr::PartOfYear { year: None, first_month, last_month },
+        }
+    };
+    // "2016 Q3", "2016H2".
+    if let Some(year) = tokens.get(k).and_then(year_token) {
+        let c = k + 1;
+        let (size, n) = code(c)?;
+        return Some((part(size, n, Some(Ok(year))), c + 2));
+    }
+    if let Some((size, n)) = code(k) {
+        return match year_of(tokens, k + 2) {
+            Some((year, end)) => Some((part(size, n, Some(year)), end)),
+            None if size == 3 && tokens[k].is_capitalized(text) => Some((part(size, n, None), k + 2)),
+            None => None,
+        };
+    }
+    let n = ordinal(tokens, rules, k).filter(|&n| n > 0)?;
+    let size = match word(tokens, k + 1)? {
+        "quarter" if n <= 4 => 3,
+        "half" if n <= 2 => 6,
+        _ => return None,
+    };
+    let (year, end) = year_of(tokens, k + 2)?;
+    Some((part(size, n, Some(year)), end))
+}
+
+/// Weeks: "the first week of October", "the last week of 2015", "the third week next year", "the
+/// week of Feb. 4", "the week of the 18th", "the week starting May 20", "w/c Feb 4", "the week
+/// after next", "the first Friday of July"; `i` is the first token, `k` the one after "the".
+fn week(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: usize) -> Option<(DateExpr, usize)> {
+    // "the week after next", "the month after the next", "the weekend after the next".
+    if word(tokens, i) == Some("the") && word(tokens, k + 1) == Some("after") {
+        let n = if word(tokens, k + 2) == Some("the") { k + 3 } else { k + 2 };
+        if word(tokens, n) == Some("next") {
+            let unit = match word(tokens, k)? {
+                "week" => RelativeUnit::Week,
+                "month" => RelativeUnit::Month,
+                "year" => RelativeUnit::Year,
+                "weekend" => return Some((DateExpr::Weekend { offset: Some(2) }, n + 1)),
+                _ => return None,
+            };
+            return Some((DateExpr::Relative { unit, offset: 2 }, n + 1));
+        }
+    }
+    // "w/c Feb 4".
+    let slash = tokens.get(k + 1).is_some_and(|t| t.is_punct("/"));
+    let commencing = if word(tokens, k) == Some("w") && slash && word(tokens, k + 2) == Some("c") {
+        Some(k + 3)
+    } else if word(tokens, k) == Some("week") {
+        match word(tokens, k + 1) {
+            Some("of") => Some(k + 2),
+            Some("commencing" | "starting" | "beginning") => {
+                Some(if word(tokens, k + 2) == Some("on") { k + 3 } else { k + 2 })
+            }
+            _ => None,
+        }
+    } else {
+        None
+    };
+    if let Some(d) = commencing {
+        let day = if word(tokens, d) == Some("the") {
+            day_at(tokens, d + 1).map(|(day, end)| (DateExpr::Day { day }, end))
+        } else {
+            core_date(tokens, text, rules, d, true)
+        };
+        let (day, end) =
+            day.filter(|(e, _)| matches!(e, DateExpr::Day { .. } | DateExpr::MonthDay { .. } | DateExpr::Full { .. }))?;
+        return Some((DateExpr::WeekOf(Box::new(day)), end));
+    }
+    // "the first week of October", "the last Friday of July", "the third week next year".
+    let n = ordinal(tokens, rules, k)?;
+    let weekday = word(tokens, k + 1)
+        .and_then(|w| rules.weekdays.get(w))
+        .filter(|_| word(tokens, k + 1).is_some_and(|w| w.len() > 3));
+    if word(tokens, k + 1) != Some("week") && weekday.is_none() {
+        return None;
+    }
+    let c = if matches!(word(tokens, k + 2), Some("of" | "in")) { k + 3 } else { k + 2 };
+    let (within, end) = relative_date(tokens, text, rules, c).or_else(|| core_date(tokens, text, rules, c, true))?;
+    let fits = match within {
+        DateExpr::Month { .. } | DateExpr::MonthYear { .. } | DateExpr::MonthNear { .. } => true,
+        DateExpr::Relative { unit, .. } => matches!(unit, RelativeUnit::Month | RelativeUnit::Year),
+        DateExpr::Year { .. } => weekday.is_none(),
+        _ => false,
+    };
+    if !fits {
+        return None;
+    }
+    let within = Box::new(within);
+    Some(match weekday {
+        Some(&weekday) => (DateExpr::NthWeekday { n, weekday: weekday as i8, within }, end),
+        None => (DateExpr::NthWeek { n, within }, end),
+    })
+}
+
+/// The longest length a vague count of days, weeks, months or years may mean, on the calendar.
+fn longest(d: &super::super::duration::Duration) -> Option<Calendar> {
+    let count = |size: f64| (d.high / size).round() as i64;
+    let mut c = Calendar::default();
+    match d.unit.as_str() {
+        "day" => c.days = count(86_400.0),
+        "week" => c.days = count(86_400.0),
+        "month" => c.months = count(2_592_000.0),
+        "year" => c.years = count(31_536_000.0),
+        _ => return None,
+    }
+    Some(c)
+}
+
+/// Periods next to the reference: "the next 3 days", "the past 3 weeks", "within 5 days" (future
+/// tense), "rest of the week", "earlier this month", "later this year", "the weekend".
+fn around_reference(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: usize) -> Option<(DateExpr, usize)> {
+    let unit_at = |k: usize| match word(tokens, k) {
+        Some("week") => Some(RelativeUnit::Week),
+        Some("month") => Some(RelativeUnit::Month),
+        Some("year") => Some(RelativeUnit::Year),
+        _ => None,
+    };
+    let w = word(tokens, k)?;
+    // "earlier this month", "later in the year".
+    if matches!(w, "earlier" | "later") {
+        let u = match (word(tokens, k + 1), word(tokens, k + 2)) {
+            (Some("this"), _) => k + 2,
+            (Some("in"), Some("the")) => k + 3,
+            _ => return None,
+        };
+        return Some((DateExpr::Rest { unit: unit_at(u)?, before: w == "earlier" }, u + 1));
+    }
+    // "rest of the week", "the rest of this month", "rest of my week".
+    if w == "rest" {
+        let mut u = k + 1;
+        if word(tokens, u) == Some("of") {
+            u += 1;
+        }
+        if matches!(word(tokens, u), Some("the" | "this" | "my" | "current")) {
+            u += 1;
+        }
+        return Some((DateExpr::Rest { unit: unit_at(u)?, before: false }, u + 1));
+    }
+    // "the weekend", "over the weekend"; "a weekend trip" is no date.
+    if w == "weekend"
+        && (k > i
+            || i.checked_sub(1)
+                .and_then(|p| word(tokens, p))
+                .is_some_and(|p| matches!(p, "on" | "over" | "at" | "during")))
+    {
+        return Some((DateExpr::Weekend { offset: None }, k + 1));
+    }
+    // "the next 3 days", "past 3 weeks", "within the next 3 years", "in the coming 2 months".
+    let within = w == "within";
+    let mut d = k;
+    if within {
+        d += 1;
+        if word(tokens, d) == Some("the") {
+            d += 1;
+        }
+    }
+    let sign = match word(tokens, d) {
+        Some("next" | "coming" | "upcoming") => 1,
+        Some("past" | "last" | "previous") if !within => -1,
+        _ if within => 0,
+        _ => return None,
+    };
+    if sign != 0 {
+        d += 1;
+    }
+    let duration = super::super::duration::read(tokens, text, rules, d)?;
+    // A count must be written: "the next day" is a day, "last year" a year. A vague one ("the
+    // past few days") reaches back as far as it may mean.
+    let counted = |t: &Token| {
+        t.kind == TokenKind::Digits
+            || rules.number_words.contains_key(&t.norm)
+            || rules.vague_counts.contains_key(&t.norm)
+    };
+    tokens.get(d).filter(|t| counted(t))?;
+    // "the next several years" reaches nowhere in particular: vague counts only look back.
+    let calendar = match duration.calendar.filter(|c| c.seconds == 0 && duration.low == duration.high) {
+        Some(c) => c,
+        None if sign < 0 => longest(&duration)?,
+        None => return None,
+    };
+    // "within 5 days" is a date only in the future tense; "died within 5 days" is a length.
+    if within && !super::super::is_future(tokens, rules, i) {
+        return None;
+    }
+    Some((DateExpr::Counted { sign: if sign == 0 { 1 } else { sign }, from_today: within, calendar }, duration.end))
+}
