@@ -377,10 +377,19 @@ fn hedge_after(tokens: &[Token], rules: &Rules, at: usize) -> Option<((HedgeMode
     None
 }
 
+/// How far before a number a currency symbol is looked for, in bytes.
+const CURRENCY_LOOK_BACK: usize = 64;
+
 /// A currency symbol or code written right before token `i`; returns its code and first token.
 fn currency_before(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(String, usize)> {
     let number_start = tokens[i].start;
-    let line_start = text[..number_start].rfind('\n').map_or(0, |p| p + 1);
+    // Look back a little, not to the start of the line: on a line of megabytes, a search for the
+    // line start at every number made extraction quadratic. A symbol stands within a few spaces.
+    let mut floor = number_start.saturating_sub(CURRENCY_LOOK_BACK);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let line_start = text[floor..number_start].rfind('\n').map_or(floor, |p| floor + p + 1);
     let before = text[line_start..number_start].trim_end_matches([' ', '\u{a0}']);
     for (symbol, code) in &rules.currency_symbols {
         if let Some(rest) = before.strip_suffix(symbol.as_str()) {
@@ -389,8 +398,8 @@ fn currency_before(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opt
                 continue;
             }
             let symbol_start = line_start + rest.len();
-            let at = tokens[..i].iter().rposition(|t| t.start == symbol_start)?;
-            return Some((code.clone(), at));
+            let at = tokens[..i].partition_point(|t| t.start < symbol_start);
+            return (tokens.get(at)?.start == symbol_start).then(|| (code.clone(), at));
         }
     }
     None
