@@ -18,8 +18,10 @@ use lexer::{Token, TokenKind};
 use measure::{Found, Measure};
 use subject::Terms;
 
-/// Most claims kept for one source; a larger source is cut off there with a warning.
-pub const MAX_CLAIMS_PER_SOURCE: usize = 20_000;
+/// Most claims kept for one source; a larger source is cut off there with a warning. A news
+/// article makes a few dozen claims (at most 41 in the ECB+ corpus); beyond this a file is a table
+/// or a dump, and alignment, which compares claims pairwise across sources, would pay for it.
+pub const MAX_CLAIMS_PER_SOURCE: usize = 2_000;
 
 /// The claims of one source.
 #[derive(Clone, Debug)]
@@ -47,7 +49,9 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
 
     let mut found: Vec<Found2> = Vec::new();
     let mut i = 0;
-    while i < tokens.len() {
+    // One match past the limit is enough to know the source is cut off; reading on would only
+    // spend time and memory on matches that are dropped.
+    while i < tokens.len() && found.len() <= MAX_CLAIMS_PER_SOURCE {
         if masked[i] {
             i += 1;
             continue;
@@ -82,11 +86,15 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     };
 
     let terms = Terms::new(&tokens, text, rules);
+    let mut clauses = Clauses::new(&tokens);
     let mut claims = Vec::new();
     let truncated = found.len() > MAX_CLAIMS_PER_SOURCE;
     for f in found.into_iter().take(MAX_CLAIMS_PER_SOURCE) {
         let claim = match f {
-            Found2::Date(m) => date_claim(&m, &tokens, rules, &terms, date, index),
+            Found2::Date(m) => {
+                let future = clauses.is_future(&tokens, rules, m.start);
+                date_claim(&m, &tokens, rules, &terms, date, future, index)
+            }
             Found2::Measure(m) => Some(measure_claim(m, &tokens, rules, &terms, index)),
         };
         claims.extend(claim);
@@ -154,9 +162,9 @@ fn date_claim(
     rules: &Rules,
     terms: &Terms,
     reference: Option<Date>,
+    future: bool,
     index: usize,
 ) -> Option<Claim> {
-    let future = is_future(tokens, rules, m.start);
     let (first, last, precision) = date::resolve(m.expr, reference, future)?;
     let (a, b) = (date::day_number(first), date::day_number(last));
     let nominal = Interval::between(a, b);
@@ -181,19 +189,54 @@ fn date_claim(
     })
 }
 
-/// True when the clause holding token `at` speaks of the future ("will", "is expected to").
-fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
-    let sentence = tokens[at].sentence;
-    let clause_mark = |t: &Token| t.sentence != sentence || t.is_punct(",;:()—–");
-    let start = tokens[..at].iter().rposition(clause_mark).map_or(0, |p| p + 1);
-    let words: Vec<&str> = tokens[start..]
-        .iter()
-        .take_while(|t| !clause_mark(t))
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.norm.as_str())
-        .collect();
-    words.iter().enumerate().any(|(n, w)| {
-        rules.future_markers.contains(*w)
-            || (n + 1 < words.len() && rules.future_markers.contains(&format!("{} {}", w, words[n + 1])))
-    })
+/// The clauses of a source's tokens, so that each date finds its clause without a walk back to the
+/// last comma (on a long line without one, that walk made extraction quadratic), and each clause
+/// is read for future-tense markers once.
+struct Clauses {
+    /// The clause of each token; a clause mark belongs to the clause it closes.
+    of: Vec<u32>,
+    /// The first token of each clause.
+    starts: Vec<usize>,
+    /// Whether each clause speaks of the future, once asked.
+    future: Vec<Option<bool>>,
+}
+
+impl Clauses {
+    fn new(tokens: &[Token]) -> Clauses {
+        let mut of = Vec::with_capacity(tokens.len());
+        let mut starts = Vec::new();
+        for (k, t) in tokens.iter().enumerate() {
+            if k == 0 || is_clause_mark(&tokens[k - 1]) || tokens[k - 1].sentence != t.sentence {
+                starts.push(k);
+            }
+            of.push(starts.len() as u32 - 1);
+        }
+        let future = vec![None; starts.len()];
+        Clauses { of, starts, future }
+    }
+
+    /// True when the clause holding token `at` speaks of the future ("will", "is expected to").
+    fn is_future(&mut self, tokens: &[Token], rules: &Rules, at: usize) -> bool {
+        let clause = self.of[at] as usize;
+        if let Some(known) = self.future[clause] {
+            return known;
+        }
+        let sentence = tokens[self.starts[clause]].sentence;
+        let words: Vec<&str> = tokens[self.starts[clause]..]
+            .iter()
+            .take_while(|t| t.sentence == sentence && !is_clause_mark(t))
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.norm.as_str())
+            .collect();
+        let future = words.iter().enumerate().any(|(n, w)| {
+            rules.future_markers.contains(*w)
+                || (n + 1 < words.len() && rules.future_markers.contains(&format!("{} {}", w, words[n + 1])))
+        });
+        self.future[clause] = Some(future);
+        future
+    }
+}
+
+fn is_clause_mark(t: &Token) -> bool {
+    t.is_punct(",;:()—–")
 }
