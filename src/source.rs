@@ -55,7 +55,15 @@ pub struct Source {
     /// Where `date` came from.
     pub date_from: DateOrigin,
     line_starts: Vec<usize>,
+    /// For every [`COLUMN_BLOCK`] bytes of text: the first character boundary at or after the
+    /// block's start, and the number of characters before it. Columns on very long lines are
+    /// counted from the nearest of these, not from the line start, so that rendering every claim
+    /// of a one-line file is not quadratic.
+    blocks: Vec<(usize, usize)>,
 }
+
+/// Bytes per entry of `Source::blocks`; lines shorter than this are counted directly.
+const COLUMN_BLOCK: usize = 4096;
 
 impl Source {
     /// Builds a source from decoded text, reading its front matter. Warnings (such as unterminated
@@ -64,6 +72,17 @@ impl Source {
         let path = path.into();
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         let (meta, body_start) = parse_front_matter(&text, &path, warnings);
+        let mut blocks = Vec::with_capacity(text.len() / COLUMN_BLOCK + 1);
+        let (mut at, mut chars) = (0, 0);
+        while at < text.len() {
+            let mut next = (at + COLUMN_BLOCK).min(text.len());
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            blocks.push((at, chars));
+            chars += text[at..next].chars().count();
+            at = next;
+        }
         let mut source = Source {
             path,
             body: Span::new(body_start, text.len()),
@@ -72,6 +91,7 @@ impl Source {
             date: None,
             date_from: DateOrigin::None,
             line_starts,
+            blocks,
         };
         if let Some(value) = source.meta_value("date") {
             match parse_iso_date(value) {
@@ -104,8 +124,19 @@ impl Source {
         let byte = byte.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= byte) - 1;
         let start = self.line_starts[line];
-        let column = self.text.get(start..byte).map_or(byte - start, |s| s.chars().count()) + 1;
+        let column = match self.text.get(start..byte) {
+            None => byte - start,
+            Some(s) if s.len() < COLUMN_BLOCK => s.chars().count(),
+            Some(_) => self.chars_before(byte) - self.chars_before(start),
+        } + 1;
         (line + 1, column)
+    }
+
+    /// The number of characters before byte `byte`, a character boundary.
+    fn chars_before(&self, byte: usize) -> usize {
+        let block = self.blocks.partition_point(|&(at, _)| at <= byte).saturating_sub(1);
+        let (at, chars) = self.blocks.get(block).copied().unwrap_or((0, 0));
+        chars + self.text[at..byte].chars().count()
     }
 
     /// The text of the 1-based line `line`, without its line ending.
@@ -481,6 +512,17 @@ mod tests {
         assert_eq!(s.line_col(twelve), (1, 6));
         assert_eq!(s.line_col(s.text.len() - 1), (2, 1));
         assert_eq!(s.line_text(1), "“ab” 12");
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_characters() {
+        let mut w = Vec::new();
+        let line = "é".repeat(3000) + &"x".repeat(5000) + "12";
+        let s = Source::new("a", format!("head\n{line}\nz"), &mut w);
+        let twelve = s.text.find("12").unwrap();
+        assert_eq!(s.line_col(twelve), (2, 8001));
+        assert_eq!(s.line_col(s.text.len() - 1), (3, 1));
+        assert_eq!(s.line_col(5 + 2 * 2999), (2, 3000));
     }
 
     #[test]
