@@ -7,6 +7,7 @@ pub mod lexer;
 pub mod measure;
 pub mod number;
 pub mod subject;
+pub mod unreadable;
 
 use jiff::civil::Date;
 
@@ -34,6 +35,8 @@ pub struct Extraction {
     pub date_from: DateOrigin,
     /// True when the source held more than [`MAX_CLAIMS_PER_SOURCE`] claims and was cut off.
     pub truncated: bool,
+    /// What looked like a number or date but has no value ("1e400", "February 30"), and why.
+    pub unreadable: Vec<(Span, String)>,
 }
 
 enum Found2 {
@@ -99,7 +102,8 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         };
         claims.extend(claim);
     }
-    Extraction { claims, date, date_from, truncated }
+    let unreadable = unreadable::find(&tokens, text, rules);
+    Extraction { claims, date, date_from, truncated, unreadable }
 }
 
 fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) -> Vec<bool> {
