@@ -44,7 +44,8 @@ pub fn find(tokens: &[Token], text: &str, rules: &Rules) -> Vec<(Span, String)> 
 /// notation whose value overflows. Returns the token after it.
 fn overflowing_exponent(tokens: &[Token], i: usize) -> Option<usize> {
     let (e, exp) = (tokens.get(i + 1)?, tokens.get(i + 2)?);
-    if !(e.norm == "e" && !e.space_before && exp.kind == TokenKind::Digits && !exp.space_before) {
+    let joined = e.norm == "e" && exp.kind == TokenKind::Digits && !e.space_before && !exp.space_before;
+    if !joined {
         return None;
     }
     let value: f64 = format!("{}e{}", tokens[i].norm, exp.norm).parse().ok()?;
