@@ -274,11 +274,24 @@ fn align_block(
     };
     let mut scores: HashMap<(usize, usize), f32> = HashMap::new();
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
+    // Pairs from one source are never scored (`ok` below judges them on their values), so a source
+    // with thousands of claims costs no quadratic time or memory on its own. Claims come in source
+    // order, so the rest of `a`'s source is skipped in one step rather than pair by pair.
+    let by_source = members.windows(2).all(|w| claims[w[0]].source <= claims[w[1]].source);
     for (n, &a) in members.iter().enumerate() {
-        for &b in &members[n + 1..] {
+        let rest = &members[n + 1..];
+        let same = if by_source { rest.partition_point(|&b| claims[b].source == claims[a].source) } else { 0 };
+        for &b in &rest[same..] {
+            if claims[a].source == claims[b].source {
+                continue;
+            }
             let s = vectors.similarity(a, b, rules.fuzzy_term).min(vectors.similarity(b, a, rules.fuzzy_term));
-            scores.insert((a, b), s);
-            if claims[a].source != claims[b].source && s > 0.0 && s >= needed(a, b) {
+            // Only related pairs are kept; a missing pair scores 0, so memory follows the number
+            // of related pairs, not of all pairs.
+            if s > 0.0 {
+                scores.insert((a, b), s);
+            }
+            if s > 0.0 && s >= needed(a, b) {
                 edges.push((s, a, b));
             }
         }

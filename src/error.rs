@@ -16,7 +16,7 @@ pub enum Error {
         source: io::Error,
     },
     /// A rules file is malformed; the location points into that file.
-    #[error("{file}:{line}:{column}: {message}")]
+    #[error("{}: {message}", location(file, *line, *column))]
     Rules {
         /// The rules file, as named on the command line or `<embedded>/NAME`.
         file: String,
@@ -65,6 +65,15 @@ pub enum Error {
     /// Every path given was empty or skipped, so there is nothing to check.
     #[error("no readable source among the paths given")]
     NoSources,
+}
+
+/// `file:line:column`, leaving out what is unknown (0), so that no message points at line 0.
+fn location(file: &str, line: usize, column: usize) -> String {
+    match (line, column) {
+        (0, _) => file.to_string(),
+        (line, 0) => format!("{file}:{line}"),
+        (line, column) => format!("{file}:{line}:{column}"),
+    }
 }
 
 /// A problem that does not stop the run: a skipped file, a lossy decode, a suspicious number.

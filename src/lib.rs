@@ -111,10 +111,14 @@ pub fn mentions(corpus: &Corpus, extractions: &[Extraction]) -> Vec<Mention> {
     extractions.iter().flat_map(|e| e.claims.iter().map(|c| Mention::new(c, &corpus.sources[c.source]))).collect()
 }
 
-/// The corpus's own warnings plus those extraction raised (sources cut off at the claim limit).
+/// The corpus's own warnings plus those extraction raised (sources cut off at the claim limit,
+/// numbers and dates that cannot be read), in path and line order.
 pub fn extraction_warnings(corpus: &Corpus, extractions: &[Extraction]) -> Vec<Warning> {
     let mut warnings = corpus.warnings.clone();
     for (s, e) in corpus.sources.iter().zip(extractions) {
+        for (span, why) in &e.unreadable {
+            warnings.push(Warning::line(s.path.clone(), s.line_col(span.start).0, why.clone()));
+        }
         if e.truncated {
             warnings.push(Warning::file(
                 s.path.clone(),
@@ -126,5 +130,6 @@ pub fn extraction_warnings(corpus: &Corpus, extractions: &[Extraction]) -> Vec<W
             ));
         }
     }
+    warnings.sort();
     warnings
 }

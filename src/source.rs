@@ -55,7 +55,15 @@ pub struct Source {
     /// Where `date` came from.
     pub date_from: DateOrigin,
     line_starts: Vec<usize>,
+    /// For every [`COLUMN_BLOCK`] bytes of text: the first character boundary at or after the
+    /// block's start, and the number of characters before it. Columns on very long lines are
+    /// counted from the nearest of these, not from the line start, so that rendering every claim
+    /// of a one-line file is not quadratic.
+    blocks: Vec<(usize, usize)>,
 }
+
+/// Bytes per entry of `Source::blocks`; lines shorter than this are counted directly.
+const COLUMN_BLOCK: usize = 4096;
 
 impl Source {
     /// Builds a source from decoded text, reading its front matter. Warnings (such as unterminated
@@ -64,6 +72,17 @@ impl Source {
         let path = path.into();
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         let (meta, body_start) = parse_front_matter(&text, &path, warnings);
+        let mut blocks = Vec::with_capacity(text.len() / COLUMN_BLOCK + 1);
+        let (mut at, mut chars) = (0, 0);
+        while at < text.len() {
+            let mut next = (at + COLUMN_BLOCK).min(text.len());
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            blocks.push((at, chars));
+            chars += text[at..next].chars().count();
+            at = next;
+        }
         let mut source = Source {
             path,
             body: Span::new(body_start, text.len()),
@@ -72,6 +91,7 @@ impl Source {
             date: None,
             date_from: DateOrigin::None,
             line_starts,
+            blocks,
         };
         if let Some(value) = source.meta_value("date") {
             match parse_iso_date(value) {
@@ -104,8 +124,19 @@ impl Source {
         let byte = byte.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= byte) - 1;
         let start = self.line_starts[line];
-        let column = self.text.get(start..byte).map_or(byte - start, |s| s.chars().count()) + 1;
+        let column = match self.text.get(start..byte) {
+            None => byte - start,
+            Some(s) if s.len() < COLUMN_BLOCK => s.chars().count(),
+            Some(_) => self.chars_before(byte) - self.chars_before(start),
+        } + 1;
         (line + 1, column)
+    }
+
+    /// The number of characters before byte `byte`, a character boundary.
+    fn chars_before(&self, byte: usize) -> usize {
+        let block = self.blocks.partition_point(|&(at, _)| at <= byte).saturating_sub(1);
+        let (at, chars) = self.blocks.get(block).copied().unwrap_or((0, 0));
+        chars + self.text[at..byte].chars().count()
     }
 
     /// The text of the 1-based line `line`, without its line ending.
@@ -137,11 +168,19 @@ pub struct LoadOptions {
     pub date: Option<Date>,
 }
 
+/// Largest file read as a source: 8 MiB. A news article is a few dozen KiB; a file this large is a
+/// dump, a log or a mis-saved binary, and reading it would cost some 16 bytes of tokens per byte of
+/// text. Larger files are skipped with a warning rather than cut, so that a report never presents
+/// half a source as the whole of it.
+pub const MAX_SOURCE_BYTES: u64 = 8 << 20;
+
 /// Reads every path: files as they are, folders recursively (files ending in
-/// [`SOURCE_EXTENSIONS`], hidden entries skipped), `-` as standard input.
+/// [`SOURCE_EXTENSIONS`], hidden entries skipped, symbolic links followed once), `-` as standard
+/// input.
 ///
 /// A path that does not exist or cannot be read is an error; a file inside a folder that cannot be
-/// read, or that is empty or binary, is skipped with a warning.
+/// read is skipped with a warning. Any file that is empty, binary or larger than
+/// [`MAX_SOURCE_BYTES`] is skipped with a warning; one that is not UTF-8 is read with a warning.
 pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, Error> {
     let mut corpus = Corpus::default();
     let mut stdin_read = false;
@@ -151,24 +190,25 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, Error> {
                 continue;
             }
             stdin_read = true;
-            let mut bytes = Vec::new();
-            io::stdin().read_to_end(&mut bytes).map_err(|source| Error::Io { path: "<stdin>".into(), source })?;
+            let bytes =
+                read_capped(io::stdin().lock()).map_err(|source| Error::Io { path: "<stdin>".into(), source })?;
             push_source(&mut corpus, "<stdin>".into(), bytes);
             continue;
         }
         let meta = fs::metadata(path).map_err(|source| io_error(path, source))?;
         if meta.is_dir() {
             let mut files = Vec::new();
-            walk(path, &mut files, &mut corpus.warnings);
+            let mut seen = Vec::new();
+            walk(path, &mut files, &mut seen, &mut corpus.warnings);
             files.sort();
             for file in files {
-                match fs::read(&file) {
+                match read_file(&file) {
                     Ok(bytes) => push_source(&mut corpus, display_path(&file), bytes),
                     Err(e) => corpus.warnings.push(Warning::file(display_path(&file), format!("skipped: {e}"))),
                 }
             }
         } else {
-            let bytes = fs::read(path).map_err(|source| io_error(path, source))?;
+            let bytes = read_file(path).map_err(|source| io_error(path, source))?;
             push_source(&mut corpus, display_path(path), bytes);
         }
     }
@@ -186,8 +226,51 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, Error> {
     Ok(corpus)
 }
 
-/// Decodes `bytes` and adds them as a source, or records why they were skipped.
-fn push_source(corpus: &mut Corpus, path: String, bytes: Vec<u8>) {
+/// What reading a file gave: its bytes, or only its size when that is over the limit.
+enum Contents {
+    Bytes(Vec<u8>),
+    TooLarge(u64),
+}
+
+/// Reads a file, refusing to hold more than [`MAX_SOURCE_BYTES`] of it. The size is checked first
+/// so that a huge file costs nothing, and the read is capped too, for files whose size the system
+/// does not know in advance (a FIFO, `/dev/zero`).
+fn read_file(path: &Path) -> io::Result<Contents> {
+    let file = fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > MAX_SOURCE_BYTES {
+        return Ok(Contents::TooLarge(size));
+    }
+    read_capped(file)
+}
+
+fn read_capped(reader: impl io::Read) -> io::Result<Contents> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        Contents::TooLarge(bytes.len() as u64)
+    } else {
+        Contents::Bytes(bytes)
+    })
+}
+
+/// Decodes what was read and adds it as a source, or records why it was skipped.
+fn push_source(corpus: &mut Corpus, path: String, read: Contents) {
+    let bytes = match read {
+        Contents::Bytes(bytes) => bytes,
+        Contents::TooLarge(size) => {
+            let shown = if size > MAX_SOURCE_BYTES + 1 {
+                format!("{:.1} MiB", size as f64 / 1048576.0)
+            } else {
+                "larger".into()
+            };
+            corpus.warnings.push(Warning::file(
+                path,
+                format!("is {shown}, over the {} MiB limit for one source; skipped", MAX_SOURCE_BYTES >> 20),
+            ));
+            return;
+        }
+    };
     if let Some(text) = decode(&path, bytes, &mut corpus.warnings) {
         let source = Source::new(path, text, &mut corpus.warnings);
         if source.body_text().trim().is_empty() {
@@ -198,10 +281,24 @@ fn push_source(corpus: &mut Corpus, path: String, bytes: Vec<u8>) {
     }
 }
 
-/// Turns file bytes into text: empty and binary files are refused with a warning.
-fn decode(path: &str, bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<String> {
+/// The character that stands in for each byte that is not valid UTF-8: U+001A SUBSTITUTE, the
+/// ASCII control meant for exactly this. Being one byte long, it keeps every byte offset of the
+/// decoded text equal to the offset in the file, so spans slice the original bytes (U+FFFD would
+/// take three bytes for one, and shift every span after it). It is neither a letter, a digit, white
+/// space nor sentence punctuation, so it joins no word or number and ends no sentence.
+pub const REPLACEMENT: char = '\u{1a}';
+
+/// Turns file bytes into text, as [`load`] does for every file: empty and binary files are refused
+/// with a warning; bytes that are not UTF-8 become [`REPLACEMENT`], one for one, with a warning
+/// naming the line of the first; a UTF-8 byte-order mark becomes three spaces. The text always has
+/// the same length as `bytes`.
+pub fn decode(path: &str, mut bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<String> {
     if bytes.is_empty() {
         warnings.push(Warning::file(path, "is empty; skipped"));
+        return None;
+    }
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        warnings.push(Warning::file(path, "looks like UTF-16 (byte-order mark); save it as UTF-8; skipped"));
         return None;
     }
     let probe = &bytes[..bytes.len().min(8192)];
@@ -209,25 +306,44 @@ fn decode(path: &str, bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<Str
         warnings.push(Warning::file(path, "looks binary (contains NUL bytes); skipped"));
         return None;
     }
-    match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            if text.starts_with('\u{feff}') {
-                // A byte-order mark is invisible to readers; blank it so spans keep their offsets.
-                text.replace_range(0..3, "   ");
-            }
-            Some(text)
-        }
-        Err(e) => {
-            let bytes = e.into_bytes();
-            let bad = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
-            let line = bytes[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
-            warnings.push(Warning::line(path, line, "is not valid UTF-8; undecodable bytes were read as U+FFFD"));
-            Some(String::from_utf8_lossy(&bytes).into_owned())
-        }
+    let mut first_bad = None;
+    let mut bad = 0usize;
+    let mut from = 0;
+    while let Err(e) = std::str::from_utf8(&bytes[from..]) {
+        let at = from + e.valid_up_to();
+        let len = e.error_len().unwrap_or(bytes.len() - at);
+        first_bad.get_or_insert(at);
+        bad += len;
+        bytes[at..at + len].fill(REPLACEMENT as u8);
+        from = at + len;
     }
+    if let Some(at) = first_bad {
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        let plural = if bad == 1 { "byte" } else { "bytes" };
+        warnings.push(Warning::line(
+            path,
+            line,
+            format!("is not valid UTF-8; {bad} undecodable {plural} (the first on this line) read as U+001A"),
+        ));
+    }
+    if bytes.starts_with(&[0xef, 0xbb, 0xbf]) {
+        // A byte-order mark is invisible to readers; blank it so spans keep their offsets.
+        bytes[..3].fill(b' ');
+    }
+    // Every invalid byte was replaced above, so this cannot fail; fall back rather than panic.
+    Some(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<Warning>) {
+/// Collects the source files below `dir`. Symbolic links are followed, but a folder already
+/// walked (by its canonical path) is not entered again, so a link loop ends with a warning.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, seen: &mut Vec<PathBuf>, warnings: &mut Vec<Warning>) {
+    if let Ok(canonical) = fs::canonicalize(dir) {
+        if seen.contains(&canonical) {
+            warnings.push(Warning::file(display_path(dir), "leads to a folder already read (a link loop?); skipped"));
+            return;
+        }
+        seen.push(canonical);
+    }
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -236,16 +352,28 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<Warning>) {
         }
     };
     for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        // Symbolic links to folders are not followed, so a link loop cannot trap the walk.
-        let Ok(kind) = entry.file_type() else { continue };
-        if hidden {
+        if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        if kind.is_dir() {
-            walk(&path, files, warnings);
-        } else if has_source_extension(&path) && (kind.is_file() || path.is_file()) {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else { continue };
+        let is_dir = if kind.is_symlink() {
+            match fs::metadata(&path) {
+                Ok(target) => target.is_dir(),
+                Err(e) => {
+                    // A dangling link or a link loop: worth a word only if it looks like a source.
+                    if has_source_extension(&path) {
+                        warnings.push(Warning::file(display_path(&path), format!("skipped: {e}")));
+                    }
+                    continue;
+                }
+            }
+        } else {
+            kind.is_dir()
+        };
+        if is_dir {
+            walk(&path, files, seen, warnings);
+        } else if has_source_extension(&path) {
             files.push(path);
         }
     }
@@ -387,14 +515,27 @@ mod tests {
     }
 
     #[test]
+    fn columns_on_long_lines_count_characters() {
+        let mut w = Vec::new();
+        let line = "é".repeat(3000) + &"x".repeat(5000) + "12";
+        let s = Source::new("a", format!("head\n{line}\nz"), &mut w);
+        let twelve = s.text.find("12").unwrap();
+        assert_eq!(s.line_col(twelve), (2, 8001));
+        assert_eq!(s.line_col(s.text.len() - 1), (3, 1));
+        assert_eq!(s.line_col(5 + 2 * 2999), (2, 3000));
+    }
+
+    #[test]
     fn empty_and_binary_bytes_are_refused() {
         let mut w = Vec::new();
         assert_eq!(decode("e", Vec::new(), &mut w), None);
         assert_eq!(decode("b", vec![1, 0, 2], &mut w), None);
-        assert_eq!(w.len(), 2);
-        let text = decode("u", b"ok\n\xff 12".to_vec(), &mut w).unwrap();
-        assert!(text.contains('\u{fffd}'));
-        assert_eq!(w[2].line, Some(2));
+        assert_eq!(decode("16", vec![0xff, 0xfe, b'a', 0], &mut w), None);
+        assert_eq!(w.len(), 3);
+        let text = decode("u", b"ok\n\xff 12 \xe2\x82".to_vec(), &mut w).unwrap();
+        assert_eq!(text, "ok\n\u{1a} 12 \u{1a}\u{1a}");
+        assert_eq!(w[3].line, Some(2));
+        assert!(w[3].message.contains("3 undecodable bytes"), "{}", w[3].message);
     }
 
     #[test]

@@ -257,34 +257,43 @@ fn indian_groups(bytes: &[u8], start: usize, to: usize) -> Option<(usize, String
 /// left for a token of its own.
 fn lex_word(text: &str, start: usize, to: usize) -> usize {
     let mut end = start;
+    // What the dotted-initials test needs to know of the word so far, kept as it grows: a rescan
+    // at every dot made "a.b.c.d..." quadratic. `part` counts the characters since the last dot;
+    // a dot is only taken after a part of one, so every earlier part had one.
+    let (mut part, mut dotted, mut last_alphabetic) = (0usize, false, false);
     for (off, c) in text[start..to].char_indices() {
         if c.is_alphabetic() || c == '\u{0301}' {
             end = start + off + c.len_utf8();
+            part += 1;
+            last_alphabetic = c.is_alphabetic();
             continue;
         }
         if matches!(c, '\'' | '’') {
             let rest = &text[start + off + c.len_utf8()..to];
-            let next_word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-            if !next_word.is_empty() && !next_word.eq_ignore_ascii_case("s") {
+            let mut next_word = rest.chars().take_while(|c| c.is_alphabetic());
+            let first = next_word.next();
+            let only_s = first.is_some_and(|f| f.eq_ignore_ascii_case(&'s')) && next_word.next().is_none();
+            if first.is_some() && !only_s {
                 end = start + off + c.len_utf8();
+                part += 1;
+                last_alphabetic = false;
                 continue;
             }
         }
         if c == '.' {
             // "U.S." and "a.m.": a single letter, a dot, another single letter and a dot.
-            let word = &text[start..start + off];
             let rest = &text[start + off + 1..to];
             let mut rc = rest.chars();
-            let single =
-                word.chars().last().is_some_and(char::is_alphabetic) && word.split('.').all(|p| p.chars().count() == 1);
+            let single = last_alphabetic && part == 1;
             if single {
                 if let (Some(a), Some(b)) = (rc.next(), rc.next()) {
                     if a.is_alphabetic() && (b == '.' || !b.is_alphabetic()) {
                         end = start + off + 1;
+                        (part, dotted, last_alphabetic) = (0, true, false);
                         continue;
                     }
                 }
-                if word.contains('.') {
+                if dotted {
                     end = start + off + 1;
                 }
             }

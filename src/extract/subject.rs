@@ -26,6 +26,9 @@ pub struct Terms {
     terms: Vec<Term>,
     /// For each sentence, the range of `terms` it holds.
     by_sentence: HashMap<u32, (usize, usize)>,
+    /// `marks[k]` is the number of clause marks among the first `k` tokens, so the marks between
+    /// two tokens cost one subtraction, not a walk (a walk made long lines cubic).
+    marks: Vec<u32>,
 }
 
 impl Terms {
@@ -54,16 +57,26 @@ impl Terms {
             }
             i += 1;
         }
-        Terms { terms, by_sentence }
+        let mut marks = Vec::with_capacity(tokens.len() + 1);
+        marks.push(0);
+        for k in 0..tokens.len() {
+            marks.push(marks[k] + u32::from(is_clause_mark(tokens, k)));
+        }
+        Terms { terms, by_sentence, marks }
     }
 
     /// The subject of a claim covering tokens `start..end`, whose counted noun (if any) is `head`.
     pub fn subject(&self, tokens: &[Token], rules: &Rules, start: usize, end: usize, head: Option<&str>) -> Subject {
         let sentence = tokens[start.min(tokens.len() - 1)].sentence;
         let mut weights: Vec<(String, f32)> = Vec::new();
-        let mut add = |term: &str, weight: f32| match weights.iter_mut().find(|(t, _)| t == term) {
-            Some((_, w)) => *w = w.max(weight),
-            None => weights.push((term.to_string(), weight)),
+        // Indexed, since a long neighbouring sentence may lend hundreds of terms.
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut add = |term: &str, weight: f32| match index.get(term) {
+            Some(&i) => weights[i].1 = weights[i].1.max(weight),
+            None => {
+                index.insert(term.to_string(), weights.len());
+                weights.push((term.to_string(), weight));
+            }
         };
         if let Some(head) = head {
             add(head, 2.5);
@@ -76,15 +89,20 @@ impl Terms {
         }
         if let Some(&(a, b)) = self.by_sentence.get(&sentence) {
             let terms = &self.terms[a..b];
+            // Terms lie in text order, so those wholly before the claim come first and those wholly
+            // after it last. Only the `window` nearest on each side can be close enough to count,
+            // which keeps a claim's cost independent of the length of its sentence.
+            let before = terms.partition_point(|t| t.end <= start);
+            let after = terms.partition_point(|t| t.start < end).max(before);
+            let from = before.saturating_sub(rules.window + 1);
+            let to = after.saturating_add(rules.window + 1).min(terms.len());
             // Distance counts the content terms in between, and each comma or clause mark crossed,
             // so words of another clause weigh less than words of the claim's own.
-            for (k, term) in terms.iter().enumerate() {
-                let distance = if term.end <= start {
-                    let between = terms[k + 1..].iter().take_while(|t| t.end <= start).count();
-                    between + 3 * clause_marks(tokens, term.end, start)
-                } else if term.start >= end {
-                    let between = terms[..k].iter().rev().take_while(|t| t.start >= end).count();
-                    between + 3 * clause_marks(tokens, end, term.start)
+            for (k, term) in terms.iter().enumerate().take(to).skip(from) {
+                let distance = if k < before {
+                    (before - k - 1) + 3 * self.clause_marks(term.end, start)
+                } else if k >= after {
+                    (k - after) + 3 * self.clause_marks(end, term.start)
                 } else {
                     0
                 };
@@ -100,8 +118,14 @@ impl Terms {
         }
         // News carries its subject across sentences ("these soldiers", "the two countries"), so
         // the neighbouring sentences lend their words, at a low weight.
-        for neighbour in [sentence.checked_sub(1), sentence.checked_add(1)].into_iter().flatten() {
-            for term in self.sentence_terms(neighbour) {
+        // Only the terms nearest the claim's sentence lend, so that a claim next to a sentence of
+        // a million words does not read them all.
+        let previous = sentence.checked_sub(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
+        let previous = &previous[previous.len().saturating_sub(MAX_NEIGHBOUR_TERMS)..];
+        let next = sentence.checked_add(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
+        let next = &next[..next.len().min(MAX_NEIGHBOUR_TERMS)];
+        for neighbour in [previous, next] {
+            for term in neighbour {
                 add(&term.text, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
             }
         }
@@ -154,6 +178,9 @@ const PLACE_REACH: usize = 6;
 /// Prepositions that attach a figure to a place: "in", "of" ("west of"), "from", "near", "off".
 const PLACE_PREPOSITIONS: [&str; 6] = ["in", "of", "from", "near", "off", "outside"];
 
+/// Most terms a neighbouring sentence lends; far more than a sentence of news holds.
+const MAX_NEIGHBOUR_TERMS: usize = 256;
+
 /// Weight of a word from the sentence before or after a claim's own.
 const NEIGHBOUR_WEIGHT: f32 = 0.2;
 
@@ -164,17 +191,19 @@ fn push(terms: &mut Vec<Term>, by_sentence: &mut HashMap<u32, (usize, usize)>, t
     entry.1 = index + 1;
 }
 
-/// The clause boundaries between two tokens. A comma before "which" or "who" opens a relative
+impl Terms {
+    /// The clause boundaries between two tokens.
+    fn clause_marks(&self, from: usize, to: usize) -> usize {
+        let (a, b) = (from.min(to), to.max(from));
+        (self.marks[b] - self.marks[a]) as usize
+    }
+}
+
+/// True when token `k` is a clause boundary. A comma before "which" or "who" opens a relative
 /// clause that speaks of the noun before it ("North Korea, which sent ..."), so it is no boundary.
-fn clause_marks(tokens: &[Token], from: usize, to: usize) -> usize {
-    let (a, b) = (from.min(to), to.max(from));
-    (a..b)
-        .filter(|&k| {
-            tokens[k].is_punct(",;:—–")
-                && !(tokens[k].is_punct(",")
-                    && tokens.get(k + 1).is_some_and(|n| matches!(n.norm.as_str(), "which" | "who")))
-        })
-        .count()
+fn is_clause_mark(tokens: &[Token], k: usize) -> bool {
+    tokens[k].is_punct(",;:—–")
+        && !(tokens[k].is_punct(",") && tokens.get(k + 1).is_some_and(|n| matches!(n.norm.as_str(), "which" | "who")))
 }
 
 /// The longest alias phrase of two or more words starting at token `i`.

@@ -219,11 +219,15 @@ impl Rules {
             }
             let bytes =
                 std::fs::read(&path).map_err(|source| Error::Io { path: path.display().to_string(), source })?;
-            let text = String::from_utf8(bytes).map_err(|e| Error::Rules {
-                file: path.display().to_string(),
-                line: 0,
-                column: 0,
-                message: format!("not valid UTF-8 ({e})"),
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let at = e.utf8_error().valid_up_to();
+                let (line, column) = line_col(&String::from_utf8_lossy(&e.as_bytes()[..at]), at);
+                Error::Rules {
+                    file: path.display().to_string(),
+                    line,
+                    column,
+                    message: format!("not valid UTF-8 (byte {at}); rules files must be UTF-8"),
+                }
             })?;
             let name = entry.file_name().to_string_lossy().into_owned();
             texts.insert(name, (path.display().to_string(), text));
@@ -484,7 +488,11 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
             let regex = regex::RegexBuilder::new(&i.pattern)
                 .size_limit(REGEX_SIZE_LIMIT)
                 .build()
-                .map_err(|e| bad(&i.pattern, format!("ignore rule {:?}: {e}", i.name)))?;
+                // A pattern written with TOML escapes is not in the file verbatim; then point at its name.
+                .map_err(|e| {
+                    let verbatim = texts.get(file.as_str()).is_some_and(|t| t.contains(i.pattern.as_str()));
+                    bad(if verbatim { &i.pattern } else { &i.name }, format!("ignore rule {:?}: {e}", i.name))
+                })?;
             rules.ignore.push((i.name.clone(), regex));
         }
         for r in &f.suppress {

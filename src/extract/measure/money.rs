@@ -25,6 +25,9 @@ fn scaled_code(rules: &Rules, raw: &str) -> Option<(String, f64)> {
     })
 }
 
+/// How far before a number a currency symbol is looked for, in bytes.
+const CURRENCY_LOOK_BACK: usize = 64;
+
 /// A currency symbol or code written right before token `i`.
 pub(in crate::extract) fn currency_before(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Currency> {
     if let Some(k) = i.checked_sub(1).filter(|&k| tokens[k].kind == TokenKind::Word) {
@@ -33,7 +36,13 @@ pub(in crate::extract) fn currency_before(tokens: &[Token], text: &str, rules: &
         }
     }
     let number_start = tokens[i].start;
-    let line_start = text[..number_start].rfind('\n').map_or(0, |p| p + 1);
+    // Look back a little, not to the start of the line: on a line of megabytes, a search for the
+    // line start at every number made extraction quadratic. A symbol stands within a few spaces.
+    let mut floor = number_start.saturating_sub(CURRENCY_LOOK_BACK);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let line_start = text[floor..number_start].rfind('\n').map_or(floor, |p| floor + p + 1);
     let before = text[line_start..number_start].trim_end_matches([' ', '\u{a0}']);
     let spaced = line_start + before.len() < number_start;
     for (symbol, code) in &rules.currency_symbols {
@@ -52,7 +61,10 @@ pub(in crate::extract) fn currency_before(tokens: &[Token], text: &str, rules: &
                 continue;
             }
             let symbol_start = line_start + rest.len();
-            let at = tokens[..i].iter().rposition(|t| t.start == symbol_start)?;
+            let at = tokens[..i].partition_point(|t| t.start < symbol_start);
+            if tokens.get(at)?.start != symbol_start {
+                return None;
+            }
             return Some(Currency { code: code.clone(), at, scale: 1.0 });
         }
     }
