@@ -47,8 +47,11 @@ pub fn articles() -> Vec<String> {
 /// five changed, so sources of one story disagree now and then as real coverage does.
 pub fn source_text(articles: &[String], rng: &mut Rng) -> String {
     let article = &articles[rng.below(articles.len())];
+    // The front matter (source, date) is kept as written: only the article's own numbers vary.
+    let body_start = article.strip_prefix("---\n").and_then(|rest| rest.find("\n---\n")).map_or(0, |end| end + 9);
     let mut out = String::with_capacity(article.len());
-    let mut chars = article.chars().peekable();
+    out.push_str(&article[..body_start]);
+    let mut chars = article[body_start..].chars().peekable();
     while let Some(c) = chars.next() {
         if c.is_ascii_digit() {
             let mut run = String::from(c);

@@ -9,6 +9,10 @@ use std::collections::{BTreeMap, HashMap};
 use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
+use vectors::Vectors;
+
+mod candidates;
+mod vectors;
 
 /// The key that claims must share to be compared at all: kind and unit, where a count's unit is
 /// what it counts. A count of a general noun ("at least five people", "the 23") takes the
@@ -56,78 +60,6 @@ fn block_key<'a>(claim: &'a Claim, rules: &'a Rules) -> (Kind, &'a str) {
 /// claim's own clause, not one borrowed from further off.
 const ROLE_WEIGHT: f32 = 0.5;
 
-/// Subject vectors with corpus-wide rarity applied, ready for cosine similarity.
-struct Vectors {
-    terms: Vec<Vec<(u32, f32)>>,
-    words: Vec<String>,
-    norms: Vec<f32>,
-}
-
-impl Vectors {
-    fn new(claims: &[Claim], rules: &Rules) -> Vectors {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
-        let mut words: Vec<String> = Vec::new();
-        let mut df: Vec<u32> = Vec::new();
-        let mut raw: Vec<Vec<(u32, f32)>> = Vec::with_capacity(claims.len());
-        for c in claims {
-            let mut v = Vec::with_capacity(c.subject.terms.len());
-            // The unit is shared by every claim of a block already; only the context tells them apart.
-            // Unit words ("kilometer", "mile") say how a value was written, not what it is about.
-            for (term, w) in c.subject.terms.iter().filter(|(t, _)| *t != c.unit && rules.unit(t).is_none()) {
-                let id = *ids.entry(term.as_str()).or_insert_with(|| {
-                    words.push(term.clone());
-                    df.push(0);
-                    (words.len() - 1) as u32
-                });
-                df[id as usize] += 1;
-                v.push((id, *w));
-            }
-            raw.push(v);
-        }
-        let n = claims.len().max(1) as f32;
-        let mut norms = Vec::with_capacity(raw.len());
-        for v in &mut raw {
-            for (id, w) in v.iter_mut() {
-                *w *= (1.0 + n / df[*id as usize] as f32).ln();
-            }
-            norms.push(v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt());
-        }
-        Vectors { terms: raw, words, norms }
-    }
-
-    /// Soft cosine: each term of `a` meets its best match in `b` (equal, or alike by Jaro-Winkler).
-    fn similarity(&self, a: usize, b: usize, fuzzy: f32) -> f32 {
-        let (va, vb) = (&self.terms[a], &self.terms[b]);
-        if self.norms[a] == 0.0 || self.norms[b] == 0.0 {
-            return 0.0;
-        }
-        let mut dot = 0.0;
-        for &(ta, wa) in va {
-            let mut best = 0.0f32;
-            for &(tb, wb) in vb {
-                let alike = if ta == tb {
-                    1.0
-                } else {
-                    let (x, y) = (&self.words[ta as usize], &self.words[tb as usize]);
-                    if x.len() < 5 || y.len() < 5 || x.as_bytes()[0] != y.as_bytes()[0] {
-                        0.0
-                    } else {
-                        let s = strsim::jaro_winkler(x, y) as f32;
-                        if s >= fuzzy {
-                            s
-                        } else {
-                            0.0
-                        }
-                    }
-                };
-                best = best.max(alike * wb);
-            }
-            dot += wa * best;
-        }
-        (dot / (self.norms[a] * self.norms[b])).min(1.0)
-    }
-}
-
 /// Every cross-source pair of one block with its similarity, for tuning (`CROSSCHECK_DEBUG_ALIGN`).
 #[doc(hidden)]
 pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> {
@@ -136,7 +68,7 @@ pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> 
     for a in 0..claims.len() {
         for b in a + 1..claims.len() {
             if claims[a].source != claims[b].source && block_key(&claims[a], rules) == block_key(&claims[b], rules) {
-                let s = vectors.similarity(a, b, rules.fuzzy_term).min(vectors.similarity(b, a, rules.fuzzy_term));
+                let s = vectors.mutual(a, b);
                 out.push((a, b, s));
             }
         }
@@ -197,8 +129,7 @@ fn plausible_conflict(
                 && z.kind == own.kind
                 && compare::relate(z, other, rules) == Verdict::Agree
                 && (block_key(z, rules) == block_key(own, rules)
-                    || (!z.subject.past
-                        && vectors.similarity(m, own_index, rules.fuzzy_term) >= rules.threshold_overlap))
+                    || (!z.subject.past && vectors.similarity(m, own_index) >= rules.threshold_overlap))
         })
     };
     !(states(x, a, y) || states(y, b, x))
@@ -274,18 +205,12 @@ fn align_block(
     };
     let mut scores: HashMap<(usize, usize), f32> = HashMap::new();
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
-    // Pairs from one source are never scored (`ok` below judges them on their values), so a source
-    // with thousands of claims costs no quadratic time or memory on its own. Claims come in source
-    // order, so the rest of `a`'s source is skipped in one step rather than pair by pair.
-    let by_source = members.windows(2).all(|w| claims[w[0]].source <= claims[w[1]].source);
-    for (n, &a) in members.iter().enumerate() {
-        let rest = &members[n + 1..];
-        let same = if by_source { rest.partition_point(|&b| claims[b].source == claims[a].source) } else { 0 };
-        for &b in &rest[same..] {
-            if claims[a].source == claims[b].source {
-                continue;
-            }
-            let s = vectors.similarity(a, b, rules.fuzzy_term).min(vectors.similarity(b, a, rules.fuzzy_term));
+    // Pairs from one source are never scored (`ok` below judges them on their values), and a
+    // large block scores only promising pairs, so neither a source with thousands of claims nor a
+    // pile of thousands of sources costs quadratic time or memory.
+    for (a, b) in candidates::pairs(claims, members, vectors) {
+        {
+            let s = vectors.mutual(a, b);
             // Only related pairs are kept; a missing pair scores 0, so memory follows the number
             // of related pairs, not of all pairs.
             if s > 0.0 {
@@ -301,9 +226,14 @@ fn align_block(
 
     let mut cluster_of: HashMap<usize, usize> = members.iter().map(|&m| (m, m)).collect();
     let mut clusters: HashMap<usize, Vec<usize>> = members.iter().map(|&m| (m, vec![m])).collect();
+    // Two clusters found apart stay apart: a cluster that grows keeps the pair that kept it
+    // apart. Without this, every edge between two large clusters would check them again.
+    let mut apart: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    let mut needed_memo: HashMap<(usize, usize), f32> = HashMap::new();
+    let mut floor = |a: usize, b: usize| *needed_memo.entry((a.min(b), a.max(b))).or_insert_with(|| floor(a, b));
     for (_, a, b) in edges {
         let (ca, cb) = (cluster_of[&a], cluster_of[&b]);
-        if ca == cb {
+        if ca == cb || apart.contains(&(ca.min(cb), ca.max(cb))) {
             continue;
         }
         // Complete linkage where a wrong pair would do harm, average linkage elsewhere: every
@@ -330,6 +260,7 @@ fn align_block(
             }
         }
         if !ok || (pairs > 0 && sum / (pairs as f32) < rules.threshold_same_value) {
+            apart.insert((ca.min(cb), ca.max(cb)));
             continue;
         }
         let moved = clusters.remove(&cb).unwrap_or_default();

@@ -1,0 +1,81 @@
+//! A block's claims and their subject vectors in, the cross-source pairs worth scoring out. A block
+//! of a story (hundreds of claims) is scored pair by pair; a block of a pile of thousands of
+//! sources only where two claims share a distinctive subject term, at most a fixed number of
+//! partners per claim, so the cost grows with the number of claims rather than its square.
+
+use super::vectors::Vectors;
+use crate::claim::Claim;
+
+/// Blocks up to this many claims are scored pair by pair: every story, exactly as before.
+pub(super) const EXACT_BLOCK: usize = 1_500;
+
+/// How many of a claim's heaviest terms find its partners.
+const KEY_TERMS: usize = 6;
+
+/// A term held by more claims of a block than this names no particular fact ("report", "quake" in
+/// a pile of earthquake coverage), so it finds no partners.
+const MAX_POSTING: usize = 400;
+
+/// Most partners a claim is scored against in a large block, the most promising first.
+const PER_CLAIM: usize = 48;
+
+/// The pairs `(a, b)`, `a < b`, of claims of different sources in `members` to score.
+pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> Vec<(usize, usize)> {
+    if members.len() <= EXACT_BLOCK {
+        let mut out = Vec::new();
+        for (n, &a) in members.iter().enumerate() {
+            for &b in &members[n + 1..] {
+                if claims[a].source != claims[b].source {
+                    out.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+        return out;
+    }
+    // Each claim's key terms, and for each term the block's claims (by position) that hold it.
+    let keys: Vec<Vec<(u32, f32)>> = members
+        .iter()
+        .map(|&m| {
+            let mut terms = vectors.terms[m].clone();
+            terms.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            terms.truncate(KEY_TERMS);
+            terms
+        })
+        .collect();
+    let mut postings: std::collections::HashMap<u32, Vec<usize>> = std::collections::HashMap::new();
+    for (p, terms) in keys.iter().enumerate() {
+        for &(t, _) in terms {
+            postings.entry(t).or_default().push(p);
+        }
+    }
+    postings.retain(|_, list| list.len() <= MAX_POSTING);
+
+    let mut score = vec![0.0f32; members.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for (p, terms) in keys.iter().enumerate() {
+        let source = claims[members[p]].source;
+        for &(t, w) in terms {
+            for &q in postings.get(&t).map_or(&[][..], Vec::as_slice) {
+                if q != p && claims[members[q]].source != source {
+                    if score[q] == 0.0 {
+                        touched.push(q);
+                    }
+                    score[q] += w;
+                }
+            }
+        }
+        touched.sort_by(|&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
+        for &q in touched.iter().take(PER_CLAIM) {
+            let (a, b) = (members[p], members[q]);
+            out.push((a.min(b), a.max(b)));
+        }
+        for &q in &touched {
+            score[q] = 0.0;
+        }
+        touched.clear();
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}

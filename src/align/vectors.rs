@@ -1,0 +1,118 @@
+//! Claims in, weighted subject vectors out: each claim's subject terms as ids, weighted by rarity
+//! across the corpus, with spelling variants ("korea" ~ "korean") linked once per vocabulary, so
+//! comparing two claims costs a merge of two short sorted lists, not a string comparison per pair.
+
+use std::collections::HashMap;
+
+use crate::claim::Claim;
+use crate::rules::Rules;
+
+/// Shortest term that may match another by spelling similarity; shorter words differ in meaning
+/// too often ("iran" / "iraq").
+const FUZZY_MIN_LEN: usize = 5;
+
+/// Subject vectors with corpus-wide rarity applied, ready for cosine similarity.
+pub(super) struct Vectors {
+    /// Per claim, its terms as (id, weight), sorted by id.
+    pub(super) terms: Vec<Vec<(u32, f32)>>,
+    norms: Vec<f32>,
+    /// Per term id, the other terms alike enough in spelling, with their similarity.
+    fuzzy: Vec<Vec<(u32, f32)>>,
+}
+
+impl Vectors {
+    pub(super) fn new(claims: &[Claim], rules: &Rules) -> Vectors {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut words: Vec<&str> = Vec::new();
+        let mut df: Vec<u32> = Vec::new();
+        let mut raw: Vec<Vec<(u32, f32)>> = Vec::with_capacity(claims.len());
+        let mut is_unit: HashMap<&str, bool> = HashMap::new();
+        for c in claims {
+            let mut v: Vec<(u32, f32)> = Vec::with_capacity(c.subject.terms.len());
+            // The unit is shared by every claim of a block already; only the context tells them
+            // apart. Unit words ("kilometer", "mile") say how a value was written, not what it is about.
+            for (term, w) in &c.subject.terms {
+                let unit_word = *is_unit.entry(term.as_str()).or_insert_with(|| rules.unit(term).is_some());
+                if *term == c.unit || unit_word {
+                    continue;
+                }
+                let id = *ids.entry(term.as_str()).or_insert_with(|| {
+                    words.push(term.as_str());
+                    df.push(0);
+                    (words.len() - 1) as u32
+                });
+                if v.iter().all(|(t, _)| *t != id) {
+                    df[id as usize] += 1;
+                    v.push((id, *w));
+                }
+            }
+            raw.push(v);
+        }
+        let n = claims.len().max(1) as f32;
+        let mut norms = Vec::with_capacity(raw.len());
+        for v in &mut raw {
+            for (id, w) in v.iter_mut() {
+                *w *= (1.0 + n / df[*id as usize] as f32).ln();
+            }
+            v.sort_unstable_by_key(|(id, _)| *id);
+            norms.push(v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt());
+        }
+        let fuzzy = fuzzy_links(&words, rules.fuzzy_term);
+        Vectors { terms: raw, norms, fuzzy }
+    }
+
+    /// Soft cosine: each term of `a` meets its best match in `b` (equal, or alike in spelling).
+    pub(super) fn similarity(&self, a: usize, b: usize) -> f32 {
+        let (va, vb) = (&self.terms[a], &self.terms[b]);
+        if self.norms[a] == 0.0 || self.norms[b] == 0.0 {
+            return 0.0;
+        }
+        let weight_in_b = |t: u32| vb.binary_search_by_key(&t, |(id, _)| *id).ok().map(|k| vb[k].1);
+        let mut dot = 0.0;
+        for &(ta, wa) in va {
+            let mut best = weight_in_b(ta).unwrap_or(0.0);
+            for &(tb, alike) in &self.fuzzy[ta as usize] {
+                if let Some(wb) = weight_in_b(tb) {
+                    best = best.max(alike * wb);
+                }
+            }
+            dot += wa * best;
+        }
+        (dot / (self.norms[a] * self.norms[b])).min(1.0)
+    }
+
+    /// The similarity both ways round, the smaller: a pair is as alike as its less convinced side.
+    pub(super) fn mutual(&self, a: usize, b: usize) -> f32 {
+        self.similarity(a, b).min(self.similarity(b, a))
+    }
+}
+
+/// For every word, the other words at least `threshold` alike by Jaro-Winkler. Only words sharing
+/// their first three letters and of near length are compared: Jaro-Winkler rewards a shared prefix,
+/// and below that no pair reaches a threshold this high in practice, so the vocabulary is read in
+/// small buckets rather than all pairs.
+fn fuzzy_links(words: &[&str], threshold: f32) -> Vec<Vec<(u32, f32)>> {
+    let mut links = vec![Vec::new(); words.len()];
+    let mut buckets: HashMap<&[u8], Vec<u32>> = HashMap::new();
+    for (id, w) in words.iter().enumerate() {
+        if w.len() >= FUZZY_MIN_LEN {
+            buckets.entry(&w.as_bytes()[..3]).or_default().push(id as u32);
+        }
+    }
+    for bucket in buckets.values() {
+        for (n, &x) in bucket.iter().enumerate() {
+            for &y in &bucket[n + 1..] {
+                let (a, b) = (words[x as usize], words[y as usize]);
+                if a.len().abs_diff(b.len()) > 4 {
+                    continue;
+                }
+                let s = strsim::jaro_winkler(a, b) as f32;
+                if s >= threshold {
+                    links[x as usize].push((y, s));
+                    links[y as usize].push((x, s));
+                }
+            }
+        }
+    }
+    links
+}
