@@ -314,6 +314,8 @@ pub(crate) fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
         .collect();
     words.iter().enumerate().any(|(n, w)| {
         rules.future_markers.contains(*w)
-            || (n + 1 < words.len() && rules.future_markers.contains(&format!("{} {}", w, words[n + 1])))
+            || words
+                .get(n + 1)
+                .is_some_and(|next| rules.future_pairs.get(*w).is_some_and(|s| s.iter().any(|x| x == next)))
     })
 }

@@ -2,7 +2,7 @@
 //! (aliases resolved, plurals folded), weighted by closeness to the number, named entities and the
 //! counted noun weighing most.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lexer::{Token, TokenKind};
 use crate::claim::Subject;
@@ -35,7 +35,7 @@ impl Terms {
     /// Reads the terms of all `tokens`.
     pub fn new(tokens: &[Token], text: &str, rules: &Rules) -> Terms {
         let mut terms = Vec::new();
-        let mut by_sentence: HashMap<u32, (usize, usize)> = HashMap::new();
+        let mut by_sentence: HashMap<u32, (usize, usize)> = HashMap::default();
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i];
@@ -70,7 +70,7 @@ impl Terms {
         let sentence = tokens[start.min(tokens.len() - 1)].sentence;
         let mut weights: Vec<(String, f32)> = Vec::new();
         // Indexed, since a long neighbouring sentence may lend hundreds of terms.
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         let mut add = |term: &str, weight: f32| match index.get(term) {
             Some(&i) => weights[i].1 = weights[i].1.max(weight),
             None => {

@@ -4,7 +4,11 @@
 mod examples;
 pub mod schema;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+// The rules' lookups are keyed by our own rule words, hashed on every token of every source:
+// FxHash is several times faster than SipHash, and hash-flooding resistance buys nothing here.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use regex::Regex;
@@ -139,6 +143,8 @@ pub struct Rules {
     pub parts: HashMap<String, [u8; 2]>,
     /// Future-tense markers.
     pub future_markers: HashSet<String>,
+    /// Two-word future markers, by first word ("going" -> ["to"]), so the tense check allocates nothing.
+    pub future_pairs: HashMap<String, Vec<String>>,
     /// Vague counts of time units ("couple", "few") to `[low, high]`.
     pub vague_counts: HashMap<String, [f64; 2]>,
     /// Words that make one whole unit of time of a bare unit ("all day", "full year").
@@ -319,46 +325,47 @@ fn locate(texts: &HashMap<&str, &str>, file: &str, needle: &str) -> (usize, usiz
 fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str, &str>) -> Result<Rules, Error> {
     let mut rules = Rules {
         files: Vec::new(),
-        number_words: HashMap::new(),
-        scales: HashMap::new(),
-        suffixes: HashMap::new(),
-        ordinals: HashMap::new(),
-        fractions: HashMap::new(),
-        negatives: HashSet::new(),
+        number_words: HashMap::default(),
+        scales: HashMap::default(),
+        suffixes: HashMap::default(),
+        ordinals: HashMap::default(),
+        fractions: HashMap::default(),
+        negatives: HashSet::default(),
         hedges: Vec::new(),
         vague: Vec::new(),
         units: Vec::new(),
-        unit_lookup: HashMap::new(),
-        unit_lookup_exact: HashMap::new(),
-        unit_lookup_second: HashMap::new(),
+        unit_lookup: HashMap::default(),
+        unit_lookup_exact: HashMap::default(),
+        unit_lookup_second: HashMap::default(),
         unit_max_words: 1,
         currency_symbols: Vec::new(),
-        currency_words: HashMap::new(),
-        currency_unit_words: HashMap::new(),
-        currency_codes: HashMap::new(),
-        code_scales: HashMap::new(),
-        currency_minor: HashMap::new(),
-        aliases: HashMap::new(),
+        currency_words: HashMap::default(),
+        currency_unit_words: HashMap::default(),
+        currency_codes: HashMap::default(),
+        code_scales: HashMap::default(),
+        currency_minor: HashMap::default(),
+        aliases: HashMap::default(),
         alias_max_words: 1,
-        countable: HashSet::new(),
+        countable: HashSet::default(),
         ignore: Vec::new(),
-        months: HashMap::new(),
-        weekdays: HashMap::new(),
-        seasons: HashMap::new(),
-        parts: HashMap::new(),
-        future_markers: HashSet::new(),
-        vague_counts: HashMap::new(),
-        whole: HashSet::new(),
-        ambiguous_months: HashSet::new(),
-        decades: HashMap::new(),
+        months: HashMap::default(),
+        weekdays: HashMap::default(),
+        seasons: HashMap::default(),
+        parts: HashMap::default(),
+        future_markers: HashSet::default(),
+        future_pairs: HashMap::default(),
+        vague_counts: HashMap::default(),
+        whole: HashSet::default(),
+        ambiguous_months: HashSet::default(),
+        decades: HashMap::default(),
         time_hedge_minutes: 15.0,
-        time_zones: HashSet::new(),
-        time_furniture: HashSet::new(),
-        stopwords: HashSet::new(),
-        generic: HashSet::new(),
+        time_zones: HashSet::default(),
+        time_furniture: HashSet::default(),
+        stopwords: HashSet::default(),
+        generic: HashSet::default(),
         window: 8,
-        identifiers: HashSet::new(),
-        base_units: HashMap::new(),
+        identifiers: HashSet::default(),
+        base_units: HashMap::default(),
         threshold: 0.3,
         threshold_same_value: 0.1,
         threshold_overlap: 0.12,
@@ -527,6 +534,11 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                 rules.parts.insert(word.to_lowercase(), [a, b]);
             }
             rules.future_markers.extend(d.future_markers.iter().map(|w| w.to_lowercase()));
+            for marker in &d.future_markers {
+                if let Some((first, second)) = marker.to_lowercase().split_once(' ') {
+                    rules.future_pairs.entry(first.to_string()).or_default().push(second.to_string());
+                }
+            }
             for (word, &[a, b]) in &d.vague_counts {
                 if !(a > 0.0 && a <= b && b.is_finite()) {
                     return Err(bad(word, format!("vague count {word:?}: need 0 < low <= high")));
