@@ -6,6 +6,7 @@
 use std::sync::OnceLock;
 
 use crosscheck::render::{self, Format};
+use crosscheck::report::FailOn;
 use crosscheck::rules::Rules;
 use crosscheck::source::{decode, Corpus, Source};
 use libfuzzer_sys::fuzz_target;
@@ -34,8 +35,8 @@ fuzz_target!(|data: &[u8]| {
     }
     let report = crosscheck::check(&corpus, rules);
     let mut text = Vec::new();
-    render::render(&report, Format::Text, &mut text).unwrap();
+    render::render(&report, Format::Text, FailOn::default(), &mut text).unwrap();
     let mut json = Vec::new();
-    render::render(&report, Format::Json, &mut json).unwrap();
+    render::render(&report, Format::Json, FailOn::default(), &mut json).unwrap();
     serde_json::from_slice::<serde_json::Value>(&json).expect("the JSON report parses");
 });
