@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{stderr, stdout};
+
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
@@ -45,20 +48,8 @@ fn run(args: &[&str]) -> Output {
     run_within(Duration::from_secs(60), args)
 }
 
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-/// A fresh folder for one test, under cargo's scratch space for integration tests.
 fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bad_input").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::scratch("bad_input", name)
 }
 
 fn s(p: &Path) -> &str {

@@ -10,6 +10,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod common;
+
 fn crosscheck(dir: &Path, args: &[&str], envs: &[(&str, &Path)]) -> Output {
     let mut c = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
     c.current_dir(dir).arg("--no-config").args(args).env_remove("GITHUB_STEP_SUMMARY");
@@ -28,10 +30,7 @@ fn stdout(o: &Output) -> String {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("ci_formats").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::scratch("ci_formats", name)
 }
 
 /// Two reports of one storm: 13 counts that conflict, 13 that are compatible, and a third source

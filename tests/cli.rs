@@ -5,6 +5,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+mod common;
+use common::stderr;
+
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
@@ -15,16 +18,8 @@ fn run(args: &[&str]) -> Output {
     bin().args(args).output().expect("run crosscheck")
 }
 
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A fresh folder for one test, under cargo's scratch space for integration tests.
 fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::scratch("cli", name)
 }
 
 /// Two reports of one quake that disagree on the toll.

@@ -23,13 +23,7 @@ pub(super) fn period(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     if is_ordinal_day(tokens, i) {
         let (day, end) = day_at(tokens, i)?;
         let m = if word(tokens, end) == Some("of") { end + 1 } else { end };
-        let offset = match word(tokens, m) {
-            Some("this" | "current") => Some(0),
-            Some("next" | "coming") => Some(1),
-            Some("last" | "previous") => Some(-1),
-            _ => None,
-        };
-        if let Some(offset) = offset.filter(|_| word(tokens, m + 1) == Some("month")) {
+        if let Some(offset) = month_offset(tokens, m) {
             return Some((DateExpr::DayOfMonthOffset { day, offset }, m + 2));
         }
     }
@@ -100,13 +94,7 @@ pub(super) fn range_tail(
     if matches!(word(tokens, m), Some("of" | "in")) {
         m += 1;
     }
-    let offset = match word(tokens, m) {
-        Some("this" | "current") => Some(0),
-        Some("next" | "coming") => Some(1),
-        Some("last" | "previous") => Some(-1),
-        _ => None,
-    };
-    if let Some(offset) = offset.filter(|_| word(tokens, m + 1) == Some("month")) {
+    if let Some(offset) = month_offset(tokens, m) {
         return Some((DateExpr::DayOfMonthOffset { day, offset }, m + 2));
     }
     if followed_by_counted_noun(tokens, rules, end) {
@@ -412,4 +400,16 @@ fn around_reference(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: us
         return None;
     }
     Some((DateExpr::Counted { sign: if sign == 0 { 1 } else { sign }, from_today: within, calendar }, duration.end))
+}
+
+/// "this month" (0), "next month" (1), "last month" (-1) at token `m`: which month a bare day
+/// belongs to ("the 20th of next month"). The phrase takes tokens `m..m + 2`.
+fn month_offset(tokens: &[Token], m: usize) -> Option<i8> {
+    let offset = match word(tokens, m) {
+        Some("this" | "current") => 0,
+        Some("next" | "coming") => 1,
+        Some("last" | "previous") => -1,
+        _ => return None,
+    };
+    (word(tokens, m + 1) == Some("month")).then_some(offset)
 }
