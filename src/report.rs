@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::claim::{format_bound, Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::error::Warning;
+use crate::extract::subject::MAX_BORROWED_WEIGHT;
 use crate::extract::Extraction;
 use crate::rules::Rules;
 use crate::source::Source;
@@ -288,11 +289,15 @@ pub fn build(
             grouped[i] = true;
         }
         let (verdict, why) = compare::compare(&refs, rules);
-        let subject = group_subject(&refs);
+        // Subject and id read only words of the claims' own sentences: words borrowed from
+        // neighbouring sentences change when a paragraph moves, and a moved paragraph is no new
+        // finding. Borrowed words serve only when the own sentences share none.
+        let own_subject = group_subject(&refs, MAX_BORROWED_WEIGHT);
+        let subject = if own_subject.is_empty() { group_subject(&refs, 0.0) } else { own_subject.clone() };
         let first = refs[0];
         let mut paths: Vec<&str> = refs.iter().map(|c| sources[c.source].path.as_str()).collect();
         paths.dedup();
-        let id = fingerprint(first.kind, &first.unit, &subject, &paths);
+        let id = fingerprint(first.kind, &first.unit, &own_subject, &paths);
         out_groups.push(Group {
             id,
             verdict,
@@ -349,11 +354,12 @@ pub fn build(
     }
 }
 
-/// The terms most mentions share, heaviest first: what the group is about.
-fn group_subject(claims: &[&Claim]) -> String {
+/// The terms most mentions share, heaviest first: what the group is about. Only terms weighing
+/// more than `floor` in a claim's subject count.
+fn group_subject(claims: &[&Claim], floor: f32) -> String {
     let mut totals: Vec<(String, f32, usize)> = Vec::new();
     for c in claims {
-        for (term, w) in &c.subject.terms {
+        for (term, w) in c.subject.terms.iter().filter(|(_, w)| *w > floor) {
             match totals.iter_mut().find(|(t, _, _)| t == term) {
                 Some(entry) => {
                     entry.1 += w;

@@ -118,3 +118,34 @@ fn reference_dates_say_where_they_came_from() {
         .iter()
         .all(|s| s["date_from"] == "flag" && s["date"] == "2025-07-13"));
 }
+
+#[test]
+fn group_ids_survive_a_moved_paragraph() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("seeds-moved");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("seeds")).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for name in ["000_85f2871762fbe261.txt", "001_ccd75e3f7fbc26f1.txt"] {
+        std::fs::copy(root.join(name), dir.join("seeds").join(name)).unwrap();
+    }
+    let ids = |dir: &Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .args(["check", "--format", "json", "seeds"])
+            .current_dir(dir)
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut ids: Vec<String> =
+            report["groups"].as_array().unwrap().iter().map(|g| g["id"].as_str().unwrap().to_string()).collect();
+        ids.sort();
+        ids
+    };
+    let before = ids(&dir);
+    // Move the troop-count paragraph of the first seed to the top of its body.
+    let path = dir.join("seeds/000_85f2871762fbe261.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let paragraph = text.lines().find(|l| l.contains("around 11,000 soldiers")).unwrap().to_string();
+    let rest: Vec<&str> = text.lines().filter(|l| *l != paragraph).collect();
+    std::fs::write(&path, format!("{paragraph}\n\n{}\n", rest.join("\n"))).unwrap();
+    assert_eq!(ids(&dir), before, "moving a paragraph must keep every group id");
+}

@@ -184,6 +184,11 @@ const MAX_NEIGHBOUR_TERMS: usize = 256;
 /// Weight of a word from the sentence before or after a claim's own.
 const NEIGHBOUR_WEIGHT: f32 = 0.2;
 
+/// The most a word borrowed from a neighbouring sentence can weigh (a name weighs half again as
+/// much). Terms heavier than this come from the claim's own sentence, so they stay when the
+/// paragraphs around it move.
+pub const MAX_BORROWED_WEIGHT: f32 = NEIGHBOUR_WEIGHT * 1.5;
+
 fn push(terms: &mut Vec<Term>, by_sentence: &mut HashMap<u32, (usize, usize)>, term: Term, sentence: u32) {
     let index = terms.len();
     terms.push(term);
