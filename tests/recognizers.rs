@@ -230,6 +230,29 @@ fn passes(rules: &Rules, kind: Kind, check: Check, case: &Case) -> bool {
     })
 }
 
+/// A failed case as `CROSSCHECK_SHOW_FAILURES` prints it: the input, and with the value `2` also
+/// what the spec expects and what we claimed.
+fn describe(rules: &Rules, kind: Kind, check: Check, case: &Case) -> String {
+    if std::env::var("CROSSCHECK_SHOW_FAILURES").as_deref() != Ok("2") {
+        return case.input.clone();
+    }
+    let expected: Vec<String> = case
+        .results
+        .iter()
+        .map(|r| {
+            let (a, b) = byte_span(&case.input, r.start, r.end);
+            let past = r.resolution.as_ref().and_then(|r| r.get("PastResolution")).map(|p| p.to_string());
+            format!("{:?} {}", &case.input[a..b], past.unwrap_or_default())
+        })
+        .collect();
+    let got: Vec<String> = claims(rules, case, check)
+        .iter()
+        .filter(|c| c.kind == kind)
+        .map(|c| format!("{:?} {}", &case.input[c.span.start..c.span.end], c.value_text()))
+        .collect();
+    format!("{}\n    want {}\n    got  {}", case.input, expected.join(" | "), got.join(" | "))
+}
+
 /// One suite's score: (cases, passed, excluded).
 fn score(
     rules: &Rules,
@@ -249,7 +272,7 @@ fn score(
         if passes(rules, kind, check, case) {
             passed += 1;
         } else {
-            failures.push(case.input.clone());
+            failures.push(describe(rules, kind, check, case));
         }
     }
     (cases.len(), passed, excluded.len(), failures)

@@ -73,7 +73,8 @@ pub(super) fn followed_by_counted_noun(tokens: &[Token], rules: &Rules, k: usize
         || rules.unit(w).is_some()
         || rules.currency_words.contains_key(w)
         || rules.alias(w).is_some_and(|c| rules.countable.contains(c))
-        || (w.ends_with('s') && w.len() > 3 && !w.ends_with("ss") && !rules.months.contains_key(w))
+        // A plural, not "bonus" or "census".
+        || (w.ends_with('s') && w.len() > 3 && !w.ends_with("ss") && !w.ends_with("us") && !rules.months.contains_key(w))
 }
 
 fn digits(t: &Token) -> Option<i32> {
@@ -94,13 +95,16 @@ pub(super) fn numeric_date(tokens: &[Token], j: usize, introduced: bool) -> Opti
         return Some(found);
     }
     let x = digits(a)?;
-    let s1 = get(j + 1).filter(|s| s.is_punct("/-") && glued(j + 1))?;
-    let b = get(j + 2).filter(|_| glued(j + 2))?;
+    let s1 = get(j + 1).filter(|s| s.is_punct("/-"))?;
+    let b = get(j + 2)?;
     let y = digits(b)?;
     let slash = s1.is_punct("/");
+    // Spaces around the mark ("2016 / 11", "11 - 2016") leave only a month of a year: a year
+    // field of four digits says what the other one is.
+    let tight = glued(j + 1) && glued(j + 2);
     // A third field: "7/12/2025", "21-04-2016", "9-18-15", "2015/08/12".
     if let (Some(s2), Some(c)) = (get(j + 3), get(j + 4)) {
-        if glued(j + 3) && glued(j + 4) && s2.norm == s1.norm {
+        if tight && glued(j + 3) && glued(j + 4) && s2.norm == s1.norm {
             let z = digits(c)?;
             if a.norm.len() == 4 {
                 return valid(x, y, z).map(|e| (e, j + 5));
@@ -128,7 +132,7 @@ pub(super) fn numeric_date(tokens: &[Token], j: usize, introduced: bool) -> Opti
         return None;
     }
     // "4/22", "22/04": only introduced, and with a slash ("4-22" is a score or a range).
-    if slash && introduced && a.norm.len() <= 2 && b.norm.len() <= 2 {
+    if tight && slash && introduced && a.norm.len() <= 2 && b.norm.len() <= 2 {
         let (month, day) = if x > 12 { (y, x) } else { (x, y) };
         let (month, day) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);
         // February 29 exists in a leap year; the year is checked when the date is resolved.

@@ -129,7 +129,9 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
         DateExpr::WeekdayOfWeek { weekday, offset } => {
             let r = reference?;
             let monday = r.checked_sub(jiff::Span::new().days(i64::from(r.weekday().to_monday_zero_offset()))).ok()?;
-            let d = monday.checked_add(jiff::Span::new().weeks(offset).days(i64::from(weekday) - 1)).ok()?;
+            // Two steps: a jiff span has one sign, so "-1 week +6 days" cannot be one span.
+            let week = monday.checked_add(jiff::Span::new().weeks(offset)).ok()?;
+            let d = week.checked_add(days(i64::from(weekday) - 1)).ok()?;
             (d, d, P::Day)
         }
         DateExpr::Shifted { base, sign, calendar } => {
