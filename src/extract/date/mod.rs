@@ -282,6 +282,15 @@ fn day_after_month(tokens: &[Token], rules: &Rules, k: usize, capitalized: bool)
     (rules.ordinals.contains_key(w) || end > k + 1 || day >= 20).then_some((day, end))
 }
 
+/// A year after a day or month, in digits or words: ", 2025", " 2025", ", two thousand and
+/// eighteen"; "two thousand people" counts people.
+fn year_next(tokens: &[Token], text: &str, rules: &Rules, k: usize) -> Option<(i16, usize)> {
+    year_after(tokens, k).or_else(|| {
+        let k = if tokens.get(k).is_some_and(|c| c.is_punct(",")) { k + 1 } else { k };
+        spoken::year_words(tokens, text, rules, k).filter(|&(_, end)| !followed_by_counted_noun(tokens, rules, end))
+    })
+}
+
 /// The date proper at token `j`; `introduced` says a preposition or qualifier stands before it,
 /// which lets a bare month name ("in April") count as a date.
 fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: bool) -> Option<(DateExpr, usize)> {
@@ -297,13 +306,15 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                 if let Some((day, after_day)) = day_after_month(tokens, rules, k, capitalized) {
                     // "march 20 miles" is a verb and a count.
                     if capitalized || !followed_by_counted_noun(tokens, rules, after_day) {
-                        if let Some((year, after_year)) = year_after(tokens, after_day) {
+                        if let Some((year, after_year)) = year_next(tokens, text, rules, after_day) {
                             return Some((DateExpr::Full { year, month, day }, after_year));
                         }
                         return Some((DateExpr::MonthDay { month, day }, after_day));
                     }
                 }
-                if let Some((year, after_year)) = year_after(tokens, k) {
+                // "June 2016", "June of 2016", "June of nineteen ninety nine".
+                let of = if word(k) == Some("of") { k + 1 } else { k };
+                if let Some((year, after_year)) = year_next(tokens, text, rules, of) {
                     if capitalized || !followed_by_counted_noun(tokens, rules, after_year) {
                         return Some((DateExpr::MonthYear { year, month }, after_year));
                     }
@@ -354,6 +365,29 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                     return None;
                 }
                 return Some(weekday_date(tokens, text, rules, j, weekday as i8));
+            }
+            // "year 247", "Year two hundred and sixty seven"; "a year 10 pupil" is a school year.
+            if t.norm == "year" {
+                let n = tokens.get(j + 1)?;
+                let (year, end) = if n.kind == TokenKind::Digits && !n.norm.contains('.') && n.norm.len() >= 3 {
+                    (n.norm.parse().ok()?, j + 2)
+                } else {
+                    let n = super::number::read(tokens, text, rules, j + 1).filter(|n| n.words)?;
+                    (n.value.fract() == 0.0).then_some(n.value as i16).zip(Some(n.end))?
+                };
+                return ((100..3000).contains(&year) && !followed_by_counted_noun(tokens, rules, end))
+                    .then_some((DateExpr::Year { year }, end));
+            }
+            // "in nineteen twenty eight", "in one thousand seven hundred and eighty nine": a year in
+            // words stands alone only after "in", "since" or "during" ("rose to one thousand five
+            // hundred" is a count), and a round one not even there ("in two thousand cases").
+            let before = j.checked_sub(1).and_then(word);
+            if matches!(before, Some("in" | "since" | "during")) {
+                if let Some((year, end)) = spoken::year_words(tokens, text, rules, j) {
+                    if year % 100 != 0 && !followed_by_counted_noun(tokens, rules, end) {
+                        return Some((DateExpr::Year { year }, end));
+                    }
+                }
             }
             // "the second of August", "the 4th of July".
             if t.norm == "the" {
@@ -460,7 +494,7 @@ fn day_first(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(D
     if !m.is_capitalized(text) && verb && word(k - 1) != Some("of") {
         return None;
     }
-    if let Some((year, after_year)) = year_after(tokens, after) {
+    if let Some((year, after_year)) = year_next(tokens, text, rules, after) {
         return Some((DateExpr::Full { year, month, day }, after_year));
     }
     Some((DateExpr::MonthDay { month, day }, after))

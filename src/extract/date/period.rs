@@ -8,7 +8,7 @@
 use super::super::duration::Calendar;
 use super::super::lexer::{Token, TokenKind};
 use super::numeric::{day_at, followed_by_counted_noun, is_ordinal_day, year_after_bare, year_token};
-use super::{core_date, relative_date, word, DateExpr, RelativeUnit};
+use super::{core_date, relative_date, spoken, word, DateExpr, RelativeUnit};
 use crate::rules::Rules;
 
 /// The period starting at token `i`, if one starts there.
@@ -168,20 +168,34 @@ fn decade(tokens: &[Token], rules: &Rules, k: usize) -> Option<(DateExpr, usize)
     if !the {
         return None;
     }
-    let (century, w) = match word(tokens, k) {
-        Some("nineteen") => (Some(1900), k + 1),
-        Some("twenty") => (Some(2000), k + 1),
+    // "the two thousands" are the 2000s.
+    if word(tokens, k) == Some("two") && word(tokens, k + 1) == Some("thousands") && word(tokens, k + 2) != Some("of") {
+        return Some((DateExpr::Years { first: 2000, last: 2009 }, k + 2));
+    }
+    let (century, mut w) = match (word(tokens, k), word(tokens, k + 1), word(tokens, k + 2)) {
+        (Some("nineteen"), _, _) => (Some(1900), k + 1),
+        (Some("twenty"), _, _) => (Some(2000), k + 1),
+        (Some("two"), Some("thousand"), Some("and")) => (Some(2000), k + 3),
+        (Some("two"), Some("thousand"), _) => (Some(2000), k + 2),
         _ => (None, k),
     };
-    let first = *rules.decades.get(word(tokens, w)?)? as i16;
+    if century.is_some() && tokens.get(w).is_some_and(|d| d.is_dash() && !d.space_before) {
+        w += 1;
+    }
+    // "the tens" alone are "the tens of thousands"; "the twenty-tens" are the 2010s.
+    let first = match word(tokens, w)? {
+        "tens" if century.is_some() => 10,
+        decade => *rules.decades.get(decade)? as i16,
+    };
     let first = century.map_or(first, |c| c + first % 100);
     Some((DateExpr::Years { first, last: first + 9 }, w + 1))
 }
 
-/// A year or a relative year at token `k`, optionally after "of": "2016", "of this year".
-fn year_of(tokens: &[Token], k: usize) -> Option<(Result<i16, i8>, usize)> {
+/// A year or a relative year at token `k`, optionally after "of": "2016", "of this year", "of
+/// two thousand and twenty".
+fn year_of(tokens: &[Token], text: &str, rules: &Rules, k: usize) -> Option<(Result<i16, i8>, usize)> {
     let k = if word(tokens, k) == Some("of") { k + 1 } else { k };
-    if let Some((year, end)) = year_after_bare(tokens, k) {
+    if let Some((year, end)) = year_after_bare(tokens, k).or_else(|| spoken::year_words(tokens, text, rules, k)) {
         return Some((Ok(year), end));
     }
     let offset = match word(tokens, k)? {
@@ -217,27 +231,36 @@ fn quarter(tokens: &[Token], text: &str, rules: &Rules, k: usize) -> Option<(Dat
             None => DateExpr::PartOfYear { year: None, first_month, last_month },
         }
     };
-    // "2016 Q3", "2016H2".
+    // "2016 Q3", "2016H2", "2016 the third quarter".
     if let Some(year) = tokens.get(k).and_then(year_token) {
         let c = k + 1;
+        if word(tokens, c) == Some("the") {
+            let (size, n) = part_in_words(tokens, rules, c + 1)?;
+            return Some((part(size, n, Some(Ok(year))), c + 3));
+        }
         let (size, n) = code(c)?;
         return Some((part(size, n, Some(Ok(year))), c + 2));
     }
     if let Some((size, n)) = code(k) {
-        return match year_of(tokens, k + 2) {
+        return match year_of(tokens, text, rules, k + 2) {
             Some((year, end)) => Some((part(size, n, Some(year)), end)),
             None if size == 3 && tokens[k].is_capitalized(text) => Some((part(size, n, None), k + 2)),
             None => None,
         };
     }
-    let n = ordinal(tokens, rules, k).filter(|&n| n > 0)?;
-    let size = match word(tokens, k + 1)? {
-        "quarter" if n <= 4 => 3,
-        "half" if n <= 2 => 6,
-        _ => return None,
-    };
-    let (year, end) = year_of(tokens, k + 2)?;
+    let (size, n) = part_in_words(tokens, rules, k)?;
+    let (year, end) = year_of(tokens, text, rules, k + 2)?;
     Some((part(size, n, Some(year)), end))
+}
+
+/// "third quarter", "first half" at token `k`: (months per part, part number).
+fn part_in_words(tokens: &[Token], rules: &Rules, k: usize) -> Option<(i8, i8)> {
+    let n = ordinal(tokens, rules, k).filter(|&n| n > 0)?;
+    match word(tokens, k + 1)? {
+        "quarter" if n <= 4 => Some((3, n)),
+        "half" if n <= 2 => Some((6, n)),
+        _ => None,
+    }
 }
 
 /// Weeks: "the first week of October", "the last week of 2015", "the third week next year", "the
@@ -292,7 +315,9 @@ fn week(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: usize) -> Opti
         return None;
     }
     let c = if matches!(word(tokens, k + 2), Some("of" | "in")) { k + 3 } else { k + 2 };
-    let (within, end) = relative_date(tokens, text, rules, c).or_else(|| core_date(tokens, text, rules, c, true))?;
+    let (within, end) = relative_date(tokens, text, rules, c)
+        .or_else(|| core_date(tokens, text, rules, c, true))
+        .or_else(|| spoken::year_words(tokens, text, rules, c).map(|(year, end)| (DateExpr::Year { year }, end)))?;
     let fits = match within {
         DateExpr::Month { .. } | DateExpr::MonthYear { .. } | DateExpr::MonthNear { .. } => true,
         DateExpr::Relative { unit, .. } => matches!(unit, RelativeUnit::Month | RelativeUnit::Year),

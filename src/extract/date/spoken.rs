@@ -32,6 +32,34 @@ pub(super) fn day_word(tokens: &[Token], rules: &Rules, k: usize) -> Option<(i8,
     ((1.0..=31.0).contains(&v) && v.fract() == 0.0).then_some((v as i8, k + 1))
 }
 
+/// A year in words at token `k`: "nineteen seventy eight", "nineteen zero one", "twenty
+/// eighteen", "nineteen hundred", "two thousand and eighteen", "one thousand seven hundred and
+/// eighty nine". Returns the year and the token after it.
+pub(super) fn year_words(tokens: &[Token], text: &str, rules: &Rules, k: usize) -> Option<(i16, usize)> {
+    let value = |k: usize| word(tokens, k).and_then(|w| rules.number_words.get(w)).copied();
+    let glued_dash = |k: usize| tokens.get(k).is_some_and(|d| d.is_dash() && !d.space_before);
+    // Century and year of the century, said as two numbers.
+    if let Some(century) = value(k).filter(|v| (10.0..=20.0).contains(v)) {
+        let n = if glued_dash(k + 1) { k + 2 } else { k + 1 };
+        let unit = |k: usize| value(k).filter(|v| (1.0..=9.0).contains(v));
+        let rest = match (word(tokens, n), value(n)) {
+            (Some("hundred"), _) => Some((0.0, n + 1)),
+            (Some("zero" | "oh" | "o"), _) => unit(n + 1).map(|u| (u, n + 2)),
+            (_, Some(t)) if (10.0..=19.0).contains(&t) => Some((t, n + 1)),
+            (_, Some(t)) if (20.0..=90.0).contains(&t) && t % 10.0 == 0.0 => {
+                let m = if glued_dash(n + 1) { n + 2 } else { n + 1 };
+                Some(unit(m).map_or((t, n + 1), |u| (t + u, m + 1)))
+            }
+            _ => None,
+        };
+        if let Some((year, end)) = rest {
+            return Some(((century * 100.0 + year) as i16, end));
+        }
+    }
+    let n = super::super::number::read(tokens, text, rules, k)?;
+    ((1000.0..3000.0).contains(&n.value) && n.value.fract() == 0.0 && n.words).then_some((n.value as i16, n.end))
+}
+
 /// True when nothing that could be counted follows token `k`: the end of the sentence or a mark.
 /// A mark glued on both sides ("7/12", "10:30", "the second-floor room") does not end the day.
 fn stands_alone(tokens: &[Token], k: usize, sentence: u32) -> bool {
