@@ -267,7 +267,7 @@ fn month_at(tokens: &[Token], rules: &Rules, j: usize) -> Option<(i8, usize)> {
 
 /// A day right after a month: "12", "12th", "-2" and "/2" glued ("Oct-2"), "the 21st", or in
 /// words ("first", "twenty-first", "twenty one").
-fn day_after_month(tokens: &[Token], rules: &Rules, k: usize, capitalized: bool) -> Option<(i8, usize)> {
+fn day_after_month(tokens: &[Token], rules: &Rules, k: usize, capitalized: bool, verb: bool) -> Option<(i8, usize)> {
     let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
     if tokens.get(k).is_some_and(|t| t.is_punct("-/")) && glued(k) && glued(k + 1) {
         return day_at(tokens, k + 1);
@@ -276,8 +276,18 @@ fn day_after_month(tokens: &[Token], rules: &Rules, k: usize, capitalized: bool)
     if let Some(found) = day_at(tokens, k) {
         return Some(found);
     }
-    // A day in words only after a capitalised month: "may first" is a verb and an adverb.
-    let (day, end) = spoken::day_word(tokens, rules, k).filter(|_| capitalized)?;
+    // "October, 1st." with a comma, when nothing follows the day.
+    if tokens.get(k).is_some_and(|c| c.is_punct(",")) {
+        let (day, end) = day_at(tokens, k + 1).filter(|&(_, end)| end == k + 3)?;
+        let alone = tokens.get(end).is_none_or(|t| t.kind == TokenKind::Punct || t.sentence != tokens[k].sentence);
+        return alone.then_some((day, end));
+    }
+    // A day in words after a lower-case verb month only as a compound: "may first" is a verb and
+    // an adverb, "may twenty-first" a date.
+    let (day, end) = spoken::day_word(tokens, rules, k)?;
+    if !capitalized && verb && end == k + 1 {
+        return None;
+    }
     let w = word(tokens, k)?;
     (rules.ordinals.contains_key(w) || end > k + 1 || day >= 20).then_some((day, end))
 }
@@ -303,7 +313,7 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
             }
             if let Some((month, k)) = month_at(tokens, rules, j) {
                 let capitalized = t.is_capitalized(text);
-                if let Some((day, after_day)) = day_after_month(tokens, rules, k, capitalized) {
+                if let Some((day, after_day)) = day_after_month(tokens, rules, k, capitalized, verb_month(&t.norm)) {
                     // "march 20 miles" is a verb and a count.
                     if capitalized || !followed_by_counted_noun(tokens, rules, after_day) {
                         if let Some((year, after_year)) = year_next(tokens, text, rules, after_day) {
@@ -319,12 +329,7 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                         return Some((DateExpr::MonthYear { year, month }, after_year));
                     }
                 }
-                // A lower-case month alone needs an introducer and a name that is no word ("in july").
-                let plain = introduced && !rules.ambiguous_months.contains(&t.norm);
-                if !capitalized && !plain {
-                    return None;
-                }
-                // "April last year", "June of next year".
+                // "April last year", "June of next year", "june next year" ("it may next year" is a verb).
                 let y = if word(k) == Some("of") { k + 1 } else { k };
                 let offset = match word(y) {
                     Some("last" | "previous") => Some(-1),
@@ -332,8 +337,13 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                     Some("next") => Some(1),
                     _ => None,
                 };
-                if let Some(offset) = offset.filter(|_| word(y + 1) == Some("year")) {
+                if let Some(offset) = offset.filter(|_| word(y + 1) == Some("year") && (capitalized || !verb_month(&t.norm))) {
                     return Some((DateExpr::MonthOfYear { month, offset }, y + 2));
+                }
+                // A lower-case month alone needs an introducer and a name that is no word ("in july").
+                let plain = introduced && !rules.ambiguous_months.contains(&t.norm);
+                if !capitalized && !plain {
+                    return None;
                 }
                 // "May" is also a verb, "April" a name: those need a preposition before them.
                 let ambiguous = rules.ambiguous_months.contains(&t.norm);
@@ -444,7 +454,7 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
             let k = if tokens.get(j + 1).is_some_and(|c| c.is_punct(",")) { j + 2 } else { j + 1 };
             if let Some((month, after)) = month_at(tokens, rules, k) {
                 let m = &tokens[k];
-                if (m.is_capitalized(text) || !rules.ambiguous_months.contains(&m.norm)) && m.norm.len() > 2 {
+                if (m.is_capitalized(text) || !verb_month(&m.norm)) && m.norm.len() > 2 {
                     return Some((DateExpr::MonthYear { year, month }, after));
                 }
             }
@@ -464,7 +474,13 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
 /// second of June".
 fn day_first(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(DateExpr, usize)> {
     let word = |k: usize| word(tokens, k);
-    let (day, after_day, in_words) = match day_at(tokens, j) {
+    // "22april": a month glued to its day.
+    let glued_month = || {
+        let month = tokens.get(j + 1).filter(|m| !m.space_before && rules.months.contains_key(&m.norm))?;
+        let day = tokens[j].number().filter(|d| (1.0..=31.0).contains(d) && tokens[j].norm.len() <= 2)?;
+        (month.norm.len() > 2).then_some((day as i8, j + 1))
+    };
+    let (day, after_day, in_words) = match day_at(tokens, j).or_else(glued_month) {
         Some((d, e)) => (d, e, false),
         None => {
             let (d, e) = spoken::day_word(tokens, rules, j)?;
@@ -488,10 +504,10 @@ fn day_first(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(D
         k += 1;
     }
     let (month, after) = month_at(tokens, rules, k)?;
-    // A lower-case "may" or "march" after a number is a verb ("15 march on"); "1st jan" is a date.
+    // A lower-case "may" or "march" after a number is a verb ("15 march on"), unless glued to it
+    // ("22may"); "1st jan" and "22 june" are dates.
     let m = &tokens[k];
-    let verb = m.norm == "may" || (m.norm.len() > 3 && rules.ambiguous_months.contains(&m.norm));
-    if !m.is_capitalized(text) && verb && word(k - 1) != Some("of") {
+    if !m.is_capitalized(text) && verb_month(&m.norm) && m.space_before && word(k - 1) != Some("of") {
         return None;
     }
     if let Some((year, after_year)) = year_next(tokens, text, rules, after) {
@@ -527,6 +543,13 @@ fn weekday_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, weekday: 
         return (DateExpr::WeekdayOfWeek { weekday, offset: offset as i8 }, end);
     }
     (DateExpr::Weekday { weekday, direction: 0 }, j + 1)
+}
+
+/// True for a month name that is also an English verb in lower case ("it may rain", "march on",
+/// "mar the vote"): such a name needs a capital, a digit day or an introducer to be a month. The
+/// other ambiguous names ("june", "april") are given names, which news capitalises.
+fn verb_month(word: &str) -> bool {
+    matches!(word, "may" | "march" | "mar")
 }
 
 /// True for a month word that a longer name of the same month begins with ("Aug" of "August"), so a
@@ -593,8 +616,8 @@ fn relative_date(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Optio
     if next == "weekend" {
         return Some((DateExpr::Weekend { offset: Some(offset as i8) }, j + 2));
     }
-    // "this may" is a pronoun and a verb.
-    let named = |t: &Token| t.is_capitalized(text) || !rules.ambiguous_months.contains(&t.norm);
+    // "this may" is a pronoun and a verb; "next june" is a month.
+    let named = |t: &Token| t.is_capitalized(text) || !verb_month(&t.norm);
     if let Some((month, end)) = month_at(tokens, rules, j + 1).filter(|_| next.len() > 2 && named(&tokens[j + 1])) {
         return Some((DateExpr::MonthNear { month, direction: offset as i8 }, end));
     }

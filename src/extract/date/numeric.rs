@@ -117,6 +117,17 @@ pub(super) fn numeric_date(tokens: &[Token], j: usize, introduced: bool) -> Opti
             return None;
         }
     }
+    // "08/12,2015", "11/12,16": the year glued on with a comma.
+    if tight && slash && a.norm.len() <= 2 && b.norm.len() <= 2 {
+        let comma = get(j + 3).filter(|c| c.is_punct(",") && glued(j + 3));
+        let c = get(j + 4).filter(|c| comma.is_some() && glued(j + 4) && matches!(c.norm.len(), 2 | 4));
+        let open = get(j + 5).is_none_or(|n| n.space_before || !n.is_punct("/-"));
+        if let Some(z) = c.filter(|_| open).and_then(digits) {
+            let year = if z < 100 { z + if z < 70 { 2000 } else { 1900 } } else { z };
+            let (month, day) = if x > 12 { (y, x) } else { (x, y) };
+            return valid(year, month, day).map(|e| (e, j + 5));
+        }
+    }
     // "11/2016", "11-2016": a month of a year.
     if b.norm.len() == 4 && a.norm.len() <= 2 && (1..=12).contains(&x) {
         let year = i16::try_from(y).ok().filter(|y| (1800..=2100).contains(y))?;

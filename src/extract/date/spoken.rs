@@ -91,7 +91,9 @@ pub(super) fn bare_day(tokens: &[Token], rules: &Rules, i: usize) -> Option<(Dat
         // word ("the twenty second", "the thirty"), never a bare "one".
         let (day, end) = day_word(tokens, rules, k)?;
         let w = word(tokens, k)?;
-        if !the || (rules.number_words.contains_key(w) && day < 20) {
+        // "on twenty second" is a day as a compound ordinal, as after "the".
+        let compound = end > k + 1 && word(tokens, end - 1).is_some_and(|u| rules.ordinals.contains_key(u));
+        if !(the || compound) || (rules.number_words.contains_key(w) && day < 20) {
             return None;
         }
         (day, end, true)
