@@ -9,6 +9,11 @@
 //! `b` is met by our `b ± 1` for whole numbers, or by `b` itself where the spec marks a range's end
 //! open by its own convention ("between 20 and 30" is `[20,30)` there, `20..30` here).
 //!
+//! Date periods follow the same convention: the spec ends "from 2014 to 2018" at the start of its
+//! last named unit (`endDate` 2018-01-01, as "to October 22" ends at 10-22), where ours runs to
+//! that unit's last day (2018-12-31); an `endDate` on the first day of the month or year our
+//! period's last day closes is met, as is the day after our last day.
+//!
 //! The extractor suites check spans only, so the spec gives them no reference date; crosscheck
 //! makes no claim of a relative date it cannot resolve, so those cases are read against the
 //! reference date the parser suites use (`EXTRACTOR_REFERENCE`).
@@ -17,7 +22,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crosscheck::claim::{Claim, Interval, Kind};
-use crosscheck::extract::{date::day_number, extract};
+use crosscheck::extract::{
+    date::{day_number, from_day_number},
+    extract,
+};
 use crosscheck::rules::Rules;
 use crosscheck::source::{parse_iso_date, DateOrigin, Source};
 use serde::Deserialize;
@@ -53,8 +61,8 @@ const SUITES: &[(&str, Kind, Check, f64, f64)] = &[
     ("currency", Kind::Money, Check::Money, 0.95, 0.96),
     ("dimension", Kind::Quantity, Check::Measure, 0.92, 0.92),
     ("temperature", Kind::Quantity, Check::Temperature, 0.92, 0.74),
-    ("date_parser", Kind::Date, Check::Date, 0.95, 0.78),
-    ("date_period_parser", Kind::Date, Check::Period, 0.90, 0.70),
+    ("date_parser", Kind::Date, Check::Date, 0.95, 0.79),
+    ("date_period_parser", Kind::Date, Check::Period, 0.90, 0.76),
     ("date_extractor", Kind::Date, Check::Span, 0.95, 0.89),
     ("date_period_extractor", Kind::Date, Check::Span, 0.95, 0.95),
     ("duration_parser", Kind::Duration, Check::Duration, 0.95, 0.96),
@@ -171,6 +179,16 @@ fn range_matches(spec: &str, got: &Interval) -> bool {
     low_ok && high_ok
 }
 
+/// True when day `e` is the first day of the month or year whose last day is `hi` (the module
+/// docs: the spec ends a period at the start of its last named unit).
+fn opens_last_unit(e: f64, hi: f64) -> bool {
+    let (Some(e), Some(hi)) = (from_day_number(e), from_day_number(hi)) else { return false };
+    if hi != hi.last_of_month() || e.year() != hi.year() || e.day() != 1 {
+        return false;
+    }
+    e.month() == hi.month() || (hi.month() == 12 && hi.day() == 31 && e.month() == 1)
+}
+
 fn value_matches(check: Check, claim: &Claim, resolution: Option<&serde_json::Value>) -> bool {
     let Some(r) = resolution else { return check == Check::Span };
     let past = r.get("PastResolution");
@@ -204,7 +222,9 @@ fn value_matches(check: Check, claim: &Claim, resolution: Option<&serde_json::Va
             let start = past.and_then(|p| p.get("startDate")).and_then(day);
             let end = past.and_then(|p| p.get("endDate")).and_then(day);
             match (start, end, claim.value.low, claim.value.high) {
-                (Some(s), Some(e), Some(lo), Some(hi)) => close(s, lo) && (close(e, hi + 1.0) || close(e, hi)),
+                (Some(s), Some(e), Some(lo), Some(hi)) => {
+                    close(s, lo) && (close(e, hi + 1.0) || close(e, hi) || opens_last_unit(e, hi))
+                }
                 _ => false,
             }
         }

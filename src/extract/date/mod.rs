@@ -597,6 +597,19 @@ fn relative_date(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Optio
         _ => None,
     };
     if let Some(unit) = unit {
+        // "this week from Tue to Thur", "next week between Wednesday and Friday": days of that week.
+        let weekday_at = |k: usize| {
+            let t = tokens.get(k).filter(|t| t.kind == TokenKind::Word && (t.norm.len() > 3 || t.is_capitalized(text)))?;
+            rules.weekdays.get(&t.norm).map(|&w| w as i8)
+        };
+        if unit == RelativeUnit::Week && matches!(word(j + 2), Some("from" | "between")) {
+            let joins = matches!(word(j + 4), Some("to" | "until" | "through" | "and"))
+                || tokens.get(j + 4).is_some_and(|t| t.is_dash());
+            if let (Some(first), Some(last), true) = (weekday_at(j + 3), weekday_at(j + 5), joins) {
+                let day = |weekday| Box::new(DateExpr::WeekdayOfWeek { weekday, offset: offset as i8 });
+                return Some((DateExpr::Range { from: day(first), to: day(last) }, j + 6));
+            }
+        }
         // "this week Friday", "next week on Sunday": a weekday of that week.
         if unit == RelativeUnit::Week {
             let k = if word(j + 2) == Some("on") { j + 3 } else { j + 2 };

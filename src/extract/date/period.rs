@@ -84,8 +84,8 @@ pub(super) fn range_tail(
         return Some((DateExpr::DaysFrom { days: 0 }, n + 1));
     }
     if let Some((to, end)) = core_date(tokens, text, rules, n, true) {
-        let dated =
-            !matches!(to, DateExpr::Year { .. }) || matches!(first, DateExpr::Year { .. } | DateExpr::Full { .. });
+        let dated = !matches!(to, DateExpr::Year { .. })
+            || matches!(first, DateExpr::Year { .. } | DateExpr::Full { .. } | DateExpr::MonthYear { .. });
         return dated.then_some((to, end));
     }
     // A bare day: its month is the first date's ("November 19-20") or follows ("4 to 22 this month").
@@ -107,9 +107,21 @@ pub(super) fn range_tail(
     }
 }
 
-/// A range whose first date takes what it leaves out from the second ("from 4 to 22 January").
+/// A range whose first date takes what it leaves out from the second ("from 4 to 22 January",
+/// "from Feb 1st to March 2019"; "from Dec 1 to Jan 2019" starts the year before).
 pub(super) fn range(from: DateExpr, to: DateExpr) -> DateExpr {
+    let to_year = match to {
+        DateExpr::Full { year, month, .. } | DateExpr::MonthYear { year, month } => Some((year, month)),
+        _ => None,
+    };
+    let year_of = |month: i8| to_year.map(|(year, last)| if month > last { year - 1 } else { year });
     let from = match (from, &to) {
+        (DateExpr::MonthDay { month, day }, _) if to_year.is_some() => {
+            DateExpr::Full { year: year_of(month).unwrap_or_default(), month, day }
+        }
+        (DateExpr::Month { month }, _) if to_year.is_some() => {
+            DateExpr::MonthYear { year: year_of(month).unwrap_or_default(), month }
+        }
         (DateExpr::Day { day }, &DateExpr::Full { year, month, .. }) => DateExpr::Full { year, month, day },
         (DateExpr::Day { day }, &DateExpr::MonthDay { month, .. }) => DateExpr::MonthDay { month, day },
         (DateExpr::Day { day }, &DateExpr::DayOfMonthOffset { offset, .. }) => {

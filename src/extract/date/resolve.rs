@@ -29,8 +29,10 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
             (d, d, P::Day)
         }
         DateExpr::MonthDay { month, day } => {
+            // February 29 falls in the nearest leap year on the policy's side of the reference.
+            let step = if future { 1 } else { -1 };
             let year = year_for_month(month)?;
-            let d = Date::new(year, month, day).ok()?;
+            let d = (0..8).find_map(|n| Date::new(year.checked_add(step * n)?, month, day).ok())?;
             (d, d, P::Day)
         }
         DateExpr::MonthYear { year, month } => {
@@ -249,7 +251,14 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
         }
         DateExpr::Range { ref from, ref to } => {
             let (mut a, _, _) = resolve(from, reference, future)?;
-            let (_, b, _) = resolve(to, reference, future)?;
+            // "from Tuesday to Thursday": the end is the first such weekday from the start on.
+            let b = match **to {
+                DateExpr::Weekday { weekday, direction: 0 } => {
+                    let ahead = (weekday - a.weekday().to_monday_one_offset()).rem_euclid(7);
+                    a.checked_add(days(i64::from(ahead))).ok()?
+                }
+                _ => resolve(to, reference, future)?.1,
+            };
             // "from Oct. 25 to Jan. 25": a partial first date falls in the year before.
             if a > b && !from.is_full() {
                 a = a.checked_sub(jiff::Span::new().years(1)).ok()?;
