@@ -91,6 +91,9 @@ pub enum DateExpr {
     WeekOf(Box<DateExpr>),
     /// From the first day of one date to the last day of another ("from Oct. 2 to October 22").
     Range { from: Box<DateExpr>, to: Box<DateExpr> },
+    /// A length of time from a day on, that day included ("for 3 days from today", "2 weeks
+    /// starting May 20th").
+    Lasting { from: Box<DateExpr>, calendar: Calendar },
 }
 
 /// The unit of a relative date.
@@ -145,7 +148,10 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
             }
         }
     }
-    if let Some((expr, end)) = spoken::shifted(tokens, text, rules, i, super::is_future(tokens, rules, i)) {
+    let future = super::is_future(tokens, rules, i);
+    if let Some((expr, end)) = spoken::shifted(tokens, text, rules, i, future)
+        .or_else(|| spoken::less_than_shifted(tokens, text, rules, i, future))
+    {
         return spoken(expr, end);
     }
     if let Some((expr, end)) = period::period(tokens, text, rules, i) {

@@ -36,6 +36,9 @@ pub(super) fn period(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
             }
         }
     }
+    if let Some(found) = lasting(tokens, text, rules, i) {
+        return Some(found);
+    }
     let k = if w == Some("the") { i + 1 } else { i };
     decade(tokens, rules, k)
         .or_else(|| quarter(tokens, text, rules, k))
@@ -344,6 +347,36 @@ fn week(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: usize) -> Opti
         Some(&weekday) => (DateExpr::NthWeekday { n, weekday: weekday as i8, within }, end),
         None => (DateExpr::NthWeek { n, within }, end),
     })
+}
+
+/// "for 3 days from today", "for 3 days, from today", "(for) a week starting tomorrow", "2 weeks
+/// starting May 20th": a length of time from a day on. "3 days from today" alone is one day
+/// (`spoken::shifted`), and the start must be a day: "for 10 years from 2010" stays a length.
+fn lasting(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
+    let for_ = word(tokens, i) == Some("for");
+    let d = super::super::duration::read(tokens, text, rules, if for_ { i + 1 } else { i })?;
+    let calendar = d.calendar.filter(|c| c.seconds == 0 && d.low == d.high && d.low > 0.0)?;
+    let mut k = d.end;
+    if for_ && tokens.get(k).is_some_and(|c| c.is_punct(",")) {
+        k += 1;
+    }
+    k = match (word(tokens, k), word(tokens, k + 1)) {
+        (Some("starting" | "beginning"), Some("from" | "on")) => k + 2,
+        (Some("starting" | "beginning"), _) => k + 1,
+        (Some("from"), _) if for_ => k + 1,
+        _ => return None,
+    };
+    let (from, end) = relative_date(tokens, text, rules, k).or_else(|| core_date(tokens, text, rules, k, true))?;
+    let day = matches!(
+        from,
+        DateExpr::DaysFrom { .. }
+            | DateExpr::Weekday { .. }
+            | DateExpr::WeekdayOfWeek { .. }
+            | DateExpr::MonthDay { .. }
+            | DateExpr::Full { .. }
+            | DateExpr::Day { .. }
+    );
+    day.then(|| (DateExpr::Lasting { from: Box::new(from), calendar }, end))
 }
 
 /// The longest length a vague count of days, weeks, months or years may mean, on the calendar.

@@ -249,6 +249,11 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
             let monday = d.checked_sub(days(i64::from(d.weekday().to_monday_zero_offset()))).ok()?;
             (monday, monday.checked_add(days(6)).ok()?, P::Part)
         }
+        DateExpr::Lasting { ref from, calendar } => {
+            let (a, _, _) = resolve(from, reference, future)?;
+            let span = jiff::Span::new().years(calendar.years).months(calendar.months).days(calendar.days);
+            (a, a.checked_add(span).ok()?.checked_sub(days(1)).ok()?, P::Part)
+        }
         DateExpr::Range { ref from, ref to } => {
             let (mut a, _, _) = resolve(from, reference, future)?;
             // "from Tuesday to Thursday": the end is the first such weekday from the start on.

@@ -165,6 +165,25 @@ pub(super) fn shifted(
     Some((DateExpr::Shifted { base, sign, calendar }, end))
 }
 
+/// "less than 2 weeks from today", "less than 3 days after tomorrow", "less than a month ago": the
+/// days between the counted date and the day it is counted from.
+pub(super) fn less_than_shifted(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    j: usize,
+    future: bool,
+) -> Option<(DateExpr, usize)> {
+    if word(tokens, j) != Some("less") || word(tokens, j + 1) != Some("than") {
+        return None;
+    }
+    let (far, end) = shifted(tokens, text, rules, j + 2, future)?;
+    let DateExpr::Shifted { base, sign, .. } = far else { return None };
+    let (near, far) = (Box::new(DateExpr::DaysFrom { days: i32::from(base) }), Box::new(far));
+    let (from, to) = if sign > 0 { (near, far) } else { (far, near) };
+    Some((DateExpr::Range { from, to }, end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
