@@ -151,6 +151,7 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
     let future = super::is_future(tokens, rules, i);
     if let Some((expr, end)) = spoken::shifted(tokens, text, rules, i, future)
         .or_else(|| spoken::less_than_shifted(tokens, text, rules, i, future))
+        .or_else(|| spoken::weekdays_counted(tokens, text, rules, i))
     {
         return spoken(expr, end);
     }
@@ -282,10 +283,12 @@ fn day_after_month(tokens: &[Token], rules: &Rules, k: usize, capitalized: bool,
     if let Some(found) = day_at(tokens, k) {
         return Some(found);
     }
-    // "October, 1st." with a comma, when nothing follows the day.
-    if tokens.get(k).is_some_and(|c| c.is_punct(",")) {
-        let (day, end) = day_at(tokens, k + 1).filter(|&(_, end)| end == k + 3)?;
-        let alone = tokens.get(end).is_none_or(|t| t.kind == TokenKind::Punct || t.sentence != tokens[k].sentence);
+    // "October, 1st." with a comma, and "October. 2" with a stray full stop, when nothing follows
+    // the day ("in October, 15 people died" counts people).
+    if let Some(c) = tokens.get(k).filter(|c| c.is_punct(",") || (c.is_punct(".") && !c.space_before)) {
+        let (day, end) = day_at(tokens, k + 1).filter(|&(_, end)| end == k + 3 || c.is_punct("."))?;
+        let sentence = tokens[k + 1].sentence;
+        let alone = tokens.get(end).is_none_or(|t| t.kind == TokenKind::Punct || t.sentence != sentence);
         return alone.then_some((day, end));
     }
     // A day in words after a lower-case verb month only as a compound: "may first" is a verb and
@@ -499,7 +502,14 @@ fn day_first(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(D
         }
     };
     let mut k = after_day;
-    if word(k) == Some("of") {
+    // "16. Nov. 2016", as German and Scandinavian papers write: only with its year, since "he
+    // turned 16. May was ..." ends a sentence.
+    let dotted = !in_words
+        && tokens.get(k).is_some_and(|d| d.is_punct(".") && !d.space_before)
+        && month_at(tokens, rules, k + 1).is_some();
+    if dotted {
+        k += 1;
+    } else if word(k) == Some("of") {
         k += 1;
     } else if in_words {
         // "second Aug" is no date; a day in words needs "of".
@@ -519,7 +529,7 @@ fn day_first(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(D
     if let Some((year, after_year)) = year_next(tokens, text, rules, after) {
         return Some((DateExpr::Full { year, month, day }, after_year));
     }
-    Some((DateExpr::MonthDay { month, day }, after))
+    (!dotted).then_some((DateExpr::MonthDay { month, day }, after))
 }
 
 /// A weekday at token `j` and what follows it: "Saturday, July 12, 2025" (the full date says

@@ -165,6 +165,28 @@ pub(super) fn shifted(
     Some((DateExpr::Shifted { base, sign, calendar }, end))
 }
 
+/// "two Sundays from now", "three Fridays ago": the `n`th such weekday after (or before) the
+/// reference, the reference's own day not counted.
+pub(super) fn weekdays_counted(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(DateExpr, usize)> {
+    let n = super::super::number::read(tokens, text, rules, j)?;
+    let count = (n.value.fract() == 0.0 && (1.0..=9.0).contains(&n.value)).then_some(n.value as i8)?;
+    let plural = word(tokens, n.end)?.strip_suffix('s')?;
+    let weekday = *rules.weekdays.get(plural).filter(|_| plural.len() > 3)? as i8;
+    let (sign, end) = match (word(tokens, n.end + 1), word(tokens, n.end + 2)) {
+        (Some("from"), Some("now" | "today")) => (1, n.end + 3),
+        (Some("ago"), _) => (-1, n.end + 2),
+        _ => return None,
+    };
+    let calendar = duration::Calendar { days: 7 * i64::from(count), ..Default::default() };
+    let within = Box::new(if sign > 0 {
+        DateExpr::Counted { sign, from_today: false, calendar }
+    } else {
+        let from = Box::new(DateExpr::Shifted { base: 0, sign, calendar });
+        DateExpr::Range { from, to: Box::new(DateExpr::DaysFrom { days: -1 }) }
+    });
+    Some((DateExpr::NthWeekday { n: count * sign, weekday, within }, end))
+}
+
 /// "less than 2 weeks from today", "less than 3 days after tomorrow", "less than a month ago": the
 /// days between the counted date and the day it is counted from.
 pub(super) fn less_than_shifted(
