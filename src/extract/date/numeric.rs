@@ -3,7 +3,8 @@
 //!
 //! Month-first is the reading of US wires; a first field above 12 can only be a day. A numeric
 //! day and month without a year ("4/22") is a date only after an introducer ("on 4/22"), since
-//! "24/7" and fractions are no dates.
+//! "24/7" and fractions are no dates; with a dash only after "on" ("on 4-22"), since "4-22" is
+//! otherwise a score or a range.
 
 use jiff::civil::Date;
 
@@ -142,8 +143,10 @@ pub(super) fn numeric_date(tokens: &[Token], j: usize, introduced: bool) -> Opti
         }
         return None;
     }
-    // "4/22", "22/04": only introduced, and with a slash ("4-22" is a score or a range).
-    if tight && slash && introduced && a.norm.len() <= 2 && b.norm.len() <= 2 {
+    // "4/22", "22/04": only introduced, and with a slash ("4-22" is a score or a range), or a dash
+    // right after "on" ("on 4-22": a score is won, lost or ended, not "on").
+    let on = j > 0 && tokens[j - 1].is("on");
+    if tight && ((slash && introduced) || on) && a.norm.len() <= 2 && b.norm.len() <= 2 {
         let (month, day) = if x > 12 { (y, x) } else { (x, y) };
         let (month, day) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);
         // February 29 exists in a leap year; the year is checked when the date is resolved.

@@ -403,6 +403,14 @@ fn around_reference(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: us
         _ => None,
     };
     let w = word(tokens, k)?;
+    // "year to date", "year-to-date": from the start of the reference's year to the reference.
+    let dash = |k: usize| usize::from(tokens.get(k).is_some_and(|t| t.is_dash() && !t.space_before));
+    let to = k + 1 + dash(k + 1);
+    if word(tokens, to) == Some("to") && word(tokens, to + 1 + dash(to + 1)) == Some("date") {
+        if let Some(unit) = unit_at(k) {
+            return Some((DateExpr::Rest { unit, before: true }, to + 2 + dash(to + 1)));
+        }
+    }
     // "earlier this month", "later in the year".
     if matches!(w, "earlier" | "later") {
         let u = match (word(tokens, k + 1), word(tokens, k + 2)) {
