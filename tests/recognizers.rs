@@ -62,7 +62,7 @@ const SUITES: &[(&str, Kind, Check, f64, f64)] = &[
     ("dimension", Kind::Quantity, Check::Measure, 0.92, 0.92),
     ("temperature", Kind::Quantity, Check::Temperature, 0.92, 0.74),
     ("date_parser", Kind::Date, Check::Date, 0.95, 0.82),
-    ("date_period_parser", Kind::Date, Check::Period, 0.90, 0.78),
+    ("date_period_parser", Kind::Date, Check::Period, 0.90, 0.79),
     ("date_extractor", Kind::Date, Check::Span, 0.95, 0.91),
     ("date_period_extractor", Kind::Date, Check::Span, 0.95, 0.96),
     ("duration_parser", Kind::Duration, Check::Duration, 0.95, 0.96),

@@ -303,7 +303,7 @@ fn day_after_month(tokens: &[Token], rules: &Rules, k: usize, capitalized: bool,
 
 /// A year after a day or month, in digits or words: ", 2025", " 2025", ", two thousand and
 /// eighteen"; "two thousand people" counts people.
-fn year_next(tokens: &[Token], text: &str, rules: &Rules, k: usize) -> Option<(i16, usize)> {
+pub(super) fn year_next(tokens: &[Token], text: &str, rules: &Rules, k: usize) -> Option<(i16, usize)> {
     year_after(tokens, k).or_else(|| {
         let k = if tokens.get(k).is_some_and(|c| c.is_punct(",")) { k + 1 } else { k };
         spoken::year_words(tokens, text, rules, k).filter(|&(_, end)| !followed_by_counted_noun(tokens, rules, end))
@@ -322,6 +322,9 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
             }
             if let Some((month, k)) = month_at(tokens, rules, j) {
                 let capitalized = t.is_capitalized(text);
+                if let Some(found) = period::days_of_month(tokens, text, rules, k, month).filter(|_| capitalized) {
+                    return Some(found);
+                }
                 if let Some((day, after_day)) = day_after_month(tokens, rules, k, capitalized, verb_month(&t.norm)) {
                     // "march 20 miles" is a verb and a count.
                     if capitalized || !followed_by_counted_noun(tokens, rules, after_day) {
@@ -346,7 +349,9 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                     Some("next") => Some(1),
                     _ => None,
                 };
-                if let Some(offset) = offset.filter(|_| word(y + 1) == Some("year") && (capitalized || !verb_month(&t.norm))) {
+                if let Some(offset) =
+                    offset.filter(|_| word(y + 1) == Some("year") && (capitalized || !verb_month(&t.norm)))
+                {
                     return Some((DateExpr::MonthOfYear { month, offset }, y + 2));
                 }
                 // A lower-case month alone needs an introducer and a name that is no word ("in july").
@@ -507,9 +512,7 @@ fn day_first(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(D
     let dotted = !in_words
         && tokens.get(k).is_some_and(|d| d.is_punct(".") && !d.space_before)
         && month_at(tokens, rules, k + 1).is_some();
-    if dotted {
-        k += 1;
-    } else if word(k) == Some("of") {
+    if dotted || word(k) == Some("of") {
         k += 1;
     } else if in_words {
         // "second Aug" is no date; a day in words needs "of".
@@ -615,7 +618,8 @@ fn relative_date(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Optio
     if let Some(unit) = unit {
         // "this week from Tue to Thur", "next week between Wednesday and Friday": days of that week.
         let weekday_at = |k: usize| {
-            let t = tokens.get(k).filter(|t| t.kind == TokenKind::Word && (t.norm.len() > 3 || t.is_capitalized(text)))?;
+            let t =
+                tokens.get(k).filter(|t| t.kind == TokenKind::Word && (t.norm.len() > 3 || t.is_capitalized(text)))?;
             rules.weekdays.get(&t.norm).map(|&w| w as i8)
         };
         if unit == RelativeUnit::Week && matches!(word(j + 2), Some("from" | "between")) {

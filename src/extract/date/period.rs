@@ -110,6 +110,33 @@ pub(super) fn range_tail(
     }
 }
 
+/// "Feb between 2-7 2018", "November between 19 and 20": days of the month at token `k - 1`,
+/// `k` being the token after the month; "in March between 5 and 10 people died" counts people.
+pub(super) fn days_of_month(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    k: usize,
+    month: i8,
+) -> Option<(DateExpr, usize)> {
+    if word(tokens, k) != Some("between") {
+        return None;
+    }
+    let (first, after) = day_at(tokens, k + 1)?;
+    let joins = tokens.get(after).is_some_and(|t| t.is_dash() || t.is("and"));
+    let (last, end) = day_at(tokens, after + 1).filter(|&(last, _)| joins && first < last)?;
+    if followed_by_counted_noun(tokens, rules, end) {
+        return None;
+    }
+    let (from, to, end) = match super::year_next(tokens, text, rules, end) {
+        Some((year, after_year)) => {
+            (DateExpr::Full { year, month, day: first }, DateExpr::Full { year, month, day: last }, after_year)
+        }
+        None => (DateExpr::MonthDay { month, day: first }, DateExpr::MonthDay { month, day: last }, end),
+    };
+    Some((DateExpr::Range { from: Box::new(from), to: Box::new(to) }, end))
+}
+
 /// A range whose first date takes what it leaves out from the second ("from 4 to 22 January",
 /// "from Feb 1st to March 2019"; "from Dec 1 to Jan 2019" starts the year before).
 pub(super) fn range(from: DateExpr, to: DateExpr) -> DateExpr {
