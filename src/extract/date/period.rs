@@ -381,6 +381,11 @@ fn week(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: usize) -> Opti
 /// (`spoken::shifted`), and the start must be a day: "for 10 years from 2010" stays a length.
 fn lasting(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
     let for_ = word(tokens, i) == Some("for");
+    let t = tokens.get(i)?;
+    let counted = t.kind == TokenKind::Digits || rules.number_words.contains_key(&t.norm) || t.is("a");
+    if !(for_ || counted) {
+        return None;
+    }
     let d = super::super::duration::read(tokens, text, rules, if for_ { i + 1 } else { i })?;
     let calendar = d.calendar.filter(|c| c.seconds == 0 && d.low == d.high && d.low > 0.0)?;
     let mut k = d.end;
