@@ -37,6 +37,7 @@ pub(super) fn day_word(tokens: &[Token], rules: &Rules, k: usize) -> Option<(i8,
 /// eighty nine". Returns the year and the token after it.
 pub(super) fn year_words(tokens: &[Token], text: &str, rules: &Rules, k: usize) -> Option<(i16, usize)> {
     let value = |k: usize| word(tokens, k).and_then(|w| rules.number_words.get(w)).copied();
+    value(k)?;
     let glued_dash = |k: usize| tokens.get(k).is_some_and(|d| d.is_dash() && !d.space_before);
     // Century and year of the century, said as two numbers.
     if let Some(century) = value(k).filter(|v| (10.0..=20.0).contains(v)) {
