@@ -425,9 +425,17 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
         TokenKind::Digits => {
             // ISO 2025-07-12, US 7/12/2025, "11/2016", "4/22" after a preposition.
             if let Some((expr, end)) = numeric_date(tokens, j, introduced) {
-                // "1/2 cup" is a fraction.
-                let fraction =
-                    matches!(expr, DateExpr::MonthDay { .. }) && followed_by_counted_noun(tokens, rules, end);
+                // "1/2 cup" and "2/3 of the days" are fractions, "11 - 2016 votes" a count and a
+                // year, "on 4-6 May" a range of days.
+                let loose = tokens.get(j + 1).is_some_and(|t| t.space_before) || tokens[j + 2].space_before;
+                let counted = followed_by_counted_noun(tokens, rules, end);
+                let fraction = match expr {
+                    DateExpr::MonthDay { .. } => {
+                        counted || word(end) == Some("of") || month_at(tokens, rules, end).is_some()
+                    }
+                    DateExpr::MonthYear { .. } => loose && counted,
+                    _ => false,
+                };
                 return (!fraction).then_some((expr, end));
             }
             // "$2000" is money, "#2000" a number.

@@ -382,7 +382,7 @@ fn week(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: usize) -> Opti
 fn lasting(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
     let for_ = word(tokens, i) == Some("for");
     let t = tokens.get(i)?;
-    let counted = t.kind == TokenKind::Digits || rules.number_words.contains_key(&t.norm);
+    let counted = t.kind == TokenKind::Digits || rules.number_words.contains_key(&t.norm) || t.is("a");
     if !(for_ || counted) {
         return None;
     }

@@ -39,8 +39,8 @@ pub(super) fn year_words(tokens: &[Token], text: &str, rules: &Rules, k: usize) 
     let value = |k: usize| word(tokens, k).and_then(|w| rules.number_words.get(w)).copied();
     value(k)?;
     let glued_dash = |k: usize| tokens.get(k).is_some_and(|d| d.is_dash() && !d.space_before);
-    // Century and year of the century, said as two numbers.
-    if let Some(century) = value(k).filter(|v| (10.0..=20.0).contains(v)) {
+    // Century and year of the century, said as two numbers, from "seventeen" to "twenty".
+    if let Some(century) = value(k).filter(|v| (17.0..=20.0).contains(v)) {
         let n = if glued_dash(k + 1) { k + 2 } else { k + 1 };
         let unit = |k: usize| value(k).filter(|v| (1.0..=9.0).contains(v));
         let rest = match (word(tokens, n), value(n)) {
@@ -49,7 +49,12 @@ pub(super) fn year_words(tokens: &[Token], text: &str, rules: &Rules, k: usize) 
             (_, Some(t)) if (10.0..=19.0).contains(&t) => Some((t, n + 1)),
             (_, Some(t)) if (20.0..=90.0).contains(&t) && t % 10.0 == 0.0 => {
                 let m = if glued_dash(n + 1) { n + 2 } else { n + 1 };
-                Some(unit(m).map_or((t, n + 1), |u| (t + u, m + 1)))
+                match unit(m) {
+                    Some(u) => Some((t + u, m + 1)),
+                    // "twenty fifty-dollar bills": the word goes on.
+                    None if m > n + 1 => None,
+                    None => Some((t, n + 1)),
+                }
             }
             _ => None,
         };
