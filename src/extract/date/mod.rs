@@ -59,6 +59,9 @@ pub enum DateExpr {
     Relative { unit: RelativeUnit, offset: i32 },
     /// A day of the month, month and year implied ("on 15", "the 27th").
     Day { day: i8 },
+    /// A day of the month named with its weekday ("Friday the 13th", "Fri 14th"), month and year
+    /// implied.
+    DayOnWeekday { day: i8, weekday: i8 },
     /// A day of the month `offset` months from the reference's ("the 20th of next month").
     DayOfMonthOffset { day: i8, offset: i8 },
     /// A weekday of the week `offset` weeks from the reference's ("this Friday" = 0, "next Sunday"
@@ -105,6 +108,8 @@ pub enum RelativeUnit {
     Week,
     /// A calendar month.
     Month,
+    /// Three calendar months from January, April, July or October ("last quarter").
+    Quarter,
     /// A calendar year.
     Year,
     /// Ten calendar years from a year ending in 0.

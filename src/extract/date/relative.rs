@@ -3,7 +3,7 @@
 //! what follows it ("Saturday, July 12", "Friday the 15th", "Sunday of next week").
 
 use super::super::lexer::{Token, TokenKind};
-use super::numeric::day_at;
+use super::numeric::{day_at, is_ordinal_day};
 use super::{core_date, month_at, spoken, verb_month, word, DateExpr, RelativeUnit};
 use crate::rules::Rules;
 
@@ -23,8 +23,14 @@ pub(super) fn weekday_date(tokens: &[Token], text: &str, rules: &Rules, j: usize
     if word(j + 1) == Some("the") {
         if let Some((day, end)) = day_at(tokens, j + 2).or_else(|| spoken::day_word(tokens, rules, j + 2)) {
             if word(end) != Some("of") {
-                return (DateExpr::Day { day }, end);
+                return (DateExpr::DayOnWeekday { day, weekday }, end);
             }
+        }
+    }
+    // "Fri 14th", an ordinal day without "the".
+    if let Some((day, end)) = day_at(tokens, j + 1).filter(|_| is_ordinal_day(tokens, j + 1)) {
+        if word(end) != Some("of") {
+            return (DateExpr::DayOnWeekday { day, weekday }, end);
         }
     }
     // "Sunday of next week", "Friday next week".
@@ -71,6 +77,8 @@ pub(super) fn relative_date(tokens: &[Token], text: &str, rules: &Rules, j: usiz
         "month" => Some(RelativeUnit::Month),
         "year" => Some(RelativeUnit::Year),
         "decade" => Some(RelativeUnit::Decade),
+        // "profits fell last quarter"; "the last quarter" of a game is no date.
+        "quarter" if !(w == "last" && j.checked_sub(1).and_then(&word) == Some("the")) => Some(RelativeUnit::Quarter),
         _ => None,
     };
     if let Some(unit) = unit {

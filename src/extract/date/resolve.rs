@@ -123,6 +123,18 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
             })?;
             (d, d, P::Day)
         }
+        DateExpr::DayOnWeekday { day, weekday } => {
+            // The nearest month, on the tense's side of the reference, whose day is that weekday.
+            let r = reference?;
+            let step = if future { 1 } else { -1 };
+            let d = (0..30).find_map(|n: i32| {
+                let first = r.first_of_month().checked_add(jiff::Span::new().months(step * n)).ok()?;
+                let d = first.with().day(day).build().ok()?;
+                let side = if future { d >= r } else { d <= r };
+                (side && d.weekday().to_monday_one_offset() == weekday).then_some(d)
+            })?;
+            (d, d, P::Day)
+        }
         DateExpr::DayOfMonthOffset { day, offset } => {
             let first = reference?.first_of_month().checked_add(jiff::Span::new().months(offset)).ok()?;
             let d = first.with().day(day).build().ok()?;
@@ -154,6 +166,7 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
             let precision = match unit {
                 RelativeUnit::Week => P::Part,
                 RelativeUnit::Month => P::Month,
+                RelativeUnit::Quarter => P::Season,
                 RelativeUnit::Year | RelativeUnit::Decade => P::Year,
             };
             (a, b, precision)
@@ -196,6 +209,8 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
                     };
                     (a.checked_add(days(p)).ok()?, a.checked_add(days(q)).ok()?)
                 }
+                // A quarter's parts are not split: "late this quarter" is the quarter.
+                RelativeUnit::Quarter => (a, b),
                 RelativeUnit::Year | RelativeUnit::Decade => {
                     let (p, q) = super::third_of_year(first);
                     (a.with().month(p).build().ok()?, a.with().month(q).build().ok()?.last_of_month())
@@ -276,7 +291,7 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
     })
 }
 
-/// The first and last day of the week (Monday to Sunday), month, year or decade `offset` units
+/// The first and last day of the week (Monday to Sunday), month, quarter, year or decade `offset` units
 /// from the one holding `r`.
 fn unit_span(r: Date, unit: RelativeUnit, offset: i32) -> Option<(Date, Date)> {
     Some(match unit {
@@ -291,6 +306,11 @@ fn unit_span(r: Date, unit: RelativeUnit, offset: i32) -> Option<(Date, Date)> {
         RelativeUnit::Month => {
             let first = r.first_of_month().checked_add(jiff::Span::new().months(offset)).ok()?;
             (first, first.last_of_month())
+        }
+        RelativeUnit::Quarter => {
+            let start = Date::new(r.year(), (r.month() - 1) / 3 * 3 + 1, 1).ok()?;
+            let first = start.checked_add(jiff::Span::new().months(offset * 3)).ok()?;
+            (first, first.checked_add(jiff::Span::new().months(3)).ok()?.checked_sub(jiff::Span::new().days(1)).ok()?)
         }
         RelativeUnit::Week => {
             let monday = r.checked_sub(jiff::Span::new().days(i64::from(r.weekday().to_monday_zero_offset()))).ok()?;

@@ -123,3 +123,13 @@ fn lower_case_months_that_are_verbs_need_more() {
     assert!(first_date("this may next year help", r, false).is_some_and(|(a, _)| a.month() == 1));
     assert!(first_date("he turned 16. May was dry", r, false).is_none());
 }
+
+#[test]
+fn quarters_and_weekdays_with_their_day() {
+    let r = date(2016, 11, 17);
+    assert_eq!(first_date("profits fell last quarter", r, false), Some((date(2016, 7, 1), date(2016, 9, 30))));
+    assert_eq!(first_date("sales this quarter", r, false), Some((date(2016, 10, 1), date(2016, 12, 31))));
+    assert!(first_date("they scored in the last quarter", r, false).is_none());
+    assert_eq!(first_date("it struck on Friday the 13th", r, false), Some((date(2016, 5, 13), date(2016, 5, 13))));
+    assert_eq!(first_date("it will open on Friday the 13th", r, true), Some((date(2017, 1, 13), date(2017, 1, 13))));
+}
