@@ -490,6 +490,11 @@ fn around_reference(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: us
     if sign != 0 {
         d += 1;
     }
+    // "the past fortnight", "the next fortnight": two weeks, counted in the name.
+    if sign != 0 && word(tokens, d) == Some("fortnight") {
+        let calendar = Calendar { days: 14, ..Calendar::default() };
+        return Some((DateExpr::Counted { sign, from_today: false, calendar }, d + 1));
+    }
     let duration = super::super::duration::read(tokens, text, rules, d)?;
     // A count must be written: "the next day" is a day, "last year" a year. A vague one ("the
     // past few days") reaches back as far as it may mean.
