@@ -174,6 +174,8 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         unit = code;
         rule = "money";
     } else if let Some((u, after)) = unit_after(tokens, text, rules, k, low.suffix_token) {
+        let sentence = tokens[i].sentence;
+        let u = rules.sense(u, |cue| tokens.iter().any(|t| t.sentence == sentence && t.norm == cue));
         kind = u.kind;
         written_unit.clone_from(&u.name);
         unit = rules.base_unit(&u.dimension).to_string();
