@@ -5,6 +5,8 @@ use super::lexer::{Token, TokenKind};
 use crate::claim::Kind;
 use crate::rules::Rules;
 
+mod fraction;
+
 /// A number read from tokens `start..end`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Number {
@@ -264,6 +266,9 @@ fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
             return Some(one_word(i, 0.5));
         }
     }
+    if let Some(n) = fraction::compound(tokens, rules, i) {
+        return Some(n);
+    }
     let after = tokens.get(i + 2);
     let alone = after.is_none_or(|t| {
         t.kind == TokenKind::Punct
@@ -279,7 +284,12 @@ fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
         n.end = i + 2;
         return fraction_scale(tokens, rules, n);
     }
-    accumulate(tokens, rules, i, i, 0.0, 0.0)
+    let n = accumulate(tokens, rules, i, i, 0.0, 0.0)?;
+    // "twenty-first", "the thirty third": the tens of an ordinal are no count.
+    let dash = usize::from(tokens.get(n.end).is_some_and(|t| t.is_dash()));
+    let ordinal_next = tokens.get(n.end + dash).is_some_and(|t| rules.ordinals.get(&t.norm).is_some_and(|&o| o < 10.0));
+    let tens = n.value >= 20.0 && n.value % 10.0 == 0.0 && n.value % 100.0 != 0.0;
+    (!(ordinal_next && tens)).then_some(n)
 }
 
 fn one_word(i: usize, value: f64) -> Number {
