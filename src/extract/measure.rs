@@ -5,7 +5,7 @@
 use super::lexer::{Token, TokenKind};
 use super::number::{self, Number};
 pub use super::range::tidy;
-use super::range::{apply_hedge, hedge_after, hedge_before, hedge_of, or_equal, other_bound, range_end};
+use super::range::{apply_hedge, hedge_after, hedge_before, hedge_of, or_equal, other_bound, range_end, rank_range};
 use super::subject::canonical_word;
 use crate::rules::schema::HedgeMode;
 use code::not_a_quantity;
@@ -57,6 +57,22 @@ pub enum Found {
 pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Found> {
     if let Some(found) = vague(tokens, rules, i) {
         return Some(Found::Claim(found));
+    }
+    if let Some((value, end)) = rank_range(tokens, rules, i) {
+        let rank = || "rank".to_string();
+        return Some(Found::Claim(Measure {
+            start: i,
+            end,
+            kind: Kind::Count,
+            value,
+            nominal: value,
+            written: value,
+            written_unit: String::new(),
+            hedge: Hedge::Range,
+            unit: rank(),
+            head: Some(rank()),
+            rule: "count",
+        }));
     }
     let first = number::read(tokens, text, rules, i)?;
     if let Some(skip) = not_a_quantity(tokens, text, rules, &first) {
@@ -491,6 +507,15 @@ mod tests {
         ] {
             assert!(measure(text).is_none(), "{text}: {:?}", measure(text));
         }
+    }
+
+    #[test]
+    fn ranges_of_ranks() {
+        let m = measure("He ranks between the tenth and the fifteenth.").unwrap();
+        assert_eq!((m.value, m.unit.as_str()), (Interval::between(10.0, 15.0), "rank"));
+        let m = measure("higher than the tenth but lower than the fifteenth").unwrap();
+        assert_eq!(m.value, Interval::between(11.0, 14.0));
+        assert!(measure("between the tenth and the fifteenth of May").is_none());
     }
 
     #[test]
