@@ -236,7 +236,8 @@ fn in_scope(rules: &Rules, check: Check, claim: &Claim, negative: bool) -> bool 
 
 fn passes(rules: &Rules, kind: Kind, check: Check, case: &Case) -> bool {
     let found = claims(rules, case, check);
-    let of_kind: Vec<&Claim> = found.iter().filter(|c| c.kind == kind && in_scope(rules, check, c, case.results.is_empty())).collect();
+    let of_kind: Vec<&Claim> =
+        found.iter().filter(|c| c.kind == kind && in_scope(rules, check, c, case.results.is_empty())).collect();
     if case.results.is_empty() {
         return of_kind.is_empty();
     }

@@ -91,6 +91,17 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         && start < i
         && tokens[start].kind == TokenKind::Word
         && start.checked_sub(1).is_some_and(|p| tokens[p].kind == TokenKind::Digits);
+    // "£3 bn", "$5 m": after a currency a scale suffix may stand apart, since money is never metres.
+    let mut first = first;
+    if currency.is_some() && first.suffix.is_none() && !first.scaled && !first.words {
+        let spaced = tokens.get(first.end).filter(|t| t.kind == TokenKind::Word && t.space_before);
+        if let Some(&f) =
+            spaced.and_then(|t| rules.suffixes.get(&text[t.start..t.end]).or_else(|| rules.suffixes.get(&t.norm)))
+        {
+            first.suffix = Some(f);
+            first.suffix_token = first.end;
+        }
+    }
     // "between 20 and 30", "from 20 to 30".
     let opener =
         start.checked_sub(1).and_then(|k| tokens.get(k)).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.clone());
@@ -173,6 +184,9 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     }
     if let Some(code) = currency {
         kind = Kind::Money;
+        if low.suffix.is_some() {
+            end = end.max(low.suffix_token + 1);
+        }
         factor = suffix * code_scale;
         let plain = high.is_none() && !low.scaled && low.suffix.is_none() && code_scale == 1.0;
         // "75 USD million": the scale word after the code.
@@ -189,7 +203,9 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         written_unit.clone_from(&code);
         unit = code;
         rule = "money";
-    } else if let Some((u, after)) = unit_after(tokens, text, rules, k, low.suffix_token) {
+    } else if let Some((u, after)) =
+        unit_after(tokens, text, rules, k, low.suffix_token).filter(|_| !counted_after_suffix(tokens, rules, &low))
+    {
         let sentence = tokens[i].sentence;
         let u = rules.sense(u, |cue| tokens.iter().any(|t| t.sentence == sentence && t.norm == cue));
         kind = u.kind;
@@ -294,6 +310,19 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         head,
         rule,
     }))
+}
+
+/// "1.5m people", "3m residents": a scale suffix that could be a unit ("m") is a scale when a noun
+/// that names what news counts (rules/aliases.toml, `countable`) follows it; "a 5m wall" and "the
+/// 400m hurdles" stay metres.
+fn counted_after_suffix(tokens: &[Token], rules: &Rules, n: &Number) -> bool {
+    let Some(suffix) = n.suffix.and(tokens.get(n.suffix_token)) else { return false };
+    tokens.get(n.suffix_token + 1).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && t.sentence == suffix.sentence
+            && rules.unit(&t.norm).is_none()
+            && canonical_word(&t.norm, rules).is_some_and(|c| rules.countable.contains(&c))
+    })
 }
 
 pub(super) fn join<'t>(window: &'t [Token], text_of: impl Fn(&'t Token) -> &'t str) -> String {

@@ -44,7 +44,8 @@ fn words_to_ordinal(tokens: &[Token], rules: &Rules, i: usize) -> Option<(Vec<f6
     while let Some(t) = tokens.get(j) {
         let w = t.norm.as_str();
         if t.kind == TokenKind::Punct {
-            let joins = t.is_dash() && !values.is_empty() && tokens.get(j + 1).is_some_and(|n| n.kind == TokenKind::Word);
+            let joins =
+                t.is_dash() && !values.is_empty() && tokens.get(j + 1).is_some_and(|n| n.kind == TokenKind::Word);
             if !joins {
                 return None;
             }
