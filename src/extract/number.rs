@@ -147,8 +147,7 @@ fn ratio(tokens: &[Token], text: &str, rules: &Rules, n: &mut Number) {
 }
 
 fn read_digits(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Number> {
-    let mut value = tokens[i].number()?;
-    let mut end = i + 1;
+    let (mut value, mut end) = continental(tokens, text, i).or_else(|| Some((tokens[i].number()?, i + 1)))?;
     let glued = |k: usize| tokens.get(k).filter(|t| !t.space_before);
     // "1.3e6", "12.32e+14", "1.1^23", "1.3x10^6".
     if let Some((v, after)) = power(tokens, end, value) {
@@ -186,6 +185,31 @@ fn read_digits(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<
     let mut n = accumulate(tokens, rules, i, end, 0.0, value)?;
     n.words = false;
     Some(n)
+}
+
+/// "1.111,11": dots between groups of three and a decimal comma, as continental Europe writes
+/// numbers; with one or two decimals only, since "1.111,111" could be either way round.
+fn continental(tokens: &[Token], text: &str, i: usize) -> Option<(f64, usize)> {
+    let whole = &text[tokens[i].start..tokens[i].end];
+    let mut groups = whole.split('.');
+    let head = groups.next()?;
+    let grouped = (1..=3).contains(&head.len())
+        && whole.contains('.')
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+        && head.bytes().all(|b| b.is_ascii_digit());
+    tokens.get(i + 1).filter(|t| t.is_punct(",") && !t.space_before)?;
+    let decimals = tokens.get(i + 2).filter(|t| t.kind == TokenKind::Digits && !t.space_before)?;
+    let digits = &text[decimals.start..decimals.end];
+    let short = (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    // "1.111,11,5" is a list of some kind, not one number.
+    let more = tokens.get(i + 3).is_some_and(|t| !t.space_before && t.kind == TokenKind::Digits)
+        || tokens
+            .get(i + 4)
+            .is_some_and(|t| !t.space_before && tokens[i + 3].is_punct(",") && t.kind == TokenKind::Digits);
+    if !(grouped && short) || more {
+        return None;
+    }
+    format!("{}.{digits}", whole.replace('.', "")).parse().ok().map(|v| (v, i + 3))
 }
 
 /// A power of ten or an exponent glued to the digits before token `k`.
@@ -401,7 +425,7 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
                         // "one two" is two numbers, not twelve.
                         break;
                     }
-                } else if let Some(&scale) = rules.scales.get(w) {
+                } else if let Some(&scale) = rules.scales.get(w).or_else(|| plural_scale(rules, w, any)) {
                     if !any && group == 0.0 {
                         return None;
                     }
@@ -516,6 +540,12 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
     })
 }
 
+/// "five hundreds", "two thousands": a scale said in the plural after a number is the scale;
+/// alone ("hundreds of people") it is a vague quantity, read elsewhere.
+fn plural_scale<'r>(rules: &'r Rules, word: &str, after_number: bool) -> Option<&'r f64> {
+    word.strip_suffix('s').filter(|_| after_number).and_then(|w| rules.scales.get(w))
+}
+
 /// After "and": "a half", "one fourth", "three fifths" (one word before the denominator).
 fn and_fraction(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usize)> {
     let t = tokens.get(k)?;
@@ -578,5 +608,15 @@ mod tests {
         assert_eq!(value("a man"), None);
         assert_eq!(value("hundred"), None);
         assert_eq!(value("one two"), Some((1.0, 1)));
+        assert_eq!(value("five hundreds tvs"), Some((500.0, 2)));
+        assert_eq!(value("hundreds of people"), None);
+    }
+
+    #[test]
+    fn continental_decimals() {
+        assert_eq!(value("1.111,11 euros"), Some((1111.11, 3)));
+        assert_eq!(value("1.111,111"), Some((1.111, 1)));
+        assert_eq!(value("1.111,11,5"), Some((1.111, 1)));
+        assert_eq!(value("3.5,12"), Some((3.5, 1)));
     }
 }
