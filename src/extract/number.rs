@@ -5,7 +5,10 @@ use super::lexer::{Token, TokenKind};
 use crate::claim::Kind;
 use crate::rules::Rules;
 
+mod digits;
 mod fraction;
+
+use digits::{continental, digit_fraction, digit_fraction_at, power};
 
 /// A number read from tokens `start..end`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -35,10 +38,6 @@ impl Number {
         self.value / self.scale
     }
 }
-
-/// Denominators a fraction written in digits may have ("3/4", "1/16"). Others read as codes or
-/// dates rather than shares: "9/11", "24/7".
-const DIGIT_DENOMINATORS: [f64; 12] = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 32.0, 64.0, 100.0];
 
 /// Reads the number starting at token `i`, if one starts there: an optional sign ("-5", "minus
 /// five"), then digits or words, and a fraction or ratio after them ("1/2", "one out of three").
@@ -185,78 +184,6 @@ fn read_digits(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<
     let mut n = accumulate(tokens, rules, i, end, 0.0, value)?;
     n.words = false;
     Some(n)
-}
-
-/// "1.111,11": dots between groups of three and a decimal comma, as continental Europe writes
-/// numbers; with one or two decimals only, since "1.111,111" could be either way round.
-fn continental(tokens: &[Token], text: &str, i: usize) -> Option<(f64, usize)> {
-    let whole = &text[tokens[i].start..tokens[i].end];
-    let mut groups = whole.split('.');
-    let head = groups.next()?;
-    let grouped = (1..=3).contains(&head.len())
-        && whole.contains('.')
-        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
-        && head.bytes().all(|b| b.is_ascii_digit());
-    tokens.get(i + 1).filter(|t| t.is_punct(",") && !t.space_before)?;
-    let decimals = tokens.get(i + 2).filter(|t| t.kind == TokenKind::Digits && !t.space_before)?;
-    let digits = &text[decimals.start..decimals.end];
-    let short = (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
-    // "1.111,11,5" is a list of some kind, not one number.
-    let more = tokens.get(i + 3).is_some_and(|t| !t.space_before && t.kind == TokenKind::Digits)
-        || tokens
-            .get(i + 4)
-            .is_some_and(|t| !t.space_before && tokens[i + 3].is_punct(",") && t.kind == TokenKind::Digits);
-    if !(grouped && short) || more {
-        return None;
-    }
-    format!("{}.{digits}", whole.replace('.', "")).parse().ok().map(|v| (v, i + 3))
-}
-
-/// A power of ten or an exponent glued to the digits before token `k`.
-fn power(tokens: &[Token], k: usize, base: f64) -> Option<(f64, usize)> {
-    let glued = |j: usize| tokens.get(j).filter(|t| !t.space_before);
-    let exponent = |j: usize| -> Option<(f64, usize)> {
-        let mut j = j;
-        let mut sign = 1.0;
-        while let Some(t) = glued(j).filter(|t| t.is_punct("+-")) {
-            if t.is_punct("-") {
-                sign = -sign;
-            }
-            j += 1;
-        }
-        let e = glued(j).filter(|t| t.kind == TokenKind::Digits && !t.norm.contains('.'))?.number()?;
-        Some((sign * e, j + 1))
-    };
-    let t = glued(k)?;
-    if t.is("e") {
-        let (e, after) = exponent(k + 1)?;
-        return Some((base * 10f64.powf(e), after));
-    }
-    if t.is_punct("^") {
-        let (e, after) = exponent(k + 1)?;
-        return Some((base.powf(e), after));
-    }
-    if t.is("x") && glued(k + 1).is_some_and(|t| t.norm == "10") && glued(k + 2).is_some_and(|t| t.is_punct("^")) {
-        let (e, after) = exponent(k + 3)?;
-        return Some((base * 10f64.powf(e), after));
-    }
-    None
-}
-
-/// "/4" glued after the numerator at token `k - 1`.
-fn digit_fraction(tokens: &[Token], k: usize) -> Option<(f64, usize)> {
-    let slash = tokens.get(k).filter(|t| t.is_punct("/") && !t.space_before)?;
-    let _ = slash;
-    let den = tokens.get(k + 1).filter(|t| !t.space_before)?.number()?;
-    let num = tokens[k - 1].number()?;
-    let not_a_date = !tokens.get(k + 2).is_some_and(|t| t.is_punct("/") && !t.space_before);
-    (DIGIT_DENOMINATORS.contains(&den) && num.fract() == 0.0 && not_a_date).then(|| (num / den, k + 2))
-}
-
-/// A whole "a/b" fraction starting at token `k`.
-fn digit_fraction_at(tokens: &[Token], k: usize) -> Option<(f64, usize)> {
-    tokens.get(k).filter(|t| t.kind == TokenKind::Digits)?;
-    digit_fraction(tokens, k + 1)
 }
 
 /// Number words, read the usual way: units and tens add up, "hundred" multiplies the group so far,

@@ -235,8 +235,7 @@ pub(super) fn rank_range(tokens: &[Token], rules: &Rules, i: usize) -> Option<(I
         };
         let (a, j) = bound(i, [HedgeMode::MoreThan, HedgeMode::AtLeast], 1.0)?;
         let j = if tokens.get(j).is_some_and(|t| t.is_punct(",")) { j + 1 } else { j };
-        let joint = tokens.get(j).filter(|t| t.is("but") || t.is("and"))?;
-        let _ = joint;
+        tokens.get(j).filter(|t| t.is("but") || t.is("and"))?;
         let (b, end) = bound(j + 1, [HedgeMode::LessThan, HedgeMode::AtMost], -1.0)?;
         (a, b, end)
     };

@@ -457,6 +457,10 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                 completes: u.completes.clone(),
             });
             if let Some(of) = &u.sense_of {
+                if !rules.units.iter().any(|x| x.name == *of) || u.cues.is_empty() {
+                    let why = format!("unit {:?}: sense_of {of:?} needs cues and a unit defined before it", u.name);
+                    return Err(bad(of, why));
+                }
                 let cues = u.cues.iter().map(|c| c.to_lowercase()).collect();
                 rules.senses.push((of.clone(), index, cues));
             }
@@ -700,5 +704,20 @@ mod tests {
         let huge = "[[ignore]]\nname = \"x\"\npattern = '(\\w{1000}){1000}'\nwhy = \"y\"\n";
         let err = Rules::from_texts(vec![("x".into(), "x".into(), huge.into())]).unwrap_err();
         assert!(err.to_string().contains("size limit"), "{err}");
+    }
+
+    #[test]
+    fn a_sense_names_a_unit_defined_before_it() {
+        let unit = |name: &str, sense: &str| {
+            format!("[[unit]]\nname = \"{name}\"\nkind = \"quantity\"\ndimension = \"d\"\naliases = [\"{name}\"]\n{sense}\n")
+        };
+        let orphan = unit("arc", "sense_of = \"nothing\"\ncues = [\"angle\"]");
+        let err = Rules::from_texts(vec![("x".into(), "x".into(), orphan)]).unwrap_err();
+        assert!(err.to_string().starts_with("x:6:"), "{err}");
+        let good = unit("deg", "") + &unit("arc", "sense_of = \"deg\"\ncues = [\"angle\"]");
+        let rules = Rules::from_texts(vec![("x".into(), "x".into(), good)]).unwrap();
+        let deg = rules.unit("deg").unwrap();
+        assert_eq!(rules.sense(deg, |w| w == "angle").name, "arc");
+        assert_eq!(rules.sense(deg, |w| w == "weather").name, "deg");
     }
 }
