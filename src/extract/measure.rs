@@ -45,6 +45,32 @@ pub struct Measure {
     pub rule: &'static str,
 }
 
+impl Measure {
+    /// A count said without a number of its own ("dozens of people", "between the tenth and the
+    /// fifteenth"), counting `noun`.
+    fn count(
+        span: std::ops::Range<usize>,
+        value: Interval,
+        hedge: Hedge,
+        noun: Option<String>,
+        rule: &'static str,
+    ) -> Self {
+        Measure {
+            start: span.start,
+            end: span.end,
+            kind: Kind::Count,
+            value,
+            nominal: value,
+            written: value,
+            written_unit: String::new(),
+            hedge,
+            unit: noun.clone().unwrap_or_default(),
+            head: noun,
+            rule,
+        }
+    }
+}
+
 /// What a number at a position turned out to be.
 pub enum Found {
     /// A claim.
@@ -59,20 +85,7 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         return Some(Found::Claim(found));
     }
     if let Some((value, end)) = rank_range(tokens, rules, i) {
-        let rank = || "rank".to_string();
-        return Some(Found::Claim(Measure {
-            start: i,
-            end,
-            kind: Kind::Count,
-            value,
-            nominal: value,
-            written: value,
-            written_unit: String::new(),
-            hedge: Hedge::Range,
-            unit: rank(),
-            head: Some(rank()),
-            rule: "count",
-        }));
+        return Some(Found::Claim(Measure::count(i..end, value, Hedge::Range, Some("rank".into()), "count")));
     }
     let first = number::read(tokens, text, rules, i)?;
     if let Some(skip) = not_a_quantity(tokens, text, rules, &first) {
@@ -444,20 +457,7 @@ fn vague(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure> {
         }
         let (noun, end) = counted_noun(tokens, rules, j, true);
         let value = Interval { low: Some(v.low), high: v.high };
-        let unit = noun.clone().unwrap_or_default();
-        return Some(Measure {
-            start: i,
-            end,
-            kind: Kind::Count,
-            value,
-            nominal: value,
-            written: value,
-            written_unit: String::new(),
-            hedge: Hedge::Vague,
-            unit,
-            head: noun,
-            rule: "vague",
-        });
+        return Some(Measure::count(i..end, value, Hedge::Vague, noun, "vague"));
     }
     None
 }
