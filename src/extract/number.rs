@@ -147,7 +147,6 @@ fn ratio(tokens: &[Token], text: &str, rules: &Rules, n: &mut Number) {
 
 fn read_digits(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Number> {
     let (mut value, mut end) = continental(tokens, text, i).or_else(|| Some((tokens[i].number()?, i + 1)))?;
-    let glued = |k: usize| tokens.get(k).filter(|t| !t.space_before);
     // "1.3e6", "12.32e+14", "1.1^23", "1.3x10^6".
     if let Some((v, after)) = power(tokens, end, value) {
         value = v;
@@ -170,11 +169,14 @@ fn read_digits(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<
     }
     let mut suffix = None;
     let mut suffix_token = 0;
-    if let Some(next) = glued(end).filter(|t| t.kind == TokenKind::Word) {
+    let decimal = text[tokens[i].start..tokens[end - 1].end].contains('.');
+    if let Some(next) = tokens.get(end).filter(|t| t.kind == TokenKind::Word && t.sentence == tokens[i].sentence) {
         let raw = &text[next.start..next.end];
         if let Some(&f) = rules.suffixes.get(raw).or_else(|| rules.suffixes.get(&next.norm)) {
-            suffix = Some(f);
-            suffix_token = end;
+            if !next.space_before || spaced_suffix(tokens, rules, raw, end, decimal) {
+                suffix = Some(f);
+                suffix_token = end;
+            }
         }
     }
     if suffix.is_some() {
@@ -184,6 +186,17 @@ fn read_digits(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<
     let mut n = accumulate(tokens, rules, i, end, 0.0, value)?;
     n.words = false;
     Some(n)
+}
+
+/// Whether the scale suffix `raw` at token `k`, standing apart from its number, is one: "7.9 bn
+/// people" always, since "bn" is no unit; a single letter only after a decimal and ending the
+/// phrase ("2.33 k", "1,674,200.5 M"), since "5 m" is five metres and "5 M people" a code.
+fn spaced_suffix(tokens: &[Token], rules: &Rules, raw: &str, k: usize, decimal: bool) -> bool {
+    if raw.chars().count() > 1 {
+        return rules.unit(raw).is_none();
+    }
+    let ends = tokens.get(k + 1).is_none_or(|t| t.kind == TokenKind::Punct || t.sentence != tokens[k].sentence);
+    decimal && ends && rules.unit(raw).is_none()
 }
 
 /// Number words, read the usual way: units and tens add up, "hundred" multiplies the group so far,
@@ -522,6 +535,10 @@ mod tests {
         assert_eq!(value("11,000 soldiers"), Some((11000.0, 1)));
         assert_eq!(value("1.2 million people"), Some((1_200_000.0, 2)));
         assert_eq!(value("3bn"), Some((3e9, 1)));
+        assert_eq!(value("7.9 bn people"), Some((7.9e9, 1)));
+        assert_eq!(value("2.33 k"), Some((2330.0, 1)));
+        assert_eq!(value("5 k"), Some((5.0, 1)));
+        assert_eq!(value("2.5 k people"), Some((2.5, 1)));
     }
 
     #[test]
