@@ -47,6 +47,8 @@ fn lengths_masses_and_temperatures() {
         Kind::Quantity,
         &["it was 40°C", "it was 40 degrees Celsius", "it was 104 °F", "it was 104 degrees Fahrenheit"],
     );
+    same(Kind::Quantity, &["exports of 1.5m tonnes", "exports of 1.5 million tonnes", "exports of 1.5 mln t"]);
+    same(Kind::Quantity, &["a 10 ft wall", "a 10 feet wall", "a 3.048 metres wall"]);
     same(Kind::Quantity, &["rotate 90 degrees", "rotate 90°", "a quarter turn", "0.25 turns"]);
 }
 
@@ -64,6 +66,9 @@ fn dollars_pounds_euros_and_scales() {
             "he paid $5 mln",
             "he paid $5 m",
             "he paid 5 million US dollars",
+            "he paid 5 million US$",
+            "he paid five million dollars",
+            "he paid $5,000,000",
         ],
     );
     same(

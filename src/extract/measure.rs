@@ -216,9 +216,11 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         written_unit.clone_from(&code);
         unit = code;
         rule = "money";
-    } else if let Some((u, after)) =
-        unit_after(tokens, text, rules, k, low.suffix_token).filter(|_| !counted_after_suffix(tokens, rules, &low))
-    {
+    } else if let Some((u, after, scaled)) = unit_of(tokens, text, rules, &low, k, high.is_some()) {
+        if scaled {
+            low.value *= suffix;
+            low.suffix = None;
+        }
         let sentence = tokens[i].sentence;
         let u = rules.sense(u, |cue| tokens.iter().any(|t| t.sentence == sentence && t.norm == cue));
         kind = u.kind;
@@ -323,6 +325,27 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         head,
         rule,
     }))
+}
+
+/// The unit after a number ending at token `k`, the token after the unit, and whether the number's
+/// scale suffix scales it: a unit after the suffix makes the suffix a scale ("5bn barrels", "1.5m
+/// tonnes"); else a suffix that is a unit is the unit ("5m" is five metres, "1.5m people" not).
+fn unit_of<'r>(
+    tokens: &[Token],
+    text: &str,
+    rules: &'r Rules,
+    n: &Number,
+    k: usize,
+    range: bool,
+) -> Option<(&'r crate::rules::Unit, usize, bool)> {
+    if n.suffix.is_some() && !range && k == n.suffix_token {
+        let next = tokens.get(k + 1).filter(|t| t.space_before && t.sentence == tokens[k].sentence);
+        if let Some((u, after)) = next.and_then(|_| unit_after(tokens, text, rules, k + 1, 0)) {
+            return Some((u, after, true));
+        }
+    }
+    let (u, after) = unit_after(tokens, text, rules, k, n.suffix_token)?;
+    (!counted_after_suffix(tokens, rules, n)).then_some((u, after, false))
 }
 
 /// "1.5m people", "3m residents": a scale suffix that could be a unit ("m") is a scale when a noun
