@@ -326,6 +326,11 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
                     if !any || total + group == 0.0 {
                         break;
                     }
+                    // "the two millionth visitor": more than one of a singular ordinal is a rank.
+                    let ordinal = rules.ordinals.contains_key(w) || d >= 100.0;
+                    if ordinal && total + group != 1.0 && !w.ends_with('s') {
+                        return None;
+                    }
                     // "two thirds", "twenty-three fifths": what came before is the numerator.
                     let n = Number {
                         value: (total + group) / d,
@@ -554,6 +559,10 @@ mod tests {
         assert_eq!(value("one two"), Some((1.0, 1)));
         assert_eq!(value("five hundreds tvs"), Some((500.0, 2)));
         assert_eq!(value("hundreds of people"), None);
+        assert_eq!(value("two millionth visitor"), None);
+        assert_eq!(value("three fifth"), None);
+        assert_eq!(value("two millionths"), Some((2e-6, 2)));
+        assert_eq!(value("one millionth"), Some((1e-6, 2)));
     }
 
     #[test]
