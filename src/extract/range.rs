@@ -112,7 +112,11 @@ pub(super) fn range_end(
             return None;
         }
     }
+    // "20~30": a tilde between two numbers, as East Asian English writes ranges; standing free
+    // before a number it means "about" instead ("~30").
+    let tilde = joint.is_punct("~") && !joint.space_before && tokens.get(k + 1).is_some_and(|t| !t.space_before);
     let ok = joint.is_dash()
+        || tilde
         || joint.is("to")
         || joint.is("through")
         || joint.is("thru")
