@@ -254,13 +254,18 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         unit = rules.base_unit(&u.dimension).to_string();
         start = at;
         rule = "percent";
-    } else if let Some(u) = unit_before(tokens, rules, start) {
+    } else if let Some((u, at)) = unit_before(tokens, rules, start) {
         kind = u.kind;
         written_unit.clone_from(&u.name);
         unit = rules.base_unit(&u.dimension).to_string();
         factor = u.factor;
         offset = u.offset;
-        start -= 1;
+        start = at;
+        // "at least magnitude 5.9": the hedge stands before the unit.
+        if let Some((h, from)) = hedge_before(tokens, rules, start).filter(|_| hedge_rule.is_none()) {
+            hedge_rule = Some(h);
+            start = from;
+        }
         rule = "quantity";
     } else {
         if let Some(f) = low.suffix {

@@ -62,9 +62,12 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
                 && !before.space_before
                 && n.start >= 3
                 && tokens[n.start - 3].kind == TokenKind::Word;
+            // "magnitude-6.1": a unit written before its number is no code.
+            let prefix_unit = rules.unit(&before.norm).is_some_and(|u| u.prefix);
             if dash.is_dash()
                 && !t.space_before
                 && !dash.space_before
+                && !prefix_unit
                 && ((before.kind == TokenKind::Word && !rules.number_words.contains_key(&before.norm)) || code_before)
             {
                 return Some(n.start + 1);

@@ -56,10 +56,14 @@ pub(in crate::extract) fn unit_after<'r>(
     None
 }
 
-/// A unit written before the number ("magnitude 6.1"), at token `at - 1`.
-pub(in crate::extract) fn unit_before<'r>(tokens: &[Token], rules: &'r Rules, at: usize) -> Option<&'r Unit> {
-    let t = tokens.get(at.checked_sub(1)?)?;
-    rules.unit(&t.norm).filter(|u| u.prefix)
+/// A unit written before the number at token `at` ("magnitude 6.1", "magnitude-6.1"), and its token.
+pub(in crate::extract) fn unit_before<'r>(tokens: &[Token], rules: &'r Rules, at: usize) -> Option<(&'r Unit, usize)> {
+    let mut k = at.checked_sub(1)?;
+    let t = &tokens[k];
+    if t.is_dash() && !t.space_before && !tokens[at].space_before {
+        k = k.checked_sub(1)?;
+    }
+    rules.unit(&tokens[k].norm).filter(|u| u.prefix).map(|u| (u, k))
 }
 
 /// The smaller part of a measure in two parts after `unit` ends at token `k`: "2 in" of "5 ft 2
