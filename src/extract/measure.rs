@@ -84,6 +84,9 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     if let Some(found) = vague(tokens, rules, i) {
         return Some(Found::Claim(found));
     }
+    if let Some(found) = zero_count(tokens, rules, i) {
+        return Some(Found::Claim(found));
+    }
     if let Some((value, end)) = rank_range(tokens, rules, i) {
         return Some(Found::Claim(Measure::count(i..end, value, Hedge::Range, Some("rank".into()), "count")));
     }
@@ -332,6 +335,33 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     }))
 }
 
+/// "no dead", "no injuries", "no one was killed", "nobody was hurt": a count of none, said of what
+/// news counts (rules/aliases.toml, `countable`); "no evidence" is none of that.
+fn zero_count(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure> {
+    let t = tokens.get(i).filter(|t| t.kind == TokenKind::Word)?;
+    let word = |k: usize| tokens.get(k).filter(|w| w.kind == TokenKind::Word && w.sentence == t.sentence);
+    let nobody = match t.norm.as_str() {
+        "no" if word(i + 1).is_some_and(|w| w.is("one")) => Some(i + 2),
+        "nobody" => Some(i + 1),
+        "no" => None,
+        _ => return None,
+    };
+    let mut k = nobody.unwrap_or(i + 1);
+    if nobody.is_some() {
+        // "no one was killed", "nobody has been hurt".
+        while word(k)
+            .is_some_and(|w| matches!(w.norm.as_str(), "was" | "were" | "has" | "have" | "had" | "been" | "is"))
+        {
+            k += 1;
+        }
+    }
+    let term = canonical_word(&word(k)?.norm, rules).filter(|c| rules.countable.contains(c))?;
+    if nobody.is_some() && term == "people" {
+        return None;
+    }
+    Some(Measure::count(i..k + 1, Interval::exact(0.0), Hedge::Exact, Some(term), "count"))
+}
+
 /// The unit after a number ending at token `k`, the token after the unit, and whether the number's
 /// scale suffix scales it: a unit after the suffix makes the suffix a scale ("5bn barrels", "1.5m
 /// tonnes"); else a suffix that is a unit is the unit ("5m" is five metres, "1.5m people" not).
@@ -573,6 +603,17 @@ mod tests {
         let m = measure("higher than the tenth but lower than the fifteenth").unwrap();
         assert_eq!(m.value, Interval::between(11.0, 14.0));
         assert!(measure("between the tenth and the fifteenth of May").is_none());
+    }
+
+    #[test]
+    fn counts_of_none() {
+        let m = measure("there were no dead or wounded").unwrap();
+        assert_eq!((m.value, m.unit.as_str()), (Interval::exact(0.0), "dead"));
+        let m = measure("no one was killed in the attack").unwrap();
+        assert_eq!((m.value, m.unit.as_str()), (Interval::exact(0.0), "dead"));
+        assert_eq!(measure("no injuries were reported").map(|m| m.unit), Some("injured".to_string()));
+        assert!(measure("there is no evidence").is_none());
+        assert!(measure("no one knows").is_none());
     }
 
     #[test]

@@ -123,11 +123,14 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
                     "of" | "another" | "who" | "that" | "which" | "day" | "time" | "way" | "thing"
                 )
             });
+            // "said that one bomb fell": after "that" a noun makes "one" a number, and "that" the
+            // conjunction; "that one was" is the pronoun.
+            let noun_next = next.is_some_and(|nx| nx.kind == TokenKind::Word && !rules.stopwords.contains(&nx.norm));
             let pronoun = prev.is_some_and(|p| {
                 matches!(
                     p.norm.as_str(),
-                    "no" | "any" | "every" | "the" | "this" | "that" | "which" | "each" | "someone" | "some" | "anyone"
-                )
+                    "no" | "any" | "every" | "the" | "this" | "which" | "each" | "someone" | "some" | "anyone"
+                ) || (p.norm == "that" && !noun_next)
             });
             // "that one mile" is a length.
             let measured = next.is_some_and(|nx| rules.unit(&nx.norm).is_some_and(|u| u.kind == Kind::Quantity));
