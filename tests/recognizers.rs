@@ -9,11 +9,12 @@
 //! `b` is met by our `b ± 1` for whole numbers, or by `b` itself where the spec marks a range's end
 //! open by its own convention ("between 20 and 30" is `[20,30)` there, `20..30` here).
 //!
-//! "The suite's kind" is read as the spec's type, which is narrower than our kinds in three suites:
-//! a number-range case that expects nothing is failed only by a count whose value is an interval
-//! (a plain "one-fourth" is the number model's, not a range; "equal to 20" is a range to the spec); the temperature suite on quantities in a temperature unit or
-//! in bare degrees, which the spec reads as a temperature too; and the dimension suite on the other
-//! quantities (the spec puts angles there, temperatures in their own suite). Degrees said of a
+//! "The suite's kind" is read as the spec's type, which is narrower than our kinds in three suites.
+//! A number-range case that expects nothing is failed only by a count whose value is an interval (a
+//! plain "one-fourth" is the number model's, not a range; a case that expects one may be met by a
+//! point, since "equal to 20" is `[20,20]` to the spec). The temperature suite is scored on
+//! quantities in a temperature unit or in bare degrees, which the spec reads as a temperature too,
+//! and the dimension suite on the other quantities (the spec puts angles there). Degrees said of a
 //! turn or an angle are angles (rules/units.toml, "arc degree").
 //!
 //! The extractor suites check spans only, so the spec gives them no reference date; crosscheck
