@@ -364,7 +364,8 @@ fn zero_count(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure> {
 
 /// The unit after a number ending at token `k`, the token after the unit, and whether the number's
 /// scale suffix scales it: a unit after the suffix makes the suffix a scale ("5bn barrels", "1.5m
-/// tonnes"); else a suffix that is a unit is the unit ("5m" is five metres, "1.5m people" not).
+/// tonnes"); else a suffix that is a unit is the unit ("5m" is five metres, "1.5m people" not);
+/// else the unit of a number joined to this one ("7.6 and 7.5 magnitude").
 fn unit_of<'r>(
     tokens: &[Token],
     text: &str,
@@ -379,8 +380,16 @@ fn unit_of<'r>(
             return Some((u, after, true));
         }
     }
-    let (u, after) = unit_after(tokens, text, rules, k, n.suffix_token)?;
-    (!counted_after_suffix(tokens, rules, n)).then_some((u, after, false))
+    if let Some((u, after)) = unit_after(tokens, text, rules, k, n.suffix_token) {
+        return (!counted_after_suffix(tokens, rules, n)).then_some((u, after, false));
+    }
+    // "7.6 and 7.5 magnitude quakes", "rose 5 and 10 percent": the unit of the next number is this
+    // one's too.
+    let joint = tokens.get(k).filter(|t| (t.is("and") || t.is("or")) && !range && n.suffix.is_none())?;
+    let next = number::read(tokens, text, rules, k + 1).filter(|m| m.suffix.is_none() && m.end > k + 1)?;
+    let (u, _) =
+        unit_after(tokens, text, rules, next.end, 0).filter(|_| tokens[next.end].sentence == joint.sentence)?;
+    Some((u, k, false))
 }
 
 /// "1.5m people", "3m residents": a scale suffix that could be a unit ("m") is a scale when a noun
