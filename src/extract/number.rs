@@ -173,7 +173,7 @@ fn read_digits(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<
     if let Some(next) = tokens.get(end).filter(|t| t.kind == TokenKind::Word && t.sentence == tokens[i].sentence) {
         let raw = &text[next.start..next.end];
         if let Some(&f) = rules.suffixes.get(raw).or_else(|| rules.suffixes.get(&next.norm)) {
-            if !next.space_before || spaced_suffix(tokens, rules, raw, end, decimal) {
+            if !next.space_before || spaced_suffix(tokens, rules, raw, f, end, decimal) {
                 suffix = Some(f);
                 suffix_token = end;
             }
@@ -188,12 +188,13 @@ fn read_digits(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<
     Some(n)
 }
 
-/// Whether the scale suffix `raw` at token `k`, standing apart from its number, is one: "7.9 bn
-/// people" always, since "bn" is no unit; a single letter only after a decimal and ending the
-/// phrase ("2.33 k", "1,674,200.5 M"), since "5 m" is five metres and "5 M people" a code.
-fn spaced_suffix(tokens: &[Token], rules: &Rules, raw: &str, k: usize, decimal: bool) -> bool {
+/// Whether the scale suffix `raw` (worth `scale`) at token `k`, standing apart from its number, is
+/// one: "7.9 bn people", since "bn" is no unit, but no trillions ("5 tn of rice" is tonnes; sums in
+/// trillions are money, read with their currency); a single letter only after a decimal and ending
+/// the phrase ("2.33 k", "1,674,200.5 M"), since "5 m" is five metres and "5 M people" a code.
+fn spaced_suffix(tokens: &[Token], rules: &Rules, raw: &str, scale: f64, k: usize, decimal: bool) -> bool {
     if raw.chars().count() > 1 {
-        return rules.unit(raw).is_none();
+        return rules.unit(raw).is_none() && scale <= 1e9;
     }
     let ends = tokens.get(k + 1).is_none_or(|t| t.kind == TokenKind::Punct || t.sentence != tokens[k].sentence);
     decimal && ends && rules.unit(raw).is_none()
@@ -249,11 +250,13 @@ fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
         return fraction_scale(tokens, rules, n);
     }
     let n = accumulate(tokens, rules, i, i, 0.0, 0.0)?;
-    // "twenty-first", "the thirty third": the tens of an ordinal are no count.
-    let dash = usize::from(tokens.get(n.end).is_some_and(|t| t.is_dash()));
-    let ordinal_next = tokens.get(n.end + dash).is_some_and(|t| rules.ordinals.get(&t.norm).is_some_and(|&o| o < 10.0));
-    let tens = n.value >= 20.0 && n.value % 10.0 == 0.0 && n.value % 100.0 != 0.0;
-    (!(ordinal_next && tens)).then_some(n)
+    // "twenty-first", "the thirty third", "one hundred and fifth": the round part of an ordinal is
+    // no count.
+    let joint = usize::from(tokens.get(n.end).is_some_and(|t| t.is_dash() || t.is("and")));
+    let ordinal_next =
+        tokens.get(n.end + joint).is_some_and(|t| rules.ordinals.get(&t.norm).is_some_and(|&o| o < 20.0));
+    let round = n.value >= 20.0 && n.value % 10.0 == 0.0;
+    (!(ordinal_next && round)).then_some(n)
 }
 
 fn one_word(i: usize, value: f64) -> Number {
@@ -562,6 +565,8 @@ mod tests {
         assert_eq!(value("two millionth visitor"), None);
         assert_eq!(value("three fifth"), None);
         assert_eq!(value("two millionths"), Some((2e-6, 2)));
+        assert_eq!(value("one hundred and fifth congress"), None);
+        assert_eq!(value("5 tn of rice"), Some((5.0, 1)));
         assert_eq!(value("one millionth"), Some((1e-6, 2)));
     }
 
