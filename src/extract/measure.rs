@@ -8,10 +8,12 @@ pub use super::range::tidy;
 use super::range::{apply_hedge, hedge_after, hedge_before, hedge_of, or_equal, other_bound, range_end, rank_range};
 use super::subject::canonical_word;
 use crate::rules::schema::HedgeMode;
+use bare::{vague, zero_count};
 use code::not_a_quantity;
 use money::{currency_after, currency_before, minor_part};
-use unit::{percent_of_before, second_part, unit_after, unit_before};
+use unit::{percent_of_before, second_part, unit_before, unit_of};
 
+mod bare;
 mod code;
 mod money;
 mod unit;
@@ -335,76 +337,6 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     }))
 }
 
-/// "no dead", "no injuries", "no one was killed", "nobody was hurt": a count of none, said of what
-/// news counts (rules/aliases.toml, `countable`); "no evidence" is none of that.
-fn zero_count(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure> {
-    let t = tokens.get(i).filter(|t| t.kind == TokenKind::Word)?;
-    let word = |k: usize| tokens.get(k).filter(|w| w.kind == TokenKind::Word && w.sentence == t.sentence);
-    let nobody = match t.norm.as_str() {
-        "no" if word(i + 1).is_some_and(|w| w.is("one")) => Some(i + 2),
-        "nobody" => Some(i + 1),
-        "no" => None,
-        _ => return None,
-    };
-    let mut k = nobody.unwrap_or(i + 1);
-    if nobody.is_some() {
-        // "no one was killed", "nobody has been hurt".
-        while word(k)
-            .is_some_and(|w| matches!(w.norm.as_str(), "was" | "were" | "has" | "have" | "had" | "been" | "is"))
-        {
-            k += 1;
-        }
-    }
-    let term = canonical_word(&word(k)?.norm, rules).filter(|c| rules.countable.contains(c))?;
-    if nobody.is_some() && term == "people" {
-        return None;
-    }
-    Some(Measure::count(i..k + 1, Interval::exact(0.0), Hedge::Exact, Some(term), "count"))
-}
-
-/// The unit after a number ending at token `k`, the token after the unit, and whether the number's
-/// scale suffix scales it: a unit after the suffix makes the suffix a scale ("5bn barrels", "1.5m
-/// tonnes"); else a suffix that is a unit is the unit ("5m" is five metres, "1.5m people" not);
-/// else the unit of a number joined to this one ("7.6 and 7.5 magnitude").
-fn unit_of<'r>(
-    tokens: &[Token],
-    text: &str,
-    rules: &'r Rules,
-    n: &Number,
-    k: usize,
-    range: bool,
-) -> Option<(&'r crate::rules::Unit, usize, bool)> {
-    if n.suffix.is_some() && !range && k == n.suffix_token {
-        let next = tokens.get(k + 1).filter(|t| t.space_before && t.sentence == tokens[k].sentence);
-        if let Some((u, after)) = next.and_then(|_| unit_after(tokens, text, rules, k + 1, 0)) {
-            return Some((u, after, true));
-        }
-    }
-    if let Some((u, after)) = unit_after(tokens, text, rules, k, n.suffix_token) {
-        return (!counted_after_suffix(tokens, rules, n)).then_some((u, after, false));
-    }
-    // "7.6 and 7.5 magnitude quakes", "rose 5 and 10 percent": the unit of the next number is this
-    // one's too.
-    let joint = tokens.get(k).filter(|t| (t.is("and") || t.is("or")) && !range && n.suffix.is_none())?;
-    let next = number::read(tokens, text, rules, k + 1).filter(|m| m.suffix.is_none() && m.end > k + 1)?;
-    let (u, _) =
-        unit_after(tokens, text, rules, next.end, 0).filter(|_| tokens[next.end].sentence == joint.sentence)?;
-    Some((u, k, false))
-}
-
-/// "1.5m people", "3m residents": a scale suffix that could be a unit ("m") is a scale when a noun
-/// that names what news counts (rules/aliases.toml, `countable`) follows it; "a 5m wall" and "the
-/// 400m hurdles" stay metres.
-fn counted_after_suffix(tokens: &[Token], rules: &Rules, n: &Number) -> bool {
-    let Some(suffix) = n.suffix.and(tokens.get(n.suffix_token)) else { return false };
-    tokens.get(n.suffix_token + 1).is_some_and(|t| {
-        t.kind == TokenKind::Word
-            && t.sentence == suffix.sentence
-            && rules.unit(&t.norm).is_none()
-            && canonical_word(&t.norm, rules).is_some_and(|c| rules.countable.contains(&c))
-    })
-}
-
 pub(super) fn join<'t>(window: &'t [Token], text_of: impl Fn(&'t Token) -> &'t str) -> String {
     let mut out = String::new();
     for (n, t) in window.iter().enumerate() {
@@ -488,45 +420,6 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
         }
     }
     (head, end)
-}
-
-/// "dozens of people", "hundreds", "high triple-digit".
-fn vague(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure> {
-    let t = tokens.get(i)?;
-    if t.kind != TokenKind::Word {
-        return None;
-    }
-    for v in &rules.vague {
-        // Phrases like "triple-digit" are written with hyphens that the lexer splits off.
-        let mut j = i;
-        let mut ok = true;
-        for word in &v.words {
-            for (n, part) in word.split('-').enumerate() {
-                if n > 0 {
-                    if !tokens.get(j).is_some_and(|d| d.is_dash()) {
-                        ok = false;
-                        break;
-                    }
-                    j += 1;
-                }
-                if tokens.get(j).is_none_or(|w| w.norm != part) {
-                    ok = false;
-                    break;
-                }
-                j += 1;
-            }
-            if !ok {
-                break;
-            }
-        }
-        if !ok {
-            continue;
-        }
-        let (noun, end) = counted_noun(tokens, rules, j, true);
-        let value = Interval { low: Some(v.low), high: v.high };
-        return Some(Measure::count(i..end, value, Hedge::Vague, noun, "vague"));
-    }
-    None
 }
 
 #[cfg(test)]
