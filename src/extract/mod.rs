@@ -202,6 +202,10 @@ fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, ind
     }
 }
 
+/// The rule of a date claim resolved forward because its clause is in the future tense, where the
+/// past tense would have given another day: "I'll go back on Friday" is the coming Friday.
+pub const FUTURE_RULE: &str = "date-future";
+
 fn date_claim(
     m: &DateMatch,
     tokens: &[Token],
@@ -212,6 +216,9 @@ fn date_claim(
 ) -> Option<Claim> {
     let future = is_future(tokens, rules, m.start);
     let (first, last, precision) = date::resolve(&m.expr, reference, future)?;
+    // Recorded when the tense decided the day ("I'll go back on Friday"), so a reader can tell a
+    // date read forward from one read back.
+    let by_tense = future && date::resolve(&m.expr, reference, false).is_none_or(|(a, b, _)| (a, b) != (first, last));
     let (a, b) = (date::day_number(first), date::day_number(last));
     let nominal = Interval::between(a, b);
     let value = match m.hedge {
@@ -231,7 +238,7 @@ fn date_claim(
         unit: "day".into(),
         subject: terms.subject(tokens, rules, m.start, m.end, None),
         precision: Some(precision),
-        rule: "date",
+        rule: if by_tense { FUTURE_RULE } else { "date" },
     })
 }
 
@@ -314,8 +321,18 @@ pub(crate) fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
         .collect();
     words.iter().enumerate().any(|(n, w)| {
         rules.future_markers.contains(*w)
+            || contraction(w).is_some_and(|c| rules.future_markers.contains(&c))
             || words
                 .get(n + 1)
                 .is_some_and(|next| rules.future_pairs.get(*w).is_some_and(|s| s.iter().any(|x| x == next)))
     })
+}
+
+/// The contracted ending of a word the lexer keeps whole ("i'll", "they’ll", "we'd"), spelled with
+/// a straight apostrophe, so that a marker such as `'ll` matches it.
+fn contraction(word: &str) -> Option<String> {
+    let at = word.rfind(['\'', '’'])?;
+    let tail = &word[at..];
+    let letters = tail.trim_start_matches(['\'', '’']);
+    (!letters.is_empty()).then(|| format!("'{letters}"))
 }

@@ -133,3 +133,20 @@ fn quarters_and_weekdays_with_their_day() {
     assert_eq!(first_date("it struck on Friday the 13th", r, false), Some((date(2016, 5, 13), date(2016, 5, 13))));
     assert_eq!(first_date("it will open on Friday the 13th", r, true), Some((date(2017, 1, 13), date(2017, 1, 13))));
 }
+
+#[test]
+fn contracted_will_reads_a_weekday_forward_and_says_so() {
+    let rules = Rules::embedded().unwrap();
+    let mut warnings = Vec::new();
+    let text = "I'll go back on Friday. We’ll meet on Friday. He left on Friday. I'd go on Friday. \
+                They will meet on July 2, 2025.";
+    let mut source = crate::source::Source::new("a", text.into(), &mut warnings);
+    source.date = Some(date(2025, 7, 16));
+    let claims = crate::extract::extract(&source, 0, &rules).claims;
+    let got: Vec<(Option<Date>, &str)> =
+        claims.iter().map(|c| (c.value.low.and_then(from_day_number), c.rule)).collect();
+    let (next, last) = (Some(date(2025, 7, 18)), Some(date(2025, 7, 11)));
+    let future = crate::extract::FUTURE_RULE;
+    // The tense changed nothing in the last sentence, so its claim keeps the plain rule.
+    assert_eq!(got, [(next, future), (next, future), (last, "date"), (last, "date"), (Some(date(2025, 7, 2)), "date")]);
+}
