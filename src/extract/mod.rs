@@ -4,6 +4,7 @@
 
 pub mod date;
 pub mod duration;
+pub mod lent;
 pub mod lexer;
 pub mod measure;
 pub mod number;
