@@ -189,6 +189,9 @@ pub struct Rules {
     pub tolerances: BTreeMap<Kind, Tolerance>,
     /// `[[suppress]]` entries: claims a project has reviewed and silenced.
     pub suppress: Vec<schema::SuppressRule>,
+    /// The words and marks besides digits that a claim can start with, from the tables above and
+    /// the matchers' own words (`extract::starters`): the only tokens the matchers are tried on.
+    pub starters: HashSet<String>,
 }
 
 /// How far two values of one kind may be apart and still not conflict.
@@ -376,6 +379,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         fuzzy_term: 0.92,
         tolerances: BTreeMap::new(),
         suppress: Vec::new(),
+        starters: HashSet::default(),
     };
     for (file, f) in &files {
         let bad = |needle: &str, message: String| {
@@ -641,6 +645,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
     rules.vague.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
     rules.currency_symbols.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     rules.files = files;
+    rules.starters = crate::extract::starters::of(&rules);
     Ok(rules)
 }
 
