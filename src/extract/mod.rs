@@ -109,7 +109,8 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     };
 
     let days = time_days(&found, &tokens, rules, date);
-    let terms = Terms::new(&tokens, text, rules);
+    let wanted = subject_sentences(&found, &tokens);
+    let terms = Terms::of_sentences(&tokens, text, rules, |s| wanted.get(s as usize).copied().unwrap_or(false));
     let mut claims = Vec::new();
     let mut sentences = Vec::new();
     let truncated = found.len() > MAX_CLAIMS_PER_SOURCE;
@@ -139,6 +140,26 @@ fn nothing_starts_at(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> b
         && date::match_date(tokens, text, rules, i).is_none()
         && duration::match_duration(tokens, text, rules, i).is_none()
         && measure::match_measure(tokens, text, rules, i).is_none()
+}
+
+/// Which sentences a subject reads, by sentence number: those of the findings and the two beside
+/// each (see `Terms::subject`).
+fn subject_sentences(found: &[Found2], tokens: &[Token]) -> Vec<bool> {
+    let mut wanted = vec![false; tokens.last().map_or(0, |t| t.sentence as usize + 2)];
+    for f in found {
+        let start = match f {
+            Found2::Date(m) => m.start,
+            Found2::Time(t) => t.start,
+            Found2::Measure(m) => m.start,
+        };
+        let s = tokens[start].sentence as usize;
+        for near in s.saturating_sub(1)..=s + 1 {
+            if let Some(w) = wanted.get_mut(near) {
+                *w = true;
+            }
+        }
+    }
+    wanted
 }
 
 /// Days before the source's date after which a dated sentence speaks of an earlier event.
