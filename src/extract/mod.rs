@@ -341,17 +341,18 @@ pub(crate) fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
     let clause_mark = |t: &Token| t.sentence != sentence || t.is_punct(",;:()—–");
     let floor = at.saturating_sub(TENSE_REACH);
     let start = tokens[floor..at].iter().rposition(clause_mark).map_or(floor, |p| floor + p + 1);
-    let words: Vec<&str> = tokens[start..]
+    let mut words = tokens[start..]
         .iter()
         .take(2 * TENSE_REACH)
         .take_while(|t| !clause_mark(t))
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.norm.as_str())
-        .collect();
-    words.iter().enumerate().any(|(n, w)| {
-        rules.future_markers.contains(*w)
-            || words
-                .get(n + 1)
-                .is_some_and(|next| rules.future_pairs.get(*w).is_some_and(|s| s.iter().any(|x| x == next)))
-    })
+        .peekable();
+    while let Some(w) = words.next() {
+        let pair = |next: &&str| rules.future_pairs.get(w).is_some_and(|s| s.iter().any(|x| x == next));
+        if rules.future_markers.contains(w) || words.peek().is_some_and(pair) {
+            return true;
+        }
+    }
+    false
 }

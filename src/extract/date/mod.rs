@@ -145,7 +145,7 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
             }
         }
     }
-    if let Some((expr, end)) = spoken::shifted(tokens, text, rules, i, super::is_future(tokens, rules, i)) {
+    if let Some((expr, end)) = spoken::shifted(tokens, text, rules, i, || super::is_future(tokens, rules, i)) {
         return spoken(expr, end);
     }
     if let Some((expr, end)) = period::period(tokens, text, rules, i) {
