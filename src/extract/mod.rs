@@ -20,6 +20,7 @@ use crate::source::{DateOrigin, Source};
 use date::DateMatch;
 use lexer::{Token, TokenKind};
 use measure::{Found, Measure};
+use starters::Starts;
 use subject::Terms;
 
 /// Most claims kept for one source; a larger source is cut off there with a warning. A news
@@ -59,16 +60,13 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     // One match past the limit is enough to know the source is cut off; reading on would only
     // spend time and memory on matches that are dropped.
     while i < tokens.len() && found.len() <= MAX_CLAIMS_PER_SOURCE {
-        if masked[i] || !starters::may_start(&tokens[i], rules) {
-            debug_assert!(
-                masked[i] || nothing_starts_at(&tokens, text, rules, i),
-                "a claim starts at {:?}, which is no starter: add it to `starters::NAMED`",
-                tokens[i].norm
-            );
+        let can = starters::at(&tokens[i], rules);
+        debug_assert!(masked[i] || can_start_only(can, &tokens, text, rules, i));
+        if masked[i] || can.none() {
             i += 1;
             continue;
         }
-        if let Some(t) = date::match_time(&tokens, rules, i) {
+        if let Some(t) = can.time.then(|| date::match_time(&tokens, rules, i)).flatten() {
             i = t.end;
             // A clock reading without its half of the day ("10:30") dates nothing.
             if t.minutes.is_some() && !t.furniture && !masked[t.start..t.end].iter().any(|&b| b) {
@@ -76,21 +74,21 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             }
             continue;
         }
-        if let Some(m) = date::match_date(&tokens, text, rules, i) {
+        if let Some(m) = can.date.then(|| date::match_date(&tokens, text, rules, i)).flatten() {
             if !masked[m.start..m.end].iter().any(|&b| b) {
                 i = m.end;
                 found.push(Found2::Date(m));
                 continue;
             }
         }
-        if let Some(m) = duration::match_duration(&tokens, text, rules, i) {
+        if let Some(m) = can.duration.then(|| duration::match_duration(&tokens, text, rules, i)).flatten() {
             if !masked[m.start.min(i)..m.end].iter().any(|&b| b) {
                 i = m.end.max(i + 1);
                 found.push(Found2::Measure(m));
                 continue;
             }
         }
-        match measure::match_measure(&tokens, text, rules, i) {
+        match can.measure.then(|| measure::match_measure(&tokens, text, rules, i)).flatten() {
             Some(Found::Claim(m)) if !masked[m.start.min(i)..m.end].iter().any(|&b| b) => {
                 i = m.end.max(i + 1);
                 found.push(Found2::Measure(m));
@@ -133,13 +131,20 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     Extraction { claims, date, date_from, truncated, unreadable }
 }
 
-/// True when no matcher reads anything at token `i`: what the starters promise of a token they
-/// leave out. Checked in debug builds only: it is the work the starters save.
-fn nothing_starts_at(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> bool {
-    date::match_time(tokens, rules, i).is_none()
-        && date::match_date(tokens, text, rules, i).is_none()
-        && duration::match_duration(tokens, text, rules, i).is_none()
-        && measure::match_measure(tokens, text, rules, i).is_none()
+/// True when the matchers that `can` leaves out read nothing at token `i`, as the starters
+/// promise; panics naming the word otherwise. Checked in debug builds only: it is the work the
+/// starters save.
+fn can_start_only(can: Starts, tokens: &[Token], text: &str, rules: &Rules, i: usize) -> bool {
+    let unlisted = [
+        (!can.time && date::match_time(tokens, rules, i).is_some(), "time"),
+        (!can.date && date::match_date(tokens, text, rules, i).is_some(), "date"),
+        (!can.duration && duration::match_duration(tokens, text, rules, i).is_some(), "duration"),
+        (!can.measure && measure::match_measure(tokens, text, rules, i).is_some(), "measure"),
+    ];
+    for (started, matcher) in unlisted {
+        assert!(!started, "a {matcher} starts at {:?}, which `extract::starters` does not list", tokens[i].norm);
+    }
+    true
 }
 
 /// Which sentences a subject reads, by sentence number: those of the findings and the two beside

@@ -191,9 +191,9 @@ pub struct Rules {
     pub tolerances: BTreeMap<Kind, Tolerance>,
     /// `[[suppress]]` entries: claims a project has reviewed and silenced.
     pub suppress: Vec<schema::SuppressRule>,
-    /// The words and marks besides digits that a claim can start with, from the tables above and
-    /// the matchers' own words (`extract::starters`): the only tokens the matchers are tried on.
-    pub starters: HashSet<String>,
+    /// The words and marks besides digits that a claim can start with, and which matchers can
+    /// start it there, from the tables above and the matchers' own words (`extract::starters`).
+    pub starters: HashMap<String, crate::extract::starters::Starts>,
 }
 
 /// How far two values of one kind may be apart and still not conflict.
@@ -401,7 +401,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         fuzzy_term: 0.92,
         tolerances: BTreeMap::new(),
         suppress: Vec::new(),
-        starters: HashSet::default(),
+        starters: HashMap::default(),
     };
     for (file, f) in &files {
         let bad = |needle: &str, message: String| {
