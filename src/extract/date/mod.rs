@@ -200,6 +200,11 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
             }
         }
     }
+    // "by the end of the year": the reference's year, unless another is written near.
+    if let Some([a, b]) = part.filter(|_| period::the_year_is_current(tokens, j)) {
+        let expr = DateExpr::PartOfRelative { unit: RelativeUnit::Year, offset: 0, first: a as i8, last: b as i8 };
+        return Some(DateMatch { start: i, end: j + 2, expr, hedge });
+    }
     let introduced = part.is_some() || hedge != Hedge::Period || preposition_before(tokens, i);
     let (expr, end) = core_date(tokens, text, rules, j, introduced)?;
     let expr = match (part, expr) {

@@ -244,9 +244,22 @@ fn year_of(tokens: &[Token], text: &str, rules: &Rules, k: usize) -> Option<(Res
         "this" | "current" => 0,
         "last" | "previous" => -1,
         "next" => 1,
+        "the" if the_year_is_current(tokens, k) => 0,
         _ => return None,
     };
     (word(tokens, k + 1) == Some("year")).then_some((Err(offset), k + 2))
+}
+
+/// True when "the year" at token `k` ("the second half of the year", "by the end of the year") is
+/// the reference's year: no year is written in its sentence or the one before, which would be the
+/// year it speaks of ("In 2005 ... in the second half of the year").
+pub(super) fn the_year_is_current(tokens: &[Token], k: usize) -> bool {
+    if word(tokens, k) != Some("the") || word(tokens, k + 1) != Some("year") {
+        return false;
+    }
+    let sentence = tokens[k].sentence;
+    let near = |t: &&Token| t.sentence + 1 >= sentence;
+    !tokens[..k].iter().rev().take_while(near).any(|t| year_token(t).is_some())
 }
 
 /// "Q3", "Q3 2016", "2016 Q3", "2016H2", "H1 2016", "the third quarter of 2016", "the first half
