@@ -345,6 +345,9 @@ fn format_duration(seconds: f64) -> String {
 /// Formats an interval of `kind` compactly: `11,000`, `25,000..30,000`, `10,001..`, `..30`, and dates
 /// at their precision (`2024-06` for a whole month, `2024` for a whole year).
 pub fn format_interval(kind: Kind, unit: &str, value: &Interval) -> String {
+    if let Some(said) = crate::extract::unanchored::describe(unit).filter(|_| kind == Kind::Date) {
+        return said;
+    }
     if kind == Kind::Date {
         if let (Some(a), Some(b)) = (value.low, value.high) {
             if let Some(period) = date_period(a, b) {

@@ -11,6 +11,7 @@ pub mod number;
 pub mod range;
 pub mod starters;
 pub mod subject;
+pub mod unanchored;
 pub mod unreadable;
 
 use jiff::civil::Date;
@@ -115,8 +116,20 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let truncated = found.len() > MAX_CLAIMS_PER_SOURCE;
     for (f, day) in found.into_iter().zip(days).take(MAX_CLAIMS_PER_SOURCE) {
         let (claim, at) = match f {
-            Found2::Date(m) => (date_claim(&m, &tokens, rules, &terms, date, index), m.start),
-            Found2::Time(t) => (day.and_then(|d| time_claim(&t, d, &tokens, rules, &terms, index)), t.start),
+            // Without a reference date, a weekday or a clock time is still a claim of what it
+            // says ("Sunday", "9:27 a.m."), though on no day of the calendar.
+            Found2::Date(m) => {
+                let claim = date_claim(&m, &tokens, rules, &terms, date, index);
+                let unanchored = || date.is_none().then(|| unanchored::weekday(&m, &tokens, rules, &terms, index));
+                (claim.or_else(|| unanchored().flatten()), m.start)
+            }
+            Found2::Time(t) => {
+                let claim = match day {
+                    Some(d) => time_claim(&t, d, &tokens, rules, &terms, index),
+                    None => unanchored::clock(&t, &tokens, rules, &terms, index),
+                };
+                (claim, t.start)
+            }
             Found2::Measure(m) => {
                 let at = m.start;
                 (Some(measure_claim(m, &tokens, rules, &terms, index)), at)
