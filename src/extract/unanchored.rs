@@ -13,9 +13,9 @@
 
 use super::date::{DateExpr, DateMatch, TimeMatch};
 use super::lexer::Token;
-use super::subject::Terms;
 use super::span_of;
-use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind};
+use super::subject::Terms;
+use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Span, Subject};
 use crate::rules::Rules;
 
 /// The rule of a claim made here.
@@ -30,7 +30,8 @@ pub fn weekday(m: &DateMatch, tokens: &[Token], rules: &Rules, terms: &Terms, in
         return None;
     }
     let name = WEEKDAYS.get(usize::try_from(weekday).ok()?.checked_sub(1)?)?;
-    Some(claim(m.start, m.end, format!("weekday:{name}"), DatePrecision::Day, tokens, rules, terms, index))
+    let subject = terms.subject(tokens, rules, m.start, m.end, None);
+    Some(claim(span_of(tokens, m.start, m.end), format!("weekday:{name}"), DatePrecision::Day, subject, index))
 }
 
 /// The time of `t` as a claim without a day, when it is an exact clock reading.
@@ -38,24 +39,15 @@ pub fn clock(t: &TimeMatch, tokens: &[Token], rules: &Rules, terms: &Terms, inde
     let minutes = t.minutes.filter(|_| !t.approx)?;
     let minutes = minutes.round() as i64;
     let unit = format!("clock:{:02}:{:02}", minutes / 60, minutes % 60);
-    Some(claim(t.start, t.end, unit, DatePrecision::Minute, tokens, rules, terms, index))
+    let subject = terms.subject(tokens, rules, t.start, t.end, None);
+    Some(claim(span_of(tokens, t.start, t.end), unit, DatePrecision::Minute, subject, index))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn claim(
-    start: usize,
-    end: usize,
-    unit: String,
-    precision: DatePrecision,
-    tokens: &[Token],
-    rules: &Rules,
-    terms: &Terms,
-    index: usize,
-) -> Claim {
+fn claim(span: Span, unit: String, precision: DatePrecision, subject: Subject, index: usize) -> Claim {
     let unknown = Interval { low: None, high: None };
     Claim {
         source: index,
-        span: span_of(tokens, start, end),
+        span,
         kind: Kind::Date,
         value: unknown,
         nominal: unknown,
@@ -63,7 +55,7 @@ fn claim(
         written_unit: String::new(),
         hedge: Hedge::Period,
         unit,
-        subject: terms.subject(tokens, rules, start, end, None),
+        subject,
         precision: Some(precision),
         rule: RULE,
     }
@@ -103,7 +95,8 @@ mod tests {
 
     #[test]
     fn undated_weekdays_and_clocks_keep_what_was_written() {
-        let got = claims("The quake struck at 9:27 a.m. Sunday. Officials said Saturday it was felt at about 9:30 a.m.");
+        let got =
+            claims("The quake struck at 9:27 a.m. Sunday. Officials said Saturday it was felt at about 9:30 a.m.");
         let want = [
             ("9:27 a.m.", "clock:09:27", "09:27 (day unknown)"),
             ("Sunday", "weekday:sunday", "Sunday (week unknown)"),

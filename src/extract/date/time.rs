@@ -94,7 +94,7 @@ fn wire_clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
     let universal = matches!(next.norm.as_str(), "gmt" | "utc" | "z");
     let zoned = rules.time_zones.contains(&next.norm) && !universal;
     let at = i.checked_sub(1).is_some_and(|p| tokens[p].is("at"));
-    if !zoned && !(at && is_hours(&next.norm)) {
+    if !(zoned || (at && is_hours(&next.norm))) {
         return None;
     }
     let minutes = Some(f64::from(hour * 60 + minute));
