@@ -13,7 +13,8 @@
 //! - the undated source is read against the earliest and the latest of them, and only the claims
 //!   that come out the same both times are kept. Resolution moves forward with its reference, so a
 //!   claim equal at both ends is equal for every day between: "Sunday" survives when no Sunday
-//!   falls inside the window, "yesterday" only when the lenders agree on the day;
+//!   falls inside the window, "yesterday" only when the lenders agree on the day; a weekday or a
+//!   time dropped so stays the claim it is without a date (see `extract::unanchored`);
 //! - the report gives the latest lending date with `date_from` "others" (text: "from others").
 //!
 //! The risk left: an undated article written a week after the others (a follow-up) reads "Sunday"
@@ -49,7 +50,14 @@ pub fn lend(corpus: &Corpus, extractions: &mut [Extraction], rules: &Rules) {
     let Some((first, last)) = lendable(extractions) else { return };
     for (index, (source, extraction)) in corpus.sources.iter().zip(extractions.iter_mut()).enumerate() {
         if extraction.date_from == DateOrigin::None {
-            *extraction = read_with(source, index, rules, first, last);
+            let undated = std::mem::replace(extraction, read_with(source, index, rules, first, last));
+            // A weekday dropped for falling in two weeks stays the weekday it was without a date.
+            let unanchored = undated.claims.into_iter().filter(|c| c.rule == super::unanchored::RULE);
+            let dropped: Vec<_> = unanchored.filter(|u| !extraction.claims.iter().any(|c| c.span == u.span)).collect();
+            if !dropped.is_empty() {
+                extraction.claims.extend(dropped);
+                extraction.claims.sort_by_key(|c| (c.span.start, c.span.end));
+            }
         }
     }
 }
@@ -122,7 +130,8 @@ mod tests {
             "It began on Sunday and ended on Thursday; 5 people were hurt.\n",
         ]);
         assert_eq!(e[2].date_from, DateOrigin::Others);
-        assert_eq!(days(&e[2]), [Some(date(2025, 7, 10))]);
+        assert_eq!(days(&e[2]), [None, Some(date(2025, 7, 10))]);
+        assert_eq!(e[2].claims[0].unit, "weekday:sunday");
         assert!(e[2].claims.iter().any(|c| c.kind == Kind::Count), "claims that need no date stay");
     }
 
