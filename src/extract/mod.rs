@@ -2,6 +2,7 @@
 //! money, percentages, quantities, durations and dates, each with evidence and subject), plus the
 //! reference date the source's relative dates were resolved against.
 
+pub mod beside;
 pub mod date;
 pub mod duration;
 pub mod lent;
@@ -121,7 +122,8 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             Found2::Date(m) => {
                 let claim = date_claim(&m, &tokens, rules, &terms, date, index);
                 let unanchored = || date.is_none().then(|| unanchored::weekday(&m, &tokens, rules, &terms, index));
-                (claim.or_else(|| unanchored().flatten()), m.start)
+                let beside = || beside::claim(&m, (&claims, &sentences), &tokens, rules, &terms, index);
+                (claim.or_else(|| unanchored().flatten()).or_else(beside), m.start)
             }
             Found2::Time(t) => {
                 let claim = match day {

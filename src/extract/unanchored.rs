@@ -43,7 +43,8 @@ pub fn clock(t: &TimeMatch, tokens: &[Token], rules: &Rules, terms: &Terms, inde
     Some(claim(span_of(tokens, t.start, t.end), unit, DatePrecision::Minute, subject, index))
 }
 
-fn claim(span: Span, unit: String, precision: DatePrecision, subject: Subject, index: usize) -> Claim {
+/// A claim of `unit` on no calendar day.
+pub(super) fn claim(span: Span, unit: String, precision: DatePrecision, subject: Subject, index: usize) -> Claim {
     let unknown = Interval { low: None, high: None };
     Claim {
         source: index,
@@ -59,6 +60,13 @@ fn claim(span: Span, unit: String, precision: DatePrecision, subject: Subject, i
         precision: Some(precision),
         rule: RULE,
     }
+}
+
+/// The weekday unit `days` days from weekday unit `unit` ("weekday:saturday", -1: "weekday:friday").
+pub(super) fn weekday_beside(unit: &str, days: i8) -> Option<String> {
+    let name = unit.strip_prefix("weekday:")?;
+    let at = WEEKDAYS.iter().position(|w| *w == name)? as i64;
+    Some(format!("weekday:{}", WEEKDAYS[(at + i64::from(days)).rem_euclid(7) as usize]))
 }
 
 /// How a claim made here reads: "Sunday (week unknown)", "09:27 (day unknown)"; `None` for any

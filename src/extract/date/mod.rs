@@ -99,6 +99,9 @@ pub enum DateExpr {
     /// A length of time from a day on, that day included ("for 3 days from today", "2 weeks
     /// starting May 20th").
     Lasting { from: Box<DateExpr>, calendar: Calendar },
+    /// A day `days` from another day of its sentence ("a day before" is -1); it has no day of its
+    /// own, so [`resolve`] gives none and the extractor counts it from that other day.
+    DayBeside { days: i8 },
 }
 
 /// The unit of a relative date.
@@ -144,7 +147,9 @@ fn word(tokens: &[Token], k: usize) -> Option<&str> {
 pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<DateMatch> {
     let word = |k: usize| word(tokens, k);
     let spoken = |expr, end| Some(DateMatch { start: i, end, expr, hedge: Hedge::Period });
-    if let Some((expr, end)) = spoken::bare_day(tokens, rules, i) {
+    if let Some((expr, end)) =
+        spoken::bare_day(tokens, rules, i).or_else(|| relative::day_beside(tokens, text, rules, i))
+    {
         return spoken(expr, end);
     }
     // "in 3 weeks" is a date only in the future tense; "the first time in 3 weeks" is a length.

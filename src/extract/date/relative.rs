@@ -140,3 +140,58 @@ pub(super) fn relative_date(tokens: &[Token], text: &str, rules: &Rules, j: usiz
     }
     None
 }
+
+/// "a day before", "the day before", "a day earlier", "the previous day", "a day later", "the next
+/// day", "the following day": a day told from another day of its sentence ("said Saturday both were
+/// dead at the scene the day before"), as days from it. Not before what could name its own anchor
+/// ("the day before the vote", "a day before he died", "the day before Christmas"), which says
+/// which day it counts from instead.
+pub(super) fn day_beside(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
+    let word = |k: usize| word(tokens, k);
+    let (days, end) = match (word(i)?, word(i + 1), word(i + 2)) {
+        ("a" | "the" | "one", Some("day"), Some("before" | "earlier")) => (-1, i + 3),
+        ("a" | "one", Some("day"), Some("later" | "after")) | ("the", Some("day"), Some("later")) => (1, i + 3),
+        ("the", Some("previous"), Some("day")) => (-1, i + 3),
+        ("the", Some("next" | "following"), Some("day")) => (1, i + 3),
+        _ => return None,
+    };
+    let counts_from_what_follows = tokens.get(end).filter(|t| t.sentence == tokens[i].sentence).is_some_and(|t| {
+        t.kind == TokenKind::Digits
+            || (t.kind == TokenKind::Word
+                && (t.is_capitalized(text)
+                    || ANCHOR_WORDS.contains(&t.norm.as_str())
+                    || rules.months.contains_key(&t.norm)
+                    || rules.weekdays.contains_key(&t.norm)))
+    });
+    (!counts_from_what_follows).then_some((DateExpr::DayBeside { days }, end))
+}
+
+/// Words that open what a "day before" may count from: determiners, pronouns, relative dates.
+const ANCHOR_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tmrw",
+];

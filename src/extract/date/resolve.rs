@@ -264,6 +264,8 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
             let monday = d.checked_sub(days(i64::from(d.weekday().to_monday_zero_offset()))).ok()?;
             (monday, monday.checked_add(days(6)).ok()?, P::Part)
         }
+        // Counted from another day of its sentence, which the extractor finds.
+        DateExpr::DayBeside { .. } => return None,
         DateExpr::Lasting { ref from, calendar } => {
             let (a, _, _) = resolve(from, reference, future)?;
             let span = jiff::Span::new().years(calendar.years).months(calendar.months).days(calendar.days);
