@@ -59,27 +59,15 @@ pub fn claim(
 
 #[cfg(test)]
 mod tests {
-    use crate::claim::Kind;
-    use crate::extract::extract;
-    use crate::rules::Rules;
-    use crate::source::Source;
+    use crate::extract::unanchored::tests::claims;
 
     fn dates(text: &str) -> Vec<(String, String)> {
-        let rules = Rules::embedded().unwrap();
-        let mut warnings = Vec::new();
-        let source = Source::new("a", text.into(), &mut warnings);
-        let e = extract(&source, 0, &rules);
-        e.claims
-            .iter()
-            .filter(|c| c.kind == Kind::Date)
-            .map(|c| (text[c.span.start..c.span.end].to_string(), c.value_text()))
-            .collect()
+        claims(text).into_iter().map(|(quoted, _, value)| (quoted, value)).collect()
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
     }
-
     #[test]
     fn a_day_before_counts_from_the_day_of_its_sentence() {
         let text =

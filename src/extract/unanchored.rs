@@ -83,13 +83,14 @@ pub fn describe(unit: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use crate::claim::Kind;
     use crate::extract::extract;
     use crate::rules::Rules;
     use crate::source::Source;
 
-    fn claims(text: &str) -> Vec<(String, String, String)> {
+    /// The date claims of `text`: what they quote, their unit and how their value reads.
+    pub(in crate::extract) fn claims(text: &str) -> Vec<(String, String, String)> {
         let rules = Rules::embedded().unwrap();
         let mut warnings = Vec::new();
         let source = Source::new("a", text.into(), &mut warnings);
