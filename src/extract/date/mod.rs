@@ -432,7 +432,7 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
             if let Some((expr, end)) = numeric_date(tokens, j, introduced) {
                 // "1/2 cup" and "2/3 of the days" are fractions, "11 - 2016 votes" a count and a
                 // year, "on 4-6 May" a range of days.
-                let loose = tokens.get(j + 1).is_some_and(|t| t.space_before) || tokens[j + 2].space_before;
+                let loose = tokens.get(j + 1).is_some_and(|t| t.space_before) || tokens.get(j + 2).is_some_and(|t| t.space_before);
                 let counted = followed_by_counted_noun(tokens, rules, end);
                 let fraction = match expr {
                     DateExpr::MonthDay { .. } => {

@@ -133,3 +133,18 @@ fn quarters_and_weekdays_with_their_day() {
     assert_eq!(first_date("it struck on Friday the 13th", r, false), Some((date(2016, 5, 13), date(2016, 5, 13))));
     assert_eq!(first_date("it will open on Friday the 13th", r, true), Some((date(2017, 1, 13), date(2017, 1, 13))));
 }
+
+#[test]
+fn numeric_day_and_month_standing_alone_or_after_on_and_in() {
+    let r = date(2016, 11, 7);
+    let d = |m, d| Some((date(2016, m, d), date(2016, m, d)));
+    assert_eq!(first_date("I'll go back on 4.22", r, false), d(4, 22));
+    assert_eq!(first_date("back in 4.22.", r, false), d(4, 22));
+    assert_eq!(first_date("back in 4-22", r, false), d(4, 22));
+    assert_eq!(first_date("back 4/22", r, false), d(4, 22));
+    assert_eq!(first_date("back 22/04", r, false), d(4, 22));
+    assert_eq!(first_date("2/29", r, false), d(2, 29));
+    for text in ["open 24/7", "add 1/2 cup", "scored 1 4/5", "rose in 4.22 seconds", "on 4.22 million shares", "in 4-22 games"] {
+        assert_eq!(first_date(text, r, false), None, "{text}");
+    }
+}
