@@ -193,7 +193,7 @@ fn dotted_month_day(tokens: &[Token], j: usize) -> Option<(DateExpr, usize)> {
 
 /// True when token `k` ends the clause: the text's end, another sentence, or a comma, full stop
 /// or other mark that carries no number on ("%", "/", "-" and "." glued do).
-fn closes_clause(tokens: &[Token], k: usize) -> bool {
+pub(super) fn closes_clause(tokens: &[Token], k: usize) -> bool {
     let Some(t) = tokens.get(k) else { return true };
     if t.sentence != tokens[k - 1].sentence {
         return true;

@@ -7,7 +7,7 @@
 
 use super::super::duration::Calendar;
 use super::super::lexer::{Token, TokenKind};
-use super::numeric::{day_at, followed_by_counted_noun, is_ordinal_day, year_after_bare, year_token};
+use super::numeric::{closes_clause, day_at, followed_by_counted_noun, is_ordinal_day, year_after_bare, year_token};
 use super::{core_date, relative_date, spoken, word, DateExpr, RelativeUnit};
 use crate::rules::Rules;
 
@@ -36,7 +36,7 @@ pub(super) fn period(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
             }
         }
     }
-    if let Some(found) = lasting(tokens, text, rules, i) {
+    if let Some(found) = lasting(tokens, text, rules, i).or_else(|| vaguely_ago(tokens, text, rules, i)) {
         return Some(found);
     }
     let k = if w == Some("the") { i + 1 } else { i };
@@ -357,6 +357,13 @@ fn week(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: usize) -> Opti
         return None;
     }
     let c = if matches!(word(tokens, k + 2), Some("of" | "in")) { k + 3 } else { k + 2 };
+    // "second Sunday" closing its clause, with no article or "for" before it, is one of the
+    // reference's month ("for a second Sunday", "the first Monday after the vote" are not).
+    let unqualified = i == k && !matches!(word(tokens, i.wrapping_sub(1)), Some("a" | "an" | "for" | "every" | "each"));
+    if let Some(&weekday) = weekday.filter(|_| n > 0 && unqualified && c == k + 2 && closes_clause(tokens, c)) {
+        let within = Box::new(DateExpr::Relative { unit: RelativeUnit::Month, offset: 0 });
+        return Some((DateExpr::NthWeekday { n, weekday: weekday as i8, within }, c));
+    }
     let (within, end) = relative_date(tokens, text, rules, c)
         .or_else(|| core_date(tokens, text, rules, c, true))
         .or_else(|| spoken::year_words(tokens, text, rules, c).map(|(year, end)| (DateExpr::Year { year }, end)))?;
@@ -413,7 +420,12 @@ fn lasting(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(Dat
 
 /// The longest length a vague count of days, weeks, months or years may mean, on the calendar.
 fn longest(d: &super::super::duration::Duration) -> Option<Calendar> {
-    let count = |size: f64| (d.high / size).round() as i64;
+    on_calendar(d, d.high)
+}
+
+/// `seconds` of the unit `d` is counted in, on the calendar.
+fn on_calendar(d: &super::super::duration::Duration, seconds: f64) -> Option<Calendar> {
+    let count = |size: f64| (seconds / size).round() as i64;
     let mut c = Calendar::default();
     match d.unit.as_str() {
         "day" => c.days = count(86_400.0),
@@ -423,6 +435,18 @@ fn longest(d: &super::super::duration::Duration) -> Option<Calendar> {
         _ => return None,
     }
     Some(c)
+}
+
+/// "a few days ago", "several months ago": a vague count back from the reference is the days
+/// between the longest and the shortest it may mean, not the point a spec picks for "few".
+fn vaguely_ago(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
+    let d = super::super::duration::read(tokens, text, rules, i)?;
+    if d.low == d.high || word(tokens, d.end) != Some("ago") || !tokens[i..d.end].iter().any(|t| rules.vague_counts.contains_key(&t.norm)) {
+        return None;
+    }
+    let back = |calendar| Box::new(DateExpr::Shifted { base: 0, sign: -1, calendar });
+    let (far, near) = (longest(&d)?, on_calendar(&d, d.low)?);
+    Some((DateExpr::Range { from: back(far), to: back(near) }, d.end + 1))
 }
 
 /// Periods next to the reference: "the next 3 days", "the past 3 weeks", "within 5 days" (future

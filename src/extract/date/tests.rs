@@ -148,3 +148,14 @@ fn numeric_day_and_month_standing_alone_or_after_on_and_in() {
         assert_eq!(first_date(text, r, false), None, "{text}");
     }
 }
+
+#[test]
+fn vague_counts_ago_and_nth_weekdays_of_the_month() {
+    let r = date(2016, 11, 7);
+    assert_eq!(first_date("a few days ago", r, false), Some((date(2016, 11, 2), date(2016, 11, 5))));
+    assert_eq!(first_date("few months ago", r, false), Some((date(2016, 6, 7), date(2016, 9, 7))));
+    assert_eq!(first_date("back second Sunday", r, false), Some((date(2016, 11, 13), date(2016, 11, 13))));
+    let second = Some((date(2016, 11, 13), date(2016, 11, 13)));
+    assert_ne!(first_date("for a second Sunday", r, false), second);
+    assert_ne!(first_date("the second Sunday after the vote", r, false), second);
+}
