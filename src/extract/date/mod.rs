@@ -44,7 +44,7 @@ pub enum DateExpr {
     Years { first: i16, last: i16 },
     /// Days `first..=last` of a month ("late July"); year optional.
     PartOfMonth { month: i8, year: Option<i16>, first: i8, last: i8 },
-    /// Months of a year ("early 2024" a third, "Q3 2016" a quarter, "H2 2016" a half); without a
+    /// Months of a year ("early 2024" a half, "end of 2000" a third, "Q3 2016" a quarter, "H2 2016" a half); without a
     /// year, the year its first month falls in by the policy for months.
     PartOfYear { year: Option<i16>, first_month: i8, last_month: i8 },
     /// Months of the year `offset` years from the reference's ("Q3 this year").
@@ -210,8 +210,8 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
         (Some([a, b]), DateExpr::MonthYear { year, month }) => {
             DateExpr::PartOfMonth { month, year: Some(year), first: a as i8, last: b as i8 }
         }
-        (Some([a, _]), DateExpr::Year { year }) => {
-            let (first_month, last_month) = third_of_year(a as i8);
+        (Some([a, b]), DateExpr::Year { year }) => {
+            let (first_month, last_month) = months_of_part(a as i8, b as i8);
             DateExpr::PartOfYear { year: Some(year), first_month, last_month }
         }
         (Some([a, b]), DateExpr::Relative { unit, offset }) => {
@@ -227,13 +227,12 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
     Some(DateMatch { start: i, end, expr, hedge })
 }
 
-/// The third of a year that a part of a month stands for ("early" = days 1-10 = January to April).
-fn third_of_year(first_day: i8) -> (i8, i8) {
-    match first_day {
-        1..=10 => (1, 4),
-        11..=20 => (5, 8),
-        _ => (9, 12),
-    }
+/// The months of a year that a part of a month stands for: the same share of the year as of a
+/// 30-day month ("early" = days 1-15 = January to June, "mid" = days 11-20 = May to August).
+fn months_of_part(first_day: i8, last_day: i8) -> (i8, i8) {
+    let first = (i32::from(first_day) - 1) * 12 / 30 + 1;
+    let last = (i32::from(last_day) * 12 / 30).clamp(first, 12);
+    (first as i8, last as i8)
 }
 
 fn preposition_before(tokens: &[Token], i: usize) -> bool {

@@ -36,14 +36,16 @@ fn partial_dates_follow_the_policy() {
     assert_eq!(first_date("on December 2", r, false), Some((date(2024, 12, 2), date(2024, 12, 2))));
     assert_eq!(first_date("on December 2", r, true), Some((date(2025, 12, 2), date(2025, 12, 2))));
     assert_eq!(first_date("since October", r, false), Some((date(2024, 10, 1), date(2024, 10, 31))));
-    assert_eq!(first_date("by late July", r, false), Some((date(2025, 7, 21), date(2025, 7, 31))));
+    assert_eq!(first_date("by late July", r, false), Some((date(2025, 7, 16), date(2025, 7, 31))));
+    assert_eq!(first_date("at the end of July", r, false), Some((date(2025, 7, 21), date(2025, 7, 31))));
+    assert_eq!(first_date("early 2024", r, false), Some((date(2024, 1, 1), date(2024, 6, 30))));
+    assert_eq!(first_date("the end of 2000", r, false), Some((date(2000, 9, 1), date(2000, 12, 31))));
     assert_eq!(first_date("the spring", r, false), Some((date(2025, 3, 1), date(2025, 5, 31))));
     assert_eq!(first_date("last winter", r, false), Some((date(2024, 12, 1), date(2025, 2, 28))));
     assert_eq!(first_date("on Saturday", r, false), Some((date(2025, 7, 12), date(2025, 7, 12))));
     assert_eq!(first_date("on Monday", r, true), Some((date(2025, 7, 14), date(2025, 7, 14))));
     assert_eq!(first_date("last year", r, false), Some((date(2024, 1, 1), date(2024, 12, 31))));
     assert_eq!(first_date("three days ago", r, false), Some((date(2025, 7, 10), date(2025, 7, 10))));
-    assert_eq!(first_date("early 2024", r, false), Some((date(2024, 1, 1), date(2024, 4, 30))));
 }
 
 #[test]
