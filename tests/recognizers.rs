@@ -233,6 +233,9 @@ fn value_matches(check: Check, claim: &Claim, resolution: Option<&serde_json::Va
                 (Some(s), Some(e), Some(lo), Some(hi)) => {
                     close(s, lo) && (close(e, hi + 1.0) || close(e, hi) || opens_last_unit(e, hi))
                 }
+                // One bound only ("more than 2 weeks after today"): ours is open on the same side.
+                (Some(s), None, Some(lo), None) => close(s, lo),
+                (None, Some(e), None, Some(hi)) => close(e, hi + 1.0) || close(e, hi),
                 _ => false,
             }
         }

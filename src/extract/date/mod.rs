@@ -156,6 +156,10 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
         }
     }
     let future = || super::is_future(tokens, rules, i);
+    if let Some((expr, end, sign)) = spoken::more_than_shifted(tokens, text, rules, i, future) {
+        let hedge = if sign > 0 { Hedge::Since } else { Hedge::Until };
+        return Some(DateMatch { start: i, end, expr, hedge });
+    }
     if let Some((expr, end)) = spoken::shifted(tokens, text, rules, i, future)
         .or_else(|| spoken::less_than_shifted(tokens, text, rules, i, future))
         .or_else(|| spoken::weekdays_counted(tokens, text, rules, i))

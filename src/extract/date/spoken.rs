@@ -217,6 +217,25 @@ pub(super) fn less_than_shifted(
     Some((DateExpr::Range { from, to }, end))
 }
 
+/// "more than 2 weeks ago", "over a month ago", "more than 3 days after today": the counted day
+/// as a bound, with the direction the days lie from it (-1 on and before it, +1 on and after).
+pub(super) fn more_than_shifted(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    j: usize,
+    future: impl Fn() -> bool,
+) -> Option<(DateExpr, usize, i8)> {
+    let k = match (word(tokens, j), word(tokens, j + 1)) {
+        (Some("more"), Some("than")) => j + 2,
+        (Some("over"), _) => j + 1,
+        _ => return None,
+    };
+    let (far, end) = shifted(tokens, text, rules, k, future)?;
+    let DateExpr::Shifted { sign, .. } = far else { return None };
+    Some((far, end, sign))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -161,3 +161,17 @@ fn vague_counts_ago_and_nth_weekdays_of_the_month() {
     assert_ne!(first_date("for a second Sunday", r, false), second);
     assert_ne!(first_date("the second Sunday after the vote", r, false), second);
 }
+
+#[test]
+fn more_than_a_count_ago_is_a_bound() {
+    let rules = Rules::embedded().unwrap();
+    let text = "He vanished more than two weeks ago.";
+    let tokens = tokenize(text, 0, text.len());
+    let m = (0..tokens.len()).find_map(|i| match_date(&tokens, text, &rules, i)).unwrap();
+    assert_eq!((m.hedge, &text[tokens[m.start].start..tokens[m.end - 1].end]), (Hedge::Until, "more than two weeks ago"));
+    assert_eq!(resolve(&m.expr, Some(date(2018, 5, 29)), false).map(|(a, _, _)| a), Some(date(2018, 5, 15)));
+    let text = "It starts more than 3 days after today";
+    let tokens = tokenize(text, 0, text.len());
+    let m = (0..tokens.len()).find_map(|i| match_date(&tokens, text, &rules, i)).unwrap();
+    assert_eq!(m.hedge, Hedge::Since);
+}
