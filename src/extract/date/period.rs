@@ -15,6 +15,9 @@ use crate::rules::Rules;
 pub(super) fn period(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
     let w = word(tokens, i);
     if matches!(w, Some("from" | "between")) {
+        if let Some(found) = week_numbers(tokens, text, i + 1, w == Some("between")) {
+            return Some(found);
+        }
         let (first, end) = range_start(tokens, text, rules, i + 1)?;
         let (to, after) = range_tail(tokens, text, rules, end, &first, w == Some("between"))?;
         return Some((range(first, to), after));
@@ -51,6 +54,23 @@ pub(super) fn period(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
                 .flatten()
                 .filter(|(e, _)| matches!(e, DateExpr::Month { .. } | DateExpr::MonthYear { .. }))
         })
+}
+
+/// "from Week 31 to Week 35", "between Week 31 and Week 35" at token `k`: weeks of the reference's
+/// year as ISO numbers them (week 1 holds the first Thursday). Only a range of capitalised weeks
+/// reads so: a lone "week 10" is a season's, in sport and school.
+fn week_numbers(tokens: &[Token], text: &str, k: usize, between: bool) -> Option<(DateExpr, usize)> {
+    let week = |k: usize| -> Option<DateExpr> {
+        let t = tokens.get(k).filter(|t| t.is("week") && t.is_capitalized(text))?;
+        let n = tokens.get(k + 1).filter(|n| n.kind == TokenKind::Digits && !n.norm.contains('.') && t.sentence == n.sentence)?;
+        let n: i8 = n.norm.parse().ok().filter(|n| (1..=53).contains(n))?;
+        let within = Box::new(DateExpr::Relative { unit: RelativeUnit::Year, offset: 0 });
+        Some(DateExpr::NthWeek { n, within })
+    };
+    let from = week(k)?;
+    let joins = tokens.get(k + 2).is_some_and(|c| c.is("to") || c.is("until") || c.is_dash() || (between && c.is("and")));
+    let to = week(k + 3).filter(|_| joins)?;
+    Some((DateExpr::Range { from: Box::new(from), to: Box::new(to) }, k + 5))
 }
 
 /// The first date of a range after "from" or "between": a date, "today"/"now", or a bare day

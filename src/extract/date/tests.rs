@@ -175,3 +175,10 @@ fn more_than_a_count_ago_is_a_bound() {
     let m = (0..tokens.len()).find_map(|i| match_date(&tokens, text, &rules, i)).unwrap();
     assert_eq!(m.hedge, Hedge::Since);
 }
+
+#[test]
+fn a_range_of_capitalised_week_numbers_is_iso_weeks_of_the_year() {
+    let r = date(2018, 11, 7);
+    assert_eq!(first_date("between Week 31 and Week 35", r, false), Some((date(2018, 7, 30), date(2018, 9, 2))));
+    assert_eq!(first_date("from week 10 to week 12", r, false), None);
+}
