@@ -344,6 +344,13 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                         return Some((DateExpr::MonthDay { month, day }, after_day));
                     }
                 }
+                // "August 99": two digits no day can be are a year of the 1900s, after a capital.
+                let two_digits = tokens.get(k).filter(|n| capitalized && n.kind == TokenKind::Digits && n.norm.len() == 2);
+                if let Some(yy) = two_digits.and_then(|n| n.norm.parse::<i16>().ok()).filter(|yy| (32..=99).contains(yy)) {
+                    if !followed_by_counted_noun(tokens, rules, k + 1) {
+                        return Some((DateExpr::MonthYear { year: 1900 + yy, month }, k + 1));
+                    }
+                }
                 // "June 2016", "June of 2016", "June of nineteen ninety nine".
                 let of = if word(k) == Some("of") { k + 1 } else { k };
                 if let Some((year, after_year)) = year_next(tokens, text, rules, of) {

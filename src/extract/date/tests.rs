@@ -182,3 +182,10 @@ fn a_range_of_capitalised_week_numbers_is_iso_weeks_of_the_year() {
     assert_eq!(first_date("between Week 31 and Week 35", r, false), Some((date(2018, 7, 30), date(2018, 9, 2))));
     assert_eq!(first_date("from week 10 to week 12", r, false), None);
 }
+
+#[test]
+fn two_digits_no_day_can_be_after_a_month_are_a_year() {
+    let r = date(2018, 11, 7);
+    assert_eq!(first_date("records for August 99", r, false), Some((date(1999, 8, 1), date(1999, 8, 31))));
+    assert_ne!(first_date("in August 45 people died", r, false), Some((date(1945, 8, 1), date(1945, 8, 31))));
+}
