@@ -391,7 +391,9 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                 }
                 let seasonal =
                     |year| DateExpr::Season { first_month: first as i8, last_month: last as i8, year, offset: 0 };
-                if let Some((year, after)) = year_after_bare(tokens, k) {
+                // "summer 2016", "the spring of nineteen seventy eight".
+                let in_words = || (k > j + 1).then(|| spoken::year_words(tokens, text, rules, k)).flatten();
+                if let Some((year, after)) = year_after_bare(tokens, k).or_else(in_words) {
                     return Some((seasonal(Some(year)), after));
                 }
                 let before = j.checked_sub(1).and_then(word);

@@ -189,3 +189,9 @@ fn two_digits_no_day_can_be_after_a_month_are_a_year() {
     assert_eq!(first_date("records for August 99", r, false), Some((date(1999, 8, 1), date(1999, 8, 31))));
     assert_ne!(first_date("in August 45 people died", r, false), Some((date(1945, 8, 1), date(1945, 8, 31))));
 }
+
+#[test]
+fn a_season_of_a_year_in_words() {
+    let r = date(2016, 11, 7);
+    assert_eq!(first_date("In the spring of nineteen seventy eight", r, false), Some((date(1978, 3, 1), date(1978, 5, 31))));
+}
