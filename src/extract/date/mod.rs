@@ -70,6 +70,9 @@ pub enum DateExpr {
     /// A length of time counted from the reference (`base` days from it: "tomorrow" is 1), back
     /// (`sign` -1, "2 years 21 days ago") or forward (+1, "two days after tomorrow").
     Shifted { base: i8, sign: i8, calendar: Calendar },
+    /// `days` working days (Monday to Friday) on from the day `base` days from the reference, or
+    /// back when negative ("in four business days", "two working days ago").
+    WorkingDays { base: i8, days: i32 },
     /// A month of the year `offset` years from the reference's ("June next year", "April last year").
     MonthOfYear { month: i8, offset: i8 },
     /// The latest such month before the reference's month (`direction` -1, "last September"),
@@ -151,7 +154,7 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
     if word(i) == Some("in") && super::is_future(tokens, rules, i) {
         if let Some(d) = super::duration::read(tokens, text, rules, i + 1) {
             if let Some(calendar) = d.calendar.filter(|c| c.seconds == 0 && d.low == d.high) {
-                return spoken(DateExpr::Shifted { base: 0, sign: 1, calendar }, d.end);
+                return spoken(spoken::on_calendar_or_working(tokens, &d, 0, 1, calendar), d.end);
             }
         }
     }

@@ -157,6 +157,17 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
             let d = from.checked_add(span).ok()?;
             (d, d, P::Day)
         }
+        DateExpr::WorkingDays { base, days } => {
+            let mut d = reference?.checked_add(jiff::Span::new().days(base)).ok()?;
+            let step = jiff::Span::new().days(days.signum());
+            for _ in 0..days.unsigned_abs().min(10_000) {
+                d = d.checked_add(step).ok()?;
+                while matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday) {
+                    d = d.checked_add(step).ok()?;
+                }
+            }
+            (d, d, P::Day)
+        }
         DateExpr::DaysFrom { days } => {
             let d = reference?.checked_add(jiff::Span::new().days(days)).ok()?;
             (d, d, P::Day)

@@ -169,7 +169,25 @@ pub(super) fn shifted(
         (Some("in"), Some("the")) if word(tokens, k + 2) == Some("future") && future() => (0, 1, k + 3),
         _ => return None,
     };
-    Some((DateExpr::Shifted { base, sign, calendar }, end))
+    Some((on_calendar_or_working(tokens, &d, base, sign, calendar), end))
+}
+
+/// A length counted from a day: on the calendar, or in working days when they are named ("four
+/// business days" skips the weekend).
+pub(super) fn on_calendar_or_working(
+    tokens: &[Token],
+    d: &duration::Duration,
+    base: i8,
+    sign: i8,
+    calendar: duration::Calendar,
+) -> DateExpr {
+    let working = tokens[d.start..d.end].iter().any(|t| t.is("business") || t.is("working"));
+    match i32::try_from(calendar.days) {
+        Ok(days) if working && d.unit == "day" && calendar.years == 0 && calendar.months == 0 => {
+            DateExpr::WorkingDays { base, days: days * i32::from(sign) }
+        }
+        _ => DateExpr::Shifted { base, sign, calendar },
+    }
 }
 
 /// "two Sundays from now", "three Fridays ago": the `n`th such weekday after (or before) the

@@ -195,3 +195,12 @@ fn a_season_of_a_year_in_words() {
     let r = date(2016, 11, 7);
     assert_eq!(first_date("In the spring of nineteen seventy eight", r, false), Some((date(1978, 3, 1), date(1978, 5, 31))));
 }
+
+#[test]
+fn working_days_skip_the_weekend() {
+    let r = date(2018, 8, 21);
+    let d = |m, d| Some((date(2018, m, d), date(2018, m, d)));
+    assert_eq!(first_date("it will reply in four business days", r, true), d(8, 27));
+    assert_eq!(first_date("two working days ago", r, false), d(8, 17));
+    assert_eq!(first_date("it will reply in four days", r, true), d(8, 25));
+}
