@@ -146,9 +146,10 @@ pub(super) fn numeric_date(tokens: &[Token], j: usize, introduced: bool) -> Opti
     // "4/22", "22/04": only introduced, and with a slash ("4-22" is a score or a range), or a dash
     // right after "on" ("on 4-22": a score is won, lost or ended, not "on") or after "in" closing
     // its clause ("back in 4-22"). Standing alone, a dateline's "4/22" or "22/04" needs a day of
-    // two digits and nothing around it that counts ("24/7", "1/2", "1 4/5", "3/16 inch").
+    // two digits and nothing around it that counts ("24/7", "1/2", "1 4/5", "3/16 inch"); "7/10"
+    // alone is a rating.
     let on = j > 0 && (tokens[j - 1].is("on") || (tokens[j - 1].is("in") && closes_clause(tokens, j + 3)));
-    let alone = slash && b.norm.len() == 2 && stands_alone(tokens, j, j + 3);
+    let alone = slash && b.norm.len() == 2 && b.norm != "10" && stands_alone(tokens, j, j + 3);
     if tight && ((slash && introduced) || on || alone) && a.norm.len() <= 2 && b.norm.len() <= 2 {
         let (month, day) = if x > 12 { (y, x) } else { (x, y) };
         let (month, day) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);

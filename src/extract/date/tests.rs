@@ -146,7 +146,7 @@ fn numeric_day_and_month_standing_alone_or_after_on_and_in() {
     assert_eq!(first_date("back 4/22", r, false), d(4, 22));
     assert_eq!(first_date("back 22/04", r, false), d(4, 22));
     assert_eq!(first_date("2/29", r, false), d(2, 29));
-    for text in ["open 24/7", "add 1/2 cup", "scored 1 4/5", "rose in 4.22 seconds", "on 4.22 million shares", "in 4-22 games"] {
+    for text in ["open 24/7", "add 1/2 cup", "scored 1 4/5", "rated it 7/10.", "rose in 4.22 seconds", "on 4.22 million shares", "in 4-22 games"] {
         assert_eq!(first_date(text, r, false), None, "{text}");
     }
 }
