@@ -202,7 +202,9 @@ fn opens_last_unit(e: f64, hi: f64) -> bool {
 /// at that week's start in the spec, at its Sunday here).
 fn opens_last_week(e: f64, hi: f64) -> bool {
     let (Some(e), Some(hi)) = (from_day_number(e), from_day_number(hi)) else { return false };
-    hi.weekday() == jiff::civil::Weekday::Sunday && e.weekday() == jiff::civil::Weekday::Monday && hi.since(e).is_ok_and(|s| s.get_days() == 6)
+    hi.weekday() == jiff::civil::Weekday::Sunday
+        && e.weekday() == jiff::civil::Weekday::Monday
+        && hi.since(e).is_ok_and(|s| s.get_days() == 6)
 }
 
 fn value_matches(check: Check, claim: &Claim, resolution: Option<&serde_json::Value>) -> bool {
@@ -239,7 +241,8 @@ fn value_matches(check: Check, claim: &Claim, resolution: Option<&serde_json::Va
             let end = past.and_then(|p| p.get("endDate")).and_then(day);
             match (start, end, claim.value.low, claim.value.high) {
                 (Some(s), Some(e), Some(lo), Some(hi)) => {
-                    close(s, lo) && (close(e, hi + 1.0) || close(e, hi) || opens_last_unit(e, hi) || opens_last_week(e, hi))
+                    close(s, lo)
+                        && (close(e, hi + 1.0) || close(e, hi) || opens_last_unit(e, hi) || opens_last_week(e, hi))
                 }
                 // One bound only ("more than 2 weeks after today"): ours is open on the same side.
                 (Some(s), None, Some(lo), None) => close(s, lo),

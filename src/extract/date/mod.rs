@@ -348,8 +348,11 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                     }
                 }
                 // "August 99": two digits no day can be are a year of the 1900s, after a capital.
-                let two_digits = tokens.get(k).filter(|n| capitalized && n.kind == TokenKind::Digits && n.norm.len() == 2);
-                if let Some(yy) = two_digits.and_then(|n| n.norm.parse::<i16>().ok()).filter(|yy| (32..=99).contains(yy)) {
+                let two_digits =
+                    tokens.get(k).filter(|n| capitalized && n.kind == TokenKind::Digits && n.norm.len() == 2);
+                if let Some(yy) =
+                    two_digits.and_then(|n| n.norm.parse::<i16>().ok()).filter(|yy| (32..=99).contains(yy))
+                {
                     if !followed_by_counted_noun(tokens, rules, k + 1) {
                         return Some((DateExpr::MonthYear { year: 1900 + yy, month }, k + 1));
                     }
@@ -447,7 +450,8 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
             if let Some((expr, end)) = numeric_date(tokens, j, introduced) {
                 // "1/2 cup" and "2/3 of the days" are fractions, "11 - 2016 votes" a count and a
                 // year, "on 4-6 May" a range of days.
-                let loose = tokens.get(j + 1).is_some_and(|t| t.space_before) || tokens.get(j + 2).is_some_and(|t| t.space_before);
+                let loose = tokens.get(j + 1).is_some_and(|t| t.space_before)
+                    || tokens.get(j + 2).is_some_and(|t| t.space_before);
                 let counted = followed_by_counted_noun(tokens, rules, end);
                 let fraction = match expr {
                     DateExpr::MonthDay { .. } => {

@@ -210,8 +210,7 @@ fn next_glued(tokens: &[Token], k: usize) -> bool {
 /// the clause closes after them.
 fn stands_alone(tokens: &[Token], j: usize, end: usize) -> bool {
     let before = j.checked_sub(1).map(|k| &tokens[k]);
-    let counted_before =
-        before.is_some_and(|t| t.kind == TokenKind::Digits || t.is_punct("$£€¥#-−+") || t.is("of"));
+    let counted_before = before.is_some_and(|t| t.kind == TokenKind::Digits || t.is_punct("$£€¥#-−+") || t.is("of"));
     !counted_before && closes_clause(tokens, end)
 }
 

@@ -62,13 +62,16 @@ pub(super) fn period(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
 fn week_numbers(tokens: &[Token], text: &str, k: usize, between: bool) -> Option<(DateExpr, usize)> {
     let week = |k: usize| -> Option<DateExpr> {
         let t = tokens.get(k).filter(|t| t.is("week") && t.is_capitalized(text))?;
-        let n = tokens.get(k + 1).filter(|n| n.kind == TokenKind::Digits && !n.norm.contains('.') && t.sentence == n.sentence)?;
+        let n = tokens
+            .get(k + 1)
+            .filter(|n| n.kind == TokenKind::Digits && !n.norm.contains('.') && t.sentence == n.sentence)?;
         let n: i8 = n.norm.parse().ok().filter(|n| (1..=53).contains(n))?;
         let within = Box::new(DateExpr::Relative { unit: RelativeUnit::Year, offset: 0 });
         Some(DateExpr::NthWeek { n, within })
     };
     let from = week(k)?;
-    let joins = tokens.get(k + 2).is_some_and(|c| c.is("to") || c.is("until") || c.is_dash() || (between && c.is("and")));
+    let joins =
+        tokens.get(k + 2).is_some_and(|c| c.is("to") || c.is("until") || c.is_dash() || (between && c.is("and")));
     let to = week(k + 3).filter(|_| joins)?;
     Some((DateExpr::Range { from: Box::new(from), to: Box::new(to) }, k + 5))
 }
@@ -461,7 +464,10 @@ fn on_calendar(d: &super::super::duration::Duration, seconds: f64) -> Option<Cal
 /// between the longest and the shortest it may mean, not the point a spec picks for "few".
 fn vaguely_ago(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
     let d = super::super::duration::read(tokens, text, rules, i)?;
-    if d.low == d.high || word(tokens, d.end) != Some("ago") || !tokens[i..d.end].iter().any(|t| rules.vague_counts.contains_key(&t.norm)) {
+    if d.low == d.high
+        || word(tokens, d.end) != Some("ago")
+        || !tokens[i..d.end].iter().any(|t| rules.vague_counts.contains_key(&t.norm))
+    {
         return None;
     }
     let back = |calendar| Box::new(DateExpr::Shifted { base: 0, sign: -1, calendar });

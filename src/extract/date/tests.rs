@@ -146,7 +146,15 @@ fn numeric_day_and_month_standing_alone_or_after_on_and_in() {
     assert_eq!(first_date("back 4/22", r, false), d(4, 22));
     assert_eq!(first_date("back 22/04", r, false), d(4, 22));
     assert_eq!(first_date("2/29", r, false), d(2, 29));
-    for text in ["open 24/7", "add 1/2 cup", "scored 1 4/5", "rated it 7/10.", "rose in 4.22 seconds", "on 4.22 million shares", "in 4-22 games"] {
+    for text in [
+        "open 24/7",
+        "add 1/2 cup",
+        "scored 1 4/5",
+        "rated it 7/10.",
+        "rose in 4.22 seconds",
+        "on 4.22 million shares",
+        "in 4-22 games",
+    ] {
         assert_eq!(first_date(text, r, false), None, "{text}");
     }
 }
@@ -168,7 +176,10 @@ fn more_than_a_count_ago_is_a_bound() {
     let text = "He vanished more than two weeks ago.";
     let tokens = tokenize(text, 0, text.len());
     let m = (0..tokens.len()).find_map(|i| match_date(&tokens, text, &rules, i)).unwrap();
-    assert_eq!((m.hedge, &text[tokens[m.start].start..tokens[m.end - 1].end]), (Hedge::Until, "more than two weeks ago"));
+    assert_eq!(
+        (m.hedge, &text[tokens[m.start].start..tokens[m.end - 1].end]),
+        (Hedge::Until, "more than two weeks ago")
+    );
     assert_eq!(resolve(&m.expr, Some(date(2018, 5, 29)), false).map(|(a, _, _)| a), Some(date(2018, 5, 15)));
     let text = "It starts more than 3 days after today";
     let tokens = tokenize(text, 0, text.len());
@@ -193,7 +204,10 @@ fn two_digits_no_day_can_be_after_a_month_are_a_year() {
 #[test]
 fn a_season_of_a_year_in_words() {
     let r = date(2016, 11, 7);
-    assert_eq!(first_date("In the spring of nineteen seventy eight", r, false), Some((date(1978, 3, 1), date(1978, 5, 31))));
+    assert_eq!(
+        first_date("In the spring of nineteen seventy eight", r, false),
+        Some((date(1978, 3, 1), date(1978, 5, 31)))
+    );
 }
 
 #[test]
