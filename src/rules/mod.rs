@@ -177,6 +177,8 @@ pub struct Rules {
     pub threshold_overlap: f32,
     /// Least subject similarity for grouping dates that do not overlap.
     pub threshold_date_conflict: f32,
+    /// Least subject similarity for grouping the very same count told of two counted nouns.
+    pub threshold_other_role: f32,
     /// Least subject similarity for grouping the very same date.
     pub threshold_same_date: f32,
     /// Largest ratio between two disjoint values grouped as a conflict.
@@ -369,6 +371,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         threshold: 0.3,
         threshold_same_value: 0.1,
         threshold_overlap: 0.12,
+        threshold_other_role: 0.3,
         threshold_date_conflict: 0.5,
         threshold_same_date: 0.1,
         max_conflict_ratio: 25.0,
@@ -585,6 +588,15 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                     ));
                 }
                 rules.threshold_same_value = t;
+            }
+            if let Some(t) = a.threshold_other_role {
+                if !(0.0..=1.0).contains(&t) {
+                    return Err(bad(
+                        "threshold_other_role",
+                        format!("align threshold_other_role {t} must lie in 0..1"),
+                    ));
+                }
+                rules.threshold_other_role = t;
             }
             if let Some(t) = a.threshold_overlap {
                 if !(0.0..=1.0).contains(&t) {

@@ -368,6 +368,9 @@ pub struct AlignSection {
     /// Least similarity when the two values overlap without being the same (a wrong grouping can
     /// then only yield a false "compatible").
     pub threshold_overlap: Option<f32>,
+    /// Least similarity for the very same count told of two counted nouns ("three bank workers",
+    /// "three dead") or of a counted noun and a bare figure ("captured 23").
+    pub threshold_other_role: Option<f32>,
     /// Least similarity for two dates that do not overlap: a story dates many things (the
     /// event, statements, earlier events), so a false conflict among dates is easy to make.
     pub threshold_date_conflict: Option<f32>,
