@@ -301,6 +301,56 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             target.extend(moved);
         }
     }
+    // Outlets word one fact in many ways, so one fact often ends in several clusters, each alike
+    // within but no pair alike across. Clusters telling the very same value join when their
+    // words, pooled, are alike: a cluster's pooled words say more than any one sentence. Only
+    // clusters linked by a scored pair are weighed, so the cost follows the scored pairs.
+    // Not dates: many things of one story happen on one day (the event, each statement).
+    let links: std::collections::BTreeSet<(usize, usize)> = scores
+        .keys()
+        .filter(|&&(a, _)| claims[a].kind != Kind::Date)
+        .map(|&(a, b)| (cluster_of[&a], cluster_of[&b]))
+        .filter(|(p, q)| p != q)
+        .map(|(p, q)| (p.min(q), p.max(q)))
+        .collect();
+    let mut ranked: Vec<(f32, usize, usize)> = links
+        .into_iter()
+        .map(|(p, q)| (vectors.pooled_similarity(&clusters[&p], &clusters[&q]), p, q))
+        .filter(|&(s, _, _)| s >= rules.threshold_pooled)
+        .collect();
+    ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
+    for (_, p, q) in ranked {
+        let (ca, cb) = (cluster_of[&p], cluster_of[&q]);
+        if ca == cb {
+            continue;
+        }
+        let pooled = vectors.pooled_similarity(&clusters[&ca], &clusters[&cb]);
+        if pooled < rules.threshold_pooled {
+            continue;
+        }
+        let mut ok = true;
+        for &x in &clusters[&ca] {
+            for &y in &clusters[&cb] {
+                let (cx, cy) = (&claims[x], &claims[y]);
+                ok &= if cx.source == cy.source {
+                    cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules)
+                } else {
+                    compare::relate(cx, cy, rules) == Verdict::Agree
+                        && cx.precision == cy.precision
+                        && floor(x, y).is_finite()
+                };
+            }
+        }
+        if ok {
+            let moved = clusters.remove(&cb).unwrap_or_default();
+            for &m in &moved {
+                cluster_of.insert(m, ca);
+            }
+            if let Some(target) = clusters.get_mut(&ca) {
+                target.extend(moved);
+            }
+        }
+    }
     let mut out: Vec<Vec<usize>> = clusters
         .into_values()
         .filter(|c| {

@@ -177,6 +177,8 @@ pub struct Rules {
     pub threshold_overlap: f32,
     /// Least subject similarity for grouping dates that do not overlap.
     pub threshold_date_conflict: f32,
+    /// Least similarity of the pooled words of two groups telling the very same value to join.
+    pub threshold_pooled: f32,
     /// Least subject similarity for grouping the very same count told of two counted nouns.
     pub threshold_other_role: f32,
     /// Least subject similarity for grouping the very same date.
@@ -371,6 +373,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         threshold: 0.3,
         threshold_same_value: 0.1,
         threshold_overlap: 0.12,
+        threshold_pooled: 0.3,
         threshold_other_role: 0.3,
         threshold_date_conflict: 0.5,
         threshold_same_date: 0.1,
@@ -597,6 +600,12 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                     ));
                 }
                 rules.threshold_other_role = t;
+            }
+            if let Some(t) = a.threshold_pooled {
+                if !(0.0..=1.0).contains(&t) {
+                    return Err(bad("threshold_pooled", format!("align threshold_pooled {t} must lie in 0..1")));
+                }
+                rules.threshold_pooled = t;
             }
             if let Some(t) = a.threshold_overlap {
                 if !(0.0..=1.0).contains(&t) {
