@@ -313,10 +313,12 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         .filter(|(p, q)| p != q)
         .map(|(p, q)| (p.min(q), p.max(q)))
         .collect();
+    // Pooled words never need less likeness than one pair telling the same value.
+    let least = rules.threshold_pooled.max(rules.threshold_same_value);
     let mut ranked: Vec<(f32, usize, usize)> = links
         .into_iter()
         .map(|(p, q)| (vectors.pooled_similarity(&clusters[&p], &clusters[&q]), p, q))
-        .filter(|&(s, _, _)| s >= rules.threshold_pooled)
+        .filter(|&(s, _, _)| s >= least)
         .collect();
     ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
     for (_, p, q) in ranked {
@@ -325,7 +327,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             continue;
         }
         let pooled = vectors.pooled_similarity(&clusters[&ca], &clusters[&cb]);
-        if pooled < rules.threshold_pooled {
+        if pooled < least {
             continue;
         }
         let mut ok = true;

@@ -178,12 +178,21 @@ fn rounds_to(precise: &Interval, round: &Interval, share: f64) -> bool {
 pub fn compare(claims: &[&Claim], rules: &Rules) -> (Verdict, String) {
     let mut worst = Verdict::Agree;
     let mut witness: Option<(&Claim, &Claim)> = None;
+    // Sums in two currencies are never shown to agree (no rates are held), so when two sources
+    // give one currency, the group's verdict rests on them; the converted sums beside them only
+    // count when they lie too far apart to be one sum.
+    let one_currency = claims.iter().enumerate().any(|(n, a)| {
+        claims[n + 1..].iter().any(|b| a.source != b.source && a.kind == Kind::Money && !other_currencies(a, b))
+    });
     for (n, a) in claims.iter().enumerate() {
         for b in &claims[n + 1..] {
             if a.source == b.source {
                 continue;
             }
             let v = relate(a, b, rules);
+            if one_currency && other_currencies(a, b) && v != Verdict::Conflict {
+                continue;
+            }
             if witness.is_none() || v < worst {
                 worst = v;
                 witness = Some((a, b));
