@@ -180,7 +180,11 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         if verdict == Verdict::Conflict && !plausible_conflict(cx, a, b) {
             return f32::INFINITY;
         }
-        if other_places(x, y) {
+        // A place tells where a distance is measured from, so two places make two distances;
+        // of any other figure it tells where it happened, which outlets name at different
+        // scales (a county, a town), so there it only keeps different values apart.
+        let distance = x.kind == Kind::Quantity && rules.unit(&x.unit).is_some_and(|u| u.dimension == "length");
+        if (distance || verdict != Verdict::Agree) && other_places(x, y) {
             return f32::INFINITY;
         }
         if verdict == Verdict::Conflict && compare::other_currencies(x, y) {
