@@ -72,6 +72,13 @@ fn block_key(role: &(Kind, String)) -> (Kind, &str) {
 /// claim's own clause, not one borrowed from further off.
 const ROLE_WEIGHT: f32 = 0.5;
 
+/// What a claim is a figure of, as `role_of` reads it, for tuning.
+#[doc(hidden)]
+pub fn debug_role(claim: &Claim, rules: &Rules) -> String {
+    let (kind, role) = role_of(claim, rules);
+    format!("{}:{role}", kind.name())
+}
+
 /// Every cross-source pair of one block with its similarity, for tuning (`CROSSCHECK_DEBUG_ALIGN`).
 #[doc(hidden)]
 pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> {
@@ -187,6 +194,12 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         if (distance || verdict != Verdict::Agree) && other_places(x, y) {
             return f32::INFINITY;
         }
+        if let (Some(p), Some(q)) = (x.subject.weekday, y.subject.weekday) {
+            if p != q {
+                // Figures of two days are of two things: Monday's protest and Wednesday's.
+                return f32::INFINITY;
+            }
+        }
         if verdict == Verdict::Conflict && compare::other_currencies(x, y) {
             // Sums in two currencies orders of magnitude apart are two sums.
             return f32::INFINITY;
@@ -206,7 +219,15 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             // of their own (the dead and the injured). Small figures recur everywhere ("two",
             // "three"), so the very same one is little evidence on its own.
             let both_roles = rules.countable.contains(ra.as_str()) && rules.countable.contains(rb.as_str());
-            return if both_roles || verdict != Verdict::Agree { f32::INFINITY } else { rules.threshold_other_role };
+            // A bare figure names no other thing, so it needs less than a figure of another noun.
+            let bare = ra.is_empty() || rb.is_empty();
+            return if both_roles || verdict != Verdict::Agree {
+                f32::INFINITY
+            } else if bare {
+                rules.threshold_bare
+            } else {
+                rules.threshold_other_role
+            };
         }
         if count && !ra.is_empty() && verdict == Verdict::Agree {
             // The very same figure of the very same counted noun ("three dead", "3 dead"): in

@@ -177,10 +177,12 @@ pub struct Rules {
     pub threshold_overlap: f32,
     /// Least subject similarity for grouping dates that do not overlap.
     pub threshold_date_conflict: f32,
-    /// Least similarity of the pooled words of two groups telling the very same value to join.
-    pub threshold_pooled: f32,
+    /// Least subject similarity for grouping a bare figure with the very same counted one.
+    pub threshold_bare: f32,
     /// Least subject similarity for grouping the very same count told of two counted nouns.
     pub threshold_other_role: f32,
+    /// Least similarity of the pooled words of two groups telling the very same value to join.
+    pub threshold_pooled: f32,
     /// Least subject similarity for grouping the very same date.
     pub threshold_same_date: f32,
     /// Largest ratio between two disjoint values grouped as a conflict.
@@ -373,8 +375,9 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         threshold: 0.3,
         threshold_same_value: 0.1,
         threshold_overlap: 0.12,
-        threshold_pooled: 0.3,
+        threshold_bare: 0.1,
         threshold_other_role: 0.3,
+        threshold_pooled: 0.3,
         threshold_date_conflict: 0.5,
         threshold_same_date: 0.1,
         max_conflict_ratio: 25.0,
@@ -606,6 +609,12 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                     return Err(bad("threshold_pooled", format!("align threshold_pooled {t} must lie in 0..1")));
                 }
                 rules.threshold_pooled = t;
+            }
+            if let Some(t) = a.threshold_bare {
+                if !(0.0..=1.0).contains(&t) {
+                    return Err(bad("threshold_bare", format!("align threshold_bare {t} must lie in 0..1")));
+                }
+                rules.threshold_bare = t;
             }
             if let Some(t) = a.threshold_overlap {
                 if !(0.0..=1.0).contains(&t) {
