@@ -212,13 +212,21 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             // one of another counted noun.
             return f32::INFINITY;
         }
+        // One counted noun that the other's own clause names ("three bank workers dead" and
+        // "three dead"; "23 pirates arrested" and "23 arrested") asks no more than a bare one,
+        // unless both are roles of their own (the dead and the injured).
+        let named = (!ra.is_empty() && y.subject.weight(ra) >= ROLE_WEIGHT)
+            || (!rb.is_empty() && x.subject.weight(rb) >= ROLE_WEIGHT);
+        let both_roles = rules.countable.contains(ra.as_str()) && rules.countable.contains(rb.as_str());
+        if count && ra != rb && named && !both_roles && verdict == Verdict::Agree {
+            return rules.threshold_bare;
+        }
         if count && ra != rb {
             // Two counted nouns ("three bank workers", "three dead"; "23 pirates", "23 Somalis"),
             // or a counted noun and a bare figure ("captured 23"), are one fact only when the
             // very same figure is told of the same things, and never when both nouns are roles
             // of their own (the dead and the injured). Small figures recur everywhere ("two",
             // "three"), so the very same one is little evidence on its own.
-            let both_roles = rules.countable.contains(ra.as_str()) && rules.countable.contains(rb.as_str());
             // A bare figure names no other thing, so it needs less than a figure of another noun.
             let bare = ra.is_empty() || rb.is_empty();
             return if both_roles || verdict != Verdict::Agree {
