@@ -340,6 +340,9 @@ fn score(fixture: &Fixture, run: &Run, located: &HashMap<(usize, usize), Located
                 };
                 let key =
                     format!("{block}/{}/{}/{same}/{band}", compare::relate(cx, cy, &rules).name(), cx.kind.name());
+                if std::env::var("ECBPLUS_MISSED").is_ok_and(|k| key.starts_with(&k)) {
+                    debug.push(format!("  missed pair  {key} {rx} {:?} / {ry} {:?}", cx.value_text(), cy.value_text()));
+                }
                 *missed.entry(key).or_insert(0) += 1;
             }
         }
