@@ -218,8 +218,12 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         let named = (!ra.is_empty() && y.subject.weight(ra) >= ROLE_WEIGHT)
             || (!rb.is_empty() && x.subject.weight(rb) >= ROLE_WEIGHT);
         let both_roles = rules.countable.contains(ra.as_str()) && rules.countable.contains(rb.as_str());
-        if count && ra != rb && named && !both_roles && verdict == Verdict::Agree {
-            return rules.threshold_bare;
+        if count && ra != rb && named && !both_roles && verdict != Verdict::Conflict {
+            return if verdict == Verdict::Agree {
+                rules.threshold_bare
+            } else {
+                rules.threshold_overlap.max(rules.threshold_bare)
+            };
         }
         if count && ra != rb {
             // Two counted nouns ("three bank workers", "three dead"; "23 pirates", "23 Somalis"),
