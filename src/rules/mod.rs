@@ -580,62 +580,25 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
             }
         }
         if let Some(a) = &f.align {
-            if let Some(t) = a.threshold {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad("threshold", format!("align threshold {t} must lie in 0..1")));
+            // Every similarity threshold is a share, 0..1.
+            let shares = [
+                ("threshold", a.threshold, &mut rules.threshold),
+                ("threshold_same_value", a.threshold_same_value, &mut rules.threshold_same_value),
+                ("threshold_other_role", a.threshold_other_role, &mut rules.threshold_other_role),
+                ("threshold_pooled", a.threshold_pooled, &mut rules.threshold_pooled),
+                ("threshold_bare", a.threshold_bare, &mut rules.threshold_bare),
+                ("threshold_overlap", a.threshold_overlap, &mut rules.threshold_overlap),
+                ("threshold_date_conflict", a.threshold_date_conflict, &mut rules.threshold_date_conflict),
+                ("threshold_same_date", a.threshold_same_date, &mut rules.threshold_same_date),
+                ("fuzzy_term", a.fuzzy_term, &mut rules.fuzzy_term),
+            ];
+            for (name, value, slot) in shares {
+                if let Some(t) = value {
+                    if !(0.0..=1.0).contains(&t) {
+                        return Err(bad(name, format!("align {name} {t} must lie in 0..1")));
+                    }
+                    *slot = t;
                 }
-                rules.threshold = t;
-            }
-            if let Some(t) = a.threshold_same_value {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad(
-                        "threshold_same_value",
-                        format!("align threshold_same_value {t} must lie in 0..1"),
-                    ));
-                }
-                rules.threshold_same_value = t;
-            }
-            if let Some(t) = a.threshold_other_role {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad(
-                        "threshold_other_role",
-                        format!("align threshold_other_role {t} must lie in 0..1"),
-                    ));
-                }
-                rules.threshold_other_role = t;
-            }
-            if let Some(t) = a.threshold_pooled {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad("threshold_pooled", format!("align threshold_pooled {t} must lie in 0..1")));
-                }
-                rules.threshold_pooled = t;
-            }
-            if let Some(t) = a.threshold_bare {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad("threshold_bare", format!("align threshold_bare {t} must lie in 0..1")));
-                }
-                rules.threshold_bare = t;
-            }
-            if let Some(t) = a.threshold_overlap {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad("threshold_overlap", format!("align threshold_overlap {t} must lie in 0..1")));
-                }
-                rules.threshold_overlap = t;
-            }
-            if let Some(t) = a.threshold_date_conflict {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad(
-                        "threshold_date_conflict",
-                        format!("align threshold_date_conflict {t} must lie in 0..1"),
-                    ));
-                }
-                rules.threshold_date_conflict = t;
-            }
-            if let Some(t) = a.threshold_same_date {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad("threshold_same_date", format!("align threshold_same_date {t} must lie in 0..1")));
-                }
-                rules.threshold_same_date = t;
             }
             if let Some(r) = a.max_conflict_ratio {
                 if !(r >= 1.0 && r.is_finite()) {
@@ -648,12 +611,6 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                     return Err(bad("max_currency_ratio", format!("align max_currency_ratio {r} must be 1 or more")));
                 }
                 rules.max_currency_ratio = r;
-            }
-            if let Some(t) = a.fuzzy_term {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad("fuzzy_term", format!("align fuzzy_term {t} must lie in 0..1")));
-                }
-                rules.fuzzy_term = t;
             }
         }
         for t in &f.tolerance {
