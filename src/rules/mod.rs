@@ -169,6 +169,8 @@ pub struct Rules {
     pub identifiers: HashSet<String>,
     /// The base unit of each dimension (the unit with factor 1), by dimension.
     pub base_units: HashMap<String, String>,
+    /// Senses of ambiguous units: the unit's name, the unit it reads as, and the words that say so.
+    senses: Vec<(String, usize, HashSet<String>)>,
     /// Least subject similarity for grouping.
     pub threshold: f32,
     /// Least subject similarity for grouping claims with the very same value.
@@ -275,6 +277,15 @@ impl Rules {
         self.unit_lookup_exact.get(word).or_else(|| self.unit_lookup.get(&word.to_lowercase())).map(|&i| &self.units[i])
     }
 
+    /// The sense `unit` has in a sentence whose words pass `in_sentence`: "degree" reads as an
+    /// angle next to "rotate", and stays itself where no cue of another sense stands.
+    pub fn sense<'a>(&'a self, unit: &'a Unit, in_sentence: impl Fn(&str) -> bool) -> &'a Unit {
+        self.senses
+            .iter()
+            .find(|(of, _, cues)| *of == unit.name && cues.iter().any(|c| in_sentence(c)))
+            .map_or(unit, |&(_, i, _)| &self.units[i])
+    }
+
     /// The unit spelled `word` as the smaller part of a measure in two parts ("in" of "5 ft 2 in").
     pub fn second_unit(&self, word: &str) -> Option<&Unit> {
         self.unit(word).or_else(|| self.unit_lookup_second.get(word).map(|&i| &self.units[i]))
@@ -372,6 +383,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         window: 8,
         identifiers: HashSet::default(),
         base_units: HashMap::default(),
+        senses: Vec::new(),
         threshold: 0.3,
         threshold_same_value: 0.1,
         threshold_overlap: 0.12,
@@ -453,6 +465,14 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                 prefix: u.prefix,
                 completes: u.completes.clone(),
             });
+            if let Some(of) = &u.sense_of {
+                if !rules.units.iter().any(|x| x.name == *of) || u.cues.is_empty() {
+                    let why = format!("unit {:?}: sense_of {of:?} needs cues and a unit defined before it", u.name);
+                    return Err(bad(of, why));
+                }
+                let cues = u.cues.iter().map(|c| c.to_lowercase()).collect();
+                rules.senses.push((of.clone(), index, cues));
+            }
             for alias in &u.second_aliases {
                 rules.unit_lookup_second.insert(alias.to_lowercase(), index);
             }
@@ -671,5 +691,20 @@ mod tests {
         let huge = "[[ignore]]\nname = \"x\"\npattern = '(\\w{1000}){1000}'\nwhy = \"y\"\n";
         let err = Rules::from_texts(vec![("x".into(), "x".into(), huge.into())]).unwrap_err();
         assert!(err.to_string().contains("size limit"), "{err}");
+    }
+
+    #[test]
+    fn a_sense_names_a_unit_defined_before_it() {
+        let unit = |name: &str, sense: &str| {
+            format!("[[unit]]\nname = \"{name}\"\nkind = \"quantity\"\ndimension = \"d\"\naliases = [\"{name}\"]\n{sense}\n")
+        };
+        let orphan = unit("arc", "sense_of = \"nothing\"\ncues = [\"angle\"]");
+        let err = Rules::from_texts(vec![("x".into(), "x".into(), orphan)]).unwrap_err();
+        assert!(err.to_string().starts_with("x:6:"), "{err}");
+        let good = unit("deg", "") + &unit("arc", "sense_of = \"deg\"\ncues = [\"angle\"]");
+        let rules = Rules::from_texts(vec![("x".into(), "x".into(), good)]).unwrap();
+        let deg = rules.unit("deg").unwrap();
+        assert_eq!(rules.sense(deg, |w| w == "angle").name, "arc");
+        assert_eq!(rules.sense(deg, |w| w == "weather").name, "deg");
     }
 }

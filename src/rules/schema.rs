@@ -205,6 +205,13 @@ pub struct UnitRule {
     /// "foot": "5 feet 2 inches"); metric measures are written as decimals instead.
     #[serde(default)]
     pub completes: Vec<String>,
+    /// The unit this one is a sense of: that unit's spellings read as this one when a word of
+    /// `cues` stands in the same sentence ("degrees" is an angle in "rotate 90 degrees").
+    #[serde(default)]
+    pub sense_of: Option<String>,
+    /// The words that select this sense (see `sense_of`).
+    #[serde(default)]
+    pub cues: Vec<String>,
     /// Examples that must extract.
     #[serde(default)]
     pub examples: Vec<Example>,
