@@ -161,6 +161,22 @@ struct Context<'a> {
     rules: &'a Rules,
 }
 
+/// Whether one of two figures is bounded from above only ("as many as 20", "up to 20") and the
+/// other lies more than `FAR_INSIDE` times below its bound.
+fn far_inside_bound(x: &Claim, y: &Claim) -> bool {
+    let far = |open: &Claim, other: &Claim| match (open.value.low, open.value.high) {
+        (None, Some(bound)) => {
+            let (a, b) = (bound.abs(), other.value.magnitude());
+            a.min(b) > 0.0 && a.max(b) / a.min(b) > FAR_INSIDE
+        }
+        _ => false,
+    };
+    far(x, y) || far(y, x)
+}
+
+/// How many times below an upper bound a figure may lie and still be the bounded figure.
+const FAR_INSIDE: f64 = 3.0;
+
 /// Two figures attached to different named places ("killed in Bener Meriah", "killed in Aceh";
 /// "south-west of Bandar Abbas", "from Tehran"): a district's toll and the total, or two distances,
 /// not two accounts of one fact. Spelling variants ("Manokwari", "Manokwari's") are one place.
@@ -253,6 +269,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             Verdict::Agree if x.precision == y.precision => rules.threshold_same_value,
             // Dates of one story overlap by chance (everything happened "last year"), so for
             // them overlap is no evidence; counts spread over orders of magnitude, so it is.
+            // "As many as 20" holds 5, but a writer bounds a figure from above near it, so a
+            // value far below such a bound is no sign of one fact. A bound from below ("at least
+            // one dead") is an early count that may grow far, so it keeps the usual evidence.
+            Verdict::Compatible if x.kind != Kind::Date && far_inside_bound(x, y) => rules.threshold,
             Verdict::Agree | Verdict::Compatible if x.kind != Kind::Date => rules.threshold_overlap,
             Verdict::Agree | Verdict::Compatible => rules.threshold,
             Verdict::Conflict if x.kind == Kind::Date => rules.threshold_date_conflict,
