@@ -341,7 +341,12 @@ fn score(fixture: &Fixture, run: &Run, located: &HashMap<(usize, usize), Located
                 let key =
                     format!("{block}/{}/{}/{same}/{band}", compare::relate(cx, cy, &rules).name(), cx.kind.name());
                 if std::env::var("ECBPLUS_MISSED").is_ok_and(|k| key.starts_with(&k)) {
-                    debug.push(format!("  missed pair  {key} {rx} {:?} / {ry} {:?}", cx.value_text(), cy.value_text()));
+                    debug.push(format!(
+                        "  missed pair  {key} {rx} {:?} / {ry} {:?} ({})",
+                        cx.value_text(),
+                        cy.value_text(),
+                        fixture.group[ga.unwrap_or(0)].subject
+                    ));
                 }
                 *missed.entry(key).or_insert(0) += 1;
             }
