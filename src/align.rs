@@ -290,6 +290,16 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             n.min(rules.threshold * 0.5)
         }
     };
+    // No pair less alike than this can meet what `needed` asks, so it need not be asked.
+    let least_needed = [
+        rules.threshold_same_date,
+        rules.threshold_same_value,
+        rules.threshold_overlap,
+        rules.threshold,
+        rules.threshold_date_conflict,
+    ]
+    .into_iter()
+    .fold(f32::INFINITY, f32::min);
     let mut scores: HashMap<(usize, usize), f32> = HashMap::new();
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
     // Pairs from one source are never scored (`ok` below judges them on their values), and a
@@ -303,7 +313,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             if s > 0.0 {
                 scores.insert((a, b), s);
             }
-            if s > 0.0 && s >= needed(a, b) {
+            if s > 0.0 && s >= least_needed && s >= needed(a, b) {
                 edges.push((s, a, b));
             }
         }

@@ -74,36 +74,48 @@ pub fn story_folders(dirs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     Ok(folders)
 }
 
-/// Checks each folder as its own story, in parallel, and returns the stories in the order given.
+/// How many stories `check_each` checks at once: enough to keep every core busy, few enough that
+/// their reports take little memory before they are handed on.
+const STORY_BATCH: usize = 64;
+
+/// Checks each folder as its own story, in parallel, and hands the stories to `emit` in the order
+/// given, a batch at a time, so that a day of stories is never held in memory whole.
 /// `prepare` runs on each corpus before the check (to apply per-path reference dates).
 pub fn check_each(
     folders: &[PathBuf],
     options: &LoadOptions,
     rules: &Rules,
     prepare: &(dyn Fn(&mut Corpus) + Sync),
-) -> Vec<Story> {
+    emit: &mut dyn FnMut(Story),
+) {
     use rayon::prelude::*;
-    folders
-        .par_iter()
-        .map(|folder| {
-            let path = source::display_path(folder);
-            match source::load(std::slice::from_ref(folder), options) {
-                Ok(mut corpus) if !corpus.sources.is_empty() => {
-                    prepare(&mut corpus);
-                    let report = check(&corpus, rules);
-                    Story { path, report: Some(report), warnings: Vec::new() }
-                }
-                Ok(corpus) => {
-                    let mut warnings = corpus.warnings;
-                    warnings.push(Warning::file(path.clone(), "story folder holds no readable source; skipped"));
-                    Story { path, report: None, warnings }
-                }
-                Err(e) => {
-                    Story { path: path.clone(), report: None, warnings: vec![Warning::file(path, e.to_string())] }
-                }
-            }
-        })
-        .collect()
+    for batch in folders.chunks(STORY_BATCH) {
+        let stories: Vec<Story> = batch.par_iter().map(|folder| check_story(folder, options, rules, prepare)).collect();
+        stories.into_iter().for_each(&mut *emit);
+    }
+}
+
+/// One story of `check_each`.
+fn check_story(
+    folder: &PathBuf,
+    options: &LoadOptions,
+    rules: &Rules,
+    prepare: &(dyn Fn(&mut Corpus) + Sync),
+) -> Story {
+    let path = source::display_path(folder);
+    match source::load(std::slice::from_ref(folder), options) {
+        Ok(mut corpus) if !corpus.sources.is_empty() => {
+            prepare(&mut corpus);
+            let report = check(&corpus, rules);
+            Story { path, report: Some(report), warnings: Vec::new() }
+        }
+        Ok(corpus) => {
+            let mut warnings = corpus.warnings;
+            warnings.push(Warning::file(path.clone(), "story folder holds no readable source; skipped"));
+            Story { path, report: None, warnings }
+        }
+        Err(e) => Story { path: path.clone(), report: None, warnings: vec![Warning::file(path, e.to_string())] },
+    }
 }
 
 /// The mentions of every claim of every source, in path and text order (for `crosscheck extract`).

@@ -10,9 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crosscheck::baseline;
 use crosscheck::config::{self, Config};
 use crosscheck::error::Error;
-use crosscheck::render::{
-    self, ClaimsJsonLines, ClaimsText, Format, Markdown, StoriesJson, StoriesMarkdown, StoriesText,
-};
+use crosscheck::render::{self, ClaimsJsonLines, ClaimsText, Format, Markdown, Stories};
 use crosscheck::report::{FailOn, Report};
 use crosscheck::rules::Rules;
 use crosscheck::source::{self, LoadOptions};
@@ -171,26 +169,28 @@ fn check_each(input: &Input, format: Format, fail_on: Option<FailOn>) -> Result<
     if folders.is_empty() {
         return Err(Error::Usage("--each: no story folder under the paths given".into()));
     }
-    let stories = crosscheck::check_each(&folders, &LoadOptions { date }, &rules, &|corpus| config.apply_dates(corpus));
-    for story in &stories {
+    let Some(mut writer) = Stories::new(format) else {
+        return Err(Error::Usage("--each reports as text, json or markdown; run github or sarif per story".into()));
+    };
+    let fail_on = fail_on.or(config.fail_on).unwrap_or_default();
+    let mut fails = false;
+    // Each story is written as soon as its batch is checked; only the first write error is kept.
+    let mut written = Ok(());
+    let mut emit = |story: crosscheck::Story| {
         for w in &story.warnings {
             eprintln!("warning: {w}");
         }
         for w in story.report.iter().flat_map(|r| &r.warnings) {
             eprintln!("warning: {w}");
         }
-    }
-    let text = match format {
-        Format::Text => StoriesText(&stories).to_string(),
-        Format::Json => StoriesJson(&stories).to_string(),
-        Format::Markdown => StoriesMarkdown(&stories).to_string(),
-        Format::Github | Format::Sarif => {
-            return Err(Error::Usage("--each reports as text, json or markdown; run github or sarif per story".into()))
+        fails |= story.report.as_ref().is_some_and(|r| r.fails(fail_on));
+        if written.is_ok() {
+            written = write_stdout(writer.story(&story).as_bytes());
         }
     };
-    write_stdout(text.as_bytes())?;
-    let fail_on = fail_on.or(config.fail_on).unwrap_or_default();
-    let fails = stories.iter().filter_map(|s| s.report.as_ref()).any(|r| r.fails(fail_on));
+    crosscheck::check_each(&folders, &LoadOptions { date }, &rules, &|corpus| config.apply_dates(corpus), &mut emit);
+    written?;
+    write_stdout(writer.end().as_bytes())?;
     Ok(if fails { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

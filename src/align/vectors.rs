@@ -69,8 +69,14 @@ impl Vectors {
         }
         let weight_in_b = |t: u32| vb.binary_search_by_key(&t, |(id, _)| *id).ok().map(|k| vb[k].1);
         let mut dot = 0.0;
+        // Both lists are sorted by id, so the same term is found by walking `vb` alongside `va`;
+        // only spelling variants need a search.
+        let mut k = 0;
         for &(ta, wa) in va {
-            let mut best = weight_in_b(ta).unwrap_or(0.0);
+            while vb.get(k).is_some_and(|&(tb, _)| tb < ta) {
+                k += 1;
+            }
+            let mut best = vb.get(k).filter(|&&(tb, _)| tb == ta).map_or(0.0, |&(_, wb)| wb);
             for &(tb, alike) in &self.fuzzy[ta as usize] {
                 if let Some(wb) = weight_in_b(tb) {
                     best = best.max(alike * wb);

@@ -97,7 +97,7 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
             (TokenKind::Digits, end, format!("0{norm}"))
         } else if c.is_alphabetic() {
             let end = lex_word(text, i, to);
-            (TokenKind::Word, end, text[start..end].to_lowercase())
+            (TokenKind::Word, end, lower_case(&text[start..end]))
         } else {
             (TokenKind::Punct, i + len, c.to_string())
         };
@@ -114,6 +114,15 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
         i = end;
     }
     tokens
+}
+
+/// `word` in lower case; most words of English news are ASCII, which needs no Unicode tables.
+fn lower_case(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase()
+    }
 }
 
 fn next_is_space_then_upper(text: &str, from: usize, to: usize) -> bool {

@@ -8,6 +8,7 @@ pub mod lexer;
 pub mod measure;
 pub mod number;
 pub mod range;
+pub mod starters;
 pub mod subject;
 pub mod unreadable;
 
@@ -19,6 +20,7 @@ use crate::source::{DateOrigin, Source};
 use date::DateMatch;
 use lexer::{Token, TokenKind};
 use measure::{Found, Measure};
+use starters::Starts;
 use subject::Terms;
 
 /// Most claims kept for one source; a larger source is cut off there with a warning. A news
@@ -58,11 +60,13 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     // One match past the limit is enough to know the source is cut off; reading on would only
     // spend time and memory on matches that are dropped.
     while i < tokens.len() && found.len() <= MAX_CLAIMS_PER_SOURCE {
-        if masked[i] {
+        let can = starters::at(&tokens[i], rules);
+        debug_assert!(masked[i] || can_start_only(can, &tokens, text, rules, i));
+        if masked[i] || can.none() {
             i += 1;
             continue;
         }
-        if let Some(t) = date::match_time(&tokens, rules, i) {
+        if let Some(t) = can.time.then(|| date::match_time(&tokens, rules, i)).flatten() {
             i = t.end;
             // A clock reading without its half of the day ("10:30") dates nothing.
             if t.minutes.is_some() && !t.furniture && !masked[t.start..t.end].iter().any(|&b| b) {
@@ -70,21 +74,21 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             }
             continue;
         }
-        if let Some(m) = date::match_date(&tokens, text, rules, i) {
+        if let Some(m) = can.date.then(|| date::match_date(&tokens, text, rules, i)).flatten() {
             if !masked[m.start..m.end].iter().any(|&b| b) {
                 i = m.end;
                 found.push(Found2::Date(m));
                 continue;
             }
         }
-        if let Some(m) = duration::match_duration(&tokens, text, rules, i) {
+        if let Some(m) = can.duration.then(|| duration::match_duration(&tokens, text, rules, i)).flatten() {
             if !masked[m.start.min(i)..m.end].iter().any(|&b| b) {
                 i = m.end.max(i + 1);
                 found.push(Found2::Measure(m));
                 continue;
             }
         }
-        match measure::match_measure(&tokens, text, rules, i) {
+        match can.measure.then(|| measure::match_measure(&tokens, text, rules, i)).flatten() {
             Some(Found::Claim(m)) if !masked[m.start.min(i)..m.end].iter().any(|&b| b) => {
                 i = m.end.max(i + 1);
                 found.push(Found2::Measure(m));
@@ -103,7 +107,8 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     };
 
     let days = time_days(&found, &tokens, rules, date);
-    let terms = Terms::new(&tokens, text, rules);
+    let wanted = subject_sentences(&found, &tokens);
+    let terms = Terms::of_sentences(&tokens, text, rules, |s| wanted.get(s as usize).copied().unwrap_or(false));
     let mut claims = Vec::new();
     let mut sentences = Vec::new();
     let truncated = found.len() > MAX_CLAIMS_PER_SOURCE;
@@ -125,6 +130,42 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     mark_days(&mut claims, &tokens);
     let unreadable = unreadable::find(&tokens, text, rules);
     Extraction { claims, date, date_from, truncated, unreadable }
+}
+
+/// True when the matchers that `can` leaves out read nothing at token `i`, as the starters
+/// promise; panics naming the word otherwise. Checked in debug builds only: it is the work the
+/// starters save.
+fn can_start_only(can: Starts, tokens: &[Token], text: &str, rules: &Rules, i: usize) -> bool {
+    let unlisted = [
+        (!can.time && date::match_time(tokens, rules, i).is_some(), "time"),
+        (!can.date && date::match_date(tokens, text, rules, i).is_some(), "date"),
+        (!can.duration && duration::match_duration(tokens, text, rules, i).is_some(), "duration"),
+        (!can.measure && measure::match_measure(tokens, text, rules, i).is_some(), "measure"),
+    ];
+    for (started, matcher) in unlisted {
+        assert!(!started, "a {matcher} starts at {:?}, which `extract::starters` does not list", tokens[i].norm);
+    }
+    true
+}
+
+/// Which sentences a subject reads, by sentence number: those of the findings and the two beside
+/// each (see `Terms::subject`).
+fn subject_sentences(found: &[Found2], tokens: &[Token]) -> Vec<bool> {
+    let mut wanted = vec![false; tokens.last().map_or(0, |t| t.sentence as usize + 2)];
+    for f in found {
+        let start = match f {
+            Found2::Date(m) => m.start,
+            Found2::Time(t) => t.start,
+            Found2::Measure(m) => m.start,
+        };
+        let s = tokens[start].sentence as usize;
+        for near in s.saturating_sub(1)..=s + 1 {
+            if let Some(w) = wanted.get_mut(near) {
+                *w = true;
+            }
+        }
+    }
+    wanted
 }
 
 /// Days before the source's date after which a dated sentence speaks of an earlier event.
@@ -345,17 +386,18 @@ pub(crate) fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
     let clause_mark = |t: &Token| t.sentence != sentence || t.is_punct(",;:()—–");
     let floor = at.saturating_sub(TENSE_REACH);
     let start = tokens[floor..at].iter().rposition(clause_mark).map_or(floor, |p| floor + p + 1);
-    let words: Vec<&str> = tokens[start..]
+    let mut words = tokens[start..]
         .iter()
         .take(2 * TENSE_REACH)
         .take_while(|t| !clause_mark(t))
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.norm.as_str())
-        .collect();
-    words.iter().enumerate().any(|(n, w)| {
-        rules.future_markers.contains(*w)
-            || words
-                .get(n + 1)
-                .is_some_and(|next| rules.future_pairs.get(*w).is_some_and(|s| s.iter().any(|x| x == next)))
-    })
+        .peekable();
+    while let Some(w) = words.next() {
+        let pair = |next: &&str| rules.future_pairs.get(w).is_some_and(|s| s.iter().any(|x| x == next));
+        if rules.future_markers.contains(w) || words.peek().is_some_and(pair) {
+            return true;
+        }
+    }
+    false
 }

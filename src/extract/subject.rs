@@ -34,12 +34,19 @@ pub struct Terms {
 impl Terms {
     /// Reads the terms of all `tokens`.
     pub fn new(tokens: &[Token], text: &str, rules: &Rules) -> Terms {
+        Terms::of_sentences(tokens, text, rules, |_| true)
+    }
+
+    /// Reads the terms of the sentences that `wanted` accepts. A subject reads the terms of its
+    /// claim's sentence and the two beside it only, and most sentences hold no claim; a sentence's
+    /// terms do not depend on the sentences around it.
+    pub fn of_sentences(tokens: &[Token], text: &str, rules: &Rules, wanted: impl Fn(u32) -> bool) -> Terms {
         let mut terms = Vec::new();
         let mut by_sentence: HashMap<u32, (usize, usize)> = HashMap::default();
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i];
-            if t.kind != TokenKind::Word {
+            if t.kind != TokenKind::Word || !wanted(t.sentence) {
                 i += 1;
                 continue;
             }
@@ -213,6 +220,9 @@ fn is_clause_mark(tokens: &[Token], k: usize) -> bool {
 
 /// The longest alias phrase of two or more words starting at token `i`.
 fn alias_phrase(tokens: &[Token], rules: &Rules, i: usize) -> Option<(String, usize)> {
+    if !rules.may_open_alias(&tokens[i].norm) {
+        return None;
+    }
     let longest = rules.alias_max_words.min(tokens.len() - i);
     for n in (2..=longest).rev() {
         let window = &tokens[i..i + n];

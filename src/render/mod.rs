@@ -16,7 +16,7 @@ pub use github::Github;
 pub use json::Json;
 pub use markdown::Markdown;
 pub use sarif::{Sarif21, FINGERPRINT_KEY};
-pub use stories::{StoriesJson, StoriesMarkdown, StoriesText};
+pub use stories::Stories;
 pub use text::Text;
 
 use crate::report::{FailOn, Report};

@@ -127,6 +127,8 @@ pub struct Rules {
     /// Smaller units of each currency, by ISO code, largest first.
     pub currency_minor: HashMap<String, Vec<Minor>>,
     aliases: HashMap<String, String>,
+    /// What the first token of an alias phrase of several tokens can be (see `may_open_alias`).
+    alias_heads: HashSet<String>,
     /// The longest alias phrase, in words.
     pub alias_max_words: usize,
     /// Canonical terms that name what is counted.
@@ -197,6 +199,9 @@ pub struct Rules {
     pub tolerances: BTreeMap<Kind, Tolerance>,
     /// `[[suppress]]` entries: claims a project has reviewed and silenced.
     pub suppress: Vec<schema::SuppressRule>,
+    /// The words and marks besides digits that a claim can start with, and which matchers can
+    /// start it there, from the tables above and the matchers' own words (`extract::starters`).
+    pub starters: HashMap<String, crate::extract::starters::Starts>,
 }
 
 /// How far two values of one kind may be apart and still not conflict.
@@ -272,6 +277,13 @@ impl Rules {
         self.aliases.get(phrase).map(String::as_str)
     }
 
+    /// False when no alias phrase of several tokens can start with the token `word`: the phrase
+    /// reader then needs no lookups. (A token ends where a letter meets a space or a mark, so the
+    /// heads are the prefixes of each phrase that end there.)
+    pub fn may_open_alias(&self, word: &str) -> bool {
+        self.alias_heads.contains(word)
+    }
+
     /// The unit spelled `word` (case-sensitive spellings first), if any.
     pub fn unit(&self, word: &str) -> Option<&Unit> {
         self.unit_lookup_exact.get(word).or_else(|| self.unit_lookup.get(&word.to_lowercase())).map(|&i| &self.units[i])
@@ -329,6 +341,18 @@ pub(crate) fn line_col(text: &str, byte: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The prefixes of `phrase` that end where a token may end: wherever letters meet digits, a space
+/// or a mark ("north" of "north korea", "u.s." of "u.s. army", "after" of "after-shocks").
+fn token_prefixes(phrase: &str) -> impl Iterator<Item = &str> {
+    // Letters and digits continue a token of their own class; anything else stands alone.
+    let class = |c: char| (c.is_alphabetic(), c.is_ascii_digit());
+    let alone = move |c: char| class(c) == (false, false);
+    phrase.char_indices().zip(phrase.chars().skip(1)).filter_map(move |((at, before), after)| {
+        let boundary = class(before) != class(after) || alone(before);
+        boundary.then_some(&phrase[..at + before.len_utf8()])
+    })
+}
+
 fn words_of(phrase: &str) -> Vec<String> {
     phrase.split_whitespace().map(str::to_lowercase).collect()
 }
@@ -362,6 +386,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         code_scales: HashMap::default(),
         currency_minor: HashMap::default(),
         aliases: HashMap::default(),
+        alias_heads: HashSet::default(),
         alias_max_words: 1,
         countable: HashSet::default(),
         ignore: Vec::new(),
@@ -397,6 +422,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         fuzzy_term: 0.92,
         tolerances: BTreeMap::new(),
         suppress: Vec::new(),
+        starters: HashMap::default(),
     };
     for (file, f) in &files {
         let bad = |needle: &str, message: String| {
@@ -514,6 +540,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
             for w in a.words.iter().chain(std::iter::once(&a.canonical)) {
                 let key = words_of(w).join(" ");
                 rules.alias_max_words = rules.alias_max_words.max(key.split(' ').count());
+                rules.alias_heads.extend(token_prefixes(&key).map(str::to_string));
                 rules.aliases.insert(key, canonical.clone());
             }
             if a.countable {
@@ -648,6 +675,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
     rules.vague.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
     rules.currency_symbols.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     rules.files = files;
+    rules.starters = crate::extract::starters::of(&rules);
     Ok(rules)
 }
 

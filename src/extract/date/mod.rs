@@ -155,7 +155,7 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
             }
         }
     }
-    let future = super::is_future(tokens, rules, i);
+    let future = || super::is_future(tokens, rules, i);
     if let Some((expr, end)) = spoken::shifted(tokens, text, rules, i, future)
         .or_else(|| spoken::less_than_shifted(tokens, text, rules, i, future))
         .or_else(|| spoken::weekdays_counted(tokens, text, rules, i))

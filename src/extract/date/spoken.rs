@@ -139,13 +139,14 @@ pub(super) fn bare_day(tokens: &[Token], rules: &Rules, i: usize) -> Option<(Dat
 
 /// A date counted from the reference, at token `j`: "three days ago", "2 years 1 month 21 days
 /// ago", "two weeks from now", "two days after today", "four days from yesterday", "a month ago".
-/// With `future` (the clause is in the future tense), also "2 days later" and "4 weeks hence".
+/// When `future()` (the clause is in the future tense; asked only when a length of time was read),
+/// also "2 days later" and "4 weeks hence".
 pub(super) fn shifted(
     tokens: &[Token],
     text: &str,
     rules: &Rules,
     j: usize,
-    future: bool,
+    future: impl Fn() -> bool,
 ) -> Option<(DateExpr, usize)> {
     let d = duration::read(tokens, text, rules, j)?;
     let calendar = d.calendar?;
@@ -164,8 +165,8 @@ pub(super) fn shifted(
         (Some("before"), w) if base(w).is_some() => (base(w)?, -1, k + 2),
         (Some("after" | "from"), w) if base(w).is_some() => (base(w)?, 1, k + 2),
         (Some("from"), Some("now")) => (0, 1, k + 2),
-        (Some("later" | "hence"), _) if future => (0, 1, k + 1),
-        (Some("in"), Some("the")) if future && word(tokens, k + 2) == Some("future") => (0, 1, k + 3),
+        (Some("later" | "hence"), _) if future() => (0, 1, k + 1),
+        (Some("in"), Some("the")) if word(tokens, k + 2) == Some("future") && future() => (0, 1, k + 3),
         _ => return None,
     };
     Some((DateExpr::Shifted { base, sign, calendar }, end))
@@ -204,7 +205,7 @@ pub(super) fn less_than_shifted(
     text: &str,
     rules: &Rules,
     j: usize,
-    future: bool,
+    future: impl Fn() -> bool,
 ) -> Option<(DateExpr, usize)> {
     if word(tokens, j) != Some("less") || word(tokens, j + 1) != Some("than") {
         return None;

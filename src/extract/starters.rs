@@ -1,0 +1,112 @@
+//! Rules in, which matchers can start a claim at a token out: any at digits, and at a word or mark
+//! those whose first token it can be. The extractor tries a matcher only where it can start: tried
+//! on every token, the matchers spent most of extraction refusing ordinary words.
+//!
+//! A matcher's first words are the rules' word tables it reads its first token with, and the
+//! words it names in code (the `*_WORDS` lists below). A matcher taught a new first word in code
+//! needs it listed here; debug builds try every matcher on every token it was spared (see
+//! `extract`), so a missing word fails the tests that use it rather than silently dropping claims.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::lexer::{Token, TokenKind};
+use crate::rules::schema::HedgePosition;
+use crate::rules::Rules;
+
+/// Which matchers can read a claim starting at a token.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Starts {
+    /// `date::match_time`.
+    pub time: bool,
+    /// `date::match_date`.
+    pub date: bool,
+    /// `duration::match_duration`.
+    pub duration: bool,
+    /// `measure::match_measure`.
+    pub measure: bool,
+}
+
+impl Starts {
+    /// Every matcher: what digits can start.
+    const ALL: Starts = Starts { time: true, date: true, duration: true, measure: true };
+
+    /// True when no matcher can start here.
+    pub fn none(self) -> bool {
+        self == Starts::default()
+    }
+}
+
+/// Words and marks that open a number in code (`number::read`): articles and shares ("a dozen",
+/// "half a million"), a minus sign and vulgar fractions. Space-separated.
+const NUMBER_WORDS: &str = "a an half quarter - − ½ ⅓ ⅔ ¼ ¾ ⅕ ⅖ ⅗ ⅘ ⅙ ⅚ ⅛ ⅜ ⅝ ⅞";
+
+/// Words that open a count in code besides a number: counts of none (`measure::bare`: "no dead",
+/// "nobody was hurt") and ranges of ranks ("between the tenth and the fifteenth", "higher than the
+/// tenth but lower than the fifteenth").
+const MEASURE_WORDS: &str = "no nobody between higher";
+
+/// Words that open a length of time in code besides a number (`duration::read`: "another week").
+const DURATION_WORDS: &str = "another";
+
+/// Words and marks that open a date in code (`date::match_date`): introducers of dates and periods
+/// ("on the 15th", "since", "the week of", "Q3", "for 3 days from today", "year 247"), relative
+/// dates ("today", "next", "less than 2 weeks from today") and a decade's apostrophe ("'40s").
+const DATE_WORDS: &[&str] = &[
+    "on in at the from between since after by before until till through within earlier later rest weekend",
+    "week month w q h today tonight yesterday tomorrow tmrw last past previous this current next coming",
+    "upcoming nineteen twenty ' ’ for year less",
+];
+
+/// For every word or mark that some matcher can start a claim with under `rules`, which ones can.
+pub fn of(rules: &Rules) -> HashMap<String, Starts> {
+    let words = |line: &'static str| line.split_whitespace().map(str::to_string);
+
+    let mut number: Vec<String> = words(NUMBER_WORDS).collect();
+    number.extend(rules.number_words.keys().cloned());
+    number.extend(rules.negatives.iter().cloned());
+
+    let mut measure = number.clone();
+    // A vague quantity ("dozens", "triple-digit", whose hyphen the lexer splits off).
+    let vague = rules.vague.iter().filter_map(|v| v.words.first()).filter_map(|w| w.split('-').next());
+    measure.extend(vague.map(str::to_string));
+    measure.extend(words(MEASURE_WORDS));
+
+    let mut duration = number;
+    duration.extend(words(DURATION_WORDS));
+    duration.extend(rules.vague_counts.keys().cloned());
+    duration.extend(rules.whole.iter().cloned());
+
+    // A date may also be a length of time counted from today ("three days ago").
+    let mut date = duration.clone();
+    date.extend(DATE_WORDS.iter().flat_map(|line| words(line)));
+    date.extend(rules.months.keys().chain(rules.weekdays.keys()).cloned());
+    date.extend(rules.seasons.keys().chain(rules.parts.keys()).cloned());
+    date.extend(rules.decades.keys().chain(rules.ordinals.keys()).cloned());
+
+    // A time of day with a hedge before it ("around 9:30 a.m.").
+    let time = rules.hedges.iter().filter(|h| h.position == HedgePosition::Before).filter_map(|h| h.words.first());
+
+    let mut starts: HashMap<String, Starts> = HashMap::default();
+    for w in time {
+        starts.entry(w.clone()).or_default().time = true;
+    }
+    for w in date {
+        starts.entry(w).or_default().date = true;
+    }
+    for w in duration {
+        starts.entry(w).or_default().duration = true;
+    }
+    for w in measure {
+        starts.entry(w).or_default().measure = true;
+    }
+    starts
+}
+
+/// Which matchers can start a claim at `token`: all of them at digits, else those `rules.starters`
+/// lists for its text.
+pub fn at(token: &Token, rules: &Rules) -> Starts {
+    if token.kind == TokenKind::Digits {
+        return Starts::ALL;
+    }
+    rules.starters.get(token.norm.as_str()).copied().unwrap_or_default()
+}
