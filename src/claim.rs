@@ -230,6 +230,11 @@ pub struct Subject {
     /// different places are about different things, whatever else their sentences share.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// The weekday (0 = Monday) the claim's sentence names ("a tank killed four of them on
+    /// Monday"), when it names one: figures of two different days are about different things
+    /// (Monday's and Wednesday's protest), however alike their words.
+    #[serde(skip)]
+    pub weekday: Option<u8>,
 }
 
 impl Subject {

@@ -54,7 +54,7 @@ const DURATION_WORDS: &str = "another";
 const DATE_WORDS: &[&str] = &[
     "on in at the from between since after by before until till through within earlier later rest weekend",
     "week month w q h today tonight yesterday tomorrow tmrw last past previous this current next coming",
-    "upcoming nineteen twenty ' ’ for year less",
+    "upcoming nineteen twenty ' ’ for year less more over",
 ];
 
 /// For every word or mark that some matcher can start a claim with under `rules`, which ones can.

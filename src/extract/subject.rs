@@ -138,7 +138,7 @@ impl Terms {
         }
         weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let place = self.place(tokens, sentence, end);
-        Subject { terms: weights, past: false, place }
+        Subject { terms: weights, past: false, place, weekday: None }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",

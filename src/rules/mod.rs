@@ -181,6 +181,12 @@ pub struct Rules {
     pub threshold_overlap: f32,
     /// Least subject similarity for grouping dates that do not overlap.
     pub threshold_date_conflict: f32,
+    /// Least subject similarity for grouping a bare figure with the very same counted one.
+    pub threshold_bare: f32,
+    /// Least subject similarity for grouping the very same count told of two counted nouns.
+    pub threshold_other_role: f32,
+    /// Least similarity of the pooled words of two groups telling the very same value to join.
+    pub threshold_pooled: f32,
     /// Least subject similarity for grouping the very same date.
     pub threshold_same_date: f32,
     /// Largest ratio between two disjoint values grouped as a conflict.
@@ -406,6 +412,9 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         threshold: 0.3,
         threshold_same_value: 0.1,
         threshold_overlap: 0.12,
+        threshold_bare: 0.1,
+        threshold_other_role: 0.3,
+        threshold_pooled: 0.3,
         threshold_date_conflict: 0.5,
         threshold_same_date: 0.1,
         max_conflict_ratio: 25.0,
@@ -618,41 +627,25 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
             }
         }
         if let Some(a) = &f.align {
-            if let Some(t) = a.threshold {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad("threshold", format!("align threshold {t} must lie in 0..1")));
+            // Every similarity threshold is a share, 0..1.
+            let shares = [
+                ("threshold", a.threshold, &mut rules.threshold),
+                ("threshold_same_value", a.threshold_same_value, &mut rules.threshold_same_value),
+                ("threshold_other_role", a.threshold_other_role, &mut rules.threshold_other_role),
+                ("threshold_pooled", a.threshold_pooled, &mut rules.threshold_pooled),
+                ("threshold_bare", a.threshold_bare, &mut rules.threshold_bare),
+                ("threshold_overlap", a.threshold_overlap, &mut rules.threshold_overlap),
+                ("threshold_date_conflict", a.threshold_date_conflict, &mut rules.threshold_date_conflict),
+                ("threshold_same_date", a.threshold_same_date, &mut rules.threshold_same_date),
+                ("fuzzy_term", a.fuzzy_term, &mut rules.fuzzy_term),
+            ];
+            for (name, value, slot) in shares {
+                if let Some(t) = value {
+                    if !(0.0..=1.0).contains(&t) {
+                        return Err(bad(name, format!("align {name} {t} must lie in 0..1")));
+                    }
+                    *slot = t;
                 }
-                rules.threshold = t;
-            }
-            if let Some(t) = a.threshold_same_value {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad(
-                        "threshold_same_value",
-                        format!("align threshold_same_value {t} must lie in 0..1"),
-                    ));
-                }
-                rules.threshold_same_value = t;
-            }
-            if let Some(t) = a.threshold_overlap {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad("threshold_overlap", format!("align threshold_overlap {t} must lie in 0..1")));
-                }
-                rules.threshold_overlap = t;
-            }
-            if let Some(t) = a.threshold_date_conflict {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad(
-                        "threshold_date_conflict",
-                        format!("align threshold_date_conflict {t} must lie in 0..1"),
-                    ));
-                }
-                rules.threshold_date_conflict = t;
-            }
-            if let Some(t) = a.threshold_same_date {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad("threshold_same_date", format!("align threshold_same_date {t} must lie in 0..1")));
-                }
-                rules.threshold_same_date = t;
             }
             if let Some(r) = a.max_conflict_ratio {
                 if !(r >= 1.0 && r.is_finite()) {
@@ -665,12 +658,6 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                     return Err(bad("max_currency_ratio", format!("align max_currency_ratio {r} must be 1 or more")));
                 }
                 rules.max_currency_ratio = r;
-            }
-            if let Some(t) = a.fuzzy_term {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad("fuzzy_term", format!("align fuzzy_term {t} must lie in 0..1")));
-                }
-                rules.fuzzy_term = t;
             }
         }
         for t in &f.tolerance {

@@ -44,7 +44,7 @@ pub enum DateExpr {
     Years { first: i16, last: i16 },
     /// Days `first..=last` of a month ("late July"); year optional.
     PartOfMonth { month: i8, year: Option<i16>, first: i8, last: i8 },
-    /// Months of a year ("early 2024" a third, "Q3 2016" a quarter, "H2 2016" a half); without a
+    /// Months of a year ("early 2024" a half, "end of 2000" a third, "Q3 2016" a quarter, "H2 2016" a half); without a
     /// year, the year its first month falls in by the policy for months.
     PartOfYear { year: Option<i16>, first_month: i8, last_month: i8 },
     /// Months of the year `offset` years from the reference's ("Q3 this year").
@@ -70,6 +70,9 @@ pub enum DateExpr {
     /// A length of time counted from the reference (`base` days from it: "tomorrow" is 1), back
     /// (`sign` -1, "2 years 21 days ago") or forward (+1, "two days after tomorrow").
     Shifted { base: i8, sign: i8, calendar: Calendar },
+    /// `days` working days (Monday to Friday) on from the day `base` days from the reference, or
+    /// back when negative ("in four business days", "two working days ago").
+    WorkingDays { base: i8, days: i32 },
     /// A month of the year `offset` years from the reference's ("June next year", "April last year").
     MonthOfYear { month: i8, offset: i8 },
     /// The latest such month before the reference's month (`direction` -1, "last September"),
@@ -156,11 +159,15 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
     if word(i) == Some("in") && super::is_future(tokens, rules, i) {
         if let Some(d) = super::duration::read(tokens, text, rules, i + 1) {
             if let Some(calendar) = d.calendar.filter(|c| c.seconds == 0 && d.low == d.high) {
-                return spoken(DateExpr::Shifted { base: 0, sign: 1, calendar }, d.end);
+                return spoken(spoken::on_calendar_or_working(tokens, &d, 0, 1, calendar), d.end);
             }
         }
     }
     let future = || super::is_future(tokens, rules, i);
+    if let Some((expr, end, sign)) = spoken::more_than_shifted(tokens, text, rules, i, future) {
+        let hedge = if sign > 0 { Hedge::Since } else { Hedge::Until };
+        return Some(DateMatch { start: i, end, expr, hedge });
+    }
     if let Some((expr, end)) = spoken::shifted(tokens, text, rules, i, future)
         .or_else(|| spoken::less_than_shifted(tokens, text, rules, i, future))
         .or_else(|| spoken::weekdays_counted(tokens, text, rules, i))
@@ -220,8 +227,8 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
         (Some([a, b]), DateExpr::MonthYear { year, month }) => {
             DateExpr::PartOfMonth { month, year: Some(year), first: a as i8, last: b as i8 }
         }
-        (Some([a, _]), DateExpr::Year { year }) => {
-            let (first_month, last_month) = third_of_year(a as i8);
+        (Some([a, b]), DateExpr::Year { year }) => {
+            let (first_month, last_month) = months_of_part(a as i8, b as i8);
             DateExpr::PartOfYear { year: Some(year), first_month, last_month }
         }
         (Some([a, b]), DateExpr::Relative { unit, offset }) => {
@@ -237,13 +244,12 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
     Some(DateMatch { start: i, end, expr, hedge })
 }
 
-/// The third of a year that a part of a month stands for ("early" = days 1-10 = January to April).
-fn third_of_year(first_day: i8) -> (i8, i8) {
-    match first_day {
-        1..=10 => (1, 4),
-        11..=20 => (5, 8),
-        _ => (9, 12),
-    }
+/// The months of a year that a part of a month stands for: the same share of the year as of a
+/// 30-day month ("early" = days 1-15 = January to June, "mid" = days 11-20 = May to August).
+fn months_of_part(first_day: i8, last_day: i8) -> (i8, i8) {
+    let first = (i32::from(first_day) - 1) * 12 / 30 + 1;
+    let last = (i32::from(last_day) * 12 / 30).clamp(first, 12);
+    (first as i8, last as i8)
 }
 
 fn preposition_before(tokens: &[Token], i: usize) -> bool {
@@ -351,6 +357,16 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                         return Some((DateExpr::MonthDay { month, day }, after_day));
                     }
                 }
+                // "August 99": two digits no day can be are a year of the 1900s, after a capital.
+                let two_digits =
+                    tokens.get(k).filter(|n| capitalized && n.kind == TokenKind::Digits && n.norm.len() == 2);
+                if let Some(yy) =
+                    two_digits.and_then(|n| n.norm.parse::<i16>().ok()).filter(|yy| (32..=99).contains(yy))
+                {
+                    if !followed_by_counted_noun(tokens, rules, k + 1) {
+                        return Some((DateExpr::MonthYear { year: 1900 + yy, month }, k + 1));
+                    }
+                }
                 // "June 2016", "June of 2016", "June of nineteen ninety nine".
                 let of = if word(k) == Some("of") { k + 1 } else { k };
                 if let Some((year, after_year)) = year_next(tokens, text, rules, of) {
@@ -391,7 +407,9 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                 }
                 let seasonal =
                     |year| DateExpr::Season { first_month: first as i8, last_month: last as i8, year, offset: 0 };
-                if let Some((year, after)) = year_after_bare(tokens, k) {
+                // "summer 2016", "the spring of nineteen seventy eight".
+                let in_words = || (k > j + 1).then(|| spoken::year_words(tokens, text, rules, k)).flatten();
+                if let Some((year, after)) = year_after_bare(tokens, k).or_else(in_words) {
                     return Some((seasonal(Some(year)), after));
                 }
                 let before = j.checked_sub(1).and_then(word);
@@ -442,7 +460,8 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
             if let Some((expr, end)) = numeric_date(tokens, j, introduced) {
                 // "1/2 cup" and "2/3 of the days" are fractions, "11 - 2016 votes" a count and a
                 // year, "on 4-6 May" a range of days.
-                let loose = tokens.get(j + 1).is_some_and(|t| t.space_before) || tokens[j + 2].space_before;
+                let loose = tokens.get(j + 1).is_some_and(|t| t.space_before)
+                    || tokens.get(j + 2).is_some_and(|t| t.space_before);
                 let counted = followed_by_counted_noun(tokens, rules, end);
                 let fraction = match expr {
                     DateExpr::MonthDay { .. } => {

@@ -92,7 +92,7 @@ pub(super) fn numeric_date(tokens: &[Token], j: usize, introduced: bool) -> Opti
     if j > 0 && !a.space_before && tokens[j - 1].kind == TokenKind::Word {
         return None;
     }
-    if let Some(found) = dotted(tokens, j) {
+    if let Some(found) = dotted(tokens, j).or_else(|| dotted_month_day(tokens, j)) {
         return Some(found);
     }
     let x = digits(a)?;
@@ -144,9 +144,13 @@ pub(super) fn numeric_date(tokens: &[Token], j: usize, introduced: bool) -> Opti
         return None;
     }
     // "4/22", "22/04": only introduced, and with a slash ("4-22" is a score or a range), or a dash
-    // right after "on" ("on 4-22": a score is won, lost or ended, not "on").
-    let on = j > 0 && tokens[j - 1].is("on");
-    if tight && ((slash && introduced) || on) && a.norm.len() <= 2 && b.norm.len() <= 2 {
+    // right after "on" ("on 4-22": a score is won, lost or ended, not "on") or after "in" closing
+    // its clause ("back in 4-22"). Standing alone, a dateline's "4/22" or "22/04" needs a day of
+    // two digits and nothing around it that counts ("24/7", "1/2", "1 4/5", "3/16 inch"); "7/10"
+    // alone is a rating.
+    let on = j > 0 && (tokens[j - 1].is("on") || (tokens[j - 1].is("in") && closes_clause(tokens, j + 3)));
+    let alone = slash && b.norm.len() == 2 && b.norm != "10" && stands_alone(tokens, j, j + 3);
+    if tight && ((slash && introduced) || on || alone) && a.norm.len() <= 2 && b.norm.len() <= 2 {
         let (month, day) = if x > 12 { (y, x) } else { (x, y) };
         let (month, day) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);
         // February 29 exists in a leap year; the year is checked when the date is resolved.
@@ -171,6 +175,43 @@ fn dotted(tokens: &[Token], j: usize) -> Option<(DateExpr, usize)> {
         (4, 1 | 2) => valid(x, y, z).map(|e| (e, j + 3)),
         _ => None,
     }
+}
+
+/// "on 4.22", "in 4.22": a month and a day of two digits that the lexer reads as one decimal
+/// number, only right after "on" or "in" and closing its clause ("on 4.22 million shares", "in
+/// 4.22 seconds" are amounts).
+fn dotted_month_day(tokens: &[Token], j: usize) -> Option<(DateExpr, usize)> {
+    let a = tokens.get(j).filter(|a| a.kind == TokenKind::Digits)?;
+    let introduced = j > 0 && (tokens[j - 1].is("on") || tokens[j - 1].is("in"));
+    let (x, y) = a.norm.split_once('.')?;
+    if !introduced || x.is_empty() || x.len() > 2 || y.len() != 2 || !closes_clause(tokens, j + 1) {
+        return None;
+    }
+    let (month, day) = (x.parse().ok()?, y.parse().ok()?);
+    Date::new(2000, month, day).ok()?;
+    Some((DateExpr::MonthDay { month, day }, j + 1))
+}
+
+/// True when token `k` ends the clause: the text's end, another sentence, or a comma, full stop
+/// or other mark that carries no number on ("%", "/", "-" and "." glued do).
+pub(super) fn closes_clause(tokens: &[Token], k: usize) -> bool {
+    let Some(t) = tokens.get(k) else { return true };
+    if t.sentence != tokens[k - 1].sentence {
+        return true;
+    }
+    t.kind == TokenKind::Punct && !t.is_punct("%/-") && !(t.is_punct(".") && !t.space_before && next_glued(tokens, k))
+}
+
+fn next_glued(tokens: &[Token], k: usize) -> bool {
+    tokens.get(k + 1).is_some_and(|n| !n.space_before && n.sentence == tokens[k].sentence)
+}
+
+/// True when the tokens `j..end` stand alone: no number or money mark right before them, and
+/// the clause closes after them.
+fn stands_alone(tokens: &[Token], j: usize, end: usize) -> bool {
+    let before = j.checked_sub(1).map(|k| &tokens[k]);
+    let counted_before = before.is_some_and(|t| t.kind == TokenKind::Digits || t.is_punct("$£€¥#-−+") || t.is("of"));
+    !counted_before && closes_clause(tokens, end)
 }
 
 fn valid(year: i32, month: i32, day: i32) -> Option<DateExpr> {

@@ -7,7 +7,7 @@
 
 use super::super::duration::Calendar;
 use super::super::lexer::{Token, TokenKind};
-use super::numeric::{day_at, followed_by_counted_noun, is_ordinal_day, year_after_bare, year_token};
+use super::numeric::{closes_clause, day_at, followed_by_counted_noun, is_ordinal_day, year_after_bare, year_token};
 use super::{core_date, relative_date, spoken, word, DateExpr, RelativeUnit};
 use crate::rules::Rules;
 
@@ -15,6 +15,9 @@ use crate::rules::Rules;
 pub(super) fn period(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
     let w = word(tokens, i);
     if matches!(w, Some("from" | "between")) {
+        if let Some(found) = week_numbers(tokens, text, i + 1, w == Some("between")) {
+            return Some(found);
+        }
         let (first, end) = range_start(tokens, text, rules, i + 1)?;
         let (to, after) = range_tail(tokens, text, rules, end, &first, w == Some("between"))?;
         return Some((range(first, to), after));
@@ -36,7 +39,7 @@ pub(super) fn period(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
             }
         }
     }
-    if let Some(found) = lasting(tokens, text, rules, i) {
+    if let Some(found) = lasting(tokens, text, rules, i).or_else(|| vaguely_ago(tokens, text, rules, i)) {
         return Some(found);
     }
     let k = if w == Some("the") { i + 1 } else { i };
@@ -51,6 +54,26 @@ pub(super) fn period(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
                 .flatten()
                 .filter(|(e, _)| matches!(e, DateExpr::Month { .. } | DateExpr::MonthYear { .. }))
         })
+}
+
+/// "from Week 31 to Week 35", "between Week 31 and Week 35" at token `k`: weeks of the reference's
+/// year as ISO numbers them (week 1 holds the first Thursday). Only a range of capitalised weeks
+/// reads so: a lone "week 10" is a season's, in sport and school.
+fn week_numbers(tokens: &[Token], text: &str, k: usize, between: bool) -> Option<(DateExpr, usize)> {
+    let week = |k: usize| -> Option<DateExpr> {
+        let t = tokens.get(k).filter(|t| t.is("week") && t.is_capitalized(text))?;
+        let n = tokens
+            .get(k + 1)
+            .filter(|n| n.kind == TokenKind::Digits && !n.norm.contains('.') && t.sentence == n.sentence)?;
+        let n: i8 = n.norm.parse().ok().filter(|n| (1..=53).contains(n))?;
+        let within = Box::new(DateExpr::Relative { unit: RelativeUnit::Year, offset: 0 });
+        Some(DateExpr::NthWeek { n, within })
+    };
+    let from = week(k)?;
+    let joins =
+        tokens.get(k + 2).is_some_and(|c| c.is("to") || c.is("until") || c.is_dash() || (between && c.is("and")));
+    let to = week(k + 3).filter(|_| joins)?;
+    Some((DateExpr::Range { from: Box::new(from), to: Box::new(to) }, k + 5))
 }
 
 /// The first date of a range after "from" or "between": a date, "today"/"now", or a bare day
@@ -370,6 +393,13 @@ fn week(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: usize) -> Opti
         return None;
     }
     let c = if matches!(word(tokens, k + 2), Some("of" | "in")) { k + 3 } else { k + 2 };
+    // "second Sunday" closing its clause, with no article or "for" before it, is one of the
+    // reference's month ("for a second Sunday", "the first Monday after the vote" are not).
+    let unqualified = i == k && !matches!(word(tokens, i.wrapping_sub(1)), Some("a" | "an" | "for" | "every" | "each"));
+    if let Some(&weekday) = weekday.filter(|_| n > 0 && unqualified && c == k + 2 && closes_clause(tokens, c)) {
+        let within = Box::new(DateExpr::Relative { unit: RelativeUnit::Month, offset: 0 });
+        return Some((DateExpr::NthWeekday { n, weekday: weekday as i8, within }, c));
+    }
     let (within, end) = relative_date(tokens, text, rules, c)
         .or_else(|| core_date(tokens, text, rules, c, true))
         .or_else(|| spoken::year_words(tokens, text, rules, c).map(|(year, end)| (DateExpr::Year { year }, end)))?;
@@ -426,7 +456,12 @@ fn lasting(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(Dat
 
 /// The longest length a vague count of days, weeks, months or years may mean, on the calendar.
 fn longest(d: &super::super::duration::Duration) -> Option<Calendar> {
-    let count = |size: f64| (d.high / size).round() as i64;
+    on_calendar(d, d.high)
+}
+
+/// `seconds` of the unit `d` is counted in, on the calendar.
+fn on_calendar(d: &super::super::duration::Duration, seconds: f64) -> Option<Calendar> {
+    let count = |size: f64| (seconds / size).round() as i64;
     let mut c = Calendar::default();
     match d.unit.as_str() {
         "day" => c.days = count(86_400.0),
@@ -436,6 +471,21 @@ fn longest(d: &super::super::duration::Duration) -> Option<Calendar> {
         _ => return None,
     }
     Some(c)
+}
+
+/// "a few days ago", "several months ago": a vague count back from the reference is the days
+/// between the longest and the shortest it may mean, not the point a spec picks for "few".
+fn vaguely_ago(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
+    let d = super::super::duration::read(tokens, text, rules, i)?;
+    if d.low == d.high
+        || word(tokens, d.end) != Some("ago")
+        || !tokens[i..d.end].iter().any(|t| rules.vague_counts.contains_key(&t.norm))
+    {
+        return None;
+    }
+    let back = |calendar| Box::new(DateExpr::Shifted { base: 0, sign: -1, calendar });
+    let (far, near) = (longest(&d)?, on_calendar(&d, d.low)?);
+    Some((DateExpr::Range { from: back(far), to: back(near) }, d.end + 1))
 }
 
 /// Periods next to the reference: "the next 3 days", "the past 3 weeks", "within 5 days" (future

@@ -157,6 +157,17 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
             let d = from.checked_add(span).ok()?;
             (d, d, P::Day)
         }
+        DateExpr::WorkingDays { base, days } => {
+            let mut d = reference?.checked_add(jiff::Span::new().days(base)).ok()?;
+            let step = jiff::Span::new().days(days.signum());
+            for _ in 0..days.unsigned_abs().min(10_000) {
+                d = d.checked_add(step).ok()?;
+                while matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday) {
+                    d = d.checked_add(step).ok()?;
+                }
+            }
+            (d, d, P::Day)
+        }
         DateExpr::DaysFrom { days } => {
             let d = reference?.checked_add(jiff::Span::new().days(days)).ok()?;
             (d, d, P::Day)
@@ -199,12 +210,13 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
                     let x = a.with().day(first.min(b.day())).build().ok()?;
                     (x, if last >= 28 { b } else { a.with().day(last.min(b.day())).build().ok()? })
                 }
-                // A week's start is Monday to Wednesday, its middle Tuesday to Friday, its end
-                // Thursday to Sunday; a year's parts are thirds, as for "early 2024".
+                // A week's start (or early part) is Monday to Wednesday, its middle Tuesday to
+                // Friday, its end (or late part) Thursday to Sunday; a year's parts are the same
+                // share of its months as of a month, as for "early 2024".
                 RelativeUnit::Week => {
-                    let (p, q) = match first {
-                        1..=10 => (0, 2),
-                        11..=20 => (1, 4),
+                    let (p, q) = match last {
+                        ..=15 => (0, 2),
+                        16..=20 => (1, 4),
                         _ => (3, 6),
                     };
                     (a.checked_add(days(p)).ok()?, a.checked_add(days(q)).ok()?)
@@ -212,7 +224,7 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
                 // A quarter's parts are not split: "late this quarter" is the quarter.
                 RelativeUnit::Quarter => (a, b),
                 RelativeUnit::Year | RelativeUnit::Decade => {
-                    let (p, q) = super::third_of_year(first);
+                    let (p, q) = super::months_of_part(first, last);
                     (a.with().month(p).build().ok()?, a.with().month(q).build().ok()?.last_of_month())
                 }
             };

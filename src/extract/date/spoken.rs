@@ -169,7 +169,25 @@ pub(super) fn shifted(
         (Some("in"), Some("the")) if word(tokens, k + 2) == Some("future") && future() => (0, 1, k + 3),
         _ => return None,
     };
-    Some((DateExpr::Shifted { base, sign, calendar }, end))
+    Some((on_calendar_or_working(tokens, &d, base, sign, calendar), end))
+}
+
+/// A length counted from a day: on the calendar, or in working days when they are named ("four
+/// business days" skips the weekend).
+pub(super) fn on_calendar_or_working(
+    tokens: &[Token],
+    d: &duration::Duration,
+    base: i8,
+    sign: i8,
+    calendar: duration::Calendar,
+) -> DateExpr {
+    let working = tokens[d.start..d.end].iter().any(|t| t.is("business") || t.is("working"));
+    match i32::try_from(calendar.days) {
+        Ok(days) if working && d.unit == "day" && calendar.years == 0 && calendar.months == 0 => {
+            DateExpr::WorkingDays { base, days: days * i32::from(sign) }
+        }
+        _ => DateExpr::Shifted { base, sign, calendar },
+    }
 }
 
 /// "two Sundays from now", "three Fridays ago": the `n`th such weekday after (or before) the
@@ -215,6 +233,25 @@ pub(super) fn less_than_shifted(
     let (near, far) = (Box::new(DateExpr::DaysFrom { days: i32::from(base) }), Box::new(far));
     let (from, to) = if sign > 0 { (near, far) } else { (far, near) };
     Some((DateExpr::Range { from, to }, end))
+}
+
+/// "more than 2 weeks ago", "over a month ago", "more than 3 days after today": the counted day
+/// as a bound, with the direction the days lie from it (-1 on and before it, +1 on and after).
+pub(super) fn more_than_shifted(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    j: usize,
+    future: impl Fn() -> bool,
+) -> Option<(DateExpr, usize, i8)> {
+    let k = match (word(tokens, j), word(tokens, j + 1)) {
+        (Some("more"), Some("than")) => j + 2,
+        (Some("over"), _) => j + 1,
+        _ => return None,
+    };
+    let (far, end) = shifted(tokens, text, rules, k, future)?;
+    let DateExpr::Shifted { sign, .. } = far else { return None };
+    Some((far, end, sign))
 }
 
 #[cfg(test)]
