@@ -150,9 +150,7 @@ fn word(tokens: &[Token], k: usize) -> Option<&str> {
 pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<DateMatch> {
     let word = |k: usize| word(tokens, k);
     let spoken = |expr, end| Some(DateMatch { start: i, end, expr, hedge: Hedge::Period });
-    if let Some((expr, end)) =
-        spoken::bare_day(tokens, rules, i).or_else(|| relative::day_beside(tokens, text, rules, i))
-    {
+    if let Some((expr, end)) = spoken::bare_day(tokens, rules, i) {
         return spoken(expr, end);
     }
     // "in 3 weeks" is a date only in the future tense; "the first time in 3 weeks" is a length.
@@ -171,6 +169,8 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
     if let Some((expr, end)) = spoken::shifted(tokens, text, rules, i, future)
         .or_else(|| spoken::less_than_shifted(tokens, text, rules, i, future))
         .or_else(|| spoken::weekdays_counted(tokens, text, rules, i))
+        // After the counted dates, which read "a day later" in the future tense from the reference.
+        .or_else(|| relative::day_beside(tokens, text, rules, i))
     {
         return spoken(expr, end);
     }
