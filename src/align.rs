@@ -12,6 +12,7 @@ use crate::rules::Rules;
 use vectors::Vectors;
 
 mod candidates;
+mod sole;
 mod vectors;
 
 /// What a claim is a figure of: its kind and the thing it measures or counts, where a count's
@@ -79,6 +80,22 @@ pub fn debug_role(claim: &Claim, rules: &Rules) -> String {
     format!("{}:{role}", kind.name())
 }
 
+/// For each claim, whether it is its source's only figure of its role, and the words narrowing
+/// it, for tuning.
+#[doc(hidden)]
+pub fn debug_sole(claims: &[Claim], rules: &Rules) -> Vec<String> {
+    let roles: Vec<(Kind, String)> = claims.iter().map(|c| role_of(c, rules)).collect();
+    let sole = sole::sole_figures(claims, &roles, rules);
+    claims
+        .iter()
+        .zip(&roles)
+        .zip(sole)
+        .map(|((c, r), s)| {
+            format!("{}:{} sole={s} q={:?} wd={:?}", r.0.name(), r.1, c.subject.qualifiers, c.subject.weekday)
+        })
+        .collect()
+}
+
 /// Every cross-source pair of one block with its similarity, for tuning (`CROSSCHECK_DEBUG_ALIGN`).
 #[doc(hidden)]
 pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> {
@@ -114,7 +131,8 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
         by_source[c.source].push(i);
     }
     let mut groups = Vec::new();
-    let context = Context { claims, roles: &roles, by_source: &by_source, vectors: &vectors, rules };
+    let sole = sole::sole_figures(claims, &roles, rules);
+    let context = Context { claims, roles: &roles, by_source: &by_source, vectors: &vectors, rules, sole: &sole };
     for members in blocks.values() {
         groups.extend(align_block(&context, members));
     }
@@ -159,6 +177,8 @@ struct Context<'a> {
     by_source: &'a [Vec<usize>],
     vectors: &'a Vectors,
     rules: &'a Rules,
+    /// Per claim, whether it is its source's only figure of its role (`sole::sole_figures`).
+    sole: &'a [bool],
 }
 
 /// Whether one of two figures is bounded from above only ("as many as 20", "up to 20") and the
@@ -185,6 +205,21 @@ fn other_places(x: &Claim, y: &Claim) -> bool {
         (Some(a), Some(b)) => a != b && strsim::jaro_winkler(a, b) < 0.93,
         _ => false,
     }
+}
+
+/// Whether two sole figures of one role may be one fact: told of the same circumstances (both or
+/// neither attached to a place or dated by a weekday), of the same things (what one figure's words
+/// narrow it to, "hardest-hit", the other's sentence names too), and near each other.
+fn sole_pair(x: &Claim, y: &Claim) -> bool {
+    let (a, b) = (x.value.magnitude(), y.value.magnitude());
+    let (lo, hi) = (a.min(b), a.max(b));
+    let ratio = if x.kind == Kind::Quantity { 1.1 } else { 2.0 };
+    let narrowed = |p: &Claim, q: &Claim| p.subject.qualifiers.iter().all(|w| q.subject.weight(w) >= ROLE_WEIGHT);
+    x.subject.place.is_some() == y.subject.place.is_some()
+        && x.subject.weekday.is_some() == y.subject.weekday.is_some()
+        && narrowed(x, y)
+        && narrowed(y, x)
+        && (hi == 0.0 || (lo > 0.0 && hi / lo <= ratio))
 }
 
 fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
@@ -219,6 +254,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         if verdict == Verdict::Conflict && compare::other_currencies(x, y) {
             // Sums in two currencies orders of magnitude apart are two sums.
             return f32::INFINITY;
+        }
+        if cx.sole[a] && cx.sole[b] && cx.roles[a] == cx.roles[b] && sole_pair(x, y) {
+            // Each outlet tells this role once: the same fact, told alike or not.
+            return 0.01;
         }
         let (ra, rb) = (&cx.roles[a].1, &cx.roles[b].1);
         let count = cx.roles[a].0 == Kind::Count;

@@ -235,6 +235,11 @@ pub struct Subject {
     /// (Monday's and Wednesday's protest), however alike their words.
     #[serde(skip)]
     pub weekday: Option<u8>,
+    /// The words the figure itself carries beside its number and unit ("12 worst-hit villages",
+    /// "two pirate boats"): they narrow what is counted, so "four hardest-hit villages" is a part
+    /// of "five villages", not another account of them.
+    #[serde(skip)]
+    pub qualifiers: Vec<String>,
 }
 
 impl Subject {

@@ -487,6 +487,7 @@ fn score(fixture: &Fixture, run: &Run, located: &HashMap<(usize, usize), Located
 fn explain(fixture: &Fixture, run: &Run, located: &HashMap<(usize, usize), Located>, rules: &Rules) {
     let pairs: HashMap<(usize, usize), f32> =
         crosscheck::align::debug_pairs(&run.claims, rules).into_iter().map(|(a, b, s)| ((a, b), s)).collect();
+    let sole = crosscheck::align::debug_sole(&run.claims, rules);
     for (g, group) in fixture.group.iter().enumerate() {
         println!("## {} ({})", group.subject, group.verdict);
         let claims: BTreeSet<usize> =
@@ -494,11 +495,12 @@ fn explain(fixture: &Fixture, run: &Run, located: &HashMap<(usize, usize), Locat
         for &c in &claims {
             let x = &run.claims[c];
             println!(
-                "  [{c}] {} {:?} {} unit={:?} past={} group={:?} :: {}",
+                "  [{c}] {} {:?} {} unit={:?} {} past={} group={:?} :: {}",
                 run.paths[x.source],
                 x.value_text(),
                 x.kind,
                 x.unit,
+                sole[c],
                 x.subject.past,
                 run.group_of[c],
                 x.subject.terms.iter().take(8).map(|(t, w)| format!("{t}:{w:.2}")).collect::<Vec<_>>().join(" ")

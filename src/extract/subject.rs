@@ -138,7 +138,17 @@ impl Terms {
         }
         weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let place = self.place(tokens, sentence, end);
-        Subject { terms: weights, past: false, place, weekday: None }
+        let mut qualifiers: Vec<String> = self
+            .sentence_terms(sentence)
+            .iter()
+            .filter(|t| {
+                t.start >= start && t.end <= end && Some(t.text.as_str()) != head && rules.unit(&t.text).is_none()
+            })
+            .map(|t| t.text.clone())
+            .collect();
+        qualifiers.sort();
+        qualifiers.dedup();
+        Subject { terms: weights, past: false, place, weekday: None, qualifiers }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
