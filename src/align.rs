@@ -376,7 +376,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         // pair that would conflict must be alike enough on its own, while pairs that agree only
         // need the two clusters alike on the whole (outlets word one fact in many ways).
         let mut ok = true;
-        let (mut sum, mut pairs) = (0.0f32, 0usize);
+        let (mut sum, mut need, mut pairs) = (0.0f32, 0.0f32, 0usize);
         for &x in &clusters[&ca] {
             for &y in &clusters[&cb] {
                 let (cx, cy) = (&claims[x], &claims[y]);
@@ -392,10 +392,15 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
                     ok = false;
                 }
                 sum += s;
+                need += f.min(rules.threshold_same_value);
                 pairs += 1;
             }
         }
-        if !ok || (pairs > 0 && sum / (pairs as f32) < rules.threshold_same_value) {
+        if std::env::var("A2DBG").is_ok_and(|v| v.split(',').any(|w| w == a.to_string() || w == b.to_string())) {
+            let bad: Vec<String> = clusters[&ca].iter().flat_map(|&x| clusters[&cb].iter().map(move |&y| (x, y))).filter(|&(x, y)| claims[x].source != claims[y].source).map(|(x, y)| format!("{x}-{y}:{:.2}/{:.2}", score(x, y), floor(x, y))).collect();
+            eprintln!("edge {a}-{b} ok={ok} avg={:.3} ca={:?} cb={:?} {}", sum / pairs.max(1) as f32, clusters[&ca], clusters[&cb], bad.join(" "));
+        }
+        if !ok || (pairs > 0 && sum < need) {
             apart.insert((ca.min(cb), ca.max(cb)));
             continue;
         }
