@@ -208,17 +208,15 @@ fn other_places(x: &Claim, y: &Claim) -> bool {
 }
 
 /// Whether two sole figures of one role may be one fact: told of the same circumstances (both or
-/// neither attached to a place or dated by a weekday), of the same things (what one figure's words
-/// narrow it to, "hardest-hit", the other's sentence names too), and near each other.
-fn sole_pair(x: &Claim, y: &Claim) -> bool {
+/// neither attached to a place or dated by a weekday), of the same things (narrowed alike:
+/// "four hardest-hit villages" are a part of "five villages"), and near each other.
+fn sole_pair(x: &Claim, y: &Claim, rules: &Rules) -> bool {
     let (a, b) = (x.value.magnitude(), y.value.magnitude());
     let (lo, hi) = (a.min(b), a.max(b));
-    let ratio = if x.kind == Kind::Quantity { 1.1 } else { 2.0 };
-    let narrowed = |p: &Claim, q: &Claim| p.subject.qualifiers.iter().all(|w| q.subject.weight(w) >= ROLE_WEIGHT);
+    let ratio = if x.kind == Kind::Quantity { rules.max_sole_measure_ratio } else { rules.max_sole_ratio };
     x.subject.place.is_some() == y.subject.place.is_some()
         && x.subject.weekday.is_some() == y.subject.weekday.is_some()
-        && narrowed(x, y)
-        && narrowed(y, x)
+        && x.subject.qualifiers == y.subject.qualifiers
         && (hi == 0.0 || (lo > 0.0 && hi / lo <= ratio))
 }
 
@@ -255,9 +253,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             // Sums in two currencies orders of magnitude apart are two sums.
             return f32::INFINITY;
         }
-        if cx.sole[a] && cx.sole[b] && cx.roles[a] == cx.roles[b] && sole_pair(x, y) {
+        if cx.sole[a] && cx.sole[b] && cx.roles[a] == cx.roles[b] && sole_pair(x, y, rules) {
             // Each outlet tells this role once: the same fact, told alike or not.
-            return 0.01;
+            return rules.threshold_sole;
         }
         let (ra, rb) = (&cx.roles[a].1, &cx.roles[b].1);
         let count = cx.roles[a].0 == Kind::Count;
@@ -299,7 +297,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         if count && !ra.is_empty() && verdict == Verdict::Agree {
             // The very same figure of the very same counted noun ("three dead", "3 dead"): in
             // one story that is one fact unless the words around say otherwise.
-            return 0.01;
+            return rules.threshold_same_figure;
         }
         match verdict {
             // Many things of one story happen on one day, so a shared date is weaker evidence

@@ -235,9 +235,9 @@ pub struct Subject {
     /// (Monday's and Wednesday's protest), however alike their words.
     #[serde(skip)]
     pub weekday: Option<u8>,
-    /// The words the figure itself carries beside its number and unit ("12 worst-hit villages",
-    /// "two pirate boats"): they narrow what is counted, so "four hardest-hit villages" is a part
-    /// of "five villages", not another account of them.
+    /// The words of the figure itself that narrow what it counts to a part ("12 worst-hit
+    /// villages", "two other buildings"), as written: "four hardest-hit villages" are a part of
+    /// "five villages", not another account of them.
     #[serde(skip)]
     pub qualifiers: Vec<String>,
 }

@@ -138,14 +138,8 @@ impl Terms {
         }
         weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let place = self.place(tokens, sentence, end);
-        let mut qualifiers: Vec<String> = self
-            .sentence_terms(sentence)
-            .iter()
-            .filter(|t| {
-                t.start >= start && t.end <= end && Some(t.text.as_str()) != head && rules.unit(&t.text).is_none()
-            })
-            .map(|t| t.text.clone())
-            .collect();
+        let mut qualifiers: Vec<String> =
+            tokens[start..end].iter().filter(|t| rules.narrows(&t.norm)).map(|t| t.norm.clone()).collect();
         qualifiers.sort();
         qualifiers.dedup();
         Subject { terms: weights, past: false, place, weekday: None, qualifiers }
