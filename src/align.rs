@@ -207,15 +207,20 @@ fn other_places(x: &Claim, y: &Claim) -> bool {
     }
 }
 
-/// Whether two sole figures of one role may be one fact: told of the same circumstances (both or
-/// neither attached to a place or dated by a weekday), of the same things (narrowed alike:
+/// Whether two sole figures of one role may be one fact: told of the same circumstances (a place
+/// one figure is attached to, the other's sentence names too: "22,000 refugees in Yida" and "the
+/// Yida camp's 23,000"; a figure dated by a weekday and one not may only agree, as a day's figure
+/// differs from a running one), of the same things (narrowed alike:
 /// "four hardest-hit villages" are a part of "five villages"), and near each other.
 fn sole_pair(x: &Claim, y: &Claim, rules: &Rules) -> bool {
     let (a, b) = (x.value.magnitude(), y.value.magnitude());
     let (lo, hi) = (a.min(b), a.max(b));
     let ratio = if x.kind == Kind::Quantity { rules.max_sole_measure_ratio } else { rules.max_sole_ratio };
-    x.subject.place.is_some() == y.subject.place.is_some()
-        && x.subject.weekday.is_some() == y.subject.weekday.is_some()
+    let placed = |p: &Claim, q: &Claim| p.subject.place.as_ref().is_none_or(|place| q.subject.weight(place) > 0.0);
+    placed(x, y)
+        && placed(y, x)
+        && (x.subject.weekday.is_some() == y.subject.weekday.is_some()
+            || compare::relate(x, y, rules) != Verdict::Conflict)
         && x.subject.qualifiers == y.subject.qualifiers
         && (hi == 0.0 || (lo > 0.0 && hi / lo <= ratio))
 }
@@ -334,6 +339,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         rules.threshold_overlap,
         rules.threshold,
         rules.threshold_date_conflict,
+        rules.threshold_sole,
     ]
     .into_iter()
     .fold(f32::INFINITY, f32::min);
@@ -365,52 +371,6 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     let mut apart: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     let mut needed_memo: HashMap<(usize, usize), f32> = HashMap::new();
     let mut floor = |a: usize, b: usize| *needed_memo.entry((a.min(b), a.max(b))).or_insert_with(|| floor(a, b));
-    for (_, a, b) in edges {
-        let (ca, cb) = (cluster_of[&a], cluster_of[&b]);
-        if ca == cb || apart.contains(&(ca.min(cb), ca.max(cb))) {
-            continue;
-        }
-        // Complete linkage where a wrong pair would do harm, average linkage elsewhere: every
-        // pair that would conflict must be alike enough on its own, while pairs that agree or
-        // overlap only need the two clusters alike on the whole (outlets word one fact in many
-        // ways, and name one count by different nouns: "23 pirates", "23 Somalis").
-        let mut ok = true;
-        let (mut sum, mut need, mut pairs) = (0.0f32, 0.0f32, 0usize);
-        for &x in &clusters[&ca] {
-            for &y in &clusters[&cb] {
-                let (cx, cy) = (&claims[x], &claims[y]);
-                if cx.source == cy.source {
-                    // One source writing two different values: two facts, not one. Judged on
-                    // the values as written, since "by late July" is open below.
-                    // One figure converted in brackets ("10 kilometers (6 miles)") is one fact.
-                    ok &= cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules);
-                    continue;
-                }
-                let (s, f) = (score(x, y), floor(x, y));
-                if f.is_infinite()
-                    || (f >= rules.threshold * 0.5 && s < f && compare::relate(cx, cy, rules) == Verdict::Conflict)
-                {
-                    ok = false;
-                }
-                sum += s;
-                // On the whole, as alike as the pairs ask, up to `threshold_same_value` each:
-                // the very same figure of one noun asks next to nothing.
-                need += f.min(rules.threshold_same_value);
-                pairs += 1;
-            }
-        }
-        if !ok || (pairs > 0 && sum < need) {
-            apart.insert((ca.min(cb), ca.max(cb)));
-            continue;
-        }
-        let moved = clusters.remove(&cb).unwrap_or_default();
-        for &m in &moved {
-            cluster_of.insert(m, ca);
-        }
-        if let Some(target) = clusters.get_mut(&ca) {
-            target.extend(moved);
-        }
-    }
     // Outlets word one fact in many ways, so one fact often ends in several clusters, each alike
     // within but no pair alike across. Clusters telling the very same value join when their
     // words, pooled, are alike: a cluster's pooled words say more than any one sentence. Only

@@ -22,7 +22,8 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
             && !c.subject.past
             && !c.subject.terms.is_empty()
             && match kind {
-                Kind::Count => true,
+                // A figure with decimals counts no things ("a 2.9 aftershock" is a magnitude).
+                Kind::Count => [c.nominal.low, c.nominal.high].iter().flatten().all(|x| x.fract() == 0.0),
                 Kind::Quantity => rules.unit(role).is_none_or(|u| u.dimension != "length"),
                 _ => false,
             }
