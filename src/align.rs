@@ -371,6 +371,52 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     let mut apart: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     let mut needed_memo: HashMap<(usize, usize), f32> = HashMap::new();
     let mut floor = |a: usize, b: usize| *needed_memo.entry((a.min(b), a.max(b))).or_insert_with(|| floor(a, b));
+    for (_, a, b) in edges {
+        let (ca, cb) = (cluster_of[&a], cluster_of[&b]);
+        if ca == cb || apart.contains(&(ca.min(cb), ca.max(cb))) {
+            continue;
+        }
+        // Complete linkage where a wrong pair would do harm, average linkage elsewhere: every
+        // pair that would conflict must be alike enough on its own, while pairs that agree or
+        // overlap only need the two clusters alike on the whole (outlets word one fact in many
+        // ways, and name one count by different nouns: "23 pirates", "23 Somalis").
+        let mut ok = true;
+        let (mut sum, mut need, mut pairs) = (0.0f32, 0.0f32, 0usize);
+        for &x in &clusters[&ca] {
+            for &y in &clusters[&cb] {
+                let (cx, cy) = (&claims[x], &claims[y]);
+                if cx.source == cy.source {
+                    // One source writing two different values: two facts, not one. Judged on
+                    // the values as written, since "by late July" is open below.
+                    // One figure converted in brackets ("10 kilometers (6 miles)") is one fact.
+                    ok &= cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules);
+                    continue;
+                }
+                let (s, f) = (score(x, y), floor(x, y));
+                if f.is_infinite()
+                    || (f >= rules.threshold * 0.5 && s < f && compare::relate(cx, cy, rules) == Verdict::Conflict)
+                {
+                    ok = false;
+                }
+                sum += s;
+                // On the whole, as alike as the pairs ask, up to `threshold_same_value` each:
+                // the very same figure of one noun asks next to nothing.
+                need += f.min(rules.threshold_same_value);
+                pairs += 1;
+            }
+        }
+        if !ok || (pairs > 0 && sum < need) {
+            apart.insert((ca.min(cb), ca.max(cb)));
+            continue;
+        }
+        let moved = clusters.remove(&cb).unwrap_or_default();
+        for &m in &moved {
+            cluster_of.insert(m, ca);
+        }
+        if let Some(target) = clusters.get_mut(&ca) {
+            target.extend(moved);
+        }
+    }
     // Outlets word one fact in many ways, so one fact often ends in several clusters, each alike
     // within but no pair alike across. Clusters telling the very same value join when their
     // words, pooled, are alike: a cluster's pooled words say more than any one sentence. Only
