@@ -212,17 +212,31 @@ fn other_places(x: &Claim, y: &Claim) -> bool {
 /// Yida camp's 23,000"; a figure dated by a weekday and one not may only agree, as a day's figure
 /// differs from a running one), of the same things (narrowed alike:
 /// "four hardest-hit villages" are a part of "five villages"), and near each other.
-fn sole_pair(x: &Claim, y: &Claim, rules: &Rules) -> bool {
-    let (a, b) = (x.value.magnitude(), y.value.magnitude());
-    let (lo, hi) = (a.min(b), a.max(b));
+fn sole_pair(cx: &Context, a: usize, b: usize) -> bool {
+    let (x, y, rules) = (&cx.claims[a], &cx.claims[b], cx.rules);
+    let (p, q) = (x.value.magnitude(), y.value.magnitude());
+    let (lo, hi) = (p.min(q), p.max(q));
     let ratio = if x.kind == Kind::Quantity { rules.max_sole_measure_ratio } else { rules.max_sole_ratio };
     let placed = |p: &Claim, q: &Claim| p.subject.place.as_ref().is_none_or(|place| q.subject.weight(place) > 0.0);
     placed(x, y)
         && placed(y, x)
-        && (x.subject.weekday.is_some() == y.subject.weekday.is_some()
-            || compare::relate(x, y, rules) != Verdict::Conflict)
+        && (dated_alike(cx, x, y) || compare::relate(x, y, rules) != Verdict::Conflict)
         && x.subject.qualifiers == y.subject.qualifiers
         && (hi == 0.0 || (lo > 0.0 && hi / lo <= ratio))
+}
+
+/// Whether two figures are dated alike: both or neither by a weekday, or one by a weekday that
+/// the other's source names too ("the Sunday quakes damaged seven bridges" and an outlet telling
+/// of Sunday's quake: "damaged 8 bridges"), not a day the other's source never mentions ("46
+/// arrested Wednesday night" and "over 50 arrests over four nights").
+fn dated_alike(cx: &Context, x: &Claim, y: &Claim) -> bool {
+    let names =
+        |source: usize, day: u8| cx.by_source[source].iter().any(|&m| cx.claims[m].subject.weekday == Some(day));
+    match (x.subject.weekday, y.subject.weekday) {
+        (Some(_), Some(_)) | (None, None) => true,
+        (Some(day), None) => names(y.source, day),
+        (None, Some(day)) => names(x.source, day),
+    }
 }
 
 fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
@@ -258,7 +272,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             // Sums in two currencies orders of magnitude apart are two sums.
             return f32::INFINITY;
         }
-        if cx.sole[a] && cx.sole[b] && cx.roles[a] == cx.roles[b] && sole_pair(x, y, rules) {
+        if cx.sole[a] && cx.sole[b] && cx.roles[a] == cx.roles[b] && sole_pair(cx, a, b) {
             // Each outlet tells this role once: the same fact, told alike or not.
             return rules.threshold_sole;
         }
