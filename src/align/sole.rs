@@ -9,6 +9,9 @@ use std::collections::BTreeMap;
 use crate::claim::{Claim, Kind};
 use crate::rules::Rules;
 
+/// A source's role: the kind and what is counted or measured.
+type Role<'a> = (Kind, &'a str);
+
 /// For each claim, whether it is the sole figure of its role in its source: the source states no
 /// other value of that role (its mentions of it, headline and body, all overlap) outside earlier
 /// events mentioned in passing. Roles that name no particular thing (a bare figure, dates, spans
@@ -30,7 +33,7 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
     };
     // Per source and role: the largest lower bound and the smallest upper bound of its mentions;
     // intervals that pairwise overlap share a point, so one pass tells whether all of them do.
-    let mut bounds: BTreeMap<(usize, (Kind, &str)), (f64, f64)> = BTreeMap::new();
+    let mut bounds: BTreeMap<(usize, Role), (f64, f64)> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         if !eligible(i) {
             continue;
