@@ -80,6 +80,15 @@ pub fn debug_role(claim: &Claim, rules: &Rules) -> String {
     format!("{}:{role}", kind.name())
 }
 
+/// For each claim, the role it is its source's only figure of ("bridge", "magnitude"), if any: the
+/// report says so when a group's figures differ, since such figures are grouped on that ground
+/// rather than on the likeness of their sentences.
+pub fn sole_roles(claims: &[Claim], rules: &Rules) -> Vec<Option<String>> {
+    let roles: Vec<(Kind, String)> = claims.iter().map(|c| role_of(c, rules)).collect();
+    let sole = sole::sole_figures(claims, &roles, rules);
+    roles.into_iter().zip(sole).map(|((_, r), s)| s.then_some(r)).collect()
+}
+
 /// For each claim, whether it is its source's only figure of its role, and the words narrowing
 /// it, for tuning.
 #[doc(hidden)]
