@@ -435,7 +435,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         threshold_pooled: 0.3,
         threshold_same_figure: 0.01,
         threshold_sole: 0.01,
-        max_sole_ratio: 2.0,
+        max_sole_ratio: 3.0,
         max_sole_measure_ratio: 1.1,
         threshold_date_conflict: 0.5,
         threshold_same_date: 0.1,
