@@ -141,7 +141,14 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
     }
     let mut groups = Vec::new();
     let sole = sole::sole_figures(claims, &roles, rules);
-    let context = Context { claims, roles: &roles, by_source: &by_source, vectors: &vectors, rules, sole: &sole };
+    let mut days = vec![0u8; sources];
+    for c in claims {
+        if let Some(day) = c.subject.weekday.filter(|&d| d < 7) {
+            days[c.source] |= 1 << day;
+        }
+    }
+    let context =
+        Context { claims, roles: &roles, by_source: &by_source, vectors: &vectors, rules, sole: &sole, days: &days };
     for members in blocks.values() {
         groups.extend(align_block(&context, members));
     }
@@ -188,6 +195,8 @@ struct Context<'a> {
     rules: &'a Rules,
     /// Per claim, whether it is its source's only figure of its role (`sole::sole_figures`).
     sole: &'a [bool],
+    /// Per source, the weekdays its figures are dated by, one bit each (Monday the lowest).
+    days: &'a [u8],
 }
 
 /// Whether one of two figures is bounded from above only ("as many as 20", "up to 20") and the
@@ -239,8 +248,7 @@ fn sole_pair(cx: &Context, a: usize, b: usize) -> bool {
 /// of Sunday's quake: "damaged 8 bridges"), not a day the other's source never mentions ("46
 /// arrested Wednesday night" and "over 50 arrests over four nights").
 fn dated_alike(cx: &Context, x: &Claim, y: &Claim) -> bool {
-    let names =
-        |source: usize, day: u8| cx.by_source[source].iter().any(|&m| cx.claims[m].subject.weekday == Some(day));
+    let names = |source: usize, day: u8| cx.days[source] & (1 << day) != 0;
     match (x.subject.weekday, y.subject.weekday) {
         (Some(_), Some(_)) | (None, None) => true,
         (Some(day), None) => names(y.source, day),
