@@ -371,6 +371,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         rules.threshold,
         rules.threshold_date_conflict,
         rules.threshold_sole,
+        rules.threshold_same_figure,
+        rules.threshold_bare,
+        rules.threshold_other_role,
     ]
     .into_iter()
     .fold(f32::INFINITY, f32::min);
