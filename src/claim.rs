@@ -240,6 +240,10 @@ pub struct Subject {
     /// "five villages", not another account of them.
     #[serde(skip)]
     pub qualifiers: Vec<String>,
+    /// The figure counts occurrences, not things ("arrested four times"): it tells nothing of
+    /// how many were arrested.
+    #[serde(skip)]
+    pub times: bool,
 }
 
 impl Subject {

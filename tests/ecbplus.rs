@@ -30,7 +30,7 @@ const TARGET_FALSE_CONFLICTS: usize = 3;
 const FLOOR_F1: f64 = 0.66;
 const FLOOR_PRECISION: f64 = 0.93;
 const FLOOR_VERDICT: f64 = 0.80;
-const FLOOR_CONFLICT_RECALL: f64 = 0.31;
+const FLOOR_CONFLICT_RECALL: f64 = 0.33;
 const CEILING_FALSE_CONFLICTS: usize = 3;
 const CEILING_TRAPS: usize = 12;
 

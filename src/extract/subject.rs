@@ -142,7 +142,10 @@ impl Terms {
             tokens[start..end].iter().filter(|t| rules.narrows(&t.norm)).map(|t| t.norm.clone()).collect();
         qualifiers.sort();
         qualifiers.dedup();
-        Subject { terms: weights, past: false, place, weekday: None, qualifiers }
+        // "Arrested four times", "three times the size": the figure counts occurrences.
+        let times =
+            tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(t.norm.as_str(), "times" | "time"));
+        Subject { terms: weights, past: false, place, weekday: None, qualifiers, times }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
