@@ -53,3 +53,49 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::Verdict;
+    use crate::rules::Rules;
+    use crate::source::{Corpus, Source};
+
+    fn report(texts: &[&str]) -> crate::report::Report {
+        let mut warnings = Vec::new();
+        let sources = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Source::new(format!("a{i}.txt"), t.to_string(), &mut warnings))
+            .collect();
+        crate::check(&Corpus { sources, warnings }, &Rules::embedded().unwrap())
+    }
+
+    #[test]
+    fn each_outlets_only_count_of_a_noun_is_one_fact_even_when_they_differ() {
+        let r = report(&[
+            "The quake damaged hundreds of government buildings, as well as seven bridges, officials said.",
+            "Officials said the tremor hit 42 offices, 14 hotels, 8 bridges and 4 schools in the province.",
+        ]);
+        let bridges = r.groups.iter().find(|g| g.why.contains("bridge")).expect("a group of bridges");
+        assert_eq!(bridges.verdict, Verdict::Conflict, "{}", bridges.why);
+        assert!(bridges.why.contains("each source's only figure of bridge"), "{}", bridges.why);
+    }
+
+    #[test]
+    fn a_part_narrowed_by_its_words_is_no_account_of_the_whole() {
+        let r = report(&[
+            "The governor said five villages were badly hit by the earthquake on the island.",
+            "Rescuers reached the four hardest-hit villages on the island after the earthquake.",
+        ]);
+        assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
+    }
+
+    #[test]
+    fn occurrences_are_no_dispute() {
+        let r = report(&[
+            "Police said Gray had previously been arrested four times on charges of larceny.",
+            "Gray had been arrested three times since October and charged with larceny.",
+        ]);
+        assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
+    }
+}
