@@ -12,6 +12,7 @@ use crate::rules::Rules;
 use vectors::Vectors;
 
 mod candidates;
+mod sole;
 mod vectors;
 
 /// What a claim is a figure of: its kind and the thing it measures or counts, where a count's
@@ -28,6 +29,10 @@ fn role_of(claim: &Claim, rules: &Rules) -> (Kind, String) {
     }
     if claim.kind != Kind::Count {
         return (claim.kind, claim.unit.clone());
+    }
+    if claim.subject.times {
+        // "Arrested four times" counts occurrences, not the arrested.
+        return (claim.kind, "times".to_string());
     }
     let unit = crate::extract::subject::canonical_word(&claim.unit, rules).unwrap_or_default();
     let whole =
@@ -79,6 +84,31 @@ pub fn debug_role(claim: &Claim, rules: &Rules) -> String {
     format!("{}:{role}", kind.name())
 }
 
+/// For each claim, the role it is its source's only figure of ("bridge", "magnitude"), if any: the
+/// report says so when a group's figures differ, since such figures are grouped on that ground
+/// rather than on the likeness of their sentences.
+pub fn sole_roles(claims: &[Claim], rules: &Rules) -> Vec<Option<String>> {
+    let roles: Vec<(Kind, String)> = claims.iter().map(|c| role_of(c, rules)).collect();
+    let sole = sole::sole_figures(claims, &roles, rules);
+    roles.into_iter().zip(sole).map(|((_, r), s)| s.then_some(r)).collect()
+}
+
+/// For each claim, whether it is its source's only figure of its role, and the words narrowing
+/// it, for tuning.
+#[doc(hidden)]
+pub fn debug_sole(claims: &[Claim], rules: &Rules) -> Vec<String> {
+    let roles: Vec<(Kind, String)> = claims.iter().map(|c| role_of(c, rules)).collect();
+    let sole = sole::sole_figures(claims, &roles, rules);
+    claims
+        .iter()
+        .zip(&roles)
+        .zip(sole)
+        .map(|((c, r), s)| {
+            format!("{}:{} sole={s} q={:?} wd={:?}", r.0.name(), r.1, c.subject.qualifiers, c.subject.weekday)
+        })
+        .collect()
+}
+
 /// Every cross-source pair of one block with its similarity, for tuning (`CROSSCHECK_DEBUG_ALIGN`).
 #[doc(hidden)]
 pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> {
@@ -114,7 +144,15 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
         by_source[c.source].push(i);
     }
     let mut groups = Vec::new();
-    let context = Context { claims, roles: &roles, by_source: &by_source, vectors: &vectors, rules };
+    let sole = sole::sole_figures(claims, &roles, rules);
+    let mut days = vec![0u8; sources];
+    for c in claims {
+        if let Some(day) = c.subject.weekday.filter(|&d| d < 7) {
+            days[c.source] |= 1 << day;
+        }
+    }
+    let context =
+        Context { claims, roles: &roles, by_source: &by_source, vectors: &vectors, rules, sole: &sole, days: &days };
     for members in blocks.values() {
         groups.extend(align_block(&context, members));
     }
@@ -136,7 +174,9 @@ fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
         return false;
     }
     // A figure of the same role says so outright; one of another role (another counted noun)
-    // only when its sentence speaks of the same things.
+    // only when its sentence speaks of the same things, and never one of another role of its
+    // own: "18 injured and 12 arrested" tells nothing of another outlet's 12 injured.
+    let own_roles = |p: &str, q: &str| p != q && rules.countable.contains(p) && rules.countable.contains(q);
     let states = |own: &Claim, own_index: usize, other: &Claim| {
         cx.by_source[own.source].iter().any(|&m| {
             let z = &claims[m];
@@ -144,7 +184,9 @@ fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
                 && z.kind == own.kind
                 && compare::relate(z, other, rules) == Verdict::Agree
                 && (cx.roles[m] == cx.roles[own_index]
-                    || (!z.subject.past && cx.vectors.similarity(m, own_index) >= rules.threshold_overlap))
+                    || (!z.subject.past
+                        && !own_roles(&cx.roles[m].1, &cx.roles[own_index].1)
+                        && cx.vectors.similarity(m, own_index) >= rules.threshold_overlap))
         })
     };
     !(states(x, a, y) || states(y, b, x))
@@ -159,6 +201,10 @@ struct Context<'a> {
     by_source: &'a [Vec<usize>],
     vectors: &'a Vectors,
     rules: &'a Rules,
+    /// Per claim, whether it is its source's only figure of its role (`sole::sole_figures`).
+    sole: &'a [bool],
+    /// Per source, the weekdays its figures are dated by, one bit each (Monday the lowest).
+    days: &'a [u8],
 }
 
 /// Whether one of two figures is bounded from above only ("as many as 20", "up to 20") and the
@@ -184,6 +230,37 @@ fn other_places(x: &Claim, y: &Claim) -> bool {
     match (&x.subject.place, &y.subject.place) {
         (Some(a), Some(b)) => a != b && strsim::jaro_winkler(a, b) < 0.93,
         _ => false,
+    }
+}
+
+/// Whether two sole figures of one role may be one fact: told of the same circumstances (a place
+/// one figure is attached to, the other's sentence names too: "22,000 refugees in Yida" and "the
+/// Yida camp's 23,000"; a figure dated by a weekday and one not may only agree, as a day's figure
+/// differs from a running one), of the same things (narrowed alike:
+/// "four hardest-hit villages" are a part of "five villages"), and near each other.
+fn sole_pair(cx: &Context, a: usize, b: usize) -> bool {
+    let (x, y, rules) = (&cx.claims[a], &cx.claims[b], cx.rules);
+    let (p, q) = (x.value.magnitude(), y.value.magnitude());
+    let (lo, hi) = (p.min(q), p.max(q));
+    let ratio = if x.kind == Kind::Quantity { rules.max_sole_measure_ratio } else { rules.max_sole_ratio };
+    let placed = |p: &Claim, q: &Claim| p.subject.place.as_ref().is_none_or(|place| q.subject.weight(place) > 0.0);
+    placed(x, y)
+        && placed(y, x)
+        && (dated_alike(cx, x, y) || compare::relate(x, y, rules) != Verdict::Conflict)
+        && x.subject.qualifiers == y.subject.qualifiers
+        && (hi == 0.0 || (lo > 0.0 && hi / lo <= ratio))
+}
+
+/// Whether two figures are dated alike: both or neither by a weekday, or one by a weekday that
+/// the other's source names too ("the Sunday quakes damaged seven bridges" and an outlet telling
+/// of Sunday's quake: "damaged 8 bridges"), not a day the other's source never mentions ("46
+/// arrested Wednesday night" and "over 50 arrests over four nights").
+fn dated_alike(cx: &Context, x: &Claim, y: &Claim) -> bool {
+    let names = |source: usize, day: u8| cx.days[source] & (1 << day) != 0;
+    match (x.subject.weekday, y.subject.weekday) {
+        (Some(_), Some(_)) | (None, None) => true,
+        (Some(day), None) => names(y.source, day),
+        (None, Some(day)) => names(x.source, day),
     }
 }
 
@@ -216,9 +293,18 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
                 return f32::INFINITY;
             }
         }
+        if verdict == Verdict::Conflict && (x.subject.times || y.subject.times) {
+            // Occurrences are counted over a period that is often left unsaid ("arrested four
+            // times", "three times since October"), so differing counts are no dispute.
+            return f32::INFINITY;
+        }
         if verdict == Verdict::Conflict && compare::other_currencies(x, y) {
             // Sums in two currencies orders of magnitude apart are two sums.
             return f32::INFINITY;
+        }
+        if cx.sole[a] && cx.sole[b] && cx.roles[a] == cx.roles[b] && sole_pair(cx, a, b) {
+            // Each outlet tells this role once: the same fact, told alike or not.
+            return rules.threshold_sole;
         }
         let (ra, rb) = (&cx.roles[a].1, &cx.roles[b].1);
         let count = cx.roles[a].0 == Kind::Count;
@@ -260,7 +346,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         if count && !ra.is_empty() && verdict == Verdict::Agree {
             // The very same figure of the very same counted noun ("three dead", "3 dead"): in
             // one story that is one fact unless the words around say otherwise.
-            return 0.01;
+            return rules.threshold_same_figure;
         }
         match verdict {
             // Many things of one story happen on one day, so a shared date is weaker evidence
@@ -297,6 +383,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         rules.threshold_overlap,
         rules.threshold,
         rules.threshold_date_conflict,
+        rules.threshold_sole,
+        rules.threshold_same_figure,
+        rules.threshold_bare,
+        rules.threshold_other_role,
     ]
     .into_iter()
     .fold(f32::INFINITY, f32::min);
@@ -334,10 +424,11 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             continue;
         }
         // Complete linkage where a wrong pair would do harm, average linkage elsewhere: every
-        // pair that would conflict must be alike enough on its own, while pairs that agree only
-        // need the two clusters alike on the whole (outlets word one fact in many ways).
+        // pair that would conflict must be alike enough on its own, while pairs that agree or
+        // overlap only need the two clusters alike on the whole (outlets word one fact in many
+        // ways, and name one count by different nouns: "23 pirates", "23 Somalis").
         let mut ok = true;
-        let (mut sum, mut pairs) = (0.0f32, 0usize);
+        let (mut sum, mut need, mut pairs) = (0.0f32, 0.0f32, 0usize);
         for &x in &clusters[&ca] {
             for &y in &clusters[&cb] {
                 let (cx, cy) = (&claims[x], &claims[y]);
@@ -349,14 +440,19 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
                     continue;
                 }
                 let (s, f) = (score(x, y), floor(x, y));
-                if f.is_infinite() || (f >= rules.threshold * 0.5 && s < f) {
+                if f.is_infinite()
+                    || (f >= rules.threshold * 0.5 && s < f && compare::relate(cx, cy, rules) == Verdict::Conflict)
+                {
                     ok = false;
                 }
                 sum += s;
+                // On the whole, as alike as the pairs ask, up to `threshold_same_value` each:
+                // the very same figure of one noun asks next to nothing.
+                need += f.min(rules.threshold_same_value);
                 pairs += 1;
             }
         }
-        if !ok || (pairs > 0 && sum / (pairs as f32) < rules.threshold_same_value) {
+        if !ok || (pairs > 0 && sum < need) {
             apart.insert((ca.min(cb), ca.max(cb)));
             continue;
         }

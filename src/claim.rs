@@ -235,6 +235,15 @@ pub struct Subject {
     /// (Monday's and Wednesday's protest), however alike their words.
     #[serde(skip)]
     pub weekday: Option<u8>,
+    /// The words of the figure itself that narrow what it counts to a part ("12 worst-hit
+    /// villages", "two other buildings"), as written: "four hardest-hit villages" are a part of
+    /// "five villages", not another account of them.
+    #[serde(skip)]
+    pub qualifiers: Vec<String>,
+    /// The figure counts occurrences, not things ("arrested four times"): it tells nothing of
+    /// how many were arrested.
+    #[serde(skip)]
+    pub times: bool,
 }
 
 impl Subject {

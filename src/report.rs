@@ -282,13 +282,22 @@ pub fn build(
 ) -> Report {
     let mut grouped = vec![false; claims.len()];
     let mut out_groups = Vec::with_capacity(groups.len());
+    let sole = crate::align::sole_roles(claims, rules);
     for members in groups {
         let mut refs: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
         refs.sort_by(|a, b| (&sources[a.source].path, a.span).cmp(&(&sources[b.source].path, b.span)));
         for &i in members {
             grouped[i] = true;
         }
-        let (verdict, why) = compare::compare(&refs, rules);
+        let (verdict, mut why) = compare::compare(&refs, rules);
+        // Figures in conflict that are each outlet's only figure of one role may have been grouped
+        // on that ground rather than on their wording: say so, so an editor can weigh it.
+        if verdict == compare::Verdict::Conflict {
+            let role = sole[members[0]].as_deref().filter(|r| members.iter().all(|&m| sole[m].as_deref() == Some(*r)));
+            if let Some(role) = role {
+                why.push_str(&format!("; each source's only figure of {role}"));
+            }
+        }
         // Subject and id read only words of the claims' own sentences: words borrowed from
         // neighbouring sentences change when a paragraph moves, and a moved paragraph is no new
         // finding. Borrowed words serve only when the own sentences share none.

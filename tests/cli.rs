@@ -101,7 +101,8 @@ fn a_rules_folder_extends_and_overrides_the_built_in_rules() {
     // Raising the threshold to 1 means nothing is similar enough to group, except same values.
     std::fs::write(
         dir.join("align.toml"),
-        "[align]\nthreshold = 1.0\nthreshold_overlap = 1.0\nthreshold_same_value = 1.0\n",
+        "[align]\nthreshold = 1.0\nthreshold_overlap = 1.0\nthreshold_same_value = 1.0\n\
+         threshold_same_figure = 1.0\nthreshold_sole = 1.0\nthreshold_same_date = 1.0\n",
     )
     .unwrap();
     let out = run(&["check", "--rules", dir.to_str().unwrap(), "seeds"]);

@@ -138,7 +138,14 @@ impl Terms {
         }
         weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let place = self.place(tokens, sentence, end);
-        Subject { terms: weights, past: false, place, weekday: None }
+        let mut qualifiers: Vec<String> =
+            tokens[start..end].iter().filter(|t| rules.narrows(&t.norm)).map(|t| t.norm.clone()).collect();
+        qualifiers.sort();
+        qualifiers.dedup();
+        // "Arrested four times", "three times the size": the figure counts occurrences.
+        let times =
+            tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(t.norm.as_str(), "times" | "time"));
+        Subject { terms: weights, past: false, place, weekday: None, qualifiers, times }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",

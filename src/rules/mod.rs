@@ -169,6 +169,8 @@ pub struct Rules {
     pub window: usize,
     /// Words after which a number is a name, not a count.
     pub identifiers: HashSet<String>,
+    /// Words that narrow a counted noun to a part ("worst", "other"), and endings that do ("est").
+    pub narrowing: (HashSet<String>, Vec<String>),
     /// The base unit of each dimension (the unit with factor 1), by dimension.
     pub base_units: HashMap<String, String>,
     /// Senses of ambiguous units: the unit's name, the unit it reads as, and the words that say so.
@@ -187,6 +189,14 @@ pub struct Rules {
     pub threshold_other_role: f32,
     /// Least similarity of the pooled words of two groups telling the very same value to join.
     pub threshold_pooled: f32,
+    /// Least subject similarity for the very same figure of the very same counted noun.
+    pub threshold_same_figure: f32,
+    /// Least subject similarity for two outlets' only figures of one role.
+    pub threshold_sole: f32,
+    /// Largest ratio between two outlets' only counts of one role to be one fact.
+    pub max_sole_ratio: f64,
+    /// Largest ratio between two outlets' only measures of one role to be one fact.
+    pub max_sole_measure_ratio: f64,
     /// Least subject similarity for grouping the very same date.
     pub threshold_same_date: f32,
     /// Largest ratio between two disjoint values grouped as a conflict.
@@ -216,6 +226,13 @@ pub struct Tolerance {
 }
 
 impl Rules {
+    /// Whether a word written between a number and its noun narrows what is counted to a part
+    /// ("hardest-hit", "other"). An ending needs a stem of three letters before it.
+    pub fn narrows(&self, word: &str) -> bool {
+        self.narrowing.0.contains(word)
+            || self.narrowing.1.iter().any(|e| word.len() >= e.len() + 3 && word.ends_with(e.as_str()))
+    }
+
     /// The rules built into the binary.
     pub fn embedded() -> Result<Rules, Error> {
         Rules::from_texts(
@@ -407,6 +424,7 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         generic: HashSet::default(),
         window: 8,
         identifiers: HashSet::default(),
+        narrowing: (HashSet::default(), Vec::new()),
         base_units: HashMap::default(),
         senses: Vec::new(),
         threshold: 0.3,
@@ -415,6 +433,10 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         threshold_bare: 0.1,
         threshold_other_role: 0.3,
         threshold_pooled: 0.3,
+        threshold_same_figure: 0.01,
+        threshold_sole: 0.01,
+        max_sole_ratio: 3.0,
+        max_sole_measure_ratio: 1.1,
         threshold_date_conflict: 0.5,
         threshold_same_date: 0.1,
         max_conflict_ratio: 25.0,
@@ -622,6 +644,14 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
             rules.stopwords.extend(s.stopwords.iter().map(|w| w.to_lowercase()));
             rules.generic.extend(s.generic.iter().map(|w| w.to_lowercase()));
             rules.identifiers.extend(s.identifiers.iter().map(|w| w.to_lowercase()));
+            for w in &s.narrowing {
+                match w.strip_prefix('-') {
+                    Some(ending) => rules.narrowing.1.push(ending.to_lowercase()),
+                    None => {
+                        rules.narrowing.0.insert(w.to_lowercase());
+                    }
+                }
+            }
             if let Some(w) = s.window {
                 rules.window = w.clamp(1, 64);
             }
@@ -633,6 +663,8 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                 ("threshold_same_value", a.threshold_same_value, &mut rules.threshold_same_value),
                 ("threshold_other_role", a.threshold_other_role, &mut rules.threshold_other_role),
                 ("threshold_pooled", a.threshold_pooled, &mut rules.threshold_pooled),
+                ("threshold_same_figure", a.threshold_same_figure, &mut rules.threshold_same_figure),
+                ("threshold_sole", a.threshold_sole, &mut rules.threshold_sole),
                 ("threshold_bare", a.threshold_bare, &mut rules.threshold_bare),
                 ("threshold_overlap", a.threshold_overlap, &mut rules.threshold_overlap),
                 ("threshold_date_conflict", a.threshold_date_conflict, &mut rules.threshold_date_conflict),
@@ -652,6 +684,17 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                     return Err(bad("max_conflict_ratio", format!("align max_conflict_ratio {r} must be 1 or more")));
                 }
                 rules.max_conflict_ratio = r;
+            }
+            for (name, value, slot) in [
+                ("max_sole_ratio", a.max_sole_ratio, &mut rules.max_sole_ratio),
+                ("max_sole_measure_ratio", a.max_sole_measure_ratio, &mut rules.max_sole_measure_ratio),
+            ] {
+                if let Some(r) = value {
+                    if !(r >= 1.0 && r.is_finite()) {
+                        return Err(bad(name, format!("align {name} {r} must be 1 or more")));
+                    }
+                    *slot = r;
+                }
             }
             if let Some(r) = a.max_currency_ratio {
                 if !(r >= 1.0 && r.is_finite()) {

@@ -360,6 +360,11 @@ pub struct SubjectSection {
     /// Words after which a number names something rather than counts it ("Route 66", "No. 5").
     #[serde(default)]
     pub identifiers: Vec<String>,
+    /// Words that, written between a number and its noun, narrow what is counted to a part
+    /// ("four hardest-hit villages", "two other buildings"); an entry starting with `-` is an
+    /// ending ("-est" for superlatives).
+    #[serde(default)]
+    pub narrowing: Vec<String>,
 }
 
 /// Alignment settings.
@@ -385,6 +390,16 @@ pub struct AlignSection {
     /// to join: outlets word one fact in many ways, and a group's pooled words say more than one
     /// sentence.
     pub threshold_pooled: Option<f32>,
+    /// Least similarity for the very same figure of the very same counted noun ("three dead",
+    /// "3 dead"): in one story that is one fact unless the words around say otherwise.
+    pub threshold_same_figure: Option<f32>,
+    /// Least similarity for two outlets' only figures of one role ("seven bridges", "8 bridges"),
+    /// told of the same circumstances and near each other: the same fact, told alike or not.
+    pub threshold_sole: Option<f32>,
+    /// Largest ratio between two such only figures of a count ("two boats", "three boats").
+    pub max_sole_ratio: Option<f64>,
+    /// The same for a measure, whose outlets differ by less ("magnitude 7.6", "7.7").
+    pub max_sole_measure_ratio: Option<f64>,
     /// Least similarity for two dates that do not overlap: a story dates many things (the
     /// event, statements, earlier events), so a false conflict among dates is easy to make.
     pub threshold_date_conflict: Option<f32>,
