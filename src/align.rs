@@ -4,7 +4,10 @@
 //! most-similar first, never into a group where some pair from two sources is unrelated or where
 //! one source would contradict itself: when unsure, do not group.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+// Keyed by claim indices, hashed once per scored pair: FxHash, as for the rules' lookups.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
@@ -213,7 +216,7 @@ fn align_block(
     ]
     .into_iter()
     .fold(f32::INFINITY, f32::min);
-    let mut scores: HashMap<(usize, usize), f32> = HashMap::new();
+    let mut scores: HashMap<(usize, usize), f32> = HashMap::default();
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
     // Pairs from one source are never scored (`ok` below judges them on their values), and a
     // large block scores only promising pairs, so neither a source with thousands of claims nor a
@@ -238,8 +241,8 @@ fn align_block(
     let mut clusters: HashMap<usize, Vec<usize>> = members.iter().map(|&m| (m, vec![m])).collect();
     // Two clusters found apart stay apart: a cluster that grows keeps the pair that kept it
     // apart. Without this, every edge between two large clusters would check them again.
-    let mut apart: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
-    let mut needed_memo: HashMap<(usize, usize), f32> = HashMap::new();
+    let mut apart: HashSet<(usize, usize)> = HashSet::default();
+    let mut needed_memo: HashMap<(usize, usize), f32> = HashMap::default();
     let mut floor = |a: usize, b: usize| *needed_memo.entry((a.min(b), a.max(b))).or_insert_with(|| floor(a, b));
     for (_, a, b) in edges {
         let (ca, cb) = (cluster_of[&a], cluster_of[&b]);

@@ -2,7 +2,7 @@
 //! across the corpus, with spelling variants ("korea" ~ "korean") linked once per vocabulary, so
 //! comparing two claims costs a merge of two short sorted lists, not a string comparison per pair.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::Claim;
 use crate::rules::Rules;
@@ -22,11 +22,11 @@ pub(super) struct Vectors {
 
 impl Vectors {
     pub(super) fn new(claims: &[Claim], rules: &Rules) -> Vectors {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ids: HashMap<&str, u32> = HashMap::default();
         let mut words: Vec<&str> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
         let mut raw: Vec<Vec<(u32, f32)>> = Vec::with_capacity(claims.len());
-        let mut is_unit: HashMap<&str, bool> = HashMap::new();
+        let mut is_unit: HashMap<&str, bool> = HashMap::default();
         for c in claims {
             let mut v: Vec<(u32, f32)> = Vec::with_capacity(c.subject.terms.len());
             // The unit is shared by every claim of a block already; only the context tells them
@@ -99,7 +99,7 @@ impl Vectors {
 /// small buckets rather than all pairs.
 fn fuzzy_links(words: &[&str], threshold: f32) -> Vec<Vec<(u32, f32)>> {
     let mut links = vec![Vec::new(); words.len()];
-    let mut buckets: HashMap<&[u8], Vec<u32>> = HashMap::new();
+    let mut buckets: HashMap<&[u8], Vec<u32>> = HashMap::default();
     for (id, w) in words.iter().enumerate() {
         if w.len() >= FUZZY_MIN_LEN {
             buckets.entry(&w.as_bytes()[..3]).or_default().push(id as u32);
