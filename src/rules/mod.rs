@@ -278,7 +278,12 @@ impl Rules {
 
     /// The unit spelled `word` (case-sensitive spellings first), if any.
     pub fn unit(&self, word: &str) -> Option<&Unit> {
-        self.unit_lookup_exact.get(word).or_else(|| self.unit_lookup.get(&word.to_lowercase())).map(|&i| &self.units[i])
+        let folded = |w: &str| match w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            // The matchers ask with tokens' lower-case forms: no copy to fold them again.
+            true => self.unit_lookup.get(w),
+            false => self.unit_lookup.get(&w.to_lowercase()),
+        };
+        self.unit_lookup_exact.get(word).or_else(|| folded(word)).map(|&i| &self.units[i])
     }
 
     /// The unit spelled `word` as the smaller part of a measure in two parts ("in" of "5 ft 2 in").
