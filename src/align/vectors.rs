@@ -16,6 +16,9 @@ pub(super) struct Vectors {
     /// Per claim, its terms as (id, weight), sorted by id.
     pub(super) terms: Vec<Vec<(u32, f32)>>,
     norms: Vec<f32>,
+    /// Per claim, its term ids folded into 256 bits: a spelling variant it lacks is mostly known
+    /// to be missing without a search.
+    masks: Vec<TermMask>,
     /// Per term id, the other terms alike enough in spelling, with their similarity.
     fuzzy: Vec<Vec<(u32, f32)>>,
 }
@@ -58,7 +61,8 @@ impl Vectors {
             norms.push(v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt());
         }
         let fuzzy = fuzzy_links(&words, rules.fuzzy_term);
-        Vectors { terms: raw, norms, fuzzy }
+        let masks = raw.iter().map(|v| TermMask::of(v)).collect();
+        Vectors { terms: raw, norms, masks, fuzzy }
     }
 
     /// Soft cosine: each term of `a` meets its best match in `b` (equal, or alike in spelling).
@@ -67,7 +71,10 @@ impl Vectors {
         if self.norms[a] == 0.0 || self.norms[b] == 0.0 {
             return 0.0;
         }
-        let weight_in_b = |t: u32| vb.binary_search_by_key(&t, |(id, _)| *id).ok().map(|k| vb[k].1);
+        let mask_b = &self.masks[b];
+        let weight_in_b = |t: u32| {
+            mask_b.may_hold(t).then(|| vb.binary_search_by_key(&t, |(id, _)| *id).ok().map(|k| vb[k].1)).flatten()
+        };
         let mut dot = 0.0;
         // Both lists are sorted by id, so the same term is found by walking `vb` alongside `va`;
         // only spelling variants need a search.
@@ -90,6 +97,23 @@ impl Vectors {
     /// The similarity both ways round, the smaller: a pair is as alike as its less convinced side.
     pub(super) fn mutual(&self, a: usize, b: usize) -> f32 {
         self.similarity(a, b).min(self.similarity(b, a))
+    }
+}
+
+/// A set of term ids folded into 256 bits: no false "absent", some false "may hold".
+struct TermMask([u64; 4]);
+
+impl TermMask {
+    fn of(terms: &[(u32, f32)]) -> TermMask {
+        let mut bits = [0u64; 4];
+        for &(t, _) in terms {
+            bits[(t as usize / 64) % 4] |= 1 << (t % 64);
+        }
+        TermMask(bits)
+    }
+
+    fn may_hold(&self, t: u32) -> bool {
+        self.0[(t as usize / 64) % 4] & (1 << (t % 64)) != 0
     }
 }
 
