@@ -17,24 +17,25 @@ use vectors::Vectors;
 mod candidates;
 mod vectors;
 
-/// The key that claims must share to be compared at all: kind and unit, where a count's unit is
-/// what it counts. A count of a general noun ("at least five people", "the 23") takes the
+/// What a claim is a figure of: its kind and the thing it measures or counts, where a count's
+/// unit is what it counts. A count of a general noun ("at least five people", "the 23") takes the
 /// countable word its clause is about ("killing at least five people" counts the dead), so
-/// "five dead" and "killing five people" meet while the dead and the injured never do. A figure
-/// with decimals counts nothing: when its own clause names a unit of measure ("a preliminary
-/// magnitude of 4.6" read as a bare 4.6) it joins that measure. Money meets money in any currency:
-/// one sum is often given in two ("2m euros ($2.6m)").
-fn block_key<'a>(claim: &'a Claim, rules: &'a Rules) -> (Kind, &'a str) {
+/// "five dead" and "killing five people" share a role while the dead and the injured never do. A
+/// figure with decimals counts nothing: when its own clause names a unit of measure ("a
+/// preliminary magnitude of 4.6" read as a bare 4.6) it joins that measure. Money is money in any
+/// currency: one sum is often given in two ("2m euros ($2.6m)"). Units are folded to their
+/// canonical singular, so "12 Somalis" and "12 Somali" count one thing.
+fn role_of(claim: &Claim, rules: &Rules) -> (Kind, String) {
     if claim.kind == Kind::Money {
-        return (claim.kind, "");
+        return (claim.kind, String::new());
     }
     if claim.kind != Kind::Count {
-        return (claim.kind, claim.unit.as_str());
+        return (claim.kind, claim.unit.clone());
     }
-    let unit = claim.unit.as_str();
+    let unit = crate::extract::subject::canonical_word(&claim.unit, rules).unwrap_or_default();
     let whole =
         claim.nominal.low.is_none_or(|x| x.fract() == 0.0) && claim.nominal.high.is_none_or(|x| x.fract() == 0.0);
-    if !whole && !rules.countable.contains(unit) {
+    if !whole && !rules.countable.contains(unit.as_str()) {
         let measure = claim
             .subject
             .terms
@@ -43,10 +44,10 @@ fn block_key<'a>(claim: &'a Claim, rules: &'a Rules) -> (Kind, &'a str) {
             .filter_map(|(t, _)| rules.unit(t))
             .find(|u| u.kind == Kind::Quantity && u.factor == 1.0 && u.offset == 0.0);
         if let Some(u) = measure {
-            return (Kind::Quantity, rules.base_unit(&u.dimension));
+            return (Kind::Quantity, rules.base_unit(&u.dimension).to_string());
         }
     }
-    if !unit.is_empty() && unit != "people" && !rules.generic.contains(unit) {
+    if !unit.is_empty() && unit != "people" && !rules.generic.contains(unit.as_str()) {
         return (claim.kind, unit);
     }
     let role = claim
@@ -56,21 +57,40 @@ fn block_key<'a>(claim: &'a Claim, rules: &'a Rules) -> (Kind, &'a str) {
         .filter(|(t, w)| *w >= ROLE_WEIGHT && t != "people" && rules.countable.contains(t.as_str()))
         .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
         .map_or("", |(t, _)| t.as_str());
-    (claim.kind, role)
+    (claim.kind, role.to_string())
+}
+
+/// The key that claims must share to be compared at all. Counts of every role meet, since
+/// outlets name one count by different nouns ("three bank workers", "three dead", "23 pirates",
+/// "captured 23"); which roles may be grouped, and how, is judged pair by pair (`align_block`).
+/// Every other kind meets only its own unit or measure.
+fn block_key(role: &(Kind, String)) -> (Kind, &str) {
+    match role.0 {
+        Kind::Count => (Kind::Count, ""),
+        kind => (kind, role.1.as_str()),
+    }
 }
 
 /// Least subject weight of a countable word to say what a general count counts: a word of the
 /// claim's own clause, not one borrowed from further off.
 const ROLE_WEIGHT: f32 = 0.5;
 
+/// What a claim is a figure of, as `role_of` reads it, for tuning.
+#[doc(hidden)]
+pub fn debug_role(claim: &Claim, rules: &Rules) -> String {
+    let (kind, role) = role_of(claim, rules);
+    format!("{}:{role}", kind.name())
+}
+
 /// Every cross-source pair of one block with its similarity, for tuning (`CROSSCHECK_DEBUG_ALIGN`).
 #[doc(hidden)]
 pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> {
     let vectors = Vectors::new(claims, rules);
+    let roles: Vec<(Kind, String)> = claims.iter().map(|c| role_of(c, rules)).collect();
     let mut out = Vec::new();
     for a in 0..claims.len() {
         for b in a + 1..claims.len() {
-            if claims[a].source != claims[b].source && block_key(&claims[a], rules) == block_key(&claims[b], rules) {
+            if claims[a].source != claims[b].source && block_key(&roles[a]) == block_key(&roles[b]) {
                 let s = vectors.mutual(a, b);
                 out.push((a, b, s));
             }
@@ -83,12 +103,13 @@ pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> 
 /// as indices into `claims`, in ascending order. Groups come out in order of their first claim.
 pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
     let vectors = Vectors::new(claims, rules);
+    let roles: Vec<(Kind, String)> = claims.iter().map(|c| role_of(c, rules)).collect();
     let mut blocks: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         if c.subject.terms.is_empty() {
             continue;
         }
-        blocks.entry(block_key(c, rules)).or_default().push(i);
+        blocks.entry(block_key(&roles[i])).or_default().push(i);
     }
     let sources = claims.iter().map(|c| c.source + 1).max().unwrap_or(0);
     let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); sources];
@@ -96,9 +117,9 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
         by_source[c.source].push(i);
     }
     let mut groups = Vec::new();
-    for (key, members) in &blocks {
-        let unknown_unit = key.0 == Kind::Count && key.1.is_empty();
-        groups.extend(align_block(claims, members, &by_source, unknown_unit, &vectors, rules));
+    let context = Context { claims, roles: &roles, by_source: &by_source, vectors: &vectors, rules };
+    for members in blocks.values() {
+        groups.extend(align_block(&context, members));
     }
     groups.sort();
     groups
@@ -110,33 +131,54 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
 /// read "12 Somali" as counting Somalis. Nor when the values lie orders of magnitude apart
 /// (`max_conflict_ratio`): "3" and "200" are no rounding or reporting slip. `by_source` lists the
 /// claims of each source, so the check reads two sources, never the corpus.
-fn plausible_conflict(
-    claims: &[Claim],
-    by_source: &[Vec<usize>],
-    vectors: &Vectors,
-    a: usize,
-    b: usize,
-    rules: &Rules,
-) -> bool {
+fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
+    let (claims, rules) = (cx.claims, cx.rules);
     let (x, y) = (&claims[a], &claims[b]);
     let (lo, hi) = (x.value.magnitude().min(y.value.magnitude()), x.value.magnitude().max(y.value.magnitude()));
     if x.kind != Kind::Date && lo > 0.0 && hi / lo > rules.max_conflict_ratio {
         return false;
     }
-    // A figure of the same block says so outright; one of another block (another counted noun)
+    // A figure of the same role says so outright; one of another role (another counted noun)
     // only when its sentence speaks of the same things.
     let states = |own: &Claim, own_index: usize, other: &Claim| {
-        by_source[own.source].iter().any(|&m| {
+        cx.by_source[own.source].iter().any(|&m| {
             let z = &claims[m];
             m != own_index
                 && z.kind == own.kind
                 && compare::relate(z, other, rules) == Verdict::Agree
-                && (block_key(z, rules) == block_key(own, rules)
-                    || (!z.subject.past && vectors.similarity(m, own_index) >= rules.threshold_overlap))
+                && (cx.roles[m] == cx.roles[own_index]
+                    || (!z.subject.past && cx.vectors.similarity(m, own_index) >= rules.threshold_overlap))
         })
     };
     !(states(x, a, y) || states(y, b, x))
 }
+
+/// What aligning one block reads: the claims, their roles, each source's claims and the subject
+/// vectors.
+struct Context<'a> {
+    claims: &'a [Claim],
+    roles: &'a [(Kind, String)],
+    /// The claims of each source, so a check reads two sources, never the corpus.
+    by_source: &'a [Vec<usize>],
+    vectors: &'a Vectors,
+    rules: &'a Rules,
+}
+
+/// Whether one of two figures is bounded from above only ("as many as 20", "up to 20") and the
+/// other lies more than `FAR_INSIDE` times below its bound.
+fn far_inside_bound(x: &Claim, y: &Claim) -> bool {
+    let far = |open: &Claim, other: &Claim| match (open.value.low, open.value.high) {
+        (None, Some(bound)) => {
+            let (a, b) = (bound.abs(), other.value.magnitude());
+            a.min(b) > 0.0 && a.max(b) / a.min(b) > FAR_INSIDE
+        }
+        _ => false,
+    };
+    far(x, y) || far(y, x)
+}
+
+/// How many times below an upper bound a figure may lie and still be the bounded figure.
+const FAR_INSIDE: f64 = 3.0;
 
 /// Two figures attached to different named places ("killed in Bener Meriah", "killed in Aceh";
 /// "south-west of Bandar Abbas", "from Tehran"): a district's toll and the total, or two distances,
@@ -148,14 +190,8 @@ fn other_places(x: &Claim, y: &Claim) -> bool {
     }
 }
 
-fn align_block(
-    claims: &[Claim],
-    members: &[usize],
-    by_source: &[Vec<usize>],
-    unknown_unit: bool,
-    vectors: &Vectors,
-    rules: &Rules,
-) -> Vec<Vec<usize>> {
+fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
+    let (claims, vectors, rules) = (cx.claims, cx.vectors, cx.rules);
     // The evidence asked of a pair grows with the harm a wrong grouping would do: identical values
     // can only yield a false agreement, overlapping ones a false "compatible", disjoint ones a
     // false conflict — the error that costs an editor's trust most.
@@ -167,20 +203,67 @@ fn align_block(
             // set against others, only joined where they say the very same.
             return f32::INFINITY;
         }
-        if verdict == Verdict::Conflict && !plausible_conflict(claims, by_source, vectors, a, b, rules) {
+        if verdict == Verdict::Conflict && !plausible_conflict(cx, a, b) {
             return f32::INFINITY;
         }
-        if other_places(x, y) {
+        // A place tells where a distance is measured from, so two places make two distances;
+        // of any other figure it tells where it happened, which outlets name at different
+        // scales (a county, a town), so there it only keeps different values apart.
+        let distance = x.kind == Kind::Quantity && rules.unit(&x.unit).is_some_and(|u| u.dimension == "length");
+        if (distance || verdict != Verdict::Agree) && other_places(x, y) {
             return f32::INFINITY;
+        }
+        if let (Some(p), Some(q)) = (x.subject.weekday, y.subject.weekday) {
+            if p != q {
+                // Figures of two days are of two things: Monday's protest and Wednesday's.
+                return f32::INFINITY;
+            }
         }
         if verdict == Verdict::Conflict && compare::other_currencies(x, y) {
             // Sums in two currencies orders of magnitude apart are two sums.
             return f32::INFINITY;
         }
-        if verdict == Verdict::Conflict && unknown_unit {
+        let (ra, rb) = (&cx.roles[a].1, &cx.roles[b].1);
+        let count = cx.roles[a].0 == Kind::Count;
+        if count && verdict == Verdict::Conflict && (ra.is_empty() || rb.is_empty() || ra != rb) {
             // Bare figures whose clause names nothing counted ("he was 95", "the 23"): without
-            // knowing what they count, two different ones are no evidence of a dispute.
+            // knowing what they count, a different figure is no evidence of a dispute. Nor is
+            // one of another counted noun.
             return f32::INFINITY;
+        }
+        // One counted noun that the other's own clause names ("three bank workers dead" and
+        // "three dead"; "23 pirates arrested" and "23 arrested") asks no more than a bare one,
+        // unless both are roles of their own (the dead and the injured).
+        let named = (!ra.is_empty() && y.subject.weight(ra) >= ROLE_WEIGHT)
+            || (!rb.is_empty() && x.subject.weight(rb) >= ROLE_WEIGHT);
+        let both_roles = rules.countable.contains(ra.as_str()) && rules.countable.contains(rb.as_str());
+        if count && ra != rb && named && !both_roles && verdict != Verdict::Conflict {
+            return if verdict == Verdict::Agree {
+                rules.threshold_bare
+            } else {
+                rules.threshold_overlap.max(rules.threshold_bare)
+            };
+        }
+        if count && ra != rb {
+            // Two counted nouns ("three bank workers", "three dead"; "23 pirates", "23 Somalis"),
+            // or a counted noun and a bare figure ("captured 23"), are one fact only when the
+            // very same figure is told of the same things, and never when both nouns are roles
+            // of their own (the dead and the injured). Small figures recur everywhere ("two",
+            // "three"), so the very same one is little evidence on its own.
+            // A bare figure names no other thing, so it needs less than a figure of another noun.
+            let bare = ra.is_empty() || rb.is_empty();
+            return if both_roles || verdict != Verdict::Agree {
+                f32::INFINITY
+            } else if bare {
+                rules.threshold_bare
+            } else {
+                rules.threshold_other_role
+            };
+        }
+        if count && !ra.is_empty() && verdict == Verdict::Agree {
+            // The very same figure of the very same counted noun ("three dead", "3 dead"): in
+            // one story that is one fact unless the words around say otherwise.
+            return 0.01;
         }
         match verdict {
             // Many things of one story happen on one day, so a shared date is weaker evidence
@@ -189,6 +272,10 @@ fn align_block(
             Verdict::Agree if x.precision == y.precision => rules.threshold_same_value,
             // Dates of one story overlap by chance (everything happened "last year"), so for
             // them overlap is no evidence; counts spread over orders of magnitude, so it is.
+            // "As many as 20" holds 5, but a writer bounds a figure from above near it, so a
+            // value far below such a bound is no sign of one fact. A bound from below ("at least
+            // one dead") is an early count that may grow far, so it keeps the usual evidence.
+            Verdict::Compatible if x.kind != Kind::Date && far_inside_bound(x, y) => rules.threshold,
             Verdict::Agree | Verdict::Compatible if x.kind != Kind::Date => rules.threshold_overlap,
             Verdict::Agree | Verdict::Compatible => rules.threshold,
             Verdict::Conflict if x.kind == Kind::Date => rules.threshold_date_conflict,
@@ -282,6 +369,58 @@ fn align_block(
         }
         if let Some(target) = clusters.get_mut(&ca) {
             target.extend(moved);
+        }
+    }
+    // Outlets word one fact in many ways, so one fact often ends in several clusters, each alike
+    // within but no pair alike across. Clusters telling the very same value join when their
+    // words, pooled, are alike: a cluster's pooled words say more than any one sentence. Only
+    // clusters linked by a scored pair are weighed, so the cost follows the scored pairs.
+    // Not dates: many things of one story happen on one day (the event, each statement).
+    let links: std::collections::BTreeSet<(usize, usize)> = scores
+        .keys()
+        .filter(|&&(a, _)| claims[a].kind != Kind::Date)
+        .map(|&(a, b)| (cluster_of[&a], cluster_of[&b]))
+        .filter(|(p, q)| p != q)
+        .map(|(p, q)| (p.min(q), p.max(q)))
+        .collect();
+    // Pooled words never need less likeness than one pair telling the same value.
+    let least = rules.threshold_pooled.max(rules.threshold_same_value);
+    let mut ranked: Vec<(f32, usize, usize)> = links
+        .into_iter()
+        .map(|(p, q)| (vectors.pooled_similarity(&clusters[&p], &clusters[&q]), p, q))
+        .filter(|&(s, _, _)| s >= least)
+        .collect();
+    ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
+    for (_, p, q) in ranked {
+        let (ca, cb) = (cluster_of[&p], cluster_of[&q]);
+        if ca == cb {
+            continue;
+        }
+        let pooled = vectors.pooled_similarity(&clusters[&ca], &clusters[&cb]);
+        if pooled < least {
+            continue;
+        }
+        let mut ok = true;
+        for &x in &clusters[&ca] {
+            for &y in &clusters[&cb] {
+                let (cx, cy) = (&claims[x], &claims[y]);
+                ok &= if cx.source == cy.source {
+                    cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules)
+                } else {
+                    compare::relate(cx, cy, rules) == Verdict::Agree
+                        && cx.precision == cy.precision
+                        && floor(x, y).is_finite()
+                };
+            }
+        }
+        if ok {
+            let moved = clusters.remove(&cb).unwrap_or_default();
+            for &m in &moved {
+                cluster_of.insert(m, ca);
+            }
+            if let Some(target) = clusters.get_mut(&ca) {
+                target.extend(moved);
+            }
         }
     }
     let mut out: Vec<Vec<usize>> = clusters

@@ -230,6 +230,11 @@ pub struct Subject {
     /// different places are about different things, whatever else their sentences share.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// The weekday (0 = Monday) the claim's sentence names ("a tank killed four of them on
+    /// Monday"), when it names one: figures of two different days are about different things
+    /// (Monday's and Wednesday's protest), however alike their words.
+    #[serde(skip)]
+    pub weekday: Option<u8>,
 }
 
 impl Subject {
@@ -345,6 +350,9 @@ fn format_duration(seconds: f64) -> String {
 /// Formats an interval of `kind` compactly: `11,000`, `25,000..30,000`, `10,001..`, `..30`, and dates
 /// at their precision (`2024-06` for a whole month, `2024` for a whole year).
 pub fn format_interval(kind: Kind, unit: &str, value: &Interval) -> String {
+    if let Some(said) = crate::extract::unanchored::describe(unit).filter(|_| kind == Kind::Date) {
+        return said;
+    }
     if kind == Kind::Date {
         if let (Some(a), Some(b)) = (value.low, value.high) {
             if let Some(period) = date_period(a, b) {

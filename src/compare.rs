@@ -174,16 +174,48 @@ fn rounds_to(precise: &Interval, round: &Interval, share: f64) -> bool {
     unit > 1.0 && (p / unit).round() * unit == r && (p - r).abs() <= share * r.abs()
 }
 
+/// Whether a figure in one unit is set against another's conversion although one of the two
+/// sources also wrote the other unit ("about two metres (6.6 feet)" in both): then the figures
+/// written alike carry the comparison, and setting "about two metres" against "6.6 feet" only
+/// measures the hedge, not a disagreement.
+fn converted_beside(claims: &[&Claim], a: &Claim, b: &Claim) -> bool {
+    fn written(c: &Claim) -> &str {
+        if c.kind == Kind::Money {
+            &c.unit
+        } else {
+            &c.written_unit
+        }
+    }
+    if written(a).is_empty() || written(b).is_empty() || written(a) == written(b) {
+        return false;
+    }
+    claims.iter().any(|c| {
+        (c.source == a.source && written(c) == written(b)) || (c.source == b.source && written(c) == written(a))
+    })
+}
+
 /// The verdict of a group of claims and why, comparing every pair from different sources.
 pub fn compare(claims: &[&Claim], rules: &Rules) -> (Verdict, String) {
     let mut worst = Verdict::Agree;
     let mut witness: Option<(&Claim, &Claim)> = None;
+    // Sums in two currencies are never shown to agree (no rates are held), so when two sources
+    // give one currency, the group's verdict rests on them; the converted sums beside them only
+    // count when they lie too far apart to be one sum.
+    let one_currency = claims.iter().enumerate().any(|(n, a)| {
+        claims[n + 1..].iter().any(|b| a.source != b.source && a.kind == Kind::Money && !other_currencies(a, b))
+    });
     for (n, a) in claims.iter().enumerate() {
         for b in &claims[n + 1..] {
             if a.source == b.source {
                 continue;
             }
             let v = relate(a, b, rules);
+            if one_currency && other_currencies(a, b) && v != Verdict::Conflict {
+                continue;
+            }
+            if v == Verdict::Compatible && converted_beside(claims, a, b) {
+                continue;
+            }
             if witness.is_none() || v < worst {
                 worst = v;
                 witness = Some((a, b));

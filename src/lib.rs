@@ -29,10 +29,15 @@ use rules::Rules;
 use source::{Corpus, LoadOptions};
 
 /// Extracts the claims of every source of `corpus`, in source order. Sources are independent, so
-/// they are extracted in parallel; the order of the result does not depend on the threads.
+/// they are extracted in parallel; the order of the result does not depend on the threads. A source
+/// with no reference date of its own is then read against the date the others agree on, if they
+/// do ([`extract::lent`]).
 pub fn extract_all(corpus: &Corpus, rules: &Rules) -> Vec<Extraction> {
     use rayon::prelude::*;
-    corpus.sources.par_iter().enumerate().map(|(i, s)| extract::extract(s, i, rules)).collect()
+    let mut extractions: Vec<Extraction> =
+        corpus.sources.par_iter().enumerate().map(|(i, s)| extract::extract(s, i, rules)).collect();
+    extract::lent::lend(corpus, &mut extractions, rules);
+    extractions
 }
 
 /// Runs the whole pipeline on `corpus`: extraction, suppression, alignment, comparison, report.

@@ -23,6 +23,8 @@ pub enum DateOrigin {
     Flag,
     /// The latest full date written in the text.
     Text,
+    /// Lent by the sources checked with it, which agree on it (see `extract::lent`).
+    Others,
     /// No reference date could be found; relative dates stay unresolved.
     None,
 }
@@ -34,6 +36,7 @@ impl DateOrigin {
             DateOrigin::Header => "header",
             DateOrigin::Flag => "flag",
             DateOrigin::Text => "text",
+            DateOrigin::Others => "others",
             DateOrigin::None => "none",
         }
     }

@@ -198,3 +198,21 @@ fn each_checks_every_story_folder_on_its_own_in_path_order() {
     assert_eq!(sarif.status.code(), Some(2));
     assert!(stderr(&sarif).contains("--each reports as text, json or markdown"), "{}", stderr(&sarif));
 }
+
+#[test]
+fn an_undated_source_says_where_its_date_came_from_or_that_it_has_none() {
+    let dir = scratch("lent");
+    std::fs::write(dir.join("a.md"), "---\ndate: 2013-07-02\n---\nThe quake struck Aceh on Tuesday, officials said.\n")
+        .unwrap();
+    std::fs::write(dir.join("b.md"), "The quake struck Aceh on Tuesday, the agency said.\n").unwrap();
+    let out = run(&["check", dir.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("b.md  2013-07-02 (from others)"), "{text}");
+    assert!(text.contains("all say 2013-07-02"), "the lent date resolves the weekday: {text}");
+    let json = String::from_utf8_lossy(&run(&["check", "--format", "json", dir.to_str().unwrap()]).stdout).to_string();
+    assert!(json.contains("\"date_from\": \"others\""), "{json}");
+    std::fs::remove_file(dir.join("a.md")).unwrap();
+    let alone = String::from_utf8_lossy(&run(&["check", dir.to_str().unwrap()]).stdout).to_string();
+    assert!(alone.contains("no date (from none)"), "{alone}");
+    assert!(alone.contains("Tuesday (week unknown)"), "{alone}");
+}

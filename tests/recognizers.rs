@@ -9,6 +9,27 @@
 //! `b` is met by our `b ± 1` for whole numbers, or by `b` itself where the spec marks a range's end
 //! open by its own convention ("between 20 and 30" is `[20,30)` there, `20..30` here).
 //!
+//! Date periods follow the same convention: the spec ends "from 2014 to 2018" at the start of its
+//! last named unit (`endDate` 2018-01-01, as "to October 22" ends at 10-22), where ours runs to
+//! that unit's last day (2018-12-31); an `endDate` on the first day of the month or year our
+//! period's last day closes, or on the Monday of the week it closes, is met, as is the day after
+//! our last day.
+//!
+//! "The suite's kind" is read as the spec's type, which is narrower than our kinds in three suites.
+//! A number-range case that expects nothing is failed only by a count whose value is an interval (a
+//! plain "one-fourth" is the number model's, not a range; a case that expects one may be met by a
+//! point, since "equal to 20" is `[20,20]` to the spec). The temperature suite is scored on
+//! quantities in a temperature unit or in bare degrees, which the spec reads as a temperature too,
+//! and the dimension suite on the other quantities (the spec puts angles there). Degrees said of a
+//! turn or an angle are angles (rules/units.toml, "arc degree").
+//!
+//! Dates follow the spec's past resolution, with one exception our documented policy makes (README,
+//! "Dates: one policy for news"): a claim the extractor resolved forward because its clause is in
+//! the future tense ("I'll go back on Friday") carries the rule [`FUTURE_RULE`], and only such a
+//! claim is held to the spec's `FutureResolution` instead. A claim whose day the tense did not
+//! change keeps the rule `date` and is held to the past resolution, so the exception cannot make
+//! an ordinary claim pass.
+//!
 //! The extractor suites check spans only, so the spec gives them no reference date; crosscheck
 //! makes no claim of a relative date it cannot resolve, so those cases are read against the
 //! reference date the parser suites use (`EXTRACTOR_REFERENCE`).
@@ -17,7 +38,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crosscheck::claim::{Claim, Interval, Kind};
-use crosscheck::extract::{date::day_number, extract};
+use crosscheck::extract::{
+    date::{day_number, from_day_number},
+    extract, FUTURE_RULE,
+};
 use crosscheck::rules::Rules;
 use crosscheck::source::{parse_iso_date, DateOrigin, Source};
 use serde::Deserialize;
@@ -47,16 +71,19 @@ enum Check {
 
 /// Suite file, claim kind, check, the target share, and the floor this code has reached.
 const SUITES: &[(&str, Kind, Check, f64, f64)] = &[
-    ("number", Kind::Count, Check::Number, 0.97, 0.85),
-    ("number_range", Kind::Count, Check::Range, 0.95, 0.90),
+    ("number", Kind::Count, Check::Number, 0.97, 0.92),
+    ("number_range", Kind::Count, Check::Range, 0.95, 0.94),
     ("percent", Kind::Percent, Check::Number, 0.97, 0.85),
-    ("currency", Kind::Money, Check::Money, 0.95, 0.96),
-    ("dimension", Kind::Quantity, Check::Measure, 0.92, 0.92),
-    ("temperature", Kind::Quantity, Check::Temperature, 0.92, 0.74),
-    ("date_parser", Kind::Date, Check::Date, 0.95, 0.71),
-    ("date_period_parser", Kind::Date, Check::Period, 0.90, 0.59),
-    ("date_extractor", Kind::Date, Check::Span, 0.95, 0.82),
-    ("date_period_extractor", Kind::Date, Check::Span, 0.95, 0.92),
+    ("currency", Kind::Money, Check::Money, 0.95, 0.966),
+    ("dimension", Kind::Quantity, Check::Measure, 0.92, 0.94),
+    ("temperature", Kind::Quantity, Check::Temperature, 0.92, 0.79),
+    ("date_parser", Kind::Date, Check::Date, 0.95, 0.88),
+    ("date_period_parser", Kind::Date, Check::Period, 0.90, 0.845),
+    ("date_extractor", Kind::Date, Check::Span, 0.95, 0.945),
+    // 0.97 until "I'll" was read as the future tense: "I'll be out in 3 weeks" (and months, years)
+    // is now the date three weeks on, as "he will be out in 3 weeks" already was, where the spec's
+    // period extractor expects nothing.
+    ("date_period_extractor", Kind::Date, Check::Span, 0.95, 0.96),
     ("duration_parser", Kind::Duration, Check::Duration, 0.95, 0.96),
     ("duration_extractor", Kind::Duration, Check::Span, 0.95, 1.0),
 ];
@@ -171,9 +198,30 @@ fn range_matches(spec: &str, got: &Interval) -> bool {
     low_ok && high_ok
 }
 
+/// True when day `e` is the first day of the month or year whose last day is `hi` (the module
+/// docs: the spec ends a period at the start of its last named unit).
+fn opens_last_unit(e: f64, hi: f64) -> bool {
+    let (Some(e), Some(hi)) = (from_day_number(e), from_day_number(hi)) else { return false };
+    if hi != hi.last_of_month() || e.year() != hi.year() || e.day() != 1 {
+        return false;
+    }
+    e.month() == hi.month() || (hi.month() == 12 && hi.day() == 31 && e.month() == 1)
+}
+
+/// True when `e` is the Monday of the Monday-to-Sunday week that ends on `hi` ("to Week 35" ends
+/// at that week's start in the spec, at its Sunday here).
+fn opens_last_week(e: f64, hi: f64) -> bool {
+    let (Some(e), Some(hi)) = (from_day_number(e), from_day_number(hi)) else { return false };
+    hi.weekday() == jiff::civil::Weekday::Sunday
+        && e.weekday() == jiff::civil::Weekday::Monday
+        && hi.since(e).is_ok_and(|s| s.get_days() == 6)
+}
+
 fn value_matches(check: Check, claim: &Claim, resolution: Option<&serde_json::Value>) -> bool {
     let Some(r) = resolution else { return check == Check::Span };
-    let past = r.get("PastResolution");
+    // Our policy reads a weekday in a future-tense clause forward; such a claim says so in its
+    // rule, and only then is the spec's own future reading the one to meet.
+    let past = if claim.rule == FUTURE_RULE { r.get("FutureResolution") } else { r.get("PastResolution") };
     let written = claim.written.as_ref().and_then(point);
     match check {
         Check::Span => true,
@@ -204,7 +252,13 @@ fn value_matches(check: Check, claim: &Claim, resolution: Option<&serde_json::Va
             let start = past.and_then(|p| p.get("startDate")).and_then(day);
             let end = past.and_then(|p| p.get("endDate")).and_then(day);
             match (start, end, claim.value.low, claim.value.high) {
-                (Some(s), Some(e), Some(lo), Some(hi)) => close(s, lo) && (close(e, hi + 1.0) || close(e, hi)),
+                (Some(s), Some(e), Some(lo), Some(hi)) => {
+                    close(s, lo)
+                        && (close(e, hi + 1.0) || close(e, hi) || opens_last_unit(e, hi) || opens_last_week(e, hi))
+                }
+                // One bound only ("more than 2 weeks after today"): ours is open on the same side.
+                (Some(s), None, Some(lo), None) => close(s, lo),
+                (None, Some(e), None, Some(hi)) => close(e, hi + 1.0) || close(e, hi),
                 _ => false,
             }
         }
@@ -216,9 +270,21 @@ fn value_matches(check: Check, claim: &Claim, resolution: Option<&serde_json::Va
     }
 }
 
+/// Whether a claim of the suite's kind is of the spec's type (see the module docs).
+fn in_scope(rules: &Rules, check: Check, claim: &Claim, negative: bool) -> bool {
+    let temperature = claim.unit == rules.base_unit("temperature") || claim.unit == rules.base_unit("degree");
+    match check {
+        Check::Range => !negative || !claim.value.is_exact(),
+        Check::Temperature => temperature,
+        Check::Measure => !temperature,
+        _ => true,
+    }
+}
+
 fn passes(rules: &Rules, kind: Kind, check: Check, case: &Case) -> bool {
     let found = claims(rules, case, check);
-    let of_kind: Vec<&Claim> = found.iter().filter(|c| c.kind == kind).collect();
+    let of_kind: Vec<&Claim> =
+        found.iter().filter(|c| c.kind == kind && in_scope(rules, check, c, case.results.is_empty())).collect();
     if case.results.is_empty() {
         return of_kind.is_empty();
     }
@@ -228,6 +294,29 @@ fn passes(rules: &Rules, kind: Kind, check: Check, case: &Case) -> bool {
             .iter()
             .any(|c| c.span.start < end && start < c.span.end && value_matches(check, c, r.resolution.as_ref()))
     })
+}
+
+/// A failed case as `CROSSCHECK_SHOW_FAILURES` prints it: the input, and with the value `2` also
+/// what the spec expects and what we claimed.
+fn describe(rules: &Rules, kind: Kind, check: Check, case: &Case) -> String {
+    if std::env::var("CROSSCHECK_SHOW_FAILURES").as_deref() != Ok("2") {
+        return case.input.clone();
+    }
+    let expected: Vec<String> = case
+        .results
+        .iter()
+        .map(|r| {
+            let (a, b) = byte_span(&case.input, r.start, r.end);
+            let past = r.resolution.as_ref().and_then(|r| r.get("PastResolution")).map(|p| p.to_string());
+            format!("{:?} {}", &case.input[a..b], past.unwrap_or_default())
+        })
+        .collect();
+    let got: Vec<String> = claims(rules, case, check)
+        .iter()
+        .filter(|c| c.kind == kind)
+        .map(|c| format!("{:?} {}", &case.input[c.span.start..c.span.end], c.value_text()))
+        .collect();
+    format!("{}\n    want {}\n    got  {}", case.input, expected.join(" | "), got.join(" | "))
 }
 
 /// One suite's score: (cases, passed, excluded).
@@ -249,7 +338,7 @@ fn score(
         if passes(rules, kind, check, case) {
             passed += 1;
         } else {
-            failures.push(case.input.clone());
+            failures.push(describe(rules, kind, check, case));
         }
     }
     (cases.len(), passed, excluded.len(), failures)

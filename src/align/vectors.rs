@@ -2,6 +2,8 @@
 //! across the corpus, with spelling variants ("korea" ~ "korean") linked once per vocabulary, so
 //! comparing two claims costs a merge of two short sorted lists, not a string comparison per pair.
 
+use std::collections::BTreeMap;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::Claim;
@@ -97,6 +99,34 @@ impl Vectors {
     /// The similarity both ways round, the smaller: a pair is as alike as its less convinced side.
     pub(super) fn mutual(&self, a: usize, b: usize) -> f32 {
         self.similarity(a, b).min(self.similarity(b, a))
+    }
+}
+
+impl Vectors {
+    /// Cosine of the pooled words of two sets of claims: each claim's vector, of unit length,
+    /// summed, so every claim counts once however long its sentence.
+    pub(super) fn pooled_similarity(&self, a: &[usize], b: &[usize]) -> f32 {
+        let (pa, pb) = (self.pooled(a), self.pooled(b));
+        let norm = |p: &BTreeMap<u32, f32>| p.values().map(|w| w * w).sum::<f32>().sqrt();
+        let (na, nb) = (norm(&pa), norm(&pb));
+        if na == 0.0 || nb == 0.0 {
+            return 0.0;
+        }
+        let dot: f32 = pa.iter().filter_map(|(t, w)| pb.get(t).map(|v| w * v)).sum();
+        dot / (na * nb)
+    }
+
+    fn pooled(&self, claims: &[usize]) -> BTreeMap<u32, f32> {
+        let mut out = BTreeMap::new();
+        for &c in claims {
+            if self.norms[c] == 0.0 {
+                continue;
+            }
+            for &(t, w) in &self.terms[c] {
+                *out.entry(t).or_insert(0.0) += w / self.norms[c];
+            }
+        }
+        out
     }
 }
 

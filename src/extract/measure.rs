@@ -5,13 +5,15 @@
 use super::lexer::{Token, TokenKind};
 use super::number::{self, Number};
 pub use super::range::tidy;
-use super::range::{apply_hedge, hedge_after, hedge_before, hedge_of, or_equal, other_bound, range_end};
+use super::range::{apply_hedge, hedge_after, hedge_before, hedge_of, or_equal, other_bound, range_end, rank_range};
 use super::subject::canonical_word;
 use crate::rules::schema::HedgeMode;
+use bare::{vague, zero_count};
 use code::not_a_quantity;
 use money::{currency_after, currency_before, minor_part};
-use unit::{percent_of_before, second_part, unit_after, unit_before};
+use unit::{percent_of_before, second_part, unit_before, unit_of};
 
+mod bare;
 mod code;
 mod money;
 mod unit;
@@ -45,6 +47,32 @@ pub struct Measure {
     pub rule: &'static str,
 }
 
+impl Measure {
+    /// A count said without a number of its own ("dozens of people", "between the tenth and the
+    /// fifteenth"), counting `noun`.
+    fn count(
+        span: std::ops::Range<usize>,
+        value: Interval,
+        hedge: Hedge,
+        noun: Option<String>,
+        rule: &'static str,
+    ) -> Self {
+        Measure {
+            start: span.start,
+            end: span.end,
+            kind: Kind::Count,
+            value,
+            nominal: value,
+            written: value,
+            written_unit: String::new(),
+            hedge,
+            unit: noun.clone().unwrap_or_default(),
+            head: noun,
+            rule,
+        }
+    }
+}
+
 /// What a number at a position turned out to be.
 pub enum Found {
     /// A claim.
@@ -57,6 +85,12 @@ pub enum Found {
 pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Found> {
     if let Some(found) = vague(tokens, rules, i) {
         return Some(Found::Claim(found));
+    }
+    if let Some(found) = zero_count(tokens, rules, i) {
+        return Some(Found::Claim(found));
+    }
+    if let Some((value, end)) = rank_range(tokens, rules, i) {
+        return Some(Found::Claim(Measure::count(i..end, value, Hedge::Range, Some("rank".into()), "count")));
     }
     let first = number::read(tokens, text, rules, i)?;
     if let Some(skip) = not_a_quantity(tokens, text, rules, &first) {
@@ -75,6 +109,17 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         && start < i
         && tokens[start].kind == TokenKind::Word
         && start.checked_sub(1).is_some_and(|p| tokens[p].kind == TokenKind::Digits);
+    // "£3 bn", "$5 m": after a currency a scale suffix may stand apart, since money is never metres.
+    let mut first = first;
+    if currency.is_some() && first.suffix.is_none() && !first.scaled && !first.words {
+        let spaced = tokens.get(first.end).filter(|t| t.kind == TokenKind::Word && t.space_before);
+        if let Some(&f) =
+            spaced.and_then(|t| rules.suffixes.get(&text[t.start..t.end]).or_else(|| rules.suffixes.get(&t.norm)))
+        {
+            first.suffix = Some(f);
+            first.suffix_token = first.end;
+        }
+    }
     // "between 20 and 30", "from 20 to 30".
     let opener =
         start.checked_sub(1).and_then(|k| tokens.get(k)).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.clone());
@@ -157,6 +202,9 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     }
     if let Some(code) = currency {
         kind = Kind::Money;
+        if low.suffix.is_some() {
+            end = end.max(low.suffix_token + 1);
+        }
         factor = suffix * code_scale;
         let plain = high.is_none() && !low.scaled && low.suffix.is_none() && code_scale == 1.0;
         // "75 USD million": the scale word after the code.
@@ -173,7 +221,13 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         written_unit.clone_from(&code);
         unit = code;
         rule = "money";
-    } else if let Some((u, after)) = unit_after(tokens, text, rules, k, low.suffix_token) {
+    } else if let Some((u, after, scaled)) = unit_of(tokens, text, rules, &low, k, high.is_some()) {
+        if scaled {
+            low.value *= suffix;
+            low.suffix = None;
+        }
+        let sentence = tokens[i].sentence;
+        let u = rules.sense(u, |cue| tokens.iter().any(|t| t.sentence == sentence && t.norm == cue));
         kind = u.kind;
         written_unit.clone_from(&u.name);
         unit = rules.base_unit(&u.dimension).to_string();
@@ -205,13 +259,18 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         unit = rules.base_unit(&u.dimension).to_string();
         start = at;
         rule = "percent";
-    } else if let Some(u) = unit_before(tokens, rules, start) {
+    } else if let Some((u, at)) = unit_before(tokens, rules, start) {
         kind = u.kind;
         written_unit.clone_from(&u.name);
         unit = rules.base_unit(&u.dimension).to_string();
         factor = u.factor;
         offset = u.offset;
-        start -= 1;
+        start = at;
+        // "at least magnitude 5.9": the hedge stands before the unit.
+        if let Some((h, from)) = hedge_before(tokens, rules, start).filter(|_| hedge_rule.is_none()) {
+            hedge_rule = Some(h);
+            start = from;
+        }
         rule = "quantity";
     } else {
         if let Some(f) = low.suffix {
@@ -363,58 +422,6 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
     (head, end)
 }
 
-/// "dozens of people", "hundreds", "high triple-digit".
-fn vague(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure> {
-    let t = tokens.get(i)?;
-    if t.kind != TokenKind::Word {
-        return None;
-    }
-    for v in &rules.vague {
-        // Phrases like "triple-digit" are written with hyphens that the lexer splits off.
-        let mut j = i;
-        let mut ok = true;
-        for word in &v.words {
-            for (n, part) in word.split('-').enumerate() {
-                if n > 0 {
-                    if !tokens.get(j).is_some_and(|d| d.is_dash()) {
-                        ok = false;
-                        break;
-                    }
-                    j += 1;
-                }
-                if tokens.get(j).is_none_or(|w| w.norm != part) {
-                    ok = false;
-                    break;
-                }
-                j += 1;
-            }
-            if !ok {
-                break;
-            }
-        }
-        if !ok {
-            continue;
-        }
-        let (noun, end) = counted_noun(tokens, rules, j, true);
-        let value = Interval { low: Some(v.low), high: v.high };
-        let unit = noun.clone().unwrap_or_default();
-        return Some(Measure {
-            start: i,
-            end,
-            kind: Kind::Count,
-            value,
-            nominal: value,
-            written: value,
-            written_unit: String::new(),
-            hedge: Hedge::Vague,
-            unit,
-            head: noun,
-            rule: "vague",
-        });
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,6 +496,26 @@ mod tests {
         ] {
             assert!(measure(text).is_none(), "{text}: {:?}", measure(text));
         }
+    }
+
+    #[test]
+    fn ranges_of_ranks() {
+        let m = measure("He ranks between the tenth and the fifteenth.").unwrap();
+        assert_eq!((m.value, m.unit.as_str()), (Interval::between(10.0, 15.0), "rank"));
+        let m = measure("higher than the tenth but lower than the fifteenth").unwrap();
+        assert_eq!(m.value, Interval::between(11.0, 14.0));
+        assert!(measure("between the tenth and the fifteenth of May").is_none());
+    }
+
+    #[test]
+    fn counts_of_none() {
+        let m = measure("there were no dead or wounded").unwrap();
+        assert_eq!((m.value, m.unit.as_str()), (Interval::exact(0.0), "dead"));
+        let m = measure("no one was killed in the attack").unwrap();
+        assert_eq!((m.value, m.unit.as_str()), (Interval::exact(0.0), "dead"));
+        assert_eq!(measure("no injuries were reported").map(|m| m.unit), Some("injured".to_string()));
+        assert!(measure("there is no evidence").is_none());
+        assert!(measure("no one knows").is_none());
     }
 
     #[test]

@@ -2,19 +2,22 @@
 //! money, percentages, quantities, durations and dates, each with evidence and subject), plus the
 //! reference date the source's relative dates were resolved against.
 
+pub mod beside;
 pub mod date;
 pub mod duration;
+pub mod lent;
 pub mod lexer;
 pub mod measure;
 pub mod number;
 pub mod range;
 pub mod starters;
 pub mod subject;
+pub mod unanchored;
 pub mod unreadable;
 
 use jiff::civil::Date;
 
-use crate::claim::{Claim, Hedge, Interval, Kind, Span};
+use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Span};
 use crate::rules::Rules;
 use crate::source::{DateOrigin, Source};
 use date::DateMatch;
@@ -114,8 +117,21 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let truncated = found.len() > MAX_CLAIMS_PER_SOURCE;
     for (f, day) in found.into_iter().zip(days).take(MAX_CLAIMS_PER_SOURCE) {
         let (claim, at) = match f {
-            Found2::Date(m) => (date_claim(&m, &tokens, rules, &terms, date, index), m.start),
-            Found2::Time(t) => (day.and_then(|d| time_claim(&t, d, &tokens, rules, &terms, index)), t.start),
+            // Without a reference date, a weekday or a clock time is still a claim of what it
+            // says ("Sunday", "9:27 a.m."), though on no day of the calendar.
+            Found2::Date(m) => {
+                let claim = date_claim(&m, &tokens, rules, &terms, date, index);
+                let unanchored = || date.is_none().then(|| unanchored::weekday(&m, &tokens, rules, &terms, index));
+                let beside = || beside::claim(&m, (&claims, &sentences), &tokens, rules, &terms, index);
+                (claim.or_else(|| unanchored().flatten()).or_else(beside), m.start)
+            }
+            Found2::Time(t) => {
+                let claim = match day {
+                    Some(d) => time_claim(&t, d, &tokens, rules, &terms, index),
+                    None => unanchored::clock(&t, &tokens, rules, &terms, index),
+                };
+                (claim, t.start)
+            }
             Found2::Measure(m) => {
                 let at = m.start;
                 (Some(measure_claim(m, &tokens, rules, &terms, index)), at)
@@ -127,6 +143,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         }
     }
     mark_past(&mut claims, &sentences, date);
+    mark_days(&mut claims, &tokens);
     let unreadable = unreadable::find(&tokens, text, rules);
     Extraction { claims, date, date_from, truncated, unreadable }
 }
@@ -189,6 +206,45 @@ fn mark_past(claims: &mut [Claim], sentences: &[u32], reference: Option<Date>) {
     }
 }
 
+/// Gives each figure the weekday named right beside it, when one only: "killing four of them,
+/// on Monday" is Monday's toll, whether or not the source's date resolves the day. Only the
+/// nearest words count: "rescuers on Monday helped survivors of a quake that killed 10" does
+/// not date the toll.
+fn mark_days(claims: &mut [Claim], tokens: &[Token]) {
+    const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let weekday = |t: &Token| {
+        let word = t.norm.trim_end_matches("'s").trim_end_matches("’s");
+        WEEKDAYS.iter().position(|w| *w == word).map(|d| d as u8)
+    };
+    // A day written as a date names its weekday too (day numbers count from a Thursday).
+    let dated: Vec<(usize, u8)> = claims
+        .iter()
+        .filter_map(|c| {
+            let day = c.value.low.filter(|_| c.kind == Kind::Date && c.precision == Some(DatePrecision::Day))?;
+            Some((c.span.start, (day.floor() as i64 + 3).rem_euclid(7) as u8))
+        })
+        .collect();
+    for c in claims.iter_mut().filter(|c| c.kind != Kind::Date) {
+        let first = tokens.partition_point(|t| t.end <= c.span.start);
+        let last = tokens.partition_point(|t| t.start < c.span.end).max(first + 1);
+        let Some(sentence) = tokens.get(first).map(|t| t.sentence) else { continue };
+        let near = &tokens[first.saturating_sub(DAY_REACH)..(last + DAY_REACH).min(tokens.len())];
+        let near = near.iter().filter(|t| t.sentence == sentence);
+        let (from, to) = (near.clone().map(|t| t.start).min(), near.clone().map(|t| t.end).max());
+        let mut days = near.filter_map(weekday).chain(
+            dated.iter().filter(|(at, _)| from.is_some_and(|f| f <= *at) && to.is_some_and(|e| *at < e)).map(|d| d.1),
+        );
+        if let Some(first) = days.next() {
+            if days.all(|d| d == first) {
+                c.subject.weekday = Some(first);
+            }
+        }
+    }
+}
+
+/// Tokens read on each side of a figure for the weekday that dates it.
+const DAY_REACH: usize = 6;
+
 fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) -> Vec<bool> {
     let mut masked = vec![false; tokens.len()];
     let body_text = &text[body.start..body.end];
@@ -243,6 +299,10 @@ fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, ind
     }
 }
 
+/// The rule of a date claim resolved forward because its clause is in the future tense, where the
+/// past tense would have given another day: "I'll go back on Friday" is the coming Friday.
+pub const FUTURE_RULE: &str = "date-future";
+
 fn date_claim(
     m: &DateMatch,
     tokens: &[Token],
@@ -253,6 +313,9 @@ fn date_claim(
 ) -> Option<Claim> {
     let future = is_future(tokens, rules, m.start);
     let (first, last, precision) = date::resolve(&m.expr, reference, future)?;
+    // Recorded when the tense decided the day ("I'll go back on Friday"), so a reader can tell a
+    // date read forward from one read back.
+    let by_tense = future && date::resolve(&m.expr, reference, false).is_none_or(|(a, b, _)| (a, b) != (first, last));
     let (a, b) = (date::day_number(first), date::day_number(last));
     let nominal = Interval::between(a, b);
     let value = match m.hedge {
@@ -272,7 +335,7 @@ fn date_claim(
         unit: "day".into(),
         subject: terms.subject(tokens, rules, m.start, m.end, None),
         precision: Some(precision),
-        rule: "date",
+        rule: if by_tense { FUTURE_RULE } else { "date" },
     })
 }
 
@@ -355,9 +418,19 @@ pub(crate) fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
         .peekable();
     while let Some(w) = words.next() {
         let pair = |next: &&str| rules.future_pairs.get(w).is_some_and(|s| s.iter().any(|x| x == next));
-        if rules.future_markers.contains(w) || words.peek().is_some_and(pair) {
+        let contracted = || contraction(w).is_some_and(|c| rules.future_markers.contains(&c));
+        if rules.future_markers.contains(w) || contracted() || words.peek().is_some_and(pair) {
             return true;
         }
     }
     false
+}
+
+/// The contracted ending of a word the lexer keeps whole ("i'll", "they’ll", "we'd"), spelled with
+/// a straight apostrophe, so that a marker such as `'ll` matches it.
+fn contraction(word: &str) -> Option<String> {
+    let at = word.rfind(['\'', '’'])?;
+    let tail = &word[at..];
+    let letters = tail.trim_start_matches(['\'', '’']);
+    (!letters.is_empty()).then(|| format!("'{letters}"))
 }

@@ -5,6 +5,11 @@ use super::lexer::{Token, TokenKind};
 use crate::claim::Kind;
 use crate::rules::Rules;
 
+mod digits;
+mod fraction;
+
+use digits::{continental, digit_fraction, digit_fraction_at, power};
+
 /// A number read from tokens `start..end`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Number {
@@ -33,10 +38,6 @@ impl Number {
         self.value / self.scale
     }
 }
-
-/// Denominators a fraction written in digits may have ("3/4", "1/16"). Others read as codes or
-/// dates rather than shares: "9/11", "24/7".
-const DIGIT_DENOMINATORS: [f64; 12] = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 32.0, 64.0, 100.0];
 
 /// Reads the number starting at token `i`, if one starts there: an optional sign ("-5", "minus
 /// five"), then digits or words, and a fraction or ratio after them ("1/2", "one out of three").
@@ -145,9 +146,7 @@ fn ratio(tokens: &[Token], text: &str, rules: &Rules, n: &mut Number) {
 }
 
 fn read_digits(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Number> {
-    let mut value = tokens[i].number()?;
-    let mut end = i + 1;
-    let glued = |k: usize| tokens.get(k).filter(|t| !t.space_before);
+    let (mut value, mut end) = continental(tokens, text, i).or_else(|| Some((tokens[i].number()?, i + 1)))?;
     // "1.3e6", "12.32e+14", "1.1^23", "1.3x10^6".
     if let Some((v, after)) = power(tokens, end, value) {
         value = v;
@@ -170,11 +169,14 @@ fn read_digits(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<
     }
     let mut suffix = None;
     let mut suffix_token = 0;
-    if let Some(next) = glued(end).filter(|t| t.kind == TokenKind::Word) {
+    let decimal = text[tokens[i].start..tokens[end - 1].end].contains('.');
+    if let Some(next) = tokens.get(end).filter(|t| t.kind == TokenKind::Word && t.sentence == tokens[i].sentence) {
         let raw = &text[next.start..next.end];
         if let Some(&f) = rules.suffixes.get(raw).or_else(|| rules.suffixes.get(&next.norm)) {
-            suffix = Some(f);
-            suffix_token = end;
+            if !next.space_before || spaced_suffix(tokens, rules, raw, f, end, decimal) {
+                suffix = Some(f);
+                suffix_token = end;
+            }
         }
     }
     if suffix.is_some() {
@@ -186,51 +188,16 @@ fn read_digits(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<
     Some(n)
 }
 
-/// A power of ten or an exponent glued to the digits before token `k`.
-fn power(tokens: &[Token], k: usize, base: f64) -> Option<(f64, usize)> {
-    let glued = |j: usize| tokens.get(j).filter(|t| !t.space_before);
-    let exponent = |j: usize| -> Option<(f64, usize)> {
-        let mut j = j;
-        let mut sign = 1.0;
-        while let Some(t) = glued(j).filter(|t| t.is_punct("+-")) {
-            if t.is_punct("-") {
-                sign = -sign;
-            }
-            j += 1;
-        }
-        let e = glued(j).filter(|t| t.kind == TokenKind::Digits && !t.norm.contains('.'))?.number()?;
-        Some((sign * e, j + 1))
-    };
-    let t = glued(k)?;
-    if t.is("e") {
-        let (e, after) = exponent(k + 1)?;
-        return Some((base * 10f64.powf(e), after));
+/// Whether the scale suffix `raw` (worth `scale`) at token `k`, standing apart from its number, is
+/// one: "7.9 bn people", since "bn" is no unit, but no trillions ("5 tn of rice" is tonnes; sums in
+/// trillions are money, read with their currency); a single letter only after a decimal and ending
+/// the phrase ("2.33 k", "1,674,200.5 M"), since "5 m" is five metres and "5 M people" a code.
+fn spaced_suffix(tokens: &[Token], rules: &Rules, raw: &str, scale: f64, k: usize, decimal: bool) -> bool {
+    if raw.chars().count() > 1 {
+        return rules.unit(raw).is_none() && scale <= 1e9;
     }
-    if t.is_punct("^") {
-        let (e, after) = exponent(k + 1)?;
-        return Some((base.powf(e), after));
-    }
-    if t.is("x") && glued(k + 1).is_some_and(|t| t.norm == "10") && glued(k + 2).is_some_and(|t| t.is_punct("^")) {
-        let (e, after) = exponent(k + 3)?;
-        return Some((base * 10f64.powf(e), after));
-    }
-    None
-}
-
-/// "/4" glued after the numerator at token `k - 1`.
-fn digit_fraction(tokens: &[Token], k: usize) -> Option<(f64, usize)> {
-    let slash = tokens.get(k).filter(|t| t.is_punct("/") && !t.space_before)?;
-    let _ = slash;
-    let den = tokens.get(k + 1).filter(|t| !t.space_before)?.number()?;
-    let num = tokens[k - 1].number()?;
-    let not_a_date = !tokens.get(k + 2).is_some_and(|t| t.is_punct("/") && !t.space_before);
-    (DIGIT_DENOMINATORS.contains(&den) && num.fract() == 0.0 && not_a_date).then(|| (num / den, k + 2))
-}
-
-/// A whole "a/b" fraction starting at token `k`.
-fn digit_fraction_at(tokens: &[Token], k: usize) -> Option<(f64, usize)> {
-    tokens.get(k).filter(|t| t.kind == TokenKind::Digits)?;
-    digit_fraction(tokens, k + 1)
+    let ends = tokens.get(k + 1).is_none_or(|t| t.kind == TokenKind::Punct || t.sentence != tokens[k].sentence);
+    decimal && ends && rules.unit(raw).is_none()
 }
 
 /// Number words, read the usual way: units and tens add up, "hundred" multiplies the group so far,
@@ -264,6 +231,9 @@ fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
             return Some(one_word(i, 0.5));
         }
     }
+    if let Some(n) = fraction::compound(tokens, rules, i) {
+        return Some(n);
+    }
     let after = tokens.get(i + 2);
     let alone = after.is_none_or(|t| {
         t.kind == TokenKind::Punct
@@ -279,7 +249,14 @@ fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
         n.end = i + 2;
         return fraction_scale(tokens, rules, n);
     }
-    accumulate(tokens, rules, i, i, 0.0, 0.0)
+    let n = accumulate(tokens, rules, i, i, 0.0, 0.0)?;
+    // "twenty-first", "the thirty third", "one hundred and fifth": the round part of an ordinal is
+    // no count.
+    let joint = usize::from(tokens.get(n.end).is_some_and(|t| t.is_dash() || t.is("and")));
+    let ordinal_next =
+        tokens.get(n.end + joint).is_some_and(|t| rules.ordinals.get(&t.norm).is_some_and(|&o| o < 20.0));
+    let round = n.value >= 20.0 && n.value % 10.0 == 0.0;
+    (!(ordinal_next && round)).then_some(n)
 }
 
 fn one_word(i: usize, value: f64) -> Number {
@@ -352,6 +329,11 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
                     if !any || total + group == 0.0 {
                         break;
                     }
+                    // "the two millionth visitor": more than one of a singular ordinal is a rank.
+                    let ordinal = rules.ordinals.contains_key(w) || d >= 100.0;
+                    if ordinal && total + group != 1.0 && !w.ends_with('s') {
+                        return None;
+                    }
                     // "two thirds", "twenty-three fifths": what came before is the numerator.
                     let n = Number {
                         value: (total + group) / d,
@@ -391,7 +373,7 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
                         // "one two" is two numbers, not twelve.
                         break;
                     }
-                } else if let Some(&scale) = rules.scales.get(w) {
+                } else if let Some(&scale) = rules.scales.get(w).or_else(|| plural_scale(rules, w, any)) {
                     if !any && group == 0.0 {
                         return None;
                     }
@@ -506,6 +488,12 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
     })
 }
 
+/// "five hundreds", "two thousands": a scale said in the plural after a number is the scale;
+/// alone ("hundreds of people") it is a vague quantity, read elsewhere.
+fn plural_scale<'r>(rules: &'r Rules, word: &str, after_number: bool) -> Option<&'r f64> {
+    word.strip_suffix('s').filter(|_| after_number).and_then(|w| rules.scales.get(w))
+}
+
 /// After "and": "a half", "one fourth", "three fifths" (one word before the denominator).
 fn and_fraction(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usize)> {
     let t = tokens.get(k)?;
@@ -555,6 +543,10 @@ mod tests {
         assert_eq!(value("11,000 soldiers"), Some((11000.0, 1)));
         assert_eq!(value("1.2 million people"), Some((1_200_000.0, 2)));
         assert_eq!(value("3bn"), Some((3e9, 1)));
+        assert_eq!(value("7.9 bn people"), Some((7.9e9, 1)));
+        assert_eq!(value("2.33 k"), Some((2330.0, 1)));
+        assert_eq!(value("5 k"), Some((5.0, 1)));
+        assert_eq!(value("2.5 k people"), Some((2.5, 1)));
     }
 
     #[test]
@@ -568,5 +560,21 @@ mod tests {
         assert_eq!(value("a man"), None);
         assert_eq!(value("hundred"), None);
         assert_eq!(value("one two"), Some((1.0, 1)));
+        assert_eq!(value("five hundreds tvs"), Some((500.0, 2)));
+        assert_eq!(value("hundreds of people"), None);
+        assert_eq!(value("two millionth visitor"), None);
+        assert_eq!(value("three fifth"), None);
+        assert_eq!(value("two millionths"), Some((2e-6, 2)));
+        assert_eq!(value("one hundred and fifth congress"), None);
+        assert_eq!(value("5 tn of rice"), Some((5.0, 1)));
+        assert_eq!(value("one millionth"), Some((1e-6, 2)));
+    }
+
+    #[test]
+    fn continental_decimals() {
+        assert_eq!(value("1.111,11 euros"), Some((1111.11, 3)));
+        assert_eq!(value("1.111,111"), Some((1.111, 1)));
+        assert_eq!(value("1.111,11,5"), Some((1.111, 1)));
+        assert_eq!(value("3.5,12"), Some((3.5, 1)));
     }
 }

@@ -112,7 +112,11 @@ pub(super) fn range_end(
             return None;
         }
     }
+    // "20~30": a tilde between two numbers, as East Asian English writes ranges; standing free
+    // before a number it means "about" instead ("~30").
+    let tilde = joint.is_punct("~") && !joint.space_before && tokens.get(k + 1).is_some_and(|t| !t.space_before);
     let ok = joint.is_dash()
+        || tilde
         || joint.is("to")
         || joint.is("through")
         || joint.is("thru")
@@ -204,4 +208,43 @@ pub(super) fn or_equal(tokens: &[Token], rules: &Rules, at: usize) -> Option<usi
     let next = tokens.get(end);
     let number_next = next.is_some_and(|t| t.kind == TokenKind::Digits || rules.number_words.contains_key(&t.norm));
     (!number_next).then_some(end)
+}
+
+/// An ordinal word at token `k`, "the" allowed before it; returns its value and the token after.
+fn ordinal_at(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usize)> {
+    let k = if tokens.get(k)?.is("the") { k + 1 } else { k };
+    let t = tokens.get(k).filter(|t| t.kind == TokenKind::Word)?;
+    rules.ordinals.get(&t.norm).map(|&v| (v, k + 1))
+}
+
+/// A range of ranks starting at token `i`: "between the tenth and the fifteenth" (10..15),
+/// "higher than the tenth but lower than the fifteenth" (11..14). Returns it and the token after.
+pub(super) fn rank_range(tokens: &[Token], rules: &Rules, i: usize) -> Option<(Interval, usize)> {
+    let sentence = tokens.get(i)?.sentence;
+    let (low, high, end) = if tokens[i].is("between") {
+        let (a, j) = ordinal_at(tokens, rules, i + 1)?;
+        let (b, end) = tokens.get(j).filter(|t| t.is("and")).and_then(|_| ordinal_at(tokens, rules, j + 1))?;
+        (a, b, end)
+    } else {
+        let bound = |at: usize, modes: [HedgeMode; 2], step: f64| {
+            rules.hedges.iter().filter(|h| h.position == HedgePosition::Before && modes.contains(&h.mode)).find_map(
+                |h| {
+                    let window = tokens.get(at..at + h.words.len())?;
+                    window.iter().zip(&h.words).all(|(t, w)| t.norm == *w).then_some(())?;
+                    let (v, after) = ordinal_at(tokens, rules, at + h.words.len())?;
+                    let strict = matches!(h.mode, HedgeMode::MoreThan | HedgeMode::LessThan);
+                    Some((if strict { v + step } else { v }, after))
+                },
+            )
+        };
+        let (a, j) = bound(i, [HedgeMode::MoreThan, HedgeMode::AtLeast], 1.0)?;
+        let j = if tokens.get(j).is_some_and(|t| t.is_punct(",")) { j + 1 } else { j };
+        tokens.get(j).filter(|t| t.is("but") || t.is("and"))?;
+        let (b, end) = bound(j + 1, [HedgeMode::LessThan, HedgeMode::AtMost], -1.0)?;
+        (a, b, end)
+    };
+    let one_sentence = tokens[i..end].iter().all(|t| t.sentence == sentence);
+    // "between the tenth and the fifteenth of May" are days.
+    let of_month = tokens.get(end).is_some_and(|t| t.is("of"));
+    (one_sentence && !of_month && low <= high).then_some((Interval::between(low, high), end))
 }

@@ -40,16 +40,21 @@ impl Starts {
 /// "half a million"), a minus sign and vulgar fractions. Space-separated.
 const NUMBER_WORDS: &str = "a an half quarter - − ½ ⅓ ⅔ ¼ ¾ ⅕ ⅖ ⅗ ⅘ ⅙ ⅚ ⅛ ⅜ ⅝ ⅞";
 
+/// Words that open a count in code besides a number: counts of none (`measure::bare`: "no dead",
+/// "nobody was hurt") and ranges of ranks ("between the tenth and the fifteenth", "higher than the
+/// tenth but lower than the fifteenth").
+const MEASURE_WORDS: &str = "no nobody between higher";
+
 /// Words that open a length of time in code besides a number (`duration::read`: "another week").
 const DURATION_WORDS: &str = "another";
 
 /// Words and marks that open a date in code (`date::match_date`): introducers of dates and periods
-/// ("on the 15th", "since", "the week of", "Q3"), relative dates ("today", "next") and a decade's
-/// apostrophe ("'40s").
+/// ("on the 15th", "since", "the week of", "Q3", "for 3 days from today", "year 247"), relative
+/// dates ("today", "next", "less than 2 weeks from today") and a decade's apostrophe ("'40s").
 const DATE_WORDS: &[&str] = &[
     "on in at the from between since after by before until till through within earlier later rest weekend",
     "week month w q h today tonight yesterday tomorrow tmrw last past previous this current next coming",
-    "upcoming nineteen twenty ' ’",
+    "upcoming nineteen twenty ' ’ for year less more over",
 ];
 
 /// For every word or mark that some matcher can start a claim with under `rules`, which ones can.
@@ -64,6 +69,7 @@ pub fn of(rules: &Rules) -> HashMap<String, Starts> {
     // A vague quantity ("dozens", "triple-digit", whose hyphen the lexer splits off).
     let vague = rules.vague.iter().filter_map(|v| v.words.first()).filter_map(|w| w.split('-').next());
     measure.extend(vague.map(str::to_string));
+    measure.extend(words(MEASURE_WORDS));
 
     let mut duration = number;
     duration.extend(words(DURATION_WORDS));

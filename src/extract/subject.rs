@@ -140,7 +140,7 @@ impl Terms {
         weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         let terms = weights.into_iter().map(|(t, w)| (t.to_string(), w)).collect();
         let place = self.place(tokens, sentence, end);
-        Subject { terms, past: false, place }
+        Subject { terms, past: false, place, weekday: None }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",

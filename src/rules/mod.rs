@@ -171,6 +171,8 @@ pub struct Rules {
     pub identifiers: HashSet<String>,
     /// The base unit of each dimension (the unit with factor 1), by dimension.
     pub base_units: HashMap<String, String>,
+    /// Senses of ambiguous units: the unit's name, the unit it reads as, and the words that say so.
+    senses: Vec<(String, usize, HashSet<String>)>,
     /// Least subject similarity for grouping.
     pub threshold: f32,
     /// Least subject similarity for grouping claims with the very same value.
@@ -179,6 +181,12 @@ pub struct Rules {
     pub threshold_overlap: f32,
     /// Least subject similarity for grouping dates that do not overlap.
     pub threshold_date_conflict: f32,
+    /// Least subject similarity for grouping a bare figure with the very same counted one.
+    pub threshold_bare: f32,
+    /// Least subject similarity for grouping the very same count told of two counted nouns.
+    pub threshold_other_role: f32,
+    /// Least similarity of the pooled words of two groups telling the very same value to join.
+    pub threshold_pooled: f32,
     /// Least subject similarity for grouping the very same date.
     pub threshold_same_date: f32,
     /// Largest ratio between two disjoint values grouped as a conflict.
@@ -284,6 +292,15 @@ impl Rules {
             false => self.unit_lookup.get(&w.to_lowercase()),
         };
         self.unit_lookup_exact.get(word).or_else(|| folded(word)).map(|&i| &self.units[i])
+    }
+
+    /// The sense `unit` has in a sentence whose words pass `in_sentence`: "degree" reads as an
+    /// angle next to "rotate", and stays itself where no cue of another sense stands.
+    pub fn sense<'a>(&'a self, unit: &'a Unit, in_sentence: impl Fn(&str) -> bool) -> &'a Unit {
+        self.senses
+            .iter()
+            .find(|(of, _, cues)| *of == unit.name && cues.iter().any(|c| in_sentence(c)))
+            .map_or(unit, |&(_, i, _)| &self.units[i])
     }
 
     /// The unit spelled `word` as the smaller part of a measure in two parts ("in" of "5 ft 2 in").
@@ -396,9 +413,13 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         window: 8,
         identifiers: HashSet::default(),
         base_units: HashMap::default(),
+        senses: Vec::new(),
         threshold: 0.3,
         threshold_same_value: 0.1,
         threshold_overlap: 0.12,
+        threshold_bare: 0.1,
+        threshold_other_role: 0.3,
+        threshold_pooled: 0.3,
         threshold_date_conflict: 0.5,
         threshold_same_date: 0.1,
         max_conflict_ratio: 25.0,
@@ -475,6 +496,14 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                 prefix: u.prefix,
                 completes: u.completes.clone(),
             });
+            if let Some(of) = &u.sense_of {
+                if !rules.units.iter().any(|x| x.name == *of) || u.cues.is_empty() {
+                    let why = format!("unit {:?}: sense_of {of:?} needs cues and a unit defined before it", u.name);
+                    return Err(bad(of, why));
+                }
+                let cues = u.cues.iter().map(|c| c.to_lowercase()).collect();
+                rules.senses.push((of.clone(), index, cues));
+            }
             for alias in &u.second_aliases {
                 rules.unit_lookup_second.insert(alias.to_lowercase(), index);
             }
@@ -603,41 +632,25 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
             }
         }
         if let Some(a) = &f.align {
-            if let Some(t) = a.threshold {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad("threshold", format!("align threshold {t} must lie in 0..1")));
+            // Every similarity threshold is a share, 0..1.
+            let shares = [
+                ("threshold", a.threshold, &mut rules.threshold),
+                ("threshold_same_value", a.threshold_same_value, &mut rules.threshold_same_value),
+                ("threshold_other_role", a.threshold_other_role, &mut rules.threshold_other_role),
+                ("threshold_pooled", a.threshold_pooled, &mut rules.threshold_pooled),
+                ("threshold_bare", a.threshold_bare, &mut rules.threshold_bare),
+                ("threshold_overlap", a.threshold_overlap, &mut rules.threshold_overlap),
+                ("threshold_date_conflict", a.threshold_date_conflict, &mut rules.threshold_date_conflict),
+                ("threshold_same_date", a.threshold_same_date, &mut rules.threshold_same_date),
+                ("fuzzy_term", a.fuzzy_term, &mut rules.fuzzy_term),
+            ];
+            for (name, value, slot) in shares {
+                if let Some(t) = value {
+                    if !(0.0..=1.0).contains(&t) {
+                        return Err(bad(name, format!("align {name} {t} must lie in 0..1")));
+                    }
+                    *slot = t;
                 }
-                rules.threshold = t;
-            }
-            if let Some(t) = a.threshold_same_value {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad(
-                        "threshold_same_value",
-                        format!("align threshold_same_value {t} must lie in 0..1"),
-                    ));
-                }
-                rules.threshold_same_value = t;
-            }
-            if let Some(t) = a.threshold_overlap {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad("threshold_overlap", format!("align threshold_overlap {t} must lie in 0..1")));
-                }
-                rules.threshold_overlap = t;
-            }
-            if let Some(t) = a.threshold_date_conflict {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad(
-                        "threshold_date_conflict",
-                        format!("align threshold_date_conflict {t} must lie in 0..1"),
-                    ));
-                }
-                rules.threshold_date_conflict = t;
-            }
-            if let Some(t) = a.threshold_same_date {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad("threshold_same_date", format!("align threshold_same_date {t} must lie in 0..1")));
-                }
-                rules.threshold_same_date = t;
             }
             if let Some(r) = a.max_conflict_ratio {
                 if !(r >= 1.0 && r.is_finite()) {
@@ -650,12 +663,6 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                     return Err(bad("max_currency_ratio", format!("align max_currency_ratio {r} must be 1 or more")));
                 }
                 rules.max_currency_ratio = r;
-            }
-            if let Some(t) = a.fuzzy_term {
-                if !(0.0..=1.0).contains(&t) {
-                    return Err(bad("fuzzy_term", format!("align fuzzy_term {t} must lie in 0..1")));
-                }
-                rules.fuzzy_term = t;
             }
         }
         for t in &f.tolerance {
@@ -717,5 +724,20 @@ mod tests {
         let huge = "[[ignore]]\nname = \"x\"\npattern = '(\\w{1000}){1000}'\nwhy = \"y\"\n";
         let err = Rules::from_texts(vec![("x".into(), "x".into(), huge.into())]).unwrap_err();
         assert!(err.to_string().contains("size limit"), "{err}");
+    }
+
+    #[test]
+    fn a_sense_names_a_unit_defined_before_it() {
+        let unit = |name: &str, sense: &str| {
+            format!("[[unit]]\nname = \"{name}\"\nkind = \"quantity\"\ndimension = \"d\"\naliases = [\"{name}\"]\n{sense}\n")
+        };
+        let orphan = unit("arc", "sense_of = \"nothing\"\ncues = [\"angle\"]");
+        let err = Rules::from_texts(vec![("x".into(), "x".into(), orphan)]).unwrap_err();
+        assert!(err.to_string().starts_with("x:6:"), "{err}");
+        let good = unit("deg", "") + &unit("arc", "sense_of = \"deg\"\ncues = [\"angle\"]");
+        let rules = Rules::from_texts(vec![("x".into(), "x".into(), good)]).unwrap();
+        let deg = rules.unit("deg").unwrap();
+        assert_eq!(rules.sense(deg, |w| w == "angle").name, "arc");
+        assert_eq!(rules.sense(deg, |w| w == "weather").name, "deg");
     }
 }

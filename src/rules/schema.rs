@@ -205,6 +205,13 @@ pub struct UnitRule {
     /// "foot": "5 feet 2 inches"); metric measures are written as decimals instead.
     #[serde(default)]
     pub completes: Vec<String>,
+    /// The unit this one is a sense of: that unit's spellings read as this one when a word of
+    /// `cues` stands in the same sentence ("degrees" is an angle in "rotate 90 degrees").
+    #[serde(default)]
+    pub sense_of: Option<String>,
+    /// The words that select this sense (see `sense_of`).
+    #[serde(default)]
+    pub cues: Vec<String>,
     /// Examples that must extract.
     #[serde(default)]
     pub examples: Vec<Example>,
@@ -368,6 +375,16 @@ pub struct AlignSection {
     /// Least similarity when the two values overlap without being the same (a wrong grouping can
     /// then only yield a false "compatible").
     pub threshold_overlap: Option<f32>,
+    /// Least similarity for the very same count told of two counted nouns ("three bank workers",
+    /// "three dead") or of a counted noun and a bare figure ("captured 23").
+    pub threshold_other_role: Option<f32>,
+    /// Least similarity for a bare figure ("captured 23") and the very same figure of a counted
+    /// noun ("23 pirates").
+    pub threshold_bare: Option<f32>,
+    /// Least similarity of the pooled words of two groups that tell the very same value for them
+    /// to join: outlets word one fact in many ways, and a group's pooled words say more than one
+    /// sentence.
+    pub threshold_pooled: Option<f32>,
     /// Least similarity for two dates that do not overlap: a story dates many things (the
     /// event, statements, earlier events), so a false conflict among dates is easy to make.
     pub threshold_date_conflict: Option<f32>,

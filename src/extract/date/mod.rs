@@ -11,6 +11,7 @@
 
 mod numeric;
 mod period;
+mod relative;
 mod resolve;
 mod spoken;
 mod time;
@@ -23,6 +24,7 @@ use super::lexer::{Token, TokenKind};
 use crate::claim::Hedge;
 use crate::rules::Rules;
 use numeric::{day_at, followed_by_counted_noun, numeric_date, year_after, year_after_bare, year_token};
+use relative::{relative_date, weekday_date};
 
 /// A date as written, before resolution. (Variant docs describe their fields.)
 #[allow(missing_docs)]
@@ -42,7 +44,7 @@ pub enum DateExpr {
     Years { first: i16, last: i16 },
     /// Days `first..=last` of a month ("late July"); year optional.
     PartOfMonth { month: i8, year: Option<i16>, first: i8, last: i8 },
-    /// Months of a year ("early 2024" a third, "Q3 2016" a quarter, "H2 2016" a half); without a
+    /// Months of a year ("early 2024" a half, "end of 2000" a third, "Q3 2016" a quarter, "H2 2016" a half); without a
     /// year, the year its first month falls in by the policy for months.
     PartOfYear { year: Option<i16>, first_month: i8, last_month: i8 },
     /// Months of the year `offset` years from the reference's ("Q3 this year").
@@ -57,6 +59,9 @@ pub enum DateExpr {
     Relative { unit: RelativeUnit, offset: i32 },
     /// A day of the month, month and year implied ("on 15", "the 27th").
     Day { day: i8 },
+    /// A day of the month named with its weekday ("Friday the 13th", "Fri 14th"), month and year
+    /// implied.
+    DayOnWeekday { day: i8, weekday: i8 },
     /// A day of the month `offset` months from the reference's ("the 20th of next month").
     DayOfMonthOffset { day: i8, offset: i8 },
     /// A weekday of the week `offset` weeks from the reference's ("this Friday" = 0, "next Sunday"
@@ -65,6 +70,9 @@ pub enum DateExpr {
     /// A length of time counted from the reference (`base` days from it: "tomorrow" is 1), back
     /// (`sign` -1, "2 years 21 days ago") or forward (+1, "two days after tomorrow").
     Shifted { base: i8, sign: i8, calendar: Calendar },
+    /// `days` working days (Monday to Friday) on from the day `base` days from the reference, or
+    /// back when negative ("in four business days", "two working days ago").
+    WorkingDays { base: i8, days: i32 },
     /// A month of the year `offset` years from the reference's ("June next year", "April last year").
     MonthOfYear { month: i8, offset: i8 },
     /// The latest such month before the reference's month (`direction` -1, "last September"),
@@ -91,6 +99,12 @@ pub enum DateExpr {
     WeekOf(Box<DateExpr>),
     /// From the first day of one date to the last day of another ("from Oct. 2 to October 22").
     Range { from: Box<DateExpr>, to: Box<DateExpr> },
+    /// A length of time from a day on, that day included ("for 3 days from today", "2 weeks
+    /// starting May 20th").
+    Lasting { from: Box<DateExpr>, calendar: Calendar },
+    /// A day `days` from another day of its sentence ("a day before" is -1); it has no day of its
+    /// own, so [`resolve`] gives none and the extractor counts it from that other day.
+    DayBeside { days: i8 },
 }
 
 /// The unit of a relative date.
@@ -100,6 +114,8 @@ pub enum RelativeUnit {
     Week,
     /// A calendar month.
     Month,
+    /// Three calendar months from January, April, July or October ("last quarter").
+    Quarter,
     /// A calendar year.
     Year,
     /// Ten calendar years from a year ending in 0.
@@ -141,11 +157,21 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
     if word(i) == Some("in") && super::is_future(tokens, rules, i) {
         if let Some(d) = super::duration::read(tokens, text, rules, i + 1) {
             if let Some(calendar) = d.calendar.filter(|c| c.seconds == 0 && d.low == d.high) {
-                return spoken(DateExpr::Shifted { base: 0, sign: 1, calendar }, d.end);
+                return spoken(spoken::on_calendar_or_working(tokens, &d, 0, 1, calendar), d.end);
             }
         }
     }
-    if let Some((expr, end)) = spoken::shifted(tokens, text, rules, i, || super::is_future(tokens, rules, i)) {
+    let future = || super::is_future(tokens, rules, i);
+    if let Some((expr, end, sign)) = spoken::more_than_shifted(tokens, text, rules, i, future) {
+        let hedge = if sign > 0 { Hedge::Since } else { Hedge::Until };
+        return Some(DateMatch { start: i, end, expr, hedge });
+    }
+    if let Some((expr, end)) = spoken::shifted(tokens, text, rules, i, future)
+        .or_else(|| spoken::less_than_shifted(tokens, text, rules, i, future))
+        .or_else(|| spoken::weekdays_counted(tokens, text, rules, i))
+        // After the counted dates, which read "a day later" in the future tense from the reference.
+        .or_else(|| relative::day_beside(tokens, text, rules, i))
+    {
         return spoken(expr, end);
     }
     if let Some((expr, end)) = period::period(tokens, text, rules, i) {
@@ -186,6 +212,11 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
             }
         }
     }
+    // "by the end of the year": the reference's year, unless another is written near.
+    if let Some([a, b]) = part.filter(|_| period::the_year_is_current(tokens, j)) {
+        let expr = DateExpr::PartOfRelative { unit: RelativeUnit::Year, offset: 0, first: a as i8, last: b as i8 };
+        return Some(DateMatch { start: i, end: j + 2, expr, hedge });
+    }
     let introduced = part.is_some() || hedge != Hedge::Period || preposition_before(tokens, i);
     let (expr, end) = core_date(tokens, text, rules, j, introduced)?;
     let expr = match (part, expr) {
@@ -196,8 +227,8 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
         (Some([a, b]), DateExpr::MonthYear { year, month }) => {
             DateExpr::PartOfMonth { month, year: Some(year), first: a as i8, last: b as i8 }
         }
-        (Some([a, _]), DateExpr::Year { year }) => {
-            let (first_month, last_month) = third_of_year(a as i8);
+        (Some([a, b]), DateExpr::Year { year }) => {
+            let (first_month, last_month) = months_of_part(a as i8, b as i8);
             DateExpr::PartOfYear { year: Some(year), first_month, last_month }
         }
         (Some([a, b]), DateExpr::Relative { unit, offset }) => {
@@ -213,13 +244,12 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
     Some(DateMatch { start: i, end, expr, hedge })
 }
 
-/// The third of a year that a part of a month stands for ("early" = days 1-10 = January to April).
-fn third_of_year(first_day: i8) -> (i8, i8) {
-    match first_day {
-        1..=10 => (1, 4),
-        11..=20 => (5, 8),
-        _ => (9, 12),
-    }
+/// The months of a year that a part of a month stands for: the same share of the year as of a
+/// 30-day month ("early" = days 1-15 = January to June, "mid" = days 11-20 = May to August).
+fn months_of_part(first_day: i8, last_day: i8) -> (i8, i8) {
+    let first = (i32::from(first_day) - 1) * 12 / 30 + 1;
+    let last = (i32::from(last_day) * 12 / 30).clamp(first, 12);
+    (first as i8, last as i8)
 }
 
 fn preposition_before(tokens: &[Token], i: usize) -> bool {
@@ -267,7 +297,7 @@ fn month_at(tokens: &[Token], rules: &Rules, j: usize) -> Option<(i8, usize)> {
 
 /// A day right after a month: "12", "12th", "-2" and "/2" glued ("Oct-2"), "the 21st", or in
 /// words ("first", "twenty-first", "twenty one").
-fn day_after_month(tokens: &[Token], rules: &Rules, k: usize, capitalized: bool) -> Option<(i8, usize)> {
+fn day_after_month(tokens: &[Token], rules: &Rules, k: usize, capitalized: bool, verb: bool) -> Option<(i8, usize)> {
     let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
     if tokens.get(k).is_some_and(|t| t.is_punct("-/")) && glued(k) && glued(k + 1) {
         return day_at(tokens, k + 1);
@@ -276,10 +306,31 @@ fn day_after_month(tokens: &[Token], rules: &Rules, k: usize, capitalized: bool)
     if let Some(found) = day_at(tokens, k) {
         return Some(found);
     }
-    // A day in words only after a capitalised month: "may first" is a verb and an adverb.
-    let (day, end) = spoken::day_word(tokens, rules, k).filter(|_| capitalized)?;
+    // "October, 1st." with a comma, and "October. 2" with a stray full stop, when nothing follows
+    // the day ("in October, 15 people died" counts people).
+    if let Some(c) = tokens.get(k).filter(|c| c.is_punct(",") || (c.is_punct(".") && !c.space_before)) {
+        let (day, end) = day_at(tokens, k + 1).filter(|&(_, end)| end == k + 3 || c.is_punct("."))?;
+        let sentence = tokens[k + 1].sentence;
+        let alone = tokens.get(end).is_none_or(|t| t.kind == TokenKind::Punct || t.sentence != sentence);
+        return alone.then_some((day, end));
+    }
+    // A day in words after a lower-case verb month only as a compound: "may first" is a verb and
+    // an adverb, "may twenty-first" a date.
+    let (day, end) = spoken::day_word(tokens, rules, k)?;
+    if !capitalized && verb && end == k + 1 {
+        return None;
+    }
     let w = word(tokens, k)?;
     (rules.ordinals.contains_key(w) || end > k + 1 || day >= 20).then_some((day, end))
+}
+
+/// A year after a day or month, in digits or words: ", 2025", " 2025", ", two thousand and
+/// eighteen"; "two thousand people" counts people.
+pub(super) fn year_next(tokens: &[Token], text: &str, rules: &Rules, k: usize) -> Option<(i16, usize)> {
+    year_after(tokens, k).or_else(|| {
+        let k = if tokens.get(k).is_some_and(|c| c.is_punct(",")) { k + 1 } else { k };
+        spoken::year_words(tokens, text, rules, k).filter(|&(_, end)| !followed_by_counted_noun(tokens, rules, end))
+    })
 }
 
 /// The date proper at token `j`; `introduced` says a preposition or qualifier stands before it,
@@ -294,26 +345,36 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
             }
             if let Some((month, k)) = month_at(tokens, rules, j) {
                 let capitalized = t.is_capitalized(text);
-                if let Some((day, after_day)) = day_after_month(tokens, rules, k, capitalized) {
+                if let Some(found) = period::days_of_month(tokens, text, rules, k, month).filter(|_| capitalized) {
+                    return Some(found);
+                }
+                if let Some((day, after_day)) = day_after_month(tokens, rules, k, capitalized, verb_month(&t.norm)) {
                     // "march 20 miles" is a verb and a count.
                     if capitalized || !followed_by_counted_noun(tokens, rules, after_day) {
-                        if let Some((year, after_year)) = year_after(tokens, after_day) {
+                        if let Some((year, after_year)) = year_next(tokens, text, rules, after_day) {
                             return Some((DateExpr::Full { year, month, day }, after_year));
                         }
                         return Some((DateExpr::MonthDay { month, day }, after_day));
                     }
                 }
-                if let Some((year, after_year)) = year_after(tokens, k) {
+                // "August 99": two digits no day can be are a year of the 1900s, after a capital.
+                let two_digits =
+                    tokens.get(k).filter(|n| capitalized && n.kind == TokenKind::Digits && n.norm.len() == 2);
+                if let Some(yy) =
+                    two_digits.and_then(|n| n.norm.parse::<i16>().ok()).filter(|yy| (32..=99).contains(yy))
+                {
+                    if !followed_by_counted_noun(tokens, rules, k + 1) {
+                        return Some((DateExpr::MonthYear { year: 1900 + yy, month }, k + 1));
+                    }
+                }
+                // "June 2016", "June of 2016", "June of nineteen ninety nine".
+                let of = if word(k) == Some("of") { k + 1 } else { k };
+                if let Some((year, after_year)) = year_next(tokens, text, rules, of) {
                     if capitalized || !followed_by_counted_noun(tokens, rules, after_year) {
                         return Some((DateExpr::MonthYear { year, month }, after_year));
                     }
                 }
-                // A lower-case month alone needs an introducer and a name that is no word ("in july").
-                let plain = introduced && !rules.ambiguous_months.contains(&t.norm);
-                if !capitalized && !plain {
-                    return None;
-                }
-                // "April last year", "June of next year".
+                // "April last year", "June of next year", "june next year" ("it may next year" is a verb).
                 let y = if word(k) == Some("of") { k + 1 } else { k };
                 let offset = match word(y) {
                     Some("last" | "previous") => Some(-1),
@@ -321,8 +382,15 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                     Some("next") => Some(1),
                     _ => None,
                 };
-                if let Some(offset) = offset.filter(|_| word(y + 1) == Some("year")) {
+                if let Some(offset) =
+                    offset.filter(|_| word(y + 1) == Some("year") && (capitalized || !verb_month(&t.norm)))
+                {
                     return Some((DateExpr::MonthOfYear { month, offset }, y + 2));
+                }
+                // A lower-case month alone needs an introducer and a name that is no word ("in july").
+                let plain = introduced && !rules.ambiguous_months.contains(&t.norm);
+                if !capitalized && !plain {
+                    return None;
                 }
                 // "May" is also a verb, "April" a name: those need a preposition before them.
                 let ambiguous = rules.ambiguous_months.contains(&t.norm);
@@ -339,7 +407,9 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                 }
                 let seasonal =
                     |year| DateExpr::Season { first_month: first as i8, last_month: last as i8, year, offset: 0 };
-                if let Some((year, after)) = year_after_bare(tokens, k) {
+                // "summer 2016", "the spring of nineteen seventy eight".
+                let in_words = || (k > j + 1).then(|| spoken::year_words(tokens, text, rules, k)).flatten();
+                if let Some((year, after)) = year_after_bare(tokens, k).or_else(in_words) {
                     return Some((seasonal(Some(year)), after));
                 }
                 let before = j.checked_sub(1).and_then(word);
@@ -355,6 +425,29 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                 }
                 return Some(weekday_date(tokens, text, rules, j, weekday as i8));
             }
+            // "year 247", "Year two hundred and sixty seven"; "a year 10 pupil" is a school year.
+            if t.norm == "year" {
+                let n = tokens.get(j + 1)?;
+                let (year, end) = if n.kind == TokenKind::Digits && !n.norm.contains('.') && n.norm.len() >= 3 {
+                    (n.norm.parse().ok()?, j + 2)
+                } else {
+                    let n = super::number::read(tokens, text, rules, j + 1).filter(|n| n.words)?;
+                    (n.value.fract() == 0.0).then_some(n.value as i16).zip(Some(n.end))?
+                };
+                return ((100..3000).contains(&year) && !followed_by_counted_noun(tokens, rules, end))
+                    .then_some((DateExpr::Year { year }, end));
+            }
+            // "in nineteen twenty eight", "in one thousand seven hundred and eighty nine": a year in
+            // words stands alone only after "in", "since" or "during" ("rose to one thousand five
+            // hundred" is a count), and a round one not even there ("in two thousand cases").
+            let before = j.checked_sub(1).and_then(word);
+            if matches!(before, Some("in" | "since" | "during")) {
+                if let Some((year, end)) = spoken::year_words(tokens, text, rules, j) {
+                    if year % 100 != 0 && !followed_by_counted_noun(tokens, rules, end) {
+                        return Some((DateExpr::Year { year }, end));
+                    }
+                }
+            }
             // "the second of August", "the 4th of July".
             if t.norm == "the" {
                 let (expr, end) = day_first(tokens, text, rules, j + 1)?;
@@ -365,9 +458,18 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
         TokenKind::Digits => {
             // ISO 2025-07-12, US 7/12/2025, "11/2016", "4/22" after a preposition.
             if let Some((expr, end)) = numeric_date(tokens, j, introduced) {
-                // "1/2 cup" is a fraction.
-                let fraction =
-                    matches!(expr, DateExpr::MonthDay { .. }) && followed_by_counted_noun(tokens, rules, end);
+                // "1/2 cup" and "2/3 of the days" are fractions, "11 - 2016 votes" a count and a
+                // year, "on 4-6 May" a range of days.
+                let loose = tokens.get(j + 1).is_some_and(|t| t.space_before)
+                    || tokens.get(j + 2).is_some_and(|t| t.space_before);
+                let counted = followed_by_counted_noun(tokens, rules, end);
+                let fraction = match expr {
+                    DateExpr::MonthDay { .. } => {
+                        counted || word(end) == Some("of") || month_at(tokens, rules, end).is_some()
+                    }
+                    DateExpr::MonthYear { .. } => loose && counted,
+                    _ => false,
+                };
                 return (!fraction).then_some((expr, end));
             }
             // "$2000" is money, "#2000" a number.
@@ -410,7 +512,7 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
             let k = if tokens.get(j + 1).is_some_and(|c| c.is_punct(",")) { j + 2 } else { j + 1 };
             if let Some((month, after)) = month_at(tokens, rules, k) {
                 let m = &tokens[k];
-                if (m.is_capitalized(text) || !rules.ambiguous_months.contains(&m.norm)) && m.norm.len() > 2 {
+                if (m.is_capitalized(text) || !verb_month(&m.norm)) && m.norm.len() > 2 {
                     return Some((DateExpr::MonthYear { year, month }, after));
                 }
             }
@@ -430,7 +532,13 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
 /// second of June".
 fn day_first(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(DateExpr, usize)> {
     let word = |k: usize| word(tokens, k);
-    let (day, after_day, in_words) = match day_at(tokens, j) {
+    // "22april": a month glued to its day.
+    let glued_month = || {
+        let month = tokens.get(j + 1).filter(|m| !m.space_before && rules.months.contains_key(&m.norm))?;
+        let day = tokens[j].number().filter(|d| (1.0..=31.0).contains(d) && tokens[j].norm.len() <= 2)?;
+        (month.norm.len() > 2).then_some((day as i8, j + 1))
+    };
+    let (day, after_day, in_words) = match day_at(tokens, j).or_else(glued_month) {
         Some((d, e)) => (d, e, false),
         None => {
             let (d, e) = spoken::day_word(tokens, rules, j)?;
@@ -443,7 +551,12 @@ fn day_first(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(D
         }
     };
     let mut k = after_day;
-    if word(k) == Some("of") {
+    // "16. Nov. 2016", as German and Scandinavian papers write: only with its year, since "he
+    // turned 16. May was ..." ends a sentence.
+    let dotted = !in_words
+        && tokens.get(k).is_some_and(|d| d.is_punct(".") && !d.space_before)
+        && month_at(tokens, rules, k + 1).is_some();
+    if dotted || word(k) == Some("of") {
         k += 1;
     } else if in_words {
         // "second Aug" is no date; a day in words needs "of".
@@ -454,45 +567,23 @@ fn day_first(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(D
         k += 1;
     }
     let (month, after) = month_at(tokens, rules, k)?;
-    // A lower-case "may" or "march" after a number is a verb ("15 march on"); "1st jan" is a date.
+    // A lower-case "may" or "march" after a number is a verb ("15 march on"), unless glued to it
+    // ("22may"); "1st jan" and "22 june" are dates.
     let m = &tokens[k];
-    let verb = m.norm == "may" || (m.norm.len() > 3 && rules.ambiguous_months.contains(&m.norm));
-    if !m.is_capitalized(text) && verb && word(k - 1) != Some("of") {
+    if !m.is_capitalized(text) && verb_month(&m.norm) && m.space_before && word(k - 1) != Some("of") {
         return None;
     }
-    if let Some((year, after_year)) = year_after(tokens, after) {
+    if let Some((year, after_year)) = year_next(tokens, text, rules, after) {
         return Some((DateExpr::Full { year, month, day }, after_year));
     }
-    Some((DateExpr::MonthDay { month, day }, after))
+    (!dotted).then_some((DateExpr::MonthDay { month, day }, after))
 }
 
-/// A weekday at token `j` and what follows it: "Saturday, July 12, 2025" (the full date says
-/// more), "Friday the 15th", "Sunday of next week", or the weekday alone.
-fn weekday_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, weekday: i8) -> (DateExpr, usize) {
-    let word = |k: usize| word(tokens, k);
-    let mut k = j + 1;
-    if tokens.get(k).is_some_and(|c| c.is_punct(",")) {
-        k += 1;
-    }
-    if let Some((expr, end)) = core_date(tokens, text, rules, k, true) {
-        if matches!(expr, DateExpr::Full { .. } | DateExpr::MonthDay { .. }) {
-            return (expr, end);
-        }
-    }
-    if word(j + 1) == Some("the") {
-        if let Some((day, end)) = day_at(tokens, j + 2).or_else(|| spoken::day_word(tokens, rules, j + 2)) {
-            if word(end) != Some("of") {
-                return (DateExpr::Day { day }, end);
-            }
-        }
-    }
-    // "Sunday of next week", "Friday next week".
-    let w = if word(j + 1) == Some("of") { j + 2 } else { j + 1 };
-    if let Some((DateExpr::Relative { unit: RelativeUnit::Week, offset }, end)) = relative_date(tokens, text, rules, w)
-    {
-        return (DateExpr::WeekdayOfWeek { weekday, offset: offset as i8 }, end);
-    }
-    (DateExpr::Weekday { weekday, direction: 0 }, j + 1)
+/// True for a month name that is also an English verb in lower case ("it may rain", "march on",
+/// "mar the vote"): such a name needs a capital, a digit day or an introducer to be a month. The
+/// other ambiguous names ("june", "april") are given names, which news capitalises.
+fn verb_month(word: &str) -> bool {
+    matches!(word, "may" | "march" | "mar")
 }
 
 /// True for a month word that a longer name of the same month begins with ("Aug" of "August"), so a
@@ -500,89 +591,6 @@ fn weekday_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, weekday: 
 fn is_abbreviation(rules: &Rules, word: &str) -> bool {
     let month = rules.months.get(word);
     rules.months.iter().any(|(name, m)| Some(m) == month && name.len() > word.len() && name.starts_with(word))
-}
-
-/// "today", "yesterday", "last year", "next week", "last Saturday", "last spring", "next June",
-/// "this decade", "last weekend".
-fn relative_date(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(DateExpr, usize)> {
-    let word = |k: usize| word(tokens, k);
-    let w = word(j)?;
-    let days = match w {
-        "today" | "tonight" => Some(0),
-        "yesterday" => Some(-1),
-        "tomorrow" | "tmrw" => Some(1),
-        _ => None,
-    };
-    if let Some(days) = days {
-        return Some((DateExpr::DaysFrom { days }, j + 1));
-    }
-    let offset = match w {
-        "last" | "past" | "previous" => -1,
-        "this" | "current" => 0,
-        "next" | "coming" | "upcoming" => 1,
-        // "the day before yesterday", "the day after tomorrow".
-        "the" if word(j + 1) == Some("day") => {
-            return match (word(j + 2), word(j + 3)) {
-                (Some("before"), Some("yesterday")) => Some((DateExpr::DaysFrom { days: -2 }, j + 4)),
-                (Some("after"), Some("tomorrow" | "tmrw")) => Some((DateExpr::DaysFrom { days: 2 }, j + 4)),
-                _ => None,
-            };
-        }
-        // "three days ago" and the like are read by `spoken::shifted`.
-        _ => return None,
-    };
-    let next = word(j + 1)?;
-    let unit = match next {
-        "week" => Some(RelativeUnit::Week),
-        "month" => Some(RelativeUnit::Month),
-        "year" => Some(RelativeUnit::Year),
-        "decade" => Some(RelativeUnit::Decade),
-        _ => None,
-    };
-    if let Some(unit) = unit {
-        // "this week Friday", "next week on Sunday": a weekday of that week.
-        if unit == RelativeUnit::Week {
-            let k = if word(j + 2) == Some("on") { j + 3 } else { j + 2 };
-            if let Some(&weekday) = word(k).filter(|w| w.len() > 3).and_then(|w| rules.weekdays.get(w)) {
-                return Some((DateExpr::WeekdayOfWeek { weekday: weekday as i8, offset: offset as i8 }, k + 1));
-            }
-        }
-        return Some((DateExpr::Relative { unit, offset }, j + 2));
-    }
-    // "this morning", "this evening": today.
-    if offset == 0 && matches!(next, "morning" | "afternoon" | "evening") {
-        return Some((DateExpr::DaysFrom { days: 0 }, j + 2));
-    }
-    if next == "night" && offset == -1 {
-        return Some((DateExpr::DaysFrom { days: -1 }, j + 2));
-    }
-    if next == "weekend" {
-        return Some((DateExpr::Weekend { offset: Some(offset as i8) }, j + 2));
-    }
-    // "this may" is a pronoun and a verb.
-    let named = |t: &Token| t.is_capitalized(text) || !rules.ambiguous_months.contains(&t.norm);
-    if let Some((month, end)) = month_at(tokens, rules, j + 1).filter(|_| next.len() > 2 && named(&tokens[j + 1])) {
-        return Some((DateExpr::MonthNear { month, direction: offset as i8 }, end));
-    }
-    if let Some(&weekday) = rules.weekdays.get(next) {
-        if next.len() > 3 {
-            // "last Saturday" is the last one before the reference; "this Friday" and "next Sunday"
-            // name the day of this week and of the next (README, "Dates").
-            let expr = if offset < 0 {
-                DateExpr::Weekday { weekday: weekday as i8, direction: -1 }
-            } else {
-                DateExpr::WeekdayOfWeek { weekday: weekday as i8, offset: offset as i8 }
-            };
-            return Some((expr, j + 2));
-        }
-    }
-    if let Some(&[first, last]) = rules.seasons.get(next) {
-        return Some((
-            DateExpr::Season { first_month: first as i8, last_month: last as i8, year: None, offset: offset as i8 },
-            j + 2,
-        ));
-    }
-    None
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 //!
 //! Month-first is the reading of US wires; a first field above 12 can only be a day. A numeric
 //! day and month without a year ("4/22") is a date only after an introducer ("on 4/22"), since
-//! "24/7" and fractions are no dates.
+//! "24/7" and fractions are no dates; with a dash only after "on" ("on 4-22"), since "4-22" is
+//! otherwise a score or a range.
 
 use jiff::civil::Date;
 
@@ -73,7 +74,8 @@ pub(super) fn followed_by_counted_noun(tokens: &[Token], rules: &Rules, k: usize
         || rules.unit(w).is_some()
         || rules.currency_words.contains_key(w)
         || rules.alias(w).is_some_and(|c| rules.countable.contains(c))
-        || (w.ends_with('s') && w.len() > 3 && !w.ends_with("ss") && !rules.months.contains_key(w))
+        // A plural, not "bonus" or "census".
+        || (w.ends_with('s') && w.len() > 3 && !w.ends_with("ss") && !w.ends_with("us") && !rules.months.contains_key(w))
 }
 
 fn digits(t: &Token) -> Option<i32> {
@@ -90,17 +92,20 @@ pub(super) fn numeric_date(tokens: &[Token], j: usize, introduced: bool) -> Opti
     if j > 0 && !a.space_before && tokens[j - 1].kind == TokenKind::Word {
         return None;
     }
-    if let Some(found) = dotted(tokens, j) {
+    if let Some(found) = dotted(tokens, j).or_else(|| dotted_month_day(tokens, j)) {
         return Some(found);
     }
     let x = digits(a)?;
-    let s1 = get(j + 1).filter(|s| s.is_punct("/-") && glued(j + 1))?;
-    let b = get(j + 2).filter(|_| glued(j + 2))?;
+    let s1 = get(j + 1).filter(|s| s.is_punct("/-"))?;
+    let b = get(j + 2)?;
     let y = digits(b)?;
     let slash = s1.is_punct("/");
+    // Spaces around the mark ("2016 / 11", "11 - 2016") leave only a month of a year: a year
+    // field of four digits says what the other one is.
+    let tight = glued(j + 1) && glued(j + 2);
     // A third field: "7/12/2025", "21-04-2016", "9-18-15", "2015/08/12".
     if let (Some(s2), Some(c)) = (get(j + 3), get(j + 4)) {
-        if glued(j + 3) && glued(j + 4) && s2.norm == s1.norm {
+        if tight && glued(j + 3) && glued(j + 4) && s2.norm == s1.norm {
             let z = digits(c)?;
             if a.norm.len() == 4 {
                 return valid(x, y, z).map(|e| (e, j + 5));
@@ -111,6 +116,17 @@ pub(super) fn numeric_date(tokens: &[Token], j: usize, introduced: bool) -> Opti
                 return valid(year, month, day).map(|e| (e, j + 5));
             }
             return None;
+        }
+    }
+    // "08/12,2015", "11/12,16": the year glued on with a comma.
+    if tight && slash && a.norm.len() <= 2 && b.norm.len() <= 2 {
+        let comma = get(j + 3).filter(|c| c.is_punct(",") && glued(j + 3));
+        let c = get(j + 4).filter(|c| comma.is_some() && glued(j + 4) && matches!(c.norm.len(), 2 | 4));
+        let open = get(j + 5).is_none_or(|n| n.space_before || !n.is_punct("/-"));
+        if let Some(z) = c.filter(|_| open).and_then(digits) {
+            let year = if z < 100 { z + if z < 70 { 2000 } else { 1900 } } else { z };
+            let (month, day) = if x > 12 { (y, x) } else { (x, y) };
+            return valid(year, month, day).map(|e| (e, j + 5));
         }
     }
     // "11/2016", "11-2016": a month of a year.
@@ -127,8 +143,14 @@ pub(super) fn numeric_date(tokens: &[Token], j: usize, introduced: bool) -> Opti
         }
         return None;
     }
-    // "4/22", "22/04": only introduced, and with a slash ("4-22" is a score or a range).
-    if slash && introduced && a.norm.len() <= 2 && b.norm.len() <= 2 {
+    // "4/22", "22/04": only introduced, and with a slash ("4-22" is a score or a range), or a dash
+    // right after "on" ("on 4-22": a score is won, lost or ended, not "on") or after "in" closing
+    // its clause ("back in 4-22"). Standing alone, a dateline's "4/22" or "22/04" needs a day of
+    // two digits and nothing around it that counts ("24/7", "1/2", "1 4/5", "3/16 inch"); "7/10"
+    // alone is a rating.
+    let on = j > 0 && (tokens[j - 1].is("on") || (tokens[j - 1].is("in") && closes_clause(tokens, j + 3)));
+    let alone = slash && b.norm.len() == 2 && b.norm != "10" && stands_alone(tokens, j, j + 3);
+    if tight && ((slash && introduced) || on || alone) && a.norm.len() <= 2 && b.norm.len() <= 2 {
         let (month, day) = if x > 12 { (y, x) } else { (x, y) };
         let (month, day) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);
         // February 29 exists in a leap year; the year is checked when the date is resolved.
@@ -153,6 +175,43 @@ fn dotted(tokens: &[Token], j: usize) -> Option<(DateExpr, usize)> {
         (4, 1 | 2) => valid(x, y, z).map(|e| (e, j + 3)),
         _ => None,
     }
+}
+
+/// "on 4.22", "in 4.22": a month and a day of two digits that the lexer reads as one decimal
+/// number, only right after "on" or "in" and closing its clause ("on 4.22 million shares", "in
+/// 4.22 seconds" are amounts).
+fn dotted_month_day(tokens: &[Token], j: usize) -> Option<(DateExpr, usize)> {
+    let a = tokens.get(j).filter(|a| a.kind == TokenKind::Digits)?;
+    let introduced = j > 0 && (tokens[j - 1].is("on") || tokens[j - 1].is("in"));
+    let (x, y) = a.norm.split_once('.')?;
+    if !introduced || x.is_empty() || x.len() > 2 || y.len() != 2 || !closes_clause(tokens, j + 1) {
+        return None;
+    }
+    let (month, day) = (x.parse().ok()?, y.parse().ok()?);
+    Date::new(2000, month, day).ok()?;
+    Some((DateExpr::MonthDay { month, day }, j + 1))
+}
+
+/// True when token `k` ends the clause: the text's end, another sentence, or a comma, full stop
+/// or other mark that carries no number on ("%", "/", "-" and "." glued do).
+pub(super) fn closes_clause(tokens: &[Token], k: usize) -> bool {
+    let Some(t) = tokens.get(k) else { return true };
+    if t.sentence != tokens[k - 1].sentence {
+        return true;
+    }
+    t.kind == TokenKind::Punct && !t.is_punct("%/-") && !(t.is_punct(".") && !t.space_before && next_glued(tokens, k))
+}
+
+fn next_glued(tokens: &[Token], k: usize) -> bool {
+    tokens.get(k + 1).is_some_and(|n| !n.space_before && n.sentence == tokens[k].sentence)
+}
+
+/// True when the tokens `j..end` stand alone: no number or money mark right before them, and
+/// the clause closes after them.
+fn stands_alone(tokens: &[Token], j: usize, end: usize) -> bool {
+    let before = j.checked_sub(1).map(|k| &tokens[k]);
+    let counted_before = before.is_some_and(|t| t.kind == TokenKind::Digits || t.is_punct("$£€¥#-−+") || t.is("of"));
+    !counted_before && closes_clause(tokens, end)
 }
 
 fn valid(year: i32, month: i32, day: i32) -> Option<DateExpr> {

@@ -7,14 +7,17 @@
 
 use super::super::duration::Calendar;
 use super::super::lexer::{Token, TokenKind};
-use super::numeric::{day_at, followed_by_counted_noun, is_ordinal_day, year_after_bare, year_token};
-use super::{core_date, relative_date, word, DateExpr, RelativeUnit};
+use super::numeric::{closes_clause, day_at, followed_by_counted_noun, is_ordinal_day, year_after_bare, year_token};
+use super::{core_date, relative_date, spoken, word, DateExpr, RelativeUnit};
 use crate::rules::Rules;
 
 /// The period starting at token `i`, if one starts there.
 pub(super) fn period(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
     let w = word(tokens, i);
     if matches!(w, Some("from" | "between")) {
+        if let Some(found) = week_numbers(tokens, text, i + 1, w == Some("between")) {
+            return Some(found);
+        }
         let (first, end) = range_start(tokens, text, rules, i + 1)?;
         let (to, after) = range_tail(tokens, text, rules, end, &first, w == Some("between"))?;
         return Some((range(first, to), after));
@@ -36,6 +39,9 @@ pub(super) fn period(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
             }
         }
     }
+    if let Some(found) = lasting(tokens, text, rules, i).or_else(|| vaguely_ago(tokens, text, rules, i)) {
+        return Some(found);
+    }
     let k = if w == Some("the") { i + 1 } else { i };
     decade(tokens, rules, k)
         .or_else(|| quarter(tokens, text, rules, k))
@@ -48,6 +54,26 @@ pub(super) fn period(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
                 .flatten()
                 .filter(|(e, _)| matches!(e, DateExpr::Month { .. } | DateExpr::MonthYear { .. }))
         })
+}
+
+/// "from Week 31 to Week 35", "between Week 31 and Week 35" at token `k`: weeks of the reference's
+/// year as ISO numbers them (week 1 holds the first Thursday). Only a range of capitalised weeks
+/// reads so: a lone "week 10" is a season's, in sport and school.
+fn week_numbers(tokens: &[Token], text: &str, k: usize, between: bool) -> Option<(DateExpr, usize)> {
+    let week = |k: usize| -> Option<DateExpr> {
+        let t = tokens.get(k).filter(|t| t.is("week") && t.is_capitalized(text))?;
+        let n = tokens
+            .get(k + 1)
+            .filter(|n| n.kind == TokenKind::Digits && !n.norm.contains('.') && t.sentence == n.sentence)?;
+        let n: i8 = n.norm.parse().ok().filter(|n| (1..=53).contains(n))?;
+        let within = Box::new(DateExpr::Relative { unit: RelativeUnit::Year, offset: 0 });
+        Some(DateExpr::NthWeek { n, within })
+    };
+    let from = week(k)?;
+    let joins =
+        tokens.get(k + 2).is_some_and(|c| c.is("to") || c.is("until") || c.is_dash() || (between && c.is("and")));
+    let to = week(k + 3).filter(|_| joins)?;
+    Some((DateExpr::Range { from: Box::new(from), to: Box::new(to) }, k + 5))
 }
 
 /// The first date of a range after "from" or "between": a date, "today"/"now", or a bare day
@@ -84,8 +110,8 @@ pub(super) fn range_tail(
         return Some((DateExpr::DaysFrom { days: 0 }, n + 1));
     }
     if let Some((to, end)) = core_date(tokens, text, rules, n, true) {
-        let dated =
-            !matches!(to, DateExpr::Year { .. }) || matches!(first, DateExpr::Year { .. } | DateExpr::Full { .. });
+        let dated = !matches!(to, DateExpr::Year { .. })
+            || matches!(first, DateExpr::Year { .. } | DateExpr::Full { .. } | DateExpr::MonthYear { .. });
         return dated.then_some((to, end));
     }
     // A bare day: its month is the first date's ("November 19-20") or follows ("4 to 22 this month").
@@ -107,9 +133,48 @@ pub(super) fn range_tail(
     }
 }
 
-/// A range whose first date takes what it leaves out from the second ("from 4 to 22 January").
+/// "Feb between 2-7 2018", "November between 19 and 20": days of the month at token `k - 1`,
+/// `k` being the token after the month; "in March between 5 and 10 people died" counts people.
+pub(super) fn days_of_month(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    k: usize,
+    month: i8,
+) -> Option<(DateExpr, usize)> {
+    if word(tokens, k) != Some("between") {
+        return None;
+    }
+    let (first, after) = day_at(tokens, k + 1)?;
+    let joins = tokens.get(after).is_some_and(|t| t.is_dash() || t.is("and"));
+    let (last, end) = day_at(tokens, after + 1).filter(|&(last, _)| joins && first < last)?;
+    if followed_by_counted_noun(tokens, rules, end) {
+        return None;
+    }
+    let (from, to, end) = match super::year_next(tokens, text, rules, end) {
+        Some((year, after_year)) => {
+            (DateExpr::Full { year, month, day: first }, DateExpr::Full { year, month, day: last }, after_year)
+        }
+        None => (DateExpr::MonthDay { month, day: first }, DateExpr::MonthDay { month, day: last }, end),
+    };
+    Some((DateExpr::Range { from: Box::new(from), to: Box::new(to) }, end))
+}
+
+/// A range whose first date takes what it leaves out from the second ("from 4 to 22 January",
+/// "from Feb 1st to March 2019"; "from Dec 1 to Jan 2019" starts the year before).
 pub(super) fn range(from: DateExpr, to: DateExpr) -> DateExpr {
+    let to_year = match to {
+        DateExpr::Full { year, month, .. } | DateExpr::MonthYear { year, month } => Some((year, month)),
+        _ => None,
+    };
+    let year_of = |month: i8| to_year.map(|(year, last)| if month > last { year - 1 } else { year });
     let from = match (from, &to) {
+        (DateExpr::MonthDay { month, day }, _) if to_year.is_some() => {
+            DateExpr::Full { year: year_of(month).unwrap_or_default(), month, day }
+        }
+        (DateExpr::Month { month }, _) if to_year.is_some() => {
+            DateExpr::MonthYear { year: year_of(month).unwrap_or_default(), month }
+        }
         (DateExpr::Day { day }, &DateExpr::Full { year, month, .. }) => DateExpr::Full { year, month, day },
         (DateExpr::Day { day }, &DateExpr::MonthDay { month, .. }) => DateExpr::MonthDay { month, day },
         (DateExpr::Day { day }, &DateExpr::DayOfMonthOffset { offset, .. }) => {
@@ -168,29 +233,56 @@ fn decade(tokens: &[Token], rules: &Rules, k: usize) -> Option<(DateExpr, usize)
     if !the {
         return None;
     }
-    let (century, w) = match word(tokens, k) {
-        Some("nineteen") => (Some(1900), k + 1),
-        Some("twenty") => (Some(2000), k + 1),
+    // "the two thousands" are the 2000s.
+    if word(tokens, k) == Some("two") && word(tokens, k + 1) == Some("thousands") && word(tokens, k + 2) != Some("of") {
+        return Some((DateExpr::Years { first: 2000, last: 2009 }, k + 2));
+    }
+    let (century, mut w) = match (word(tokens, k), word(tokens, k + 1), word(tokens, k + 2)) {
+        (Some("nineteen"), _, _) => (Some(1900), k + 1),
+        (Some("twenty"), _, _) => (Some(2000), k + 1),
+        (Some("two"), Some("thousand"), Some("and")) => (Some(2000), k + 3),
+        (Some("two"), Some("thousand"), _) => (Some(2000), k + 2),
         _ => (None, k),
     };
-    let first = *rules.decades.get(word(tokens, w)?)? as i16;
+    if century.is_some() && tokens.get(w).is_some_and(|d| d.is_dash() && !d.space_before) {
+        w += 1;
+    }
+    // "the tens" alone are "the tens of thousands"; "the twenty-tens" are the 2010s.
+    let first = match word(tokens, w)? {
+        "tens" if century.is_some() => 10,
+        decade => *rules.decades.get(decade)? as i16,
+    };
     let first = century.map_or(first, |c| c + first % 100);
     Some((DateExpr::Years { first, last: first + 9 }, w + 1))
 }
 
-/// A year or a relative year at token `k`, optionally after "of": "2016", "of this year".
-fn year_of(tokens: &[Token], k: usize) -> Option<(Result<i16, i8>, usize)> {
+/// A year or a relative year at token `k`, optionally after "of": "2016", "of this year", "of
+/// two thousand and twenty".
+fn year_of(tokens: &[Token], text: &str, rules: &Rules, k: usize) -> Option<(Result<i16, i8>, usize)> {
     let k = if word(tokens, k) == Some("of") { k + 1 } else { k };
-    if let Some((year, end)) = year_after_bare(tokens, k) {
+    if let Some((year, end)) = year_after_bare(tokens, k).or_else(|| spoken::year_words(tokens, text, rules, k)) {
         return Some((Ok(year), end));
     }
     let offset = match word(tokens, k)? {
         "this" | "current" => 0,
         "last" | "previous" => -1,
         "next" => 1,
+        "the" if the_year_is_current(tokens, k) => 0,
         _ => return None,
     };
     (word(tokens, k + 1) == Some("year")).then_some((Err(offset), k + 2))
+}
+
+/// True when "the year" at token `k` ("the second half of the year", "by the end of the year") is
+/// the reference's year: no year is written in its sentence or the one before, which would be the
+/// year it speaks of ("In 2005 ... in the second half of the year").
+pub(super) fn the_year_is_current(tokens: &[Token], k: usize) -> bool {
+    if word(tokens, k) != Some("the") || word(tokens, k + 1) != Some("year") {
+        return false;
+    }
+    let sentence = tokens[k].sentence;
+    let near = |t: &&Token| t.sentence + 1 >= sentence;
+    !tokens[..k].iter().rev().take_while(near).any(|t| year_token(t).is_some())
 }
 
 /// "Q3", "Q3 2016", "2016 Q3", "2016H2", "H1 2016", "the third quarter of 2016", "the first half
@@ -217,27 +309,36 @@ fn quarter(tokens: &[Token], text: &str, rules: &Rules, k: usize) -> Option<(Dat
             None => DateExpr::PartOfYear { year: None, first_month, last_month },
         }
     };
-    // "2016 Q3", "2016H2".
+    // "2016 Q3", "2016H2", "2016 the third quarter".
     if let Some(year) = tokens.get(k).and_then(year_token) {
         let c = k + 1;
+        if word(tokens, c) == Some("the") {
+            let (size, n) = part_in_words(tokens, rules, c + 1)?;
+            return Some((part(size, n, Some(Ok(year))), c + 3));
+        }
         let (size, n) = code(c)?;
         return Some((part(size, n, Some(Ok(year))), c + 2));
     }
     if let Some((size, n)) = code(k) {
-        return match year_of(tokens, k + 2) {
+        return match year_of(tokens, text, rules, k + 2) {
             Some((year, end)) => Some((part(size, n, Some(year)), end)),
             None if size == 3 && tokens[k].is_capitalized(text) => Some((part(size, n, None), k + 2)),
             None => None,
         };
     }
-    let n = ordinal(tokens, rules, k).filter(|&n| n > 0)?;
-    let size = match word(tokens, k + 1)? {
-        "quarter" if n <= 4 => 3,
-        "half" if n <= 2 => 6,
-        _ => return None,
-    };
-    let (year, end) = year_of(tokens, k + 2)?;
+    let (size, n) = part_in_words(tokens, rules, k)?;
+    let (year, end) = year_of(tokens, text, rules, k + 2)?;
     Some((part(size, n, Some(year)), end))
+}
+
+/// "third quarter", "first half" at token `k`: (months per part, part number).
+fn part_in_words(tokens: &[Token], rules: &Rules, k: usize) -> Option<(i8, i8)> {
+    let n = ordinal(tokens, rules, k).filter(|&n| n > 0)?;
+    match word(tokens, k + 1)? {
+        "quarter" if n <= 4 => Some((3, n)),
+        "half" if n <= 2 => Some((6, n)),
+        _ => None,
+    }
 }
 
 /// Weeks: "the first week of October", "the last week of 2015", "the third week next year", "the
@@ -292,7 +393,16 @@ fn week(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: usize) -> Opti
         return None;
     }
     let c = if matches!(word(tokens, k + 2), Some("of" | "in")) { k + 3 } else { k + 2 };
-    let (within, end) = relative_date(tokens, text, rules, c).or_else(|| core_date(tokens, text, rules, c, true))?;
+    // "second Sunday" closing its clause, with no article or "for" before it, is one of the
+    // reference's month ("for a second Sunday", "the first Monday after the vote" are not).
+    let unqualified = i == k && !matches!(word(tokens, i.wrapping_sub(1)), Some("a" | "an" | "for" | "every" | "each"));
+    if let Some(&weekday) = weekday.filter(|_| n > 0 && unqualified && c == k + 2 && closes_clause(tokens, c)) {
+        let within = Box::new(DateExpr::Relative { unit: RelativeUnit::Month, offset: 0 });
+        return Some((DateExpr::NthWeekday { n, weekday: weekday as i8, within }, c));
+    }
+    let (within, end) = relative_date(tokens, text, rules, c)
+        .or_else(|| core_date(tokens, text, rules, c, true))
+        .or_else(|| spoken::year_words(tokens, text, rules, c).map(|(year, end)| (DateExpr::Year { year }, end)))?;
     let fits = match within {
         DateExpr::Month { .. } | DateExpr::MonthYear { .. } | DateExpr::MonthNear { .. } => true,
         DateExpr::Relative { unit, .. } => matches!(unit, RelativeUnit::Month | RelativeUnit::Year),
@@ -309,9 +419,49 @@ fn week(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: usize) -> Opti
     })
 }
 
+/// "for 3 days from today", "for 3 days, from today", "(for) a week starting tomorrow", "2 weeks
+/// starting May 20th": a length of time from a day on. "3 days from today" alone is one day
+/// (`spoken::shifted`), and the start must be a day: "for 10 years from 2010" stays a length.
+fn lasting(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
+    let for_ = word(tokens, i) == Some("for");
+    let t = tokens.get(i)?;
+    let counted = t.kind == TokenKind::Digits || rules.number_words.contains_key(&t.norm) || t.is("a");
+    if !(for_ || counted) {
+        return None;
+    }
+    let d = super::super::duration::read(tokens, text, rules, if for_ { i + 1 } else { i })?;
+    let calendar = d.calendar.filter(|c| c.seconds == 0 && d.low == d.high && d.low > 0.0)?;
+    let mut k = d.end;
+    if for_ && tokens.get(k).is_some_and(|c| c.is_punct(",")) {
+        k += 1;
+    }
+    k = match (word(tokens, k), word(tokens, k + 1)) {
+        (Some("starting" | "beginning"), Some("from" | "on")) => k + 2,
+        (Some("starting" | "beginning"), _) => k + 1,
+        (Some("from"), _) if for_ => k + 1,
+        _ => return None,
+    };
+    let (from, end) = relative_date(tokens, text, rules, k).or_else(|| core_date(tokens, text, rules, k, true))?;
+    let day = matches!(
+        from,
+        DateExpr::DaysFrom { .. }
+            | DateExpr::Weekday { .. }
+            | DateExpr::WeekdayOfWeek { .. }
+            | DateExpr::MonthDay { .. }
+            | DateExpr::Full { .. }
+            | DateExpr::Day { .. }
+    );
+    day.then(|| (DateExpr::Lasting { from: Box::new(from), calendar }, end))
+}
+
 /// The longest length a vague count of days, weeks, months or years may mean, on the calendar.
 fn longest(d: &super::super::duration::Duration) -> Option<Calendar> {
-    let count = |size: f64| (d.high / size).round() as i64;
+    on_calendar(d, d.high)
+}
+
+/// `seconds` of the unit `d` is counted in, on the calendar.
+fn on_calendar(d: &super::super::duration::Duration, seconds: f64) -> Option<Calendar> {
+    let count = |size: f64| (seconds / size).round() as i64;
     let mut c = Calendar::default();
     match d.unit.as_str() {
         "day" => c.days = count(86_400.0),
@@ -321,6 +471,21 @@ fn longest(d: &super::super::duration::Duration) -> Option<Calendar> {
         _ => return None,
     }
     Some(c)
+}
+
+/// "a few days ago", "several months ago": a vague count back from the reference is the days
+/// between the longest and the shortest it may mean, not the point a spec picks for "few".
+fn vaguely_ago(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
+    let d = super::super::duration::read(tokens, text, rules, i)?;
+    if d.low == d.high
+        || word(tokens, d.end) != Some("ago")
+        || !tokens[i..d.end].iter().any(|t| rules.vague_counts.contains_key(&t.norm))
+    {
+        return None;
+    }
+    let back = |calendar| Box::new(DateExpr::Shifted { base: 0, sign: -1, calendar });
+    let (far, near) = (longest(&d)?, on_calendar(&d, d.low)?);
+    Some((DateExpr::Range { from: back(far), to: back(near) }, d.end + 1))
 }
 
 /// Periods next to the reference: "the next 3 days", "the past 3 weeks", "within 5 days" (future
@@ -333,6 +498,14 @@ fn around_reference(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: us
         _ => None,
     };
     let w = word(tokens, k)?;
+    // "year to date", "year-to-date": from the start of the reference's year to the reference.
+    let dash = |k: usize| usize::from(tokens.get(k).is_some_and(|t| t.is_dash() && !t.space_before));
+    let to = k + 1 + dash(k + 1);
+    if word(tokens, to) == Some("to") && word(tokens, to + 1 + dash(to + 1)) == Some("date") {
+        if let Some(unit) = unit_at(k) {
+            return Some((DateExpr::Rest { unit, before: true }, to + 2 + dash(to + 1)));
+        }
+    }
     // "earlier this month", "later in the year".
     if matches!(w, "earlier" | "later") {
         let u = match (word(tokens, k + 1), word(tokens, k + 2)) {
@@ -379,6 +552,11 @@ fn around_reference(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: us
     };
     if sign != 0 {
         d += 1;
+    }
+    // "the past fortnight", "the next fortnight": two weeks, counted in the name.
+    if sign != 0 && word(tokens, d) == Some("fortnight") {
+        let calendar = Calendar { days: 14, ..Calendar::default() };
+        return Some((DateExpr::Counted { sign, from_today: false, calendar }, d + 1));
     }
     let duration = super::super::duration::read(tokens, text, rules, d)?;
     // A count must be written: "the next day" is a day, "last year" a year. A vague one ("the

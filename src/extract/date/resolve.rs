@@ -29,8 +29,10 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
             (d, d, P::Day)
         }
         DateExpr::MonthDay { month, day } => {
+            // February 29 falls in the nearest leap year on the policy's side of the reference.
+            let step = if future { 1 } else { -1 };
             let year = year_for_month(month)?;
-            let d = Date::new(year, month, day).ok()?;
+            let d = (0..8).find_map(|n| Date::new(year.checked_add(step * n)?, month, day).ok())?;
             (d, d, P::Day)
         }
         DateExpr::MonthYear { year, month } => {
@@ -121,6 +123,18 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
             })?;
             (d, d, P::Day)
         }
+        DateExpr::DayOnWeekday { day, weekday } => {
+            // The nearest month, on the tense's side of the reference, whose day is that weekday.
+            let r = reference?;
+            let step = if future { 1 } else { -1 };
+            let d = (0..30).find_map(|n: i32| {
+                let first = r.first_of_month().checked_add(jiff::Span::new().months(step * n)).ok()?;
+                let d = first.with().day(day).build().ok()?;
+                let side = if future { d >= r } else { d <= r };
+                (side && d.weekday().to_monday_one_offset() == weekday).then_some(d)
+            })?;
+            (d, d, P::Day)
+        }
         DateExpr::DayOfMonthOffset { day, offset } => {
             let first = reference?.first_of_month().checked_add(jiff::Span::new().months(offset)).ok()?;
             let d = first.with().day(day).build().ok()?;
@@ -129,7 +143,9 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
         DateExpr::WeekdayOfWeek { weekday, offset } => {
             let r = reference?;
             let monday = r.checked_sub(jiff::Span::new().days(i64::from(r.weekday().to_monday_zero_offset()))).ok()?;
-            let d = monday.checked_add(jiff::Span::new().weeks(offset).days(i64::from(weekday) - 1)).ok()?;
+            // Two steps: a jiff span has one sign, so "-1 week +6 days" cannot be one span.
+            let week = monday.checked_add(jiff::Span::new().weeks(offset)).ok()?;
+            let d = week.checked_add(days(i64::from(weekday) - 1)).ok()?;
             (d, d, P::Day)
         }
         DateExpr::Shifted { base, sign, calendar } => {
@@ -141,6 +157,17 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
             let d = from.checked_add(span).ok()?;
             (d, d, P::Day)
         }
+        DateExpr::WorkingDays { base, days } => {
+            let mut d = reference?.checked_add(jiff::Span::new().days(base)).ok()?;
+            let step = jiff::Span::new().days(days.signum());
+            for _ in 0..days.unsigned_abs().min(10_000) {
+                d = d.checked_add(step).ok()?;
+                while matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday) {
+                    d = d.checked_add(step).ok()?;
+                }
+            }
+            (d, d, P::Day)
+        }
         DateExpr::DaysFrom { days } => {
             let d = reference?.checked_add(jiff::Span::new().days(days)).ok()?;
             (d, d, P::Day)
@@ -150,6 +177,7 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
             let precision = match unit {
                 RelativeUnit::Week => P::Part,
                 RelativeUnit::Month => P::Month,
+                RelativeUnit::Quarter => P::Season,
                 RelativeUnit::Year | RelativeUnit::Decade => P::Year,
             };
             (a, b, precision)
@@ -182,18 +210,21 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
                     let x = a.with().day(first.min(b.day())).build().ok()?;
                     (x, if last >= 28 { b } else { a.with().day(last.min(b.day())).build().ok()? })
                 }
-                // A week's start is Monday to Wednesday, its middle Tuesday to Friday, its end
-                // Thursday to Sunday; a year's parts are thirds, as for "early 2024".
+                // A week's start (or early part) is Monday to Wednesday, its middle Tuesday to
+                // Friday, its end (or late part) Thursday to Sunday; a year's parts are the same
+                // share of its months as of a month, as for "early 2024".
                 RelativeUnit::Week => {
-                    let (p, q) = match first {
-                        1..=10 => (0, 2),
-                        11..=20 => (1, 4),
+                    let (p, q) = match last {
+                        ..=15 => (0, 2),
+                        16..=20 => (1, 4),
                         _ => (3, 6),
                     };
                     (a.checked_add(days(p)).ok()?, a.checked_add(days(q)).ok()?)
                 }
+                // A quarter's parts are not split: "late this quarter" is the quarter.
+                RelativeUnit::Quarter => (a, b),
                 RelativeUnit::Year | RelativeUnit::Decade => {
-                    let (p, q) = super::third_of_year(first);
+                    let (p, q) = super::months_of_part(first, last);
                     (a.with().month(p).build().ok()?, a.with().month(q).build().ok()?.last_of_month())
                 }
             };
@@ -245,9 +276,23 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
             let monday = d.checked_sub(days(i64::from(d.weekday().to_monday_zero_offset()))).ok()?;
             (monday, monday.checked_add(days(6)).ok()?, P::Part)
         }
+        // Counted from another day of its sentence, which the extractor finds.
+        DateExpr::DayBeside { .. } => return None,
+        DateExpr::Lasting { ref from, calendar } => {
+            let (a, _, _) = resolve(from, reference, future)?;
+            let span = jiff::Span::new().years(calendar.years).months(calendar.months).days(calendar.days);
+            (a, a.checked_add(span).ok()?.checked_sub(days(1)).ok()?, P::Part)
+        }
         DateExpr::Range { ref from, ref to } => {
             let (mut a, _, _) = resolve(from, reference, future)?;
-            let (_, b, _) = resolve(to, reference, future)?;
+            // "from Tuesday to Thursday": the end is the first such weekday from the start on.
+            let b = match **to {
+                DateExpr::Weekday { weekday, direction: 0 } => {
+                    let ahead = (weekday - a.weekday().to_monday_one_offset()).rem_euclid(7);
+                    a.checked_add(days(i64::from(ahead))).ok()?
+                }
+                _ => resolve(to, reference, future)?.1,
+            };
             // "from Oct. 25 to Jan. 25": a partial first date falls in the year before.
             if a > b && !from.is_full() {
                 a = a.checked_sub(jiff::Span::new().years(1)).ok()?;
@@ -260,7 +305,7 @@ pub fn resolve(expr: &DateExpr, reference: Option<Date>, future: bool) -> Option
     })
 }
 
-/// The first and last day of the week (Monday to Sunday), month, year or decade `offset` units
+/// The first and last day of the week (Monday to Sunday), month, quarter, year or decade `offset` units
 /// from the one holding `r`.
 fn unit_span(r: Date, unit: RelativeUnit, offset: i32) -> Option<(Date, Date)> {
     Some(match unit {
@@ -275,6 +320,11 @@ fn unit_span(r: Date, unit: RelativeUnit, offset: i32) -> Option<(Date, Date)> {
         RelativeUnit::Month => {
             let first = r.first_of_month().checked_add(jiff::Span::new().months(offset)).ok()?;
             (first, first.last_of_month())
+        }
+        RelativeUnit::Quarter => {
+            let start = Date::new(r.year(), (r.month() - 1) / 3 * 3 + 1, 1).ok()?;
+            let first = start.checked_add(jiff::Span::new().months(offset * 3)).ok()?;
+            (first, first.checked_add(jiff::Span::new().months(3)).ok()?.checked_sub(jiff::Span::new().days(1)).ok()?)
         }
         RelativeUnit::Week => {
             let monday = r.checked_sub(jiff::Span::new().days(i64::from(r.weekday().to_monday_zero_offset()))).ok()?;

@@ -32,6 +32,40 @@ pub(super) fn day_word(tokens: &[Token], rules: &Rules, k: usize) -> Option<(i8,
     ((1.0..=31.0).contains(&v) && v.fract() == 0.0).then_some((v as i8, k + 1))
 }
 
+/// A year in words at token `k`: "nineteen seventy eight", "nineteen zero one", "twenty
+/// eighteen", "nineteen hundred", "two thousand and eighteen", "one thousand seven hundred and
+/// eighty nine". Returns the year and the token after it.
+pub(super) fn year_words(tokens: &[Token], text: &str, rules: &Rules, k: usize) -> Option<(i16, usize)> {
+    let value = |k: usize| word(tokens, k).and_then(|w| rules.number_words.get(w)).copied();
+    value(k)?;
+    let glued_dash = |k: usize| tokens.get(k).is_some_and(|d| d.is_dash() && !d.space_before);
+    // Century and year of the century, said as two numbers, from "seventeen" to "twenty".
+    if let Some(century) = value(k).filter(|v| (17.0..=20.0).contains(v)) {
+        let n = if glued_dash(k + 1) { k + 2 } else { k + 1 };
+        let unit = |k: usize| value(k).filter(|v| (1.0..=9.0).contains(v));
+        let rest = match (word(tokens, n), value(n)) {
+            (Some("hundred"), _) => Some((0.0, n + 1)),
+            (Some("zero" | "oh" | "o"), _) => unit(n + 1).map(|u| (u, n + 2)),
+            (_, Some(t)) if (10.0..=19.0).contains(&t) => Some((t, n + 1)),
+            (_, Some(t)) if (20.0..=90.0).contains(&t) && t % 10.0 == 0.0 => {
+                let m = if glued_dash(n + 1) { n + 2 } else { n + 1 };
+                match unit(m) {
+                    Some(u) => Some((t + u, m + 1)),
+                    // "twenty fifty-dollar bills": the word goes on.
+                    None if m > n + 1 => None,
+                    None => Some((t, n + 1)),
+                }
+            }
+            _ => None,
+        };
+        if let Some((year, end)) = rest {
+            return Some(((century * 100.0 + year) as i16, end));
+        }
+    }
+    let n = super::super::number::read(tokens, text, rules, k)?;
+    ((1000.0..3000.0).contains(&n.value) && n.value.fract() == 0.0 && n.words).then_some((n.value as i16, n.end))
+}
+
 /// True when nothing that could be counted follows token `k`: the end of the sentence or a mark.
 /// A mark glued on both sides ("7/12", "10:30", "the second-floor room") does not end the day.
 fn stands_alone(tokens: &[Token], k: usize, sentence: u32) -> bool {
@@ -63,7 +97,9 @@ pub(super) fn bare_day(tokens: &[Token], rules: &Rules, i: usize) -> Option<(Dat
         // word ("the twenty second", "the thirty"), never a bare "one".
         let (day, end) = day_word(tokens, rules, k)?;
         let w = word(tokens, k)?;
-        if !the || (rules.number_words.contains_key(w) && day < 20) {
+        // "on twenty second" is a day as a compound ordinal, as after "the".
+        let compound = end > k + 1 && word(tokens, end - 1).is_some_and(|u| rules.ordinals.contains_key(u));
+        if !(the || compound) || (rules.number_words.contains_key(w) && day < 20) {
             return None;
         }
         (day, end, true)
@@ -133,7 +169,89 @@ pub(super) fn shifted(
         (Some("in"), Some("the")) if word(tokens, k + 2) == Some("future") && future() => (0, 1, k + 3),
         _ => return None,
     };
-    Some((DateExpr::Shifted { base, sign, calendar }, end))
+    Some((on_calendar_or_working(tokens, &d, base, sign, calendar), end))
+}
+
+/// A length counted from a day: on the calendar, or in working days when they are named ("four
+/// business days" skips the weekend).
+pub(super) fn on_calendar_or_working(
+    tokens: &[Token],
+    d: &duration::Duration,
+    base: i8,
+    sign: i8,
+    calendar: duration::Calendar,
+) -> DateExpr {
+    let working = tokens[d.start..d.end].iter().any(|t| t.is("business") || t.is("working"));
+    match i32::try_from(calendar.days) {
+        Ok(days) if working && d.unit == "day" && calendar.years == 0 && calendar.months == 0 => {
+            DateExpr::WorkingDays { base, days: days * i32::from(sign) }
+        }
+        _ => DateExpr::Shifted { base, sign, calendar },
+    }
+}
+
+/// "two Sundays from now", "three Fridays ago": the `n`th such weekday after (or before) the
+/// reference, the reference's own day not counted.
+pub(super) fn weekdays_counted(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(DateExpr, usize)> {
+    let t = tokens.get(j)?;
+    if t.kind != TokenKind::Digits && !rules.number_words.contains_key(&t.norm) {
+        return None;
+    }
+    let n = super::super::number::read(tokens, text, rules, j)?;
+    let count = (n.value.fract() == 0.0 && (1.0..=9.0).contains(&n.value)).then_some(n.value as i8)?;
+    let plural = word(tokens, n.end)?.strip_suffix('s')?;
+    let weekday = *rules.weekdays.get(plural).filter(|_| plural.len() > 3)? as i8;
+    let (sign, end) = match (word(tokens, n.end + 1), word(tokens, n.end + 2)) {
+        (Some("from"), Some("now" | "today")) => (1, n.end + 3),
+        (Some("ago"), _) => (-1, n.end + 2),
+        _ => return None,
+    };
+    let calendar = duration::Calendar { days: 7 * i64::from(count), ..Default::default() };
+    let within = Box::new(if sign > 0 {
+        DateExpr::Counted { sign, from_today: false, calendar }
+    } else {
+        let from = Box::new(DateExpr::Shifted { base: 0, sign, calendar });
+        DateExpr::Range { from, to: Box::new(DateExpr::DaysFrom { days: -1 }) }
+    });
+    Some((DateExpr::NthWeekday { n: count * sign, weekday, within }, end))
+}
+
+/// "less than 2 weeks from today", "less than 3 days after tomorrow", "less than a month ago": the
+/// days between the counted date and the day it is counted from.
+pub(super) fn less_than_shifted(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    j: usize,
+    future: impl Fn() -> bool,
+) -> Option<(DateExpr, usize)> {
+    if word(tokens, j) != Some("less") || word(tokens, j + 1) != Some("than") {
+        return None;
+    }
+    let (far, end) = shifted(tokens, text, rules, j + 2, future)?;
+    let DateExpr::Shifted { base, sign, .. } = far else { return None };
+    let (near, far) = (Box::new(DateExpr::DaysFrom { days: i32::from(base) }), Box::new(far));
+    let (from, to) = if sign > 0 { (near, far) } else { (far, near) };
+    Some((DateExpr::Range { from, to }, end))
+}
+
+/// "more than 2 weeks ago", "over a month ago", "more than 3 days after today": the counted day
+/// as a bound, with the direction the days lie from it (-1 on and before it, +1 on and after).
+pub(super) fn more_than_shifted(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    j: usize,
+    future: impl Fn() -> bool,
+) -> Option<(DateExpr, usize, i8)> {
+    let k = match (word(tokens, j), word(tokens, j + 1)) {
+        (Some("more"), Some("than")) => j + 2,
+        (Some("over"), _) => j + 1,
+        _ => return None,
+    };
+    let (far, end) = shifted(tokens, text, rules, k, future)?;
+    let DateExpr::Shifted { sign, .. } = far else { return None };
+    Some((far, end, sign))
 }
 
 #[cfg(test)]

@@ -73,7 +73,38 @@ fn furniture(tokens: &[Token], rules: &Rules, m: &TimeMatch) -> bool {
     words < 3
 }
 
+/// A military or wire four-digit clock: "at 1100 hours", "0930 IST". Only with "hours" and "at"
+/// before it, or a local zone after it: four digits alone are a year or a count.
+///
+/// One in universal time ("1336 GMT") is left out. Wire copy gives it in brackets beside the local
+/// time ("17:06 pm (1336 GMT)"), and times are not converted between zones: set against the local
+/// times of the other sources, and against an aftershock's "0440 GMT", it made false conflicts (ECB+
+/// Qeshm 2005 and Yida 2011, tried twice).
+fn wire_clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
+    let t = tokens.get(i)?;
+    if t.kind != TokenKind::Digits || t.end - t.start != 4 || t.norm.len() != 4 {
+        return None;
+    }
+    let n: u32 = t.norm.parse().ok()?;
+    let (hour, minute) = (n / 100, n % 100);
+    if hour > 23 || minute > 59 {
+        return None;
+    }
+    let next = tokens.get(i + 1).filter(|w| w.kind == TokenKind::Word)?;
+    let universal = matches!(next.norm.as_str(), "gmt" | "utc" | "z");
+    let zoned = rules.time_zones.contains(&next.norm) && !universal;
+    let at = i.checked_sub(1).is_some_and(|p| tokens[p].is("at"));
+    if !(zoned || (at && is_hours(&next.norm))) {
+        return None;
+    }
+    let minutes = Some(f64::from(hour * 60 + minute));
+    Some(TimeMatch { start: i, end: i + 2, minutes, approx: false, furniture: false })
+}
+
 fn clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
+    if let Some(m) = wire_clock(tokens, rules, i) {
+        return Some(m);
+    }
     let t = tokens.get(i)?;
     let hour = t.number()?;
     let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
@@ -174,9 +205,13 @@ mod tests {
         assert_eq!(minutes("it took 3 hrs"), None);
         assert_eq!(minutes("at 17:06 hours local time"), Some((Some(1026.0), false, "17:06 hours local time".into())));
         assert_eq!(minutes("at 17:06 pm"), Some((Some(1026.0), false, "17:06 pm".into())));
-        // A wire's "2248 GMT" is left out: a story's many four-digit clocks (main quake,
-        // aftershock) set against each other made false conflicts.
+        // A wire's "2248 GMT" is left out (see `wire_clock`); a military clock is read.
         assert_eq!(minutes("at 2248 GMT Tuesday"), None);
+        assert_eq!(minutes("at 1100 hours"), Some((Some(660.0), false, "1100 hours".into())));
+        assert_eq!(minutes("at 0930 IST"), Some((Some(570.0), false, "0930 IST".into())));
+        assert_eq!(minutes("worked 1100 hours"), None);
+        assert_eq!(minutes("at 2460 hours"), None);
+        assert_eq!(minutes("killed 1,336 IST"), None);
         assert_eq!(minutes("a 3.45 rise"), None);
     }
 

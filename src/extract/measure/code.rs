@@ -20,6 +20,24 @@ fn number_chain(tokens: &[Token], i: usize) -> (usize, usize) {
     (end, links)
 }
 
+/// Whether the number is a clock reading written in four digits: "1336 GMT", "at 1100 hours".
+fn clock_reading(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> bool {
+    let t = &tokens[n.start];
+    let raw = &text[t.start..t.end];
+    let clock = n.end == n.start + 1
+        && raw.len() == 4
+        && raw.bytes().all(|b| b.is_ascii_digit())
+        && raw[..2] < *"24"
+        && raw[2..] < *"60";
+    let next = tokens.get(n.end).filter(|w| w.kind == TokenKind::Word && w.sentence == t.sentence);
+    let zone = next.is_some_and(|w| rules.time_zones.contains(&w.norm));
+    let hours = next.is_some_and(|w| matches!(w.norm.as_str(), "hours" | "hrs"))
+        && n.start.checked_sub(1).is_some_and(|p| {
+            matches!(tokens[p].norm.as_str(), "at" | "by" | "until" | "till" | "before" | "after" | "around" | "since")
+        });
+    clock && (zone || hours)
+}
+
 /// Identifiers, ordinals and codes: "F-16", "COVID-19", "G7", "Route 66", "25th", "4G".
 pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Option<usize> {
     let t = &tokens[n.start];
@@ -30,6 +48,11 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
         let digits = t.norm.split('.').next().unwrap_or("");
         if digits.len() >= 2 && digits.starts_with('0') && digits.bytes().any(|b| b != b'0') {
             return Some(n.start + 1);
+        }
+        // "(1336 GMT)", "at 1100 hours": four digits that read as a clock, before a time zone or
+        // after "at", are a time of day.
+        if clock_reading(tokens, text, rules, n) {
+            return Some(n.end);
         }
         // ".38-caliber", ".357 Magnum": a decimal without its zero before a word names a gun.
         let bare_point = text[t.start..t.end].starts_with('.');
@@ -62,9 +85,12 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
                 && !before.space_before
                 && n.start >= 3
                 && tokens[n.start - 3].kind == TokenKind::Word;
+            // "magnitude-6.1": a unit written before its number is no code.
+            let prefix_unit = rules.unit(&before.norm).is_some_and(|u| u.prefix);
             if dash.is_dash()
                 && !t.space_before
                 && !dash.space_before
+                && !prefix_unit
                 && ((before.kind == TokenKind::Word && !rules.number_words.contains_key(&before.norm)) || code_before)
             {
                 return Some(n.start + 1);
@@ -120,11 +146,14 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
                     "of" | "another" | "who" | "that" | "which" | "day" | "time" | "way" | "thing"
                 )
             });
+            // "said that one bomb fell": after "that" a noun makes "one" a number, and "that" the
+            // conjunction; "that one was" is the pronoun.
+            let noun_next = next.is_some_and(|nx| nx.kind == TokenKind::Word && !rules.stopwords.contains(&nx.norm));
             let pronoun = prev.is_some_and(|p| {
                 matches!(
                     p.norm.as_str(),
-                    "no" | "any" | "every" | "the" | "this" | "that" | "which" | "each" | "someone" | "some" | "anyone"
-                )
+                    "no" | "any" | "every" | "the" | "this" | "which" | "each" | "someone" | "some" | "anyone"
+                ) || (p.norm == "that" && !noun_next)
             });
             // "that one mile" is a length.
             let measured = next.is_some_and(|nx| rules.unit(&nx.norm).is_some_and(|u| u.kind == Kind::Quantity));

@@ -2,7 +2,8 @@
 //! "20 (kg)", `10 "`, and the smaller part of a measure in two parts ("5 ft 2 in").
 
 use super::super::lexer::{Token, TokenKind};
-use super::super::number;
+use super::super::number::{self, Number};
+use super::super::subject::canonical_word;
 use super::join;
 use crate::rules::{Rules, Unit};
 
@@ -56,10 +57,14 @@ pub(in crate::extract) fn unit_after<'r>(
     None
 }
 
-/// A unit written before the number ("magnitude 6.1"), at token `at - 1`.
-pub(in crate::extract) fn unit_before<'r>(tokens: &[Token], rules: &'r Rules, at: usize) -> Option<&'r Unit> {
-    let t = tokens.get(at.checked_sub(1)?)?;
-    rules.unit(&t.norm).filter(|u| u.prefix)
+/// A unit written before the number at token `at` ("magnitude 6.1", "magnitude-6.1"), and its token.
+pub(in crate::extract) fn unit_before<'r>(tokens: &[Token], rules: &'r Rules, at: usize) -> Option<(&'r Unit, usize)> {
+    let mut k = at.checked_sub(1)?;
+    let t = &tokens[k];
+    if t.is_dash() && !t.space_before && !tokens[at].space_before {
+        k = k.checked_sub(1)?;
+    }
+    rules.unit(&tokens[k].norm).filter(|u| u.prefix).map(|u| (u, k))
 }
 
 /// The smaller part of a measure in two parts after `unit` ends at token `k`: "2 in" of "5 ft 2
@@ -111,4 +116,47 @@ pub(in crate::extract) fn percent_of_before<'r>(
         return (!counted && tokens[from].sentence == tokens[at].sentence).then_some((unit, from));
     }
     None
+}
+
+/// The unit after a number ending at token `k`, the token after the unit, and whether the number's
+/// scale suffix scales it: a unit after the suffix makes the suffix a scale ("5bn barrels", "1.5m
+/// tonnes"); else a suffix that is a unit is the unit ("5m" is five metres, "1.5m people" not);
+/// else the unit of a number joined to this one ("7.6 and 7.5 magnitude").
+pub(in crate::extract) fn unit_of<'r>(
+    tokens: &[Token],
+    text: &str,
+    rules: &'r Rules,
+    n: &Number,
+    k: usize,
+    range: bool,
+) -> Option<(&'r Unit, usize, bool)> {
+    if n.suffix.is_some() && !range && k == n.suffix_token {
+        let next = tokens.get(k + 1).filter(|t| t.space_before && t.sentence == tokens[k].sentence);
+        if let Some((u, after)) = next.and_then(|_| unit_after(tokens, text, rules, k + 1, 0)) {
+            return Some((u, after, true));
+        }
+    }
+    if let Some((u, after)) = unit_after(tokens, text, rules, k, n.suffix_token) {
+        return (!counted_after_suffix(tokens, rules, n)).then_some((u, after, false));
+    }
+    // "7.6 and 7.5 magnitude quakes", "rose 5 and 10 percent": the unit of the next number is this
+    // one's too.
+    let joint = tokens.get(k).filter(|t| (t.is("and") || t.is("or")) && !range && n.suffix.is_none())?;
+    let next = number::read(tokens, text, rules, k + 1).filter(|m| m.suffix.is_none() && m.end > k + 1)?;
+    let (u, _) =
+        unit_after(tokens, text, rules, next.end, 0).filter(|_| tokens[next.end].sentence == joint.sentence)?;
+    Some((u, k, false))
+}
+
+/// "1.5m people", "3m residents": a scale suffix that could be a unit ("m") is a scale when a noun
+/// that names what news counts (rules/aliases.toml, `countable`) follows it; "a 5m wall" and "the
+/// 400m hurdles" stay metres.
+fn counted_after_suffix(tokens: &[Token], rules: &Rules, n: &Number) -> bool {
+    let Some(suffix) = n.suffix.and(tokens.get(n.suffix_token)) else { return false };
+    tokens.get(n.suffix_token + 1).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && t.sentence == suffix.sentence
+            && rules.unit(&t.norm).is_none()
+            && canonical_word(&t.norm, rules).is_some_and(|c| rules.countable.contains(&c))
+    })
 }

@@ -1,0 +1,74 @@
+//! Tokens in, a count said without digits out: vague quantities ("dozens of people") and counts of
+//! none ("no dead", "no one was killed").
+
+use super::super::lexer::{Token, TokenKind};
+use super::super::subject::canonical_word;
+use super::{counted_noun, Measure};
+use crate::claim::{Hedge, Interval};
+use crate::rules::Rules;
+
+/// "no dead", "no injuries", "no one was killed", "nobody was hurt": a count of none, said of what
+/// news counts (rules/aliases.toml, `countable`); "no evidence" is none of that.
+pub(super) fn zero_count(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure> {
+    let t = tokens.get(i).filter(|t| t.kind == TokenKind::Word)?;
+    let word = |k: usize| tokens.get(k).filter(|w| w.kind == TokenKind::Word && w.sentence == t.sentence);
+    let nobody = match t.norm.as_str() {
+        "no" if word(i + 1).is_some_and(|w| w.is("one")) => Some(i + 2),
+        "nobody" => Some(i + 1),
+        "no" => None,
+        _ => return None,
+    };
+    let mut k = nobody.unwrap_or(i + 1);
+    if nobody.is_some() {
+        // "no one was killed", "nobody has been hurt".
+        while word(k)
+            .is_some_and(|w| matches!(w.norm.as_str(), "was" | "were" | "has" | "have" | "had" | "been" | "is"))
+        {
+            k += 1;
+        }
+    }
+    let term = canonical_word(&word(k)?.norm, rules).filter(|c| rules.countable.contains(c))?;
+    if nobody.is_some() && term == "people" {
+        return None;
+    }
+    Some(Measure::count(i..k + 1, Interval::exact(0.0), Hedge::Exact, Some(term), "count"))
+}
+
+/// "dozens of people", "hundreds", "high triple-digit".
+pub(super) fn vague(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure> {
+    let t = tokens.get(i)?;
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    for v in &rules.vague {
+        // Phrases like "triple-digit" are written with hyphens that the lexer splits off.
+        let mut j = i;
+        let mut ok = true;
+        for word in &v.words {
+            for (n, part) in word.split('-').enumerate() {
+                if n > 0 {
+                    if !tokens.get(j).is_some_and(|d| d.is_dash()) {
+                        ok = false;
+                        break;
+                    }
+                    j += 1;
+                }
+                if tokens.get(j).is_none_or(|w| w.norm != part) {
+                    ok = false;
+                    break;
+                }
+                j += 1;
+            }
+            if !ok {
+                break;
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let (noun, end) = counted_noun(tokens, rules, j, true);
+        let value = Interval { low: Some(v.low), high: v.high };
+        return Some(Measure::count(i..end, value, Hedge::Vague, noun, "vague"));
+    }
+    None
+}

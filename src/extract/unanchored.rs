@@ -1,0 +1,125 @@
+//! A weekday or a clock time in a source that has no reference date (none of its own, none lent)
+//! in, a claim of what it says without a calendar day out: "Sunday", "9:27 a.m.".
+//!
+//! Without a reference date a weekday cannot be placed in a week, and a time of day cannot be put
+//! on a day, yet several outlets saying "the quake struck Sunday at 9:27 a.m." agree on something
+//! an editor wants checked. Such a claim keeps what was written in its unit (`weekday:sunday`,
+//! `clock:09:27`) and leaves its value unbounded (`null` bounds in JSON): claims are only compared
+//! within one unit, so two "Sunday"s agree and a "Sunday" is never set against a "Saturday" or a
+//! dated claim. That gives up finding a conflict between two weekdays, which without the week
+//! could be a false one. A hedged time ("about 9:30 a.m.") has no exact clock to share and is left
+//! out, as are weekdays read with a direction ("last Saturday") or outside a plain date ("since
+//! Sunday").
+
+use super::date::{DateExpr, DateMatch, TimeMatch};
+use super::lexer::Token;
+use super::span_of;
+use super::subject::Terms;
+use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Span, Subject};
+use crate::rules::Rules;
+
+/// The rule of a claim made here.
+pub const RULE: &str = "unanchored";
+
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// The weekday of `m` as a claim without a day, when `m` is a plain weekday ("on Sunday").
+pub fn weekday(m: &DateMatch, tokens: &[Token], rules: &Rules, terms: &Terms, index: usize) -> Option<Claim> {
+    let DateExpr::Weekday { weekday, direction: 0 } = m.expr else { return None };
+    if m.hedge != Hedge::Period {
+        return None;
+    }
+    let name = WEEKDAYS.get(usize::try_from(weekday).ok()?.checked_sub(1)?)?;
+    let subject = terms.subject(tokens, rules, m.start, m.end, None);
+    Some(claim(span_of(tokens, m.start, m.end), format!("weekday:{name}"), DatePrecision::Day, subject, index))
+}
+
+/// The time of `t` as a claim without a day, when it is an exact clock reading.
+pub fn clock(t: &TimeMatch, tokens: &[Token], rules: &Rules, terms: &Terms, index: usize) -> Option<Claim> {
+    let minutes = t.minutes.filter(|_| !t.approx)?;
+    let minutes = minutes.round() as i64;
+    let unit = format!("clock:{:02}:{:02}", minutes / 60, minutes % 60);
+    let subject = terms.subject(tokens, rules, t.start, t.end, None);
+    Some(claim(span_of(tokens, t.start, t.end), unit, DatePrecision::Minute, subject, index))
+}
+
+/// A claim of `unit` on no calendar day.
+pub(super) fn claim(span: Span, unit: String, precision: DatePrecision, subject: Subject, index: usize) -> Claim {
+    let unknown = Interval { low: None, high: None };
+    Claim {
+        source: index,
+        span,
+        kind: Kind::Date,
+        value: unknown,
+        nominal: unknown,
+        written: None,
+        written_unit: String::new(),
+        hedge: Hedge::Period,
+        unit,
+        subject,
+        precision: Some(precision),
+        rule: RULE,
+    }
+}
+
+/// The weekday unit `days` days from weekday unit `unit` ("weekday:saturday", -1: "weekday:friday").
+pub(super) fn weekday_beside(unit: &str, days: i8) -> Option<String> {
+    let name = unit.strip_prefix("weekday:")?;
+    let at = WEEKDAYS.iter().position(|w| *w == name)? as i64;
+    Some(format!("weekday:{}", WEEKDAYS[(at + i64::from(days)).rem_euclid(7) as usize]))
+}
+
+/// How a claim made here reads: "Sunday (week unknown)", "09:27 (day unknown)"; `None` for any
+/// other unit.
+pub fn describe(unit: &str) -> Option<String> {
+    if let Some(day) = unit.strip_prefix("weekday:") {
+        let mut name = day.to_string();
+        if let Some(first) = name.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        return Some(format!("{name} (week unknown)"));
+    }
+    unit.strip_prefix("clock:").map(|clock| format!("{clock} (day unknown)"))
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use crate::claim::Kind;
+    use crate::extract::extract;
+    use crate::rules::Rules;
+    use crate::source::Source;
+
+    /// The date claims of `text`: what they quote, their unit and how their value reads.
+    pub(in crate::extract) fn claims(text: &str) -> Vec<(String, String, String)> {
+        let rules = Rules::embedded().unwrap();
+        let mut warnings = Vec::new();
+        let source = Source::new("a", text.into(), &mut warnings);
+        let e = extract(&source, 0, &rules);
+        e.claims
+            .iter()
+            .filter(|c| c.kind == Kind::Date)
+            .map(|c| (text[c.span.start..c.span.end].to_string(), c.unit.clone(), c.value_text()))
+            .collect()
+    }
+
+    #[test]
+    fn undated_weekdays_and_clocks_keep_what_was_written() {
+        let got =
+            claims("The quake struck at 9:27 a.m. Sunday. Officials said Saturday it was felt at about 9:30 a.m.");
+        let want = [
+            ("9:27 a.m.", "clock:09:27", "09:27 (day unknown)"),
+            ("Sunday", "weekday:sunday", "Sunday (week unknown)"),
+            ("Saturday", "weekday:saturday", "Saturday (week unknown)"),
+        ];
+        let want: Vec<(String, String, String)> =
+            want.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_dated_source_resolves_its_weekdays_instead() {
+        let got = claims("---\ndate: 2025-07-13\n---\nThe quake struck Sunday.\n");
+        assert_eq!(got, [("Sunday".to_string(), "day".to_string(), "2025-07-13".to_string())]);
+        assert!(claims("It has rained since Sunday and will until last Saturday.").is_empty());
+    }
+}
