@@ -2,8 +2,6 @@
 //! across the corpus, with spelling variants ("korea" ~ "korean") linked once per vocabulary, so
 //! comparing two claims costs a merge of two short sorted lists, not a string comparison per pair.
 
-use std::collections::BTreeMap;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::Claim;
@@ -107,23 +105,32 @@ impl Vectors {
     /// summed, so every claim counts once however long its sentence.
     pub(super) fn pooled_similarity(&self, a: &[usize], b: &[usize]) -> f32 {
         let (pa, pb) = (self.pooled(a), self.pooled(b));
-        let norm = |p: &BTreeMap<u32, f32>| p.values().map(|w| w * w).sum::<f32>().sqrt();
+        let norm = |p: &[(u32, f32)]| p.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         let (na, nb) = (norm(&pa), norm(&pb));
         if na == 0.0 || nb == 0.0 {
             return 0.0;
         }
-        let dot: f32 = pa.iter().filter_map(|(t, w)| pb.get(t).map(|v| w * v)).sum();
+        let weight_in_b = |t: u32| pb.binary_search_by_key(&t, |&(u, _)| u).ok().map(|k| pb[k].1);
+        let dot: f32 = pa.iter().filter_map(|&(t, w)| weight_in_b(t).map(|v| w * v)).sum();
         dot / (na * nb)
     }
 
-    fn pooled(&self, claims: &[usize]) -> BTreeMap<u32, f32> {
-        let mut out = BTreeMap::new();
+    /// The pooled words of `claims`, by ascending term id. Each term's parts are summed in the
+    /// order the claims give them (the sort is stable), so the sums do not depend on the sort.
+    fn pooled(&self, claims: &[usize]) -> Vec<(u32, f32)> {
+        let mut parts = Vec::new();
         for &c in claims {
             if self.norms[c] == 0.0 {
                 continue;
             }
-            for &(t, w) in &self.terms[c] {
-                *out.entry(t).or_insert(0.0) += w / self.norms[c];
+            parts.extend(self.terms[c].iter().map(|&(t, w)| (t, w / self.norms[c])));
+        }
+        parts.sort_by_key(|&(t, _)| t);
+        let mut out: Vec<(u32, f32)> = Vec::with_capacity(parts.len());
+        for (t, w) in parts {
+            match out.last_mut() {
+                Some((last, sum)) if *last == t => *sum += w,
+                _ => out.push((t, w)),
             }
         }
         out
