@@ -385,9 +385,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         .collect();
     // Pooled words never need less likeness than one pair telling the same value.
     let least = rules.threshold_pooled.max(rules.threshold_same_value);
+    let mut pooled = vectors::PooledCache::default();
     let mut ranked: Vec<(f32, usize, usize)> = links
         .into_iter()
-        .map(|(p, q)| (vectors.pooled_similarity(&clusters[&p], &clusters[&q]), p, q))
+        .map(|(p, q)| (pooled.similarity(vectors, &clusters, p, q), p, q))
         .filter(|&(s, _, _)| s >= least)
         .collect();
     ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
@@ -396,8 +397,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         if ca == cb {
             continue;
         }
-        let pooled = vectors.pooled_similarity(&clusters[&ca], &clusters[&cb]);
-        if pooled < least {
+        if pooled.similarity(vectors, &clusters, ca, cb) < least {
             continue;
         }
         let mut ok = true;
@@ -414,6 +414,8 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             }
         }
         if ok {
+            pooled.forget(ca);
+            pooled.forget(cb);
             let moved = clusters.remove(&cb).unwrap_or_default();
             for &m in &moved {
                 cluster_of.insert(m, ca);

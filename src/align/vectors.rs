@@ -101,20 +101,6 @@ impl Vectors {
 }
 
 impl Vectors {
-    /// Cosine of the pooled words of two sets of claims: each claim's vector, of unit length,
-    /// summed, so every claim counts once however long its sentence.
-    pub(super) fn pooled_similarity(&self, a: &[usize], b: &[usize]) -> f32 {
-        let (pa, pb) = (self.pooled(a), self.pooled(b));
-        let norm = |p: &[(u32, f32)]| p.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        let (na, nb) = (norm(&pa), norm(&pb));
-        if na == 0.0 || nb == 0.0 {
-            return 0.0;
-        }
-        let weight_in_b = |t: u32| pb.binary_search_by_key(&t, |&(u, _)| u).ok().map(|k| pb[k].1);
-        let dot: f32 = pa.iter().filter_map(|&(t, w)| weight_in_b(t).map(|v| w * v)).sum();
-        dot / (na * nb)
-    }
-
     /// The pooled words of `claims`, by ascending term id. Each term's parts are summed in the
     /// order the claims give them (the sort is stable), so the sums do not depend on the sort.
     fn pooled(&self, claims: &[usize]) -> Vec<(u32, f32)> {
@@ -135,6 +121,45 @@ impl Vectors {
         }
         out
     }
+}
+
+/// Clusters' pooled words, each computed once and kept until its cluster changes: the clusters
+/// linked to a large one would otherwise pool its words again for every link.
+#[derive(Default)]
+pub(super) struct PooledCache(HashMap<usize, Vec<(u32, f32)>>);
+
+impl PooledCache {
+    /// Cosine of the pooled words of clusters `p` and `q` of `clusters`: each claim's vector, of
+    /// unit length, summed, so every claim counts once however long its sentence.
+    pub(super) fn similarity(
+        &mut self,
+        vectors: &Vectors,
+        clusters: &HashMap<usize, Vec<usize>>,
+        p: usize,
+        q: usize,
+    ) -> f32 {
+        for c in [p, q] {
+            self.0.entry(c).or_insert_with(|| vectors.pooled(&clusters[&c]));
+        }
+        pooled_cosine(&self.0[&p], &self.0[&q])
+    }
+
+    /// Drops what is kept of `cluster`, which has changed.
+    pub(super) fn forget(&mut self, cluster: usize) {
+        self.0.remove(&cluster);
+    }
+}
+
+/// Cosine of two pooled word lists.
+fn pooled_cosine(pa: &[(u32, f32)], pb: &[(u32, f32)]) -> f32 {
+    let norm = |p: &[(u32, f32)]| p.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    let (na, nb) = (norm(pa), norm(pb));
+    if na == 0.0 || nb == 0.0 {
+        return 0.0;
+    }
+    let weight_in_b = |t: u32| pb.binary_search_by_key(&t, |&(u, _)| u).ok().map(|k| pb[k].1);
+    let dot: f32 = pa.iter().filter_map(|&(t, w)| weight_in_b(t).map(|v| w * v)).sum();
+    dot / (na * nb)
 }
 
 /// A set of term ids folded into 256 bits: no false "absent", some false "may hold".
