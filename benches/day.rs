@@ -4,32 +4,34 @@
 //! memory is half the question.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 #[path = "workload.rs"]
 mod workload;
 
-/// Runs the binary once; returns seconds and the child's peak resident memory in bytes.
+/// Runs the binary once; returns seconds and the child's own peak resident memory in bytes.
+// The child is reaped by wait4, which std's `wait` cannot stand in for: it reports no resources.
+#[allow(clippy::zombie_processes)]
 fn run(args: &[&str], path: &Path) -> (f64, u64) {
-    let before = peak_child_rss();
     let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_crosscheck")).args(args).arg(path).output().expect("run crosscheck");
-    let seconds = start.elapsed().as_secs_f64();
-    assert!(out.status.code().is_some_and(|c| c <= 1), "crosscheck failed: {}", String::from_utf8_lossy(&out.stderr));
-    (seconds, peak_child_rss().max(before))
-}
-
-/// The largest resident set of any waited-for child so far (Linux reports it in KiB).
-fn peak_child_rss() -> u64 {
-    // SAFETY: getrusage only writes into the struct it is given.
+    let child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .arg(path)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run crosscheck");
+    // wait4 reports the resources of this child alone; getrusage(RUSAGE_CHILDREN) would give the
+    // largest child so far, so a small run after a large one would show the large one's memory.
+    let mut status = 0;
+    // SAFETY: wait4 only writes into the status and the struct it is given.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let ok = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) } == 0;
-    if ok {
-        usage.ru_maxrss as u64 * 1024
-    } else {
-        0
-    }
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let seconds = start.elapsed().as_secs_f64();
+    let ok = pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) <= 1;
+    assert!(ok, "crosscheck {args:?} {} failed; run it by hand to see why", path.display());
+    (seconds, usage.ru_maxrss as u64 * 1024)
 }
 
 fn mib(bytes: usize) -> f64 {

@@ -11,6 +11,10 @@ use crosscheck::source::{Corpus, Source};
 #[path = "workload.rs"]
 mod workload;
 
+/// The allocator the binary uses (see `src/main.rs`), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn corpus_of(texts: &[String]) -> Corpus {
     let mut warnings = Vec::new();
     let sources =

@@ -4,7 +4,10 @@
 //! most-similar first, never into a group where some pair from two sources is unrelated or where
 //! one source would contradict itself: when unsure, do not group.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+// Keyed by claim indices, hashed once per scored pair: FxHash, as for the rules' lookups.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
@@ -390,7 +393,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     ]
     .into_iter()
     .fold(f32::INFINITY, f32::min);
-    let mut scores: HashMap<(usize, usize), f32> = HashMap::new();
+    let mut scores: HashMap<(usize, usize), f32> = HashMap::default();
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
     // Pairs from one source are never scored (`ok` below judges them on their values), and a
     // large block scores only promising pairs, so neither a source with thousands of claims nor a
@@ -415,8 +418,8 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     let mut clusters: HashMap<usize, Vec<usize>> = members.iter().map(|&m| (m, vec![m])).collect();
     // Two clusters found apart stay apart: a cluster that grows keeps the pair that kept it
     // apart. Without this, every edge between two large clusters would check them again.
-    let mut apart: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
-    let mut needed_memo: HashMap<(usize, usize), f32> = HashMap::new();
+    let mut apart: HashSet<(usize, usize)> = HashSet::default();
+    let mut needed_memo: HashMap<(usize, usize), f32> = HashMap::default();
     let mut floor = |a: usize, b: usize| *needed_memo.entry((a.min(b), a.max(b))).or_insert_with(|| floor(a, b));
     for (_, a, b) in edges {
         let (ca, cb) = (cluster_of[&a], cluster_of[&b]);
@@ -478,9 +481,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         .collect();
     // Pooled words never need less likeness than one pair telling the same value.
     let least = rules.threshold_pooled.max(rules.threshold_same_value);
+    let mut pooled = vectors::PooledCache::default();
     let mut ranked: Vec<(f32, usize, usize)> = links
         .into_iter()
-        .map(|(p, q)| (vectors.pooled_similarity(&clusters[&p], &clusters[&q]), p, q))
+        .map(|(p, q)| (pooled.similarity(vectors, &clusters, p, q), p, q))
         .filter(|&(s, _, _)| s >= least)
         .collect();
     ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
@@ -489,8 +493,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         if ca == cb {
             continue;
         }
-        let pooled = vectors.pooled_similarity(&clusters[&ca], &clusters[&cb]);
-        if pooled < least {
+        if pooled.similarity(vectors, &clusters, ca, cb) < least {
             continue;
         }
         let mut ok = true;
@@ -507,6 +510,8 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             }
         }
         if ok {
+            pooled.forget(ca);
+            pooled.forget(cb);
             let moved = clusters.remove(&cb).unwrap_or_default();
             for &m in &moved {
                 cluster_of.insert(m, ca);

@@ -270,7 +270,8 @@ fn quote(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Builds the report of `sources`, their extractions and the groups found among their claims.
+/// Builds the report of `sources`, their extractions and the groups found among their claims
+/// (`claims`: every claim of every source; the extractions' own lists are not read).
 pub fn build(
     sources: &[Source],
     extractions: &[Extraction],
@@ -343,14 +344,19 @@ pub fn build(
         .map(|(_, c)| Mention::new(c, &sources[c.source]))
         .collect();
     singles.sort_by(|a, b| (&a.path, a.start, a.end).cmp(&(&b.path, b.start, b.end)));
+    let mut counts = vec![0; sources.len()];
+    for c in claims {
+        counts[c.source] += 1;
+    }
     let infos = sources
         .iter()
         .zip(extractions)
-        .map(|(s, e)| SourceInfo {
+        .zip(counts)
+        .map(|((s, e), claims)| SourceInfo {
             path: s.path.clone(),
             date: e.date.map(|d| d.to_string()),
             date_from: e.date_from.name(),
-            claims: e.claims.len(),
+            claims,
         })
         .collect();
     Report {

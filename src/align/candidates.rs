@@ -3,6 +3,8 @@
 //! sources only where two claims share a distinctive subject term, at most a fixed number of
 //! partners per claim, so the cost grows with the number of claims rather than its square.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::vectors::Vectors;
 use crate::claim::Claim;
 
@@ -42,7 +44,7 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
             terms
         })
         .collect();
-    let mut postings: std::collections::HashMap<u32, Vec<usize>> = std::collections::HashMap::new();
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
     for (p, terms) in keys.iter().enumerate() {
         for &(t, _) in terms {
             postings.entry(t).or_default().push(p);
@@ -65,7 +67,10 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
                 }
             }
         }
-        touched.sort_by(|&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
+        // The most promising partners, in no particular order (`out` is sorted at the end).
+        if touched.len() > PER_CLAIM {
+            touched.select_nth_unstable_by(PER_CLAIM - 1, |&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
+        }
         for &q in touched.iter().take(PER_CLAIM) {
             let (a, b) = (members[p], members[q]);
             out.push((a.min(b), a.max(b)));

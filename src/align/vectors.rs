@@ -2,7 +2,7 @@
 //! across the corpus, with spelling variants ("korea" ~ "korean") linked once per vocabulary, so
 //! comparing two claims costs a merge of two short sorted lists, not a string comparison per pair.
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::Claim;
 use crate::rules::Rules;
@@ -16,17 +16,20 @@ pub(super) struct Vectors {
     /// Per claim, its terms as (id, weight), sorted by id.
     pub(super) terms: Vec<Vec<(u32, f32)>>,
     norms: Vec<f32>,
+    /// Per claim, its term ids folded into 256 bits: a spelling variant it lacks is mostly known
+    /// to be missing without a search.
+    masks: Vec<TermMask>,
     /// Per term id, the other terms alike enough in spelling, with their similarity.
     fuzzy: Vec<Vec<(u32, f32)>>,
 }
 
 impl Vectors {
     pub(super) fn new(claims: &[Claim], rules: &Rules) -> Vectors {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ids: HashMap<&str, u32> = HashMap::default();
         let mut words: Vec<&str> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
         let mut raw: Vec<Vec<(u32, f32)>> = Vec::with_capacity(claims.len());
-        let mut is_unit: HashMap<&str, bool> = HashMap::new();
+        let mut is_unit: HashMap<&str, bool> = HashMap::default();
         for c in claims {
             let mut v: Vec<(u32, f32)> = Vec::with_capacity(c.subject.terms.len());
             // The unit is shared by every claim of a block already; only the context tells them
@@ -58,7 +61,8 @@ impl Vectors {
             norms.push(v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt());
         }
         let fuzzy = fuzzy_links(&words, rules.fuzzy_term);
-        Vectors { terms: raw, norms, fuzzy }
+        let masks = raw.iter().map(|v| TermMask::of(v)).collect();
+        Vectors { terms: raw, norms, masks, fuzzy }
     }
 
     /// Soft cosine: each term of `a` meets its best match in `b` (equal, or alike in spelling).
@@ -67,7 +71,10 @@ impl Vectors {
         if self.norms[a] == 0.0 || self.norms[b] == 0.0 {
             return 0.0;
         }
-        let weight_in_b = |t: u32| vb.binary_search_by_key(&t, |(id, _)| *id).ok().map(|k| vb[k].1);
+        let mask_b = &self.masks[b];
+        let weight_in_b = |t: u32| {
+            mask_b.may_hold(t).then(|| vb.binary_search_by_key(&t, |(id, _)| *id).ok().map(|k| vb[k].1)).flatten()
+        };
         let mut dot = 0.0;
         // Both lists are sorted by id, so the same term is found by walking `vb` alongside `va`;
         // only spelling variants need a search.
@@ -94,30 +101,81 @@ impl Vectors {
 }
 
 impl Vectors {
-    /// Cosine of the pooled words of two sets of claims: each claim's vector, of unit length,
-    /// summed, so every claim counts once however long its sentence.
-    pub(super) fn pooled_similarity(&self, a: &[usize], b: &[usize]) -> f32 {
-        let (pa, pb) = (self.pooled(a), self.pooled(b));
-        let norm = |p: &BTreeMap<u32, f32>| p.values().map(|w| w * w).sum::<f32>().sqrt();
-        let (na, nb) = (norm(&pa), norm(&pb));
-        if na == 0.0 || nb == 0.0 {
-            return 0.0;
-        }
-        let dot: f32 = pa.iter().filter_map(|(t, w)| pb.get(t).map(|v| w * v)).sum();
-        dot / (na * nb)
-    }
-
-    fn pooled(&self, claims: &[usize]) -> BTreeMap<u32, f32> {
-        let mut out = BTreeMap::new();
+    /// The pooled words of `claims`, by ascending term id. Each term's parts are summed in the
+    /// order the claims give them (the sort is stable), so the sums do not depend on the sort.
+    fn pooled(&self, claims: &[usize]) -> Vec<(u32, f32)> {
+        let mut parts = Vec::new();
         for &c in claims {
             if self.norms[c] == 0.0 {
                 continue;
             }
-            for &(t, w) in &self.terms[c] {
-                *out.entry(t).or_insert(0.0) += w / self.norms[c];
+            parts.extend(self.terms[c].iter().map(|&(t, w)| (t, w / self.norms[c])));
+        }
+        parts.sort_by_key(|&(t, _)| t);
+        let mut out: Vec<(u32, f32)> = Vec::with_capacity(parts.len());
+        for (t, w) in parts {
+            match out.last_mut() {
+                Some((last, sum)) if *last == t => *sum += w,
+                _ => out.push((t, w)),
             }
         }
         out
+    }
+}
+
+/// Clusters' pooled words, each computed once and kept until its cluster changes: the clusters
+/// linked to a large one would otherwise pool its words again for every link.
+#[derive(Default)]
+pub(super) struct PooledCache(HashMap<usize, Vec<(u32, f32)>>);
+
+impl PooledCache {
+    /// Cosine of the pooled words of clusters `p` and `q` of `clusters`: each claim's vector, of
+    /// unit length, summed, so every claim counts once however long its sentence.
+    pub(super) fn similarity(
+        &mut self,
+        vectors: &Vectors,
+        clusters: &HashMap<usize, Vec<usize>>,
+        p: usize,
+        q: usize,
+    ) -> f32 {
+        for c in [p, q] {
+            self.0.entry(c).or_insert_with(|| vectors.pooled(&clusters[&c]));
+        }
+        pooled_cosine(&self.0[&p], &self.0[&q])
+    }
+
+    /// Drops what is kept of `cluster`, which has changed.
+    pub(super) fn forget(&mut self, cluster: usize) {
+        self.0.remove(&cluster);
+    }
+}
+
+/// Cosine of two pooled word lists.
+fn pooled_cosine(pa: &[(u32, f32)], pb: &[(u32, f32)]) -> f32 {
+    let norm = |p: &[(u32, f32)]| p.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    let (na, nb) = (norm(pa), norm(pb));
+    if na == 0.0 || nb == 0.0 {
+        return 0.0;
+    }
+    let weight_in_b = |t: u32| pb.binary_search_by_key(&t, |&(u, _)| u).ok().map(|k| pb[k].1);
+    let dot: f32 = pa.iter().filter_map(|&(t, w)| weight_in_b(t).map(|v| w * v)).sum();
+    dot / (na * nb)
+}
+
+/// A set of term ids folded into 256 bits: no false "absent", some false "may hold".
+struct TermMask([u64; 4]);
+
+impl TermMask {
+    fn of(terms: &[(u32, f32)]) -> TermMask {
+        let mut bits = [0u64; 4];
+        for &(t, _) in terms {
+            bits[(t as usize / 64) % 4] |= 1 << (t % 64);
+        }
+        TermMask(bits)
+    }
+
+    fn may_hold(&self, t: u32) -> bool {
+        self.0[(t as usize / 64) % 4] & (1 << (t % 64)) != 0
     }
 }
 
@@ -127,7 +185,7 @@ impl Vectors {
 /// small buckets rather than all pairs.
 fn fuzzy_links(words: &[&str], threshold: f32) -> Vec<Vec<(u32, f32)>> {
     let mut links = vec![Vec::new(); words.len()];
-    let mut buckets: HashMap<&[u8], Vec<u32>> = HashMap::new();
+    let mut buckets: HashMap<&[u8], Vec<u32>> = HashMap::default();
     for (id, w) in words.iter().enumerate() {
         if w.len() >= FUZZY_MIN_LEN {
             buckets.entry(&w.as_bytes()[..3]).or_default().push(id as u32);

@@ -75,14 +75,15 @@ impl Terms {
     /// The subject of a claim covering tokens `start..end`, whose counted noun (if any) is `head`.
     pub fn subject(&self, tokens: &[Token], rules: &Rules, start: usize, end: usize, head: Option<&str>) -> Subject {
         let sentence = tokens[start.min(tokens.len() - 1)].sentence;
-        let mut weights: Vec<(String, f32)> = Vec::new();
+        // Terms are borrowed while they are weighed, and copied once each at the end.
+        let mut weights: Vec<(&str, f32)> = Vec::new();
         // Indexed, since a long neighbouring sentence may lend hundreds of terms.
-        let mut index: HashMap<String, usize> = HashMap::default();
-        let mut add = |term: &str, weight: f32| match index.get(term) {
+        let mut index: HashMap<&str, usize> = HashMap::default();
+        let mut add = |term, weight: f32| match index.get(term) {
             Some(&i) => weights[i].1 = weights[i].1.max(weight),
             None => {
-                index.insert(term.to_string(), weights.len());
-                weights.push((term.to_string(), weight));
+                index.insert(term, weights.len());
+                weights.push((term, weight));
             }
         };
         if let Some(head) = head {
@@ -136,7 +137,8 @@ impl Terms {
                 add(&term.text, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
             }
         }
-        weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let terms = weights.into_iter().map(|(t, w)| (t.to_string(), w)).collect();
         let place = self.place(tokens, sentence, end);
         let mut qualifiers: Vec<String> =
             tokens[start..end].iter().filter(|t| rules.narrows(&t.norm)).map(|t| t.norm.clone()).collect();
@@ -145,7 +147,7 @@ impl Terms {
         // "Arrested four times", "three times the size": the figure counts occurrences.
         let times =
             tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(t.norm.as_str(), "times" | "time"));
-        Subject { terms: weights, past: false, place, weekday: None, qualifiers, times }
+        Subject { terms, past: false, place, weekday: None, qualifiers, times }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",

@@ -303,7 +303,12 @@ impl Rules {
 
     /// The unit spelled `word` (case-sensitive spellings first), if any.
     pub fn unit(&self, word: &str) -> Option<&Unit> {
-        self.unit_lookup_exact.get(word).or_else(|| self.unit_lookup.get(&word.to_lowercase())).map(|&i| &self.units[i])
+        let folded = |w: &str| match w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            // The matchers ask with tokens' lower-case forms: no copy to fold them again.
+            true => self.unit_lookup.get(w),
+            false => self.unit_lookup.get(&w.to_lowercase()),
+        };
+        self.unit_lookup_exact.get(word).or_else(|| folded(word)).map(|&i| &self.units[i])
     }
 
     /// The sense `unit` has in a sentence whose words pass `in_sentence`: "degree" reads as an
