@@ -65,12 +65,19 @@ fn role_of(claim: &Claim, rules: &Rules) -> (Kind, String) {
 /// The key that claims must share to be compared at all. Counts of every role meet, since
 /// outlets name one count by different nouns ("three bank workers", "three dead", "23 pirates",
 /// "captured 23"); which roles may be grouped, and how, is judged pair by pair (`align_block`).
-/// Every other kind meets only its own unit or measure.
-fn block_key(role: &(Kind, String)) -> (Kind, &str) {
+/// Ages meet the counts too: an age is written "a 46-year-old" as often as a bare figure after a
+/// name ("Scott Russell, 46", "both 51"). Every other kind meets only its own unit or measure.
+fn block_key<'a>(role: &'a (Kind, String), rules: &Rules) -> (Kind, &'a str) {
     match role.0 {
         Kind::Count => (Kind::Count, ""),
+        Kind::Quantity if is_age(role, rules) => (Kind::Count, ""),
         kind => (kind, role.1.as_str()),
     }
+}
+
+/// Whether a role is an age ("a 95-year-old").
+fn is_age(role: &(Kind, String), rules: &Rules) -> bool {
+    role.0 == Kind::Quantity && rules.units.iter().any(|u| u.name == role.1 && u.dimension == "age")
 }
 
 /// Least subject weight of a countable word to say what a general count counts: a word of the
@@ -117,7 +124,7 @@ pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> 
     let mut out = Vec::new();
     for a in 0..claims.len() {
         for b in a + 1..claims.len() {
-            if claims[a].source != claims[b].source && block_key(&roles[a]) == block_key(&roles[b]) {
+            if claims[a].source != claims[b].source && block_key(&roles[a], rules) == block_key(&roles[b], rules) {
                 let s = vectors.mutual(a, b);
                 out.push((a, b, s));
             }
@@ -136,7 +143,7 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
         if c.subject.terms.is_empty() {
             continue;
         }
-        blocks.entry(block_key(&roles[i])).or_default().push(i);
+        blocks.entry(block_key(&roles[i], rules)).or_default().push(i);
     }
     let sources = claims.iter().map(|c| c.source + 1).max().unwrap_or(0);
     let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); sources];
@@ -301,6 +308,12 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         if verdict == Verdict::Conflict && compare::other_currencies(x, y) {
             // Sums in two currencies orders of magnitude apart are two sums.
             return f32::INFINITY;
+        }
+        if cx.roles[a].0 != cx.roles[b].0 {
+            // An age and a count (`block_key`): only a bare figure ("Scott Russell, 46") may be
+            // an age, and only the very same one, since a bare figure says too little to dispute.
+            let bare = cx.roles[a].1.is_empty() || cx.roles[b].1.is_empty();
+            return if bare && verdict == Verdict::Agree { rules.threshold_bare } else { f32::INFINITY };
         }
         if cx.sole[a] && cx.sole[b] && cx.roles[a] == cx.roles[b] && sole_pair(cx, a, b) {
             // Each outlet tells this role once: the same fact, told alike or not.
@@ -529,4 +542,29 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         .collect();
     out.sort();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Rules;
+    use crate::source::{Corpus, Source};
+
+    fn report(texts: &[&str]) -> crate::report::Report {
+        let mut warnings = Vec::new();
+        let sources = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Source::new(format!("a{i}.txt"), t.to_string(), &mut warnings))
+            .collect();
+        crate::check(&Corpus { sources, warnings }, &Rules::embedded().unwrap())
+    }
+
+    #[test]
+    fn an_age_after_a_name_meets_the_same_age_written_in_years() {
+        let r = report(&[
+            "Police Chief Scott Russell, 46, was badly injured in the bank blast in Woodburn.",
+            "The bank blast in Woodburn injured the 46-year-old police chief, Scott Russell.",
+        ]);
+        assert!(r.groups.iter().any(|g| g.mentions.len() == 2 && g.why.contains("46")), "{:?}", r.groups);
+    }
 }
