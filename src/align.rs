@@ -271,6 +271,16 @@ fn dated_alike(cx: &Context, x: &Claim, y: &Claim) -> bool {
     }
 }
 
+/// Whether two figures are the very same number hedged differently ("10" and "at least 10", "about
+/// 10"): one's exact value is a bound or the centre of the other.
+fn same_figure_hedged(x: &Claim, y: &Claim) -> bool {
+    let hedged = |exact: &Claim, other: &Claim| {
+        exact.nominal.is_exact()
+            && exact.nominal.low.is_some_and(|v| [other.nominal.low, other.nominal.high].contains(&Some(v)))
+    };
+    hedged(x, y) || hedged(y, x)
+}
+
 fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     let (claims, vectors, rules) = (cx.claims, cx.vectors, cx.rules);
     // The evidence asked of a pair grows with the harm a wrong grouping would do: identical values
@@ -348,7 +358,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             // "three"), so the very same one is little evidence on its own.
             // A bare figure names no other thing, so it needs less than a figure of another noun.
             let bare = ra.is_empty() || rb.is_empty();
-            return if both_roles || verdict != Verdict::Agree {
+            return if bare && verdict == Verdict::Compatible && same_figure_hedged(x, y) {
+                rules.threshold_overlap.max(rules.threshold_bare)
+            } else if both_roles || verdict != Verdict::Agree {
                 f32::INFINITY
             } else if bare {
                 rules.threshold_bare
@@ -566,5 +578,14 @@ mod tests {
             "The bank blast in Woodburn injured the 46-year-old police chief, Scott Russell.",
         ]);
         assert!(r.groups.iter().any(|g| g.mentions.len() == 2 && g.why.contains("46")), "{:?}", r.groups);
+    }
+
+    #[test]
+    fn a_bare_figure_meets_the_same_figure_hedged() {
+        let r = report(&[
+            "The quake on Qeshm island killed at least 10 people in the villages, the governor said.",
+            "The governor of Qeshm island said the number had risen to 10 in the villages after the quake.",
+        ]);
+        assert!(r.groups.iter().any(|g| g.mentions.len() == 2 && g.why.contains("10")), "{:?}", r.groups);
     }
 }
