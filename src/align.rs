@@ -490,8 +490,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         }
     }
     // Outlets word one fact in many ways, so one fact often ends in several clusters, each alike
-    // within but no pair alike across. Clusters telling the very same value join when their
-    // words, pooled, are alike: a cluster's pooled words say more than any one sentence. Only
+    // within but no pair alike across. Clusters whose values overlap pair by pair join when their
+    // words, pooled, are alike: a cluster's pooled words say more than any one sentence, and a
+    // wrong join yields at worst a false "compatible", never a conflict. Only
     // clusters linked by a scored pair are weighed, so the cost follows the scored pairs.
     // Not dates: many things of one story happen on one day (the event, each statement).
     let links: std::collections::BTreeSet<(usize, usize)> = scores
@@ -525,9 +526,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
                 ok &= if cx.source == cy.source {
                     cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules)
                 } else {
-                    compare::relate(cx, cy, rules) == Verdict::Agree
-                        && cx.precision == cy.precision
-                        && floor(x, y).is_finite()
+                    compare::relate(cx, cy, rules) != Verdict::Conflict && floor(x, y).is_finite()
                 };
             }
         }
