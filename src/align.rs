@@ -62,6 +62,44 @@ fn role_of(claim: &Claim, rules: &Rules) -> (Kind, String) {
     (claim.kind, role.to_string())
 }
 
+/// Every claim's role (`role_of`), where a figure with decimals that names nothing it measures
+/// ("two quakes measuring 7.6 and 7.4", "it was 6.1") takes the measure another claim of the
+/// corpus gives that very value in ("a 7.6-magnitude quake"), when only one measure does: a bare
+/// decimal is no count, and outlets name the measure once and repeat the figure alone. One pass
+/// over the claims, so the cost follows their number.
+fn roles_of(claims: &[Claim], rules: &Rules) -> Vec<(Kind, String)> {
+    let mut roles: Vec<(Kind, String)> = claims.iter().map(|c| role_of(c, rules)).collect();
+    let decimal = |c: &Claim| c.nominal.is_exact() && c.nominal.low.is_some_and(|x| x.fract() != 0.0);
+    // Per decimal value as written, the one measure it is given in, or `None` when several are.
+    let mut measures: BTreeMap<u64, Option<&str>> = BTreeMap::new();
+    for (c, role) in claims.iter().zip(&roles) {
+        if role.0 == Kind::Quantity && c.kind == Kind::Quantity && decimal(c) {
+            let key = c.nominal.low.unwrap_or_default().to_bits();
+            let entry = measures.entry(key).or_insert(Some(role.1.as_str()));
+            if *entry != Some(role.1.as_str()) {
+                *entry = None;
+            }
+        }
+    }
+    let adopted: Vec<Option<String>> = claims
+        .iter()
+        .zip(&roles)
+        .map(|(c, role)| {
+            let bare = c.kind == Kind::Count && role.0 == Kind::Count && role.1.is_empty() && c.unit.is_empty();
+            if !bare || !decimal(c) {
+                return None;
+            }
+            measures.get(&c.nominal.low.unwrap_or_default().to_bits()).copied().flatten().map(str::to_string)
+        })
+        .collect();
+    for (role, measure) in roles.iter_mut().zip(adopted) {
+        if let Some(m) = measure {
+            *role = (Kind::Quantity, m);
+        }
+    }
+    roles
+}
+
 /// The key that claims must share to be compared at all. Counts of every role meet, since
 /// outlets name one count by different nouns ("three bank workers", "three dead", "23 pirates",
 /// "captured 23"); which roles may be grouped, and how, is judged pair by pair (`align_block`).
@@ -95,7 +133,7 @@ pub fn debug_role(claim: &Claim, rules: &Rules) -> String {
 /// report says so when a group's figures differ, since such figures are grouped on that ground
 /// rather than on the likeness of their sentences.
 pub fn sole_roles(claims: &[Claim], rules: &Rules) -> Vec<Option<String>> {
-    let roles: Vec<(Kind, String)> = claims.iter().map(|c| role_of(c, rules)).collect();
+    let roles = roles_of(claims, rules);
     let sole = sole::sole_figures(claims, &roles, rules);
     roles.into_iter().zip(sole).map(|((_, r), s)| s.then_some(r)).collect()
 }
@@ -104,7 +142,7 @@ pub fn sole_roles(claims: &[Claim], rules: &Rules) -> Vec<Option<String>> {
 /// it, for tuning.
 #[doc(hidden)]
 pub fn debug_sole(claims: &[Claim], rules: &Rules) -> Vec<String> {
-    let roles: Vec<(Kind, String)> = claims.iter().map(|c| role_of(c, rules)).collect();
+    let roles = roles_of(claims, rules);
     let sole = sole::sole_figures(claims, &roles, rules);
     claims
         .iter()
@@ -120,7 +158,7 @@ pub fn debug_sole(claims: &[Claim], rules: &Rules) -> Vec<String> {
 #[doc(hidden)]
 pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> {
     let vectors = Vectors::new(claims, rules);
-    let roles: Vec<(Kind, String)> = claims.iter().map(|c| role_of(c, rules)).collect();
+    let roles = roles_of(claims, rules);
     let mut out = Vec::new();
     for a in 0..claims.len() {
         for b in a + 1..claims.len() {
@@ -137,7 +175,7 @@ pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> 
 /// as indices into `claims`, in ascending order. Groups come out in order of their first claim.
 pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
     let vectors = Vectors::new(claims, rules);
-    let roles: Vec<(Kind, String)> = claims.iter().map(|c| role_of(c, rules)).collect();
+    let roles = roles_of(claims, rules);
     let mut blocks: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         if c.subject.terms.is_empty() {
@@ -586,5 +624,14 @@ mod tests {
             "The governor of Qeshm island said the number had risen to 10 in the villages after the quake.",
         ]);
         assert!(r.groups.iter().any(|g| g.mentions.len() == 2 && g.why.contains("10")), "{:?}", r.groups);
+    }
+
+    #[test]
+    fn a_bare_decimal_takes_the_measure_another_outlet_gives_it() {
+        let r = report(&[
+            "Two quakes measuring 7.6 and 7.4 struck the coast of Papua early on Sunday, officials said.",
+            "A powerful 7.6-magnitude earthquake struck the coast of Papua early on Sunday.",
+        ]);
+        assert!(r.groups.iter().any(|g| g.mentions.len() == 2 && g.why.contains("7.6")), "{:?}", r.groups);
     }
 }
