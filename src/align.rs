@@ -12,73 +12,13 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
+use roles::{block_key, role_of, roles_of, ROLE_WEIGHT};
 use vectors::Vectors;
 
 mod candidates;
+mod roles;
 mod sole;
 mod vectors;
-
-/// What a claim is a figure of: its kind and the thing it measures or counts, where a count's
-/// unit is what it counts. A count of a general noun ("at least five people", "the 23") takes the
-/// countable word its clause is about ("killing at least five people" counts the dead), so
-/// "five dead" and "killing five people" share a role while the dead and the injured never do. A
-/// figure with decimals counts nothing: when its own clause names a unit of measure ("a
-/// preliminary magnitude of 4.6" read as a bare 4.6) it joins that measure. Money is money in any
-/// currency: one sum is often given in two ("2m euros ($2.6m)"). Units are folded to their
-/// canonical singular, so "12 Somalis" and "12 Somali" count one thing.
-fn role_of(claim: &Claim, rules: &Rules) -> (Kind, String) {
-    if claim.kind == Kind::Money {
-        return (claim.kind, String::new());
-    }
-    if claim.kind != Kind::Count {
-        return (claim.kind, claim.unit.clone());
-    }
-    if claim.subject.times {
-        // "Arrested four times" counts occurrences, not the arrested.
-        return (claim.kind, "times".to_string());
-    }
-    let unit = crate::extract::subject::canonical_word(&claim.unit, rules).unwrap_or_default();
-    let whole =
-        claim.nominal.low.is_none_or(|x| x.fract() == 0.0) && claim.nominal.high.is_none_or(|x| x.fract() == 0.0);
-    if !whole && !rules.countable.contains(unit.as_str()) {
-        let measure = claim
-            .subject
-            .terms
-            .iter()
-            .filter(|(_, w)| *w >= ROLE_WEIGHT)
-            .filter_map(|(t, _)| rules.unit(t))
-            .find(|u| u.kind == Kind::Quantity && u.factor == 1.0 && u.offset == 0.0);
-        if let Some(u) = measure {
-            return (Kind::Quantity, rules.base_unit(&u.dimension).to_string());
-        }
-    }
-    if !unit.is_empty() && unit != "people" && !rules.generic.contains(unit.as_str()) {
-        return (claim.kind, unit);
-    }
-    let role = claim
-        .subject
-        .terms
-        .iter()
-        .filter(|(t, w)| *w >= ROLE_WEIGHT && t != "people" && rules.countable.contains(t.as_str()))
-        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-        .map_or("", |(t, _)| t.as_str());
-    (claim.kind, role.to_string())
-}
-
-/// The key that claims must share to be compared at all. Counts of every role meet, since
-/// outlets name one count by different nouns ("three bank workers", "three dead", "23 pirates",
-/// "captured 23"); which roles may be grouped, and how, is judged pair by pair (`align_block`).
-/// Every other kind meets only its own unit or measure.
-fn block_key(role: &(Kind, String)) -> (Kind, &str) {
-    match role.0 {
-        Kind::Count => (Kind::Count, ""),
-        kind => (kind, role.1.as_str()),
-    }
-}
-
-/// Least subject weight of a countable word to say what a general count counts: a word of the
-/// claim's own clause, not one borrowed from further off.
-const ROLE_WEIGHT: f32 = 0.5;
 
 /// What a claim is a figure of, as `role_of` reads it, for tuning.
 #[doc(hidden)]
@@ -91,7 +31,7 @@ pub fn debug_role(claim: &Claim, rules: &Rules) -> String {
 /// report says so when a group's figures differ, since such figures are grouped on that ground
 /// rather than on the likeness of their sentences.
 pub fn sole_roles(claims: &[Claim], rules: &Rules) -> Vec<Option<String>> {
-    let roles: Vec<(Kind, String)> = claims.iter().map(|c| role_of(c, rules)).collect();
+    let roles = roles_of(claims, rules);
     let sole = sole::sole_figures(claims, &roles, rules);
     roles.into_iter().zip(sole).map(|((_, r), s)| s.then_some(r)).collect()
 }
@@ -100,7 +40,7 @@ pub fn sole_roles(claims: &[Claim], rules: &Rules) -> Vec<Option<String>> {
 /// it, for tuning.
 #[doc(hidden)]
 pub fn debug_sole(claims: &[Claim], rules: &Rules) -> Vec<String> {
-    let roles: Vec<(Kind, String)> = claims.iter().map(|c| role_of(c, rules)).collect();
+    let roles = roles_of(claims, rules);
     let sole = sole::sole_figures(claims, &roles, rules);
     claims
         .iter()
@@ -116,11 +56,11 @@ pub fn debug_sole(claims: &[Claim], rules: &Rules) -> Vec<String> {
 #[doc(hidden)]
 pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> {
     let vectors = Vectors::new(claims, rules);
-    let roles: Vec<(Kind, String)> = claims.iter().map(|c| role_of(c, rules)).collect();
+    let roles = roles_of(claims, rules);
     let mut out = Vec::new();
     for a in 0..claims.len() {
         for b in a + 1..claims.len() {
-            if claims[a].source != claims[b].source && block_key(&roles[a]) == block_key(&roles[b]) {
+            if claims[a].source != claims[b].source && block_key(&roles[a], rules) == block_key(&roles[b], rules) {
                 let s = vectors.mutual(a, b);
                 out.push((a, b, s));
             }
@@ -133,13 +73,13 @@ pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> 
 /// as indices into `claims`, in ascending order. Groups come out in order of their first claim.
 pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
     let vectors = Vectors::new(claims, rules);
-    let roles: Vec<(Kind, String)> = claims.iter().map(|c| role_of(c, rules)).collect();
+    let roles = roles_of(claims, rules);
     let mut blocks: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         if c.subject.terms.is_empty() {
             continue;
         }
-        blocks.entry(block_key(&roles[i])).or_default().push(i);
+        blocks.entry(block_key(&roles[i], rules)).or_default().push(i);
     }
     let sources = claims.iter().map(|c| c.source + 1).max().unwrap_or(0);
     let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); sources];
@@ -267,6 +207,16 @@ fn dated_alike(cx: &Context, x: &Claim, y: &Claim) -> bool {
     }
 }
 
+/// Whether two figures are the very same number hedged differently ("10" and "at least 10", "about
+/// 10"): one's exact value is a bound or the centre of the other.
+fn same_figure_hedged(x: &Claim, y: &Claim) -> bool {
+    let hedged = |exact: &Claim, other: &Claim| {
+        exact.nominal.is_exact()
+            && exact.nominal.low.is_some_and(|v| [other.nominal.low, other.nominal.high].contains(&Some(v)))
+    };
+    hedged(x, y) || hedged(y, x)
+}
+
 fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     let (claims, vectors, rules) = (cx.claims, cx.vectors, cx.rules);
     // The evidence asked of a pair grows with the harm a wrong grouping would do: identical values
@@ -305,6 +255,12 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             // Sums in two currencies orders of magnitude apart are two sums.
             return f32::INFINITY;
         }
+        if cx.roles[a].0 != cx.roles[b].0 {
+            // An age and a count (`block_key`): only a bare figure ("Scott Russell, 46") may be
+            // an age, and only the very same one, since a bare figure says too little to dispute.
+            let bare = cx.roles[a].1.is_empty() || cx.roles[b].1.is_empty();
+            return if bare && verdict == Verdict::Agree { rules.threshold_bare } else { f32::INFINITY };
+        }
         if cx.sole[a] && cx.sole[b] && cx.roles[a] == cx.roles[b] && sole_pair(cx, a, b) {
             // Each outlet tells this role once: the same fact, told alike or not.
             return rules.threshold_sole;
@@ -338,7 +294,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             // "three"), so the very same one is little evidence on its own.
             // A bare figure names no other thing, so it needs less than a figure of another noun.
             let bare = ra.is_empty() || rb.is_empty();
-            return if both_roles || verdict != Verdict::Agree {
+            return if bare && verdict == Verdict::Compatible && same_figure_hedged(x, y) {
+                rules.threshold_overlap.max(rules.threshold_bare)
+            } else if both_roles || verdict != Verdict::Agree {
                 f32::INFINITY
             } else if bare {
                 rules.threshold_bare
@@ -468,8 +426,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         }
     }
     // Outlets word one fact in many ways, so one fact often ends in several clusters, each alike
-    // within but no pair alike across. Clusters telling the very same value join when their
-    // words, pooled, are alike: a cluster's pooled words say more than any one sentence. Only
+    // within but no pair alike across. Clusters whose values overlap pair by pair join when their
+    // words, pooled, are alike: a cluster's pooled words say more than any one sentence, and a
+    // wrong join yields at worst a false "compatible", never a conflict. Only
     // clusters linked by a scored pair are weighed, so the cost follows the scored pairs.
     // Not dates: many things of one story happen on one day (the event, each statement).
     let links: std::collections::BTreeSet<(usize, usize)> = scores
@@ -503,9 +462,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
                 ok &= if cx.source == cy.source {
                     cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules)
                 } else {
-                    compare::relate(cx, cy, rules) == Verdict::Agree
-                        && cx.precision == cy.precision
-                        && floor(x, y).is_finite()
+                    compare::relate(cx, cy, rules) != Verdict::Conflict && floor(x, y).is_finite()
                 };
             }
         }
@@ -534,4 +491,59 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         .collect();
     out.sort();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Rules;
+    use crate::source::{Corpus, Source};
+
+    /// The report on sources of the given texts, for the tests of alignment and its parts.
+    pub(super) fn report(texts: &[&str]) -> crate::report::Report {
+        let mut warnings = Vec::new();
+        let sources = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Source::new(format!("a{i}.txt"), t.to_string(), &mut warnings))
+            .collect();
+        crate::check(&Corpus { sources, warnings }, &Rules::embedded().unwrap())
+    }
+
+    /// Whether the two texts' figures showing `figure` end in one group of the two.
+    fn grouped(texts: [&str; 2], figure: &str) -> bool {
+        report(&texts).groups.iter().any(|g| g.mentions.len() == 2 && g.why.contains(figure))
+    }
+
+    #[test]
+    fn an_age_after_a_name_meets_the_same_age_written_in_years() {
+        assert!(grouped(
+            [
+                "Police Chief Scott Russell, 46, was badly injured in the bank blast in Woodburn.",
+                "The bank blast in Woodburn injured the 46-year-old police chief, Scott Russell.",
+            ],
+            "46"
+        ));
+    }
+
+    #[test]
+    fn a_bare_figure_meets_the_same_figure_hedged() {
+        assert!(grouped(
+            [
+                "The quake on Qeshm island killed at least 10 people in the villages, the governor said.",
+                "The governor of Qeshm island said the number had risen to 10 in the villages after the quake.",
+            ],
+            "10"
+        ));
+    }
+
+    #[test]
+    fn a_bare_decimal_takes_the_measure_another_outlet_gives_it() {
+        assert!(grouped(
+            [
+                "Two quakes measuring 7.6 and 7.4 struck the coast of Papua early on Sunday, officials said.",
+                "A powerful 7.6-magnitude earthquake struck the coast of Papua early on Sunday.",
+            ],
+            "7.6"
+        ));
+    }
 }

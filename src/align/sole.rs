@@ -56,19 +56,8 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
 
 #[cfg(test)]
 mod tests {
+    use crate::align::tests::report;
     use crate::compare::Verdict;
-    use crate::rules::Rules;
-    use crate::source::{Corpus, Source};
-
-    fn report(texts: &[&str]) -> crate::report::Report {
-        let mut warnings = Vec::new();
-        let sources = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Source::new(format!("a{i}.txt"), t.to_string(), &mut warnings))
-            .collect();
-        crate::check(&Corpus { sources, warnings }, &Rules::embedded().unwrap())
-    }
 
     #[test]
     fn each_outlets_only_count_of_a_noun_is_one_fact_even_when_they_differ() {

@@ -463,7 +463,12 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
                             && ((rules.number_words.get(&n.norm).is_some_and(|&v| v < 10.0)
                                 && group % 10.0 == 0.0
                                 && group >= 20.0)
-                                || (rules.fractions.contains_key(&n.norm) && group > 0.0 && group < 100.0)) =>
+                                || (rules.fractions.contains_key(&n.norm) && group > 0.0 && group < 100.0)
+                                // "$2.6-million", "a two-million-euro heist": a scale glued by
+                                // a dash, as an adjective is written.
+                                || (!t.space_before
+                                    && !n.space_before
+                                    && rules.scales.get(&n.norm).is_some_and(|&s| s >= 1000.0))) =>
                     {
                         j += 1;
                     }

@@ -187,7 +187,7 @@ pub struct Rules {
     pub threshold_bare: f32,
     /// Least subject similarity for grouping the very same count told of two counted nouns.
     pub threshold_other_role: f32,
-    /// Least similarity of the pooled words of two groups telling the very same value to join.
+    /// Least similarity of the pooled words of two groups whose values overlap pair by pair to join.
     pub threshold_pooled: f32,
     /// Least subject similarity for the very same figure of the very same counted noun.
     pub threshold_same_figure: f32,
