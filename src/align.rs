@@ -478,6 +478,17 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             }
         }
     }
+    // A figure left on its own joins the group it is an outlier of (`sole::outlier_targets`).
+    for (o, t) in sole::outlier_targets(cx, &clusters) {
+        let target = cluster_of[&t];
+        if clusters.contains_key(&o) && target != o {
+            clusters.remove(&o);
+            cluster_of.insert(o, target);
+            if let Some(group) = clusters.get_mut(&target) {
+                group.push(o);
+            }
+        }
+    }
     let mut out: Vec<Vec<usize>> = clusters
         .into_values()
         .filter(|c| {

@@ -270,6 +270,26 @@ fn quote(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The source whose figures in a group are its only figures of one role while the group's other
+/// figures, told by two or more other sources, agree: the outlier, its role and how many agree.
+fn outlier_of(
+    members: &[usize],
+    claims: &[Claim],
+    sole: &[Option<String>],
+    rules: &Rules,
+) -> Option<(usize, String, usize)> {
+    let mut sources: Vec<usize> = members.iter().map(|&m| claims[m].source).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    sources.iter().find_map(|&outlier| {
+        let own: Vec<usize> = members.iter().copied().filter(|&m| claims[m].source == outlier).collect();
+        let role = sole[own[0]].clone().filter(|r| own.iter().all(|&m| sole[m].as_ref() == Some(r)))?;
+        let rest: Vec<&Claim> = members.iter().filter(|&&m| claims[m].source != outlier).map(|&m| &claims[m]).collect();
+        let agree = rest.windows(2).all(|w| compare::relate(w[0], w[1], rules) == compare::Verdict::Agree);
+        (agree && sources.len() > 2).then_some((outlier, role, sources.len() - 1))
+    })
+}
+
 /// Builds the report of `sources`, their extractions and the groups found among their claims
 /// (`claims`: every claim of every source; the extractions' own lists are not read).
 pub fn build(
@@ -297,6 +317,10 @@ pub fn build(
             let role = sole[members[0]].as_deref().filter(|r| members.iter().all(|&m| sole[m].as_deref() == Some(*r)));
             if let Some(role) = role {
                 why.push_str(&format!("; each source's only figure of {role}"));
+            } else if let Some((outlier, role, others)) = outlier_of(members, claims, &sole, rules) {
+                // Joined by `align`'s outlier rule: one outlet against a figure the others agree on.
+                let path = &sources[outlier].path;
+                why.push_str(&format!("; {path}'s only figure of {role}, against one {others} others agree on"));
             }
         }
         // Subject and id read only words of the claims' own sentences: words borrowed from
