@@ -79,16 +79,21 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
     keys.sort_unstable();
     // Groups by role: the role, the group and how many sources tell it.
-    let mut targets: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut targets: BTreeMap<&(Kind, String), Vec<(usize, usize)>> = BTreeMap::new();
     for &k in &keys {
         let members = &clusters[&k];
-        let role = cx.roles[members[0]].1.as_str();
-        let of_role: Vec<&Claim> =
-            members.iter().filter(|&&m| cx.roles[m] == cx.roles[members[0]]).map(|&m| &claims[m]).collect();
-        let agree = of_role.windows(2).all(|w| compare::relate(w[0], w[1], rules) == Verdict::Agree);
-        let sources = sources_of(&members.iter().copied().filter(|&m| cx.roles[m].1 == role).collect::<Vec<_>>());
-        if !role.is_empty() && agree && sources.len() >= rules.outlier_sources.max(2) {
-            targets.entry(role).or_default().push((sources.len(), k));
+        // Each role the group tells, once: a group may join one count told of two nouns.
+        let mut roles: Vec<&(Kind, String)> = members.iter().map(|&m| &cx.roles[m]).collect();
+        roles.sort();
+        roles.dedup();
+        for role in roles {
+            let of_role: Vec<usize> = members.iter().copied().filter(|&m| &cx.roles[m] == role).collect();
+            let agree =
+                of_role.windows(2).all(|w| compare::relate(&claims[w[0]], &claims[w[1]], rules) == Verdict::Agree);
+            let sources = sources_of(&of_role);
+            if !role.1.is_empty() && agree && sources.len() >= rules.outlier_sources.max(2) {
+                targets.entry(role).or_default().push((sources.len(), k));
+            }
         }
     }
     let mut out = Vec::new();
@@ -123,7 +128,7 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
         // outlier's home while a larger one stands apart ("7.7" is no account of a 7.3 tremor
         // felt far away when five outlets give the main quake 7.6).
         let mut told: Vec<(usize, usize)> = targets
-            .get(cx.roles[o].1.as_str())
+            .get(&&cx.roles[o])
             .into_iter()
             .flatten()
             .copied()
