@@ -311,6 +311,16 @@ pub fn build(
             grouped[i] = true;
         }
         let (verdict, mut why) = compare::compare(&refs, rules);
+        // A day told alike by many outlets takes their other mentions of it (`align`'s day rule),
+        // worded as they may be: say how many tell it, so an editor sees the ground.
+        let mut told: Vec<usize> = refs.iter().map(|c| c.source).collect();
+        told.dedup();
+        if verdict == compare::Verdict::Agree
+            && refs[0].kind == crate::claim::Kind::Date
+            && told.len() >= rules.day_sources
+        {
+            why.push_str(&format!("; a day {} sources tell alike", told.len()));
+        }
         // Figures in conflict that are each outlet's only figure of one role may have been grouped
         // on that ground rather than on their wording: say so, so an editor can weigh it.
         if verdict == compare::Verdict::Conflict {

@@ -79,5 +79,6 @@ mod tests {
         ]);
         let day = r.groups.iter().find(|g| g.why.contains("Sunday")).expect("a group of the day");
         assert_eq!(day.mentions.len(), 4, "{:?}", day.mentions);
+        assert!(day.why.contains("a day 4 sources tell alike"), "{}", day.why);
     }
 }
