@@ -16,6 +16,7 @@ use roles::{block_key, role_of, roles_of, ROLE_WEIGHT};
 use vectors::Vectors;
 
 mod candidates;
+mod days;
 mod roles;
 mod sole;
 mod vectors;
@@ -475,6 +476,19 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             }
             if let Some(target) = clusters.get_mut(&ca) {
                 target.extend(moved);
+            }
+        }
+    }
+    // A figure left on its own joins the group it is an outlier of (`sole::outlier_targets`).
+    // So does a mention of the story's day (`days::day_targets`).
+    let joins = [sole::outlier_targets(cx, &clusters), days::day_targets(cx, &clusters)].concat();
+    for (o, t) in joins {
+        let target = cluster_of[&t];
+        if clusters.contains_key(&o) && target != o {
+            clusters.remove(&o);
+            cluster_of.insert(o, target);
+            if let Some(group) = clusters.get_mut(&target) {
+                group.push(o);
             }
         }
     }

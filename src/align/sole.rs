@@ -6,8 +6,13 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::claim::{Claim, Kind};
+use crate::compare::{self, Verdict};
 use crate::rules::Rules;
+
+use super::{dated_alike, other_places, sole_pair, Context};
 
 /// A source's role: the kind and what is counted or measured.
 type Role<'a> = (Kind, &'a str);
@@ -54,6 +59,91 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
         .collect()
 }
 
+/// The one group a figure left on its own belongs to as an outlier, if any: when outlets agree on
+/// a role's figure ("two boats" told by four), a further outlet's only figure of that role ("three
+/// boats") is its account of the same fact, however differently it is worded, since it tells the
+/// role once and the others agree on what that role's figure is. Asked of the group: at least
+/// `outlier_sources` sources of the role in it, all agreeing, none the outlier's, each member of
+/// the role one the outlier may be paired with as each outlet's only figure (`sole_pair`), of
+/// the same circumstances, and no source of the group also stating the outlier's value of that
+/// role. Among several such groups only the one told by the most sources, when it is the only
+/// one so told: otherwise the outlier's fact is unclear. Reads the groups of one block once.
+pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize)> {
+    let (claims, rules) = (cx.claims, cx.rules);
+    let sources_of = |members: &[usize]| {
+        let mut s: Vec<usize> = members.iter().map(|&m| claims[m].source).collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    };
+    let mut keys: Vec<usize> = clusters.keys().copied().collect();
+    keys.sort_unstable();
+    // Groups by role: the role, the group and how many sources tell it.
+    let mut targets: BTreeMap<&(Kind, String), Vec<(usize, usize)>> = BTreeMap::new();
+    for &k in &keys {
+        let members = &clusters[&k];
+        // Each role the group tells, once: a group may join one count told of two nouns.
+        let mut roles: Vec<&(Kind, String)> = members.iter().map(|&m| &cx.roles[m]).collect();
+        roles.sort();
+        roles.dedup();
+        for role in roles {
+            let of_role: Vec<usize> = members.iter().copied().filter(|&m| &cx.roles[m] == role).collect();
+            let agree =
+                of_role.windows(2).all(|w| compare::relate(&claims[w[0]], &claims[w[1]], rules) == Verdict::Agree);
+            let sources = sources_of(&of_role);
+            if !role.1.is_empty() && agree && sources.len() >= rules.outlier_sources.max(2) {
+                targets.entry(role).or_default().push((sources.len(), k));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for &k in &keys {
+        let members = &clusters[&k];
+        let o = members[0];
+        let x = &claims[o];
+        if members.len() != 1 || !cx.sole[o] {
+            continue;
+        }
+        let fits = |t: usize| {
+            let group = &clusters[&t];
+            group.iter().all(|&m| claims[m].source != x.source)
+                && group.iter().filter(|&&m| cx.roles[m] == cx.roles[o]).all(|&m| {
+                    let y = &claims[m];
+                    sole_pair(cx, o, m)
+                        && dated_alike(cx, x, y)
+                        && !other_places(x, y)
+                        && (x.subject.weekday.is_none()
+                            || y.subject.weekday.is_none()
+                            || x.subject.weekday == y.subject.weekday)
+                        && !x.subject.times
+                        && !y.subject.times
+                        && !y.subject.past
+                        && !cx.by_source[y.source].iter().any(|&z| {
+                            cx.roles[z] == cx.roles[o] && compare::relate(&claims[z], x, rules) == Verdict::Agree
+                        })
+                })
+                && group.iter().any(|&m| cx.vectors.mutual(o, m) >= rules.threshold_sole)
+        };
+        // The group most sources tell, when it is the only one so told; a lesser group is no
+        // outlier's home while a larger one stands apart ("7.7" is no account of a 7.3 tremor
+        // felt far away when five outlets give the main quake 7.6).
+        let mut told: Vec<(usize, usize)> = targets
+            .get(&&cx.roles[o])
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&(_, t)| clusters[&t].iter().all(|&m| claims[m].source != x.source))
+            .collect();
+        told.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        if let [(n, t), rest @ ..] = told.as_slice() {
+            if rest.first().is_none_or(|r| r.0 < *n) && fits(*t) {
+                out.push((o, *t));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::align::tests::report;
@@ -86,5 +176,19 @@ mod tests {
             "Gray had been arrested three times since October and charged with larceny.",
         ]);
         assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
+    }
+
+    #[test]
+    fn an_outlets_only_figure_joins_the_figure_others_agree_on_as_its_outlier() {
+        let r = report(&[
+            "A magnitude 7.6 earthquake struck the coast of Papua. A 6.1 magnitude aftershock rattled the town later.",
+            "The 7.6-magnitude quake hit Papua province early in the morning, and a 6.1 magnitude aftershock followed.",
+            "Officials said the 7.6 magnitude earthquake damaged hundreds of buildings; a 5.2 magnitude aftershock followed.",
+            "Residents of Papua fled their homes after the 7.7 magnitude tremor, the government reported.",
+        ]);
+        let group = r.groups.iter().find(|g| g.why.contains("7.7")).expect("the 7.7 grouped");
+        assert_eq!(group.verdict, Verdict::Conflict, "{}", group.why);
+        assert_eq!(group.mentions.len(), 4, "{}", group.why);
+        assert!(group.why.contains("others agree"), "{}", group.why);
     }
 }

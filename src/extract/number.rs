@@ -93,6 +93,7 @@ fn vulgar_fraction(mark: &str) -> Option<f64> {
 fn read_unsigned(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Number> {
     let token = tokens.get(i)?;
     let mut n = match token.kind {
+        TokenKind::Digits if model_number(tokens, text, rules, i) => return None,
         TokenKind::Digits => read_digits(tokens, text, rules, i)?,
         TokenKind::Word => read_words(tokens, rules, i)?,
         TokenKind::Punct => {
@@ -113,6 +114,29 @@ fn read_unsigned(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Optio
         ratio(tokens, text, rules, &mut n);
     }
     Some(n)
+}
+
+/// Whether whole digits after a capitalised code of one to three letters and a count name a model
+/// ("12 AK 47 guns", "two F 16 jets"): the count counts the things, the digits only name them. The
+/// count before the code is asked, so that "the UN 3" or a "GMT 10" clock stay numbers.
+fn model_number(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> bool {
+    let (Some(code), Some(count)) =
+        (i.checked_sub(1).and_then(|k| tokens.get(k)), i.checked_sub(2).and_then(|k| tokens.get(k)))
+    else {
+        return false;
+    };
+    let written = &text[code.start..code.end];
+    let digits = &text[tokens[i].start..tokens[i].end];
+    code.kind == TokenKind::Word
+        && tokens[i].space_before
+        && (1..=3).contains(&written.len())
+        && written.chars().all(|c| c.is_ascii_uppercase())
+        && !rules.currency_codes.contains_key(written)
+        && rules.unit(&code.norm).is_none()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && !tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Punct && !t.space_before && t.norm == ":")
+        && (count.kind == TokenKind::Digits
+            || (count.kind == TokenKind::Word && read_words(tokens, rules, i - 2).is_some()))
 }
 
 /// "one out of three", "1 in 5", "one over 20": a share, read as the fraction it is.
@@ -552,6 +576,22 @@ mod tests {
         assert_eq!(value("2.33 k"), Some((2330.0, 1)));
         assert_eq!(value("5 k"), Some((5.0, 1)));
         assert_eq!(value("2.5 k people"), Some((2.5, 1)));
+    }
+
+    #[test]
+    fn a_model_after_a_count_is_no_number() {
+        let rules = Rules::embedded().unwrap();
+        let at = |text: &str, i: usize| {
+            let tokens = tokenize(text, 0, text.len());
+            read(&tokens, text, &rules, i).map(|n| n.value)
+        };
+        // "12 AK 47 guns": 12 guns, and "47" names them.
+        assert_eq!(at("12 AK 47 guns", 0), Some(12.0));
+        assert_eq!(at("12 AK 47 guns", 2), None);
+        assert_eq!(at("two F 16 jets", 2), None);
+        // A currency code is no model ("17 USD 25"), nor is a code without a count ("the UN 3").
+        assert_eq!(at("17 USD 25", 2), Some(25.0));
+        assert_eq!(at("the UN 3", 2), Some(3.0));
     }
 
     #[test]

@@ -197,6 +197,10 @@ pub struct Rules {
     pub max_sole_ratio: f64,
     /// Largest ratio between two outlets' only measures of one role to be one fact.
     pub max_sole_measure_ratio: f64,
+    /// Least number of agreeing sources of a role for another outlet's only figure of it to join.
+    pub outlier_sources: usize,
+    /// Least number of sources telling a day alike for another mention of that day to join them.
+    pub day_sources: usize,
     /// Least subject similarity for grouping the very same date.
     pub threshold_same_date: f32,
     /// Largest ratio between two disjoint values grouped as a conflict.
@@ -442,6 +446,8 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
         threshold_sole: 0.01,
         max_sole_ratio: 3.0,
         max_sole_measure_ratio: 1.1,
+        outlier_sources: 2,
+        day_sources: 3,
         threshold_date_conflict: 0.5,
         threshold_same_date: 0.1,
         max_conflict_ratio: 25.0,
@@ -700,6 +706,12 @@ fn compile(files: Vec<(String, std::sync::Arc<RulesFile>)>, texts: &HashMap<&str
                     }
                     *slot = r;
                 }
+            }
+            if let Some(n) = a.outlier_sources {
+                rules.outlier_sources = n.max(2);
+            }
+            if let Some(n) = a.day_sources {
+                rules.day_sources = n.max(2);
             }
             if let Some(r) = a.max_currency_ratio {
                 if !(r >= 1.0 && r.is_finite()) {

@@ -400,6 +400,12 @@ pub struct AlignSection {
     pub max_sole_ratio: Option<f64>,
     /// The same for a measure, whose outlets differ by less ("magnitude 7.6", "7.7").
     pub max_sole_measure_ratio: Option<f64>,
+    /// Least number of sources agreeing on a role's figure for another outlet's only figure of
+    /// that role to join them as an outlier ("two boats" told by four, "three boats" by one).
+    pub outlier_sources: Option<usize>,
+    /// Least number of sources telling a day alike ("Sunday", "Nov. 27") for another mention of
+    /// that very day, worded otherwise, to join them as the same day told again.
+    pub day_sources: Option<usize>,
     /// Least similarity for two dates that do not overlap: a story dates many things (the
     /// event, statements, earlier events), so a false conflict among dates is easy to make.
     pub threshold_date_conflict: Option<f32>,

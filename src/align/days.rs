@@ -1,0 +1,84 @@
+//! Groups of one block and the claims left on their own in, the groups some of those claims join
+//! out: a story's day, told alike by several outlets, is one fact, and another mention of that very
+//! day, worded too differently to be grouped on its sentence, is most likely that day told again.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::claim::Kind;
+use crate::compare::{self, Verdict};
+
+use super::Context;
+
+/// For each date left on its own, the group it joins, if any: the group of dates that agree, at the
+/// same precision, told by at least `day_sources` sources and by more sources than any other
+/// group giving that date (a statement made on the day of the event is another fact, and its
+/// group, told by fewer, is left alone), where the date agrees with each member at its precision
+/// and shares some words with one, from a source the group does not hold yet: an outlet that
+/// already told the day there and names it again in other words most often dates something else
+/// that day (a statement, a vote). Earlier events mentioned in passing never join.
+pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize)> {
+    let (claims, rules) = (cx.claims, cx.rules);
+    let mut keys: Vec<usize> = clusters.keys().copied().collect();
+    keys.sort_unstable();
+    // Groups of one date: the group, a member and how many sources tell it.
+    let mut days: Vec<(usize, usize, usize)> = Vec::new();
+    for &k in &keys {
+        let members = &clusters[&k];
+        let first = &claims[members[0]];
+        let alike = members.iter().all(|&m| {
+            let y = &claims[m];
+            y.kind == Kind::Date
+                && !y.subject.past
+                && y.precision == first.precision
+                && compare::relate(first, y, rules) == Verdict::Agree
+        });
+        let mut sources: Vec<usize> = members.iter().map(|&m| claims[m].source).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        if alike && sources.len() >= rules.day_sources.max(2) {
+            days.push((sources.len(), k, members[0]));
+        }
+    }
+    let mut out = Vec::new();
+    for &k in &keys {
+        let members = &clusters[&k];
+        let (o, x) = (members[0], &claims[members[0]]);
+        if members.len() != 1 || x.kind != Kind::Date || x.subject.past {
+            continue;
+        }
+        let mut told: Vec<(usize, usize)> = days
+            .iter()
+            .filter(|&&(_, _, m)| {
+                claims[m].precision == x.precision && compare::relate(&claims[m], x, rules) == Verdict::Agree
+            })
+            .map(|&(n, t, _)| (n, t))
+            .collect();
+        told.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        if let [(n, t), rest @ ..] = told.as_slice() {
+            let worded = clusters[t].iter().any(|&m| cx.vectors.mutual(o, m) > 0.0);
+            let new_source = clusters[t].iter().all(|&m| claims[m].source != x.source);
+            if rest.first().is_none_or(|r| r.0 < *n) && worded && new_source {
+                out.push((o, *t));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::tests::report;
+
+    #[test]
+    fn another_outlets_mention_of_the_storys_day_joins_the_day_others_tell() {
+        let r = report(&[
+            "The earthquake struck the island on Sunday, killing ten people in the villages.",
+            "On Sunday the earthquake hit the island, and ten people died in the villages.",
+            "The island's villages were shaken by the earthquake on Sunday; ten are dead.",
+            "Rescue teams carrying tents, blankets, medicine and food for survivors arrived by helicopter and boat from the mainland port on Sunday, officials said, after the earthquake.",
+        ]);
+        let day = r.groups.iter().find(|g| g.why.contains("Sunday")).expect("a group of the day");
+        assert_eq!(day.mentions.len(), 4, "{:?}", day.mentions);
+        assert!(day.why.contains("a day 4 sources tell alike"), "{}", day.why);
+    }
+}
