@@ -21,6 +21,15 @@ const MAX_POSTING: usize = 400;
 /// Most partners a claim is scored against in a large block, the most promising first.
 const PER_CLAIM: usize = 48;
 
+/// The key of the pair of claims `a` and `b` in either order, as two `u32`: a block of a pile
+/// keeps millions of scored pairs, and keys of two `usize` would make each entry of 12 bytes 24.
+/// Claims are never counted in billions: each holds its sentence's words, so four billion of them
+/// would not fit in memory first.
+pub(super) fn key(a: usize, b: usize) -> (u32, u32) {
+    debug_assert!(a.max(b) <= u32::MAX as usize, "claim index {} beyond u32", a.max(b));
+    (a.min(b) as u32, a.max(b) as u32)
+}
+
 /// The pairs `(a, b)`, `a < b`, of claims of different sources in `members` to score.
 pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> Vec<(usize, usize)> {
     if members.len() <= EXACT_BLOCK {
