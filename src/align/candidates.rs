@@ -61,9 +61,11 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
     }
     postings.retain(|_, list| list.len() <= MAX_POSTING);
 
+    // Each claim's most promising partners (by position), sorted, in one flat list.
     let mut score = vec![0.0f32; members.len()];
     let mut touched: Vec<usize> = Vec::new();
-    let mut out = Vec::new();
+    let mut partners: Vec<u32> = Vec::with_capacity(members.len() * PER_CLAIM);
+    let mut ends: Vec<usize> = Vec::with_capacity(members.len());
     for (p, terms) in keys.iter().enumerate() {
         let source = claims[members[p]].source;
         for &(t, w) in terms {
@@ -76,20 +78,31 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
                 }
             }
         }
-        // The most promising partners, in no particular order (`out` is sorted at the end).
         if touched.len() > PER_CLAIM {
             touched.select_nth_unstable_by(PER_CLAIM - 1, |&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
         }
-        for &q in touched.iter().take(PER_CLAIM) {
-            let (a, b) = (members[p], members[q]);
-            out.push((a.min(b), a.max(b)));
-        }
+        let start = partners.len();
+        partners.extend(touched.iter().take(PER_CLAIM).map(|&q| q as u32));
+        partners[start..].sort_unstable();
+        ends.push(partners.len());
         for &q in &touched {
             score[q] = 0.0;
         }
         touched.clear();
     }
+    let of = |p: usize| &partners[if p == 0 { 0 } else { ends[p - 1] }..ends[p]];
+    // A pair chosen from both sides is listed once, from its first side, so the list is never
+    // twice the size it ends at.
+    let mut out = Vec::new();
+    for p in 0..members.len() {
+        for &q in of(p) {
+            let q = q as usize;
+            if p < q || of(q).binary_search(&(p as u32)).is_err() {
+                let (a, b) = (members[p], members[q]);
+                out.push((a.min(b), a.max(b)));
+            }
+        }
+    }
     out.sort_unstable();
-    out.dedup();
     out
 }
