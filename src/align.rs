@@ -329,8 +329,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     // Inside a group, every pair from two sources must be at least this alike.
     // A pair that would conflict must meet the full evidence on its own, whatever linked its
     // clusters: a member joined through a close neighbour may still be unrelated to a disjoint one.
-    let floor = |a: usize, b: usize| {
-        let n = needed(a, b);
+    let floor_of = |n: f32| {
         if n.is_infinite() {
             n
         } else {
@@ -354,6 +353,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     // Keyed by `candidates::key`, 12 bytes an entry: a pile's block keeps millions of them.
     let mut scores: HashMap<(u32, u32), f32> = HashMap::default();
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
+    // What `needed` asks of each pair it was asked of: an edge's pair is asked again when its
+    // clusters are weighed, and `needed` reads both sources' claims.
+    let mut needed_memo: HashMap<(u32, u32), f32> = HashMap::default();
     // Pairs from one source are never scored (`ok` below judges them on their values), and a
     // large block scores only promising pairs, so neither a source with thousands of claims nor a
     // pile of thousands of sources costs quadratic time or memory.
@@ -365,7 +367,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             if s > 0.0 {
                 scores.insert(candidates::key(a, b), s);
             }
-            if s > 0.0 && s >= least_needed && s >= needed(a, b) {
+            if s > 0.0
+                && s >= least_needed
+                && s >= *needed_memo.entry(candidates::key(a, b)).or_insert_with(|| needed(a, b))
+            {
                 edges.push((s, a, b));
             }
         }
@@ -378,8 +383,8 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     // Two clusters found apart stay apart: a cluster that grows keeps the pair that kept it
     // apart. Without this, every edge between two large clusters would check them again.
     let mut apart: HashSet<(usize, usize)> = HashSet::default();
-    let mut needed_memo: HashMap<(u32, u32), f32> = HashMap::default();
-    let mut floor = |a: usize, b: usize| *needed_memo.entry(candidates::key(a, b)).or_insert_with(|| floor(a, b));
+    let mut floor =
+        |a: usize, b: usize| floor_of(*needed_memo.entry(candidates::key(a, b)).or_insert_with(|| needed(a, b)));
     for (_, a, b) in edges {
         let (ca, cb) = (cluster_of[&a], cluster_of[&b]);
         if ca == cb || apart.contains(&(ca.min(cb), ca.max(cb))) {
