@@ -352,7 +352,8 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     .fold(f32::INFINITY, f32::min);
     // Keyed by `candidates::key`, 12 bytes an entry: a pile's block keeps millions of them.
     let mut scores: HashMap<(u32, u32), f32> = HashMap::default();
-    let mut edges: Vec<(f32, usize, usize)> = Vec::new();
+    // As `candidates::key`: half the bytes to hold and sort in a pile's block.
+    let mut edges: Vec<(f32, u32, u32)> = Vec::new();
     // What `needed` asks of each pair it was asked of: an edge's pair is asked again when its
     // clusters are weighed, and `needed` reads both sources' claims.
     let mut needed_memo: HashMap<(u32, u32), f32> = HashMap::default();
@@ -371,6 +372,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
                 && s >= least_needed
                 && s >= *needed_memo.entry(candidates::key(a, b)).or_insert_with(|| needed(a, b))
             {
+                let (a, b) = candidates::key(a, b);
                 edges.push((s, a, b));
             }
         }
@@ -385,7 +387,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     let mut apart: HashSet<(usize, usize)> = HashSet::default();
     let mut floor =
         |a: usize, b: usize| floor_of(*needed_memo.entry(candidates::key(a, b)).or_insert_with(|| needed(a, b)));
-    for (_, a, b) in edges {
+    for (a, b) in edges.into_iter().map(|(_, a, b)| (a as usize, b as usize)) {
         let (ca, cb) = (cluster_of[&a], cluster_of[&b]);
         if ca == cb || apart.contains(&(ca.min(cb), ca.max(cb))) {
             continue;
