@@ -330,8 +330,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     // Inside a group, every pair from two sources must be at least this alike.
     // A pair that would conflict must meet the full evidence on its own, whatever linked its
     // clusters: a member joined through a close neighbour may still be unrelated to a disjoint one.
-    let floor = |a: usize, b: usize| {
-        let n = needed(a, b);
+    let floor_of = |n: f32| {
         if n.is_infinite() {
             n
         } else {
@@ -352,8 +351,13 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     ]
     .into_iter()
     .fold(f32::INFINITY, f32::min);
-    let mut scores: HashMap<(usize, usize), f32> = HashMap::default();
-    let mut edges: Vec<(f32, usize, usize)> = Vec::new();
+    // Keyed by `candidates::key`, 12 bytes an entry: a pile's block keeps millions of them.
+    let mut scores: HashMap<(u32, u32), f32> = HashMap::default();
+    // As `candidates::key`: half the bytes to hold and sort in a pile's block.
+    let mut edges: Vec<(f32, u32, u32)> = Vec::new();
+    // What `needed` asks of each pair it was asked of: an edge's pair is asked again when its
+    // clusters are weighed, and `needed` reads both sources' claims.
+    let mut needed_memo: HashMap<(u32, u32), f32> = HashMap::default();
     // Pairs from one source are never scored (`ok` below judges them on their values), and a
     // large block scores only promising pairs, so neither a source with thousands of claims nor a
     // pile of thousands of sources costs quadratic time or memory.
@@ -363,24 +367,28 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             // Only related pairs are kept; a missing pair scores 0, so memory follows the number
             // of related pairs, not of all pairs.
             if s > 0.0 {
-                scores.insert((a, b), s);
+                scores.insert(candidates::key(a, b), s);
             }
-            if s > 0.0 && s >= least_needed && s >= needed(a, b) {
+            if s > 0.0
+                && s >= least_needed
+                && s >= *needed_memo.entry(candidates::key(a, b)).or_insert_with(|| needed(a, b))
+            {
+                let (a, b) = candidates::key(a, b);
                 edges.push((s, a, b));
             }
         }
     }
     edges.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
-    let score = |a: usize, b: usize| *scores.get(&(a.min(b), a.max(b))).unwrap_or(&0.0);
+    let score = |a: usize, b: usize| *scores.get(&candidates::key(a, b)).unwrap_or(&0.0);
 
     let mut cluster_of: HashMap<usize, usize> = members.iter().map(|&m| (m, m)).collect();
     let mut clusters: HashMap<usize, Vec<usize>> = members.iter().map(|&m| (m, vec![m])).collect();
     // Two clusters found apart stay apart: a cluster that grows keeps the pair that kept it
     // apart. Without this, every edge between two large clusters would check them again.
     let mut apart: HashSet<(usize, usize)> = HashSet::default();
-    let mut needed_memo: HashMap<(usize, usize), f32> = HashMap::default();
-    let mut floor = |a: usize, b: usize| *needed_memo.entry((a.min(b), a.max(b))).or_insert_with(|| floor(a, b));
-    for (_, a, b) in edges {
+    let mut floor =
+        |a: usize, b: usize| floor_of(*needed_memo.entry(candidates::key(a, b)).or_insert_with(|| needed(a, b)));
+    for (a, b) in edges.into_iter().map(|(_, a, b)| (a as usize, b as usize)) {
         let (ca, cb) = (cluster_of[&a], cluster_of[&b]);
         if ca == cb || apart.contains(&(ca.min(cb), ca.max(cb))) {
             continue;
@@ -434,8 +442,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     // Not dates: many things of one story happen on one day (the event, each statement).
     let links: std::collections::BTreeSet<(usize, usize)> = scores
         .keys()
-        .filter(|&&(a, _)| claims[a].kind != Kind::Date)
-        .map(|&(a, b)| (cluster_of[&a], cluster_of[&b]))
+        .map(|&(a, b)| (a as usize, b as usize))
+        .filter(|&(a, _)| claims[a].kind != Kind::Date)
+        .map(|(a, b)| (cluster_of[&a], cluster_of[&b]))
         .filter(|(p, q)| p != q)
         .map(|(p, q)| (p.min(q), p.max(q)))
         .collect();

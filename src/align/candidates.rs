@@ -21,6 +21,15 @@ const MAX_POSTING: usize = 400;
 /// Most partners a claim is scored against in a large block, the most promising first.
 const PER_CLAIM: usize = 48;
 
+/// The key of the pair of claims `a` and `b` in either order, as two `u32`: a block of a pile
+/// keeps millions of scored pairs, and keys of two `usize` would make each entry of 12 bytes 24.
+/// Claims are never counted in billions: each holds its sentence's words, so four billion of them
+/// would not fit in memory first.
+pub(super) fn key(a: usize, b: usize) -> (u32, u32) {
+    debug_assert!(a.max(b) <= u32::MAX as usize, "claim index {} beyond u32", a.max(b));
+    (a.min(b) as u32, a.max(b) as u32)
+}
+
 /// The pairs `(a, b)`, `a < b`, of claims of different sources in `members` to score.
 pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> Vec<(usize, usize)> {
     if members.len() <= EXACT_BLOCK {
@@ -52,9 +61,11 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
     }
     postings.retain(|_, list| list.len() <= MAX_POSTING);
 
+    // Each claim's most promising partners (by position), sorted, in one flat list.
     let mut score = vec![0.0f32; members.len()];
     let mut touched: Vec<usize> = Vec::new();
-    let mut out = Vec::new();
+    let mut partners: Vec<u32> = Vec::with_capacity(members.len() * PER_CLAIM);
+    let mut ends: Vec<usize> = Vec::with_capacity(members.len());
     for (p, terms) in keys.iter().enumerate() {
         let source = claims[members[p]].source;
         for &(t, w) in terms {
@@ -67,20 +78,31 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
                 }
             }
         }
-        // The most promising partners, in no particular order (`out` is sorted at the end).
         if touched.len() > PER_CLAIM {
             touched.select_nth_unstable_by(PER_CLAIM - 1, |&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
         }
-        for &q in touched.iter().take(PER_CLAIM) {
-            let (a, b) = (members[p], members[q]);
-            out.push((a.min(b), a.max(b)));
-        }
+        let start = partners.len();
+        partners.extend(touched.iter().take(PER_CLAIM).map(|&q| q as u32));
+        partners[start..].sort_unstable();
+        ends.push(partners.len());
         for &q in &touched {
             score[q] = 0.0;
         }
         touched.clear();
     }
+    let of = |p: usize| &partners[if p == 0 { 0 } else { ends[p - 1] }..ends[p]];
+    // A pair chosen from both sides is listed once, from its first side, so the list is never
+    // twice the size it ends at.
+    let mut out = Vec::new();
+    for p in 0..members.len() {
+        for &q in of(p) {
+            let q = q as usize;
+            if p < q || of(q).binary_search(&(p as u32)).is_err() {
+                let (a, b) = (members[p], members[q]);
+                out.push((a.min(b), a.max(b)));
+            }
+        }
+    }
     out.sort_unstable();
-    out.dedup();
     out
 }
