@@ -1,0 +1,386 @@
+//! Parsed rules files in, the compiled `Rules` out: lookup tables keyed by rule words, compiled
+//! `ignore` patterns and the checks of values that parse but mean nothing, each reported by file,
+//! line and column.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::schema::RulesFile;
+use super::*;
+
+/// Largest compiled size allowed for one `ignore` pattern, so a hand-edited rule cannot eat memory.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// The prefixes of `phrase` that end where a token may end: wherever letters meet digits, a space
+/// or a mark ("north" of "north korea", "u.s." of "u.s. army", "after" of "after-shocks").
+fn token_prefixes(phrase: &str) -> impl Iterator<Item = &str> {
+    // Letters and digits continue a token of their own class; anything else stands alone.
+    let class = |c: char| (c.is_alphabetic(), c.is_ascii_digit());
+    let alone = move |c: char| class(c) == (false, false);
+    phrase.char_indices().zip(phrase.chars().skip(1)).filter_map(move |((at, before), after)| {
+        let boundary = class(before) != class(after) || alone(before);
+        boundary.then_some(&phrase[..at + before.len_utf8()])
+    })
+}
+
+fn words_of(phrase: &str) -> Vec<String> {
+    phrase.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Where in `text` a TOML key's value stands, for error messages about values that parse but mean
+/// nothing (a bad regex, an unknown kind).
+fn locate(texts: &HashMap<&str, &str>, file: &str, needle: &str) -> (usize, usize) {
+    texts.get(file).and_then(|t| t.find(needle).map(|i| line_col(t, i))).unwrap_or((0, 0))
+}
+
+pub(super) fn compile(
+    files: Vec<(String, std::sync::Arc<RulesFile>)>,
+    texts: &HashMap<&str, &str>,
+) -> Result<Rules, Error> {
+    let mut rules = Rules {
+        files: Vec::new(),
+        number_words: HashMap::default(),
+        scales: HashMap::default(),
+        suffixes: HashMap::default(),
+        ordinals: HashMap::default(),
+        fractions: HashMap::default(),
+        negatives: HashSet::default(),
+        hedges: Vec::new(),
+        vague: Vec::new(),
+        units: Vec::new(),
+        unit_lookup: HashMap::default(),
+        unit_lookup_exact: HashMap::default(),
+        unit_lookup_second: HashMap::default(),
+        unit_max_words: 1,
+        currency_symbols: Vec::new(),
+        currency_words: HashMap::default(),
+        currency_unit_words: HashMap::default(),
+        currency_codes: HashMap::default(),
+        code_scales: HashMap::default(),
+        currency_minor: HashMap::default(),
+        aliases: HashMap::default(),
+        alias_heads: HashSet::default(),
+        alias_max_words: 1,
+        countable: HashSet::default(),
+        ignore: Vec::new(),
+        months: HashMap::default(),
+        weekdays: HashMap::default(),
+        seasons: HashMap::default(),
+        parts: HashMap::default(),
+        future_markers: HashSet::default(),
+        future_pairs: HashMap::default(),
+        vague_counts: HashMap::default(),
+        whole: HashSet::default(),
+        ambiguous_months: HashSet::default(),
+        decades: HashMap::default(),
+        time_hedge_minutes: 15.0,
+        time_zones: HashSet::default(),
+        time_furniture: HashSet::default(),
+        stopwords: HashSet::default(),
+        generic: HashSet::default(),
+        window: 8,
+        identifiers: HashSet::default(),
+        narrowing: (HashSet::default(), Vec::new()),
+        base_units: HashMap::default(),
+        senses: Vec::new(),
+        threshold: 0.3,
+        threshold_same_value: 0.1,
+        threshold_overlap: 0.12,
+        threshold_bare: 0.1,
+        threshold_other_role: 0.3,
+        threshold_pooled: 0.3,
+        threshold_same_figure: 0.01,
+        threshold_sole: 0.01,
+        max_sole_ratio: 3.0,
+        max_sole_measure_ratio: 1.1,
+        outlier_sources: 2,
+        day_sources: 3,
+        threshold_date_conflict: 0.5,
+        threshold_same_date: 0.1,
+        max_conflict_ratio: 25.0,
+        max_currency_ratio: 3.0,
+        fuzzy_term: 0.92,
+        tolerances: BTreeMap::new(),
+        suppress: Vec::new(),
+        starters: HashMap::default(),
+    };
+    for (file, f) in &files {
+        let bad = |needle: &str, message: String| {
+            let (line, column) = locate(texts, file, needle);
+            Error::Rules { file: file.clone(), line, column, message }
+        };
+        if let Some(n) = &f.numbers {
+            rules.number_words.extend(n.words.iter().map(|(k, v)| (k.to_lowercase(), *v)));
+            rules.scales.extend(n.scales.iter().map(|(k, v)| (k.to_lowercase(), *v)));
+            rules.suffixes.extend(n.suffixes.iter().map(|(k, v)| (k.clone(), *v)));
+            rules.ordinals.extend(n.ordinals.iter().map(|(k, v)| (k.to_lowercase(), *v)));
+            for (k, &v) in &n.fractions {
+                let k = k.to_lowercase();
+                let plural = if k == "half" { "halves".to_string() } else { format!("{k}s") };
+                rules.fractions.insert(plural, v);
+                rules.fractions.insert(k, v);
+            }
+            rules.negatives.extend(n.negatives.iter().map(|w| w.to_lowercase()));
+            for (k, &v) in &n.code_scales {
+                if !(v.is_finite() && v > 1.0) {
+                    return Err(bad(k, format!("code scale {k:?} = {v} must be a number above 1")));
+                }
+                rules.code_scales.insert(k.clone(), v);
+            }
+        }
+        for h in &f.hedge {
+            let relative = h.relative.unwrap_or(0.0);
+            if !(0.0..1.0).contains(&relative) {
+                return Err(bad("relative", format!("hedge relative width {relative} must lie in 0..1")));
+            }
+            for phrase in &h.phrases {
+                rules.hedges.push(Hedge { words: words_of(phrase), position: h.position, mode: h.mode, relative });
+            }
+        }
+        for v in &f.vague {
+            if v.high.is_some_and(|h| h < v.low) {
+                return Err(bad("high", format!("vague quantity {:?}: high is below low", v.phrases)));
+            }
+            for phrase in &v.phrases {
+                rules.vague.push(Vague { words: words_of(phrase), low: v.low, high: v.high });
+            }
+        }
+        for u in &f.unit {
+            let kind = match Kind::from_name(&u.kind) {
+                Some(k @ (Kind::Quantity | Kind::Duration | Kind::Percent)) => k,
+                _ => {
+                    return Err(bad(
+                        &u.kind,
+                        format!("unit {:?}: kind {:?} is not quantity, duration or percent", u.name, u.kind),
+                    ))
+                }
+            };
+            if !(u.factor.is_finite() && u.factor > 0.0) {
+                return Err(bad(&u.name, format!("unit {:?}: factor must be a positive number", u.name)));
+            }
+            if u.factor == 1.0 && u.offset == 0.0 {
+                rules.base_units.entry(u.dimension.clone()).or_insert_with(|| u.name.clone());
+            }
+            let index = rules.units.len();
+            rules.units.push(Unit {
+                name: u.name.clone(),
+                kind,
+                dimension: u.dimension.clone(),
+                factor: u.factor,
+                offset: u.offset,
+                prefix: u.prefix,
+                completes: u.completes.clone(),
+            });
+            if let Some(of) = &u.sense_of {
+                if !rules.units.iter().any(|x| x.name == *of) || u.cues.is_empty() {
+                    let why = format!("unit {:?}: sense_of {of:?} needs cues and a unit defined before it", u.name);
+                    return Err(bad(of, why));
+                }
+                let cues = u.cues.iter().map(|c| c.to_lowercase()).collect();
+                rules.senses.push((of.clone(), index, cues));
+            }
+            for alias in &u.second_aliases {
+                rules.unit_lookup_second.insert(alias.to_lowercase(), index);
+            }
+            for alias in &u.aliases {
+                rules.unit_max_words = rules.unit_max_words.max(alias.split_whitespace().count());
+                if u.case_sensitive {
+                    rules.unit_lookup_exact.insert(alias.clone(), index);
+                } else {
+                    rules.unit_lookup.insert(alias.to_lowercase(), index);
+                }
+            }
+        }
+        for c in &f.currency {
+            for s in &c.symbols {
+                rules.currency_symbols.push((s.clone(), c.code.clone()));
+                if s.len() == 3 && s.chars().all(|ch| ch.is_ascii_uppercase()) {
+                    rules.currency_codes.insert(s.clone(), c.code.clone());
+                }
+            }
+            if !c.minor.is_empty() {
+                let mut minor = Vec::new();
+                for m in &c.minor {
+                    if !(m.per.is_finite() && m.per > 1.0) {
+                        return Err(bad(&c.code, format!("currency {:?}: a minor unit's per must be above 1", c.code)));
+                    }
+                    minor.push(Minor { words: m.words.iter().map(|w| w.to_lowercase()).collect(), per: m.per });
+                }
+                rules.currency_minor.insert(c.code.clone(), minor);
+            }
+            for w in &c.words {
+                rules.currency_words.insert(w.to_lowercase(), c.code.clone());
+            }
+            for w in &c.unit_words {
+                rules.currency_unit_words.insert(w.to_lowercase(), c.code.clone());
+            }
+        }
+        for a in &f.alias {
+            let canonical = a.canonical.to_lowercase();
+            for w in a.words.iter().chain(std::iter::once(&a.canonical)) {
+                let key = words_of(w).join(" ");
+                rules.alias_max_words = rules.alias_max_words.max(key.split(' ').count());
+                rules.alias_heads.extend(token_prefixes(&key).map(str::to_string));
+                rules.aliases.insert(key, canonical.clone());
+            }
+            if a.countable {
+                rules.countable.insert(canonical);
+            }
+        }
+        for i in &f.ignore {
+            let regex = regex::RegexBuilder::new(&i.pattern)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .build()
+                // A pattern written with TOML escapes is not in the file verbatim; then point at its name.
+                .map_err(|e| {
+                    let verbatim = texts.get(file.as_str()).is_some_and(|t| t.contains(i.pattern.as_str()));
+                    bad(if verbatim { &i.pattern } else { &i.name }, format!("ignore rule {:?}: {e}", i.name))
+                })?;
+            rules.ignore.push((i.name.clone(), regex));
+        }
+        for r in &f.suppress {
+            if r.path.is_none() && r.text.is_none() {
+                return Err(bad("[[suppress]]", "a [[suppress]] entry needs a path, a text or both".into()));
+            }
+            rules.suppress.push(r.clone());
+        }
+        if let Some(d) = &f.dates {
+            for (word, &m) in &d.months {
+                if !(1..=12).contains(&m) {
+                    return Err(bad(word, format!("month {word:?} = {m} is not 1..12")));
+                }
+                rules.months.insert(word.to_lowercase(), m);
+            }
+            for (word, &w) in &d.weekdays {
+                if !(1..=7).contains(&w) {
+                    return Err(bad(word, format!("weekday {word:?} = {w} is not 1..7")));
+                }
+                rules.weekdays.insert(word.to_lowercase(), w);
+            }
+            for (word, &[a, b]) in &d.seasons {
+                if !(1..=12).contains(&a) || !(1..=12).contains(&b) {
+                    return Err(bad(word, format!("season {word:?}: months must be 1..12")));
+                }
+                rules.seasons.insert(word.to_lowercase(), [a, b]);
+            }
+            for (word, &[a, b]) in &d.parts {
+                if !(1..=31).contains(&a) || !(a..=31).contains(&b) {
+                    return Err(bad(word, format!("part {word:?}: days must be 1..31, first before last")));
+                }
+                rules.parts.insert(word.to_lowercase(), [a, b]);
+            }
+            rules.future_markers.extend(d.future_markers.iter().map(|w| w.to_lowercase()));
+            for marker in &d.future_markers {
+                if let Some((first, second)) = marker.to_lowercase().split_once(' ') {
+                    rules.future_pairs.entry(first.to_string()).or_default().push(second.to_string());
+                }
+            }
+            for (word, &[a, b]) in &d.vague_counts {
+                if !(a > 0.0 && a <= b && b.is_finite()) {
+                    return Err(bad(word, format!("vague count {word:?}: need 0 < low <= high")));
+                }
+                rules.vague_counts.insert(word.to_lowercase(), [a, b]);
+            }
+            rules.whole.extend(d.whole.iter().map(|w| w.to_lowercase()));
+            rules.ambiguous_months.extend(d.ambiguous_months.iter().map(|w| w.to_lowercase()));
+            for (word, &year) in &d.decades {
+                if year % 10 != 0 {
+                    return Err(bad(word, format!("decade {word:?}: {year} is not a decade's first year")));
+                }
+                rules.decades.insert(word.to_lowercase(), year);
+            }
+            if let Some(m) = d.time_hedge_minutes {
+                if !(0.0..=720.0).contains(&m) {
+                    return Err(bad("time_hedge_minutes", format!("time_hedge_minutes {m}: need 0..=720")));
+                }
+                rules.time_hedge_minutes = m;
+            }
+            rules.time_furniture.extend(d.time_furniture.iter().map(|w| w.to_lowercase()));
+            rules.time_zones.extend(d.time_zones.iter().map(|w| w.to_lowercase()));
+        }
+        if let Some(s) = &f.subject {
+            rules.stopwords.extend(s.stopwords.iter().map(|w| w.to_lowercase()));
+            rules.generic.extend(s.generic.iter().map(|w| w.to_lowercase()));
+            rules.identifiers.extend(s.identifiers.iter().map(|w| w.to_lowercase()));
+            for w in &s.narrowing {
+                match w.strip_prefix('-') {
+                    Some(ending) => rules.narrowing.1.push(ending.to_lowercase()),
+                    None => {
+                        rules.narrowing.0.insert(w.to_lowercase());
+                    }
+                }
+            }
+            if let Some(w) = s.window {
+                rules.window = w.clamp(1, 64);
+            }
+        }
+        if let Some(a) = &f.align {
+            // Every similarity threshold is a share, 0..1.
+            let shares = [
+                ("threshold", a.threshold, &mut rules.threshold),
+                ("threshold_same_value", a.threshold_same_value, &mut rules.threshold_same_value),
+                ("threshold_other_role", a.threshold_other_role, &mut rules.threshold_other_role),
+                ("threshold_pooled", a.threshold_pooled, &mut rules.threshold_pooled),
+                ("threshold_same_figure", a.threshold_same_figure, &mut rules.threshold_same_figure),
+                ("threshold_sole", a.threshold_sole, &mut rules.threshold_sole),
+                ("threshold_bare", a.threshold_bare, &mut rules.threshold_bare),
+                ("threshold_overlap", a.threshold_overlap, &mut rules.threshold_overlap),
+                ("threshold_date_conflict", a.threshold_date_conflict, &mut rules.threshold_date_conflict),
+                ("threshold_same_date", a.threshold_same_date, &mut rules.threshold_same_date),
+                ("fuzzy_term", a.fuzzy_term, &mut rules.fuzzy_term),
+            ];
+            for (name, value, slot) in shares {
+                if let Some(t) = value {
+                    if !(0.0..=1.0).contains(&t) {
+                        return Err(bad(name, format!("align {name} {t} must lie in 0..1")));
+                    }
+                    *slot = t;
+                }
+            }
+            if let Some(r) = a.max_conflict_ratio {
+                if !(r >= 1.0 && r.is_finite()) {
+                    return Err(bad("max_conflict_ratio", format!("align max_conflict_ratio {r} must be 1 or more")));
+                }
+                rules.max_conflict_ratio = r;
+            }
+            for (name, value, slot) in [
+                ("max_sole_ratio", a.max_sole_ratio, &mut rules.max_sole_ratio),
+                ("max_sole_measure_ratio", a.max_sole_measure_ratio, &mut rules.max_sole_measure_ratio),
+            ] {
+                if let Some(r) = value {
+                    if !(r >= 1.0 && r.is_finite()) {
+                        return Err(bad(name, format!("align {name} {r} must be 1 or more")));
+                    }
+                    *slot = r;
+                }
+            }
+            if let Some(n) = a.outlier_sources {
+                rules.outlier_sources = n.max(2);
+            }
+            if let Some(n) = a.day_sources {
+                rules.day_sources = n.max(2);
+            }
+            if let Some(r) = a.max_currency_ratio {
+                if !(r >= 1.0 && r.is_finite()) {
+                    return Err(bad("max_currency_ratio", format!("align max_currency_ratio {r} must be 1 or more")));
+                }
+                rules.max_currency_ratio = r;
+            }
+        }
+        for t in &f.tolerance {
+            let kind = Kind::from_name(&t.kind)
+                .ok_or_else(|| bad(&t.kind, format!("tolerance: unknown kind {:?}", t.kind)))?;
+            if t.relative < 0.0 || t.absolute < 0.0 || t.rounding < 0.0 {
+                return Err(bad(&t.kind, "tolerance values must not be negative".into()));
+            }
+            rules
+                .tolerances
+                .insert(kind, Tolerance { relative: t.relative, absolute: t.absolute, rounding: t.rounding });
+        }
+    }
+    rules.hedges.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
+    rules.vague.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
+    rules.currency_symbols.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    rules.files = files;
+    rules.starters = crate::extract::starters::of(&rules);
+    Ok(rules)
+}
