@@ -453,6 +453,16 @@ mod tests {
     }
 
     #[test]
+    fn a_preposition_is_no_counted_noun() {
+        let rules = Rules::embedded().unwrap();
+        let text = "killing three people and injuring dozens more across the region";
+        let tokens = tokenize(text, 0, text.len());
+        let dozens = tokens.iter().position(|t| t.norm == "dozens").unwrap();
+        let Some(Found::Claim(m)) = match_measure(&tokens, text, &rules, dozens) else { panic!("no claim") };
+        assert_eq!(m.unit, "injured");
+    }
+
+    #[test]
     fn ranges_in_every_spelling() {
         for text in [
             "an additional 25,000-30,000 soldiers",

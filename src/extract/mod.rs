@@ -143,6 +143,9 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         }
     }
     mark_past(&mut claims, &sentences, date);
+    if date.is_none() {
+        mark_month_past(&mut claims, &sentences, &tokens);
+    }
     mark_days(&mut claims, &tokens);
     let unreadable = unreadable::find(&tokens, text, rules);
     Extraction { claims, date, date_from, truncated, unreadable }
@@ -201,6 +204,41 @@ fn mark_past(claims: &mut [Claim], sentences: &[u32], reference: Option<Date>) {
         .collect();
     for (c, s) in claims.iter_mut().zip(sentences) {
         if c.kind != Kind::Date && past.iter().any(|&(ps, at)| ps == *s && at < c.span.start) {
+            c.subject.past = true;
+        }
+    }
+}
+
+/// Without a reference date, marks the figures of a sentence that names a bare month ("in
+/// September"): news dates the event it reports by its weekday and names a month for an earlier
+/// one ("a 6.1 quake struck southern Iran in September, killing at least seven people").
+fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let dated: Vec<u32> = tokens
+        .windows(3)
+        .filter(|w| {
+            w[0].is("in")
+                && MONTHS.contains(&w[1].norm.as_str())
+                && w[1].sentence == w[0].sentence
+                && (w[2].sentence != w[1].sentence || w[2].kind != TokenKind::Digits)
+        })
+        .map(|w| w[1].sentence)
+        .collect();
+    for (c, s) in claims.iter_mut().zip(sentences) {
+        if c.kind != Kind::Date && dated.contains(s) {
             c.subject.past = true;
         }
     }
@@ -433,4 +471,20 @@ fn contraction(word: &str) -> Option<String> {
     let tail = &word[at..];
     let letters = tail.trim_start_matches(['\'', '’']);
     (!letters.is_empty()).then(|| format!("'{letters}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_month_dates_an_earlier_event() {
+        let rules = Rules::embedded().unwrap();
+        let text =
+            "A quake hit on Sunday, injuring five people. A quake struck in September, killing at least seven people.";
+        let source = Source::new("a", text.to_string(), &mut Vec::new());
+        let claims = extract(&source, 0, &rules).claims;
+        let past: Vec<bool> = claims.iter().filter(|c| c.kind == Kind::Count).map(|c| c.subject.past).collect();
+        assert_eq!(past, [false, true]);
+    }
 }
