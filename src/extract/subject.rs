@@ -90,7 +90,14 @@ impl Terms {
             add(head, 2.5);
         }
         let own = self.sentence_terms(sentence);
-        if own.iter().all(|t| t.end > start && t.start < end) && head.is_none() {
+        // "He was 95" has no content word either, but it is a sentence about someone, not a line
+        // of page furniture: its words outside the figure tell so. Read a few tokens only, so that
+        // a line of a million figures costs no more per figure.
+        let word_beside = |side: &mut dyn Iterator<Item = &Token>| {
+            side.take_while(|t| t.sentence == sentence).take(LINE_REACH).any(|t| t.kind == TokenKind::Word)
+        };
+        let furniture = !word_beside(&mut tokens[..start].iter().rev()) && !word_beside(&mut tokens[end..].iter());
+        if own.iter().all(|t| t.end > start && t.start < end) && head.is_none() && furniture {
             // A line that holds nothing but the claim ("Tuesday, July 2nd, 2013", a dateline) says
             // nothing about what it dates; borrowed words would only make it look like a fact.
             return Subject::default();
@@ -187,6 +194,9 @@ impl Terms {
         self.by_sentence.get(&sentence).map_or(&[], |&(a, b)| &self.terms[a..b])
     }
 }
+
+/// Tokens read on each side of a claim for a word that makes its line a sentence.
+const LINE_REACH: usize = 16;
 
 /// Words read after a figure for the preposition that attaches it to a place.
 const PLACE_REACH: usize = 6;
@@ -329,6 +339,19 @@ mod tests {
         assert!(s.weight("earthquake") > 0.0);
         assert!(s.weight("aceh") > 0.0);
         assert!(s.weight("official") < s.weight("dead"));
+    }
+
+    #[test]
+    fn a_short_sentence_borrows_its_neighbours_words_but_a_dateline_does_not() {
+        let rules = Rules::embedded().unwrap();
+        let text = "Mark Felt died at his home in Santa Rosa. He was 95.\nTuesday, July 2nd, 2013\nFelt died.";
+        let tokens = tokenize(text, 0, text.len());
+        let terms = Terms::new(&tokens, text, &rules);
+        let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
+        let age = terms.subject(&tokens, &rules, at("95"), at("95") + 1, None);
+        assert!(age.weight("felt") > 0.0);
+        let dateline = terms.subject(&tokens, &rules, at("tuesday"), at("2013") + 1, None);
+        assert!(dateline.terms.is_empty());
     }
 
     #[test]
