@@ -272,6 +272,11 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
             start = from;
         }
         rule = "quantity";
+    } else if let Some(u) = age_at_death(tokens, rules, start, k, &low, high.is_some()) {
+        kind = u.kind;
+        written_unit.clone_from(&u.name);
+        unit = rules.base_unit(&u.dimension).to_string();
+        rule = "quantity";
     } else {
         if let Some(f) = low.suffix {
             // "10k", "1.2b", "10M": the suffix scales a plain count ("5m" was read as metres above).
@@ -346,6 +351,31 @@ pub(super) fn join<'t>(window: &'t [Token], text_of: impl Fn(&'t Token) -> &'t s
         out.push_str(text_of(t));
     }
     out
+}
+
+/// "Dies at 95", "died at 86 in his sleep": a figure after "at" that follows a death, with no noun
+/// of its own, is the age of the dead, not a toll; so is one after "aged", "at age" or "at the
+/// age of". Returns the unit of age.
+fn age_at_death<'r>(
+    tokens: &[Token],
+    rules: &'r Rules,
+    start: usize,
+    k: usize,
+    low: &Number,
+    range: bool,
+) -> Option<&'r crate::rules::Unit> {
+    const DEATH: [&str; 5] = ["die", "dies", "died", "dead", "dying"];
+    let before = |n: usize| start.checked_sub(n).and_then(|j| tokens.get(j));
+    let is = |n: usize, word: &str| before(n).is_some_and(|t| t.is(word));
+    let after_death = is(1, "at") && before(2).is_some_and(|t| DEATH.contains(&t.norm.as_str()));
+    // "aged 95", "at age 95", "at the age of 95".
+    let named = is(1, "aged") || (is(1, "age") && is(2, "at")) || (is(1, "of") && is(2, "age") && is(3, "the"));
+    let after_death = after_death || named;
+    let plausible = !range && low.suffix.is_none() && low.value.fract() == 0.0 && (1.0..=130.0).contains(&low.value);
+    if !after_death || !plausible || counted_noun(tokens, rules, k, false).0.is_some() {
+        return None;
+    }
+    rules.units.iter().find(|u| u.dimension == "age")
 }
 
 /// The noun that says what is counted, from the words after the number: "soldiers" in "11,000
@@ -450,6 +480,16 @@ mod tests {
         assert_eq!(m.unit, "dead");
         let m = measure("rescuers evacuated 300 people").unwrap();
         assert_eq!(m.unit, "displaced");
+    }
+
+    #[test]
+    fn an_age_at_death_is_no_toll() {
+        let m = measure("Mark Felt dies at 95").unwrap();
+        assert_eq!((m.kind, m.unit.as_str()), (Kind::Quantity, "year of age"));
+        assert_eq!(measure("the man died at 3 hospitals").unwrap().kind, Kind::Count);
+        for text in ["he died at age 95", "Felt, aged 95, died", "died at the age of 95"] {
+            assert_eq!(measure(text).unwrap().unit, "year of age", "{text}");
+        }
     }
 
     #[test]
