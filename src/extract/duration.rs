@@ -67,7 +67,9 @@ fn time_unit<'r>(tokens: &[Token], rules: &'r Rules, k: usize) -> Option<(&'r Un
         k += 1;
     }
     let is_time = |u: &&Unit| u.kind == Kind::Duration;
-    if let (Some(a), Some(b)) = (word(tokens, k), word(tokens, k + 1)) {
+    // Most words start no unit of two words: build the phrase only where one can start.
+    let head = word(tokens, k).filter(|a| rules.unit_phrase_heads.contains(*a));
+    if let (Some(a), Some(b)) = (head, word(tokens, k + 1)) {
         if let Some(u) = rules.unit(&format!("{a} {b}")).filter(is_time) {
             return Some((u, k + 2));
         }

@@ -50,6 +50,7 @@ pub(super) fn compile(
         unit_lookup: HashMap::default(),
         unit_lookup_exact: HashMap::default(),
         unit_lookup_second: HashMap::default(),
+        unit_phrase_heads: HashSet::default(),
         unit_max_words: 1,
         currency_symbols: Vec::new(),
         currency_words: HashMap::default(),
@@ -183,6 +184,9 @@ pub(super) fn compile(
             }
             for alias in &u.aliases {
                 rules.unit_max_words = rules.unit_max_words.max(alias.split_whitespace().count());
+                if let Some((head, _)) = alias.split_once(' ') {
+                    rules.unit_phrase_heads.insert(head.to_lowercase());
+                }
                 if u.case_sensitive {
                     rules.unit_lookup_exact.insert(alias.clone(), index);
                 } else {

@@ -110,6 +110,9 @@ pub struct Rules {
     unit_lookup: HashMap<String, usize>,
     unit_lookup_exact: HashMap<String, usize>,
     unit_lookup_second: HashMap<String, usize>,
+    /// First words of the unit spellings of several words ("business" of "business day"), lower-case,
+    /// so a matcher builds a two-word phrase to look up only where one can start.
+    pub unit_phrase_heads: HashSet<String>,
     /// The longest unit spelling, in words.
     pub unit_max_words: usize,
     /// Currency symbols written before numbers, to ISO codes, longest first.
