@@ -208,6 +208,22 @@ fn dated_alike(cx: &Context, x: &Claim, y: &Claim) -> bool {
     }
 }
 
+/// Whether two counts count two different things that neither's sentence names ("three outboard
+/// motors" and "three rifles"): such a pair joins only when its own sentences are somewhat alike
+/// (`threshold_bare`), never merely because each is like some third figure ("seized three outboard
+/// motors and rifles"), since small figures of the many things of one story recur.
+fn unnamed_other_nouns(cx: &Context, a: usize, b: usize) -> bool {
+    let (x, y) = (&cx.claims[a], &cx.claims[b]);
+    let (ra, rb) = (&cx.roles[a].1, &cx.roles[b].1);
+    cx.roles[a].0 == Kind::Count
+        && cx.roles[b].0 == Kind::Count
+        && !ra.is_empty()
+        && !rb.is_empty()
+        && ra != rb
+        && y.subject.weight(ra) == 0.0
+        && x.subject.weight(rb) == 0.0
+}
+
 /// Whether two figures are the very same number hedged differently ("10" and "at least 10", "about
 /// 10"): one's exact value is a bound or the centre of the other.
 fn same_figure_hedged(x: &Claim, y: &Claim) -> bool {
@@ -220,6 +236,7 @@ fn same_figure_hedged(x: &Claim, y: &Claim) -> bool {
 
 fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     let (claims, vectors, rules) = (cx.claims, cx.vectors, cx.rules);
+    let unnamed = |a: usize, b: usize| unnamed_other_nouns(cx, a, b);
     // The evidence asked of a pair grows with the harm a wrong grouping would do: identical values
     // can only yield a false agreement, overlapping ones a false "compatible", disjoint ones a
     // false conflict — the error that costs an editor's trust most.
@@ -412,6 +429,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
                 let (s, f) = (score(x, y), floor(x, y));
                 if f.is_infinite()
                     || (f >= rules.threshold * 0.5 && s < f && compare::relate(cx, cy, rules) == Verdict::Conflict)
+                    || (unnamed(x, y) && s < rules.threshold_bare)
                 {
                     ok = false;
                 }
@@ -472,7 +490,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
                 ok &= if cx.source == cy.source {
                     cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules)
                 } else {
-                    compare::relate(cx, cy, rules) != Verdict::Conflict && floor(x, y).is_finite()
+                    compare::relate(cx, cy, rules) != Verdict::Conflict
+                        && floor(x, y).is_finite()
+                        && (!unnamed(x, y) || score(x, y) >= rules.threshold_bare)
                 };
             }
         }
@@ -568,5 +588,18 @@ mod tests {
             ],
             "7.6"
         ));
+    }
+
+    #[test]
+    fn two_counted_things_unlike_and_unnamed_stay_apart_whatever_links_them() {
+        let report = report(&[
+            "Three rifles and loaded magazines were seized by the navy.",
+            "The navy seized three outboard motors and rifles on the dhow.",
+            "Three outboard motors were found on the dhow.",
+        ]);
+        let rifles_and_motors = report.groups.iter().any(|g| {
+            g.mentions.iter().any(|m| m.text.contains("rifles")) && g.mentions.iter().any(|m| m.text.contains("motors"))
+        });
+        assert!(!rifles_and_motors, "{:#?}", report.groups);
     }
 }

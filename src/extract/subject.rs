@@ -291,6 +291,13 @@ pub fn canonical_word(word: &str, rules: &Rules) -> Option<String> {
 
 /// A plural folded to its singular by the regular English rules ("soldiers" → "soldier").
 pub fn singular(word: &str) -> String {
+    for (plural, one) in IRREGULAR_PLURALS {
+        if let Some(stem) = word.strip_suffix(plural) {
+            if stem.is_empty() || MAN_COMPOUNDS.contains(&stem) {
+                return format!("{stem}{one}");
+            }
+        }
+    }
     let n = word.len();
     if n > 4 && word.ends_with("ies") {
         return format!("{}y", &word[..n - 3]);
@@ -304,6 +311,13 @@ pub fn singular(word: &str) -> String {
     word.to_string()
 }
 
+/// Plurals no ending rule folds: "four men" counts men as "four soldiers" counts soldiers.
+const IRREGULAR_PLURALS: [(&str, &str); 3] = [("men", "man"), ("women", "woman"), ("children", "child")];
+
+/// Words that make a compound of "man" ("gunmen", "policemen"): a closed list, since many words
+/// merely end in "men" ("Yemen", "specimen").
+const MAN_COMPOUNDS: [&str; 9] = ["gun", "police", "crew", "fisher", "fire", "militia", "tribes", "sales", "business"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,6 +329,10 @@ mod tests {
         assert_eq!(singular("casualties"), "casualty");
         assert_eq!(singular("witnesses"), "witness");
         assert_eq!(singular("status"), "status");
+        assert_eq!(singular("men"), "man");
+        assert_eq!(singular("gunmen"), "gunman");
+        assert_eq!(singular("women"), "woman");
+        assert_eq!(singular("yemen"), "yemen");
     }
 
     #[test]
