@@ -243,9 +243,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     let needed = |a: usize, b: usize| {
         let (x, y) = (&claims[a], &claims[b]);
         let verdict = compare::relate(x, y, rules);
-        if (x.subject.past || y.subject.past) && verdict != Verdict::Agree {
+        if (x.subject.past || y.subject.past) && (verdict != Verdict::Agree || cx.roles[a] != cx.roles[b]) {
             // An earlier event mentioned in passing is out of the story: its figures are never
-            // set against others, only joined where they say the very same.
+            // set against others, only joined where they say the very same of the same things.
             return f32::INFINITY;
         }
         if verdict == Verdict::Conflict && !plausible_conflict(cx, a, b) {
@@ -601,5 +601,16 @@ mod tests {
             g.mentions.iter().any(|m| m.text.contains("rifles")) && g.mentions.iter().any(|m| m.text.contains("motors"))
         });
         assert!(!rifles_and_motors, "{:#?}", report.groups);
+    }
+
+    #[test]
+    fn an_earlier_events_figure_joins_only_the_same_figure_of_the_same_things() {
+        assert!(!grouped(
+            [
+                "The navy frigate fought off pirates in two boats on Saturday.",
+                "Last month, the navy frigate had rescued two merchant vessels from pirates.",
+            ],
+            "2"
+        ));
     }
 }
