@@ -248,6 +248,14 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             // set against others, only joined where they say the very same of the same things.
             return f32::INFINITY;
         }
+        let added = |c: &Claim| c.subject.qualifiers.iter().any(|q| q == crate::extract::subject::ADDED[0]);
+        if x.subject.qualifiers != y.subject.qualifiers || (verdict == Verdict::Conflict && (added(x) || added(y))) {
+            // "Another 20,000 people" and "as many as 20,000 people": a part ("other", "further",
+            // "worst") and the whole, or two parts, are different things. And what an outlet adds
+            // ("another two killed", "another four died") follows from what it counted before,
+            // so two additions that differ are no dispute.
+            return f32::INFINITY;
+        }
         if verdict == Verdict::Conflict && !plausible_conflict(cx, a, b) {
             return f32::INFINITY;
         }
@@ -611,6 +619,29 @@ mod tests {
                 "Last month, the navy frigate had rescued two merchant vessels from pirates.",
             ],
             "2"
+        ));
+    }
+
+    #[test]
+    fn an_addition_is_neither_the_whole_nor_in_dispute_with_another_addition() {
+        assert!(!grouped(
+            [
+                "As many as 20,000 people marched through Athens against the cuts on Wednesday.",
+                "Another 20,000 people marched through Athens against the cuts on Wednesday.",
+            ],
+            "20,000"
+        ));
+        let r = report(&[
+            "The quake killed five in the district. Another two people were killed in the villages.",
+            "The quake killed five in the district. Another four people died in the villages.",
+        ]);
+        assert!(r.groups.iter().all(|g| !g.why.contains("2 vs 4")), "{:?}", r.groups);
+        assert!(grouped(
+            [
+                "Pyongyang is preparing to send an additional 25,000 soldiers to Russia, officials said.",
+                "Pyongyang is preparing to send a further 25,000 soldiers to Russia, officials said.",
+            ],
+            "25,000"
         ));
     }
 }
