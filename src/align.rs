@@ -208,6 +208,22 @@ fn dated_alike(cx: &Context, x: &Claim, y: &Claim) -> bool {
     }
 }
 
+/// Whether two counts count two different things that neither's sentence names ("three outboard
+/// motors" and "three rifles"): such a pair joins only when its own sentences are somewhat alike
+/// (`threshold_bare`), never merely because each is like some third figure ("seized three outboard
+/// motors and rifles"), since small figures of the many things of one story recur.
+fn unnamed_other_nouns(cx: &Context, a: usize, b: usize) -> bool {
+    let (x, y) = (&cx.claims[a], &cx.claims[b]);
+    let (ra, rb) = (&cx.roles[a].1, &cx.roles[b].1);
+    cx.roles[a].0 == Kind::Count
+        && cx.roles[b].0 == Kind::Count
+        && !ra.is_empty()
+        && !rb.is_empty()
+        && ra != rb
+        && y.subject.weight(ra) == 0.0
+        && x.subject.weight(rb) == 0.0
+}
+
 /// Whether two figures are the very same number hedged differently ("10" and "at least 10", "about
 /// 10"): one's exact value is a bound or the centre of the other.
 fn same_figure_hedged(x: &Claim, y: &Claim) -> bool {
@@ -220,15 +236,24 @@ fn same_figure_hedged(x: &Claim, y: &Claim) -> bool {
 
 fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     let (claims, vectors, rules) = (cx.claims, cx.vectors, cx.rules);
+    let unnamed = |a: usize, b: usize| unnamed_other_nouns(cx, a, b);
     // The evidence asked of a pair grows with the harm a wrong grouping would do: identical values
     // can only yield a false agreement, overlapping ones a false "compatible", disjoint ones a
     // false conflict — the error that costs an editor's trust most.
     let needed = |a: usize, b: usize| {
         let (x, y) = (&claims[a], &claims[b]);
         let verdict = compare::relate(x, y, rules);
-        if (x.subject.past || y.subject.past) && verdict != Verdict::Agree {
+        if (x.subject.past || y.subject.past) && (verdict != Verdict::Agree || cx.roles[a] != cx.roles[b]) {
             // An earlier event mentioned in passing is out of the story: its figures are never
-            // set against others, only joined where they say the very same.
+            // set against others, only joined where they say the very same of the same things.
+            return f32::INFINITY;
+        }
+        let added = |c: &Claim| c.subject.qualifiers.iter().any(|q| q == crate::extract::subject::ADDED[0]);
+        if x.subject.qualifiers != y.subject.qualifiers || (verdict == Verdict::Conflict && (added(x) || added(y))) {
+            // "Another 20,000 people" and "as many as 20,000 people": a part ("other", "further",
+            // "worst") and the whole, or two parts, are different things. And what an outlet adds
+            // ("another two killed", "another four died") follows from what it counted before,
+            // so two additions that differ are no dispute.
             return f32::INFINITY;
         }
         if verdict == Verdict::Conflict && !plausible_conflict(cx, a, b) {
@@ -412,6 +437,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
                 let (s, f) = (score(x, y), floor(x, y));
                 if f.is_infinite()
                     || (f >= rules.threshold * 0.5 && s < f && compare::relate(cx, cy, rules) == Verdict::Conflict)
+                    || (unnamed(x, y) && s < rules.threshold_bare)
                 {
                     ok = false;
                 }
@@ -472,7 +498,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
                 ok &= if cx.source == cy.source {
                     cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules)
                 } else {
-                    compare::relate(cx, cy, rules) != Verdict::Conflict && floor(x, y).is_finite()
+                    compare::relate(cx, cy, rules) != Verdict::Conflict
+                        && floor(x, y).is_finite()
+                        && (!unnamed(x, y) || score(x, y) >= rules.threshold_bare)
                 };
             }
         }
@@ -567,6 +595,53 @@ mod tests {
                 "A powerful 7.6-magnitude earthquake struck the coast of Papua early on Sunday.",
             ],
             "7.6"
+        ));
+    }
+
+    #[test]
+    fn two_counted_things_unlike_and_unnamed_stay_apart_whatever_links_them() {
+        let report = report(&[
+            "Three rifles and loaded magazines were seized by the navy.",
+            "The navy seized three outboard motors and rifles on the dhow.",
+            "Three outboard motors were found on the dhow.",
+        ]);
+        let rifles_and_motors = report.groups.iter().any(|g| {
+            g.mentions.iter().any(|m| m.text.contains("rifles")) && g.mentions.iter().any(|m| m.text.contains("motors"))
+        });
+        assert!(!rifles_and_motors, "{:#?}", report.groups);
+    }
+
+    #[test]
+    fn an_earlier_events_figure_joins_only_the_same_figure_of_the_same_things() {
+        assert!(!grouped(
+            [
+                "The navy frigate fought off pirates in two boats on Saturday.",
+                "Last month, the navy frigate had rescued two merchant vessels from pirates.",
+            ],
+            "2"
+        ));
+    }
+
+    #[test]
+    fn an_addition_is_neither_the_whole_nor_in_dispute_with_another_addition() {
+        assert!(!grouped(
+            [
+                "As many as 20,000 people marched through Athens against the cuts on Wednesday.",
+                "Another 20,000 people marched through Athens against the cuts on Wednesday.",
+            ],
+            "20,000"
+        ));
+        let r = report(&[
+            "The quake killed five in the district. Another two people were killed in the villages.",
+            "The quake killed five in the district. Another four people died in the villages.",
+        ]);
+        assert!(r.groups.iter().all(|g| !g.why.contains("2 vs 4")), "{:?}", r.groups);
+        assert!(grouped(
+            [
+                "Pyongyang is preparing to send an additional 25,000 soldiers to Russia, officials said.",
+                "Pyongyang is preparing to send a further 25,000 soldiers to Russia, officials said.",
+            ],
+            "25,000"
         ));
     }
 }

@@ -146,6 +146,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     if date.is_none() {
         mark_month_past(&mut claims, &sentences, &tokens);
     }
+    mark_last_period(&mut claims, &sentences, &tokens);
     mark_days(&mut claims, &tokens);
     let unreadable = unreadable::find(&tokens, text, rules);
     Extraction { claims, date, date_from, truncated, unreadable }
@@ -239,6 +240,22 @@ fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
         .collect();
     for (c, s) in claims.iter_mut().zip(sentences) {
         if c.kind != Kind::Date && dated.contains(s) {
+            c.subject.past = true;
+        }
+    }
+}
+
+/// Marks the figures that follow, in their sentence, "last month" or "last year": news dates the
+/// event it reports by its day and names such a period for an earlier one ("Last month, the
+/// frigate had rescued two merchant vessels"), whether or not the source's date resolves it.
+fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
+    let earlier: Vec<(u32, usize)> = tokens
+        .windows(2)
+        .filter(|w| w[0].is("last") && (w[1].is("month") || w[1].is("year")) && w[0].sentence == w[1].sentence)
+        .map(|w| (w[1].sentence, w[1].end))
+        .collect();
+    for (c, s) in claims.iter_mut().zip(sentences) {
+        if c.kind != Kind::Date && earlier.iter().any(|&(es, at)| es == *s && at <= c.span.start) {
             c.subject.past = true;
         }
     }
@@ -482,6 +499,16 @@ mod tests {
         let rules = Rules::embedded().unwrap();
         let text =
             "A quake hit on Sunday, injuring five people. A quake struck in September, killing at least seven people.";
+        let source = Source::new("a", text.to_string(), &mut Vec::new());
+        let claims = extract(&source, 0, &rules).claims;
+        let past: Vec<bool> = claims.iter().filter(|c| c.kind == Kind::Count).map(|c| c.subject.past).collect();
+        assert_eq!(past, [false, true]);
+    }
+
+    #[test]
+    fn last_month_dates_an_earlier_event() {
+        let rules = Rules::embedded().unwrap();
+        let text = "The navy captured 23 pirates on Saturday. Last month, a frigate had rescued two merchant vessels.";
         let source = Source::new("a", text.to_string(), &mut Vec::new());
         let claims = extract(&source, 0, &rules).claims;
         let past: Vec<bool> = claims.iter().filter(|c| c.kind == Kind::Count).map(|c| c.subject.past).collect();

@@ -147,8 +147,16 @@ impl Terms {
         weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         let terms = weights.into_iter().map(|(t, w)| (t.to_string(), w)).collect();
         let place = self.place(tokens, sentence, end);
-        let mut qualifiers: Vec<String> =
-            tokens[start..end].iter().filter(|t| rules.narrows(&t.norm)).map(|t| t.norm.clone()).collect();
+        // The word right before the figure narrows it too: "another 20,000 people", "a further
+        // 20,000", "the other two bombs" are a part added to or set beside some whole.
+        let before = start.checked_sub(1).and_then(|k| tokens.get(k)).filter(|t| t.sentence == sentence);
+        let mut qualifiers: Vec<String> = before
+            .into_iter()
+            .chain(&tokens[start..end])
+            .filter(|t| rules.narrows(&t.norm))
+            // "An additional 25,000" and "a further 25,000" are one addition.
+            .map(|t| if ADDED.contains(&t.norm.as_str()) { ADDED[0].to_string() } else { t.norm.clone() })
+            .collect();
         qualifiers.sort();
         qualifiers.dedup();
         // "Arrested four times", "three times the size": the figure counts occurrences.
@@ -291,6 +299,13 @@ pub fn canonical_word(word: &str, rules: &Rules) -> Option<String> {
 
 /// A plural folded to its singular by the regular English rules ("soldiers" → "soldier").
 pub fn singular(word: &str) -> String {
+    for (plural, one) in IRREGULAR_PLURALS {
+        if let Some(stem) = word.strip_suffix(plural) {
+            if stem.is_empty() || MAN_COMPOUNDS.contains(&stem) {
+                return format!("{stem}{one}");
+            }
+        }
+    }
     let n = word.len();
     if n > 4 && word.ends_with("ies") {
         return format!("{}y", &word[..n - 3]);
@@ -304,6 +319,17 @@ pub fn singular(word: &str) -> String {
     word.to_string()
 }
 
+/// Words before a figure that make it an addition to figures told before ("another four"), one
+/// qualifier however worded: the first.
+pub(crate) const ADDED: [&str; 3] = ["another", "further", "additional"];
+
+/// Plurals no ending rule folds: "four men" counts men as "four soldiers" counts soldiers.
+const IRREGULAR_PLURALS: [(&str, &str); 3] = [("men", "man"), ("women", "woman"), ("children", "child")];
+
+/// Words that make a compound of "man" ("gunmen", "policemen"): a closed list, since many words
+/// merely end in "men" ("Yemen", "specimen").
+const MAN_COMPOUNDS: [&str; 9] = ["gun", "police", "crew", "fisher", "fire", "militia", "tribes", "sales", "business"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,6 +341,10 @@ mod tests {
         assert_eq!(singular("casualties"), "casualty");
         assert_eq!(singular("witnesses"), "witness");
         assert_eq!(singular("status"), "status");
+        assert_eq!(singular("men"), "man");
+        assert_eq!(singular("gunmen"), "gunman");
+        assert_eq!(singular("women"), "woman");
+        assert_eq!(singular("yemen"), "yemen");
     }
 
     #[test]
