@@ -1,0 +1,95 @@
+use crate::rules::Rules;
+use crate::source::{Corpus, Source};
+
+/// The report on sources of the given texts, for the tests of alignment and its parts.
+pub(super) fn report(texts: &[&str]) -> crate::report::Report {
+    let mut warnings = Vec::new();
+    let sources =
+        texts.iter().enumerate().map(|(i, t)| Source::new(format!("a{i}.txt"), t.to_string(), &mut warnings)).collect();
+    crate::check(&Corpus { sources, warnings }, &Rules::embedded().unwrap())
+}
+
+/// Whether the two texts' figures showing `figure` end in one group of the two.
+fn grouped(texts: [&str; 2], figure: &str) -> bool {
+    report(&texts).groups.iter().any(|g| g.mentions.len() == 2 && g.why.contains(figure))
+}
+
+#[test]
+fn an_age_after_a_name_meets_the_same_age_written_in_years() {
+    assert!(grouped(
+        [
+            "Police Chief Scott Russell, 46, was badly injured in the bank blast in Woodburn.",
+            "The bank blast in Woodburn injured the 46-year-old police chief, Scott Russell.",
+        ],
+        "46"
+    ));
+}
+
+#[test]
+fn a_bare_figure_meets_the_same_figure_hedged() {
+    assert!(grouped(
+        [
+            "The quake on Qeshm island killed at least 10 people in the villages, the governor said.",
+            "The governor of Qeshm island said the number had risen to 10 in the villages after the quake.",
+        ],
+        "10"
+    ));
+}
+
+#[test]
+fn a_bare_decimal_takes_the_measure_another_outlet_gives_it() {
+    assert!(grouped(
+        [
+            "Two quakes measuring 7.6 and 7.4 struck the coast of Papua early on Sunday, officials said.",
+            "A powerful 7.6-magnitude earthquake struck the coast of Papua early on Sunday.",
+        ],
+        "7.6"
+    ));
+}
+
+#[test]
+fn two_counted_things_unlike_and_unnamed_stay_apart_whatever_links_them() {
+    let report = report(&[
+        "Three rifles and loaded magazines were seized by the navy.",
+        "The navy seized three outboard motors and rifles on the dhow.",
+        "Three outboard motors were found on the dhow.",
+    ]);
+    let rifles_and_motors = report.groups.iter().any(|g| {
+        g.mentions.iter().any(|m| m.text.contains("rifles")) && g.mentions.iter().any(|m| m.text.contains("motors"))
+    });
+    assert!(!rifles_and_motors, "{:#?}", report.groups);
+}
+
+#[test]
+fn an_earlier_events_figure_joins_only_the_same_figure_of_the_same_things() {
+    assert!(!grouped(
+        [
+            "The navy frigate fought off pirates in two boats on Saturday.",
+            "Last month, the navy frigate had rescued two merchant vessels from pirates.",
+        ],
+        "2"
+    ));
+}
+
+#[test]
+fn an_addition_is_neither_the_whole_nor_in_dispute_with_another_addition() {
+    assert!(!grouped(
+        [
+            "As many as 20,000 people marched through Athens against the cuts on Wednesday.",
+            "Another 20,000 people marched through Athens against the cuts on Wednesday.",
+        ],
+        "20,000"
+    ));
+    let r = report(&[
+        "The quake killed five in the district. Another two people were killed in the villages.",
+        "The quake killed five in the district. Another four people died in the villages.",
+    ]);
+    assert!(r.groups.iter().all(|g| !g.why.contains("2 vs 4")), "{:?}", r.groups);
+    assert!(grouped(
+        [
+            "Pyongyang is preparing to send an additional 25,000 soldiers to Russia, officials said.",
+            "Pyongyang is preparing to send a further 25,000 soldiers to Russia, officials said.",
+        ],
+        "25,000"
+    ));
+}

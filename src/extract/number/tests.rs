@@ -1,0 +1,64 @@
+use super::*;
+use crate::extract::lexer::tokenize;
+
+fn value(text: &str) -> Option<(f64, usize)> {
+    let rules = Rules::embedded().unwrap();
+    let tokens = tokenize(text, 0, text.len());
+    read(&tokens, text, &rules, 0).map(|n| (n.value * n.suffix.unwrap_or(1.0), n.end))
+}
+
+#[test]
+fn digits_and_scales() {
+    assert_eq!(value("11,000 soldiers"), Some((11000.0, 1)));
+    assert_eq!(value("1.2 million people"), Some((1_200_000.0, 2)));
+    assert_eq!(value("3bn"), Some((3e9, 1)));
+    assert_eq!(value("7.9 bn people"), Some((7.9e9, 1)));
+    assert_eq!(value("2.33 k"), Some((2330.0, 1)));
+    assert_eq!(value("5 k"), Some((5.0, 1)));
+    assert_eq!(value("2.5 k people"), Some((2.5, 1)));
+}
+
+#[test]
+fn a_model_after_a_count_is_no_number() {
+    let rules = Rules::embedded().unwrap();
+    let at = |text: &str, i: usize| {
+        let tokens = tokenize(text, 0, text.len());
+        read(&tokens, text, &rules, i).map(|n| n.value)
+    };
+    // "12 AK 47 guns": 12 guns, and "47" names them.
+    assert_eq!(at("12 AK 47 guns", 0), Some(12.0));
+    assert_eq!(at("12 AK 47 guns", 2), None);
+    assert_eq!(at("two F 16 jets", 2), None);
+    // A currency code is no model ("17 USD 25"), nor is a code without a count ("the UN 3").
+    assert_eq!(at("17 USD 25", 2), Some(25.0));
+    assert_eq!(at("the UN 3", 2), Some(3.0));
+}
+
+#[test]
+fn number_words() {
+    assert_eq!(value("three soldiers"), Some((3.0, 1)));
+    assert_eq!(value("twenty-five villages"), Some((25.0, 3)));
+    assert_eq!(value("one hundred and twenty people"), Some((120.0, 4)));
+    assert_eq!(value("a dozen houses"), Some((12.0, 2)));
+    assert_eq!(value("two million three hundred thousand"), Some((2_300_000.0, 5)));
+    assert_eq!(value("a couple of days"), Some((2.0, 2)));
+    assert_eq!(value("a man"), None);
+    assert_eq!(value("hundred"), None);
+    assert_eq!(value("one two"), Some((1.0, 1)));
+    assert_eq!(value("five hundreds tvs"), Some((500.0, 2)));
+    assert_eq!(value("hundreds of people"), None);
+    assert_eq!(value("two millionth visitor"), None);
+    assert_eq!(value("three fifth"), None);
+    assert_eq!(value("two millionths"), Some((2e-6, 2)));
+    assert_eq!(value("one hundred and fifth congress"), None);
+    assert_eq!(value("5 tn of rice"), Some((5.0, 1)));
+    assert_eq!(value("one millionth"), Some((1e-6, 2)));
+}
+
+#[test]
+fn continental_decimals() {
+    assert_eq!(value("1.111,11 euros"), Some((1111.11, 3)));
+    assert_eq!(value("1.111,111"), Some((1.111, 1)));
+    assert_eq!(value("1.111,11,5"), Some((1.111, 1)));
+    assert_eq!(value("3.5,12"), Some((3.5, 1)));
+}
