@@ -268,7 +268,8 @@ fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
 fn mark_days(claims: &mut [Claim], tokens: &[Token]) {
     const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     let weekday = |t: &Token| {
-        let word = t.norm.trim_end_matches("'s").trim_end_matches("’s");
+        // `strip_suffix`, not `trim_end_matches`: the latter builds a searcher for every token.
+        let word = t.norm.strip_suffix("'s").or_else(|| t.norm.strip_suffix("’s")).unwrap_or(&t.norm);
         WEEKDAYS.iter().position(|w| *w == word).map(|d| d as u8)
     };
     // A day written as a date names its weekday too (day numbers count from a Thursday).
