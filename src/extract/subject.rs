@@ -251,25 +251,21 @@ fn alias_phrase(tokens: &[Token], rules: &Rules, i: usize) -> Option<(String, us
         return None;
     }
     let longest = rules.alias_max_words.min(tokens.len() - i);
-    for n in (2..=longest).rev() {
-        let window = &tokens[i..i + n];
-        if window.iter().any(|t| t.kind == TokenKind::Punct && !t.is_punct("'’-"))
-            || window.iter().skip(1).any(|t| t.sentence != window[0].sentence)
-        {
-            continue;
+    // The longest phrase is written once; every shorter one is a prefix of it. A mark other than an
+    // apostrophe or a hyphen, or a sentence break, ends every phrase that would hold it.
+    let mut phrase = String::new();
+    let mut ends = Vec::with_capacity(longest);
+    for t in &tokens[i..i + longest] {
+        if (t.kind == TokenKind::Punct && !t.is_punct("'’-")) || t.sentence != tokens[i].sentence {
+            break;
         }
-        let mut phrase = String::new();
-        for t in window {
-            if !phrase.is_empty() && t.space_before {
-                phrase.push(' ');
-            }
-            phrase.push_str(&t.norm);
+        if !phrase.is_empty() && t.space_before {
+            phrase.push(' ');
         }
-        if let Some(canonical) = rules.alias(&phrase) {
-            return Some((canonical.to_string(), i + n));
-        }
+        phrase.push_str(&t.norm);
+        ends.push(phrase.len());
     }
-    None
+    (2..=ends.len()).rev().find_map(|n| rules.alias(&phrase[..ends[n - 1]]).map(|c| (c.to_string(), i + n)))
 }
 
 /// The canonical term for one lower-case word, or `None` for stop words and numbers.
