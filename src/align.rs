@@ -151,6 +151,25 @@ struct Context<'a> {
     days: &'a [u8],
 }
 
+/// How many distinct sources tell the claims `members`.
+fn source_count(claims: &[Claim], members: &[usize]) -> usize {
+    let mut sources: Vec<usize> = members.iter().map(|&m| claims[m].source).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    sources.len()
+}
+
+/// Of groups given as (sources telling it, group), the one most sources tell, when no other is
+/// told by as many: a lone claim that fits a fact several outlets tell joins that fact, never one
+/// of two facts told equally often.
+fn most_told(mut told: Vec<(usize, usize)>) -> Option<usize> {
+    told.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    match told.as_slice() {
+        [(n, t), rest @ ..] if rest.first().is_none_or(|r| r.0 < *n) => Some(*t),
+        _ => None,
+    }
+}
+
 /// Whether one of two figures is bounded from above only ("as many as 20", "up to 20") and the
 /// other lies more than `FAR_INSIDE` times below its bound.
 fn far_inside_bound(x: &Claim, y: &Claim) -> bool {

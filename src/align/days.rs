@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::claim::Kind;
 use crate::compare::{self, Verdict};
 
-use super::Context;
+use super::{most_told, source_count, Context};
 
 /// For each date left on its own, the group it joins, if any: the group of dates that agree, at the
 /// same precision, told by at least `day_sources` sources and by more sources than any other
@@ -32,11 +32,9 @@ pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -
                 && y.precision == first.precision
                 && compare::relate(first, y, rules) == Verdict::Agree
         });
-        let mut sources: Vec<usize> = members.iter().map(|&m| claims[m].source).collect();
-        sources.sort_unstable();
-        sources.dedup();
-        if alike && sources.len() >= rules.day_sources.max(2) {
-            days.push((sources.len(), k, members[0]));
+        let sources = source_count(claims, members);
+        if alike && sources >= rules.day_sources.max(2) {
+            days.push((sources, k, members[0]));
         }
     }
     let mut out = Vec::new();
@@ -46,19 +44,18 @@ pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -
         if members.len() != 1 || x.kind != Kind::Date || x.subject.past {
             continue;
         }
-        let mut told: Vec<(usize, usize)> = days
+        let told: Vec<(usize, usize)> = days
             .iter()
             .filter(|&&(_, _, m)| {
                 claims[m].precision == x.precision && compare::relate(&claims[m], x, rules) == Verdict::Agree
             })
             .map(|&(n, t, _)| (n, t))
             .collect();
-        told.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        if let [(n, t), rest @ ..] = told.as_slice() {
-            let worded = clusters[t].iter().any(|&m| cx.vectors.mutual(o, m) > 0.0);
-            let new_source = clusters[t].iter().all(|&m| claims[m].source != x.source);
-            if rest.first().is_none_or(|r| r.0 < *n) && worded && new_source {
-                out.push((o, *t));
+        if let Some(t) = most_told(told) {
+            let worded = clusters[&t].iter().any(|&m| cx.vectors.mutual(o, m) > 0.0);
+            let new_source = clusters[&t].iter().all(|&m| claims[m].source != x.source);
+            if worded && new_source {
+                out.push((o, t));
             }
         }
     }

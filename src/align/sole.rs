@@ -12,7 +12,7 @@ use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
 
-use super::{dated_alike, other_places, sole_pair, Context};
+use super::{dated_alike, most_told, other_places, sole_pair, source_count, Context};
 
 /// A source's role: the kind and what is counted or measured.
 type Role<'a> = (Kind, &'a str);
@@ -70,12 +70,6 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
 /// one so told: otherwise the outlier's fact is unclear. Reads the groups of one block once.
 pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize)> {
     let (claims, rules) = (cx.claims, cx.rules);
-    let sources_of = |members: &[usize]| {
-        let mut s: Vec<usize> = members.iter().map(|&m| claims[m].source).collect();
-        s.sort_unstable();
-        s.dedup();
-        s
-    };
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
     keys.sort_unstable();
     // Groups by role: the role, the group and how many sources tell it.
@@ -90,9 +84,9 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
             let of_role: Vec<usize> = members.iter().copied().filter(|&m| &cx.roles[m] == role).collect();
             let agree =
                 of_role.windows(2).all(|w| compare::relate(&claims[w[0]], &claims[w[1]], rules) == Verdict::Agree);
-            let sources = sources_of(&of_role);
-            if !role.1.is_empty() && agree && sources.len() >= rules.outlier_sources.max(2) {
-                targets.entry(role).or_default().push((sources.len(), k));
+            let sources = source_count(claims, &of_role);
+            if !role.1.is_empty() && agree && sources >= rules.outlier_sources.max(2) {
+                targets.entry(role).or_default().push((sources, k));
             }
         }
     }
@@ -127,18 +121,15 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
         // The group most sources tell, when it is the only one so told; a lesser group is no
         // outlier's home while a larger one stands apart ("7.7" is no account of a 7.3 tremor
         // felt far away when five outlets give the main quake 7.6).
-        let mut told: Vec<(usize, usize)> = targets
+        let told: Vec<(usize, usize)> = targets
             .get(&&cx.roles[o])
             .into_iter()
             .flatten()
             .copied()
             .filter(|&(_, t)| clusters[&t].iter().all(|&m| claims[m].source != x.source))
             .collect();
-        told.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        if let [(n, t), rest @ ..] = told.as_slice() {
-            if rest.first().is_none_or(|r| r.0 < *n) && fits(*t) {
-                out.push((o, *t));
-            }
+        if let Some(t) = most_told(told).filter(|&t| fits(t)) {
+            out.push((o, t));
         }
     }
     out
