@@ -95,28 +95,28 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
         let members = &clusters[&k];
         let o = members[0];
         let x = &claims[o];
-        if members.len() != 1 || !cx.sole[o] {
+        // A count of occurrences ("arrested four times") is no outlier of anything.
+        if members.len() != 1 || !cx.sole[o] || x.subject.times {
             continue;
         }
+        // The target, chosen among groups without a claim of this source, holds the role (it was
+        // listed under it), so every check below reads at least one member.
         let fits = |t: usize| {
             let group = &clusters[&t];
-            group.iter().all(|&m| claims[m].source != x.source)
-                && group.iter().filter(|&&m| cx.roles[m] == cx.roles[o]).all(|&m| {
-                    let y = &claims[m];
-                    sole_pair(cx, o, m)
-                        && dated_alike(cx, x, y)
-                        && !other_places(x, y)
-                        && (x.subject.weekday.is_none()
-                            || y.subject.weekday.is_none()
-                            || x.subject.weekday == y.subject.weekday)
-                        && !x.subject.times
-                        && !y.subject.times
-                        && !y.subject.past
-                        && !cx.by_source[y.source].iter().any(|&z| {
-                            cx.roles[z] == cx.roles[o] && compare::relate(&claims[z], x, rules) == Verdict::Agree
-                        })
-                })
-                && group.iter().any(|&m| cx.vectors.mutual(o, m) >= rules.threshold_sole)
+            group.iter().filter(|&&m| cx.roles[m] == cx.roles[o]).all(|&m| {
+                let y = &claims[m];
+                sole_pair(cx, o, m)
+                    && dated_alike(cx, x, y)
+                    && !other_places(x, y)
+                    && (x.subject.weekday.is_none()
+                        || y.subject.weekday.is_none()
+                        || x.subject.weekday == y.subject.weekday)
+                    && !y.subject.times
+                    && !y.subject.past
+                    && !cx.by_source[y.source]
+                        .iter()
+                        .any(|&z| cx.roles[z] == cx.roles[o] && compare::relate(&claims[z], x, rules) == Verdict::Agree)
+            }) && group.iter().any(|&m| cx.vectors.mutual(o, m) >= rules.threshold_sole)
         };
         // The group most sources tell, when it is the only one so told; a lesser group is no
         // outlier's home while a larger one stands apart ("7.7" is no account of a 7.3 tremor
