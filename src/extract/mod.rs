@@ -201,10 +201,17 @@ fn mark_past(claims: &mut [Claim], sentences: &[u32], reference: Option<Date>) {
         .iter()
         .zip(sentences)
         .filter(|(c, _)| c.kind == Kind::Date && c.value.high.is_some_and(|h| h < today - PAST_DAYS))
-        .map(|(c, &s)| (s, c.span.start))
+        // A figure strictly after the date: from the byte after the date's start.
+        .map(|(c, &s)| (s, c.span.start + 1))
         .collect();
+    mark_after(claims, sentences, &past);
+}
+
+/// Marks as an earlier event's every figure (not a date) that stands in the sentence of a mark
+/// `(sentence, from)` and starts at byte `from` or later.
+fn mark_after(claims: &mut [Claim], sentences: &[u32], marks: &[(u32, usize)]) {
     for (c, s) in claims.iter_mut().zip(sentences) {
-        if c.kind != Kind::Date && past.iter().any(|&(ps, at)| ps == *s && at < c.span.start) {
+        if c.kind != Kind::Date && marks.iter().any(|&(ms, from)| ms == *s && from <= c.span.start) {
             c.subject.past = true;
         }
     }
@@ -228,7 +235,7 @@ fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
         "november",
         "december",
     ];
-    let dated: Vec<u32> = tokens
+    let dated: Vec<(u32, usize)> = tokens
         .windows(3)
         .filter(|w| {
             w[0].is("in")
@@ -236,13 +243,9 @@ fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
                 && w[1].sentence == w[0].sentence
                 && (w[2].sentence != w[1].sentence || w[2].kind != TokenKind::Digits)
         })
-        .map(|w| w[1].sentence)
+        .map(|w| (w[1].sentence, 0))
         .collect();
-    for (c, s) in claims.iter_mut().zip(sentences) {
-        if c.kind != Kind::Date && dated.contains(s) {
-            c.subject.past = true;
-        }
-    }
+    mark_after(claims, sentences, &dated);
 }
 
 /// Marks the figures that follow, in their sentence, "last month" or "last year": news dates the
@@ -254,11 +257,7 @@ fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
         .filter(|w| w[0].is("last") && (w[1].is("month") || w[1].is("year")) && w[0].sentence == w[1].sentence)
         .map(|w| (w[1].sentence, w[1].end))
         .collect();
-    for (c, s) in claims.iter_mut().zip(sentences) {
-        if c.kind != Kind::Date && earlier.iter().any(|&(es, at)| es == *s && at <= c.span.start) {
-            c.subject.past = true;
-        }
-    }
+    mark_after(claims, sentences, &earlier);
 }
 
 /// Gives each figure the weekday named right beside it, when one only: "killing four of them,
@@ -266,11 +265,10 @@ fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
 /// nearest words count: "rescuers on Monday helped survivors of a quake that killed 10" does
 /// not date the toll.
 fn mark_days(claims: &mut [Claim], tokens: &[Token]) {
-    const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     let weekday = |t: &Token| {
         // `strip_suffix`, not `trim_end_matches`: the latter builds a searcher for every token.
         let word = t.norm.strip_suffix("'s").or_else(|| t.norm.strip_suffix("’s")).unwrap_or(&t.norm);
-        WEEKDAYS.iter().position(|w| *w == word).map(|d| d as u8)
+        unanchored::WEEKDAYS.iter().position(|w| *w == word).map(|d| d as u8)
     };
     // A day written as a date names its weekday too (day numbers count from a Thursday).
     let dated: Vec<(usize, u8)> = claims
