@@ -10,7 +10,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexer::{Token, TokenKind};
-use crate::rules::schema::HedgePosition;
+use crate::rules::schema::{HedgeMode, HedgePosition};
 use crate::rules::Rules;
 
 /// Which matchers can read a claim starting at a token.
@@ -41,9 +41,9 @@ impl Starts {
 const NUMBER_WORDS: &str = "a an half quarter - − ½ ⅓ ⅔ ¼ ¾ ⅕ ⅖ ⅗ ⅘ ⅙ ⅚ ⅛ ⅜ ⅝ ⅞";
 
 /// Words that open a count in code besides a number: counts of none (`measure::bare`: "no dead",
-/// "nobody was hurt") and ranges of ranks ("between the tenth and the fifteenth", "higher than the
-/// tenth but lower than the fifteenth").
-const MEASURE_WORDS: &str = "no nobody between higher";
+/// "nobody was hurt") and a range of ranks between two ordinals ("between the tenth and the
+/// fifteenth"; one opened by a lower bound's hedge comes from the hedges table).
+const MEASURE_WORDS: &str = "no nobody between";
 
 /// Words that open a length of time in code besides a number (`duration::read`: "another week").
 const DURATION_WORDS: &str = "another";
@@ -70,6 +70,14 @@ pub fn of(rules: &Rules) -> HashMap<String, Starts> {
     let vague = rules.vague.iter().filter_map(|v| v.words.first()).filter_map(|w| w.split('-').next());
     measure.extend(vague.map(str::to_string));
     measure.extend(words(MEASURE_WORDS));
+    // A range of ranks opened by a lower bound ("more than the tenth but less than the fifteenth",
+    // `range::rank_range`), with any of the hedges that bound from below.
+    let lower_bounds = rules
+        .hedges
+        .iter()
+        .filter(|h| h.position == HedgePosition::Before && matches!(h.mode, HedgeMode::MoreThan | HedgeMode::AtLeast))
+        .filter_map(|h| h.words.first());
+    measure.extend(lower_bounds.cloned());
 
     let mut duration = number;
     duration.extend(words(DURATION_WORDS));
