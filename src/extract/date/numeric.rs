@@ -111,9 +111,8 @@ pub(super) fn numeric_date(tokens: &[Token], j: usize, introduced: bool) -> Opti
                 return valid(x, y, z).map(|e| (e, j + 5));
             }
             if c.norm.len() == 4 || c.norm.len() == 2 {
-                let year = if c.norm.len() == 2 { z + if z < 70 { 2000 } else { 1900 } } else { z };
-                let (month, day) = if x > 12 { (y, x) } else { (x, y) };
-                return valid(year, month, day).map(|e| (e, j + 5));
+                let year = if c.norm.len() == 2 { widen_year(z) } else { z };
+                return month_first(year, x, y).map(|e| (e, j + 5));
             }
             return None;
         }
@@ -124,9 +123,8 @@ pub(super) fn numeric_date(tokens: &[Token], j: usize, introduced: bool) -> Opti
         let c = get(j + 4).filter(|c| comma.is_some() && glued(j + 4) && matches!(c.norm.len(), 2 | 4));
         let open = get(j + 5).is_none_or(|n| n.space_before || !n.is_punct("/-"));
         if let Some(z) = c.filter(|_| open).and_then(digits) {
-            let year = if z < 100 { z + if z < 70 { 2000 } else { 1900 } } else { z };
-            let (month, day) = if x > 12 { (y, x) } else { (x, y) };
-            return valid(year, month, day).map(|e| (e, j + 5));
+            let year = if z < 100 { widen_year(z) } else { z };
+            return month_first(year, x, y).map(|e| (e, j + 5));
         }
     }
     // "11/2016", "11-2016": a month of a year.
@@ -212,6 +210,17 @@ fn stands_alone(tokens: &[Token], j: usize, end: usize) -> bool {
     let before = j.checked_sub(1).map(|k| &tokens[k]);
     let counted_before = before.is_some_and(|t| t.kind == TokenKind::Digits || t.is_punct("$£€¥#-−+") || t.is("of"));
     !counted_before && closes_clause(tokens, end)
+}
+
+/// A two-digit year: 70 to 99 in the 1900s, the rest in the 2000s.
+fn widen_year(z: i32) -> i32 {
+    z + if z < 70 { 2000 } else { 1900 }
+}
+
+/// Two numeric fields month first, as US wires write them, unless the first cannot be a month.
+fn month_first(year: i32, x: i32, y: i32) -> Option<DateExpr> {
+    let (month, day) = if x > 12 { (y, x) } else { (x, y) };
+    valid(year, month, day)
 }
 
 fn valid(year: i32, month: i32, day: i32) -> Option<DateExpr> {
