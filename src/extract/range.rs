@@ -220,7 +220,8 @@ fn ordinal_at(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usize)>
 /// A range of ranks starting at token `i`: "between the tenth and the fifteenth" (10..15),
 /// "higher than the tenth but lower than the fifteenth" (11..14). Returns it and the token after.
 pub(super) fn rank_range(tokens: &[Token], rules: &Rules, i: usize) -> Option<(Interval, usize)> {
-    let sentence = tokens.get(i)?.sentence;
+    // It opens with "between" or a hedge, never with digits, where the measure matcher asks first.
+    let sentence = tokens.get(i).filter(|t| t.kind != TokenKind::Digits)?.sentence;
     let (low, high, end) = if tokens[i].is("between") {
         let (a, j) = ordinal_at(tokens, rules, i + 1)?;
         let (b, end) = tokens.get(j).filter(|t| t.is("and")).and_then(|_| ordinal_at(tokens, rules, j + 1))?;
