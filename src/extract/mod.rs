@@ -58,12 +58,14 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let tokens = lexer::tokenize(text, source.body.start, source.body.end);
     let masked = masked_tokens(&tokens, text, source.body, rules);
 
+    let starts = starters::of_tokens(&tokens, rules);
+
     let mut found: Vec<Found2> = Vec::new();
     let mut i = 0;
     // One match past the limit is enough to know the source is cut off; reading on would only
     // spend time and memory on matches that are dropped.
     while i < tokens.len() && found.len() <= MAX_CLAIMS_PER_SOURCE {
-        let can = starters::at(&tokens[i], rules);
+        let can = starts[i];
         debug_assert!(masked[i] || can_start_only(can, &tokens, text, rules, i));
         if masked[i] || can.none() {
             i += 1;
@@ -163,7 +165,12 @@ fn can_start_only(can: Starts, tokens: &[Token], text: &str, rules: &Rules, i: u
         (!can.measure && measure::match_measure(tokens, text, rules, i).is_some(), "measure"),
     ];
     for (started, matcher) in unlisted {
-        assert!(!started, "a {matcher} starts at {:?}, which `extract::starters` does not list", tokens[i].norm);
+        let phrase = &text[tokens[i].start..tokens[(i + 8).min(tokens.len()) - 1].end];
+        assert!(
+            !started,
+            "a {matcher} starts at {:?}, which `extract::starters` does not list ({phrase:?})",
+            tokens[i].norm
+        );
     }
     true
 }

@@ -316,6 +316,11 @@ impl Rules {
         self.unit_lookup_exact.get(word).or_else(|| folded(word)).map(|&i| &self.units[i])
     }
 
+    /// Every spelling of a unit in the rules, those matched case-sensitively as written.
+    pub fn unit_spellings(&self) -> impl Iterator<Item = &String> {
+        self.unit_lookup.keys().chain(self.unit_lookup_exact.keys())
+    }
+
     /// The sense `unit` has in a sentence whose words pass `in_sentence`: "degree" reads as an
     /// angle next to "rotate", and stays itself where no cue of another sense stands.
     pub fn sense<'a>(&'a self, unit: &'a Unit, in_sentence: impl Fn(&str) -> bool) -> &'a Unit {
