@@ -53,6 +53,8 @@ pub(super) fn compile(
         unit_phrase_heads: HashSet::default(),
         unit_max_words: 1,
         currency_symbols: Vec::new(),
+        currency_spellings: HashMap::default(),
+        currency_lengths: Vec::new(),
         currency_words: HashMap::default(),
         currency_unit_words: HashMap::default(),
         currency_codes: HashMap::default(),
@@ -384,6 +386,12 @@ pub(super) fn compile(
     rules.hedges.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
     rules.vague.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
     rules.currency_symbols.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    for (i, (symbol, _)) in rules.currency_symbols.iter().enumerate() {
+        rules.currency_spellings.entry(symbol.to_ascii_lowercase()).or_default().push(i);
+        if !rules.currency_lengths.contains(&symbol.len()) {
+            rules.currency_lengths.push(symbol.len());
+        }
+    }
     rules.files = files;
     rules.starters = crate::extract::starters::of(&rules);
     Ok(rules)

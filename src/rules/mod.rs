@@ -117,6 +117,10 @@ pub struct Rules {
     pub unit_max_words: usize,
     /// Currency symbols written before numbers, to ISO codes, longest first.
     pub currency_symbols: Vec<(String, String)>,
+    /// Where each spelling of `currency_symbols` stands in it, by the spelling in ASCII lower case.
+    currency_spellings: HashMap<String, Vec<usize>>,
+    /// The byte lengths of `currency_symbols`, longest first.
+    currency_lengths: Vec<usize>,
     /// Currency names written after numbers, to ISO codes.
     pub currency_words: HashMap<String, String>,
     /// Currency names that are also units of measure ("pounds"), to ISO codes.
@@ -314,6 +318,18 @@ impl Rules {
             false => self.unit_lookup.get(&w.to_lowercase()),
         };
         self.unit_lookup_exact.get(word).or_else(|| folded(word)).map(|&i| &self.units[i])
+    }
+
+    /// The currency symbols `text` ends with, ASCII case ignored, in their order in
+    /// `currency_symbols`: a lookup for each length of symbol, not a comparison with each symbol.
+    pub fn currency_symbols_ending<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a (String, String)> {
+        let at = |n: usize| text.len().checked_sub(n).filter(|&cut| text.is_char_boundary(cut));
+        let spelled = move |cut: usize| self.currency_spellings.get(&text[cut..].to_ascii_lowercase());
+        self.currency_lengths
+            .iter()
+            .filter_map(move |&n| at(n).and_then(spelled))
+            .flatten()
+            .map(|&i| &self.currency_symbols[i])
     }
 
     /// Every spelling of a unit in the rules, those matched case-sensitively as written.
