@@ -50,6 +50,7 @@ pub(super) fn compile(
         unit_lookup: HashMap::default(),
         unit_lookup_exact: HashMap::default(),
         unit_lookup_second: HashMap::default(),
+        unit_prefixes: HashSet::default(),
         unit_phrase_heads: HashSet::default(),
         unit_max_words: 1,
         currency_symbols: Vec::new(),
@@ -391,6 +392,11 @@ pub(super) fn compile(
         if !rules.currency_lengths.contains(&symbol.len()) {
             rules.currency_lengths.push(symbol.len());
         }
+    }
+    let spellings: Vec<String> = rules.unit_spellings().cloned().collect();
+    for spelling in spellings {
+        let ends = (1..=spelling.len()).filter(|&e| spelling.is_char_boundary(e));
+        rules.unit_prefixes.extend(ends.map(|e| spelling[..e].to_string()));
     }
     rules.files = files;
     rules.starters = crate::extract::starters::of(&rules);

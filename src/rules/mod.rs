@@ -110,6 +110,8 @@ pub struct Rules {
     unit_lookup: HashMap<String, usize>,
     unit_lookup_exact: HashMap<String, usize>,
     unit_lookup_second: HashMap<String, usize>,
+    /// Every beginning of a unit spelling, as written and in lower case ("k", "km", "km/").
+    unit_prefixes: HashSet<String>,
     /// First words of the unit spellings of several words ("business" of "business day"), lower-case,
     /// so a matcher builds a two-word phrase to look up only where one can start.
     pub unit_phrase_heads: HashSet<String>,
@@ -330,6 +332,13 @@ impl Rules {
             .filter_map(move |&n| at(n).and_then(spelled))
             .flatten()
             .map(|&i| &self.currency_symbols[i])
+    }
+
+    /// False when no unit spelling begins with `written`, in its case or in lower case: then no
+    /// tokens starting with it spell a unit, and a matcher need not join them to look them up.
+    pub fn may_open_unit(&self, written: &str) -> bool {
+        let folded = || !(written.is_ascii() && !written.bytes().any(|b| b.is_ascii_uppercase()));
+        self.unit_prefixes.contains(written) || (folded() && self.unit_prefixes.contains(&written.to_lowercase()))
     }
 
     /// Every spelling of a unit in the rules, those matched case-sensitively as written.

@@ -35,6 +35,10 @@ pub(in crate::extract) fn unit_after<'r>(
     if first.is_punct("\"") && !(first.space_before && tokens.get(k + 1).is_none_or(|t| t.space_before)) {
         return None;
     }
+    // Most words after a number begin no unit: join and look up windows only where one can begin.
+    if !rules.may_open_unit(&text[first.start..first.end]) {
+        return None;
+    }
     let longest = (rules.unit_max_words * 2 + 1).min(tokens.len().saturating_sub(k));
     for n in (1..=longest).rev() {
         let window = &tokens[k..k + n];
