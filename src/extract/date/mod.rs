@@ -166,7 +166,11 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
         let hedge = if sign > 0 { Hedge::Since } else { Hedge::Until };
         return Some(DateMatch { start: i, end, expr, hedge });
     }
-    if let Some((expr, end)) = spoken::shifted(tokens, text, rules, i, future)
+    // The length of time starting here, read once for each date counted with it ("three days
+    // ago", "3 days from today for a week", "a few days ago").
+    let length = super::duration::read(tokens, text, rules, i);
+    if let Some((expr, end)) = (length.as_ref())
+        .and_then(|d| spoken::shifted_by(tokens, d, future))
         .or_else(|| spoken::less_than_shifted(tokens, text, rules, i, future))
         .or_else(|| spoken::weekdays_counted(tokens, text, rules, i))
         // After the counted dates, which read "a day later" in the future tense from the reference.
@@ -174,7 +178,7 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
     {
         return spoken(expr, end);
     }
-    if let Some((expr, end)) = period::period(tokens, text, rules, i) {
+    if let Some((expr, end)) = period::period(tokens, text, rules, i, length.as_ref()) {
         return spoken(expr, end);
     }
     let mut j = i;
