@@ -149,15 +149,15 @@ const LEAD_REACH: usize = 6;
 /// `rules.starters` lists for its text, and none at a leading word with nothing close after it
 /// that a claim could be about.
 pub fn of_tokens(tokens: &[Token], rules: &Rules) -> Vec<Starts> {
-    let mut starts: Vec<Starts> = tokens.iter().map(|t| at(t, rules)).collect();
+    let mut starts = vec![Starts::default(); tokens.len()];
     // Read backwards, so that each leading word knows the nearest word after it that a claim
     // could be about.
     let mut about: Option<usize> = None;
-    for k in (0..tokens.len()).rev() {
-        let s = starts[k];
-        let near = about.is_some_and(|a| a - k <= LEAD_REACH && tokens[a].sentence == tokens[k].sentence);
-        if s.leading && !near {
-            starts[k] = Starts::default();
+    for (k, token) in tokens.iter().enumerate().rev() {
+        let s = at(token, rules);
+        let near = || about.is_some_and(|a| a - k <= LEAD_REACH && tokens[a].sentence == token.sentence);
+        if !s.leading || near() {
+            starts[k] = s;
         }
         if !s.leading && (!s.none() || s.counted) {
             about = Some(k);

@@ -113,8 +113,8 @@ impl Terms {
         let word_beside = |side: &mut dyn Iterator<Item = &Token>| {
             side.take_while(|t| t.sentence == sentence).take(LINE_REACH).any(|t| t.kind == TokenKind::Word)
         };
-        let furniture = !word_beside(&mut tokens[..start].iter().rev()) && !word_beside(&mut tokens[end..].iter());
-        if own.iter().all(|t| t.end > start && t.start < end) && head.is_none() && furniture {
+        let furniture = || !word_beside(&mut tokens[..start].iter().rev()) && !word_beside(&mut tokens[end..].iter());
+        if head.is_none() && own.iter().all(|t| t.end > start && t.start < end) && furniture() {
             // A line that holds nothing but the claim ("Tuesday, July 2nd, 2013", a dateline) says
             // nothing about what it dates; borrowed words would only make it look like a fact.
             return Subject::default();
