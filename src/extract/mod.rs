@@ -403,6 +403,10 @@ fn date_claim(
 /// The day each time of day in `found` falls on: the nearest single day dated in its sentence
 /// ("on Tuesday at 7:48 a.m."), else the reference date. `None` for the other findings.
 fn time_days(found: &[Found2], tokens: &[Token], rules: &Rules, reference: Option<Date>) -> Vec<Option<Date>> {
+    // The dates are resolved (and their tense read) only for a source that tells a time of day.
+    if !found.iter().any(|f| matches!(f, Found2::Time(_))) {
+        return vec![None; found.len()];
+    }
     let days: Vec<(u32, usize, Date)> = found
         .iter()
         .filter_map(|f| match f {
