@@ -47,9 +47,9 @@ impl Starts {
     }
 }
 
-/// Words and marks that open a number in code (`number::read`): articles and shares ("a dozen",
-/// "half a million"), a minus sign and vulgar fractions. Space-separated.
-const NUMBER_WORDS: &str = "a an half quarter - − ½ ⅓ ⅔ ¼ ¾ ⅕ ⅖ ⅗ ⅘ ⅙ ⅚ ⅛ ⅜ ⅝ ⅞";
+/// Marks that open a number in code (`number::read`): a minus sign and vulgar fractions; the words
+/// are `number::WORD_OPENERS`. Space-separated.
+const NUMBER_MARKS: &str = "- − ½ ⅓ ⅔ ¼ ¾ ⅕ ⅖ ⅗ ⅘ ⅙ ⅚ ⅛ ⅜ ⅝ ⅞";
 
 /// Words that open a count in code besides a number: counts of none (`measure::bare`: "no dead",
 /// "nobody was hurt") and a range of ranks between two ordinals ("between the tenth and the
@@ -72,7 +72,8 @@ const DATE_WORDS: &[&str] = &[
 pub fn of(rules: &Rules) -> HashMap<String, Starts> {
     let words = |line: &'static str| line.split_whitespace().map(str::to_string);
 
-    let mut number: Vec<String> = words(NUMBER_WORDS).collect();
+    let mut number: Vec<String> = words(NUMBER_MARKS).collect();
+    number.extend(super::number::WORD_OPENERS.map(str::to_string));
     number.extend(rules.number_words.keys().cloned());
     number.extend(rules.negatives.iter().cloned());
 
