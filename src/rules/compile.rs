@@ -45,6 +45,7 @@ pub(super) fn compile(
         fractions: HashMap::default(),
         negatives: HashSet::default(),
         hedges: Vec::new(),
+        hedges_before_by_last: HashMap::default(),
         vague: Vec::new(),
         units: Vec::new(),
         unit_lookup: HashMap::default(),
@@ -385,6 +386,11 @@ pub(super) fn compile(
         }
     }
     rules.hedges.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
+    for (i, h) in rules.hedges.iter().enumerate().filter(|(_, h)| h.position == HedgePosition::Before) {
+        if let Some(last) = h.words.last() {
+            rules.hedges_before_by_last.entry(last.clone()).or_default().push(i);
+        }
+    }
     rules.vague.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
     rules.currency_symbols.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     for (i, (symbol, _)) in rules.currency_symbols.iter().enumerate() {

@@ -103,6 +103,8 @@ pub struct Rules {
     pub negatives: HashSet<String>,
     /// Hedges, longest phrase first.
     pub hedges: Vec<Hedge>,
+    /// Where each hedge written before its number stands in `hedges`, by the hedge's last word.
+    hedges_before_by_last: HashMap<String, Vec<usize>>,
     /// Vague quantities, longest phrase first.
     pub vague: Vec<Vague>,
     /// Units.
@@ -320,6 +322,12 @@ impl Rules {
             false => self.unit_lookup.get(&w.to_lowercase()),
         };
         self.unit_lookup_exact.get(word).or_else(|| folded(word)).map(|&i| &self.units[i])
+    }
+
+    /// The hedges written before a number whose last word is `word`, in their order in `hedges`:
+    /// the only ones that can end right before a number after that word.
+    pub fn hedges_before_ending(&self, word: &str) -> impl Iterator<Item = &Hedge> {
+        self.hedges_before_by_last.get(word).into_iter().flatten().map(|&i| &self.hedges[i])
     }
 
     /// The currency symbols `text` ends with, ASCII case ignored, in their order in
