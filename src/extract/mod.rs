@@ -79,14 +79,16 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             }
             continue;
         }
-        if let Some(m) = can.date.then(|| date::match_date(&tokens, text, rules, i)).flatten() {
+        // A length of time is read once for both matchers that count with it.
+        let length = (can.date || can.duration).then(|| duration::read(&tokens, text, rules, i)).flatten();
+        if let Some(m) = can.date.then(|| date::match_date_after(&tokens, text, rules, i, length.as_ref())).flatten() {
             if !masked[m.start..m.end].iter().any(|&b| b) {
                 i = m.end;
                 found.push(Found2::Date(m));
                 continue;
             }
         }
-        if let Some(m) = can.duration.then(|| duration::match_duration(&tokens, text, rules, i)).flatten() {
+        if let Some(m) = length.filter(|_| can.duration).and_then(|d| duration::claim_of(&tokens, rules, i, d)) {
             if !masked[m.start.min(i)..m.end].iter().any(|&b| b) {
                 i = m.end.max(i + 1);
                 found.push(Found2::Measure(m));

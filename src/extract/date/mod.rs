@@ -148,6 +148,18 @@ fn word(tokens: &[Token], k: usize) -> Option<&str> {
 
 /// Reads the date expression starting at token `i`, if one starts there.
 pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<DateMatch> {
+    match_date_after(tokens, text, rules, i, super::duration::read(tokens, text, rules, i).as_ref())
+}
+
+/// [`match_date`] given `length`, the length of time read at token `i`, which the dates counted
+/// with it share ("three days ago", "3 days from today for a week", "a few days ago").
+pub fn match_date_after(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    i: usize,
+    length: Option<&super::duration::Duration>,
+) -> Option<DateMatch> {
     let word = |k: usize| word(tokens, k);
     let spoken = |expr, end| Some(DateMatch { start: i, end, expr, hedge: Hedge::Period });
     if let Some((expr, end)) = spoken::bare_day(tokens, rules, i) {
@@ -168,10 +180,7 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
         let hedge = if sign > 0 { Hedge::Since } else { Hedge::Until };
         return Some(DateMatch { start: i, end, expr, hedge });
     }
-    // The length of time starting here, read once for each date counted with it ("three days
-    // ago", "3 days from today for a week", "a few days ago").
-    let length = super::duration::read(tokens, text, rules, i);
-    if let Some((expr, end)) = (length.as_ref())
+    if let Some((expr, end)) = length
         .and_then(|d| spoken::shifted_by(tokens, d, future))
         .or_else(|| spoken::less_than_shifted(tokens, text, rules, i, future))
         .or_else(|| spoken::weekdays_counted(tokens, text, rules, i))
@@ -180,7 +189,7 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
     {
         return spoken(expr, end);
     }
-    if let Some((expr, end)) = period::period(tokens, text, rules, i, length.as_ref()) {
+    if let Some((expr, end)) = period::period(tokens, text, rules, i, length) {
         return spoken(expr, end);
     }
     let mut j = i;
