@@ -24,8 +24,8 @@ pub struct Term {
 /// The content terms of every sentence, computed once per source.
 pub struct Terms {
     terms: Vec<Term>,
-    /// For each sentence, the range of `terms` it holds.
-    by_sentence: HashMap<u32, (usize, usize)>,
+    /// For each sentence by number, the range of `terms` it holds.
+    by_sentence: Vec<(usize, usize)>,
     /// `marks[k]` is the number of clause marks among the first `k` tokens, so the marks between
     /// two tokens cost one subtraction, not a walk (a walk made long lines cubic).
     marks: Vec<u32>,
@@ -42,7 +42,7 @@ impl Terms {
     /// terms do not depend on the sentences around it.
     pub fn of_sentences(tokens: &[Token], text: &str, rules: &Rules, wanted: impl Fn(u32) -> bool) -> Terms {
         let mut terms = Vec::new();
-        let mut by_sentence: HashMap<u32, (usize, usize)> = HashMap::default();
+        let mut by_sentence = vec![(0, 0); tokens.last().map_or(0, |t| t.sentence as usize + 1)];
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i];
@@ -199,7 +199,7 @@ impl Terms {
 
     /// The terms of the sentence holding token `at`.
     pub fn sentence_terms(&self, sentence: u32) -> &[Term] {
-        self.by_sentence.get(&sentence).map_or(&[], |&(a, b)| &self.terms[a..b])
+        self.by_sentence.get(sentence as usize).map_or(&[], |&(a, b)| &self.terms[a..b])
     }
 }
 
@@ -223,11 +223,15 @@ const NEIGHBOUR_WEIGHT: f32 = 0.2;
 /// paragraphs around it move.
 pub const MAX_BORROWED_WEIGHT: f32 = NEIGHBOUR_WEIGHT * 1.5;
 
-fn push(terms: &mut Vec<Term>, by_sentence: &mut HashMap<u32, (usize, usize)>, term: Term, sentence: u32) {
+fn push(terms: &mut Vec<Term>, by_sentence: &mut [(usize, usize)], term: Term, sentence: u32) {
     let index = terms.len();
     terms.push(term);
-    let entry = by_sentence.entry(sentence).or_insert((index, index));
-    entry.1 = index + 1;
+    // A sentence's terms are pushed one after another.
+    let range = &mut by_sentence[sentence as usize];
+    if range.0 == range.1 {
+        range.0 = index;
+    }
+    range.1 = index + 1;
 }
 
 impl Terms {
