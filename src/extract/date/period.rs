@@ -37,8 +37,8 @@ pub(super) fn period(
         }
     }
     // "4 to 23 next month", "3 until 12 of Sept": two bare days need the month after them.
-    let bare = core_date(tokens, text, rules, i, true).is_none() && word(tokens, i.wrapping_sub(1)) != Some("the");
-    if let Some((day, end)) = day_at(tokens, i).filter(|_| bare) {
+    let bare = || core_date(tokens, text, rules, i, true).is_none() && word(tokens, i.wrapping_sub(1)) != Some("the");
+    if let Some((day, end)) = day_at(tokens, i).filter(|_| bare()) {
         if let Some((to, after)) = range_tail(tokens, text, rules, end, &DateExpr::Day { day }, false) {
             if !matches!(to, DateExpr::Day { .. }) {
                 return Some((range(DateExpr::Day { day }, to), after));
