@@ -274,11 +274,7 @@ fn alias_phrase(tokens: &[Token], rules: &Rules, i: usize) -> Option<(String, us
 
 /// The canonical term for one lower-case word, or `None` for stop words and numbers.
 pub fn canonical_word(word: &str, rules: &Rules) -> Option<String> {
-    if word.len() < 2 && word != "s"
-        || rules.stopwords.contains(word)
-        || rules.number_words.contains_key(word)
-        || rules.scales.contains_key(word)
-    {
+    if word.len() < 2 && word != "s" || rules.is_no_term(word) {
         return None;
     }
     if word == "s" {

@@ -64,6 +64,7 @@ pub(super) fn compile(
         currency_minor: HashMap::default(),
         aliases: HashMap::default(),
         alias_heads: HashSet::default(),
+        no_terms: HashSet::default(),
         alias_max_words: 1,
         countable: HashSet::default(),
         ignore: Vec::new(),
@@ -404,6 +405,8 @@ pub(super) fn compile(
         let ends = (1..=spelling.len()).filter(|&e| spelling.is_char_boundary(e));
         rules.unit_prefixes.extend(ends.map(|e| spelling[..e].to_string()));
     }
+    let no_terms = rules.stopwords.iter().chain(rules.number_words.keys()).chain(rules.scales.keys()).cloned();
+    rules.no_terms = no_terms.collect();
     rules.files = files;
     rules.starters = crate::extract::starters::of(&rules);
     Ok(rules)

@@ -138,6 +138,8 @@ pub struct Rules {
     aliases: HashMap<String, String>,
     /// What the first token of an alias phrase of several tokens can be (see `may_open_alias`).
     alias_heads: HashSet<String>,
+    /// The stop words, number words and scales: words that are never a subject's term.
+    no_terms: HashSet<String>,
     /// The longest alias phrase, in words.
     pub alias_max_words: usize,
     /// Canonical terms that name what is counted.
@@ -300,6 +302,12 @@ impl Rules {
         }
         let texts: HashMap<&str, &str> = texts.iter().map(|(s, _, t)| (s.as_str(), t.as_str())).collect();
         compile::compile(files, &texts)
+    }
+
+    /// True for a stop word, a number word or a scale: a word that is never a subject's term
+    /// (one lookup for the three tables).
+    pub fn is_no_term(&self, word: &str) -> bool {
+        self.no_terms.contains(word)
     }
 
     /// The canonical term for a lower-case word or phrase, if an alias names it.
