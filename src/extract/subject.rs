@@ -284,6 +284,10 @@ pub fn canonical_word(word: &str, rules: &Rules) -> Option<String> {
         return Some(c.to_string());
     }
     let single = singular(word);
+    // A word that is no plural was asked already.
+    if single == word {
+        return Some(single);
+    }
     if let Some(c) = rules.alias(&single) {
         return Some(c.to_string());
     }
