@@ -12,10 +12,12 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
+use clusters::Clusters;
 use roles::{block_key, role_of, roles_of, ROLE_WEIGHT};
 use vectors::Vectors;
 
 mod candidates;
+mod clusters;
 mod days;
 mod roles;
 mod sole;
@@ -425,15 +427,14 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     edges.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
     let score = |a: usize, b: usize| *scores.get(&candidates::key(a, b)).unwrap_or(&0.0);
 
-    let mut cluster_of: HashMap<usize, usize> = members.iter().map(|&m| (m, m)).collect();
-    let mut clusters: HashMap<usize, Vec<usize>> = members.iter().map(|&m| (m, vec![m])).collect();
+    let mut clusters = Clusters::singletons(members);
     // Two clusters found apart stay apart: a cluster that grows keeps the pair that kept it
     // apart. Without this, every edge between two large clusters would check them again.
     let mut apart: HashSet<(usize, usize)> = HashSet::default();
     let mut floor =
         |a: usize, b: usize| floor_of(*needed_memo.entry(candidates::key(a, b)).or_insert_with(|| needed(a, b)));
     for (a, b) in edges.into_iter().map(|(_, a, b)| (a as usize, b as usize)) {
-        let (ca, cb) = (cluster_of[&a], cluster_of[&b]);
+        let (ca, cb) = (clusters.of(a), clusters.of(b));
         if ca == cb || apart.contains(&(ca.min(cb), ca.max(cb))) {
             continue;
         }
@@ -443,41 +444,33 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         // ways, and name one count by different nouns: "23 pirates", "23 Somalis").
         let mut ok = true;
         let (mut sum, mut need, mut pairs) = (0.0f32, 0.0f32, 0usize);
-        for &x in &clusters[&ca] {
-            for &y in &clusters[&cb] {
-                let (cx, cy) = (&claims[x], &claims[y]);
-                if cx.source == cy.source {
-                    // One source writing two different values: two facts, not one. Judged on
-                    // the values as written, since "by late July" is open below.
-                    // One figure converted in brackets ("10 kilometers (6 miles)") is one fact.
-                    ok &= cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules);
-                    continue;
-                }
-                let (s, f) = (score(x, y), floor(x, y));
-                if f.is_infinite()
-                    || (f >= rules.threshold * 0.5 && s < f && compare::relate(cx, cy, rules) == Verdict::Conflict)
-                    || (unnamed(x, y) && s < rules.threshold_bare)
-                {
-                    ok = false;
-                }
-                sum += s;
-                // On the whole, as alike as the pairs ask, up to `threshold_same_value` each:
-                // the very same figure of one noun asks next to nothing.
-                need += f.min(rules.threshold_same_value);
-                pairs += 1;
+        clusters.judged_pairs(claims, cx.by_source, (ca, cb), |x, y| {
+            let (cx, cy) = (&claims[x], &claims[y]);
+            if cx.source == cy.source {
+                // One source writing two different values: two facts, not one. Judged on
+                // the values as written, since "by late July" is open below.
+                // One figure converted in brackets ("10 kilometers (6 miles)") is one fact.
+                ok &= cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules);
+                return;
             }
-        }
+            let (s, f) = (score(x, y), floor(x, y));
+            if f.is_infinite()
+                || (f >= rules.threshold * 0.5 && s < f && compare::relate(cx, cy, rules) == Verdict::Conflict)
+                || (unnamed(x, y) && s < rules.threshold_bare)
+            {
+                ok = false;
+            }
+            sum += s;
+            // On the whole, as alike as the pairs ask, up to `threshold_same_value` each:
+            // the very same figure of one noun asks next to nothing.
+            need += f.min(rules.threshold_same_value);
+            pairs += 1;
+        });
         if !ok || (pairs > 0 && sum < need) {
             apart.insert((ca.min(cb), ca.max(cb)));
             continue;
         }
-        let moved = clusters.remove(&cb).unwrap_or_default();
-        for &m in &moved {
-            cluster_of.insert(m, ca);
-        }
-        if let Some(target) = clusters.get_mut(&ca) {
-            target.extend(moved);
-        }
+        clusters.merge(ca, cb);
     }
     // Outlets word one fact in many ways, so one fact often ends in several clusters, each alike
     // within but no pair alike across. Clusters whose values overlap pair by pair join when their
@@ -489,7 +482,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         .keys()
         .map(|&(a, b)| (a as usize, b as usize))
         .filter(|&(a, _)| claims[a].kind != Kind::Date)
-        .map(|(a, b)| (cluster_of[&a], cluster_of[&b]))
+        .map(|(a, b)| (clusters.of(a), clusters.of(b)))
         .filter(|(p, q)| p != q)
         .map(|(p, q)| (p.min(q), p.max(q)))
         .collect();
@@ -498,58 +491,46 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     let mut pooled = vectors::PooledCache::default();
     let mut ranked: Vec<(f32, usize, usize)> = links
         .into_iter()
-        .map(|(p, q)| (pooled.similarity(vectors, &clusters, p, q), p, q))
+        .map(|(p, q)| (pooled.similarity(vectors, clusters.all(), p, q), p, q))
         .filter(|&(s, _, _)| s >= least)
         .collect();
     ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
     for (_, p, q) in ranked {
-        let (ca, cb) = (cluster_of[&p], cluster_of[&q]);
+        let (ca, cb) = (clusters.of(p), clusters.of(q));
         if ca == cb {
             continue;
         }
-        if pooled.similarity(vectors, &clusters, ca, cb) < least {
+        if pooled.similarity(vectors, clusters.all(), ca, cb) < least {
             continue;
         }
         let mut ok = true;
-        for &x in &clusters[&ca] {
-            for &y in &clusters[&cb] {
-                let (cx, cy) = (&claims[x], &claims[y]);
-                ok &= if cx.source == cy.source {
-                    cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules)
-                } else {
-                    compare::relate(cx, cy, rules) != Verdict::Conflict
-                        && floor(x, y).is_finite()
-                        && (!unnamed(x, y) || score(x, y) >= rules.threshold_bare)
-                };
-            }
-        }
+        clusters.judged_pairs(claims, cx.by_source, (ca, cb), |x, y| {
+            let (cx, cy) = (&claims[x], &claims[y]);
+            ok &= if cx.source == cy.source {
+                cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules)
+            } else {
+                compare::relate(cx, cy, rules) != Verdict::Conflict
+                    && floor(x, y).is_finite()
+                    && (!unnamed(x, y) || score(x, y) >= rules.threshold_bare)
+            };
+        });
         if ok {
             pooled.forget(ca);
             pooled.forget(cb);
-            let moved = clusters.remove(&cb).unwrap_or_default();
-            for &m in &moved {
-                cluster_of.insert(m, ca);
-            }
-            if let Some(target) = clusters.get_mut(&ca) {
-                target.extend(moved);
-            }
+            clusters.merge(ca, cb);
         }
     }
     // A figure left on its own joins the group it is an outlier of (`sole::outlier_targets`).
     // So does a mention of the story's day (`days::day_targets`).
-    let joins = [sole::outlier_targets(cx, &clusters), days::day_targets(cx, &clusters)].concat();
+    let joins = [sole::outlier_targets(cx, clusters.all()), days::day_targets(cx, clusters.all())].concat();
     for (o, t) in joins {
-        let target = cluster_of[&t];
-        if clusters.contains_key(&o) && target != o {
-            clusters.remove(&o);
-            cluster_of.insert(o, target);
-            if let Some(group) = clusters.get_mut(&target) {
-                group.push(o);
-            }
+        // `o` was a cluster of its own; an earlier join may have moved it already.
+        if clusters.of(o) == o {
+            clusters.merge(clusters.of(t), o);
         }
     }
     let mut out: Vec<Vec<usize>> = clusters
-        .into_values()
+        .into_members()
         .filter(|c| {
             let first = claims[c[0]].source;
             c.iter().any(|&m| claims[m].source != first)
