@@ -126,13 +126,13 @@ fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
     let states = |own: &Claim, own_index: usize, other: &Claim| {
         cx.by_source[own.source].iter().any(|&m| {
             let z = &claims[m];
+            let same_role = cx.roles[m] == cx.roles[own_index];
+            // The cheap tests of the role first: most of a source's figures fail them.
             m != own_index
                 && z.kind == own.kind
+                && (same_role || (!z.subject.past && !own_roles(&cx.roles[m].1, &cx.roles[own_index].1)))
                 && compare::relate(z, other, rules) == Verdict::Agree
-                && (cx.roles[m] == cx.roles[own_index]
-                    || (!z.subject.past
-                        && !own_roles(&cx.roles[m].1, &cx.roles[own_index].1)
-                        && cx.vectors.similarity(m, own_index) >= rules.threshold_overlap))
+                && (same_role || cx.vectors.similarity(m, own_index) >= rules.threshold_overlap)
         })
     };
     !(states(x, a, y) || states(y, b, x))
@@ -253,6 +253,14 @@ fn same_figure_hedged(x: &Claim, y: &Claim) -> bool {
             && exact.nominal.low.is_some_and(|v| [other.nominal.low, other.nominal.high].contains(&Some(v)))
     };
     hedged(x, y) || hedged(y, x)
+}
+
+/// What `align_block` knows of a scored pair of claims.
+struct Known {
+    /// How alike the two are (`Vectors::mutual`); 0 for a pair never scored.
+    score: f32,
+    /// What `needed` asks of the pair, once asked.
+    needed: Option<f32>,
 }
 
 fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
@@ -397,42 +405,40 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     ]
     .into_iter()
     .fold(f32::INFINITY, f32::min);
-    // Keyed by `candidates::key`, 12 bytes an entry: a pile's block keeps millions of them.
-    let mut scores: HashMap<(u32, u32), f32> = HashMap::default();
+    // Keyed by `candidates::key`, 20 bytes an entry: a pile's block keeps millions of them.
+    let mut known: HashMap<(u32, u32), Known> = HashMap::default();
     // As `candidates::key`: half the bytes to hold and sort in a pile's block.
     let mut edges: Vec<(f32, u32, u32)> = Vec::new();
-    // What `needed` asks of each pair it was asked of: an edge's pair is asked again when its
-    // clusters are weighed, and `needed` reads both sources' claims.
-    let mut needed_memo: HashMap<(u32, u32), f32> = HashMap::default();
     // Pairs from one source are never scored (`ok` below judges them on their values), and a
     // large block scores only promising pairs, so neither a source with thousands of claims nor a
     // pile of thousands of sources costs quadratic time or memory.
     for (a, b) in candidates::pairs(claims, members, vectors) {
-        {
-            let s = vectors.mutual(a, b);
-            // Only related pairs are kept; a missing pair scores 0, so memory follows the number
-            // of related pairs, not of all pairs.
-            if s > 0.0 {
-                scores.insert(candidates::key(a, b), s);
-            }
-            if s > 0.0
-                && s >= least_needed
-                && s >= *needed_memo.entry(candidates::key(a, b)).or_insert_with(|| needed(a, b))
-            {
+        let s = vectors.mutual(a, b);
+        // Only related pairs are kept; a missing pair scores 0, so memory follows the number
+        // of related pairs, not of all pairs.
+        if s > 0.0 {
+            let pair = known.entry(candidates::key(a, b)).or_insert(Known { score: s, needed: None });
+            if s >= least_needed && s >= *pair.needed.get_or_insert_with(|| needed(a, b)) {
                 let (a, b) = candidates::key(a, b);
                 edges.push((s, a, b));
             }
         }
     }
-    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
-    let score = |a: usize, b: usize| *scores.get(&candidates::key(a, b)).unwrap_or(&0.0);
+    // Pairs are listed once each, so no two edges compare equal and an unstable sort is as
+    // deterministic as a stable one.
+    edges.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
+    // A pair's score (0 when unrelated) and the floor of what it needs: an edge's pair is
+    // asked again when its clusters are weighed, and `needed` reads both sources' claims, so it
+    // is asked once per pair.
+    let score_and_floor = |known: &mut HashMap<(u32, u32), Known>, a: usize, b: usize| {
+        let pair = known.entry(candidates::key(a, b)).or_insert(Known { score: 0.0, needed: None });
+        (pair.score, floor_of(*pair.needed.get_or_insert_with(|| needed(a, b))))
+    };
 
     let mut clusters = Clusters::singletons(members);
     // Two clusters found apart stay apart: a cluster that grows keeps the pair that kept it
     // apart. Without this, every edge between two large clusters would check them again.
     let mut apart: HashSet<(usize, usize)> = HashSet::default();
-    let mut floor =
-        |a: usize, b: usize| floor_of(*needed_memo.entry(candidates::key(a, b)).or_insert_with(|| needed(a, b)));
     for (a, b) in edges.into_iter().map(|(_, a, b)| (a as usize, b as usize)) {
         let (ca, cb) = (clusters.of(a), clusters.of(b));
         if ca == cb || apart.contains(&(ca.min(cb), ca.max(cb))) {
@@ -453,7 +459,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
                 ok &= cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules);
                 return;
             }
-            let (s, f) = (score(x, y), floor(x, y));
+            let (s, f) = score_and_floor(&mut known, x, y);
             if f.is_infinite()
                 || (f >= rules.threshold * 0.5 && s < f && compare::relate(cx, cy, rules) == Verdict::Conflict)
                 || (unnamed(x, y) && s < rules.threshold_bare)
@@ -478,9 +484,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     // wrong join yields at worst a false "compatible", never a conflict. Only
     // clusters linked by a scored pair are weighed, so the cost follows the scored pairs.
     // Not dates: many things of one story happen on one day (the event, each statement).
-    let links: std::collections::BTreeSet<(usize, usize)> = scores
-        .keys()
-        .map(|&(a, b)| (a as usize, b as usize))
+    let links: std::collections::BTreeSet<(usize, usize)> = known
+        .iter()
+        .filter(|(_, pair)| pair.score > 0.0)
+        .map(|(&(a, b), _)| (a as usize, b as usize))
         .filter(|&(a, _)| claims[a].kind != Kind::Date)
         .map(|(a, b)| (clusters.of(a), clusters.of(b)))
         .filter(|(p, q)| p != q)
@@ -494,7 +501,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         .map(|(p, q)| (pooled.similarity(vectors, clusters.all(), p, q), p, q))
         .filter(|&(s, _, _)| s >= least)
         .collect();
-    ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
+    ranked.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
     for (_, p, q) in ranked {
         let (ca, cb) = (clusters.of(p), clusters.of(q));
         if ca == cb {
@@ -509,9 +516,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             ok &= if cx.source == cy.source {
                 cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules)
             } else {
-                compare::relate(cx, cy, rules) != Verdict::Conflict
-                    && floor(x, y).is_finite()
-                    && (!unnamed(x, y) || score(x, y) >= rules.threshold_bare)
+                compare::relate(cx, cy, rules) != Verdict::Conflict && {
+                    let (s, f) = score_and_floor(&mut known, x, y);
+                    f.is_finite() && (!unnamed(x, y) || s >= rules.threshold_bare)
+                }
             };
         });
         if ok {
