@@ -409,12 +409,12 @@ fn group_subject(claims: &[&Claim], floor: f32) -> String {
     let mut totals: Vec<(String, f32, usize)> = Vec::new();
     for c in claims {
         for (term, w) in c.subject.terms.iter().filter(|(_, w)| *w > floor) {
-            match totals.iter_mut().find(|(t, _, _)| t == term) {
+            match totals.iter_mut().find(|(t, _, _)| *t == term.as_str()) {
                 Some(entry) => {
                     entry.1 += w;
                     entry.2 += 1;
                 }
-                None => totals.push((term.clone(), *w, 1)),
+                None => totals.push((term.to_string(), *w, 1)),
             }
         }
     }

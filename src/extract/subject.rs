@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexer::{Token, TokenKind};
-use crate::claim::Subject;
+use crate::claim::{self, Subject};
 use crate::rules::Rules;
 
 /// A content term of a sentence, with the tokens it covers.
@@ -145,7 +145,7 @@ impl Terms {
             }
         }
         weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        let terms = weights.into_iter().map(|(t, w)| (t.to_string(), w)).collect();
+        let terms = weights.into_iter().map(|(t, w)| (claim::Term::new(t), w)).collect();
         let place = self.place(tokens, sentence, end);
         // The word right before the figure narrows it too: "another 20,000 people", "a further
         // 20,000", "the other two bombs" are a part added to or set beside some whole.
