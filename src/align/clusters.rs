@@ -8,8 +8,9 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::claim::Claim;
 
 /// How many members of each cluster a merge judges the pairs from two sources on: its first ones,
-/// which formed it (clusters grow most alike first). A cluster of a story, told by a few dozen
-/// outlets at most, has fewer, so there every pair is judged.
+/// which formed it (clusters grow most alike first). A story's clusters hold fewer (the ECB+
+/// stories have six sources at most), so there every pair is judged; a pile's hold hundreds, where
+/// judging every pair of every merge cost time growing with the square of the pile.
 const JUDGED: usize = 48;
 
 /// The clusters of one block. A cluster is named by the claim it started from and keeps that name
