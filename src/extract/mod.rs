@@ -58,12 +58,14 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let tokens = lexer::tokenize(text, source.body.start, source.body.end);
     let masked = masked_tokens(&tokens, text, source.body, rules);
 
+    let starts = starters::of_tokens(&tokens, rules);
+
     let mut found: Vec<Found2> = Vec::new();
     let mut i = 0;
     // One match past the limit is enough to know the source is cut off; reading on would only
     // spend time and memory on matches that are dropped.
     while i < tokens.len() && found.len() <= MAX_CLAIMS_PER_SOURCE {
-        let can = starters::at(&tokens[i], rules);
+        let can = starts[i];
         debug_assert!(masked[i] || can_start_only(can, &tokens, text, rules, i));
         if masked[i] || can.none() {
             i += 1;
@@ -77,14 +79,16 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             }
             continue;
         }
-        if let Some(m) = can.date.then(|| date::match_date(&tokens, text, rules, i)).flatten() {
+        // A length of time is read once for both matchers that count with it.
+        let length = (can.date || can.duration).then(|| duration::read(&tokens, text, rules, i)).flatten();
+        if let Some(m) = can.date.then(|| date::match_date_after(&tokens, text, rules, i, length.as_ref())).flatten() {
             if !masked[m.start..m.end].iter().any(|&b| b) {
                 i = m.end;
                 found.push(Found2::Date(m));
                 continue;
             }
         }
-        if let Some(m) = can.duration.then(|| duration::match_duration(&tokens, text, rules, i)).flatten() {
+        if let Some(m) = length.filter(|_| can.duration).and_then(|d| duration::claim_of(&tokens, rules, i, d)) {
             if !masked[m.start.min(i)..m.end].iter().any(|&b| b) {
                 i = m.end.max(i + 1);
                 found.push(Found2::Measure(m));
@@ -163,7 +167,12 @@ fn can_start_only(can: Starts, tokens: &[Token], text: &str, rules: &Rules, i: u
         (!can.measure && measure::match_measure(tokens, text, rules, i).is_some(), "measure"),
     ];
     for (started, matcher) in unlisted {
-        assert!(!started, "a {matcher} starts at {:?}, which `extract::starters` does not list", tokens[i].norm);
+        let phrase = &text[tokens[i].start..tokens[(i + 8).min(tokens.len()) - 1].end];
+        assert!(
+            !started,
+            "a {matcher} starts at {:?}, which `extract::starters` does not list ({phrase:?})",
+            tokens[i].norm
+        );
     }
     true
 }
@@ -396,6 +405,10 @@ fn date_claim(
 /// The day each time of day in `found` falls on: the nearest single day dated in its sentence
 /// ("on Tuesday at 7:48 a.m."), else the reference date. `None` for the other findings.
 fn time_days(found: &[Found2], tokens: &[Token], rules: &Rules, reference: Option<Date>) -> Vec<Option<Date>> {
+    // The dates are resolved (and their tense read) only for a source that tells a time of day.
+    if !found.iter().any(|f| matches!(f, Found2::Time(_))) {
+        return vec![None; found.len()];
+    }
     let days: Vec<(u32, usize, Date)> = found
         .iter()
         .filter_map(|f| match f {

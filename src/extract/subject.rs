@@ -75,10 +75,28 @@ impl Terms {
     /// The subject of a claim covering tokens `start..end`, whose counted noun (if any) is `head`.
     pub fn subject(&self, tokens: &[Token], rules: &Rules, start: usize, end: usize, head: Option<&str>) -> Subject {
         let sentence = tokens[start.min(tokens.len() - 1)].sentence;
+        let own = self.sentence_terms(sentence);
+        // Terms lie in text order, so those wholly before the claim come first and those wholly
+        // after it last. Only the `window` nearest on each side can be close enough to count,
+        // which keeps a claim's cost independent of the length of its sentence.
+        let before = own.partition_point(|t| t.end <= start);
+        let after = own.partition_point(|t| t.start < end).max(before);
+        let from = before.saturating_sub(rules.window + 1);
+        let to = after.saturating_add(rules.window + 1).min(own.len());
+        // News carries its subject across sentences ("these soldiers", "the two countries"), so
+        // the neighbouring sentences lend their words, at a low weight.
+        // Only the terms nearest the claim's sentence lend, so that a claim next to a sentence of
+        // a million words does not read them all.
+        let previous = sentence.checked_sub(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
+        let previous = &previous[previous.len().saturating_sub(MAX_NEIGHBOUR_TERMS)..];
+        let next = sentence.checked_add(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
+        let next = &next[..next.len().min(MAX_NEIGHBOUR_TERMS)];
+        // Sized for every term that can be added, which spares the growing and rehashing.
+        let most = 1 + (to - from) + previous.len() + next.len();
         // Terms are borrowed while they are weighed, and copied once each at the end.
-        let mut weights: Vec<(&str, f32)> = Vec::new();
+        let mut weights: Vec<(&str, f32)> = Vec::with_capacity(most);
         // Indexed, since a long neighbouring sentence may lend hundreds of terms.
-        let mut index: HashMap<&str, usize> = HashMap::default();
+        let mut index: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(most, Default::default());
         let mut add = |term, weight: f32| match index.get(term) {
             Some(&i) => weights[i].1 = weights[i].1.max(weight),
             None => {
@@ -89,62 +107,44 @@ impl Terms {
         if let Some(head) = head {
             add(head, 2.5);
         }
-        let own = self.sentence_terms(sentence);
         // "He was 95" has no content word either, but it is a sentence about someone, not a line
         // of page furniture: its words outside the figure tell so. Read a few tokens only, so that
         // a line of a million figures costs no more per figure.
         let word_beside = |side: &mut dyn Iterator<Item = &Token>| {
             side.take_while(|t| t.sentence == sentence).take(LINE_REACH).any(|t| t.kind == TokenKind::Word)
         };
-        let furniture = !word_beside(&mut tokens[..start].iter().rev()) && !word_beside(&mut tokens[end..].iter());
-        if own.iter().all(|t| t.end > start && t.start < end) && head.is_none() && furniture {
+        let furniture = || !word_beside(&mut tokens[..start].iter().rev()) && !word_beside(&mut tokens[end..].iter());
+        if head.is_none() && own.iter().all(|t| t.end > start && t.start < end) && furniture() {
             // A line that holds nothing but the claim ("Tuesday, July 2nd, 2013", a dateline) says
             // nothing about what it dates; borrowed words would only make it look like a fact.
             return Subject::default();
         }
-        if let Some(&(a, b)) = self.by_sentence.get(&sentence) {
-            let terms = &self.terms[a..b];
-            // Terms lie in text order, so those wholly before the claim come first and those wholly
-            // after it last. Only the `window` nearest on each side can be close enough to count,
-            // which keeps a claim's cost independent of the length of its sentence.
-            let before = terms.partition_point(|t| t.end <= start);
-            let after = terms.partition_point(|t| t.start < end).max(before);
-            let from = before.saturating_sub(rules.window + 1);
-            let to = after.saturating_add(rules.window + 1).min(terms.len());
-            // Distance counts the content terms in between, and each comma or clause mark crossed,
-            // so words of another clause weigh less than words of the claim's own.
-            for (k, term) in terms.iter().enumerate().take(to).skip(from) {
-                let distance = if k < before {
-                    (before - k - 1) + 3 * self.clause_marks(term.end, start)
-                } else if k >= after {
-                    (k - after) + 3 * self.clause_marks(end, term.start)
-                } else {
-                    0
-                };
-                if distance > rules.window {
-                    continue;
-                }
-                let mut weight = 1.0 / (1.0 + 0.5 * distance as f32);
-                if term.name {
-                    weight *= 1.5;
-                }
-                add(&term.text, weight);
+        // Distance counts the content terms in between, and each comma or clause mark crossed,
+        // so words of another clause weigh less than words of the claim's own.
+        for (k, term) in own.iter().enumerate().take(to).skip(from) {
+            let distance = if k < before {
+                (before - k - 1) + 3 * self.clause_marks(term.end, start)
+            } else if k >= after {
+                (k - after) + 3 * self.clause_marks(end, term.start)
+            } else {
+                0
+            };
+            if distance > rules.window {
+                continue;
             }
+            let mut weight = 1.0 / (1.0 + 0.5 * distance as f32);
+            if term.name {
+                weight *= 1.5;
+            }
+            add(&term.text, weight);
         }
-        // News carries its subject across sentences ("these soldiers", "the two countries"), so
-        // the neighbouring sentences lend their words, at a low weight.
-        // Only the terms nearest the claim's sentence lend, so that a claim next to a sentence of
-        // a million words does not read them all.
-        let previous = sentence.checked_sub(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
-        let previous = &previous[previous.len().saturating_sub(MAX_NEIGHBOUR_TERMS)..];
-        let next = sentence.checked_add(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
-        let next = &next[..next.len().min(MAX_NEIGHBOUR_TERMS)];
         for neighbour in [previous, next] {
             for term in neighbour {
                 add(&term.text, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
             }
         }
-        weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        // No two terms are equal, so an unstable sort gives the one order.
+        weights.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         let terms = weights.into_iter().map(|(t, w)| (claim::Term::new(t), w)).collect();
         let place = self.place(tokens, sentence, end);
         // The word right before the figure narrows it too: "another 20,000 people", "a further

@@ -45,14 +45,18 @@ pub(super) fn compile(
         fractions: HashMap::default(),
         negatives: HashSet::default(),
         hedges: Vec::new(),
+        hedges_before_by_last: HashMap::default(),
         vague: Vec::new(),
         units: Vec::new(),
         unit_lookup: HashMap::default(),
         unit_lookup_exact: HashMap::default(),
         unit_lookup_second: HashMap::default(),
+        unit_prefixes: HashSet::default(),
         unit_phrase_heads: HashSet::default(),
         unit_max_words: 1,
         currency_symbols: Vec::new(),
+        currency_spellings: HashMap::default(),
+        currency_lengths: Vec::new(),
         currency_words: HashMap::default(),
         currency_unit_words: HashMap::default(),
         currency_codes: HashMap::default(),
@@ -382,8 +386,24 @@ pub(super) fn compile(
         }
     }
     rules.hedges.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
+    for (i, h) in rules.hedges.iter().enumerate().filter(|(_, h)| h.position == HedgePosition::Before) {
+        if let Some(last) = h.words.last() {
+            rules.hedges_before_by_last.entry(last.clone()).or_default().push(i);
+        }
+    }
     rules.vague.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
     rules.currency_symbols.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    for (i, (symbol, _)) in rules.currency_symbols.iter().enumerate() {
+        rules.currency_spellings.entry(symbol.to_ascii_lowercase()).or_default().push(i);
+        if !rules.currency_lengths.contains(&symbol.len()) {
+            rules.currency_lengths.push(symbol.len());
+        }
+    }
+    let spellings: Vec<String> = rules.unit_spellings().cloned().collect();
+    for spelling in spellings {
+        let ends = (1..=spelling.len()).filter(|&e| spelling.is_char_boundary(e));
+        rules.unit_prefixes.extend(ends.map(|e| spelling[..e].to_string()));
+    }
     rules.files = files;
     rules.starters = crate::extract::starters::of(&rules);
     Ok(rules)

@@ -103,6 +103,8 @@ pub struct Rules {
     pub negatives: HashSet<String>,
     /// Hedges, longest phrase first.
     pub hedges: Vec<Hedge>,
+    /// Where each hedge written before its number stands in `hedges`, by the hedge's last word.
+    hedges_before_by_last: HashMap<String, Vec<usize>>,
     /// Vague quantities, longest phrase first.
     pub vague: Vec<Vague>,
     /// Units.
@@ -110,6 +112,8 @@ pub struct Rules {
     unit_lookup: HashMap<String, usize>,
     unit_lookup_exact: HashMap<String, usize>,
     unit_lookup_second: HashMap<String, usize>,
+    /// Every beginning of a unit spelling, as written and in lower case ("k", "km", "km/").
+    unit_prefixes: HashSet<String>,
     /// First words of the unit spellings of several words ("business" of "business day"), lower-case,
     /// so a matcher builds a two-word phrase to look up only where one can start.
     pub unit_phrase_heads: HashSet<String>,
@@ -117,6 +121,10 @@ pub struct Rules {
     pub unit_max_words: usize,
     /// Currency symbols written before numbers, to ISO codes, longest first.
     pub currency_symbols: Vec<(String, String)>,
+    /// Where each spelling of `currency_symbols` stands in it, by the spelling in ASCII lower case.
+    currency_spellings: HashMap<String, Vec<usize>>,
+    /// The byte lengths of `currency_symbols`, longest first.
+    currency_lengths: Vec<usize>,
     /// Currency names written after numbers, to ISO codes.
     pub currency_words: HashMap<String, String>,
     /// Currency names that are also units of measure ("pounds"), to ISO codes.
@@ -314,6 +322,36 @@ impl Rules {
             false => self.unit_lookup.get(&w.to_lowercase()),
         };
         self.unit_lookup_exact.get(word).or_else(|| folded(word)).map(|&i| &self.units[i])
+    }
+
+    /// The hedges written before a number whose last word is `word`, in their order in `hedges`:
+    /// the only ones that can end right before a number after that word.
+    pub fn hedges_before_ending(&self, word: &str) -> impl Iterator<Item = &Hedge> {
+        self.hedges_before_by_last.get(word).into_iter().flatten().map(|&i| &self.hedges[i])
+    }
+
+    /// The currency symbols `text` ends with, ASCII case ignored, in their order in
+    /// `currency_symbols`: a lookup for each length of symbol, not a comparison with each symbol.
+    pub fn currency_symbols_ending<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a (String, String)> {
+        let at = |n: usize| text.len().checked_sub(n).filter(|&cut| text.is_char_boundary(cut));
+        let spelled = move |cut: usize| self.currency_spellings.get(&text[cut..].to_ascii_lowercase());
+        self.currency_lengths
+            .iter()
+            .filter_map(move |&n| at(n).and_then(spelled))
+            .flatten()
+            .map(|&i| &self.currency_symbols[i])
+    }
+
+    /// False when no unit spelling begins with `written`, in its case or in lower case: then no
+    /// tokens starting with it spell a unit, and a matcher need not join them to look them up.
+    pub fn may_open_unit(&self, written: &str) -> bool {
+        let folded = || !(written.is_ascii() && !written.bytes().any(|b| b.is_ascii_uppercase()));
+        self.unit_prefixes.contains(written) || (folded() && self.unit_prefixes.contains(&written.to_lowercase()))
+    }
+
+    /// Every spelling of a unit in the rules, those matched case-sensitively as written.
+    pub fn unit_spellings(&self) -> impl Iterator<Item = &String> {
+        self.unit_lookup.keys().chain(self.unit_lookup_exact.keys())
     }
 
     /// The sense `unit` has in a sentence whose words pass `in_sentence`: "degree" reads as an

@@ -148,15 +148,29 @@ fn word(tokens: &[Token], k: usize) -> Option<&str> {
 
 /// Reads the date expression starting at token `i`, if one starts there.
 pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<DateMatch> {
+    match_date_after(tokens, text, rules, i, super::duration::read(tokens, text, rules, i).as_ref())
+}
+
+/// [`match_date`] given `length`, the length of time read at token `i`, which the dates counted
+/// with it share ("three days ago", "3 days from today for a week", "a few days ago").
+pub fn match_date_after(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    i: usize,
+    length: Option<&super::duration::Duration>,
+) -> Option<DateMatch> {
     let word = |k: usize| word(tokens, k);
     let spoken = |expr, end| Some(DateMatch { start: i, end, expr, hedge: Hedge::Period });
     if let Some((expr, end)) = spoken::bare_day(tokens, rules, i) {
         return spoken(expr, end);
     }
     // "in 3 weeks" is a date only in the future tense; "the first time in 3 weeks" is a length.
-    if word(i) == Some("in") && super::is_future(tokens, rules, i) {
+    // The tense, read from the whole clause, is asked last.
+    if word(i) == Some("in") {
         if let Some(d) = super::duration::read(tokens, text, rules, i + 1) {
-            if let Some(calendar) = d.calendar.filter(|c| c.seconds == 0 && d.low == d.high) {
+            let calendar = d.calendar.filter(|c| c.seconds == 0 && d.low == d.high);
+            if let Some(calendar) = calendar.filter(|_| super::is_future(tokens, rules, i)) {
                 return spoken(spoken::on_calendar_or_working(tokens, &d, 0, 1, calendar), d.end);
             }
         }
@@ -166,7 +180,8 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
         let hedge = if sign > 0 { Hedge::Since } else { Hedge::Until };
         return Some(DateMatch { start: i, end, expr, hedge });
     }
-    if let Some((expr, end)) = spoken::shifted(tokens, text, rules, i, future)
+    if let Some((expr, end)) = length
+        .and_then(|d| spoken::shifted_by(tokens, d, future))
         .or_else(|| spoken::less_than_shifted(tokens, text, rules, i, future))
         .or_else(|| spoken::weekdays_counted(tokens, text, rules, i))
         // After the counted dates, which read "a day later" in the future tense from the reference.
@@ -174,7 +189,7 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
     {
         return spoken(expr, end);
     }
-    if let Some((expr, end)) = period::period(tokens, text, rules, i) {
+    if let Some((expr, end)) = period::period(tokens, text, rules, i, length) {
         return spoken(expr, end);
     }
     let mut j = i;
