@@ -12,11 +12,14 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
+pub use grounds::{Aligned, Ground};
 use roles::{block_key, role_of, roles_of, ROLE_WEIGHT};
 use vectors::Vectors;
 
+mod camps;
 mod candidates;
 mod days;
+mod grounds;
 mod roles;
 mod sole;
 mod vectors;
@@ -26,15 +29,6 @@ mod vectors;
 pub fn debug_role(claim: &Claim, rules: &Rules) -> String {
     let (kind, role) = role_of(claim, rules);
     format!("{}:{role}", kind.name())
-}
-
-/// For each claim, the role it is its source's only figure of ("bridge", "magnitude"), if any: the
-/// report says so when a group's figures differ, since such figures are grouped on that ground
-/// rather than on the likeness of their sentences.
-pub fn sole_roles(claims: &[Claim], rules: &Rules) -> Vec<Option<String>> {
-    let roles = roles_of(claims, rules);
-    let sole = sole::sole_figures(claims, &roles, rules);
-    roles.into_iter().zip(sole).map(|((_, r), s)| s.then_some(r)).collect()
 }
 
 /// For each claim, whether it is its source's only figure of its role, and the words narrowing
@@ -73,6 +67,12 @@ pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> 
 /// Groups the claims that speak of the same thing; each group holds claims of two or more sources,
 /// as indices into `claims`, in ascending order. Groups come out in order of their first claim.
 pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
+    align_with_grounds(claims, rules).into_iter().map(|g| g.members).collect()
+}
+
+/// The groups of `align`, each with the grounds it was formed on beyond the likeness of its
+/// sentences, for the report to say why.
+pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
     let vectors = Vectors::new(claims, rules);
     let roles = roles_of(claims, rules);
     let mut blocks: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
@@ -100,7 +100,7 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
     for members in blocks.values() {
         groups.extend(align_block(&context, members));
     }
-    groups.sort();
+    groups.sort_by(|a, b| a.members.cmp(&b.members));
     groups
 }
 
@@ -253,7 +253,7 @@ fn same_figure_hedged(x: &Claim, y: &Claim) -> bool {
     hedged(x, y) || hedged(y, x)
 }
 
-fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
+fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     let (claims, vectors, rules) = (cx.claims, cx.vectors, cx.rules);
     let unnamed = |a: usize, b: usize| unnamed_other_nouns(cx, a, b);
     // The evidence asked of a pair grows with the harm a wrong grouping would do: identical values
@@ -537,8 +537,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     }
     // A figure left on its own joins the group it is an outlier of (`sole::outlier_targets`).
     // So does a mention of the story's day (`days::day_targets`).
+    let mut grounds: HashMap<usize, Vec<Ground>> = HashMap::default();
     let joins = [sole::outlier_targets(cx, &clusters), days::day_targets(cx, &clusters)].concat();
-    for (o, t) in joins {
+    for (o, t, ground) in joins {
         let target = cluster_of[&t];
         if clusters.contains_key(&o) && target != o {
             clusters.remove(&o);
@@ -546,20 +547,30 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             if let Some(group) = clusters.get_mut(&target) {
                 group.push(o);
             }
+            grounds.entry(target).or_default().push(ground);
         }
     }
-    let mut out: Vec<Vec<usize>> = clusters
-        .into_values()
-        .filter(|c| {
+    // Outlets that disagree on a figure end in one group per value: such camps of one role join.
+    // Only groups linked by a scored pair are weighed, so the cost follows the scored pairs.
+    let linked: Vec<(usize, usize)> = scores.keys().map(|&(a, b)| (a as usize, b as usize)).collect();
+    camps::merge_camps(cx, &mut clusters, &mut cluster_of, &mut grounds, &linked);
+    let mut out: Vec<Aligned> = clusters
+        .into_iter()
+        .filter(|(_, c)| {
             let first = claims[c[0]].source;
             c.iter().any(|&m| claims[m].source != first)
         })
-        .map(|mut c| {
+        .map(|(key, mut c)| {
             c.sort_unstable();
-            c
+            let mut grounds = grounds.remove(&key).unwrap_or_default();
+            let role = &cx.roles[c[0]];
+            if c.iter().all(|&m| cx.sole[m] && &cx.roles[m] == role) {
+                grounds.insert(0, Ground::Sole(role.1.clone()));
+            }
+            Aligned { members: c, grounds }
         })
         .collect();
-    out.sort();
+    out.sort_by(|a, b| a.members.cmp(&b.members));
     out
 }
 

@@ -12,7 +12,7 @@ use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
 
-use super::{dated_alike, most_told, other_places, sole_pair, source_count, Context};
+use super::{dated_alike, most_told, other_places, sole_pair, source_count, Context, Ground};
 
 /// A source's role: the kind and what is counted or measured.
 type Role<'a> = (Kind, &'a str);
@@ -67,8 +67,9 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
 /// the role one the outlier may be paired with as each outlet's only figure (`sole_pair`), of
 /// the same circumstances, and no source of the group also stating the outlier's value of that
 /// role. Among several such groups only the one told by the most sources, when it is the only
-/// one so told: otherwise the outlier's fact is unclear. Reads the groups of one block once.
-pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize)> {
+/// one so told: otherwise the outlier's fact is unclear. Each join comes with its ground, for the
+/// report. Reads the groups of one block once.
+pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
     keys.sort_unstable();
@@ -129,7 +130,8 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
             .filter(|&(_, t)| clusters[&t].iter().all(|&m| claims[m].source != x.source))
             .collect();
         if let Some(t) = most_told(told).filter(|&t| fits(t)) {
-            out.push((o, t));
+            let others = source_count(claims, &clusters[&t]);
+            out.push((o, t, Ground::Outlier { source: x.source, role: cx.roles[o].1.clone(), others }));
         }
     }
     out

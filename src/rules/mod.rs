@@ -194,6 +194,8 @@ pub struct Rules {
     pub threshold_same_figure: f32,
     /// Least subject similarity for two outlets' only figures of one role.
     pub threshold_sole: f32,
+    /// Least similarity of the pooled words of two value camps of one role to be one fact disputed.
+    pub threshold_camps: f32,
     /// Largest ratio between two outlets' only counts of one role to be one fact.
     pub max_sole_ratio: f64,
     /// Largest ratio between two outlets' only measures of one role to be one fact.

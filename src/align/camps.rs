@@ -1,0 +1,208 @@
+//! Groups of one block in, the value camps of one fact merged out: when outlets disagree on a
+//! figure ("four bombs were dropped" in three, "five bombs" in another), the outlets that agree
+//! end in one group and those that give the other value in another, each alike within, so the
+//! dispute itself is never shown. Two such camps of one role, told by different outlets, none of
+//! which states both values as two facts, are one fact told two ways.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::claim::{Claim, Kind};
+use crate::compare::{self, Verdict};
+
+use super::{other_places, vectors, Context, Ground};
+
+/// The role every member of a group is a figure of, when they share one that names a thing
+/// counted or measured (not a bare figure, a date, a span of time, a sum of money, a length,
+/// which measure many things of one story), none of them of an earlier event, a count of
+/// occurrences, a part ("another 20,000") or a count with decimals (a magnitude misread).
+fn camp_role<'a>(cx: &'a Context, members: &[usize]) -> Option<&'a (Kind, String)> {
+    let role = &cx.roles[members[0]];
+    let eligible = !role.1.is_empty()
+        && match role.0 {
+            Kind::Count => true,
+            Kind::Quantity => cx.rules.unit(&role.1).is_none_or(|u| u.dimension != "length"),
+            _ => false,
+        };
+    let all = members.iter().all(|&m| {
+        let c = &cx.claims[m];
+        let whole = [c.nominal.low, c.nominal.high].iter().flatten().all(|x| x.fract() == 0.0);
+        &cx.roles[m] == role
+            && !c.subject.past
+            && !c.subject.times
+            && c.subject.qualifiers.is_empty()
+            && (role.0 != Kind::Count || whole)
+    });
+    (eligible && all).then_some(role)
+}
+
+/// Whether two values of one role lie near enough to be two accounts of one figure: outlets
+/// disagree by a few ("four bombs", "five bombs"; "5.9", "6.1"; "dozens", "hundreds"), not by
+/// orders of magnitude, and "no one was killed" disputes any small toll. Judged on the nearest
+/// ends of the two intervals, so a vague figure's width counts in its favour.
+fn near(cx: &Context, x: &Claim, y: &Claim) -> bool {
+    let (lower, upper) = if x.value.magnitude() <= y.value.magnitude() { (x, y) } else { (y, x) };
+    let (Some(top), Some(bottom)) = (lower.value.high, upper.value.low) else {
+        // An open end reaches the other value: the two overlap.
+        return true;
+    };
+    let ratio = if x.kind == Kind::Quantity { cx.rules.max_sole_measure_ratio } else { cx.rules.max_sole_ratio };
+    top <= 0.0 || bottom <= top * ratio
+}
+
+/// Whether a source of camp `own` also states, as a figure of the role outside the camp, a value
+/// of camp `other`: then the two values are two facts to it ("five bombs were dropped, two
+/// inside the camp"), not two accounts of one.
+fn states_other(cx: &Context, own: &[usize], other: &[usize]) -> bool {
+    let role = &cx.roles[own[0]];
+    own.iter().any(|&x| {
+        cx.by_source[cx.claims[x].source].iter().any(|&z| {
+            &cx.roles[z] == role
+                && !cx.claims[z].subject.past
+                && !own.contains(&z)
+                && !other.contains(&z)
+                && other.iter().any(|&y| compare::relate(&cx.claims[z], &cx.claims[y], cx.rules) == Verdict::Agree)
+        })
+    })
+}
+
+/// The sources of `members`, ascending, once each.
+fn sources(cx: &Context, members: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> = members.iter().map(|&m| cx.claims[m].source).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether groups `a` and `b`, of one role, may be two camps of one fact: each told by two
+/// sources at least that do not tell the other (a lone dissent is `sole`'s outlier); every pair
+/// from two sources of the same circumstances (no two days, no two places), near each other; no
+/// source stating the other camp's value as another figure of the role; and at least one pair
+/// disjoint, since camps whose values overlap are joined on their words alone. An outlet in both
+/// camps must tell one fact there (values that overlap, or one converted), except for a measure:
+/// one thing has one magnitude, so an outlet giving two reports the dispute ("5.9, the US survey
+/// said; Iranian television put it at 6.1"), while a count may be split into parts.
+fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
+    let (claims, rules) = (cx.claims, cx.rules);
+    let (sa, sb) = (sources(cx, a), sources(cx, b));
+    let own = |s: &[usize], t: &[usize]| s.iter().filter(|x| !t.contains(x)).count();
+    if own(&sa, &sb) < 2 || own(&sb, &sa) < 2 {
+        return false;
+    }
+    let measure = cx.roles[a[0]].0 == Kind::Quantity;
+    let mut disjoint = false;
+    for &x in a {
+        for &y in b {
+            let (p, q) = (&claims[x], &claims[y]);
+            if p.source == q.source {
+                if !(measure || p.nominal.overlaps(&q.nominal) || compare::one_figure_converted(p, q, rules)) {
+                    return false;
+                }
+                continue;
+            }
+            let days = match (p.subject.weekday, q.subject.weekday) {
+                (Some(d), Some(e)) => d == e,
+                _ => true,
+            };
+            if !days || !near(cx, p, q) || other_places(p, q) {
+                return false;
+            }
+            disjoint |= compare::relate(p, q, rules) == Verdict::Conflict;
+        }
+    }
+    disjoint && !states_other(cx, a, b) && !states_other(cx, b, a)
+}
+
+/// Merges the value camps of one role among `clusters` (keyed by a member, `cluster_of` telling
+/// each claim's key), most alike first, and records each merge in `grounds`. Only groups that
+/// `linked` links (pairs of claims whose sentences share words) and whose pooled words are at
+/// least `threshold_camps` alike are weighed, so the cost follows the scored pairs, not the
+/// square of the groups.
+pub(super) fn merge_camps(
+    cx: &Context,
+    clusters: &mut HashMap<usize, Vec<usize>>,
+    cluster_of: &mut HashMap<usize, usize>,
+    grounds: &mut HashMap<usize, Vec<Ground>>,
+    linked: &[(usize, usize)],
+) {
+    let mut roles: HashMap<usize, Option<&(Kind, String)>> = HashMap::default();
+    let mut role_of = |k: usize, clusters: &HashMap<usize, Vec<usize>>| {
+        *roles.entry(k).or_insert_with(|| camp_role(cx, &clusters[&k]))
+    };
+    let mut pairs: Vec<(usize, usize)> = linked
+        .iter()
+        .map(|&(a, b)| (cluster_of[&a], cluster_of[&b]))
+        .filter(|(p, q)| p != q)
+        .map(|(p, q)| (p.min(q), p.max(q)))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut pooled = vectors::PooledCache::default();
+    let mut ranked: Vec<(f32, usize, usize)> = Vec::new();
+    for (p, q) in pairs {
+        let Some(role) = role_of(p, clusters) else { continue };
+        if role_of(q, clusters) != Some(role) || !camps(cx, &clusters[&p], &clusters[&q]) {
+            continue;
+        }
+        let s = pooled.similarity(cx.vectors, clusters, p, q);
+        if s >= cx.rules.threshold_camps {
+            ranked.push((s, p, q));
+        }
+    }
+    ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
+    for (_, p, q) in ranked {
+        let (ca, cb) = (cluster_of[&p], cluster_of[&q]);
+        if ca == cb || !camps(cx, &clusters[&ca], &clusters[&cb]) {
+            continue;
+        }
+        let moved = clusters.remove(&cb).unwrap_or_default();
+        for &m in &moved {
+            cluster_of.insert(m, ca);
+        }
+        if let Some(target) = clusters.get_mut(&ca) {
+            target.extend(moved);
+        }
+        let mut merged = grounds.remove(&cb).unwrap_or_default();
+        let own = grounds.entry(ca).or_default();
+        own.append(&mut merged);
+        own.push(Ground::Camps(cx.roles[ca].1.clone()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::tests::report;
+    use crate::compare::Verdict;
+
+    /// Two outlets say no one was killed, two that 12 were, each worded its own way; each also
+    /// counts the dead elsewhere, so none of the figures is its outlet's only one.
+    const CAMPS: [&str; 4] = [
+        "No one was killed in the bombing of the Yida camp, aid workers told reporters. Two people were killed in Jau.",
+        "The charity said nobody was killed when planes bombed Yida on Thursday. Two people were killed in Jau.",
+        "Local officials in Unity state said 12 people were killed in the bombing of the settlement. Two were killed in Jau.",
+        "A county commissioner said 12 people were killed as the camp came under fire. Two were killed in Jau.",
+    ];
+
+    #[test]
+    fn two_camps_of_outlets_giving_one_role_two_values_are_one_fact_in_dispute() {
+        let r = report(&CAMPS);
+        let group = r.groups.iter().find(|g| g.why.contains("12")).expect("the 12 grouped");
+        assert_eq!(group.verdict, Verdict::Conflict, "{}", group.why);
+        assert_eq!(group.mentions.len(), 4, "{:?}", group.mentions);
+        assert!(group.why.contains("camps on one figure of dead"), "{}", group.why);
+    }
+
+    #[test]
+    fn a_lone_dissent_is_no_camp() {
+        let r = report(&CAMPS[..3]);
+        assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
+    }
+
+    #[test]
+    fn an_outlet_giving_both_counts_tells_two_facts() {
+        let mut texts = CAMPS.to_vec();
+        texts.push("Aid workers said 12 people were killed as the camp at Kauda came under fire, and no one was killed when planes \
+             bombed the Yida camp.");
+        let r = report(&texts);
+        assert!(r.groups.iter().all(|g| !g.why.contains("camps")), "{:?}", r.groups);
+    }
+}
