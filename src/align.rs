@@ -20,6 +20,7 @@ mod camps;
 mod candidates;
 mod days;
 mod grounds;
+mod repeats;
 mod roles;
 mod sole;
 mod vectors;
@@ -538,7 +539,15 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // A figure left on its own joins the group it is an outlier of (`sole::outlier_targets`).
     // So does a mention of the story's day (`days::day_targets`).
     let mut grounds: HashMap<usize, Vec<Ground>> = HashMap::default();
-    let joins = [sole::outlier_targets(cx, &clusters), days::day_targets(cx, &clusters)].concat();
+    // And a figure its outlet tells again in other words (`repeats::repeat_targets`), which
+    // changes no verdict.
+    let mut joins: Vec<(usize, usize, Option<Ground>)> =
+        [sole::outlier_targets(cx, &clusters), days::day_targets(cx, &clusters)]
+            .concat()
+            .into_iter()
+            .map(|(o, t, g)| (o, t, Some(g)))
+            .collect();
+    joins.extend(repeats::repeat_targets(cx, &clusters).into_iter().map(|(o, t)| (o, t, None)));
     for (o, t, ground) in joins {
         let target = cluster_of[&t];
         if clusters.contains_key(&o) && target != o {
@@ -547,7 +556,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             if let Some(group) = clusters.get_mut(&target) {
                 group.push(o);
             }
-            grounds.entry(target).or_default().push(ground);
+            grounds.entry(target).or_default().extend(ground);
         }
     }
     // Outlets that disagree on a figure end in one group per value: such camps of one role join.

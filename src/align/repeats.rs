@@ -1,0 +1,69 @@
+//! Groups of one block and the claims left on their own in, the groups some of those claims join
+//! out: an outlet tells its main figures more than once (the headline, the lead, a quote), in
+//! other words each time, so a telling worded unlike the others is left on its own although its
+//! outlet's own telling of the same figure sits in a group.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::claim::Kind;
+use crate::compare::{self, Verdict};
+
+use super::{other_places, Context};
+
+/// For each claim left on its own, the group it joins, if any: the one group holding a claim of
+/// its own source of the same role that it repeats (the very same value, of the same
+/// circumstances: narrowed alike, of the same day and place). Only its outlet's only figure of
+/// the role (`sole`) repeats so: an outlet that tells the role with several values may tell one of
+/// them again of another thing (the magnitude of an earlier quake). Not dates: many things of one
+/// story happen on one day, and `days` weighs those. A repeat changes no verdict, since it
+/// relates to the group as its outlet's telling there does. An outlet that gives the value in two
+/// groups tells two facts of it, so the repeat is left alone.
+pub(super) fn repeat_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize)> {
+    let (claims, rules) = (cx.claims, cx.rules);
+    let mut group_of: HashMap<usize, usize> = HashMap::default();
+    for (&k, members) in clusters {
+        for &m in members {
+            group_of.insert(m, k);
+        }
+    }
+    let mut keys: Vec<usize> = clusters.keys().copied().collect();
+    keys.sort_unstable();
+    let mut out = Vec::new();
+    for &k in &keys {
+        let members = &clusters[&k];
+        let (o, x) = (members[0], &claims[members[0]]);
+        if members.len() != 1 || !cx.sole[o] || x.kind == Kind::Date {
+            continue;
+        }
+        let repeats = |m: usize| {
+            let y = &claims[m];
+            m != o
+                && cx.roles[m] == cx.roles[o]
+                && !y.subject.past
+                && y.subject.qualifiers == x.subject.qualifiers
+                && y.subject.weekday == x.subject.weekday
+                && y.precision == x.precision
+                && !other_places(x, y)
+                && compare::relate(x, y, rules) == Verdict::Agree
+        };
+        let mut targets: Vec<usize> = cx.by_source[x.source]
+            .iter()
+            .filter(|&&m| repeats(m))
+            .filter_map(|m| group_of.get(m).copied())
+            .filter(|t| clusters[t].len() > 1)
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        if let [t] = targets[..] {
+            // Every telling of its outlet in the group must be one fact with it.
+            let own_fits = clusters[&t]
+                .iter()
+                .filter(|&&m| claims[m].source == x.source)
+                .all(|&m| claims[m].nominal.overlaps(&x.nominal));
+            if own_fits {
+                out.push((o, t));
+            }
+        }
+    }
+    out
+}
