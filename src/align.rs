@@ -20,6 +20,7 @@ mod camps;
 mod candidates;
 mod days;
 mod grounds;
+mod lists;
 mod repeats;
 mod roles;
 mod sole;
@@ -541,12 +542,15 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     let mut grounds: HashMap<usize, Vec<Ground>> = HashMap::default();
     // And a figure its outlet tells again in other words (`repeats::repeat_targets`), which
     // changes no verdict.
-    let mut joins: Vec<(usize, usize, Option<Ground>)> =
-        [sole::outlier_targets(cx, &clusters), days::day_targets(cx, &clusters)]
-            .concat()
-            .into_iter()
-            .map(|(o, t, g)| (o, t, Some(g)))
-            .collect();
+    let mut joins: Vec<(usize, usize, Option<Ground>)> = [
+        sole::outlier_targets(cx, &clusters),
+        days::day_targets(cx, &clusters),
+        lists::list_targets(cx, &clusters, members),
+    ]
+    .concat()
+    .into_iter()
+    .map(|(o, t, g)| (o, t, Some(g)))
+    .collect();
     joins.extend(repeats::repeat_targets(cx, &clusters).into_iter().map(|(o, t)| (o, t, None)));
     for (o, t, ground) in joins {
         let target = cluster_of[&t];

@@ -283,6 +283,10 @@ fn ground_note(ground: &Ground, verdict: Verdict, sources: &[Source]) -> String 
             let path = &sources[*source].path;
             format!("; {path}'s only figure of {role}, against one {others} others agree on")
         }
+        Ground::Listed { source, role, others } => {
+            let path = &sources[*source].path;
+            format!("; {path} lists its figure of {role} where {others} others list this one")
+        }
         Ground::Day { sources } => format!("; a day {sources} sources tell alike"),
         Ground::Camps(role) => format!("; outlets split into camps on one figure of {role}"),
     }

@@ -30,7 +30,7 @@ const TARGET_FALSE_CONFLICTS: usize = 3;
 const FLOOR_F1: f64 = 0.79;
 const FLOOR_PRECISION: f64 = 0.96;
 const FLOOR_VERDICT: f64 = 0.86;
-const FLOOR_CONFLICT_RECALL: f64 = 0.43;
+const FLOOR_CONFLICT_RECALL: f64 = 0.45;
 const CEILING_FALSE_CONFLICTS: usize = 2;
 const CEILING_TRAPS: usize = 11;
 

@@ -18,6 +18,16 @@ pub enum Ground {
         /// How many other sources tell the figure it joined.
         others: usize,
     },
+    /// Source `source`'s figure of `role`, left on its own, joined the figures that `others`
+    /// other sources list where it lists it, beside one figure of a group (`lists`).
+    Listed {
+        /// The listing source.
+        source: usize,
+        /// The role of the figures listed.
+        role: String,
+        /// How many other sources tell the figure it joined.
+        others: usize,
+    },
     /// Another mention of a day that `sources` sources, the joined one included, tell alike
     /// (`days::day_targets`).
     Day {
