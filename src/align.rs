@@ -565,7 +565,11 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     }
     // Outlets that disagree on a figure end in one group per value: such camps of one role join.
     // Only groups linked by a scored pair are weighed, so the cost follows the scored pairs.
-    let linked: Vec<(usize, usize)> = scores.keys().map(|&(a, b)| (a as usize, b as usize)).collect();
+    let linked: Vec<(usize, usize)> = scores
+        .keys()
+        .map(|&(a, b)| (a as usize, b as usize))
+        .filter(|&(a, b)| cx.roles[a] == cx.roles[b] && !cx.roles[a].1.is_empty())
+        .collect();
     camps::merge_camps(cx, &mut clusters, &mut cluster_of, &mut grounds, &linked);
     let mut out: Vec<Aligned> = clusters
         .into_iter()

@@ -4,7 +4,7 @@
 //! dispute itself is never shown. Two such camps of one role, told by different outlets, none of
 //! which states both values as two facts, are one fact told two ways.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
@@ -124,27 +124,27 @@ pub(super) fn merge_camps(
     grounds: &mut HashMap<usize, Vec<Ground>>,
     linked: &[(usize, usize)],
 ) {
-    let mut roles: HashMap<usize, Option<&(Kind, String)>> = HashMap::default();
-    let mut role_of = |k: usize, clusters: &HashMap<usize, Vec<usize>>| {
-        *roles.entry(k).or_insert_with(|| camp_role(cx, &clusters[&k]))
-    };
-    let mut pairs: Vec<(usize, usize)> = linked
-        .iter()
-        .map(|&(a, b)| (cluster_of[&a], cluster_of[&b]))
-        .filter(|(p, q)| p != q)
-        .map(|(p, q)| (p.min(q), p.max(q)))
-        .collect();
+    // The groups that may be camps: of one role, told by two sources at least.
+    let mut eligible: HashMap<usize, &(Kind, String)> = HashMap::default();
+    for (&k, members) in clusters.iter() {
+        if let Some(role) = camp_role(cx, members).filter(|_| sources(cx, members).len() >= 2) {
+            eligible.insert(k, role);
+        }
+    }
+    let mut pairs: HashSet<(usize, usize)> = HashSet::default();
+    for &(a, b) in linked {
+        let (p, q) = (cluster_of[&a], cluster_of[&b]);
+        if p != q && eligible.contains_key(&p) && eligible.get(&p) == eligible.get(&q) {
+            pairs.insert((p.min(q), p.max(q)));
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
     pairs.sort_unstable();
-    pairs.dedup();
     let mut pooled = vectors::PooledCache::default();
     let mut ranked: Vec<(f32, usize, usize)> = Vec::new();
     for (p, q) in pairs {
-        let Some(role) = role_of(p, clusters) else { continue };
-        if role_of(q, clusters) != Some(role) || !camps(cx, &clusters[&p], &clusters[&q]) {
-            continue;
-        }
         let s = pooled.similarity(cx.vectors, clusters, p, q);
-        if s >= cx.rules.threshold_camps {
+        if s >= cx.rules.threshold_camps && camps(cx, &clusters[&p], &clusters[&q]) {
             ranked.push((s, p, q));
         }
     }
