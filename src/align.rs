@@ -153,6 +153,22 @@ struct Context<'a> {
     days: &'a [u8],
 }
 
+/// Moves the claims of cluster `from` into cluster `into`, keeping `cluster_of` in step.
+fn join_clusters(
+    clusters: &mut HashMap<usize, Vec<usize>>,
+    cluster_of: &mut HashMap<usize, usize>,
+    into: usize,
+    from: usize,
+) {
+    let moved = clusters.remove(&from).unwrap_or_default();
+    for &m in &moved {
+        cluster_of.insert(m, into);
+    }
+    if let Some(target) = clusters.get_mut(&into) {
+        target.extend(moved);
+    }
+}
+
 /// How many distinct sources tell the claims `members`.
 fn source_count(claims: &[Claim], members: &[usize]) -> usize {
     let mut sources: Vec<usize> = members.iter().map(|&m| claims[m].source).collect();
@@ -473,13 +489,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             apart.insert((ca.min(cb), ca.max(cb)));
             continue;
         }
-        let moved = clusters.remove(&cb).unwrap_or_default();
-        for &m in &moved {
-            cluster_of.insert(m, ca);
-        }
-        if let Some(target) = clusters.get_mut(&ca) {
-            target.extend(moved);
-        }
+        join_clusters(&mut clusters, &mut cluster_of, ca, cb);
     }
     // Outlets word one fact in many ways, so one fact often ends in several clusters, each alike
     // within but no pair alike across. Clusters whose values overlap pair by pair join when their
@@ -528,13 +538,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         if ok {
             pooled.forget(ca);
             pooled.forget(cb);
-            let moved = clusters.remove(&cb).unwrap_or_default();
-            for &m in &moved {
-                cluster_of.insert(m, ca);
-            }
-            if let Some(target) = clusters.get_mut(&ca) {
-                target.extend(moved);
-            }
+            join_clusters(&mut clusters, &mut cluster_of, ca, cb);
         }
     }
     // A figure left on its own joins the group it is an outlier of (`sole::outlier_targets`).

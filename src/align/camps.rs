@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 
-use super::{other_places, vectors, Context, Ground};
+use super::{join_clusters, other_places, vectors, Context, Ground};
 
 /// The role every member of a group is a figure of, when they share one that names a thing
 /// counted or measured (not a bare figure, a date, a span of time, a sum of money, a length,
@@ -154,13 +154,7 @@ pub(super) fn merge_camps(
         if ca == cb || !camps(cx, &clusters[&ca], &clusters[&cb]) {
             continue;
         }
-        let moved = clusters.remove(&cb).unwrap_or_default();
-        for &m in &moved {
-            cluster_of.insert(m, ca);
-        }
-        if let Some(target) = clusters.get_mut(&ca) {
-            target.extend(moved);
-        }
+        join_clusters(clusters, cluster_of, ca, cb);
         let mut merged = grounds.remove(&cb).unwrap_or_default();
         let own = grounds.entry(ca).or_default();
         own.append(&mut merged);
@@ -170,7 +164,7 @@ pub(super) fn merge_camps(
 
 #[cfg(test)]
 mod tests {
-    use crate::align::tests::report;
+    use crate::align::tests::{assert_conflict_on, report};
     use crate::compare::Verdict;
 
     /// Two outlets say no one was killed, two that 12 were, each worded its own way; each also
@@ -184,11 +178,7 @@ mod tests {
 
     #[test]
     fn two_camps_of_outlets_giving_one_role_two_values_are_one_fact_in_dispute() {
-        let r = report(&CAMPS);
-        let group = r.groups.iter().find(|g| g.why.contains("12")).expect("the 12 grouped");
-        assert_eq!(group.verdict, Verdict::Conflict, "{}", group.why);
-        assert_eq!(group.mentions.len(), 4, "{:?}", group.mentions);
-        assert!(group.why.contains("camps on one figure of dead"), "{}", group.why);
+        assert_conflict_on(&CAMPS, "12", 4, "camps on one figure of dead");
     }
 
     #[test]

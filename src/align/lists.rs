@@ -119,20 +119,16 @@ pub(super) fn list_targets(
 
 #[cfg(test)]
 mod tests {
-    use crate::align::tests::report;
-    use crate::compare::Verdict;
+    use crate::align::tests::{assert_conflict_on, report};
 
     #[test]
     fn a_figure_listed_where_others_list_theirs_is_their_figure() {
-        let r = report(&[
+        let texts = [
             "Residents fled after the 7.6 and 7.5 magnitude quakes struck off Manokwari on Sunday.",
             "Aid arrived in Manokwari after the 7.6 and 7.5 magnitude quakes struck off the coast on Sunday.",
             "A United Nations team was sent after two quakes, measuring 7.6 and 7.4, struck west of the town.",
-        ]);
-        let group = r.groups.iter().find(|g| g.why.contains("7.4")).expect("the 7.4 grouped");
-        assert_eq!(group.verdict, Verdict::Conflict, "{}", group.why);
-        assert_eq!(group.mentions.len(), 3, "{:?}", group.mentions);
-        assert!(group.why.contains("lists its figure of magnitude where 2 others list this one"), "{}", group.why);
+        ];
+        assert_conflict_on(&texts, "7.4", 3, "lists its figure of magnitude where 2 others list this one");
     }
 
     #[test]

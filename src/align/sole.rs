@@ -139,7 +139,7 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
 
 #[cfg(test)]
 mod tests {
-    use crate::align::tests::report;
+    use crate::align::tests::{assert_conflict_on, report};
     use crate::compare::Verdict;
 
     #[test]
@@ -173,15 +173,12 @@ mod tests {
 
     #[test]
     fn an_outlets_only_figure_joins_the_figure_others_agree_on_as_its_outlier() {
-        let r = report(&[
+        let texts = [
             "A magnitude 7.6 earthquake struck the coast of Papua. A 6.1 magnitude aftershock rattled the town later.",
             "The 7.6-magnitude quake hit Papua province early in the morning, and a 6.1 magnitude aftershock followed.",
             "Officials said the 7.6 magnitude earthquake damaged hundreds of buildings; a 5.2 magnitude aftershock followed.",
             "Residents of Papua fled their homes after the 7.7 magnitude tremor, the government reported.",
-        ]);
-        let group = r.groups.iter().find(|g| g.why.contains("7.7")).expect("the 7.7 grouped");
-        assert_eq!(group.verdict, Verdict::Conflict, "{}", group.why);
-        assert_eq!(group.mentions.len(), 4, "{}", group.why);
-        assert!(group.why.contains("others agree"), "{}", group.why);
+        ];
+        assert_conflict_on(&texts, "7.7", 4, "a3.txt's only figure of magnitude, against one 3 others agree on");
     }
 }
