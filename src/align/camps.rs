@@ -51,15 +51,16 @@ fn near(cx: &Context, x: &Claim, y: &Claim) -> bool {
 
 /// Whether a source of camp `own` also states, as a figure of the role outside the camp, a value
 /// of camp `other`: then the two values are two facts to it ("five bombs were dropped, two
-/// inside the camp"), not two accounts of one.
+/// inside the camp"), not two accounts of one. Reads each of `own`'s sources once.
 fn states_other(cx: &Context, own: &[usize], other: &[usize]) -> bool {
     let role = &cx.roles[own[0]];
-    own.iter().any(|&x| {
-        cx.by_source[cx.claims[x].source].iter().any(|&z| {
+    let mut camps: Vec<usize> = own.iter().chain(other).copied().collect();
+    camps.sort_unstable();
+    sources(cx, own).into_iter().any(|source| {
+        cx.by_source[source].iter().any(|&z| {
             &cx.roles[z] == role
                 && !cx.claims[z].subject.past
-                && !own.contains(&z)
-                && !other.contains(&z)
+                && camps.binary_search(&z).is_err()
                 && other.iter().any(|&y| compare::relate(&cx.claims[z], &cx.claims[y], cx.rules) == Verdict::Agree)
         })
     })
@@ -78,9 +79,10 @@ fn sources(cx: &Context, members: &[usize]) -> Vec<usize> {
 /// from two sources of the same circumstances (no two days, no two places), near each other; no
 /// source stating the other camp's value as another figure of the role; and at least one pair
 /// disjoint, since camps whose values overlap are joined on their words alone. An outlet in both
-/// camps must tell one fact there (values that overlap, or one converted), except for a measure:
-/// one thing has one magnitude, so an outlet giving two reports the dispute ("5.9, the US survey
-/// said; Iranian television put it at 6.1"), while a count may be split into parts.
+/// camps must tell one fact there (values that overlap, or one converted), except for a measure
+/// of `one_value_dimensions`: one quake has one magnitude, so an outlet giving two reports the
+/// dispute ("5.9, the US survey said; Iranian television put it at 6.1"), while a count or a
+/// weight may be split into parts.
 fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
     let (claims, rules) = (cx.claims, cx.rules);
     let (sa, sb) = (sources(cx, a), sources(cx, b));
@@ -88,13 +90,15 @@ fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
     if own(&sa, &sb) < 2 || own(&sb, &sa) < 2 {
         return false;
     }
-    let measure = cx.roles[a[0]].0 == Kind::Quantity;
+    let role = &cx.roles[a[0]];
+    let one_value = role.0 == Kind::Quantity
+        && rules.unit(&role.1).is_some_and(|u| rules.one_value_dimensions.contains(&u.dimension));
     let mut disjoint = false;
     for &x in a {
         for &y in b {
             let (p, q) = (&claims[x], &claims[y]);
             if p.source == q.source {
-                if !(measure || p.nominal.overlaps(&q.nominal) || compare::one_figure_converted(p, q, rules)) {
+                if !(one_value || p.nominal.overlaps(&q.nominal) || compare::one_figure_converted(p, q, rules)) {
                     return false;
                 }
                 continue;

@@ -92,6 +92,7 @@ pub(super) fn compile(
         threshold_same_figure: 0.01,
         threshold_sole: 0.01,
         threshold_camps: 0.2,
+        one_value_dimensions: Vec::new(),
         max_sole_ratio: 3.0,
         max_sole_measure_ratio: 1.1,
         outlier_sources: 2,
@@ -364,6 +365,9 @@ pub(super) fn compile(
             }
             if let Some(n) = a.day_sources {
                 rules.day_sources = n.max(2);
+            }
+            if let Some(d) = &a.one_value_dimensions {
+                rules.one_value_dimensions = d.iter().map(|w| w.to_lowercase()).collect();
             }
             if let Some(r) = a.max_currency_ratio {
                 if !(r >= 1.0 && r.is_finite()) {
