@@ -542,10 +542,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         }
     }
     // A figure left on its own joins the group it is an outlier of (`sole::outlier_targets`).
-    // So does a mention of the story's day (`days::day_targets`).
-    let mut grounds: HashMap<usize, Vec<Ground>> = HashMap::default();
-    // And a figure its outlet tells again in other words (`repeats::repeat_targets`), which
-    // changes no verdict.
+    // So does a mention of the story's day (`days::day_targets`), a figure listed where others
+    // list theirs (`lists::list_targets`), and a figure its outlet tells again in other words
+    // (`repeats::repeat_targets`), which changes no verdict and so needs no ground of its own.
     let mut joins: Vec<(usize, usize, Option<Ground>)> = [
         sole::outlier_targets(cx, &clusters),
         days::day_targets(cx, &clusters),
@@ -556,14 +555,11 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     .map(|(o, t, g)| (o, t, Some(g)))
     .collect();
     joins.extend(repeats::repeat_targets(cx, &clusters).into_iter().map(|(o, t)| (o, t, None)));
+    let mut grounds: HashMap<usize, Vec<Ground>> = HashMap::default();
     for (o, t, ground) in joins {
         let target = cluster_of[&t];
         if clusters.contains_key(&o) && target != o {
-            clusters.remove(&o);
-            cluster_of.insert(o, target);
-            if let Some(group) = clusters.get_mut(&target) {
-                group.push(o);
-            }
+            join_clusters(&mut clusters, &mut cluster_of, target, o);
             grounds.entry(target).or_default().extend(ground);
         }
     }
