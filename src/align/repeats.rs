@@ -12,7 +12,7 @@ use super::{other_places, Context};
 
 /// For each claim left on its own, the group it joins, if any: the one group holding a claim of
 /// its own source of the same role that it repeats (the very same value, of the same
-/// circumstances: narrowed alike, of the same day and place). Only its outlet's only figure of
+/// circumstances: narrowed alike, of no other day or place). Only its outlet's only figure of
 /// the role (`sole`) repeats so: an outlet that tells the role with several values may tell one of
 /// them again of another thing (the magnitude of an earlier quake). Not dates: many things of one
 /// story happen on one day, and `days` weighs those. A repeat changes no verdict, since it
@@ -41,7 +41,9 @@ pub(super) fn repeat_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>
                 && cx.roles[m] == cx.roles[o]
                 && !y.subject.past
                 && y.subject.qualifiers == x.subject.qualifiers
-                && y.subject.weekday == x.subject.weekday
+                && (x.subject.weekday.is_none()
+                    || y.subject.weekday.is_none()
+                    || y.subject.weekday == x.subject.weekday)
                 && y.precision == x.precision
                 && !other_places(x, y)
                 && compare::relate(x, y, rules) == Verdict::Agree
@@ -66,4 +68,33 @@ pub(super) fn repeat_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::tests::report;
+
+    /// The first outlet tells the magnitude twice, the second time far from the quake's words.
+    const REPEAT: [&str; 2] = [
+        "Officials said the earthquake measured magnitude 6.1 near Qeshm island on Sunday.\n\n\
+         Rescue teams searched the rubble of three villages all night.\n\n\
+         Seismologists in Tokyo and Jakarta also recorded 6.1 on their instruments.",
+        "A magnitude 6.1 earthquake shook Qeshm island on Sunday, officials said.",
+    ];
+
+    fn magnitude_mentions(texts: &[&str]) -> usize {
+        let r = report(texts);
+        r.groups.iter().filter(|g| g.why.contains("6.1")).map(|g| g.mentions.len()).max().unwrap_or(0)
+    }
+
+    #[test]
+    fn an_outlets_only_figure_told_again_joins_its_first_telling() {
+        assert_eq!(magnitude_mentions(&REPEAT), 3);
+    }
+
+    #[test]
+    fn a_figure_of_a_role_told_with_several_values_is_no_repeat() {
+        let first = REPEAT[0].replace("on Sunday.", "on Sunday, and a 5.2 magnitude aftershock followed.");
+        assert_eq!(magnitude_mentions(&[&first, REPEAT[1]]), 2);
+    }
 }
