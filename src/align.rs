@@ -581,7 +581,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             c.sort_unstable();
             let mut grounds = grounds.remove(&key).unwrap_or_default();
             let role = &cx.roles[c[0]];
-            if c.iter().all(|&m| cx.sole[m] && &cx.roles[m] == role) {
+            // Every member its outlet's only figure of one role: the ground of any pair of them,
+            // said when no join says more.
+            if grounds.is_empty() && c.iter().all(|&m| cx.sole[m] && &cx.roles[m] == role) {
                 grounds.insert(0, Ground::Sole(role.1.clone()));
             }
             Aligned { members: c, grounds }
