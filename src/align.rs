@@ -548,13 +548,13 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     let mut joins: Vec<(usize, usize, Option<Ground>)> = [
         sole::outlier_targets(cx, &clusters),
         days::day_targets(cx, &clusters),
-        lists::list_targets(cx, &clusters, members),
+        lists::list_targets(cx, &clusters, &cluster_of, members),
     ]
     .concat()
     .into_iter()
     .map(|(o, t, g)| (o, t, Some(g)))
     .collect();
-    joins.extend(repeats::repeat_targets(cx, &clusters).into_iter().map(|(o, t)| (o, t, None)));
+    joins.extend(repeats::repeat_targets(cx, &clusters, &cluster_of).into_iter().map(|(o, t)| (o, t, None)));
     let mut grounds: HashMap<usize, Vec<Ground>> = HashMap::default();
     for (o, t, ground) in joins {
         let target = cluster_of[&t];

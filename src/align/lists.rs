@@ -15,7 +15,8 @@ use super::{other_places, source_count, Context, Ground};
 pub(super) const LIST_GAP: usize = 5;
 
 /// For each claim of `members`, the claim of the same source and role listed right beside it,
-/// if any, and whether that one comes first. Reads the claims once, by where they start.
+/// if any (the one after it, where it has two), and whether that one comes first. Reads the
+/// claims once, by where they start.
 fn neighbours(cx: &Context, members: &[usize]) -> HashMap<usize, (usize, bool)> {
     let mut by_start: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for &m in members {
@@ -37,7 +38,7 @@ fn neighbours(cx: &Context, members: &[usize]) -> HashMap<usize, (usize, bool)> 
 }
 
 /// The group each figure left on its own joins as the list it stands in tells, if any: the
-/// figure it is listed beside sits in a group, and another group, of the same role, holds the
+/// figure it is listed beside sits in a group (`group_of` tells each claim's), and another group, of the same role, holds the
 /// figures that two or more other outlets list on the same side of their own figure in that
 /// group, and no figure of its own outlet. The figure must be of the same circumstances as
 /// them (narrowed alike, of no other place, not of an earlier event) and near them in value
@@ -45,18 +46,13 @@ fn neighbours(cx: &Context, members: &[usize]) -> HashMap<usize, (usize, bool)> 
 pub(super) fn list_targets(
     cx: &Context,
     clusters: &HashMap<usize, Vec<usize>>,
+    group_of: &HashMap<usize, usize>,
     members: &[usize],
 ) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
     let listed = neighbours(cx, members);
     if listed.is_empty() {
         return Vec::new();
-    }
-    let mut group_of: HashMap<usize, usize> = HashMap::default();
-    for (&k, group) in clusters {
-        for &m in group {
-            group_of.insert(m, k);
-        }
     }
     let near = |a: usize, b: usize| {
         let (p, q) = (claims[a].value.magnitude(), claims[b].value.magnitude());

@@ -10,22 +10,21 @@ use crate::compare::{self, Verdict};
 
 use super::{other_places, Context};
 
-/// For each claim left on its own, the group it joins, if any: the one group holding a claim of
-/// its own source of the same role that it repeats (the very same value, of the same
-/// circumstances: narrowed alike, of no other day or place). Only its outlet's only figure of
-/// the role (`sole`) repeats so: an outlet that tells the role with several values may tell one of
-/// them again of another thing (the magnitude of an earlier quake). Not dates: many things of one
-/// story happen on one day, and `days` weighs those. A repeat changes no verdict, since it
-/// relates to the group as its outlet's telling there does. An outlet that gives the value in two
-/// groups tells two facts of it, so the repeat is left alone.
-pub(super) fn repeat_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize)> {
+/// For each claim left on its own, the group it joins, if any (`group_of` tells each claim's):
+/// the one group holding a claim of its own source of the same role that it repeats (the very
+/// same value, of the same circumstances: narrowed alike, of no other day or place). Only its
+/// outlet's only figure of the role (`sole`) repeats so: an outlet that tells the role with
+/// several values may tell one of them again of another thing (the magnitude of an earlier
+/// quake). Not dates: many things of one story happen on one day, and `days` weighs those. A
+/// repeat changes no verdict, since it relates to the group as its outlet's telling there does.
+/// An outlet that gives the value in two groups tells two facts of it, so the repeat is left
+/// alone.
+pub(super) fn repeat_targets(
+    cx: &Context,
+    clusters: &HashMap<usize, Vec<usize>>,
+    group_of: &HashMap<usize, usize>,
+) -> Vec<(usize, usize)> {
     let (claims, rules) = (cx.claims, cx.rules);
-    let mut group_of: HashMap<usize, usize> = HashMap::default();
-    for (&k, members) in clusters {
-        for &m in members {
-            group_of.insert(m, k);
-        }
-    }
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
     keys.sort_unstable();
     let mut out = Vec::new();
