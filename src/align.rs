@@ -13,12 +13,17 @@ use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
 use clusters::Clusters;
+pub use grounds::{Aligned, Ground};
 use roles::{block_key, role_of, roles_of, ROLE_WEIGHT};
 use vectors::Vectors;
 
+mod camps;
 mod candidates;
 mod clusters;
 mod days;
+mod grounds;
+mod lists;
+mod repeats;
 mod roles;
 mod sole;
 mod vectors;
@@ -28,15 +33,6 @@ mod vectors;
 pub fn debug_role(claim: &Claim, rules: &Rules) -> String {
     let (kind, role) = role_of(claim, rules);
     format!("{}:{role}", kind.name())
-}
-
-/// For each claim, the role it is its source's only figure of ("bridge", "magnitude"), if any: the
-/// report says so when a group's figures differ, since such figures are grouped on that ground
-/// rather than on the likeness of their sentences.
-pub fn sole_roles(claims: &[Claim], rules: &Rules) -> Vec<Option<String>> {
-    let roles = roles_of(claims, rules);
-    let sole = sole::sole_figures(claims, &roles, rules);
-    roles.into_iter().zip(sole).map(|((_, r), s)| s.then_some(r)).collect()
 }
 
 /// For each claim, whether it is its source's only figure of its role, and the words narrowing
@@ -75,6 +71,12 @@ pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> 
 /// Groups the claims that speak of the same thing; each group holds claims of two or more sources,
 /// as indices into `claims`, in ascending order. Groups come out in order of their first claim.
 pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
+    align_with_grounds(claims, rules).into_iter().map(|g| g.members).collect()
+}
+
+/// The groups of `align`, each with the grounds it was formed on beyond the likeness of its
+/// sentences, for the report to say why.
+pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
     let vectors = Vectors::new(claims, rules);
     let roles = roles_of(claims, rules);
     let mut blocks: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
@@ -102,7 +104,7 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
     for members in blocks.values() {
         groups.extend(align_block(&context, members));
     }
-    groups.sort();
+    groups.sort_by(|a, b| a.members.cmp(&b.members));
     groups
 }
 
@@ -263,7 +265,7 @@ struct Known {
     needed: Option<f32>,
 }
 
-fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
+fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     let (claims, vectors, rules) = (cx.claims, cx.vectors, cx.rules);
     let unnamed = |a: usize, b: usize| unnamed_other_nouns(cx, a, b);
     // The evidence asked of a pair grows with the harm a wrong grouping would do: identical values
@@ -529,26 +531,56 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         }
     }
     // A figure left on its own joins the group it is an outlier of (`sole::outlier_targets`).
-    // So does a mention of the story's day (`days::day_targets`).
-    let joins = [sole::outlier_targets(cx, clusters.all()), days::day_targets(cx, clusters.all())].concat();
-    for (o, t) in joins {
+    // So does a mention of the story's day (`days::day_targets`), a figure listed where others
+    // list theirs (`lists::list_targets`), and a figure its outlet tells again in other words
+    // (`repeats::repeat_targets`), which changes no verdict and so needs no ground of its own.
+    let mut joins: Vec<(usize, usize, Option<Ground>)> = [
+        sole::outlier_targets(cx, clusters.all()),
+        days::day_targets(cx, clusters.all()),
+        lists::list_targets(cx, &clusters, members),
+    ]
+    .concat()
+    .into_iter()
+    .map(|(o, t, g)| (o, t, Some(g)))
+    .collect();
+    joins.extend(repeats::repeat_targets(cx, &clusters).into_iter().map(|(o, t)| (o, t, None)));
+    let mut grounds: HashMap<usize, Vec<Ground>> = HashMap::default();
+    for (o, t, ground) in joins {
+        let target = clusters.of(t);
         // `o` was a cluster of its own; an earlier join may have moved it already.
-        if clusters.of(o) == o {
-            clusters.merge(clusters.of(t), o);
+        if clusters.of(o) == o && target != o {
+            clusters.merge(target, o);
+            grounds.entry(target).or_default().extend(ground);
         }
     }
-    let mut out: Vec<Vec<usize>> = clusters
-        .into_members()
-        .filter(|c| {
+    // Outlets that disagree on a figure end in one group per value: such camps of one role join.
+    // Only groups linked by a scored pair are weighed, so the cost follows the scored pairs.
+    let linked: Vec<(usize, usize)> = known
+        .iter()
+        .filter(|(_, pair)| pair.score > 0.0)
+        .map(|(&(a, b), _)| (a as usize, b as usize))
+        .filter(|&(a, b)| cx.roles[a] == cx.roles[b] && !cx.roles[a].1.is_empty())
+        .collect();
+    camps::merge_camps(cx, &mut clusters, &mut grounds, &linked);
+    let mut out: Vec<Aligned> = clusters
+        .into_named()
+        .filter(|(_, c)| {
             let first = claims[c[0]].source;
             c.iter().any(|&m| claims[m].source != first)
         })
-        .map(|mut c| {
+        .map(|(key, mut c)| {
             c.sort_unstable();
-            c
+            let mut grounds = grounds.remove(&key).unwrap_or_default();
+            let role = &cx.roles[c[0]];
+            // Every member its outlet's only figure of one role: the ground of any pair of them,
+            // said when no join says more.
+            if grounds.is_empty() && c.iter().all(|&m| cx.sole[m] && &cx.roles[m] == role) {
+                grounds.insert(0, Ground::Sole(role.1.clone()));
+            }
+            Aligned { members: c, grounds }
         })
         .collect();
-    out.sort();
+    out.sort_by(|a, b| a.members.cmp(&b.members));
     out
 }
 

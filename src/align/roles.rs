@@ -88,7 +88,41 @@ pub(super) fn roles_of(claims: &[Claim], rules: &Rules) -> Vec<(Kind, String)> {
             *role = (Kind::Quantity, m);
         }
     }
+    adopt_listed(claims, &mut roles);
     roles
+}
+
+/// A bare decimal listed right beside a decimal of a measure ("two quakes, measuring 7.6 and
+/// 7.4") takes that measure: a list holds figures of one thing, and the writer names the measure
+/// once. Reads the measured decimals once and each bare decimal's neighbours among them, so the
+/// cost follows the number of decimals.
+fn adopt_listed(claims: &[Claim], roles: &mut [(Kind, String)]) {
+    let decimal = |c: &Claim| c.nominal.is_exact() && c.nominal.low.is_some_and(|x| x.fract() != 0.0);
+    // Per source, the measured decimals by where they start and end.
+    let mut measured: BTreeMap<(usize, usize), (usize, usize)> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if roles[i].0 == Kind::Quantity && decimal(c) {
+            measured.insert((c.source, c.span.start), (c.span.end, i));
+        }
+    }
+    let mut adopted = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        if !(c.kind == Kind::Count && roles[i] == (Kind::Count, String::new()) && c.unit.is_empty() && decimal(c)) {
+            continue;
+        }
+        // The measured decimal ending just before this one, or starting just after it.
+        let before = measured
+            .range((c.source, c.span.start.saturating_sub(64))..(c.source, c.span.start))
+            .rev()
+            .find(|(_, &(end, _))| end <= c.span.start && c.span.start - end <= super::lists::LIST_GAP);
+        let after = measured.range((c.source, c.span.end)..=(c.source, c.span.end + super::lists::LIST_GAP)).next();
+        if let Some((_, &(_, m))) = before.or(after) {
+            adopted.push((i, roles[m].clone()));
+        }
+    }
+    for (i, role) in adopted {
+        roles[i] = role;
+    }
 }
 
 /// The key that claims must share to be compared at all. Counts of every role meet, since

@@ -9,6 +9,16 @@ pub(super) fn report(texts: &[&str]) -> crate::report::Report {
     crate::check(&Corpus { sources, warnings }, &Rules::embedded().unwrap())
 }
 
+/// Asserts that the texts' figure showing `figure` ends in a conflict of `mentions` mentions whose
+/// one-line reason says `note`: the ground a rule of alignment grouped it on.
+pub(super) fn assert_conflict_on(texts: &[&str], figure: &str, mentions: usize, note: &str) {
+    let r = report(texts);
+    let group = r.groups.iter().find(|g| g.why.contains(figure)).expect("the figure grouped");
+    assert_eq!(group.verdict, crate::compare::Verdict::Conflict, "{}", group.why);
+    assert_eq!(group.mentions.len(), mentions, "{:?}", group.mentions);
+    assert!(group.why.contains(note), "{}", group.why);
+}
+
 /// Whether the two texts' figures showing `figure` end in one group of the two.
 fn grouped(texts: [&str; 2], figure: &str) -> bool {
     report(&texts).groups.iter().any(|g| g.mentions.len() == 2 && g.why.contains(figure))

@@ -95,6 +95,8 @@ pub(super) fn compile(
         threshold_pooled: 0.3,
         threshold_same_figure: 0.01,
         threshold_sole: 0.01,
+        threshold_camps: 0.2,
+        one_value_dimensions: Vec::new(),
         max_sole_ratio: 3.0,
         max_sole_measure_ratio: 1.1,
         outlier_sources: 2,
@@ -330,6 +332,7 @@ pub(super) fn compile(
                 ("threshold_pooled", a.threshold_pooled, &mut rules.threshold_pooled),
                 ("threshold_same_figure", a.threshold_same_figure, &mut rules.threshold_same_figure),
                 ("threshold_sole", a.threshold_sole, &mut rules.threshold_sole),
+                ("threshold_camps", a.threshold_camps, &mut rules.threshold_camps),
                 ("threshold_bare", a.threshold_bare, &mut rules.threshold_bare),
                 ("threshold_overlap", a.threshold_overlap, &mut rules.threshold_overlap),
                 ("threshold_date_conflict", a.threshold_date_conflict, &mut rules.threshold_date_conflict),
@@ -366,6 +369,9 @@ pub(super) fn compile(
             }
             if let Some(n) = a.day_sources {
                 rules.day_sources = n.max(2);
+            }
+            if let Some(d) = &a.one_value_dimensions {
+                rules.one_value_dimensions = d.iter().map(|w| w.to_lowercase()).collect();
             }
             if let Some(r) = a.max_currency_ratio {
                 if !(r >= 1.0 && r.is_finite()) {

@@ -202,6 +202,11 @@ pub struct Rules {
     pub threshold_same_figure: f32,
     /// Least subject similarity for two outlets' only figures of one role.
     pub threshold_sole: f32,
+    /// Least similarity of the pooled words of two value camps of one role to be one fact disputed.
+    pub threshold_camps: f32,
+    /// Dimensions of measures of which one thing has one value, so two values from one outlet
+    /// are a dispute it reports.
+    pub one_value_dimensions: Vec<String>,
     /// Largest ratio between two outlets' only counts of one role to be one fact.
     pub max_sole_ratio: f64,
     /// Largest ratio between two outlets' only measures of one role to be one fact.

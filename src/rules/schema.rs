@@ -396,6 +396,12 @@ pub struct AlignSection {
     /// Least similarity for two outlets' only figures of one role ("seven bridges", "8 bridges"),
     /// told of the same circumstances and near each other: the same fact, told alike or not.
     pub threshold_sole: Option<f32>,
+    /// Least similarity of the pooled words of two value camps of one role ("four bombs were
+    /// dropped" told by three outlets, "five bombs" by another) for them to be one fact disputed.
+    pub threshold_camps: Option<f32>,
+    /// Dimensions of measures of which one thing has one value (a quake's magnitude): an outlet
+    /// giving two values of such a measure reports a dispute between its sources, not two facts.
+    pub one_value_dimensions: Option<Vec<String>>,
     /// Largest ratio between two such only figures of a count ("two boats", "three boats").
     pub max_sole_ratio: Option<f64>,
     /// The same for a measure, whose outlets differ by less ("magnitude 7.6", "7.7").
