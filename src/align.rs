@@ -91,7 +91,7 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
     let sole = sole::sole_figures(claims, &roles, rules);
     let mut days = vec![0u8; sources];
     for c in claims {
-        if let Some(day) = c.subject.weekday.filter(|&d| d < 7) {
+        if let Some(day) = c.subject.weekday.or_else(|| named_weekday(c)).filter(|&d| d < 7) {
             days[c.source] |= 1 << day;
         }
     }
@@ -214,6 +214,12 @@ fn sole_pair(cx: &Context, a: usize, b: usize) -> bool {
         && (hi == 0.0 || (lo > 0.0 && hi / lo <= ratio))
 }
 
+/// The weekday a date claim with no calendar day names ("on Monday" in an undated source).
+fn named_weekday(c: &Claim) -> Option<u8> {
+    let name = c.unit.strip_prefix("weekday:").filter(|_| c.kind == Kind::Date)?;
+    crate::extract::unanchored::WEEKDAYS.iter().position(|w| *w == name).map(|d| d as u8)
+}
+
 /// Whether two figures are dated alike: both or neither by a weekday, or one by a weekday that
 /// the other's source names too ("the Sunday quakes damaged seven bridges" and an outlet telling
 /// of Sunday's quake: "damaged 8 bridges"), not a day the other's source never mentions ("46
@@ -224,6 +230,18 @@ fn dated_alike(cx: &Context, x: &Claim, y: &Claim) -> bool {
         (Some(_), Some(_)) | (None, None) => true,
         (Some(day), None) => names(y.source, day),
         (None, Some(day)) => names(x.source, day),
+    }
+}
+
+/// Whether one figure is dated by a weekday and the other, undated, comes from a source that names
+/// another weekday too ("Monday's quake was the second; earlier on Sunday a 5.6 quake jolted the
+/// island"): the undated one may be of that other day, so the two differing is no dispute.
+fn of_other_days(cx: &Context, x: &Claim, y: &Claim) -> bool {
+    let others = |source: usize, day: u8| cx.days[source] & !(1 << day) != 0;
+    match (x.subject.weekday, y.subject.weekday) {
+        (Some(day), None) => others(y.source, day),
+        (None, Some(day)) => others(x.source, day),
+        _ => false,
     }
 }
 
@@ -267,7 +285,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             // set against others, only joined where they say the very same of the same things.
             return f32::INFINITY;
         }
-        let added = |c: &Claim| c.subject.qualifiers.iter().any(|q| q == crate::extract::subject::ADDED[0]);
+        let added = |c: &Claim| rules.added.first().is_some_and(|a| c.subject.qualifiers.contains(a));
         if x.subject.qualifiers != y.subject.qualifiers || (verdict == Verdict::Conflict && (added(x) || added(y))) {
             // "Another 20,000 people" and "as many as 20,000 people": a part ("other", "further",
             // "worst") and the whole, or two parts, are different things. And what an outlet adds
@@ -290,6 +308,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
                 // Figures of two days are of two things: Monday's protest and Wednesday's.
                 return f32::INFINITY;
             }
+        }
+        if verdict == Verdict::Conflict && of_other_days(cx, x, y) {
+            return f32::INFINITY;
         }
         if verdict == Verdict::Conflict && (x.subject.times || y.subject.times) {
             // Occurrences are counted over a period that is often left unsaid ("arrested four

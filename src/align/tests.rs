@@ -1,3 +1,4 @@
+use crate::compare::Verdict;
 use crate::rules::Rules;
 use crate::source::{Corpus, Source};
 
@@ -92,4 +93,16 @@ fn an_addition_is_neither_the_whole_nor_in_dispute_with_another_addition() {
         ],
         "25,000"
     ));
+}
+
+#[test]
+fn an_undated_figure_of_a_source_naming_another_day_is_no_dispute_with_a_days_figure() {
+    let r = report(&[
+        "A 5.6 magnitude earthquake hit the island on Sunday, injuring five people and damaging buildings.",
+        "The tremor struck the island in the Gulf, injuring five people and damaging buildings.",
+        "Monday's earthquake was the second to hit the island. A 5.2 quake injured three people on the \
+         island in the Gulf. Earlier on Sunday a quake jolted the island.",
+    ]);
+    let three = r.groups.iter().find(|g| g.mentions.iter().any(|m| m.text == "three people"));
+    assert!(three.is_none_or(|g| g.verdict != Verdict::Conflict), "{:?}", three.map(|g| &g.why));
 }

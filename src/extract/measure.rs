@@ -427,6 +427,7 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
             .iter()
             .take(3)
             .take_while(|t| t.sentence == sentence && t.kind == TokenKind::Word)
+            .take_while(|t| !rules.clause_joins.contains(&t.norm))
             .filter_map(|t| canonical_word(&t.norm, rules))
             .find(|c| rules.countable.contains(c) && c != "people");
         if better.is_some() {
@@ -490,6 +491,13 @@ mod tests {
         for text in ["he died at age 95", "Felt, aged 95, died", "died at the age of 95"] {
             assert_eq!(measure(text).unwrap().unit, "year of age", "{text}");
         }
+    }
+
+    #[test]
+    fn a_general_noun_takes_no_counted_word_from_the_next_clause() {
+        let m = measure("killing at least three people and injuring dozens more").unwrap();
+        assert_eq!(m.unit, "dead");
+        assert_eq!(measure("three people were injured").unwrap().unit, "injured");
     }
 
     #[test]

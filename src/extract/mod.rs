@@ -144,7 +144,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     }
     mark_past(&mut claims, &sentences, date);
     if date.is_none() {
-        mark_month_past(&mut claims, &sentences, &tokens);
+        mark_month_past(&mut claims, &sentences, &tokens, rules);
     }
     mark_last_period(&mut claims, &sentences, &tokens);
     mark_days(&mut claims, &tokens);
@@ -220,26 +220,12 @@ fn mark_after(claims: &mut [Claim], sentences: &[u32], marks: &[(u32, usize)]) {
 /// Without a reference date, marks the figures of a sentence that names a bare month ("in
 /// September"): news dates the event it reports by its weekday and names a month for an earlier
 /// one ("a 6.1 quake struck southern Iran in September, killing at least seven people").
-fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], rules: &Rules) {
     let dated: Vec<(u32, usize)> = tokens
         .windows(3)
         .filter(|w| {
             w[0].is("in")
-                && MONTHS.contains(&w[1].norm.as_str())
+                && date::full_month_name(rules, &w[1].norm)
                 && w[1].sentence == w[0].sentence
                 && (w[2].sentence != w[1].sentence || w[2].kind != TokenKind::Digits)
         })

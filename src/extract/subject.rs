@@ -155,7 +155,10 @@ impl Terms {
             .chain(&tokens[start..end])
             .filter(|t| rules.narrows(&t.norm))
             // "An additional 25,000" and "a further 25,000" are one addition.
-            .map(|t| if ADDED.contains(&t.norm.as_str()) { ADDED[0].to_string() } else { t.norm.clone() })
+            .map(|t| match rules.added.first() {
+                Some(first) if rules.added.contains(&t.norm) => first.clone(),
+                _ => t.norm.clone(),
+            })
             .collect();
         qualifiers.sort();
         qualifiers.dedup();
@@ -314,10 +317,6 @@ pub fn singular(word: &str) -> String {
     }
     word.to_string()
 }
-
-/// Words before a figure that make it an addition to figures told before ("another four"), one
-/// qualifier however worded: the first.
-pub(crate) const ADDED: [&str; 3] = ["another", "further", "additional"];
 
 /// Plurals no ending rule folds: "four men" counts men as "four soldiers" counts soldiers.
 const IRREGULAR_PLURALS: [(&str, &str); 3] = [("men", "man"), ("women", "woman"), ("children", "child")];

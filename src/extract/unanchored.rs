@@ -22,7 +22,7 @@ use crate::rules::Rules;
 pub const RULE: &str = "unanchored";
 
 /// The weekdays' names, Monday first, as `mark_days` and the weekday claims here read them.
-pub(super) const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+pub(crate) const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// The weekday of `m` as a claim without a day, when `m` is a plain weekday ("on Sunday").
 pub fn weekday(m: &DateMatch, tokens: &[Token], rules: &Rules, terms: &Terms, index: usize) -> Option<Claim> {

@@ -72,6 +72,8 @@ pub(super) fn compile(
         vague_counts: HashMap::default(),
         whole: HashSet::default(),
         ambiguous_months: HashSet::default(),
+        verb_months: HashSet::default(),
+        day_anchors: HashSet::default(),
         decades: HashMap::default(),
         time_hedge_minutes: 15.0,
         time_zones: HashSet::default(),
@@ -81,6 +83,8 @@ pub(super) fn compile(
         window: 8,
         identifiers: HashSet::default(),
         narrowing: (HashSet::default(), Vec::new()),
+        added: Vec::new(),
+        clause_joins: HashSet::default(),
         base_units: HashMap::default(),
         senses: Vec::new(),
         threshold: 0.3,
@@ -286,6 +290,8 @@ pub(super) fn compile(
             }
             rules.whole.extend(d.whole.iter().map(|w| w.to_lowercase()));
             rules.ambiguous_months.extend(d.ambiguous_months.iter().map(|w| w.to_lowercase()));
+            rules.verb_months.extend(d.verb_months.iter().map(|w| w.to_lowercase()));
+            rules.day_anchors.extend(d.day_anchors.iter().map(|w| w.to_lowercase()));
             for (word, &year) in &d.decades {
                 if year % 10 != 0 {
                     return Err(bad(word, format!("decade {word:?}: {year} is not a decade's first year")));
@@ -305,6 +311,13 @@ pub(super) fn compile(
             rules.stopwords.extend(s.stopwords.iter().map(|w| w.to_lowercase()));
             rules.generic.extend(s.generic.iter().map(|w| w.to_lowercase()));
             rules.identifiers.extend(s.identifiers.iter().map(|w| w.to_lowercase()));
+            for w in &s.added {
+                let w = w.to_lowercase();
+                if !rules.added.contains(&w) {
+                    rules.added.push(w);
+                }
+            }
+            rules.clause_joins.extend(s.clause_joins.iter().map(|w| w.to_lowercase()));
             for w in &s.narrowing {
                 match w.strip_prefix('-') {
                     Some(ending) => rules.narrowing.1.push(ending.to_lowercase()),

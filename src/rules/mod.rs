@@ -154,6 +154,10 @@ pub struct Rules {
     pub whole: HashSet<String>,
     /// Month words that alone are a date only when introduced ("in May").
     pub ambiguous_months: HashSet<String>,
+    /// Month words that are also verbs in lower case ("may", "march").
+    pub verb_months: HashSet<String>,
+    /// Words that open what "a day before" may count from ("the", "his", "yesterday").
+    pub day_anchors: HashSet<String>,
     /// Decades in words to their first year ("seventies" = 1970).
     pub decades: HashMap<String, u16>,
     /// Minutes a hedged time of day is widened by on each side.
@@ -172,6 +176,11 @@ pub struct Rules {
     pub identifiers: HashSet<String>,
     /// Words that narrow a counted noun to a part ("worst", "other"), and endings that do ("est").
     pub narrowing: (HashSet<String>, Vec<String>),
+    /// Words that make a figure an addition ("another", "further"); the first is the qualifier
+    /// all of them are read as.
+    pub added: Vec<String>,
+    /// Words that join two clauses ("and", "while").
+    pub clause_joins: HashSet<String>,
     /// The base unit of each dimension (the unit with factor 1), by dimension.
     pub base_units: HashMap<String, String>,
     /// Senses of ambiguous units: the unit's name, the unit it reads as, and the words that say so.
@@ -350,6 +359,9 @@ impl Rules {
             }
             if let Some(d) = &f.dates {
                 push(&d.examples);
+            }
+            if let Some(s) = &f.subject {
+                push(&s.examples);
             }
             f.hedge.iter().for_each(|r| push(&r.examples));
             f.vague.iter().for_each(|r| push(&r.examples));

@@ -63,6 +63,8 @@ pub struct Example {
     pub none: bool,
     /// Reference date for relative dates in the example.
     pub date: Option<String>,
+    /// A word the claim's subject must be narrowed by ("another" for "a further 20,000").
+    pub qualifier: Option<String>,
 }
 
 /// A number, or a string such as an ISO date or `"open"`.
@@ -329,6 +331,14 @@ pub struct DatesSection {
     /// Month words that are also names or words ("May", "April"): alone, a date only when introduced.
     #[serde(default)]
     pub ambiguous_months: Vec<String>,
+    /// Month words that are also English verbs in lower case ("it may rain", "march on", "mar the
+    /// vote"): such a word needs a capital, a digit day or an introducer to be a month.
+    #[serde(default)]
+    pub verb_months: Vec<String>,
+    /// Words that open what "a day before" may count from (determiners, pronouns, relative
+    /// dates): "the day before the vote" names its own anchor, "said the day before" does not.
+    #[serde(default)]
+    pub day_anchors: Vec<String>,
     /// Decades in words to their first year ("seventies" = 1970, "noughties" = 2000).
     #[serde(default)]
     pub decades: BTreeMap<String, u16>,
@@ -365,6 +375,17 @@ pub struct SubjectSection {
     /// ending ("-est" for superlatives).
     #[serde(default)]
     pub narrowing: Vec<String>,
+    /// Words before a figure that make it an addition to figures told before ("another four",
+    /// "a further 20,000"): one qualifier however worded, the first.
+    #[serde(default)]
+    pub added: Vec<String>,
+    /// Words that join two clauses ("killing three people and injuring dozens"): a general noun's
+    /// counted word is not sought past them, since it belongs to the next clause's figure.
+    #[serde(default)]
+    pub clause_joins: Vec<String>,
+    /// Examples that must extract.
+    #[serde(default)]
+    pub examples: Vec<Example>,
 }
 
 /// Alignment settings.
