@@ -106,3 +106,15 @@ fn an_undated_figure_of_a_source_naming_another_day_is_no_dispute_with_a_days_fi
     let three = r.groups.iter().find(|g| g.mentions.iter().any(|m| m.text == "three people"));
     assert!(three.is_none_or(|g| g.verdict != Verdict::Conflict), "{:?}", three.map(|g| &g.why));
 }
+
+#[test]
+fn an_outlets_only_figure_telling_the_value_others_agree_on_joins_them_however_worded() {
+    let r = report(&[
+        "Three people were killed when rioters set fire to a bank in Athens, police said.",
+        "Three bank workers died in the fire at the Marfin bank in Athens, police said.",
+        "The fire at the bank in Athens killed three people, among them a pregnant woman.",
+        "Greek anti-austerity march erupts in violence, 3 dead\nProtesters hurled petrol bombs at riot police.",
+    ]);
+    let three = r.groups.iter().find(|g| g.mentions.iter().any(|m| m.text == "3 dead")).expect("the headline grouped");
+    assert!(three.mentions.len() >= 3, "{}", three.why);
+}
