@@ -560,12 +560,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     // A figure left on its own joins the group it is an outlier of (`sole::outlier_targets`), or
     // whose value it tells as its source's only figure of the role (`loners::loner_targets`).
     // So does a mention of the story's day (`days::day_targets`).
-    let joins = [
-        sole::outlier_targets(cx, &clusters),
-        loners::loner_targets(cx, &clusters),
-        days::day_targets(cx, &clusters),
-    ]
-    .concat();
+    let joins =
+        [sole::outlier_targets(cx, &clusters), loners::loner_targets(cx, &clusters), days::day_targets(cx, &clusters)]
+            .concat();
     for (o, t) in joins {
         let target = cluster_of[&t];
         if clusters.contains_key(&o) && target != o {

@@ -9,6 +9,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::claim::Kind;
 use crate::compare::{self, Verdict};
 
 use super::{dated_alike, most_told, of_other_days, other_places, source_count, Context};
@@ -29,18 +30,21 @@ pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>)
     for &k in &keys {
         let members = &clusters[&k];
         let (o, x) = (members[0], &claims[members[0]]);
-        if members.len() != 1 || !cx.sole[o] || x.subject.past || x.subject.times || cx.roles[o].1.is_empty() {
+        let counted = matches!(cx.roles[o].0, Kind::Count | Kind::Quantity);
+        if members.len() != 1 || !counted || x.subject.past || x.subject.times || cx.roles[o].1.is_empty() {
             continue;
         }
         let fits = |t: usize| {
             let group = &clusters[&t];
             let of_role: Vec<usize> = group.iter().copied().filter(|&m| cx.roles[m] == cx.roles[o]).collect();
-            let agreeing: Vec<usize> = of_role
-                .iter()
-                .copied()
-                .filter(|&m| compare::relate(&claims[m], x, rules) == Verdict::Agree)
-                .collect();
-            source_count(claims, &agreeing) >= rules.outlier_sources.max(2)
+            let agreeing: Vec<usize> =
+                of_role.iter().copied().filter(|&m| compare::relate(&claims[m], x, rules) == Verdict::Agree).collect();
+            // A source that counts the role more than once joins only where it told this very
+            // count of the role already: it repeats itself ("the 23 pirates" again and again).
+            // Not a measure: one source gives two quakes the same magnitude.
+            let repeated = cx.roles[o].0 == Kind::Count && agreeing.iter().any(|&m| claims[m].source == x.source);
+            (cx.sole[o] || repeated)
+                && source_count(claims, &agreeing) >= rules.outlier_sources.max(2)
                 && group.iter().all(|&m| {
                     let y = &claims[m];
                     !y.subject.past

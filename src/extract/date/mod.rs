@@ -348,7 +348,9 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                 if let Some(found) = period::days_of_month(tokens, text, rules, k, month).filter(|_| capitalized) {
                     return Some(found);
                 }
-                if let Some((day, after_day)) = day_after_month(tokens, rules, k, capitalized, verb_month(rules, &t.norm)) {
+                if let Some((day, after_day)) =
+                    day_after_month(tokens, rules, k, capitalized, verb_month(rules, &t.norm))
+                {
                     // "march 20 miles" is a verb and a count.
                     if capitalized || !followed_by_counted_noun(tokens, rules, after_day) {
                         if let Some((year, after_year)) = year_next(tokens, text, rules, after_day) {

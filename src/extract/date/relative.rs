@@ -165,4 +165,3 @@ pub(super) fn day_beside(tokens: &[Token], text: &str, rules: &Rules, i: usize) 
     });
     (!counts_from_what_follows).then_some((DateExpr::DayBeside { days }, end))
 }
-
