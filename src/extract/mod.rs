@@ -147,7 +147,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         mark_month_past(&mut claims, &sentences, &tokens, rules);
     }
     mark_last_period(&mut claims, &sentences, &tokens);
-    mark_days(&mut claims, &tokens);
+    mark_days(&mut claims, &tokens, rules);
     let unreadable = unreadable::find(&tokens, text, rules);
     Extraction { claims, date, date_from, truncated, unreadable }
 }
@@ -250,7 +250,7 @@ fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
 /// on Monday" is Monday's toll, whether or not the source's date resolves the day. Only the
 /// nearest words count: "rescuers on Monday helped survivors of a quake that killed 10" does
 /// not date the toll.
-fn mark_days(claims: &mut [Claim], tokens: &[Token]) {
+fn mark_days(claims: &mut [Claim], tokens: &[Token], rules: &Rules) {
     let weekday = |t: &Token| {
         // `strip_suffix`, not `trim_end_matches`: the latter builds a searcher for every token.
         let word = t.norm.strip_suffix("'s").or_else(|| t.norm.strip_suffix("’s")).unwrap_or(&t.norm);
@@ -264,7 +264,11 @@ fn mark_days(claims: &mut [Claim], tokens: &[Token]) {
             Some((c.span.start, (day.floor() as i64 + 3).rem_euclid(7) as u8))
         })
         .collect();
-    for c in claims.iter_mut().filter(|c| c.kind != Kind::Date) {
+    // An age is no figure of a day: "the autopsy released Wednesday showed the 16-year-old was shot
+    // seven times" dates the autopsy, and the boy is 16 whatever day says so.
+    let ages: Vec<&str> = rules.units.iter().filter(|u| u.dimension == "age").map(|u| u.name.as_str()).collect();
+    let age = |c: &Claim| c.kind == Kind::Quantity && ages.contains(&c.unit.as_str());
+    for c in claims.iter_mut().filter(|c| c.kind != Kind::Date && !age(c)) {
         let first = tokens.partition_point(|t| t.end <= c.span.start);
         let last = tokens.partition_point(|t| t.start < c.span.end).max(first + 1);
         let Some(sentence) = tokens.get(first).map(|t| t.sentence) else { continue };
@@ -498,5 +502,15 @@ mod tests {
         let claims = extract(&source, 0, &rules).claims;
         let past: Vec<bool> = claims.iter().filter(|c| c.kind == Kind::Count).map(|c| c.subject.past).collect();
         assert_eq!(past, [false, true]);
+    }
+
+    #[test]
+    fn an_age_is_no_figure_of_a_day() {
+        let rules = Rules::embedded().unwrap();
+        let text = "The autopsy released Wednesday showed the 16-year-old was hit by 7 bullets on Wednesday.";
+        let source = Source::new("a", text.to_string(), &mut Vec::new());
+        let claims = extract(&source, 0, &rules).claims;
+        let days: Vec<Option<u8>> = claims.iter().filter(|c| c.kind != Kind::Date).map(|c| c.subject.weekday).collect();
+        assert_eq!(days, [None, Some(2)]);
     }
 }
