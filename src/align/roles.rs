@@ -39,6 +39,9 @@ pub(super) fn role_of(claim: &Claim, rules: &Rules) -> (Kind, String) {
         if let Some(u) = measure {
             return (Kind::Quantity, rules.base_unit(&u.dimension).to_string());
         }
+        // "4.6 quake rattles Sonoma": a figure with decimals counts no rattles; it names nothing
+        // it measures, so `roles_of` may give it the measure the corpus gives its value.
+        return (claim.kind, String::new());
     }
     if !unit.is_empty() && unit != "people" && !rules.generic.contains(unit.as_str()) {
         return (claim.kind, unit);
@@ -76,7 +79,7 @@ pub(super) fn roles_of(claims: &[Claim], rules: &Rules) -> Vec<(Kind, String)> {
         .iter()
         .zip(&roles)
         .map(|(c, role)| {
-            let bare = c.kind == Kind::Count && role.0 == Kind::Count && role.1.is_empty() && c.unit.is_empty();
+            let bare = c.kind == Kind::Count && role.0 == Kind::Count && role.1.is_empty();
             if !bare || !decimal(c) {
                 return None;
             }

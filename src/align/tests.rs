@@ -49,6 +49,17 @@ fn a_bare_decimal_takes_the_measure_another_outlet_gives_it() {
 }
 
 #[test]
+fn a_decimal_read_as_counting_a_word_takes_the_measure_too() {
+    assert!(grouped(
+        [
+            "4.6 quake rattles Sonoma County early Thursday, the survey said.",
+            "A 4.6-magnitude earthquake shook Sonoma County early Thursday.",
+        ],
+        "4.6"
+    ));
+}
+
+#[test]
 fn two_counted_things_unlike_and_unnamed_stay_apart_whatever_links_them() {
     let report = report(&[
         "Three rifles and loaded magazines were seized by the navy.",
