@@ -414,9 +414,16 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
         end = j;
         // The phrase ends at its noun: a countable word or a plural ("two countries", not
         // "two countries signed").
-        let ends = rules.countable.contains(&term) || super::subject::singular(&t.norm) != t.norm;
+        let countable = rules.countable.contains(&term);
+        let ends = countable || super::subject::singular(&t.norm) != t.norm;
         head = Some(term);
         if ends {
+            // "two plainclothes officers": a word ending in s that names nothing counted gives
+            // way to a counted word right after it.
+            if let Some(next) = (!countable).then(|| countable_after(tokens, rules, j, sentence)).flatten() {
+                head = Some(next);
+                end = j + 1;
+            }
             break;
         }
     }
@@ -451,6 +458,12 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
         }
     }
     (head, end)
+}
+
+/// The countable word at token `j`, in `sentence`, if any.
+fn countable_after(tokens: &[Token], rules: &Rules, j: usize, sentence: u32) -> Option<String> {
+    let t = tokens.get(j).filter(|t| t.sentence == sentence && t.kind == TokenKind::Word)?;
+    canonical_word(&t.norm, rules).filter(|c| rules.countable.contains(c) && c != "people")
 }
 
 #[cfg(test)]
@@ -498,6 +511,12 @@ mod tests {
         let m = measure("killing at least three people and injuring dozens more").unwrap();
         assert_eq!(m.unit, "dead");
         assert_eq!(measure("three people were injured").unwrap().unit, "injured");
+    }
+
+    #[test]
+    fn a_word_in_s_gives_way_to_a_counted_word_after_it() {
+        assert_eq!(measure("two plainclothes officers shot him").unwrap().unit, "officer");
+        assert_eq!(measure("two countries signed").unwrap().unit, "country");
     }
 
     #[test]
