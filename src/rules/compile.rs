@@ -85,6 +85,7 @@ pub(super) fn compile(
         narrowing: (HashSet::default(), Vec::new()),
         added: Vec::new(),
         clause_joins: HashSet::default(),
+        institutions: HashSet::default(),
         base_units: HashMap::default(),
         senses: Vec::new(),
         threshold: 0.3,
@@ -318,6 +319,7 @@ pub(super) fn compile(
                 }
             }
             rules.clause_joins.extend(s.clause_joins.iter().map(|w| w.to_lowercase()));
+            rules.institutions.extend(s.institutions.iter().map(|w| w.to_lowercase()));
             for w in &s.narrowing {
                 match w.strip_prefix('-') {
                     Some(ending) => rules.narrowing.1.push(ending.to_lowercase()),

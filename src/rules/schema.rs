@@ -383,6 +383,10 @@ pub struct SubjectSection {
     /// counted word is not sought past them, since it belongs to the next clause's figure.
     #[serde(default)]
     pub clause_joins: Vec<String>,
+    /// Words that end the name of an institution ("Union", "Fund", "Survey"): such a name after
+    /// "from" or "of" tells who lends or measures, not where a figure happened.
+    #[serde(default)]
+    pub institutions: Vec<String>,
     /// Examples that must extract.
     #[serde(default)]
     pub examples: Vec<Example>,
