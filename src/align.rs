@@ -221,6 +221,11 @@ fn named_weekday(c: &Claim) -> Option<u8> {
     crate::extract::unanchored::WEEKDAYS.iter().position(|w| *w == name).map(|d| d as u8)
 }
 
+/// Whether a claim is a time of day on no calendar day (`extract::unanchored`).
+fn unanchored_clock(c: &Claim) -> bool {
+    c.kind == Kind::Date && c.unit.starts_with("clock:")
+}
+
 /// Whether two figures are dated alike: both or neither by a weekday, or one by a weekday that
 /// the other's source names too ("the Sunday quakes damaged seven bridges" and an outlet telling
 /// of Sunday's quake: "damaged 8 bridges"), not a day the other's source never mentions ("46
@@ -379,6 +384,11 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         match verdict {
             // Many things of one story happen on one day, so a shared date is weaker evidence
             // than a shared count.
+            // The very same clock reading of sources with no calendar ("11:00", "at 1100 hours")
+            // is rarely two things: it is the one time their story gives.
+            Verdict::Agree | Verdict::Compatible if unanchored_clock(x) && unanchored_clock(y) => {
+                rules.threshold_same_figure
+            }
             Verdict::Agree if x.kind == Kind::Date && x.precision == y.precision => rules.threshold_same_date,
             Verdict::Agree if x.precision == y.precision => rules.threshold_same_value,
             // Dates of one story overlap by chance (everything happened "last year"), so for

@@ -129,3 +129,13 @@ fn an_outlets_only_figure_telling_the_value_others_agree_on_joins_them_however_w
     let three = r.groups.iter().find(|g| g.mentions.iter().any(|m| m.text == "3 dead")).expect("the headline grouped");
     assert!(three.mentions.len() >= 3, "{}", three.why);
 }
+
+#[test]
+fn an_undated_clock_hedged_and_the_same_clock_exact_are_compatible() {
+    let r = report(&[
+        "The ship sent a distress call at 11:00 a.m. as pirates closed in, the navy said.",
+        "The navy said the crew radioed for help around 11 a.m. when the pirates attacked.",
+    ]);
+    let call = r.groups.iter().find(|g| g.mentions.len() == 2).expect("the two times grouped");
+    assert_eq!(call.verdict, Verdict::Compatible, "{}", call.why);
+}
