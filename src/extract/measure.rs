@@ -420,9 +420,9 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
         if ends {
             // "two plainclothes officers": a word ending in s that names nothing counted gives
             // way to a counted word right after it.
-            if let Some(next) = (!countable).then(|| countable_after(tokens, rules, j, sentence)).flatten() {
+            if let Some((next, after)) = (!countable).then(|| countable_after(tokens, rules, j, sentence)).flatten() {
                 head = Some(next);
-                end = j + 1;
+                end = after;
             }
             break;
         }
@@ -460,10 +460,15 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
     (head, end)
 }
 
-/// The countable word at token `j`, in `sentence`, if any.
-fn countable_after(tokens: &[Token], rules: &Rules, j: usize, sentence: u32) -> Option<String> {
-    let t = tokens.get(j).filter(|t| t.sentence == sentence && t.kind == TokenKind::Word)?;
-    canonical_word(&t.norm, rules).filter(|c| rules.countable.contains(c) && c != "people")
+/// The countable word at token `j`, or after one content word at `j` ("plainclothes NYPD
+/// officers", "plainclothes police officers"), in `sentence`, with the token after it.
+fn countable_after(tokens: &[Token], rules: &Rules, j: usize, sentence: u32) -> Option<(String, usize)> {
+    let term = |k: usize| {
+        let t = tokens.get(k).filter(|t| t.sentence == sentence && t.kind == TokenKind::Word)?;
+        canonical_word(&t.norm, rules)
+    };
+    let countable = |k: usize| term(k).filter(|c| rules.countable.contains(c) && c != "people").map(|c| (c, k + 1));
+    countable(j).or_else(|| term(j).and_then(|_| countable(j + 1)))
 }
 
 #[cfg(test)]
@@ -516,6 +521,7 @@ mod tests {
     #[test]
     fn a_word_in_s_gives_way_to_a_counted_word_after_it() {
         assert_eq!(measure("two plainclothes officers shot him").unwrap().unit, "officer");
+        assert_eq!(measure("two plainclothes NYPD officers shot him").unwrap().unit, "officer");
         assert_eq!(measure("two countries signed").unwrap().unit, "country");
     }
 
