@@ -147,6 +147,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         mark_month_past(&mut claims, &sentences, &tokens, rules);
     }
     mark_last_period(&mut claims, &sentences, &tokens);
+    mark_between_past(&mut claims, &sentences);
     mark_days(&mut claims, &tokens, rules);
     let unreadable = unreadable::find(&tokens, text, rules);
     Extraction { claims, date, date_from, truncated, unreadable }
@@ -244,6 +245,28 @@ fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
         .map(|w| (w[1].sentence, w[1].end))
         .collect();
     mark_after(claims, sentences, &earlier);
+}
+
+/// Marks the figures of an undated sentence that stands between two sentences of earlier events,
+/// as news tells a quake's history: "In April last year an 8.6 quake struck off Banda Aceh. Five
+/// people died and seven were injured in the quake. In September 2009 a quake killed 1,000." A
+/// sentence that dates anything of its own (a weekday, a day) is left as it is.
+fn mark_between_past(claims: &mut [Claim], sentences: &[u32]) {
+    let mut past = std::collections::BTreeSet::new();
+    let mut dated = std::collections::BTreeSet::new();
+    for (c, &s) in claims.iter().zip(sentences) {
+        if c.kind == Kind::Date {
+            dated.insert(s);
+        } else if c.subject.past {
+            past.insert(s);
+        }
+    }
+    let between = |s: u32| s > 0 && past.contains(&(s - 1)) && past.contains(&(s + 1));
+    for (c, &s) in claims.iter_mut().zip(sentences) {
+        if c.kind != Kind::Date && !dated.contains(&s) && !past.contains(&s) && between(s) {
+            c.subject.past = true;
+        }
+    }
 }
 
 /// Gives each figure the weekday named right beside it, when one only: "killing four of them,
@@ -502,6 +525,17 @@ mod tests {
         let claims = extract(&source, 0, &rules).claims;
         let past: Vec<bool> = claims.iter().filter(|c| c.kind == Kind::Count).map(|c| c.subject.past).collect();
         assert_eq!(past, [false, true]);
+    }
+
+    #[test]
+    fn a_sentence_between_two_of_earlier_events_is_one_too() {
+        let rules = Rules::embedded().unwrap();
+        let text = "The quake killed 24 people on Tuesday. Last year an 8.6 quake struck off Banda Aceh. \
+                    Five people died in the quake. Last year another quake killed more than 1,000 people.";
+        let source = Source::new("a", text.to_string(), &mut Vec::new());
+        let claims = extract(&source, 0, &rules).claims;
+        let past: Vec<bool> = claims.iter().filter(|c| c.kind == Kind::Count).map(|c| c.subject.past).collect();
+        assert_eq!(past, [false, true, true, true]);
     }
 
     #[test]
