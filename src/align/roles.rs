@@ -28,7 +28,7 @@ pub(super) fn role_of(claim: &Claim, rules: &Rules) -> (Kind, String) {
     let unit = crate::extract::subject::canonical_word(&claim.unit, rules).unwrap_or_default();
     let whole =
         claim.nominal.low.is_none_or(|x| x.fract() == 0.0) && claim.nominal.high.is_none_or(|x| x.fract() == 0.0);
-    if !whole && !rules.countable.contains(unit.as_str()) {
+    if !whole {
         let measure = claim
             .subject
             .terms
@@ -39,8 +39,9 @@ pub(super) fn role_of(claim: &Claim, rules: &Rules) -> (Kind, String) {
         if let Some(u) = measure {
             return (Kind::Quantity, rules.base_unit(&u.dimension).to_string());
         }
-        // "4.6 quake rattles Sonoma": a figure with decimals counts no rattles; it names nothing
-        // it measures, so `roles_of` may give it the measure the corpus gives its value.
+        // "4.6 quake rattles Sonoma", "a 2.9 aftershock": a figure with decimals counts no
+        // rattles and no aftershocks; it names nothing it measures, so `roles_of` may give it the
+        // measure the corpus gives its value.
         return (claim.kind, String::new());
     }
     if !unit.is_empty() && unit != "people" && !rules.generic.contains(unit.as_str()) {
