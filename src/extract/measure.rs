@@ -419,8 +419,15 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
         head = Some(term);
         if ends {
             // "two plainclothes officers": a word ending in s that names nothing counted gives
-            // way to a counted word right after it.
-            if let Some((next, after)) = (!countable).then(|| countable_after(tokens, rules, j, sentence)).flatten() {
+            // way to a counted word right after it. So does a counted word used as an adjective
+            // ("23 arrested pirates", "two injured villagers"), as when the noun comes first
+            // ("two villagers injured").
+            let next = if countable {
+                noun_after(tokens, rules, j, sentence)
+            } else {
+                countable_after(tokens, rules, j, sentence)
+            };
+            if let Some((next, after)) = next {
                 head = Some(next);
                 end = after;
             }
@@ -458,6 +465,15 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
         }
     }
     (head, end)
+}
+
+/// The plural or countable noun right at token `j` ("pirates" of "23 arrested pirates"), in
+/// `sentence`, with the token after it; not "people", which counts nothing of its own.
+fn noun_after(tokens: &[Token], rules: &Rules, j: usize, sentence: u32) -> Option<(String, usize)> {
+    let t = tokens.get(j).filter(|t| t.sentence == sentence && t.kind == TokenKind::Word)?;
+    let term = canonical_word(&t.norm, rules).filter(|c| c != "people" && !rules.generic.contains(c.as_str()))?;
+    let noun = rules.countable.contains(&term) || super::subject::singular(&t.norm) != t.norm;
+    noun.then_some((term, j + 1))
 }
 
 /// The countable word at token `j`, or after one content word at `j` ("plainclothes NYPD
@@ -522,6 +538,8 @@ mod tests {
     fn a_word_in_s_gives_way_to_a_counted_word_after_it() {
         assert_eq!(measure("two plainclothes officers shot him").unwrap().unit, "officer");
         assert_eq!(measure("two plainclothes NYPD officers shot him").unwrap().unit, "officer");
+        assert_eq!(measure("out of 23 arrested pirates").unwrap().unit, "pirate");
+        assert_eq!(measure("three dead people").unwrap().unit, "dead");
         assert_eq!(measure("two countries signed").unwrap().unit, "country");
     }
 
