@@ -506,44 +506,41 @@ fn contraction(word: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn claims_of(text: &str) -> Vec<Claim> {
+        let rules = Rules::embedded().unwrap();
+        let source = Source::new("a", text.to_string(), &mut Vec::new());
+        extract(&source, 0, &rules).claims
+    }
+
+    /// Whether each count of `text` is marked as an earlier event's.
+    fn past_counts(text: &str) -> Vec<bool> {
+        claims_of(text).iter().filter(|c| c.kind == Kind::Count).map(|c| c.subject.past).collect()
+    }
+
     #[test]
     fn a_bare_month_dates_an_earlier_event() {
-        let rules = Rules::embedded().unwrap();
         let text =
             "A quake hit on Sunday, injuring five people. A quake struck in September, killing at least seven people.";
-        let source = Source::new("a", text.to_string(), &mut Vec::new());
-        let claims = extract(&source, 0, &rules).claims;
-        let past: Vec<bool> = claims.iter().filter(|c| c.kind == Kind::Count).map(|c| c.subject.past).collect();
-        assert_eq!(past, [false, true]);
+        assert_eq!(past_counts(text), [false, true]);
     }
 
     #[test]
     fn last_month_dates_an_earlier_event() {
-        let rules = Rules::embedded().unwrap();
         let text = "The navy captured 23 pirates on Saturday. Last month, a frigate had rescued two merchant vessels.";
-        let source = Source::new("a", text.to_string(), &mut Vec::new());
-        let claims = extract(&source, 0, &rules).claims;
-        let past: Vec<bool> = claims.iter().filter(|c| c.kind == Kind::Count).map(|c| c.subject.past).collect();
-        assert_eq!(past, [false, true]);
+        assert_eq!(past_counts(text), [false, true]);
     }
 
     #[test]
     fn a_sentence_between_two_of_earlier_events_is_one_too() {
-        let rules = Rules::embedded().unwrap();
         let text = "The quake killed 24 people on Tuesday. Last year an 8.6 quake struck off Banda Aceh. \
                     Five people died in the quake. Last year another quake killed more than 1,000 people.";
-        let source = Source::new("a", text.to_string(), &mut Vec::new());
-        let claims = extract(&source, 0, &rules).claims;
-        let past: Vec<bool> = claims.iter().filter(|c| c.kind == Kind::Count).map(|c| c.subject.past).collect();
-        assert_eq!(past, [false, true, true, true]);
+        assert_eq!(past_counts(text), [false, true, true, true]);
     }
 
     #[test]
     fn an_age_is_no_figure_of_a_day() {
-        let rules = Rules::embedded().unwrap();
         let text = "The autopsy released Wednesday showed the 16-year-old was hit by 7 bullets on Wednesday.";
-        let source = Source::new("a", text.to_string(), &mut Vec::new());
-        let claims = extract(&source, 0, &rules).claims;
+        let claims = claims_of(text);
         let days: Vec<Option<u8>> = claims.iter().filter(|c| c.kind != Kind::Date).map(|c| c.subject.weekday).collect();
         assert_eq!(days, [None, Some(2)]);
     }
