@@ -267,6 +267,14 @@ fn unnamed_other_nouns(cx: &Context, a: usize, b: usize) -> bool {
         && x.subject.weight(rb) == 0.0
 }
 
+/// Whether two counts of none are of a whole and its part ("no casualties", "no one was killed":
+/// `covers` in rules/aliases.toml).
+fn none_of_either(x: &Claim, y: &Claim, ra: &str, rb: &str, rules: &Rules) -> bool {
+    let none = |c: &Claim| c.nominal.low == Some(0.0) && c.nominal.high == Some(0.0);
+    let covers = |whole: &str, part: &str| rules.covers.contains(&(whole.to_string(), part.to_string()));
+    none(x) && none(y) && (covers(ra, rb) || covers(rb, ra))
+}
+
 /// Whether two figures are the very same number hedged differently ("10" and "at least 10", "about
 /// 10"): one's exact value is a bound or the centre of the other.
 fn same_figure_hedged(x: &Claim, y: &Claim) -> bool {
@@ -357,6 +365,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             } else {
                 rules.threshold_overlap.max(rules.threshold_bare)
             };
+        }
+        if count && ra != rb && verdict == Verdict::Agree && none_of_either(x, y, ra, rb, rules) {
+            // "No casualties" and "no one was killed": none of the whole is none of its part.
+            return rules.threshold_same_figure;
         }
         if count && ra != rb {
             // Two counted nouns ("three bank workers", "three dead"; "23 pirates", "23 Somalis"),

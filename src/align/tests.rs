@@ -139,3 +139,14 @@ fn an_undated_clock_hedged_and_the_same_clock_exact_are_compatible() {
     let call = r.groups.iter().find(|g| g.mentions.len() == 2).expect("the two times grouped");
     assert_eq!(call.verdict, Verdict::Compatible, "{}", call.why);
 }
+
+#[test]
+fn no_casualties_is_no_one_killed() {
+    assert!(grouped(
+        [
+            "Aid workers at the camp said no one was killed in the bombing of the camp.",
+            "There have been no casualties confirmed as a result of the bombing of the camp.",
+        ],
+        "0"
+    ));
+}

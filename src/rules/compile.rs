@@ -62,6 +62,7 @@ pub(super) fn compile(
         alias_heads: HashSet::default(),
         alias_max_words: 1,
         countable: HashSet::default(),
+        covers: HashSet::default(),
         ignore: Vec::new(),
         months: HashMap::default(),
         weekdays: HashMap::default(),
@@ -230,6 +231,9 @@ pub(super) fn compile(
                 rules.alias_max_words = rules.alias_max_words.max(key.split(' ').count());
                 rules.alias_heads.extend(token_prefixes(&key).map(str::to_string));
                 rules.aliases.insert(key, canonical.clone());
+            }
+            for part in &a.covers {
+                rules.covers.insert((canonical.clone(), part.to_lowercase()));
             }
             if a.countable {
                 rules.countable.insert(canonical);

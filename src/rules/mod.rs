@@ -134,6 +134,8 @@ pub struct Rules {
     pub alias_max_words: usize,
     /// Canonical terms that name what is counted.
     pub countable: HashSet<String>,
+    /// Counted terms and the terms they take in, as (whole, part): "casualty" takes in "dead".
+    pub covers: HashSet<(String, String)>,
     /// Ignore patterns.
     pub ignore: Vec<(String, Regex)>,
     /// Month words.

@@ -269,6 +269,10 @@ pub struct AliasRule {
     /// When true, the term names what is counted, so it can be a count's unit ("soldier", "dead").
     #[serde(default)]
     pub countable: bool,
+    /// Counted terms this one takes in ("casualty" takes in "dead" and "injured"): a count of
+    /// none of it is a count of none of each.
+    #[serde(default)]
+    pub covers: Vec<String>,
     /// Pairs of phrases that must resolve to the same term.
     #[serde(default)]
     pub examples: Vec<[String; 2]>,
