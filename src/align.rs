@@ -275,6 +275,15 @@ fn none_of_either(x: &Claim, y: &Claim, ra: &str, rb: &str, rules: &Rules) -> bo
     none(x) && none(y) && (covers(ra, rb) || covers(rb, ra))
 }
 
+/// Whether one figure is told as an addition ("an additional four") and the other plainly, with
+/// no word narrowing it ("four").
+fn addition_told_plainly(x: &Claim, y: &Claim, rules: &Rules) -> bool {
+    let only_added = |c: &Claim| {
+        c.subject.qualifiers.len() == 1 && rules.added.first().is_some_and(|a| c.subject.qualifiers[0] == *a)
+    };
+    (only_added(x) && y.subject.qualifiers.is_empty()) || (only_added(y) && x.subject.qualifiers.is_empty())
+}
+
 /// Whether two figures are the very same number hedged differently ("10" and "at least 10", "about
 /// 10"): one's exact value is a bound or the centre of the other.
 fn same_figure_hedged(x: &Claim, y: &Claim) -> bool {
@@ -291,7 +300,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     // The evidence asked of a pair grows with the harm a wrong grouping would do: identical values
     // can only yield a false agreement, overlapping ones a false "compatible", disjoint ones a
     // false conflict — the error that costs an editor's trust most.
-    let needed = |a: usize, b: usize| {
+    let needed_base = |a: usize, b: usize| {
         let (x, y) = (&claims[a], &claims[b]);
         let verdict = compare::relate(x, y, rules);
         if (x.subject.past || y.subject.past) && (verdict != Verdict::Agree || cx.roles[a] != cx.roles[b]) {
@@ -300,7 +309,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             return f32::INFINITY;
         }
         let added = |c: &Claim| rules.added.first().is_some_and(|a| c.subject.qualifiers.contains(a));
-        if x.subject.qualifiers != y.subject.qualifiers || (verdict == Verdict::Conflict && (added(x) || added(y))) {
+        let plainly = verdict == Verdict::Agree && addition_told_plainly(x, y, rules);
+        if (x.subject.qualifiers != y.subject.qualifiers && !plainly)
+            || (verdict == Verdict::Conflict && (added(x) || added(y)))
+        {
             // "Another 20,000 people" and "as many as 20,000 people": a part ("other", "further",
             // "worst") and the whole, or two parts, are different things. And what an outlet adds
             // ("another two killed", "another four died") follows from what it counted before,
@@ -413,6 +425,17 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             Verdict::Agree | Verdict::Compatible => rules.threshold,
             Verdict::Conflict if x.kind == Kind::Date => rules.threshold_date_conflict,
             Verdict::Conflict => rules.threshold,
+        }
+    };
+    // "An additional four died in hospital" and "four died in hospitals": an addition told as
+    // plainly as the whole is that whole only when the sentences say so.
+    let needed = |a: usize, b: usize| {
+        let n = needed_base(a, b);
+        let (x, y) = (&claims[a], &claims[b]);
+        if x.subject.qualifiers != y.subject.qualifiers {
+            n.max(rules.threshold_added)
+        } else {
+            n
         }
     };
     // Inside a group, every pair from two sources must be at least this alike.

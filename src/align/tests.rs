@@ -150,3 +150,18 @@ fn no_casualties_is_no_one_killed() {
         "0"
     ));
 }
+
+#[test]
+fn an_addition_told_as_plainly_as_the_whole_joins_it_only_when_worded_alike() {
+    assert!(grouped(
+        [
+            "Four people died in hospitals in the district of Bener Meriah after sustaining injuries, the agency said.",
+            "An additional four people died in hospitals in the district of Bener Meriah after sustaining injuries.",
+        ],
+        "4"
+    ));
+    assert!(!grouped(
+        ["The quake killed four people in the district.", "Another four people were found in the rubble on Sunday."],
+        "4"
+    ));
+}

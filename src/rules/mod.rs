@@ -207,6 +207,8 @@ pub struct Rules {
     pub threshold_same_figure: f32,
     /// Least subject similarity for two outlets' only figures of one role.
     pub threshold_sole: f32,
+    /// Least subject similarity for the very same figure told as an addition and plainly.
+    pub threshold_added: f32,
     /// Largest ratio between two outlets' only counts of one role to be one fact.
     pub max_sole_ratio: f64,
     /// Largest ratio between two outlets' only measures of one role to be one fact.

@@ -425,6 +425,9 @@ pub struct AlignSection {
     /// Least similarity for two outlets' only figures of one role ("seven bridges", "8 bridges"),
     /// told of the same circumstances and near each other: the same fact, told alike or not.
     pub threshold_sole: Option<f32>,
+    /// Least similarity for the very same figure told once as an addition ("an additional four
+    /// died in hospital") and once plainly ("four died in hospitals").
+    pub threshold_added: Option<f32>,
     /// Largest ratio between two such only figures of a count ("two boats", "three boats").
     pub max_sole_ratio: Option<f64>,
     /// The same for a measure, whose outlets differ by less ("magnitude 7.6", "7.7").
