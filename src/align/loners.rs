@@ -7,9 +7,11 @@
 //! group also holds figures of other nouns ("three bank workers"), and those, against a headline
 //! that shares few words with them, can keep the loner out on the group's average likeness.
 
+use std::collections::BTreeMap;
+
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::claim::Kind;
+use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 
 use super::{dated_alike, most_told, of_other_days, other_places, source_count, Context};
@@ -25,7 +27,24 @@ pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>)
     let (claims, rules) = (cx.claims, cx.rules);
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
     keys.sort_unstable();
-    let groups: Vec<usize> = keys.iter().copied().filter(|k| clusters[k].len() > 1).collect();
+    // The groups holding each role, and each role's value as written: a loner is weighed against
+    // the groups of its role, or, in a pile where a role has many groups, against those that tell
+    // its very value, so the cost follows the number of claims rather than loners times groups.
+    let mut by_role: BTreeMap<&(Kind, String), Vec<usize>> = BTreeMap::new();
+    let mut by_value: BTreeMap<(&(Kind, String), ValueKey), Vec<usize>> = BTreeMap::new();
+    for &t in keys.iter().filter(|k| clusters[k].len() > 1) {
+        for &m in &clusters[&t] {
+            let role = &cx.roles[m];
+            let list = by_role.entry(role).or_default();
+            if list.last() != Some(&t) {
+                list.push(t);
+            }
+            let list = by_value.entry((role, value_key(&claims[m]))).or_default();
+            if list.last() != Some(&t) {
+                list.push(t);
+            }
+        }
+    }
     let mut out = Vec::new();
     for &k in &keys {
         let members = &clusters[&k];
@@ -61,11 +80,29 @@ pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>)
                 })
                 && group.iter().any(|&m| cx.vectors.mutual(o, m) >= rules.threshold_sole)
         };
+        let role = &cx.roles[o];
+        let of_role = by_role.get(role).map_or(&[][..], Vec::as_slice);
+        let candidates = if of_role.len() <= EXACT_ROLE_GROUPS {
+            of_role
+        } else {
+            by_value.get(&(role, value_key(x))).map_or(&[][..], Vec::as_slice)
+        };
         let told: Vec<(usize, usize)> =
-            groups.iter().filter(|&&t| fits(t)).map(|&t| (source_count(claims, &clusters[&t]), t)).collect();
+            candidates.iter().filter(|&&t| fits(t)).map(|&t| (source_count(claims, &clusters[&t]), t)).collect();
         if let Some(t) = most_told(told) {
             out.push((o, t));
         }
     }
     out
+}
+
+/// Most groups of one role a loner is weighed against one by one: every story's, and a pile's
+/// roles with fewer groups. Beyond it only the groups telling the loner's very value are.
+const EXACT_ROLE_GROUPS: usize = 64;
+
+/// A claim's value as its bits, to find the groups telling the very same value.
+type ValueKey = (Option<u64>, Option<u64>);
+
+fn value_key(c: &Claim) -> ValueKey {
+    (c.value.low.map(f64::to_bits), c.value.high.map(f64::to_bits))
 }
