@@ -134,6 +134,7 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
             && high.is_none_or(|h| close(c.value.high, h))
             && example.unit.as_ref().is_none_or(|u| &c.unit == u)
             && example.qualifier.as_ref().is_none_or(|q| c.subject.qualifiers.contains(q))
+            && example.place.as_ref().is_none_or(|p| c.subject.place.as_deref().unwrap_or_default() == p)
     };
     if of_kind.iter().any(fits) {
         return Ok(());
@@ -148,7 +149,8 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
         low.flatten(),
         high.flatten(),
         example.unit.as_ref().map_or(String::new(), |u| format!(" unit={u}"))
-            + &example.qualifier.as_ref().map_or(String::new(), |q| format!(" qualifier={q}")),
+            + &example.qualifier.as_ref().map_or(String::new(), |q| format!(" qualifier={q}"))
+            + &example.place.as_ref().map_or(String::new(), |p| format!(" place={p:?}")),
         found.join("; ")
     ))
 }

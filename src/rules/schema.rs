@@ -65,6 +65,8 @@ pub struct Example {
     pub date: Option<String>,
     /// A word the claim's subject must be narrowed by ("another" for "a further 20,000").
     pub qualifier: Option<String>,
+    /// The place the claim must be tied to ("aceh" for "24 killed in Aceh"); `""` for none.
+    pub place: Option<String>,
 }
 
 /// A number, or a string such as an ISO date or `"open"`.
