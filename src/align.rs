@@ -23,6 +23,7 @@ mod clusters;
 mod days;
 mod grounds;
 mod lists;
+mod loners;
 mod repeats;
 mod roles;
 mod sole;
@@ -95,7 +96,7 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
     let sole = sole::sole_figures(claims, &roles, rules);
     let mut days = vec![0u8; sources];
     for c in claims {
-        if let Some(day) = c.subject.weekday.filter(|&d| d < 7) {
+        if let Some(day) = c.subject.weekday.or_else(|| named_weekday(c)).filter(|&d| d < 7) {
             days[c.source] |= 1 << day;
         }
     }
@@ -218,6 +219,17 @@ fn sole_pair(cx: &Context, a: usize, b: usize) -> bool {
         && (hi == 0.0 || (lo > 0.0 && hi / lo <= ratio))
 }
 
+/// The weekday a date claim with no calendar day names ("on Monday" in an undated source).
+fn named_weekday(c: &Claim) -> Option<u8> {
+    let name = c.unit.strip_prefix("weekday:").filter(|_| c.kind == Kind::Date)?;
+    crate::extract::unanchored::WEEKDAYS.iter().position(|w| *w == name).map(|d| d as u8)
+}
+
+/// Whether a claim is a time of day on no calendar day (`extract::unanchored`).
+fn unanchored_clock(c: &Claim) -> bool {
+    c.kind == Kind::Date && c.unit.starts_with("clock:")
+}
+
 /// Whether two figures are dated alike: both or neither by a weekday, or one by a weekday that
 /// the other's source names too ("the Sunday quakes damaged seven bridges" and an outlet telling
 /// of Sunday's quake: "damaged 8 bridges"), not a day the other's source never mentions ("46
@@ -228,6 +240,18 @@ fn dated_alike(cx: &Context, x: &Claim, y: &Claim) -> bool {
         (Some(_), Some(_)) | (None, None) => true,
         (Some(day), None) => names(y.source, day),
         (None, Some(day)) => names(x.source, day),
+    }
+}
+
+/// Whether one figure is dated by a weekday and the other, undated, comes from a source that names
+/// another weekday too ("Monday's quake was the second; earlier on Sunday a 5.6 quake jolted the
+/// island"): the undated one may be of that other day, so the two differing is no dispute.
+fn of_other_days(cx: &Context, x: &Claim, y: &Claim) -> bool {
+    let others = |source: usize, day: u8| cx.days[source] & !(1 << day) != 0;
+    match (x.subject.weekday, y.subject.weekday) {
+        (Some(day), None) => others(y.source, day),
+        (None, Some(day)) => others(x.source, day),
+        _ => false,
     }
 }
 
@@ -245,6 +269,23 @@ fn unnamed_other_nouns(cx: &Context, a: usize, b: usize) -> bool {
         && ra != rb
         && y.subject.weight(ra) == 0.0
         && x.subject.weight(rb) == 0.0
+}
+
+/// Whether two counts of none are of a whole and its part ("no casualties", "no one was killed":
+/// `covers` in rules/aliases.toml).
+fn none_of_either(x: &Claim, y: &Claim, ra: &str, rb: &str, rules: &Rules) -> bool {
+    let none = |c: &Claim| c.nominal.low == Some(0.0) && c.nominal.high == Some(0.0);
+    let covers = |whole: &str, part: &str| rules.covers.contains(&(whole.to_string(), part.to_string()));
+    none(x) && none(y) && (covers(ra, rb) || covers(rb, ra))
+}
+
+/// Whether one figure is told as an addition ("an additional four") and the other plainly, with
+/// no word narrowing it ("four").
+fn addition_told_plainly(x: &Claim, y: &Claim, rules: &Rules) -> bool {
+    let only_added = |c: &Claim| {
+        c.subject.qualifiers.len() == 1 && rules.added.first().is_some_and(|a| c.subject.qualifiers[0] == *a)
+    };
+    (only_added(x) && y.subject.qualifiers.is_empty()) || (only_added(y) && x.subject.qualifiers.is_empty())
 }
 
 /// Whether two figures are the very same number hedged differently ("10" and "at least 10", "about
@@ -271,7 +312,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // The evidence asked of a pair grows with the harm a wrong grouping would do: identical values
     // can only yield a false agreement, overlapping ones a false "compatible", disjoint ones a
     // false conflict — the error that costs an editor's trust most.
-    let needed = |a: usize, b: usize| {
+    let needed_base = |a: usize, b: usize| {
         let (x, y) = (&claims[a], &claims[b]);
         let verdict = compare::relate(x, y, rules);
         if (x.subject.past || y.subject.past) && (verdict != Verdict::Agree || cx.roles[a] != cx.roles[b]) {
@@ -279,8 +320,11 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             // set against others, only joined where they say the very same of the same things.
             return f32::INFINITY;
         }
-        let added = |c: &Claim| c.subject.qualifiers.iter().any(|q| q == crate::extract::subject::ADDED[0]);
-        if x.subject.qualifiers != y.subject.qualifiers || (verdict == Verdict::Conflict && (added(x) || added(y))) {
+        let added = |c: &Claim| rules.added.first().is_some_and(|a| c.subject.qualifiers.contains(a));
+        let plainly = verdict == Verdict::Agree && addition_told_plainly(x, y, rules);
+        if (x.subject.qualifiers != y.subject.qualifiers && !plainly)
+            || (verdict == Verdict::Conflict && (added(x) || added(y)))
+        {
             // "Another 20,000 people" and "as many as 20,000 people": a part ("other", "further",
             // "worst") and the whole, or two parts, are different things. And what an outlet adds
             // ("another two killed", "another four died") follows from what it counted before,
@@ -302,6 +346,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
                 // Figures of two days are of two things: Monday's protest and Wednesday's.
                 return f32::INFINITY;
             }
+        }
+        if verdict == Verdict::Conflict && of_other_days(cx, x, y) {
+            return f32::INFINITY;
         }
         if verdict == Verdict::Conflict && (x.subject.times || y.subject.times) {
             // Occurrences are counted over a period that is often left unsaid ("arrested four
@@ -343,6 +390,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
                 rules.threshold_overlap.max(rules.threshold_bare)
             };
         }
+        if count && ra != rb && verdict == Verdict::Agree && none_of_either(x, y, ra, rb, rules) {
+            // "No casualties" and "no one was killed": none of the whole is none of its part.
+            return rules.threshold_same_figure;
+        }
         if count && ra != rb {
             // Two counted nouns ("three bank workers", "three dead"; "23 pirates", "23 Somalis"),
             // or a counted noun and a bare figure ("captured 23"), are one fact only when the
@@ -369,6 +420,11 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         match verdict {
             // Many things of one story happen on one day, so a shared date is weaker evidence
             // than a shared count.
+            // The very same clock reading of sources with no calendar ("11:00", "at 1100 hours")
+            // is rarely two things: it is the one time their story gives.
+            Verdict::Agree | Verdict::Compatible if unanchored_clock(x) && unanchored_clock(y) => {
+                rules.threshold_same_figure
+            }
             Verdict::Agree if x.kind == Kind::Date && x.precision == y.precision => rules.threshold_same_date,
             Verdict::Agree if x.precision == y.precision => rules.threshold_same_value,
             // Dates of one story overlap by chance (everything happened "last year"), so for
@@ -381,6 +437,17 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             Verdict::Agree | Verdict::Compatible => rules.threshold,
             Verdict::Conflict if x.kind == Kind::Date => rules.threshold_date_conflict,
             Verdict::Conflict => rules.threshold,
+        }
+    };
+    // "An additional four died in hospital" and "four died in hospitals": an addition told as
+    // plainly as the whole is that whole only when the sentences say so.
+    let needed = |a: usize, b: usize| {
+        let n = needed_base(a, b);
+        let (x, y) = (&claims[a], &claims[b]);
+        if x.subject.qualifiers != y.subject.qualifiers {
+            n.max(rules.threshold_added)
+        } else {
+            n
         }
     };
     // Inside a group, every pair from two sources must be at least this alike.
@@ -532,8 +599,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     }
     // A figure left on its own joins the group it is an outlier of (`sole::outlier_targets`).
     // So does a mention of the story's day (`days::day_targets`), a figure listed where others
-    // list theirs (`lists::list_targets`), and a figure its outlet tells again in other words
-    // (`repeats::repeat_targets`), which changes no verdict and so needs no ground of its own.
+    // list theirs (`lists::list_targets`), a figure whose value it tells as its source's only
+    // figure of the role (`loners::loner_targets`) and a figure its outlet tells again in other
+    // words (`repeats::repeat_targets`); the last two change no verdict and so need no ground.
     let mut joins: Vec<(usize, usize, Option<Ground>)> = [
         sole::outlier_targets(cx, clusters.all()),
         days::day_targets(cx, clusters.all()),
@@ -543,7 +611,8 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     .into_iter()
     .map(|(o, t, g)| (o, t, Some(g)))
     .collect();
-    joins.extend(repeats::repeat_targets(cx, &clusters).into_iter().map(|(o, t)| (o, t, None)));
+    let unfounded = [loners::loner_targets(cx, clusters.all()), repeats::repeat_targets(cx, &clusters)].concat();
+    joins.extend(unfounded.into_iter().map(|(o, t)| (o, t, None)));
     let mut grounds: HashMap<usize, Vec<Ground>> = HashMap::default();
     for (o, t, ground) in joins {
         let target = clusters.of(t);
