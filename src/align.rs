@@ -12,11 +12,19 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
+use clusters::Clusters;
+pub use grounds::{Aligned, Ground};
 use roles::{block_key, role_of, roles_of, ROLE_WEIGHT};
 use vectors::Vectors;
 
+mod camps;
 mod candidates;
+mod clusters;
 mod days;
+mod grounds;
+mod lists;
+mod loners;
+mod repeats;
 mod roles;
 mod sole;
 mod vectors;
@@ -26,15 +34,6 @@ mod vectors;
 pub fn debug_role(claim: &Claim, rules: &Rules) -> String {
     let (kind, role) = role_of(claim, rules);
     format!("{}:{role}", kind.name())
-}
-
-/// For each claim, the role it is its source's only figure of ("bridge", "magnitude"), if any: the
-/// report says so when a group's figures differ, since such figures are grouped on that ground
-/// rather than on the likeness of their sentences.
-pub fn sole_roles(claims: &[Claim], rules: &Rules) -> Vec<Option<String>> {
-    let roles = roles_of(claims, rules);
-    let sole = sole::sole_figures(claims, &roles, rules);
-    roles.into_iter().zip(sole).map(|((_, r), s)| s.then_some(r)).collect()
 }
 
 /// For each claim, whether it is its source's only figure of its role, and the words narrowing
@@ -73,6 +72,12 @@ pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> 
 /// Groups the claims that speak of the same thing; each group holds claims of two or more sources,
 /// as indices into `claims`, in ascending order. Groups come out in order of their first claim.
 pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
+    align_with_grounds(claims, rules).into_iter().map(|g| g.members).collect()
+}
+
+/// The groups of `align`, each with the grounds it was formed on beyond the likeness of its
+/// sentences, for the report to say why.
+pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
     let vectors = Vectors::new(claims, rules);
     let roles = roles_of(claims, rules);
     let mut blocks: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
@@ -91,7 +96,7 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
     let sole = sole::sole_figures(claims, &roles, rules);
     let mut days = vec![0u8; sources];
     for c in claims {
-        if let Some(day) = c.subject.weekday.filter(|&d| d < 7) {
+        if let Some(day) = c.subject.weekday.or_else(|| named_weekday(c)).filter(|&d| d < 7) {
             days[c.source] |= 1 << day;
         }
     }
@@ -100,7 +105,7 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
     for members in blocks.values() {
         groups.extend(align_block(&context, members));
     }
-    groups.sort();
+    groups.sort_by(|a, b| a.members.cmp(&b.members));
     groups
 }
 
@@ -124,13 +129,13 @@ fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
     let states = |own: &Claim, own_index: usize, other: &Claim| {
         cx.by_source[own.source].iter().any(|&m| {
             let z = &claims[m];
+            let same_role = cx.roles[m] == cx.roles[own_index];
+            // The cheap tests of the role first: most of a source's figures fail them.
             m != own_index
                 && z.kind == own.kind
+                && (same_role || (!z.subject.past && !own_roles(&cx.roles[m].1, &cx.roles[own_index].1)))
                 && compare::relate(z, other, rules) == Verdict::Agree
-                && (cx.roles[m] == cx.roles[own_index]
-                    || (!z.subject.past
-                        && !own_roles(&cx.roles[m].1, &cx.roles[own_index].1)
-                        && cx.vectors.similarity(m, own_index) >= rules.threshold_overlap))
+                && (same_role || cx.vectors.similarity(m, own_index) >= rules.threshold_overlap)
         })
     };
     !(states(x, a, y) || states(y, b, x))
@@ -214,6 +219,17 @@ fn sole_pair(cx: &Context, a: usize, b: usize) -> bool {
         && (hi == 0.0 || (lo > 0.0 && hi / lo <= ratio))
 }
 
+/// The weekday a date claim with no calendar day names ("on Monday" in an undated source).
+fn named_weekday(c: &Claim) -> Option<u8> {
+    let name = c.unit.strip_prefix("weekday:").filter(|_| c.kind == Kind::Date)?;
+    crate::extract::unanchored::WEEKDAYS.iter().position(|w| *w == name).map(|d| d as u8)
+}
+
+/// Whether a claim is a time of day on no calendar day (`extract::unanchored`).
+fn unanchored_clock(c: &Claim) -> bool {
+    c.kind == Kind::Date && c.unit.starts_with("clock:")
+}
+
 /// Whether two figures are dated alike: both or neither by a weekday, or one by a weekday that
 /// the other's source names too ("the Sunday quakes damaged seven bridges" and an outlet telling
 /// of Sunday's quake: "damaged 8 bridges"), not a day the other's source never mentions ("46
@@ -224,6 +240,18 @@ fn dated_alike(cx: &Context, x: &Claim, y: &Claim) -> bool {
         (Some(_), Some(_)) | (None, None) => true,
         (Some(day), None) => names(y.source, day),
         (None, Some(day)) => names(x.source, day),
+    }
+}
+
+/// Whether one figure is dated by a weekday and the other, undated, comes from a source that names
+/// another weekday too ("Monday's quake was the second; earlier on Sunday a 5.6 quake jolted the
+/// island"): the undated one may be of that other day, so the two differing is no dispute.
+fn of_other_days(cx: &Context, x: &Claim, y: &Claim) -> bool {
+    let others = |source: usize, day: u8| cx.days[source] & !(1 << day) != 0;
+    match (x.subject.weekday, y.subject.weekday) {
+        (Some(day), None) => others(y.source, day),
+        (None, Some(day)) => others(x.source, day),
+        _ => false,
     }
 }
 
@@ -243,6 +271,23 @@ fn unnamed_other_nouns(cx: &Context, a: usize, b: usize) -> bool {
         && x.subject.weight(rb) == 0.0
 }
 
+/// Whether two counts of none are of a whole and its part ("no casualties", "no one was killed":
+/// `covers` in rules/aliases.toml).
+fn none_of_either(x: &Claim, y: &Claim, ra: &str, rb: &str, rules: &Rules) -> bool {
+    let none = |c: &Claim| c.nominal.low == Some(0.0) && c.nominal.high == Some(0.0);
+    let covers = |whole: &str, part: &str| rules.covers.contains(&(whole.to_string(), part.to_string()));
+    none(x) && none(y) && (covers(ra, rb) || covers(rb, ra))
+}
+
+/// Whether one figure is told as an addition ("an additional four") and the other plainly, with
+/// no word narrowing it ("four").
+fn addition_told_plainly(x: &Claim, y: &Claim, rules: &Rules) -> bool {
+    let only_added = |c: &Claim| {
+        c.subject.qualifiers.len() == 1 && rules.added.first().is_some_and(|a| c.subject.qualifiers[0] == *a)
+    };
+    (only_added(x) && y.subject.qualifiers.is_empty()) || (only_added(y) && x.subject.qualifiers.is_empty())
+}
+
 /// Whether two figures are the very same number hedged differently ("10" and "at least 10", "about
 /// 10"): one's exact value is a bound or the centre of the other.
 fn same_figure_hedged(x: &Claim, y: &Claim) -> bool {
@@ -253,13 +298,21 @@ fn same_figure_hedged(x: &Claim, y: &Claim) -> bool {
     hedged(x, y) || hedged(y, x)
 }
 
-fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
+/// What `align_block` knows of a scored pair of claims.
+struct Known {
+    /// How alike the two are (`Vectors::mutual`); 0 for a pair never scored.
+    score: f32,
+    /// What `needed` asks of the pair, once asked.
+    needed: Option<f32>,
+}
+
+fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     let (claims, vectors, rules) = (cx.claims, cx.vectors, cx.rules);
     let unnamed = |a: usize, b: usize| unnamed_other_nouns(cx, a, b);
     // The evidence asked of a pair grows with the harm a wrong grouping would do: identical values
     // can only yield a false agreement, overlapping ones a false "compatible", disjoint ones a
     // false conflict — the error that costs an editor's trust most.
-    let needed = |a: usize, b: usize| {
+    let needed_base = |a: usize, b: usize| {
         let (x, y) = (&claims[a], &claims[b]);
         let verdict = compare::relate(x, y, rules);
         if (x.subject.past || y.subject.past) && (verdict != Verdict::Agree || cx.roles[a] != cx.roles[b]) {
@@ -267,8 +320,11 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             // set against others, only joined where they say the very same of the same things.
             return f32::INFINITY;
         }
-        let added = |c: &Claim| c.subject.qualifiers.iter().any(|q| q == crate::extract::subject::ADDED[0]);
-        if x.subject.qualifiers != y.subject.qualifiers || (verdict == Verdict::Conflict && (added(x) || added(y))) {
+        let added = |c: &Claim| rules.added.first().is_some_and(|a| c.subject.qualifiers.contains(a));
+        let plainly = verdict == Verdict::Agree && addition_told_plainly(x, y, rules);
+        if (x.subject.qualifiers != y.subject.qualifiers && !plainly)
+            || (verdict == Verdict::Conflict && (added(x) || added(y)))
+        {
             // "Another 20,000 people" and "as many as 20,000 people": a part ("other", "further",
             // "worst") and the whole, or two parts, are different things. And what an outlet adds
             // ("another two killed", "another four died") follows from what it counted before,
@@ -290,6 +346,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
                 // Figures of two days are of two things: Monday's protest and Wednesday's.
                 return f32::INFINITY;
             }
+        }
+        if verdict == Verdict::Conflict && of_other_days(cx, x, y) {
+            return f32::INFINITY;
         }
         if verdict == Verdict::Conflict && (x.subject.times || y.subject.times) {
             // Occurrences are counted over a period that is often left unsaid ("arrested four
@@ -331,6 +390,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
                 rules.threshold_overlap.max(rules.threshold_bare)
             };
         }
+        if count && ra != rb && verdict == Verdict::Agree && none_of_either(x, y, ra, rb, rules) {
+            // "No casualties" and "no one was killed": none of the whole is none of its part.
+            return rules.threshold_same_figure;
+        }
         if count && ra != rb {
             // Two counted nouns ("three bank workers", "three dead"; "23 pirates", "23 Somalis"),
             // or a counted noun and a bare figure ("captured 23"), are one fact only when the
@@ -357,6 +420,11 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         match verdict {
             // Many things of one story happen on one day, so a shared date is weaker evidence
             // than a shared count.
+            // The very same clock reading of sources with no calendar ("11:00", "at 1100 hours")
+            // is rarely two things: it is the one time their story gives.
+            Verdict::Agree | Verdict::Compatible if unanchored_clock(x) && unanchored_clock(y) => {
+                rules.threshold_same_figure
+            }
             Verdict::Agree if x.kind == Kind::Date && x.precision == y.precision => rules.threshold_same_date,
             Verdict::Agree if x.precision == y.precision => rules.threshold_same_value,
             // Dates of one story overlap by chance (everything happened "last year"), so for
@@ -369,6 +437,17 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             Verdict::Agree | Verdict::Compatible => rules.threshold,
             Verdict::Conflict if x.kind == Kind::Date => rules.threshold_date_conflict,
             Verdict::Conflict => rules.threshold,
+        }
+    };
+    // "An additional four died in hospital" and "four died in hospitals": an addition told as
+    // plainly as the whole is that whole only when the sentences say so.
+    let needed = |a: usize, b: usize| {
+        let n = needed_base(a, b);
+        let (x, y) = (&claims[a], &claims[b]);
+        if x.subject.qualifiers != y.subject.qualifiers {
+            n.max(rules.threshold_added)
+        } else {
+            n
         }
     };
     // Inside a group, every pair from two sources must be at least this alike.
@@ -395,45 +474,42 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     ]
     .into_iter()
     .fold(f32::INFINITY, f32::min);
-    // Keyed by `candidates::key`, 12 bytes an entry: a pile's block keeps millions of them.
-    let mut scores: HashMap<(u32, u32), f32> = HashMap::default();
+    // Keyed by `candidates::key`, 20 bytes an entry: a pile's block keeps millions of them.
+    let mut known: HashMap<(u32, u32), Known> = HashMap::default();
     // As `candidates::key`: half the bytes to hold and sort in a pile's block.
     let mut edges: Vec<(f32, u32, u32)> = Vec::new();
-    // What `needed` asks of each pair it was asked of: an edge's pair is asked again when its
-    // clusters are weighed, and `needed` reads both sources' claims.
-    let mut needed_memo: HashMap<(u32, u32), f32> = HashMap::default();
     // Pairs from one source are never scored (`ok` below judges them on their values), and a
     // large block scores only promising pairs, so neither a source with thousands of claims nor a
     // pile of thousands of sources costs quadratic time or memory.
     for (a, b) in candidates::pairs(claims, members, vectors) {
-        {
-            let s = vectors.mutual(a, b);
-            // Only related pairs are kept; a missing pair scores 0, so memory follows the number
-            // of related pairs, not of all pairs.
-            if s > 0.0 {
-                scores.insert(candidates::key(a, b), s);
-            }
-            if s > 0.0
-                && s >= least_needed
-                && s >= *needed_memo.entry(candidates::key(a, b)).or_insert_with(|| needed(a, b))
-            {
+        let s = vectors.mutual(a, b);
+        // Only related pairs are kept; a missing pair scores 0, so memory follows the number
+        // of related pairs, not of all pairs.
+        if s > 0.0 {
+            let pair = known.entry(candidates::key(a, b)).or_insert(Known { score: s, needed: None });
+            if s >= least_needed && s >= *pair.needed.get_or_insert_with(|| needed(a, b)) {
                 let (a, b) = candidates::key(a, b);
                 edges.push((s, a, b));
             }
         }
     }
-    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
-    let score = |a: usize, b: usize| *scores.get(&candidates::key(a, b)).unwrap_or(&0.0);
+    // Pairs are listed once each, so no two edges compare equal and an unstable sort is as
+    // deterministic as a stable one.
+    edges.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
+    // A pair's score (0 when unrelated) and the floor of what it needs: an edge's pair is
+    // asked again when its clusters are weighed, and `needed` reads both sources' claims, so it
+    // is asked once per pair.
+    let score_and_floor = |known: &mut HashMap<(u32, u32), Known>, a: usize, b: usize| {
+        let pair = known.entry(candidates::key(a, b)).or_insert(Known { score: 0.0, needed: None });
+        (pair.score, floor_of(*pair.needed.get_or_insert_with(|| needed(a, b))))
+    };
 
-    let mut cluster_of: HashMap<usize, usize> = members.iter().map(|&m| (m, m)).collect();
-    let mut clusters: HashMap<usize, Vec<usize>> = members.iter().map(|&m| (m, vec![m])).collect();
+    let mut clusters = Clusters::singletons(members);
     // Two clusters found apart stay apart: a cluster that grows keeps the pair that kept it
     // apart. Without this, every edge between two large clusters would check them again.
     let mut apart: HashSet<(usize, usize)> = HashSet::default();
-    let mut floor =
-        |a: usize, b: usize| floor_of(*needed_memo.entry(candidates::key(a, b)).or_insert_with(|| needed(a, b)));
     for (a, b) in edges.into_iter().map(|(_, a, b)| (a as usize, b as usize)) {
-        let (ca, cb) = (cluster_of[&a], cluster_of[&b]);
+        let (ca, cb) = (clusters.of(a), clusters.of(b));
         if ca == cb || apart.contains(&(ca.min(cb), ca.max(cb))) {
             continue;
         }
@@ -443,41 +519,33 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         // ways, and name one count by different nouns: "23 pirates", "23 Somalis").
         let mut ok = true;
         let (mut sum, mut need, mut pairs) = (0.0f32, 0.0f32, 0usize);
-        for &x in &clusters[&ca] {
-            for &y in &clusters[&cb] {
-                let (cx, cy) = (&claims[x], &claims[y]);
-                if cx.source == cy.source {
-                    // One source writing two different values: two facts, not one. Judged on
-                    // the values as written, since "by late July" is open below.
-                    // One figure converted in brackets ("10 kilometers (6 miles)") is one fact.
-                    ok &= cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules);
-                    continue;
-                }
-                let (s, f) = (score(x, y), floor(x, y));
-                if f.is_infinite()
-                    || (f >= rules.threshold * 0.5 && s < f && compare::relate(cx, cy, rules) == Verdict::Conflict)
-                    || (unnamed(x, y) && s < rules.threshold_bare)
-                {
-                    ok = false;
-                }
-                sum += s;
-                // On the whole, as alike as the pairs ask, up to `threshold_same_value` each:
-                // the very same figure of one noun asks next to nothing.
-                need += f.min(rules.threshold_same_value);
-                pairs += 1;
+        clusters.judged_pairs(claims, cx.by_source, (ca, cb), |x, y| {
+            let (cx, cy) = (&claims[x], &claims[y]);
+            if cx.source == cy.source {
+                // One source writing two different values: two facts, not one. Judged on
+                // the values as written, since "by late July" is open below.
+                // One figure converted in brackets ("10 kilometers (6 miles)") is one fact.
+                ok &= cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules);
+                return;
             }
-        }
+            let (s, f) = score_and_floor(&mut known, x, y);
+            if f.is_infinite()
+                || (f >= rules.threshold * 0.5 && s < f && compare::relate(cx, cy, rules) == Verdict::Conflict)
+                || (unnamed(x, y) && s < rules.threshold_bare)
+            {
+                ok = false;
+            }
+            sum += s;
+            // On the whole, as alike as the pairs ask, up to `threshold_same_value` each:
+            // the very same figure of one noun asks next to nothing.
+            need += f.min(rules.threshold_same_value);
+            pairs += 1;
+        });
         if !ok || (pairs > 0 && sum < need) {
             apart.insert((ca.min(cb), ca.max(cb)));
             continue;
         }
-        let moved = clusters.remove(&cb).unwrap_or_default();
-        for &m in &moved {
-            cluster_of.insert(m, ca);
-        }
-        if let Some(target) = clusters.get_mut(&ca) {
-            target.extend(moved);
-        }
+        clusters.merge(ca, cb);
     }
     // Outlets word one fact in many ways, so one fact often ends in several clusters, each alike
     // within but no pair alike across. Clusters whose values overlap pair by pair join when their
@@ -485,11 +553,12 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     // wrong join yields at worst a false "compatible", never a conflict. Only
     // clusters linked by a scored pair are weighed, so the cost follows the scored pairs.
     // Not dates: many things of one story happen on one day (the event, each statement).
-    let links: std::collections::BTreeSet<(usize, usize)> = scores
-        .keys()
-        .map(|&(a, b)| (a as usize, b as usize))
+    let links: std::collections::BTreeSet<(usize, usize)> = known
+        .iter()
+        .filter(|(_, pair)| pair.score > 0.0)
+        .map(|(&(a, b), _)| (a as usize, b as usize))
         .filter(|&(a, _)| claims[a].kind != Kind::Date)
-        .map(|(a, b)| (cluster_of[&a], cluster_of[&b]))
+        .map(|(a, b)| (clusters.of(a), clusters.of(b)))
         .filter(|(p, q)| p != q)
         .map(|(p, q)| (p.min(q), p.max(q)))
         .collect();
@@ -498,68 +567,89 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     let mut pooled = vectors::PooledCache::default();
     let mut ranked: Vec<(f32, usize, usize)> = links
         .into_iter()
-        .map(|(p, q)| (pooled.similarity(vectors, &clusters, p, q), p, q))
+        .map(|(p, q)| (pooled.similarity(vectors, clusters.all(), p, q), p, q))
         .filter(|&(s, _, _)| s >= least)
         .collect();
-    ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
+    ranked.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
     for (_, p, q) in ranked {
-        let (ca, cb) = (cluster_of[&p], cluster_of[&q]);
+        let (ca, cb) = (clusters.of(p), clusters.of(q));
         if ca == cb {
             continue;
         }
-        if pooled.similarity(vectors, &clusters, ca, cb) < least {
+        if pooled.similarity(vectors, clusters.all(), ca, cb) < least {
             continue;
         }
         let mut ok = true;
-        for &x in &clusters[&ca] {
-            for &y in &clusters[&cb] {
-                let (cx, cy) = (&claims[x], &claims[y]);
-                ok &= if cx.source == cy.source {
-                    cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules)
-                } else {
-                    compare::relate(cx, cy, rules) != Verdict::Conflict
-                        && floor(x, y).is_finite()
-                        && (!unnamed(x, y) || score(x, y) >= rules.threshold_bare)
-                };
-            }
-        }
+        clusters.judged_pairs(claims, cx.by_source, (ca, cb), |x, y| {
+            let (cx, cy) = (&claims[x], &claims[y]);
+            ok &= if cx.source == cy.source {
+                cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules)
+            } else {
+                compare::relate(cx, cy, rules) != Verdict::Conflict && {
+                    let (s, f) = score_and_floor(&mut known, x, y);
+                    f.is_finite() && (!unnamed(x, y) || s >= rules.threshold_bare)
+                }
+            };
+        });
         if ok {
             pooled.forget(ca);
             pooled.forget(cb);
-            let moved = clusters.remove(&cb).unwrap_or_default();
-            for &m in &moved {
-                cluster_of.insert(m, ca);
-            }
-            if let Some(target) = clusters.get_mut(&ca) {
-                target.extend(moved);
-            }
+            clusters.merge(ca, cb);
         }
     }
     // A figure left on its own joins the group it is an outlier of (`sole::outlier_targets`).
-    // So does a mention of the story's day (`days::day_targets`).
-    let joins = [sole::outlier_targets(cx, &clusters), days::day_targets(cx, &clusters)].concat();
-    for (o, t) in joins {
-        let target = cluster_of[&t];
-        if clusters.contains_key(&o) && target != o {
-            clusters.remove(&o);
-            cluster_of.insert(o, target);
-            if let Some(group) = clusters.get_mut(&target) {
-                group.push(o);
-            }
+    // So does a mention of the story's day (`days::day_targets`), a figure listed where others
+    // list theirs (`lists::list_targets`), a figure whose value it tells as its source's only
+    // figure of the role (`loners::loner_targets`) and a figure its outlet tells again in other
+    // words (`repeats::repeat_targets`); the last two change no verdict and so need no ground.
+    let mut joins: Vec<(usize, usize, Option<Ground>)> = [
+        sole::outlier_targets(cx, clusters.all()),
+        days::day_targets(cx, clusters.all()),
+        lists::list_targets(cx, &clusters, members),
+    ]
+    .concat()
+    .into_iter()
+    .map(|(o, t, g)| (o, t, Some(g)))
+    .collect();
+    let unfounded = [loners::loner_targets(cx, clusters.all()), repeats::repeat_targets(cx, &clusters)].concat();
+    joins.extend(unfounded.into_iter().map(|(o, t)| (o, t, None)));
+    let mut grounds: HashMap<usize, Vec<Ground>> = HashMap::default();
+    for (o, t, ground) in joins {
+        let target = clusters.of(t);
+        // `o` was a cluster of its own; an earlier join may have moved it already.
+        if clusters.of(o) == o && target != o {
+            clusters.merge(target, o);
+            grounds.entry(target).or_default().extend(ground);
         }
     }
-    let mut out: Vec<Vec<usize>> = clusters
-        .into_values()
-        .filter(|c| {
+    // Outlets that disagree on a figure end in one group per value: such camps of one role join.
+    // Only groups linked by a scored pair are weighed, so the cost follows the scored pairs.
+    let linked: Vec<(usize, usize)> = known
+        .iter()
+        .filter(|(_, pair)| pair.score > 0.0)
+        .map(|(&(a, b), _)| (a as usize, b as usize))
+        .filter(|&(a, b)| cx.roles[a] == cx.roles[b] && !cx.roles[a].1.is_empty())
+        .collect();
+    camps::merge_camps(cx, &mut clusters, &mut grounds, &linked);
+    let mut out: Vec<Aligned> = clusters
+        .into_named()
+        .filter(|(_, c)| {
             let first = claims[c[0]].source;
             c.iter().any(|&m| claims[m].source != first)
         })
-        .map(|mut c| {
+        .map(|(key, mut c)| {
             c.sort_unstable();
-            c
+            let mut grounds = grounds.remove(&key).unwrap_or_default();
+            let role = &cx.roles[c[0]];
+            // Every member its outlet's only figure of one role: the ground of any pair of them,
+            // said when no join says more.
+            if grounds.is_empty() && c.iter().all(|&m| cx.sole[m] && &cx.roles[m] == role) {
+                grounds.insert(0, Ground::Sole(role.1.clone()));
+            }
+            Aligned { members: c, grounds }
         })
         .collect();
-    out.sort();
+    out.sort_by(|a, b| a.members.cmp(&b.members));
     out
 }
 

@@ -5,6 +5,10 @@ use std::fmt;
 
 use serde::Serialize;
 
+pub use term::Term;
+
+mod term;
+
 /// A half-open byte range `start..end` into `Source::text`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
@@ -218,8 +222,9 @@ pub struct Claim {
 /// The words that say what a claim counts or dates: head noun, modifiers, nearby entities.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Subject {
-    /// Canonical terms (lower-case, singular, aliases resolved) with a weight each, the heaviest first.
-    pub terms: Vec<(String, f32)>,
+    /// Canonical terms (lower-case, singular, aliases resolved) with a weight each, the heaviest
+    /// first. Interned: a pile holds millions of them, of a few thousand words.
+    pub terms: Vec<(Term, f32)>,
     /// The claim's sentence dates it well before its source's own date: it speaks of an earlier
     /// event mentioned in passing ("In 2004 a tsunami killed 170,000"), which alignment must not
     /// set against the story's own figures.
@@ -255,7 +260,7 @@ impl Subject {
 
     /// The weight of `term`, or 0 when absent.
     pub fn weight(&self, term: &str) -> f32 {
-        self.terms.iter().find(|(t, _)| t == term).map_or(0.0, |(_, w)| *w)
+        self.terms.iter().find(|(t, _)| *t == term).map_or(0.0, |(_, w)| *w)
     }
 }
 

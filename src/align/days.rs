@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::claim::Kind;
 use crate::compare::{self, Verdict};
 
-use super::{most_told, source_count, Context};
+use super::{most_told, source_count, Context, Ground};
 
 /// For each date left on its own, the group it joins, if any: the group of dates that agree, at the
 /// same precision, told by at least `day_sources` sources and by more sources than any other
@@ -15,8 +15,9 @@ use super::{most_told, source_count, Context};
 /// group, told by fewer, is left alone), where the date agrees with each member at its precision
 /// and shares some words with one, from a source the group does not hold yet: an outlet that
 /// already told the day there and names it again in other words most often dates something else
-/// that day (a statement, a vote). Earlier events mentioned in passing never join.
-pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize)> {
+/// that day (a statement, a vote). Earlier events mentioned in passing never join. Each join
+/// comes with its ground, for the report.
+pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
     keys.sort_unstable();
@@ -55,7 +56,7 @@ pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -
             let worded = clusters[&t].iter().any(|&m| cx.vectors.mutual(o, m) > 0.0);
             let new_source = clusters[&t].iter().all(|&m| claims[m].source != x.source);
             if worded && new_source {
-                out.push((o, t));
+                out.push((o, t, Ground::Day { sources: source_count(claims, &clusters[&t]) + 1 }));
             }
         }
     }

@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexer::{Token, TokenKind};
-use crate::claim::Subject;
+use crate::claim::{self, Subject};
 use crate::rules::Rules;
 
 /// A content term of a sentence, with the tokens it covers.
@@ -145,8 +145,8 @@ impl Terms {
         }
         // No two terms are equal, so an unstable sort gives the one order.
         weights.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        let terms = weights.into_iter().map(|(t, w)| (t.to_string(), w)).collect();
-        let place = self.place(tokens, sentence, end);
+        let terms = weights.into_iter().map(|(t, w)| (claim::Term::new(t), w)).collect();
+        let place = self.place(tokens, rules, sentence, end);
         // The word right before the figure narrows it too: "another 20,000 people", "a further
         // 20,000", "the other two bombs" are a part added to or set beside some whole.
         let before = start.checked_sub(1).and_then(|k| tokens.get(k)).filter(|t| t.sentence == sentence);
@@ -155,7 +155,10 @@ impl Terms {
             .chain(&tokens[start..end])
             .filter(|t| rules.narrows(&t.norm))
             // "An additional 25,000" and "a further 25,000" are one addition.
-            .map(|t| if ADDED.contains(&t.norm.as_str()) { ADDED[0].to_string() } else { t.norm.clone() })
+            .map(|t| match rules.added.first() {
+                Some(first) if rules.added.contains(&t.norm) => first.clone(),
+                _ => t.norm.clone(),
+            })
             .collect();
         qualifiers.sort();
         qualifiers.dedup();
@@ -168,7 +171,7 @@ impl Terms {
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
     /// "west of Bandar Abbas", "from Tehran". Read within the figure's own clause and a few words
     /// after it, so a place further off (another clause, another fact) is not taken.
-    fn place(&self, tokens: &[Token], sentence: u32, end: usize) -> Option<String> {
+    fn place(&self, tokens: &[Token], rules: &Rules, sentence: u32, end: usize) -> Option<String> {
         let terms = self.sentence_terms(sentence);
         let mut k = end;
         let mut words = 0;
@@ -187,7 +190,9 @@ impl Terms {
                         j += 1;
                     }
                     if let Some(term) = terms.iter().find(|term| term.start == j && term.name) {
-                        return Some(term.text.clone());
+                        if !names_institution(tokens, rules, term.end, sentence) {
+                            return Some(term.text.clone());
+                        }
                     }
                     // "south-west of the port of Bandar Abbas": read on to the next preposition.
                 }
@@ -202,6 +207,20 @@ impl Terms {
         self.by_sentence.get(sentence as usize).map_or(&[], |&(a, b)| &self.terms[a..b])
     }
 }
+
+/// Whether the capitalised name that goes on from token `k` ends in a word that makes it an
+/// institution ("European Union", "International Monetary Fund", "U.S. Geological Survey"): the
+/// name of a body that lends, rules or measures, not of the place a figure happened in.
+fn names_institution(tokens: &[Token], rules: &Rules, k: usize, sentence: u32) -> bool {
+    tokens[k.min(tokens.len())..]
+        .iter()
+        .take_while(|t| t.sentence == sentence && t.kind == TokenKind::Word && t.norm.chars().any(char::is_alphabetic))
+        .take(INSTITUTION_REACH)
+        .any(|t| rules.institutions.contains(&t.norm))
+}
+
+/// Words read after a place's first word for one that makes the name an institution's.
+const INSTITUTION_REACH: usize = 3;
 
 /// Tokens read on each side of a claim for a word that makes its line a sentence.
 const LINE_REACH: usize = 16;
@@ -319,10 +338,6 @@ pub fn singular(word: &str) -> String {
     word.to_string()
 }
 
-/// Words before a figure that make it an addition to figures told before ("another four"), one
-/// qualifier however worded: the first.
-pub(crate) const ADDED: [&str; 3] = ["another", "further", "additional"];
-
 /// Plurals no ending rule folds: "four men" counts men as "four soldiers" counts soldiers.
 const IRREGULAR_PLURALS: [(&str, &str); 3] = [("men", "man"), ("women", "woman"), ("children", "child")];
 
@@ -395,5 +410,12 @@ mod tests {
         assert_eq!(miles.place.as_deref(), Some("tehran"));
         let twelve = terms.subject(&tokens, &rules, at("12"), at("12") + 1, None);
         assert_eq!(twelve.place, None);
+        // An institution is no place.
+        let text = "a rescue package of 110 billion from the European Union";
+        let tokens = tokenize(text, 0, text.len());
+        let terms = Terms::new(&tokens, text, &rules);
+        let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
+        let sum = terms.subject(&tokens, &rules, at("110"), at("billion") + 1, None);
+        assert_eq!(sum.place, None);
     }
 }

@@ -67,6 +67,7 @@ pub(super) fn compile(
         no_terms: HashSet::default(),
         alias_max_words: 1,
         countable: HashSet::default(),
+        covers: HashSet::default(),
         ignore: Vec::new(),
         months: HashMap::default(),
         weekdays: HashMap::default(),
@@ -77,6 +78,8 @@ pub(super) fn compile(
         vague_counts: HashMap::default(),
         whole: HashSet::default(),
         ambiguous_months: HashSet::default(),
+        verb_months: HashSet::default(),
+        day_anchors: HashSet::default(),
         decades: HashMap::default(),
         time_hedge_minutes: 15.0,
         time_zones: HashSet::default(),
@@ -86,6 +89,9 @@ pub(super) fn compile(
         window: 8,
         identifiers: HashSet::default(),
         narrowing: (HashSet::default(), Vec::new()),
+        added: Vec::new(),
+        clause_joins: HashSet::default(),
+        institutions: HashSet::default(),
         base_units: HashMap::default(),
         senses: Vec::new(),
         threshold: 0.3,
@@ -96,6 +102,9 @@ pub(super) fn compile(
         threshold_pooled: 0.3,
         threshold_same_figure: 0.01,
         threshold_sole: 0.01,
+        threshold_camps: 0.2,
+        one_value_dimensions: Vec::new(),
+        threshold_added: 0.5,
         max_sole_ratio: 3.0,
         max_sole_measure_ratio: 1.1,
         outlier_sources: 2,
@@ -231,6 +240,9 @@ pub(super) fn compile(
                 rules.alias_heads.extend(token_prefixes(&key).map(str::to_string));
                 rules.aliases.insert(key, canonical.clone());
             }
+            for part in &a.covers {
+                rules.covers.insert((canonical.clone(), part.to_lowercase()));
+            }
             if a.countable {
                 rules.countable.insert(canonical);
             }
@@ -291,6 +303,8 @@ pub(super) fn compile(
             }
             rules.whole.extend(d.whole.iter().map(|w| w.to_lowercase()));
             rules.ambiguous_months.extend(d.ambiguous_months.iter().map(|w| w.to_lowercase()));
+            rules.verb_months.extend(d.verb_months.iter().map(|w| w.to_lowercase()));
+            rules.day_anchors.extend(d.day_anchors.iter().map(|w| w.to_lowercase()));
             for (word, &year) in &d.decades {
                 if year % 10 != 0 {
                     return Err(bad(word, format!("decade {word:?}: {year} is not a decade's first year")));
@@ -310,6 +324,14 @@ pub(super) fn compile(
             rules.stopwords.extend(s.stopwords.iter().map(|w| w.to_lowercase()));
             rules.generic.extend(s.generic.iter().map(|w| w.to_lowercase()));
             rules.identifiers.extend(s.identifiers.iter().map(|w| w.to_lowercase()));
+            for w in &s.added {
+                let w = w.to_lowercase();
+                if !rules.added.contains(&w) {
+                    rules.added.push(w);
+                }
+            }
+            rules.clause_joins.extend(s.clause_joins.iter().map(|w| w.to_lowercase()));
+            rules.institutions.extend(s.institutions.iter().map(|w| w.to_lowercase()));
             for w in &s.narrowing {
                 match w.strip_prefix('-') {
                     Some(ending) => rules.narrowing.1.push(ending.to_lowercase()),
@@ -331,6 +353,8 @@ pub(super) fn compile(
                 ("threshold_pooled", a.threshold_pooled, &mut rules.threshold_pooled),
                 ("threshold_same_figure", a.threshold_same_figure, &mut rules.threshold_same_figure),
                 ("threshold_sole", a.threshold_sole, &mut rules.threshold_sole),
+                ("threshold_camps", a.threshold_camps, &mut rules.threshold_camps),
+                ("threshold_added", a.threshold_added, &mut rules.threshold_added),
                 ("threshold_bare", a.threshold_bare, &mut rules.threshold_bare),
                 ("threshold_overlap", a.threshold_overlap, &mut rules.threshold_overlap),
                 ("threshold_date_conflict", a.threshold_date_conflict, &mut rules.threshold_date_conflict),
@@ -367,6 +391,9 @@ pub(super) fn compile(
             }
             if let Some(n) = a.day_sources {
                 rules.day_sources = n.max(2);
+            }
+            if let Some(d) = &a.one_value_dimensions {
+                rules.one_value_dimensions = d.iter().map(|w| w.to_lowercase()).collect();
             }
             if let Some(r) = a.max_currency_ratio {
                 if !(r >= 1.0 && r.is_finite()) {

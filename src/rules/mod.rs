@@ -144,6 +144,8 @@ pub struct Rules {
     pub alias_max_words: usize,
     /// Canonical terms that name what is counted.
     pub countable: HashSet<String>,
+    /// Counted terms and the terms they take in, as (whole, part): "casualty" takes in "dead".
+    pub covers: HashSet<(String, String)>,
     /// Ignore patterns.
     pub ignore: Vec<(String, Regex)>,
     /// Month words.
@@ -164,6 +166,10 @@ pub struct Rules {
     pub whole: HashSet<String>,
     /// Month words that alone are a date only when introduced ("in May").
     pub ambiguous_months: HashSet<String>,
+    /// Month words that are also verbs in lower case ("may", "march").
+    pub verb_months: HashSet<String>,
+    /// Words that open what "a day before" may count from ("the", "his", "yesterday").
+    pub day_anchors: HashSet<String>,
     /// Decades in words to their first year ("seventies" = 1970).
     pub decades: HashMap<String, u16>,
     /// Minutes a hedged time of day is widened by on each side.
@@ -182,6 +188,13 @@ pub struct Rules {
     pub identifiers: HashSet<String>,
     /// Words that narrow a counted noun to a part ("worst", "other"), and endings that do ("est").
     pub narrowing: (HashSet<String>, Vec<String>),
+    /// Words that make a figure an addition ("another", "further"); the first is the qualifier
+    /// all of them are read as.
+    pub added: Vec<String>,
+    /// Words that join two clauses ("and", "while").
+    pub clause_joins: HashSet<String>,
+    /// Words that end an institution's name ("union", "fund").
+    pub institutions: HashSet<String>,
     /// The base unit of each dimension (the unit with factor 1), by dimension.
     pub base_units: HashMap<String, String>,
     /// Senses of ambiguous units: the unit's name, the unit it reads as, and the words that say so.
@@ -204,6 +217,13 @@ pub struct Rules {
     pub threshold_same_figure: f32,
     /// Least subject similarity for two outlets' only figures of one role.
     pub threshold_sole: f32,
+    /// Least similarity of the pooled words of two value camps of one role to be one fact disputed.
+    pub threshold_camps: f32,
+    /// Dimensions of measures of which one thing has one value, so two values from one outlet
+    /// are a dispute it reports.
+    pub one_value_dimensions: Vec<String>,
+    /// Least subject similarity for the very same figure told as an addition and plainly.
+    pub threshold_added: f32,
     /// Largest ratio between two outlets' only counts of one role to be one fact.
     pub max_sole_ratio: f64,
     /// Largest ratio between two outlets' only measures of one role to be one fact.
@@ -397,6 +417,9 @@ impl Rules {
             }
             if let Some(d) = &f.dates {
                 push(&d.examples);
+            }
+            if let Some(s) = &f.subject {
+                push(&s.examples);
             }
             f.hedge.iter().for_each(|r| push(&r.examples));
             f.vague.iter().for_each(|r| push(&r.examples));

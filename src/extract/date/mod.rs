@@ -363,7 +363,9 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                 if let Some(found) = period::days_of_month(tokens, text, rules, k, month).filter(|_| capitalized) {
                     return Some(found);
                 }
-                if let Some((day, after_day)) = day_after_month(tokens, rules, k, capitalized, verb_month(&t.norm)) {
+                if let Some((day, after_day)) =
+                    day_after_month(tokens, rules, k, capitalized, verb_month(rules, &t.norm))
+                {
                     // "march 20 miles" is a verb and a count.
                     if capitalized || !followed_by_counted_noun(tokens, rules, after_day) {
                         if let Some((year, after_year)) = year_next(tokens, text, rules, after_day) {
@@ -398,7 +400,7 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                     _ => None,
                 };
                 if let Some(offset) =
-                    offset.filter(|_| word(y + 1) == Some("year") && (capitalized || !verb_month(&t.norm)))
+                    offset.filter(|_| word(y + 1) == Some("year") && (capitalized || !verb_month(rules, &t.norm)))
                 {
                     return Some((DateExpr::MonthOfYear { month, offset }, y + 2));
                 }
@@ -527,7 +529,7 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
             let k = if tokens.get(j + 1).is_some_and(|c| c.is_punct(",")) { j + 2 } else { j + 1 };
             if let Some((month, after)) = month_at(tokens, rules, k) {
                 let m = &tokens[k];
-                if (m.is_capitalized(text) || !verb_month(&m.norm)) && m.norm.len() > 2 {
+                if (m.is_capitalized(text) || !verb_month(rules, &m.norm)) && m.norm.len() > 2 {
                     return Some((DateExpr::MonthYear { year, month }, after));
                 }
             }
@@ -585,7 +587,7 @@ fn day_first(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(D
     // A lower-case "may" or "march" after a number is a verb ("15 march on"), unless glued to it
     // ("22may"); "1st jan" and "22 june" are dates.
     let m = &tokens[k];
-    if !m.is_capitalized(text) && verb_month(&m.norm) && m.space_before && word(k - 1) != Some("of") {
+    if !m.is_capitalized(text) && verb_month(rules, &m.norm) && m.space_before && word(k - 1) != Some("of") {
         return None;
     }
     if let Some((year, after_year)) = year_next(tokens, text, rules, after) {
@@ -595,10 +597,16 @@ fn day_first(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(D
 }
 
 /// True for a month name that is also an English verb in lower case ("it may rain", "march on",
-/// "mar the vote"): such a name needs a capital, a digit day or an introducer to be a month. The
-/// other ambiguous names ("june", "april") are given names, which news capitalises.
-fn verb_month(word: &str) -> bool {
-    matches!(word, "may" | "march" | "mar")
+/// "mar the vote"; rules/dates.toml, `verb_months`): such a name needs a capital, a digit day or an
+/// introducer to be a month. The other ambiguous names ("june", "april") are given names, which
+/// news capitalises.
+fn verb_month(rules: &Rules, word: &str) -> bool {
+    rules.verb_months.contains(word)
+}
+
+/// True for a month's full name ("september", not "sept" or "sep").
+pub(crate) fn full_month_name(rules: &Rules, word: &str) -> bool {
+    rules.months.contains_key(word) && !is_abbreviation(rules, word)
 }
 
 /// True for a month word that a longer name of the same month begins with ("Aug" of "August"), so a

@@ -1,0 +1,111 @@
+//! A block's claims in, its clusters as they merge out: which cluster each claim is in, each
+//! cluster's members, and the pairs of claims a merge of two clusters is judged on. A merge reads a
+//! bounded number of pairs from two sources however large its clusters have grown, so a fact told
+//! by hundreds of outlets of a pile costs no more per merge than one told by a few.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::claim::Claim;
+
+/// How many members of each cluster a merge judges the pairs from two sources on: its first ones,
+/// which formed it (clusters grow most alike first). A story's clusters hold fewer (the ECB+
+/// stories have six sources at most), so there every pair is judged; a pile's hold hundreds, where
+/// judging every pair of every merge cost time growing with the square of the pile.
+const JUDGED: usize = 48;
+
+/// The clusters of one block. A cluster is named by the claim it started from and keeps that name
+/// as it grows, so what was found of it (`apart` in `align_block`) holds while it grows.
+pub(super) struct Clusters {
+    /// Each claim's cluster.
+    of: HashMap<usize, usize>,
+    /// Each cluster's members, in the order they joined.
+    members: HashMap<usize, Vec<usize>>,
+}
+
+impl Clusters {
+    /// Each claim of `members` a cluster of its own.
+    pub(super) fn singletons(members: &[usize]) -> Clusters {
+        Clusters {
+            of: members.iter().map(|&m| (m, m)).collect(),
+            members: members.iter().map(|&m| (m, vec![m])).collect(),
+        }
+    }
+
+    /// The cluster `claim` is in.
+    pub(super) fn of(&self, claim: usize) -> usize {
+        self.of[&claim]
+    }
+
+    /// Each claim's cluster, for readers that look up claims which may lie outside the block.
+    pub(super) fn cluster_of_each(&self) -> &HashMap<usize, usize> {
+        &self.of
+    }
+
+    /// The clusters by name, with their members.
+    pub(super) fn all(&self) -> &HashMap<usize, Vec<usize>> {
+        &self.members
+    }
+
+    /// Every cluster by name, with its members, in no particular order.
+    pub(super) fn into_named(self) -> impl Iterator<Item = (usize, Vec<usize>)> {
+        self.members.into_iter()
+    }
+
+    /// Moves the members of cluster `from` after those of cluster `into`, which keeps its name.
+    /// Nothing happens when `from` is no cluster (any more) or is `into`.
+    pub(super) fn merge(&mut self, into: usize, from: usize) {
+        if into == from || !self.members.contains_key(&into) {
+            return;
+        }
+        let Some(moved) = self.members.remove(&from) else { return };
+        for &m in &moved {
+            self.of.insert(m, into);
+        }
+        if let Some(target) = self.members.get_mut(&into) {
+            target.extend(moved);
+        }
+    }
+
+    /// Calls `judge(x, y)` for the pairs of a member `x` of cluster `a` and a member `y` of
+    /// cluster `b` that a merge of the two is judged on: every pair when both are small, as in a
+    /// story. Of larger clusters, every pair of one source (a source never contradicts itself in
+    /// a group, so that is checked in full), found through the claims of each source, and the
+    /// pairs of two sources among the first `JUDGED` members of each.
+    pub(super) fn judged_pairs(
+        &self,
+        claims: &[Claim],
+        by_source: &[Vec<usize>],
+        (a, b): (usize, usize),
+        mut judge: impl FnMut(usize, usize),
+    ) {
+        let (ma, mb) = (&self.members[&a], &self.members[&b]);
+        if ma.len() <= JUDGED && mb.len() <= JUDGED {
+            for &x in ma {
+                for &y in mb {
+                    judge(x, y);
+                }
+            }
+            return;
+        }
+        for &x in ma.iter().take(JUDGED) {
+            for &y in mb.iter().take(JUDGED) {
+                if claims[x].source != claims[y].source {
+                    judge(x, y);
+                }
+            }
+        }
+        // From the smaller side, each member's fellow claims of its source in the other cluster.
+        let fellows = |m: usize, cluster: usize| {
+            by_source[claims[m].source].iter().copied().filter(move |z| self.of.get(z) == Some(&cluster))
+        };
+        if ma.len() <= mb.len() {
+            for &x in ma {
+                fellows(x, b).for_each(|y| judge(x, y));
+            }
+        } else {
+            for &y in mb {
+                fellows(y, a).for_each(|x| judge(x, y));
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Words in, `Term`s out: one table of the words of claims' subjects for the whole process, so
+//! that a claim holds each word as a four-byte id and the many claims of a pile, which repeat a
+//! few thousand words hundreds of thousands of times, share one copy of each word.
+
+use std::fmt;
+use std::sync::{Mutex, OnceLock};
+
+use rustc_hash::FxHashMap as HashMap;
+use serde::{Serialize, Serializer};
+
+/// A word of a subject, interned: equal words are equal ids, so comparing two is comparing two
+/// integers. Reads as its word (`Deref<Target = str>`); orders as its word too.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Term(u32);
+
+/// Slots of the first segment of the table; segment `k` holds `FIRST << k`, so 22 segments hold
+/// more words than a `u32` counts.
+const FIRST: usize = 1024;
+
+/// The words by id, in segments that are never moved once made, so a word is read without a
+/// lock: two atomic loads.
+static WORDS: [OnceLock<Box<[OnceLock<&'static str>]>>; 22] = [const { OnceLock::new() }; 22];
+
+/// The ids by word, for interning; words are leaked once each, as the table lives as long as the
+/// process and a language's words are few.
+fn ids() -> &'static Mutex<HashMap<&'static str, u32>> {
+    static IDS: OnceLock<Mutex<HashMap<&'static str, u32>>> = OnceLock::new();
+    IDS.get_or_init(Mutex::default)
+}
+
+/// The segment and slot of id `id`.
+fn slot(id: u32) -> (usize, usize) {
+    let n = id as usize / FIRST + 1;
+    let segment = (usize::BITS - 1 - n.leading_zeros()) as usize;
+    (segment, id as usize - FIRST * ((1 << segment) - 1))
+}
+
+impl Term {
+    /// The term of `word`, added to the table when new.
+    pub fn new(word: &str) -> Term {
+        // A poisoned lock still holds a consistent table: entries are added whole.
+        let mut ids = ids().lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&id) = ids.get(word) {
+            return Term(id);
+        }
+        let id = u32::try_from(ids.len()).expect("fewer than four billion distinct words");
+        let word: &'static str = Box::leak(word.into());
+        let (segment, at) = slot(id);
+        let slots = WORDS[segment].get_or_init(|| (0..FIRST << segment).map(|_| OnceLock::new()).collect());
+        // Set once: ids are handed out under the lock.
+        let _ = slots[at].set(word);
+        ids.insert(word, id);
+        Term(id)
+    }
+
+    /// The term of `word` when some subject holds it, without adding it.
+    pub fn find(word: &str) -> Option<Term> {
+        ids().lock().unwrap_or_else(|e| e.into_inner()).get(word).map(|&id| Term(id))
+    }
+
+    /// The word.
+    pub fn as_str(self) -> &'static str {
+        let (segment, at) = slot(self.0);
+        // Every id was handed out after its word was set.
+        WORDS[segment].get().and_then(|slots| slots[at].get()).copied().unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for Term {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<str> for Term {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Term {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Term {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialOrd for Term {
+    fn partial_cmp(&self, other: &Term) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Term {
+    fn cmp(&self, other: &Term) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl fmt::Debug for Term {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Term {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Term {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_words_are_one_term_and_read_back() {
+        let (a, b) = (Term::new("earthquake"), Term::new(&String::from("earthquake")));
+        assert_eq!(a, b);
+        assert_eq!(a.as_str(), "earthquake");
+        assert_ne!(Term::new("tremor"), a);
+        assert_eq!(Term::find("earthquake"), Some(a));
+        assert!(Term::new("aftershock") < Term::new("tremor"));
+    }
+
+    #[test]
+    fn ids_past_the_first_segments_read_back() {
+        for id in [0, 1023, 1024, 3071, 3072, 1 << 20] {
+            let (segment, at) = slot(id);
+            assert!(at < FIRST << segment, "{id}: {segment} {at}");
+            let start = FIRST * ((1 << segment) - 1);
+            assert_eq!(start + at, id as usize);
+        }
+        let words: Vec<Term> = (0..3000).map(|n| Term::new(&format!("word{n}"))).collect();
+        assert!(words.iter().enumerate().all(|(n, t)| t.as_str() == format!("word{n}")));
+    }
+}
