@@ -11,8 +11,8 @@ use crate::rules::Rules;
 /// A content term of a sentence, with the tokens it covers.
 #[derive(Clone, Debug)]
 pub struct Term {
-    /// Canonical form.
-    pub text: String,
+    /// Canonical form, interned once here for every subject that weighs it.
+    pub text: claim::Term,
     /// First token.
     pub start: usize,
     /// One past the last token.
@@ -54,13 +54,15 @@ impl Terms {
             let first_of_sentence = i == 0 || tokens[i - 1].sentence != sentence;
             if let Some((canonical, end)) = alias_phrase(tokens, rules, i) {
                 let name = !first_of_sentence && t.is_capitalized(text);
-                push(&mut terms, &mut by_sentence, Term { text: canonical, start: i, end, name }, sentence);
+                let text = claim::Term::new(&canonical);
+                push(&mut terms, &mut by_sentence, Term { text, start: i, end, name }, sentence);
                 i = end;
                 continue;
             }
             if let Some(canonical) = canonical_word(&t.norm, rules) {
                 let name = !first_of_sentence && t.is_capitalized(text);
-                push(&mut terms, &mut by_sentence, Term { text: canonical, start: i, end: i + 1, name }, sentence);
+                let text = claim::Term::new(&canonical);
+                push(&mut terms, &mut by_sentence, Term { text, start: i, end: i + 1, name }, sentence);
             }
             i += 1;
         }
@@ -93,11 +95,10 @@ impl Terms {
         let next = &next[..next.len().min(MAX_NEIGHBOUR_TERMS)];
         // Sized for every term that can be added, which spares the growing and rehashing.
         let most = 1 + (to - from) + previous.len() + next.len();
-        // Terms are borrowed while they are weighed, and copied once each at the end.
-        let mut weights: Vec<(&str, f32)> = Vec::with_capacity(most);
+        let mut weights: Vec<(claim::Term, f32)> = Vec::with_capacity(most);
         // Indexed, since a long neighbouring sentence may lend hundreds of terms.
-        let mut index: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(most, Default::default());
-        let mut add = |term, weight: f32| match index.get(term) {
+        let mut index: HashMap<claim::Term, usize> = HashMap::with_capacity_and_hasher(most, Default::default());
+        let mut add = |term, weight: f32| match index.get(&term) {
             Some(&i) => weights[i].1 = weights[i].1.max(weight),
             None => {
                 index.insert(term, weights.len());
@@ -105,7 +106,7 @@ impl Terms {
             }
         };
         if let Some(head) = head {
-            add(head, 2.5);
+            add(claim::Term::new(head), 2.5);
         }
         // "He was 95" has no content word either, but it is a sentence about someone, not a line
         // of page furniture: its words outside the figure tell so. Read a few tokens only, so that
@@ -136,16 +137,16 @@ impl Terms {
             if term.name {
                 weight *= 1.5;
             }
-            add(&term.text, weight);
+            add(term.text, weight);
         }
         for neighbour in [previous, next] {
             for term in neighbour {
-                add(&term.text, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
+                add(term.text, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
             }
         }
         // No two terms are equal, so an unstable sort gives the one order.
-        weights.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        let terms = weights.into_iter().map(|(t, w)| (claim::Term::new(t), w)).collect();
+        weights.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let terms = weights;
         let place = self.place(tokens, rules, sentence, end);
         // The word right before the figure narrows it too: "another 20,000 people", "a further
         // 20,000", "the other two bombs" are a part added to or set beside some whole.
@@ -191,7 +192,7 @@ impl Terms {
                     }
                     if let Some(term) = terms.iter().find(|term| term.start == j && term.name) {
                         if !names_institution(tokens, rules, term.end, sentence) {
-                            return Some(term.text.clone());
+                            return Some(term.text.to_string());
                         }
                     }
                     // "south-west of the port of Bandar Abbas": read on to the next preposition.
