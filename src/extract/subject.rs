@@ -2,6 +2,8 @@
 //! (aliases resolved, plurals folded), weighted by closeness to the number, named entities and the
 //! counted noun weighing most.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexer::{Token, TokenKind};
@@ -54,12 +56,12 @@ impl Terms {
             let first_of_sentence = i == 0 || tokens[i - 1].sentence != sentence;
             if let Some((canonical, end)) = alias_phrase(tokens, rules, i) {
                 let name = !first_of_sentence && t.is_capitalized(text);
-                let text = claim::Term::new(&canonical);
+                let text = claim::Term::new(canonical);
                 push(&mut terms, &mut by_sentence, Term { text, start: i, end, name }, sentence);
                 i = end;
                 continue;
             }
-            if let Some(canonical) = canonical_word(&t.norm, rules) {
+            if let Some(canonical) = canonical(&t.norm, rules) {
                 let name = !first_of_sentence && t.is_capitalized(text);
                 let text = claim::Term::new(&canonical);
                 push(&mut terms, &mut by_sentence, Term { text, start: i, end: i + 1, name }, sentence);
@@ -270,7 +272,7 @@ fn is_clause_mark(tokens: &[Token], k: usize) -> bool {
 }
 
 /// The longest alias phrase of two or more words starting at token `i`.
-fn alias_phrase(tokens: &[Token], rules: &Rules, i: usize) -> Option<(String, usize)> {
+fn alias_phrase<'r>(tokens: &[Token], rules: &'r Rules, i: usize) -> Option<(&'r str, usize)> {
     if !rules.may_open_alias(&tokens[i].norm) {
         return None;
     }
@@ -289,11 +291,16 @@ fn alias_phrase(tokens: &[Token], rules: &Rules, i: usize) -> Option<(String, us
         phrase.push_str(&t.norm);
         ends.push(phrase.len());
     }
-    (2..=ends.len()).rev().find_map(|n| rules.alias(&phrase[..ends[n - 1]]).map(|c| (c.to_string(), i + n)))
+    (2..=ends.len()).rev().find_map(|n| rules.alias(&phrase[..ends[n - 1]]).map(|c| (c, i + n)))
 }
 
 /// The canonical term for one lower-case word, or `None` for stop words and numbers.
 pub fn canonical_word(word: &str, rules: &Rules) -> Option<String> {
+    canonical(word, rules).map(Cow::into_owned)
+}
+
+/// [`canonical_word`], borrowed where the term is the word itself, a part of it or its alias.
+fn canonical<'a>(word: &'a str, rules: &'a Rules) -> Option<Cow<'a, str>> {
     if word.len() < 2 && word != "s" || rules.is_no_term(word) {
         return None;
     }
@@ -301,7 +308,7 @@ pub fn canonical_word(word: &str, rules: &Rules) -> Option<String> {
         return None;
     }
     if let Some(c) = rules.alias(word) {
-        return Some(c.to_string());
+        return Some(Cow::Borrowed(c));
     }
     let single = singular(word);
     // A word that is no plural was asked already.
@@ -309,34 +316,34 @@ pub fn canonical_word(word: &str, rules: &Rules) -> Option<String> {
         return Some(single);
     }
     if let Some(c) = rules.alias(&single) {
-        return Some(c.to_string());
+        return Some(Cow::Borrowed(c));
     }
-    if rules.stopwords.contains(single.as_str()) {
+    if rules.stopwords.contains(single.as_ref()) {
         return None;
     }
     Some(single)
 }
 
 /// A plural folded to its singular by the regular English rules ("soldiers" → "soldier").
-pub fn singular(word: &str) -> String {
+pub fn singular(word: &str) -> Cow<'_, str> {
     for (plural, one) in IRREGULAR_PLURALS {
         if let Some(stem) = word.strip_suffix(plural) {
             if stem.is_empty() || MAN_COMPOUNDS.contains(&stem) {
-                return format!("{stem}{one}");
+                return Cow::Owned(format!("{stem}{one}"));
             }
         }
     }
     let n = word.len();
     if n > 4 && word.ends_with("ies") {
-        return format!("{}y", &word[..n - 3]);
+        return Cow::Owned(format!("{}y", &word[..n - 3]));
     }
     if n > 4 && (word.ends_with("sses") || word.ends_with("shes") || word.ends_with("ches") || word.ends_with("xes")) {
-        return word[..n - 2].to_string();
+        return Cow::Borrowed(&word[..n - 2]);
     }
     if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") {
-        return word[..n - 1].to_string();
+        return Cow::Borrowed(&word[..n - 1]);
     }
-    word.to_string()
+    Cow::Borrowed(word)
 }
 
 /// Plurals no ending rule folds: "four men" counts men as "four soldiers" counts soldiers.
