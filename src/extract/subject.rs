@@ -146,8 +146,9 @@ impl Terms {
                 add(term.text, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
             }
         }
-        // No two terms are equal, so an unstable sort gives the one order.
-        weights.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        // Heaviest first, then in the words' order, each word looked up once for the sort, not at
+        // every comparison. Weights are positive, so their bits order as they do.
+        weights.sort_by_cached_key(|&(term, weight)| (std::cmp::Reverse(weight.to_bits()), term.as_str()));
         let terms = weights;
         let place = self.place(tokens, rules, sentence, end);
         // The word right before the figure narrows it too: "another 20,000 people", "a further
