@@ -15,7 +15,8 @@ use super::{most_told, source_count, Context, Ground};
 /// group, told by fewer, is left alone), where the date agrees with each member at its precision
 /// and shares some words with one, from a source the group does not hold yet: an outlet that
 /// already told the day there and names it again in other words most often dates something else
-/// that day (a statement, a vote). Earlier events mentioned in passing never join. Each join
+/// that day (a statement, a vote), and joins only where it names the day's event again
+/// (`names_the_days_event`). Earlier events mentioned in passing never join. Each join
 /// comes with its ground, for the report.
 pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
@@ -55,13 +56,27 @@ pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -
         if let Some(t) = most_told(told) {
             let worded = clusters[&t].iter().any(|&m| cx.vectors.mutual(o, m) > 0.0);
             let new_source = clusters[&t].iter().all(|&m| claims[m].source != x.source);
-            if worded && new_source {
+            if worded && (new_source || names_the_days_event(cx, o, &clusters[&t])) {
                 out.push((o, t, Ground::Day { sources: source_count(claims, &clusters[&t]) + 1 }));
             }
         }
     }
     out
 }
+
+/// Whether a date from a source the group holds already names the very thing the group's day is
+/// the day of: a word right beside it is a word right beside the day in another outlet's account
+/// ("the aftermath of Sunday's quakes" beside "a quake struck on Sunday"). A statement or a call
+/// made that day ("told Parliament on Wednesday") names something else, and stays apart.
+fn names_the_days_event(cx: &Context, o: usize, group: &[usize]) -> bool {
+    let x = &cx.claims[o];
+    x.subject.terms.iter().filter(|t| t.1 >= NEAR_WEIGHT).any(|(w, _)| {
+        group.iter().any(|&m| cx.claims[m].source != x.source && cx.claims[m].subject.weight(w) >= NEAR_WEIGHT)
+    })
+}
+
+/// Least subject weight of a word standing right beside its figure (see `extract::subject`).
+const NEAR_WEIGHT: f32 = 0.6;
 
 #[cfg(test)]
 mod tests {
@@ -78,5 +93,23 @@ mod tests {
         let day = r.groups.iter().find(|g| g.why.contains("Sunday")).expect("a group of the day");
         assert_eq!(day.mentions.len(), 4, "{:?}", day.mentions);
         assert!(day.why.contains("a day 4 sources tell alike"), "{}", day.why);
+    }
+
+    #[test]
+    fn an_outlet_naming_its_storys_day_again_joins_only_with_the_storys_event() {
+        let story = [
+            "The earthquake struck the island on Sunday, killing ten people in the villages.",
+            "On Sunday the earthquake hit the island, and ten people died in the villages.",
+            "The island's villages were shaken by the earthquake on Sunday; ten are dead.",
+        ];
+        let day_of = |extra: &str| {
+            let texts = [story[0], story[1], &format!("{} {extra}", story[2])];
+            let r = report(&texts);
+            r.groups.iter().filter(|g| g.why.contains("Sunday")).map(|g| g.mentions.len()).max().unwrap_or(0)
+        };
+        let again = "Thousands of islanders fled to the hills in the aftermath of Sunday's earthquake, officials said.";
+        let other = "In the capital, the prime minister told parliament on Sunday that taxes would rise.";
+        assert_eq!(day_of(again), 4);
+        assert_eq!(day_of(other), 3);
     }
 }
