@@ -165,7 +165,18 @@ impl Terms {
         // "Arrested four times", "three times the size": the figure counts occurrences.
         let times =
             tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(t.norm.as_str(), "times" | "time"));
-        Subject { terms, past: false, place, weekday: None, qualifiers, times }
+        // "Five bombs were dropped, of which four exploded", "23 pirates, 12 of them Somali": the
+        // figure is a part of the one told just before, whatever its noun. Before the figure only
+        // as a clause of its own (after a comma), since "the deaths of these three" is no part.
+        let word = |k: Option<usize>, w: &dyn Fn(&str) -> bool| {
+            k.and_then(|k| tokens.get(k)).is_some_and(|t| t.sentence == sentence && w(&t.norm))
+        };
+        let partitive = |w: &str| rules.partitive.contains(w);
+        let of = |w: &str| w == "of";
+        let clause = start.checked_sub(3).and_then(|k| tokens.get(k)).is_some_and(|t| t.is_punct(",;:—–"));
+        let part = (clause && word(start.checked_sub(2), &of) && word(start.checked_sub(1), &partitive))
+            || (word(Some(end), &of) && word(Some(end + 1), &partitive));
+        Subject { terms, past: false, place, weekday: None, qualifiers, times, part }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
@@ -393,6 +404,18 @@ mod tests {
         assert!(age.weight("felt") > 0.0);
         let dateline = terms.subject(&tokens, &rules, at("tuesday"), at("2013") + 1, None);
         assert!(dateline.terms.is_empty());
+    }
+
+    #[test]
+    fn a_figure_told_as_a_part_of_the_one_before_is_marked_so() {
+        let rules = Rules::embedded().unwrap();
+        let text = "Five bombs were dropped, of which four exploded; 23 pirates, 12 of them Somali, mourned the deaths of these three men";
+        let tokens = tokenize(text, 0, text.len());
+        let terms = Terms::new(&tokens, text, &rules);
+        let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
+        let part = |n: &str| terms.subject(&tokens, &rules, at(n), at(n) + 1, None).part;
+        assert!(part("four") && part("12"));
+        assert!(!part("five") && !part("23") && !part("three"));
     }
 
     #[test]

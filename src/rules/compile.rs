@@ -90,6 +90,7 @@ pub(super) fn compile(
         narrowing: (HashSet::default(), Vec::new()),
         added: Vec::new(),
         clause_joins: HashSet::default(),
+        partitive: HashSet::default(),
         institutions: HashSet::default(),
         base_units: HashMap::default(),
         senses: Vec::new(),
@@ -330,6 +331,7 @@ pub(super) fn compile(
                 }
             }
             rules.clause_joins.extend(s.clause_joins.iter().map(|w| w.to_lowercase()));
+            rules.partitive.extend(s.partitive.iter().map(|w| w.to_lowercase()));
             rules.institutions.extend(s.institutions.iter().map(|w| w.to_lowercase()));
             for w in &s.narrowing {
                 match w.strip_prefix('-') {

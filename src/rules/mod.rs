@@ -189,6 +189,8 @@ pub struct Rules {
     /// Words that make a figure an addition ("another", "further"); the first is the qualifier
     /// all of them are read as.
     pub added: Vec<String>,
+    /// Words that after "of" make the figure beside them a part ("of which four", "12 of them").
+    pub partitive: HashSet<String>,
     /// Words that join two clauses ("and", "while").
     pub clause_joins: HashSet<String>,
     /// Words that end an institution's name ("union", "fund").

@@ -385,6 +385,10 @@ pub struct SubjectSection {
     /// "a further 20,000"): one qualifier however worded, the first.
     #[serde(default)]
     pub added: Vec<String>,
+    /// Words that after "of" make the figure beside them a part of one told just before ("five
+    /// bombs were dropped, of which four exploded"; "23 pirates, 12 of them Somali").
+    #[serde(default)]
+    pub partitive: Vec<String>,
     /// Words that join two clauses ("killing three people and injuring dozens"): a general noun's
     /// counted word is not sought past them, since it belongs to the next clause's figure.
     #[serde(default)]
