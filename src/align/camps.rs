@@ -115,7 +115,10 @@ fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
             if p.source == q.source {
                 if !(one_value
                     || p.subject.part
-                    || q.subject.part || p.nominal.overlaps(&q.nominal) || compare::one_figure_converted(p, q, rules)) {
+                    || q.subject.part
+                    || p.nominal.overlaps(&q.nominal)
+                    || compare::one_figure_converted(p, q, rules))
+                {
                     return false;
                 }
                 continue;

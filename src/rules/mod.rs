@@ -367,7 +367,7 @@ impl Rules {
     /// False when no unit spelling begins with `written`, in its case or in lower case: then no
     /// tokens starting with it spell a unit, and a matcher need not join them to look them up.
     pub fn may_open_unit(&self, written: &str) -> bool {
-        let folded = || !(written.is_ascii() && !written.bytes().any(|b| b.is_ascii_uppercase()));
+        let folded = || !written.is_ascii() || written.bytes().any(|b| b.is_ascii_uppercase());
         self.unit_prefixes.contains(written) || (folded() && self.unit_prefixes.contains(&written.to_lowercase()))
     }
 
