@@ -191,6 +191,8 @@ pub struct Rules {
     pub added: Vec<String>,
     /// Words that after "of" make the figure beside them a part ("of which four", "12 of them").
     pub partitive: HashSet<String>,
+    /// Words that make a figure beside them a part by severity ("seriously injured").
+    pub severity: HashSet<String>,
     /// Words that join two clauses ("and", "while").
     pub clause_joins: HashSet<String>,
     /// Words that end an institution's name ("union", "fund").

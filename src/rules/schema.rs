@@ -389,6 +389,10 @@ pub struct SubjectSection {
     /// bombs were dropped, of which four exploded"; "23 pirates, 12 of them Somali").
     #[serde(default)]
     pub partitive: Vec<String>,
+    /// Words that, beside a figure in its clause, make it a part by severity ("eight seriously
+    /// injured", "261 got minor injuries"), not the whole toll.
+    #[serde(default)]
+    pub severity: Vec<String>,
     /// Words that join two clauses ("killing three people and injuring dozens"): a general noun's
     /// counted word is not sought past them, since it belongs to the next clause's figure.
     #[serde(default)]
