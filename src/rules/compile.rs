@@ -108,6 +108,7 @@ pub(super) fn compile(
         threshold_added: 0.5,
         max_sole_ratio: 3.0,
         max_sole_measure_ratio: 1.1,
+        max_place_ratio: 1.5,
         outlier_sources: 2,
         day_sources: 3,
         threshold_date_conflict: 0.5,
@@ -381,6 +382,7 @@ pub(super) fn compile(
             for (name, value, slot) in [
                 ("max_sole_ratio", a.max_sole_ratio, &mut rules.max_sole_ratio),
                 ("max_sole_measure_ratio", a.max_sole_measure_ratio, &mut rules.max_sole_measure_ratio),
+                ("max_place_ratio", a.max_place_ratio, &mut rules.max_place_ratio),
             ] {
                 if let Some(r) = value {
                     if !(r >= 1.0 && r.is_finite()) {

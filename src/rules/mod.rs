@@ -230,6 +230,8 @@ pub struct Rules {
     pub max_sole_ratio: f64,
     /// Largest ratio between two outlets' only measures of one role to be one fact.
     pub max_sole_measure_ratio: f64,
+    /// Largest ratio between two outlets' only distances from one named place to be one fact.
+    pub max_place_ratio: f64,
     /// Least number of agreeing sources of a role for another outlet's only figure of it to join.
     pub outlier_sources: usize,
     /// Least number of sources telling a day alike for another mention of that day to join them.

@@ -448,6 +448,9 @@ pub struct AlignSection {
     pub max_sole_ratio: Option<f64>,
     /// The same for a measure, whose outlets differ by less ("magnitude 7.6", "7.7").
     pub max_sole_measure_ratio: Option<f64>,
+    /// Largest ratio between two outlets' only distances from one named place ("1,500 km from
+    /// Tehran", "1,150 km southeast of Tehran") to be one distance in dispute.
+    pub max_place_ratio: Option<f64>,
     /// Least number of sources agreeing on a role's figure for another outlet's only figure of
     /// that role to join them as an outlier ("two boats" told by four, "three boats" by one).
     pub outlier_sources: Option<usize>,
