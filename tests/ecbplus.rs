@@ -30,9 +30,9 @@ const TARGET_FALSE_CONFLICTS: usize = 3;
 const FLOOR_F1: f64 = 0.84;
 const FLOOR_PRECISION: f64 = 0.965;
 const FLOOR_VERDICT: f64 = 0.91;
-const FLOOR_CONFLICT_RECALL: f64 = 0.54;
+const FLOOR_CONFLICT_RECALL: f64 = 0.56;
 const CEILING_FALSE_CONFLICTS: usize = 1;
-const CEILING_TRAPS: usize = 11;
+const CEILING_TRAPS: usize = 10;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
