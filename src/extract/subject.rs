@@ -180,11 +180,12 @@ impl Terms {
         let clause = start.checked_sub(3).and_then(|k| tokens.get(k)).is_some_and(|t| t.is_punct(",;:—–"));
         // "Eight seriously injured", "dozens of others were seriously hurt", "261 got minor
         // injuries": a part of the injured by severity, read in the figure's own clause.
-        let severe = tokens[start.saturating_sub(1)..]
+        let after = tokens[end.min(tokens.len())..]
             .iter()
-            .take(end - start.saturating_sub(1) + SEVERITY_REACH)
-            .take_while(|t| t.sentence == sentence && !t.is_punct(",;:—–()"))
-            .any(|t| rules.severity.contains(&t.norm));
+            .take(SEVERITY_REACH)
+            .take_while(|t| t.sentence == sentence && !t.is_punct(",;:—–()"));
+        let severe =
+            before.into_iter().chain(&tokens[start..end]).chain(after).any(|t| rules.severity.contains(&t.norm));
         let part = severe
             || (clause && word(start.checked_sub(2), &of) && word(start.checked_sub(1), &partitive))
             || (word(Some(end), &of) && word(Some(end + 1), &partitive));
@@ -428,12 +429,12 @@ mod tests {
         let part = |n: &str| terms.subject(&tokens, &rules, at(n), at(n) + 1, None).part;
         assert!(part("four") && part("12"));
         assert!(!part("five") && !part("23") && !part("three"));
-        let text = "Eight were seriously injured and 261 got minor injuries; 40 others were hurt";
+        let text = "Eight were seriously injured and 261 got minor injuries; 40 others were hurt, nine critically";
         let tokens = tokenize(text, 0, text.len());
         let terms = Terms::new(&tokens, text, &rules);
         let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
         let part = |n: &str| terms.subject(&tokens, &rules, at(n), at(n) + 1, None).part;
-        assert!(part("eight") && part("261") && !part("40"));
+        assert!(part("eight") && part("261") && part("nine") && !part("40"));
     }
 
     #[test]
