@@ -422,19 +422,17 @@ mod tests {
     #[test]
     fn a_figure_told_as_a_part_of_the_one_before_is_marked_so() {
         let rules = Rules::embedded().unwrap();
+        // Which of the figures (each a one-token number) of `text` are told as parts.
+        let parts = |text: &str, figures: &[&str]| -> Vec<bool> {
+            let tokens = tokenize(text, 0, text.len());
+            let terms = Terms::new(&tokens, text, &rules);
+            let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
+            figures.iter().map(|&n| terms.subject(&tokens, &rules, at(n), at(n) + 1, None).part).collect()
+        };
         let text = "Five bombs were dropped, of which four exploded; 23 pirates, 12 of them Somali, mourned the deaths of these three men";
-        let tokens = tokenize(text, 0, text.len());
-        let terms = Terms::new(&tokens, text, &rules);
-        let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
-        let part = |n: &str| terms.subject(&tokens, &rules, at(n), at(n) + 1, None).part;
-        assert!(part("four") && part("12"));
-        assert!(!part("five") && !part("23") && !part("three"));
+        assert_eq!(parts(text, &["four", "12", "five", "23", "three"]), [true, true, false, false, false]);
         let text = "Eight were seriously injured and 261 got minor injuries; 40 others were hurt, nine critically";
-        let tokens = tokenize(text, 0, text.len());
-        let terms = Terms::new(&tokens, text, &rules);
-        let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
-        let part = |n: &str| terms.subject(&tokens, &rules, at(n), at(n) + 1, None).part;
-        assert!(part("eight") && part("261") && part("nine") && !part("40"));
+        assert_eq!(parts(text, &["eight", "261", "nine", "40"]), [true, true, true, false]);
     }
 
     #[test]
