@@ -321,6 +321,11 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             // set against others, only joined where they say the very same of the same things.
             return f32::INFINITY;
         }
+        if verdict == Verdict::Conflict && x.subject.part != y.subject.part {
+            // A part told beside its whole ("of which four exploded", "eight seriously injured")
+            // disputes no figure of the whole.
+            return f32::INFINITY;
+        }
         let added = |c: &Claim| rules.added.first().is_some_and(|a| c.subject.qualifiers.contains(a));
         let plainly = verdict == Verdict::Agree && addition_told_plainly(x, y, rules);
         if (x.subject.qualifiers != y.subject.qualifiers && !plainly)
