@@ -627,7 +627,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         // `o` was a cluster of its own; an earlier join may have moved it already.
         if clusters.of(o) == o && target != o {
             clusters.merge(target, o);
-            grounds.entry(target).or_default().extend(ground);
+            // Two figures of one outlet joining on one ground (a distance and its conversion)
+            // give the report one reason, not two.
+            let list = grounds.entry(target).or_default();
+            list.extend(ground.filter(|g| !list.contains(g)));
         }
     }
     // Outlets that disagree on a figure end in one group per value: such camps of one role join.
