@@ -24,6 +24,7 @@ mod days;
 mod grounds;
 mod lists;
 mod loners;
+mod places;
 mod repeats;
 mod roles;
 mod sole;
@@ -320,6 +321,11 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             // set against others, only joined where they say the very same of the same things.
             return f32::INFINITY;
         }
+        if verdict == Verdict::Conflict && x.subject.part != y.subject.part {
+            // A part told beside its whole ("of which four exploded", "eight seriously injured")
+            // disputes no figure of the whole.
+            return f32::INFINITY;
+        }
         let added = |c: &Claim| rules.added.first().is_some_and(|a| c.subject.qualifiers.contains(a));
         let plainly = verdict == Verdict::Agree && addition_told_plainly(x, y, rules);
         if (x.subject.qualifiers != y.subject.qualifiers && !plainly)
@@ -599,13 +605,15 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     }
     // A figure left on its own joins the group it is an outlier of (`sole::outlier_targets`).
     // So does a mention of the story's day (`days::day_targets`), a figure listed where others
-    // list theirs (`lists::list_targets`), a figure whose value it tells as its source's only
+    // list theirs (`lists::list_targets`), an outlet's only distance from a named place others
+    // measure from (`places::place_targets`), a figure whose value it tells as its source's only
     // figure of the role (`loners::loner_targets`) and a figure its outlet tells again in other
     // words (`repeats::repeat_targets`); the last two change no verdict and so need no ground.
     let mut joins: Vec<(usize, usize, Option<Ground>)> = [
         sole::outlier_targets(cx, clusters.all()),
         days::day_targets(cx, clusters.all()),
         lists::list_targets(cx, &clusters, members),
+        places::place_targets(cx, clusters.all()),
     ]
     .concat()
     .into_iter()
@@ -619,7 +627,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         // `o` was a cluster of its own; an earlier join may have moved it already.
         if clusters.of(o) == o && target != o {
             clusters.merge(target, o);
-            grounds.entry(target).or_default().extend(ground);
+            // Two figures of one outlet joining on one ground (a distance and its conversion)
+            // give the report one reason, not two.
+            let list = grounds.entry(target).or_default();
+            list.extend(ground.filter(|g| !list.contains(g)));
         }
     }
     // Outlets that disagree on a figure end in one group per value: such camps of one role join.

@@ -287,6 +287,10 @@ fn ground_note(ground: &Ground, verdict: Verdict, sources: &[Source]) -> String 
             let path = &sources[*source].path;
             format!("; {path} lists its figure of {role} where {others} others list this one")
         }
+        Ground::Place { source, place, others } => {
+            let path = &sources[*source].path;
+            format!("; {path}'s only distance from {place}, against the one {others} others give")
+        }
         Ground::Day { sources } => format!("; a day {sources} sources tell alike"),
         Ground::Camps(role) => format!("; outlets split into camps on one figure of {role}"),
     }

@@ -15,16 +15,19 @@ use super::{other_places, vectors, Context, Ground};
 /// The role every member of a group is a figure of, when they share one that names a thing
 /// counted or measured (not a bare figure, a date, a span of time, a sum of money, a length,
 /// which measure many things of one story), none of them of an earlier event, a count of
-/// occurrences, a part ("another 20,000") or a count with decimals (a magnitude misread).
+/// occurrences, a part ("another 20,000") or a count with decimals (a magnitude misread). A
+/// figure told as a part of another ("of which four exploded") is no account of the camp's value
+/// and is passed over.
 fn camp_role<'a>(cx: &'a Context, members: &[usize]) -> Option<&'a (Kind, String)> {
-    let role = &cx.roles[members[0]];
+    let told: Vec<usize> = members.iter().copied().filter(|&m| !cx.claims[m].subject.part).collect();
+    let role = told_role(cx, members);
     let eligible = !role.1.is_empty()
         && match role.0 {
             Kind::Count => true,
             Kind::Quantity => cx.rules.unit(&role.1).is_none_or(|u| u.dimension != "length"),
             _ => false,
         };
-    let all = members.iter().all(|&m| {
+    let all = told.iter().all(|&m| {
         let c = &cx.claims[m];
         let whole = [c.nominal.low, c.nominal.high].iter().flatten().all(|x| x.fract() == 0.0);
         &cx.roles[m] == role
@@ -34,6 +37,12 @@ fn camp_role<'a>(cx: &'a Context, members: &[usize]) -> Option<&'a (Kind, String
             && (role.0 != Kind::Count || whole)
     });
     (eligible && all).then_some(role)
+}
+
+/// The role of a group's first figure not told as a part of another, or of its first figure.
+fn told_role<'a>(cx: &'a Context, members: &[usize]) -> &'a (Kind, String) {
+    let first = members.iter().copied().find(|&m| !cx.claims[m].subject.part).unwrap_or(members[0]);
+    &cx.roles[first]
 }
 
 /// Whether two values of one role lie near enough to be two accounts of one figure: outlets
@@ -52,24 +61,29 @@ fn near(cx: &Context, x: &Claim, y: &Claim) -> bool {
 
 /// Whether a source of camp `own` also states, as a figure of the role outside the camp, a value
 /// of camp `other`: then the two values are two facts to it ("five bombs were dropped, two
-/// inside the camp"), not two accounts of one. Reads each of `own`'s sources once.
+/// inside the camp"), not two accounts of one. Not a figure told as a part ("five bombs were
+/// dropped, of which four exploded"): the other camp's plain "four bombs were dropped" is an
+/// account of the whole. Reads each of `own`'s sources once.
 fn states_other(cx: &Context, own: &[usize], other: &[usize]) -> bool {
-    let role = &cx.roles[own[0]];
+    let role = told_role(cx, own);
     let mut camps: Vec<usize> = own.iter().chain(other).copied().collect();
     camps.sort_unstable();
     sources(cx, own).into_iter().any(|source| {
         cx.by_source[source].iter().any(|&z| {
             &cx.roles[z] == role
                 && !cx.claims[z].subject.past
+                && !cx.claims[z].subject.part
                 && camps.binary_search(&z).is_err()
                 && other.iter().any(|&y| compare::relate(&cx.claims[z], &cx.claims[y], cx.rules) == Verdict::Agree)
         })
     })
 }
 
-/// The sources of `members`, ascending, once each.
+/// The sources of `members`, ascending, once each, not counting a source for a figure it tells
+/// as a part of another ("of which four exploded"): that is no account of the camp's value.
 fn sources(cx: &Context, members: &[usize]) -> Vec<usize> {
-    let mut out: Vec<usize> = members.iter().map(|&m| cx.claims[m].source).collect();
+    let mut out: Vec<usize> =
+        members.iter().filter(|&&m| !cx.claims[m].subject.part).map(|&m| cx.claims[m].source).collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -91,7 +105,7 @@ fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
     if own(&sa, &sb) < 2 || own(&sb, &sa) < 2 {
         return false;
     }
-    let role = &cx.roles[a[0]];
+    let role = told_role(cx, a);
     let one_value = role.0 == Kind::Quantity
         && rules.unit(&role.1).is_some_and(|u| rules.one_value_dimensions.contains(&u.dimension));
     let mut disjoint = false;
@@ -99,7 +113,12 @@ fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
         for &y in b {
             let (p, q) = (&claims[x], &claims[y]);
             if p.source == q.source {
-                if !(one_value || p.nominal.overlaps(&q.nominal) || compare::one_figure_converted(p, q, rules)) {
+                if !(one_value
+                    || p.subject.part
+                    || q.subject.part
+                    || p.nominal.overlaps(&q.nominal)
+                    || compare::one_figure_converted(p, q, rules))
+                {
                     return false;
                 }
                 continue;
@@ -161,7 +180,7 @@ pub(super) fn merge_camps(
         let mut merged = grounds.remove(&cb).unwrap_or_default();
         let own = grounds.entry(ca).or_default();
         own.append(&mut merged);
-        own.push(Ground::Camps(cx.roles[ca].1.clone()));
+        own.push(Ground::Camps(told_role(cx, &clusters.all()[&ca]).1.clone()));
     }
 }
 

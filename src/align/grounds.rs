@@ -34,6 +34,16 @@ pub enum Ground {
         /// How many sources tell the day.
         sources: usize,
     },
+    /// Source `source`'s only distance from `place`, left on its own, joined the distance from
+    /// that place `others` other sources give as their only one (`places::place_targets`).
+    Place {
+        /// The joining source.
+        source: usize,
+        /// The place the distances are measured from.
+        place: String,
+        /// How many other sources tell the distance it joined.
+        others: usize,
+    },
     /// Two camps of outlets, each giving its own value of this role, joined as one fact in
     /// dispute (`camps::merge_camps`).
     Camps(String),

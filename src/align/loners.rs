@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
+use crate::rules::Rules;
 
 use super::{dated_alike, most_told, of_other_days, other_places, source_count, Context};
 
@@ -59,9 +60,11 @@ pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>)
             let agreeing: Vec<usize> =
                 of_role.iter().copied().filter(|&m| compare::relate(&claims[m], x, rules) == Verdict::Agree).collect();
             // A source that counts the role more than once joins only where it told this very
-            // count of the role already: it repeats itself ("the 23 pirates" again and again).
-            // Not a measure: one source gives two quakes the same magnitude.
-            let repeated = cx.roles[o].0 == Kind::Count && agreeing.iter().any(|&m| claims[m].source == x.source);
+            // count of the role already: it repeats itself ("the 23 pirates" again and again),
+            // or names the person again by the age it gave ("the 16-year old"). Not another
+            // measure: one source gives two quakes the same magnitude.
+            let repeated = (cx.roles[o].0 == Kind::Count || is_age(x, rules))
+                && agreeing.iter().any(|&m| claims[m].source == x.source);
             (cx.sole[o] || repeated)
                 && source_count(claims, &agreeing) >= rules.outlier_sources.max(2)
                 && group.iter().all(|&m| {
@@ -94,6 +97,11 @@ pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>)
         }
     }
     out
+}
+
+/// Whether the claim is an age ("the 16-year old").
+fn is_age(c: &Claim, rules: &Rules) -> bool {
+    c.kind == Kind::Quantity && rules.units.iter().any(|u| u.name == c.unit && u.dimension == "age")
 }
 
 /// Most groups of one role a loner is weighed against one by one: every story's, and a pile's

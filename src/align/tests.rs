@@ -175,3 +175,12 @@ fn an_addition_told_as_plainly_as_the_whole_joins_it_only_when_worded_alike() {
         "4"
     ));
 }
+
+#[test]
+fn a_part_told_beside_its_whole_disputes_no_figure_of_the_whole() {
+    let r = report(&[
+        "The bombing of the market injured 40 people, eight of them seriously, hospital officials said.",
+        "Hospital officials said twelve people were seriously injured in the bombing of the market.",
+    ]);
+    assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
+}

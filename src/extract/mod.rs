@@ -107,7 +107,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
 
     let (date, date_from) = match source.date {
         Some(d) => (Some(d), source.date_from),
-        None => match latest_full_date(&found) {
+        None => match latest_full_date(&found, &tokens, rules) {
             Some(d) => (Some(d), DateOrigin::Text),
             None => (None, DateOrigin::None),
         },
@@ -339,14 +339,25 @@ fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) -> Vec
     masked
 }
 
-fn latest_full_date(found: &[Found2]) -> Option<Date> {
-    found
+/// The latest full date written in the text (DESIGN §3), unless the text writes a later year or
+/// month outside a future-tense clause ("the 2006 memoir" beside "until May 30, 2005"): the text
+/// was then written after that date, which dates an earlier event, and resolving its weekdays
+/// against it would put them years off.
+fn latest_full_date(found: &[Found2], tokens: &[Token], rules: &Rules) -> Option<Date> {
+    let latest = found
         .iter()
         .filter_map(|f| match f {
             Found2::Date(m) if m.expr.is_full() => date::resolve(&m.expr, None, false).map(|(d, _, _)| d),
             _ => None,
         })
-        .max()
+        .max()?;
+    let later = found.iter().any(|f| match f {
+        Found2::Date(m) if !m.expr.is_full() && !is_future(tokens, rules, m.start) => {
+            date::resolve(&m.expr, None, false).is_some_and(|(from, _, _)| from > latest)
+        }
+        _ => false,
+    });
+    (!later).then_some(latest)
 }
 
 fn span_of(tokens: &[Token], start: usize, end: usize) -> Span {
@@ -556,5 +567,21 @@ mod tests {
         let claims = claims_of(text);
         let days: Vec<Option<u8>> = claims.iter().filter(|c| c.kind != Kind::Date).map(|c| c.subject.weekday).collect();
         assert_eq!(days, [None, Some(2)]);
+    }
+
+    fn text_date(text: &str) -> Option<Date> {
+        let rules = Rules::embedded().unwrap();
+        extract(&Source::new("a", text.to_string(), &mut Vec::new()), 0, &rules).date
+    }
+
+    #[test]
+    fn a_full_date_before_a_later_year_is_no_date_of_the_text() {
+        let earlier = "Felt died Thursday. It was not until May 30, 2005, that his family revealed it.";
+        assert_eq!(text_date(earlier), Some(Date::constant(2005, 5, 30)));
+        let later = format!("{earlier} Woodward told the story in his 2006 memoir.");
+        assert_eq!(text_date(&later), None);
+        // A year the text plans for is no sign it was written later.
+        let planned = format!("{earlier} A museum will open in 2009.");
+        assert_eq!(text_date(&planned), Some(Date::constant(2005, 5, 30)));
     }
 }

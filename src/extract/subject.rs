@@ -10,6 +10,10 @@ use super::lexer::{Token, TokenKind};
 use crate::claim::{self, Subject};
 use crate::rules::Rules;
 
+/// How many tokens after a figure a word of severity may stand and still narrow it ("dozens of
+/// others were seriously injured").
+const SEVERITY_REACH: usize = 5;
+
 /// A content term of a sentence, with the tokens it covers.
 #[derive(Clone, Debug)]
 pub struct Term {
@@ -169,7 +173,27 @@ impl Terms {
         // "Arrested four times", "three times the size": the figure counts occurrences.
         let times =
             tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(t.norm.as_str(), "times" | "time"));
-        Subject { terms, past: false, place, weekday: None, qualifiers, times }
+        // "Five bombs were dropped, of which four exploded", "23 pirates, 12 of them Somali": the
+        // figure is a part of the one told just before, whatever its noun. Before the figure only
+        // as a clause of its own (after a comma), since "the deaths of these three" is no part.
+        let word = |k: Option<usize>, w: &dyn Fn(&str) -> bool| {
+            k.and_then(|k| tokens.get(k)).is_some_and(|t| t.sentence == sentence && w(&t.norm))
+        };
+        let partitive = |w: &str| rules.partitive.contains(w);
+        let of = |w: &str| w == "of";
+        let clause = start.checked_sub(3).and_then(|k| tokens.get(k)).is_some_and(|t| t.is_punct(",;:—–"));
+        // "Eight seriously injured", "dozens of others were seriously hurt", "261 got minor
+        // injuries": a part of the injured by severity, read in the figure's own clause.
+        let after = tokens[end.min(tokens.len())..]
+            .iter()
+            .take(SEVERITY_REACH)
+            .take_while(|t| t.sentence == sentence && !t.is_punct(",;:—–()"));
+        let severe =
+            before.into_iter().chain(&tokens[start..end]).chain(after).any(|t| rules.severity.contains(&t.norm));
+        let part = severe
+            || (clause && word(start.checked_sub(2), &of) && word(start.checked_sub(1), &partitive))
+            || (word(Some(end), &of) && word(Some(end + 1), &partitive));
+        Subject { terms, past: false, place, weekday: None, qualifiers, times, part }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
@@ -406,6 +430,22 @@ mod tests {
         assert!(age.weight("felt") > 0.0);
         let dateline = terms.subject(&tokens, &rules, at("tuesday"), at("2013") + 1, None);
         assert!(dateline.terms.is_empty());
+    }
+
+    #[test]
+    fn a_figure_told_as_a_part_of_the_one_before_is_marked_so() {
+        let rules = Rules::embedded().unwrap();
+        // Which of the figures (each a one-token number) of `text` are told as parts.
+        let parts = |text: &str, figures: &[&str]| -> Vec<bool> {
+            let tokens = tokenize(text, 0, text.len());
+            let terms = Terms::new(&tokens, text, &rules);
+            let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
+            figures.iter().map(|&n| terms.subject(&tokens, &rules, at(n), at(n) + 1, None).part).collect()
+        };
+        let text = "Five bombs were dropped, of which four exploded; 23 pirates, 12 of them Somali, mourned the deaths of these three men";
+        assert_eq!(parts(text, &["four", "12", "five", "23", "three"]), [true, true, false, false, false]);
+        let text = "Eight were seriously injured and 261 got minor injuries; 40 others were hurt, nine critically";
+        assert_eq!(parts(text, &["eight", "261", "nine", "40"]), [true, true, true, false]);
     }
 
     #[test]

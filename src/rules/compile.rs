@@ -91,6 +91,8 @@ pub(super) fn compile(
         narrowing: (HashSet::default(), Vec::new()),
         added: Vec::new(),
         clause_joins: HashSet::default(),
+        partitive: HashSet::default(),
+        severity: HashSet::default(),
         institutions: HashSet::default(),
         base_units: HashMap::default(),
         senses: Vec::new(),
@@ -107,6 +109,7 @@ pub(super) fn compile(
         threshold_added: 0.5,
         max_sole_ratio: 3.0,
         max_sole_measure_ratio: 1.1,
+        max_place_ratio: 1.5,
         outlier_sources: 2,
         day_sources: 3,
         threshold_date_conflict: 0.5,
@@ -331,6 +334,8 @@ pub(super) fn compile(
                 }
             }
             rules.clause_joins.extend(s.clause_joins.iter().map(|w| w.to_lowercase()));
+            rules.partitive.extend(s.partitive.iter().map(|w| w.to_lowercase()));
+            rules.severity.extend(s.severity.iter().map(|w| w.to_lowercase()));
             rules.institutions.extend(s.institutions.iter().map(|w| w.to_lowercase()));
             for w in &s.narrowing {
                 match w.strip_prefix('-') {
@@ -378,6 +383,7 @@ pub(super) fn compile(
             for (name, value, slot) in [
                 ("max_sole_ratio", a.max_sole_ratio, &mut rules.max_sole_ratio),
                 ("max_sole_measure_ratio", a.max_sole_measure_ratio, &mut rules.max_sole_measure_ratio),
+                ("max_place_ratio", a.max_place_ratio, &mut rules.max_place_ratio),
             ] {
                 if let Some(r) = value {
                     if !(r >= 1.0 && r.is_finite()) {

@@ -191,6 +191,10 @@ pub struct Rules {
     /// Words that make a figure an addition ("another", "further"); the first is the qualifier
     /// all of them are read as.
     pub added: Vec<String>,
+    /// Words that after "of" make the figure beside them a part ("of which four", "12 of them").
+    pub partitive: HashSet<String>,
+    /// Words that make a figure beside them a part by severity ("seriously injured").
+    pub severity: HashSet<String>,
     /// Words that join two clauses ("and", "while").
     pub clause_joins: HashSet<String>,
     /// Words that end an institution's name ("union", "fund").
@@ -228,6 +232,8 @@ pub struct Rules {
     pub max_sole_ratio: f64,
     /// Largest ratio between two outlets' only measures of one role to be one fact.
     pub max_sole_measure_ratio: f64,
+    /// Largest ratio between two outlets' only distances from one named place to be one fact.
+    pub max_place_ratio: f64,
     /// Least number of agreeing sources of a role for another outlet's only figure of it to join.
     pub outlier_sources: usize,
     /// Least number of sources telling a day alike for another mention of that day to join them.

@@ -385,6 +385,14 @@ pub struct SubjectSection {
     /// "a further 20,000"): one qualifier however worded, the first.
     #[serde(default)]
     pub added: Vec<String>,
+    /// Words that after "of" make the figure beside them a part of one told just before ("five
+    /// bombs were dropped, of which four exploded"; "23 pirates, 12 of them Somali").
+    #[serde(default)]
+    pub partitive: Vec<String>,
+    /// Words that, beside a figure in its clause, make it a part by severity ("eight seriously
+    /// injured", "261 got minor injuries"), not the whole toll.
+    #[serde(default)]
+    pub severity: Vec<String>,
     /// Words that join two clauses ("killing three people and injuring dozens"): a general noun's
     /// counted word is not sought past them, since it belongs to the next clause's figure.
     #[serde(default)]
@@ -440,6 +448,9 @@ pub struct AlignSection {
     pub max_sole_ratio: Option<f64>,
     /// The same for a measure, whose outlets differ by less ("magnitude 7.6", "7.7").
     pub max_sole_measure_ratio: Option<f64>,
+    /// Largest ratio between two outlets' only distances from one named place ("1,500 km from
+    /// Tehran", "1,150 km southeast of Tehran") to be one distance in dispute.
+    pub max_place_ratio: Option<f64>,
     /// Least number of sources agreeing on a role's figure for another outlet's only figure of
     /// that role to join them as an outlier ("two boats" told by four, "three boats" by one).
     pub outlier_sources: Option<usize>,
