@@ -405,12 +405,15 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
     ]
     .into_iter()
     .fold(f32::INFINITY, f32::min);
-    // Keyed by `candidates::key`, 20 bytes an entry: a pile's block keeps millions of them.
-    let mut known: HashMap<(u32, u32), Known> = HashMap::default();
     // Pairs from one source are never scored (`ok` below judges them on their values), and a
     // large block scores only promising pairs, so neither a source with thousands of claims nor a
     // pile of thousands of sources costs quadratic time or memory.
-    for (a, b) in candidates::pairs(claims, members, vectors) {
+    let candidates = candidates::pairs(claims, members, vectors);
+    // Keyed by `candidates::key`, 20 bytes an entry: a pile's block keeps millions of them. Made
+    // as large as it may grow at once: grown by doubling, it would hold its old and new tables at
+    // once, and hash every pair again each time.
+    let mut known: HashMap<(u32, u32), Known> = HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+    for (a, b) in candidates {
         let s = vectors.mutual(a, b);
         // Only related pairs are kept; a missing pair scores 0, so memory follows the number
         // of related pairs, not of all pairs.
