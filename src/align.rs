@@ -13,12 +13,19 @@ use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
 use clusters::Clusters;
+pub use grounds::{Aligned, Ground};
 use roles::{block_key, role_of, roles_of, ROLE_WEIGHT};
 use vectors::Vectors;
 
+mod camps;
 mod candidates;
 mod clusters;
 mod days;
+mod grounds;
+mod lists;
+mod loners;
+mod places;
+mod repeats;
 mod roles;
 mod sole;
 mod vectors;
@@ -28,15 +35,6 @@ mod vectors;
 pub fn debug_role(claim: &Claim, rules: &Rules) -> String {
     let (kind, role) = role_of(claim, rules);
     format!("{}:{role}", kind.name())
-}
-
-/// For each claim, the role it is its source's only figure of ("bridge", "magnitude"), if any: the
-/// report says so when a group's figures differ, since such figures are grouped on that ground
-/// rather than on the likeness of their sentences.
-pub fn sole_roles(claims: &[Claim], rules: &Rules) -> Vec<Option<String>> {
-    let roles = roles_of(claims, rules);
-    let sole = sole::sole_figures(claims, &roles, rules);
-    roles.into_iter().zip(sole).map(|((_, r), s)| s.then_some(r)).collect()
 }
 
 /// For each claim, whether it is its source's only figure of its role, and the words narrowing
@@ -75,6 +73,12 @@ pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> 
 /// Groups the claims that speak of the same thing; each group holds claims of two or more sources,
 /// as indices into `claims`, in ascending order. Groups come out in order of their first claim.
 pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
+    align_with_grounds(claims, rules).into_iter().map(|g| g.members).collect()
+}
+
+/// The groups of `align`, each with the grounds it was formed on beyond the likeness of its
+/// sentences, for the report to say why.
+pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
     let vectors = Vectors::new(claims, rules);
     let roles = roles_of(claims, rules);
     let mut blocks: BTreeMap<(Kind, &str), Vec<usize>> = BTreeMap::new();
@@ -93,7 +97,7 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
     let sole = sole::sole_figures(claims, &roles, rules);
     let mut days = vec![0u8; sources];
     for c in claims {
-        if let Some(day) = c.subject.weekday.filter(|&d| d < 7) {
+        if let Some(day) = c.subject.weekday.or_else(|| named_weekday(c)).filter(|&d| d < 7) {
             days[c.source] |= 1 << day;
         }
     }
@@ -102,7 +106,7 @@ pub fn align(claims: &[Claim], rules: &Rules) -> Vec<Vec<usize>> {
     for members in blocks.values() {
         groups.extend(align_block(&context, members));
     }
-    groups.sort();
+    groups.sort_by(|a, b| a.members.cmp(&b.members));
     groups
 }
 
@@ -216,6 +220,17 @@ fn sole_pair(cx: &Context, a: usize, b: usize) -> bool {
         && (hi == 0.0 || (lo > 0.0 && hi / lo <= ratio))
 }
 
+/// The weekday a date claim with no calendar day names ("on Monday" in an undated source).
+fn named_weekday(c: &Claim) -> Option<u8> {
+    let name = c.unit.strip_prefix("weekday:").filter(|_| c.kind == Kind::Date)?;
+    crate::extract::unanchored::WEEKDAYS.iter().position(|w| *w == name).map(|d| d as u8)
+}
+
+/// Whether a claim is a time of day on no calendar day (`extract::unanchored`).
+fn unanchored_clock(c: &Claim) -> bool {
+    c.kind == Kind::Date && c.unit.starts_with("clock:")
+}
+
 /// Whether two figures are dated alike: both or neither by a weekday, or one by a weekday that
 /// the other's source names too ("the Sunday quakes damaged seven bridges" and an outlet telling
 /// of Sunday's quake: "damaged 8 bridges"), not a day the other's source never mentions ("46
@@ -226,6 +241,18 @@ fn dated_alike(cx: &Context, x: &Claim, y: &Claim) -> bool {
         (Some(_), Some(_)) | (None, None) => true,
         (Some(day), None) => names(y.source, day),
         (None, Some(day)) => names(x.source, day),
+    }
+}
+
+/// Whether one figure is dated by a weekday and the other, undated, comes from a source that names
+/// another weekday too ("Monday's quake was the second; earlier on Sunday a 5.6 quake jolted the
+/// island"): the undated one may be of that other day, so the two differing is no dispute.
+fn of_other_days(cx: &Context, x: &Claim, y: &Claim) -> bool {
+    let others = |source: usize, day: u8| cx.days[source] & !(1 << day) != 0;
+    match (x.subject.weekday, y.subject.weekday) {
+        (Some(day), None) => others(y.source, day),
+        (None, Some(day)) => others(x.source, day),
+        _ => false,
     }
 }
 
@@ -243,6 +270,23 @@ fn unnamed_other_nouns(cx: &Context, a: usize, b: usize) -> bool {
         && ra != rb
         && y.subject.weight(ra) == 0.0
         && x.subject.weight(rb) == 0.0
+}
+
+/// Whether two counts of none are of a whole and its part ("no casualties", "no one was killed":
+/// `covers` in rules/aliases.toml).
+fn none_of_either(x: &Claim, y: &Claim, ra: &str, rb: &str, rules: &Rules) -> bool {
+    let none = |c: &Claim| c.nominal.low == Some(0.0) && c.nominal.high == Some(0.0);
+    let covers = |whole: &str, part: &str| rules.covers.contains(&(whole.to_string(), part.to_string()));
+    none(x) && none(y) && (covers(ra, rb) || covers(rb, ra))
+}
+
+/// Whether one figure is told as an addition ("an additional four") and the other plainly, with
+/// no word narrowing it ("four").
+fn addition_told_plainly(x: &Claim, y: &Claim, rules: &Rules) -> bool {
+    let only_added = |c: &Claim| {
+        c.subject.qualifiers.len() == 1 && rules.added.first().is_some_and(|a| c.subject.qualifiers[0] == *a)
+    };
+    (only_added(x) && y.subject.qualifiers.is_empty()) || (only_added(y) && x.subject.qualifiers.is_empty())
 }
 
 /// Whether two figures are the very same number hedged differently ("10" and "at least 10", "about
@@ -263,13 +307,13 @@ struct Known {
     needed: Option<f32>,
 }
 
-fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
+fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     let (claims, vectors, rules) = (cx.claims, cx.vectors, cx.rules);
     let unnamed = |a: usize, b: usize| unnamed_other_nouns(cx, a, b);
     // The evidence asked of a pair grows with the harm a wrong grouping would do: identical values
     // can only yield a false agreement, overlapping ones a false "compatible", disjoint ones a
     // false conflict — the error that costs an editor's trust most.
-    let needed = |a: usize, b: usize| {
+    let needed_base = |a: usize, b: usize| {
         let (x, y) = (&claims[a], &claims[b]);
         let verdict = compare::relate(x, y, rules);
         if (x.subject.past || y.subject.past) && (verdict != Verdict::Agree || cx.roles[a] != cx.roles[b]) {
@@ -277,8 +321,16 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             // set against others, only joined where they say the very same of the same things.
             return f32::INFINITY;
         }
-        let added = |c: &Claim| c.subject.qualifiers.iter().any(|q| q == crate::extract::subject::ADDED[0]);
-        if x.subject.qualifiers != y.subject.qualifiers || (verdict == Verdict::Conflict && (added(x) || added(y))) {
+        if verdict == Verdict::Conflict && x.subject.part != y.subject.part {
+            // A part told beside its whole ("of which four exploded", "eight seriously injured")
+            // disputes no figure of the whole.
+            return f32::INFINITY;
+        }
+        let added = |c: &Claim| rules.added.first().is_some_and(|a| c.subject.qualifiers.contains(a));
+        let plainly = verdict == Verdict::Agree && addition_told_plainly(x, y, rules);
+        if (x.subject.qualifiers != y.subject.qualifiers && !plainly)
+            || (verdict == Verdict::Conflict && (added(x) || added(y)))
+        {
             // "Another 20,000 people" and "as many as 20,000 people": a part ("other", "further",
             // "worst") and the whole, or two parts, are different things. And what an outlet adds
             // ("another two killed", "another four died") follows from what it counted before,
@@ -300,6 +352,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
                 // Figures of two days are of two things: Monday's protest and Wednesday's.
                 return f32::INFINITY;
             }
+        }
+        if verdict == Verdict::Conflict && of_other_days(cx, x, y) {
+            return f32::INFINITY;
         }
         if verdict == Verdict::Conflict && (x.subject.times || y.subject.times) {
             // Occurrences are counted over a period that is often left unsaid ("arrested four
@@ -341,6 +396,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
                 rules.threshold_overlap.max(rules.threshold_bare)
             };
         }
+        if count && ra != rb && verdict == Verdict::Agree && none_of_either(x, y, ra, rb, rules) {
+            // "No casualties" and "no one was killed": none of the whole is none of its part.
+            return rules.threshold_same_figure;
+        }
         if count && ra != rb {
             // Two counted nouns ("three bank workers", "three dead"; "23 pirates", "23 Somalis"),
             // or a counted noun and a bare figure ("captured 23"), are one fact only when the
@@ -367,6 +426,11 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         match verdict {
             // Many things of one story happen on one day, so a shared date is weaker evidence
             // than a shared count.
+            // The very same clock reading of sources with no calendar ("11:00", "at 1100 hours")
+            // is rarely two things: it is the one time their story gives.
+            Verdict::Agree | Verdict::Compatible if unanchored_clock(x) && unanchored_clock(y) => {
+                rules.threshold_same_figure
+            }
             Verdict::Agree if x.kind == Kind::Date && x.precision == y.precision => rules.threshold_same_date,
             Verdict::Agree if x.precision == y.precision => rules.threshold_same_value,
             // Dates of one story overlap by chance (everything happened "last year"), so for
@@ -379,6 +443,17 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
             Verdict::Agree | Verdict::Compatible => rules.threshold,
             Verdict::Conflict if x.kind == Kind::Date => rules.threshold_date_conflict,
             Verdict::Conflict => rules.threshold,
+        }
+    };
+    // "An additional four died in hospital" and "four died in hospitals": an addition told as
+    // plainly as the whole is that whole only when the sentences say so.
+    let needed = |a: usize, b: usize| {
+        let n = needed_base(a, b);
+        let (x, y) = (&claims[a], &claims[b]);
+        if x.subject.qualifiers != y.subject.qualifiers {
+            n.max(rules.threshold_added)
+        } else {
+            n
         }
     };
     // Inside a group, every pair from two sources must be at least this alike.
@@ -535,26 +610,63 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Vec<usize>> {
         }
     }
     // A figure left on its own joins the group it is an outlier of (`sole::outlier_targets`).
-    // So does a mention of the story's day (`days::day_targets`).
-    let joins = [sole::outlier_targets(cx, clusters.all()), days::day_targets(cx, clusters.all())].concat();
-    for (o, t) in joins {
+    // So does a mention of the story's day (`days::day_targets`), a figure listed where others
+    // list theirs (`lists::list_targets`), an outlet's only distance from a named place others
+    // measure from (`places::place_targets`), a figure whose value it tells as its source's only
+    // figure of the role (`loners::loner_targets`) and a figure its outlet tells again in other
+    // words (`repeats::repeat_targets`); the last two change no verdict and so need no ground.
+    let mut joins: Vec<(usize, usize, Option<Ground>)> = [
+        sole::outlier_targets(cx, clusters.all()),
+        days::day_targets(cx, clusters.all()),
+        lists::list_targets(cx, &clusters, members),
+        places::place_targets(cx, clusters.all()),
+    ]
+    .concat()
+    .into_iter()
+    .map(|(o, t, g)| (o, t, Some(g)))
+    .collect();
+    let unfounded = [loners::loner_targets(cx, clusters.all()), repeats::repeat_targets(cx, &clusters)].concat();
+    joins.extend(unfounded.into_iter().map(|(o, t)| (o, t, None)));
+    let mut grounds: HashMap<usize, Vec<Ground>> = HashMap::default();
+    for (o, t, ground) in joins {
+        let target = clusters.of(t);
         // `o` was a cluster of its own; an earlier join may have moved it already.
-        if clusters.of(o) == o {
-            clusters.merge(clusters.of(t), o);
+        if clusters.of(o) == o && target != o {
+            clusters.merge(target, o);
+            // Two figures of one outlet joining on one ground (a distance and its conversion)
+            // give the report one reason, not two.
+            let list = grounds.entry(target).or_default();
+            list.extend(ground.filter(|g| !list.contains(g)));
         }
     }
-    let mut out: Vec<Vec<usize>> = clusters
-        .into_members()
-        .filter(|c| {
+    // Outlets that disagree on a figure end in one group per value: such camps of one role join.
+    // Only groups linked by a scored pair are weighed, so the cost follows the scored pairs.
+    let linked: Vec<(usize, usize)> = known
+        .iter()
+        .filter(|(_, pair)| pair.score > 0.0)
+        .map(|(&(a, b), _)| (a as usize, b as usize))
+        .filter(|&(a, b)| cx.roles[a] == cx.roles[b] && !cx.roles[a].1.is_empty())
+        .collect();
+    camps::merge_camps(cx, &mut clusters, &mut grounds, &linked);
+    let mut out: Vec<Aligned> = clusters
+        .into_named()
+        .filter(|(_, c)| {
             let first = claims[c[0]].source;
             c.iter().any(|&m| claims[m].source != first)
         })
-        .map(|mut c| {
+        .map(|(key, mut c)| {
             c.sort_unstable();
-            c
+            let mut grounds = grounds.remove(&key).unwrap_or_default();
+            let role = &cx.roles[c[0]];
+            // Every member its outlet's only figure of one role: the ground of any pair of them,
+            // said when no join says more.
+            if grounds.is_empty() && c.iter().all(|&m| cx.sole[m] && &cx.roles[m] == role) {
+                grounds.insert(0, Ground::Sole(role.1.clone()));
+            }
+            Aligned { members: c, grounds }
         })
         .collect();
-    out.sort();
+    out.sort_by(|a, b| a.members.cmp(&b.members));
     out
 }
 

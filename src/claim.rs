@@ -249,6 +249,11 @@ pub struct Subject {
     /// how many were arrested.
     #[serde(skip)]
     pub times: bool,
+    /// The figure is told as a part of a whole ("five bombs were dropped, of which four
+    /// exploded"; "23 pirates, 12 of them Somali"; "eight seriously injured"): its outlet tells it
+    /// beside the whole, so it says nothing of the whole's value.
+    #[serde(skip)]
+    pub part: bool,
 }
 
 impl Subject {

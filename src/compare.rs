@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::claim::{format_interval, Claim, Interval, Kind};
+use crate::claim::{format_interval, Claim, Hedge, Interval, Kind};
 use crate::rules::{Rules, Tolerance};
 
 /// How the values of a group relate.
@@ -50,7 +50,17 @@ pub fn relate(a: &Claim, b: &Claim, rules: &Rules) -> Verdict {
             Verdict::Conflict
         };
     }
+    if unknown_values_hedged_apart(a, b) {
+        return Verdict::Compatible;
+    }
     relate_values(a.kind, &a.value, &b.value, rules.tolerance(a.kind))
+}
+
+/// Two claims of one unit with no value ("11:00 (day unknown)"), one hedged and one not ("about
+/// 11 a.m.", "at 1100 hours"): they fit, but do not say the very same.
+fn unknown_values_hedged_apart(a: &Claim, b: &Claim) -> bool {
+    let unknown = |c: &Claim| c.value.low.is_none() && c.value.high.is_none();
+    unknown(a) && unknown(b) && a.unit == b.unit && (a.hedge == Hedge::Approx) != (b.hedge == Hedge::Approx)
 }
 
 /// Two sums of money in different currencies ("2 million euros", "$2.6 million"). Exchange rates

@@ -47,7 +47,7 @@ pub fn check(corpus: &Corpus, rules: &Rules) -> Report {
     let suppressed = suppress::apply(&corpus.sources, &mut extractions, rules);
     // Moved, not copied: a pile's claims and their subjects are most of its memory.
     let claims: Vec<Claim> = extractions.iter_mut().flat_map(|e| std::mem::take(&mut e.claims)).collect();
-    let groups = align::align(&claims, rules);
+    let groups = align::align_with_grounds(&claims, rules);
     report::build(&corpus.sources, &extractions, &claims, &groups, rules, &warnings, suppressed)
 }
 

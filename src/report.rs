@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::align::{Aligned, Ground};
 use crate::claim::{format_bound, Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::error::Warning;
@@ -270,68 +271,55 @@ fn quote(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The source whose figures in a group are its only figures of one role while the group's other
-/// figures, told by two or more other sources, agree: the outlier, its role and how many agree.
-fn outlier_of(
-    members: &[usize],
-    claims: &[Claim],
-    sole: &[Option<String>],
-    rules: &Rules,
-) -> Option<(usize, String, usize)> {
-    let mut sources: Vec<usize> = members.iter().map(|&m| claims[m].source).collect();
-    sources.sort_unstable();
-    sources.dedup();
-    sources.iter().find_map(|&outlier| {
-        let own: Vec<usize> = members.iter().copied().filter(|&m| claims[m].source == outlier).collect();
-        let role = sole[own[0]].clone().filter(|r| own.iter().all(|&m| sole[m].as_ref() == Some(r)))?;
-        let rest: Vec<&Claim> = members.iter().filter(|&&m| claims[m].source != outlier).map(|&m| &claims[m]).collect();
-        let agree = rest.windows(2).all(|w| compare::relate(w[0], w[1], rules) == compare::Verdict::Agree);
-        (agree && sources.len() > 2).then_some((outlier, role, sources.len() - 1))
-    })
+/// The words the one-line reason adds for a ground `align` grouped on, so an editor sees it and
+/// can weigh it: empty where the ground says nothing the verdict needs.
+fn ground_note(ground: &Ground, verdict: Verdict, sources: &[Source]) -> String {
+    match ground {
+        // Figures in conflict that are each outlet's only figure of one role may have been
+        // grouped on that ground rather than on their wording.
+        Ground::Sole(role) if verdict == Verdict::Conflict => format!("; each source's only figure of {role}"),
+        Ground::Sole(_) => String::new(),
+        Ground::Outlier { source, role, others } => {
+            let path = &sources[*source].path;
+            format!("; {path}'s only figure of {role}, against one {others} others agree on")
+        }
+        Ground::Listed { source, role, others } => {
+            let path = &sources[*source].path;
+            format!("; {path} lists its figure of {role} where {others} others list this one")
+        }
+        Ground::Place { source, place, others } => {
+            let path = &sources[*source].path;
+            format!("; {path}'s only distance from {place}, against the one {others} others give")
+        }
+        Ground::Day { sources } => format!("; a day {sources} sources tell alike"),
+        Ground::Camps(role) => format!("; outlets split into camps on one figure of {role}"),
+    }
 }
 
 /// Builds the report of `sources`, their extractions and the groups found among their claims
-/// (`claims`: every claim of every source; the extractions' own lists are not read).
+/// (`claims`: every claim of every source; the extractions' own lists are not read), each with
+/// the grounds `align` formed it on.
 pub fn build(
     sources: &[Source],
     extractions: &[Extraction],
     claims: &[Claim],
-    groups: &[Vec<usize>],
+    groups: &[Aligned],
     rules: &Rules,
     warnings: &[Warning],
     suppressed: usize,
 ) -> Report {
     let mut grouped = vec![false; claims.len()];
     let mut out_groups = Vec::with_capacity(groups.len());
-    let sole = crate::align::sole_roles(claims, rules);
-    for members in groups {
+    for group in groups {
+        let members = &group.members;
         let mut refs: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
         refs.sort_by(|a, b| (&sources[a.source].path, a.span).cmp(&(&sources[b.source].path, b.span)));
         for &i in members {
             grouped[i] = true;
         }
         let (verdict, mut why) = compare::compare(&refs, rules);
-        // A day told alike by many outlets takes their other mentions of it (`align`'s day rule),
-        // worded as they may be: say how many tell it, so an editor sees the ground.
-        let mut told: Vec<usize> = refs.iter().map(|c| c.source).collect();
-        told.dedup();
-        if verdict == compare::Verdict::Agree
-            && refs[0].kind == crate::claim::Kind::Date
-            && told.len() >= rules.day_sources
-        {
-            why.push_str(&format!("; a day {} sources tell alike", told.len()));
-        }
-        // Figures in conflict that are each outlet's only figure of one role may have been grouped
-        // on that ground rather than on their wording: say so, so an editor can weigh it.
-        if verdict == compare::Verdict::Conflict {
-            let role = sole[members[0]].as_deref().filter(|r| members.iter().all(|&m| sole[m].as_deref() == Some(*r)));
-            if let Some(role) = role {
-                why.push_str(&format!("; each source's only figure of {role}"));
-            } else if let Some((outlier, role, others)) = outlier_of(members, claims, &sole, rules) {
-                // Joined by `align`'s outlier rule: one outlet against a figure the others agree on.
-                let path = &sources[outlier].path;
-                why.push_str(&format!("; {path}'s only figure of {role}, against one {others} others agree on"));
-            }
+        for ground in &group.grounds {
+            why.push_str(&ground_note(ground, verdict, sources));
         }
         // Subject and id read only words of the claims' own sentences: words borrowed from
         // neighbouring sentences change when a paragraph moves, and a moved paragraph is no new

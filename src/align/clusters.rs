@@ -36,14 +36,19 @@ impl Clusters {
         self.of[&claim]
     }
 
+    /// Each claim's cluster, for readers that look up claims which may lie outside the block.
+    pub(super) fn cluster_of_each(&self) -> &HashMap<usize, usize> {
+        &self.of
+    }
+
     /// The clusters by name, with their members.
     pub(super) fn all(&self) -> &HashMap<usize, Vec<usize>> {
         &self.members
     }
 
-    /// The members of every cluster, in no particular order.
-    pub(super) fn into_members(self) -> impl Iterator<Item = Vec<usize>> {
-        self.members.into_values()
+    /// Every cluster by name, with its members, in no particular order.
+    pub(super) fn into_named(self) -> impl Iterator<Item = (usize, Vec<usize>)> {
+        self.members.into_iter()
     }
 
     /// Moves the members of cluster `from` after those of cluster `into`, which keeps its name.

@@ -4,10 +4,10 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::claim::Kind;
+use crate::claim::{Claim, DatePrecision, Hedge, Kind};
 use crate::compare::{self, Verdict};
 
-use super::{most_told, source_count, Context};
+use super::{most_told, source_count, Context, Ground};
 
 /// For each date left on its own, the group it joins, if any: the group of dates that agree, at the
 /// same precision, told by at least `day_sources` sources and by more sources than any other
@@ -15,8 +15,10 @@ use super::{most_told, source_count, Context};
 /// group, told by fewer, is left alone), where the date agrees with each member at its precision
 /// and shares some words with one, from a source the group does not hold yet: an outlet that
 /// already told the day there and names it again in other words most often dates something else
-/// that day (a statement, a vote). Earlier events mentioned in passing never join.
-pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize)> {
+/// that day (a statement, a vote), and joins only where it names the day's event again
+/// (`names_the_days_event`). Earlier events mentioned in passing never join. Each join
+/// comes with its ground, for the report.
+pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
     keys.sort_unstable();
@@ -51,16 +53,71 @@ pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -
             })
             .map(|&(n, t, _)| (n, t))
             .collect();
+        if told.is_empty() {
+            if let Some(t) = loosely_told_time(cx, clusters, &days, o) {
+                out.push((o, t, Ground::Day { sources: source_count(claims, &clusters[&t]) + 1 }));
+            }
+            continue;
+        }
         if let Some(t) = most_told(told) {
             let worded = clusters[&t].iter().any(|&m| cx.vectors.mutual(o, m) > 0.0);
             let new_source = clusters[&t].iter().all(|&m| claims[m].source != x.source);
-            if worded && new_source {
-                out.push((o, t));
+            if worded && (new_source || names_the_days_event(cx, o, &clusters[&t])) {
+                out.push((o, t, Ground::Day { sources: source_count(claims, &clusters[&t]) + 1 }));
             }
         }
     }
     out
 }
+
+/// The group of one time of day, as `days` lists them (sources, group, a member), that the hedged
+/// time `o` holds ("shortly after 2:09 a.m." beside five outlets' "2:09 a.m."), from a source the
+/// group does not hold and sharing some words with a member: the story's time told loosely. Only
+/// the group most sources tell takes it.
+fn loosely_told_time(
+    cx: &Context,
+    clusters: &HashMap<usize, Vec<usize>>,
+    days: &[(usize, usize, usize)],
+    o: usize,
+) -> Option<usize> {
+    let (claims, rules) = (cx.claims, cx.rules);
+    let x = &claims[o];
+    if x.precision != Some(DatePrecision::Minute) || x.hedge != Hedge::Approx {
+        return None;
+    }
+    let holds = |y: &Claim| match (x.value.low, x.value.high, y.value.low, y.value.high) {
+        (Some(a), Some(b), Some(c), Some(d)) => a <= c && d <= b,
+        _ => false,
+    };
+    let told: Vec<(usize, usize)> = days
+        .iter()
+        .filter(|&&(_, t, m)| {
+            let y = &claims[m];
+            y.precision == x.precision
+                && y.hedge != Hedge::Approx
+                && holds(y)
+                && compare::relate(y, x, rules) == Verdict::Compatible
+                && clusters[&t].iter().all(|&m| claims[m].source != x.source)
+                && clusters[&t].iter().any(|&m| cx.vectors.mutual(o, m) > 0.0)
+        })
+        .map(|&(n, t, _)| (n, t))
+        .collect();
+    most_told(told)
+}
+
+/// Whether a date from a source the group holds already names the very thing the group's day is
+/// the day of: a word right beside it is a word right beside the day in another outlet's account
+/// ("the aftermath of Sunday's quakes" beside "a quake struck on Sunday"). A statement or a call
+/// made that day ("told Parliament on Wednesday") names something else, and stays apart.
+fn names_the_days_event(cx: &Context, o: usize, group: &[usize]) -> bool {
+    let x = &cx.claims[o];
+    x.subject.terms.iter().filter(|t| t.1 >= NEAR_WEIGHT).any(|(w, _)| {
+        group.iter().any(|&m| cx.claims[m].source != x.source && cx.claims[m].subject.weight(w) >= NEAR_WEIGHT)
+    })
+}
+
+/// Least subject weight of a word standing right beside its figure (see `extract::subject`).
+const NEAR_WEIGHT: f32 = 0.6;
 
 #[cfg(test)]
 mod tests {
@@ -77,5 +134,38 @@ mod tests {
         let day = r.groups.iter().find(|g| g.why.contains("Sunday")).expect("a group of the day");
         assert_eq!(day.mentions.len(), 4, "{:?}", day.mentions);
         assert!(day.why.contains("a day 4 sources tell alike"), "{}", day.why);
+    }
+
+    #[test]
+    fn an_outlet_naming_its_storys_day_again_joins_only_with_the_storys_event() {
+        let story = [
+            "The earthquake struck the island on Sunday, killing ten people in the villages.",
+            "On Sunday the earthquake hit the island, and ten people died in the villages.",
+            "The island's villages were shaken by the earthquake on Sunday; ten are dead.",
+        ];
+        let day_of = |extra: &str| {
+            let texts = [story[0], story[1], &format!("{} {extra}", story[2])];
+            let r = report(&texts);
+            r.groups.iter().filter(|g| g.why.contains("Sunday")).map(|g| g.mentions.len()).max().unwrap_or(0)
+        };
+        let again = "Thousands of islanders fled to the hills in the aftermath of Sunday's earthquake, officials said.";
+        let other = "In the capital, the prime minister told parliament on Sunday that taxes would rise.";
+        assert_eq!(day_of(again), 4);
+        assert_eq!(day_of(other), 3);
+    }
+
+    #[test]
+    fn a_time_told_loosely_joins_the_time_others_tell_as_compatible() {
+        let dated = |body: &str| format!("---\ndate: 2013-03-14\n---\n{body}\n");
+        let texts = [
+            dated("The earthquake struck at 2:09 a.m. near the geysers, the survey said."),
+            dated("A magnitude 4.6 earthquake hit the geysers at 2:09 a.m., the survey said."),
+            dated("Residents near the geysers felt the earthquake at 2:09 a.m. on Thursday."),
+            dated("Officials say the earthquake near the geysers began shortly after 2:09 am PST."),
+        ];
+        let r = report(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let time = r.groups.iter().find(|g| g.why.contains("02:09")).expect("a group of the time");
+        assert_eq!(time.mentions.len(), 4, "{:?}", time.mentions);
+        assert_eq!(time.verdict, crate::compare::Verdict::Compatible, "{}", time.why);
     }
 }

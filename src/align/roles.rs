@@ -28,7 +28,7 @@ pub(super) fn role_of(claim: &Claim, rules: &Rules) -> (Kind, String) {
     let unit = crate::extract::subject::canonical_word(&claim.unit, rules).unwrap_or_default();
     let whole =
         claim.nominal.low.is_none_or(|x| x.fract() == 0.0) && claim.nominal.high.is_none_or(|x| x.fract() == 0.0);
-    if !whole && !rules.countable.contains(unit.as_str()) {
+    if !whole {
         let measure = claim
             .subject
             .terms
@@ -39,6 +39,10 @@ pub(super) fn role_of(claim: &Claim, rules: &Rules) -> (Kind, String) {
         if let Some(u) = measure {
             return (Kind::Quantity, rules.base_unit(&u.dimension).to_string());
         }
+        // "4.6 quake rattles Sonoma", "a 2.9 aftershock": a figure with decimals counts no
+        // rattles and no aftershocks; it names nothing it measures, so `roles_of` may give it the
+        // measure the corpus gives its value.
+        return (claim.kind, String::new());
     }
     if !unit.is_empty() && unit != "people" && !rules.generic.contains(unit.as_str()) {
         return (claim.kind, unit);
@@ -55,7 +59,8 @@ pub(super) fn role_of(claim: &Claim, rules: &Rules) -> (Kind, String) {
 
 /// Every claim's role (`role_of`), where a figure with decimals that names nothing it measures
 /// ("two quakes measuring 7.6 and 7.4", "it was 6.1") takes the measure another claim of the
-/// corpus gives that very value in ("a 7.6-magnitude quake"), when only one measure does: a bare
+/// corpus gives that very value in ("a 7.6-magnitude quake", or "a magnitude of 2.2" read as a
+/// decimal beside the word), when only one measure does: a bare
 /// decimal is no count, and outlets name the measure once and repeat the figure alone. One pass
 /// over the claims, so the cost follows their number.
 pub(super) fn roles_of(claims: &[Claim], rules: &Rules) -> Vec<(Kind, String)> {
@@ -64,7 +69,7 @@ pub(super) fn roles_of(claims: &[Claim], rules: &Rules) -> Vec<(Kind, String)> {
     // Per decimal value as written, the one measure it is given in, or `None` when several are.
     let mut measures: BTreeMap<u64, Option<&str>> = BTreeMap::new();
     for (c, role) in claims.iter().zip(&roles) {
-        if role.0 == Kind::Quantity && c.kind == Kind::Quantity && decimal(c) {
+        if role.0 == Kind::Quantity && decimal(c) {
             let key = c.nominal.low.unwrap_or_default().to_bits();
             let entry = measures.entry(key).or_insert(Some(role.1.as_str()));
             if *entry != Some(role.1.as_str()) {
@@ -76,7 +81,7 @@ pub(super) fn roles_of(claims: &[Claim], rules: &Rules) -> Vec<(Kind, String)> {
         .iter()
         .zip(&roles)
         .map(|(c, role)| {
-            let bare = c.kind == Kind::Count && role.0 == Kind::Count && role.1.is_empty() && c.unit.is_empty();
+            let bare = c.kind == Kind::Count && role.0 == Kind::Count && role.1.is_empty();
             if !bare || !decimal(c) {
                 return None;
             }
@@ -88,7 +93,41 @@ pub(super) fn roles_of(claims: &[Claim], rules: &Rules) -> Vec<(Kind, String)> {
             *role = (Kind::Quantity, m);
         }
     }
+    adopt_listed(claims, &mut roles);
     roles
+}
+
+/// A bare decimal listed right beside a decimal of a measure ("two quakes, measuring 7.6 and
+/// 7.4") takes that measure: a list holds figures of one thing, and the writer names the measure
+/// once. Reads the measured decimals once and each bare decimal's neighbours among them, so the
+/// cost follows the number of decimals.
+fn adopt_listed(claims: &[Claim], roles: &mut [(Kind, String)]) {
+    let decimal = |c: &Claim| c.nominal.is_exact() && c.nominal.low.is_some_and(|x| x.fract() != 0.0);
+    // Per source, the measured decimals by where they start and end.
+    let mut measured: BTreeMap<(usize, usize), (usize, usize)> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if roles[i].0 == Kind::Quantity && decimal(c) {
+            measured.insert((c.source, c.span.start), (c.span.end, i));
+        }
+    }
+    let mut adopted = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        if !(c.kind == Kind::Count && roles[i] == (Kind::Count, String::new()) && c.unit.is_empty() && decimal(c)) {
+            continue;
+        }
+        // The measured decimal ending just before this one, or starting just after it.
+        let before = measured
+            .range((c.source, c.span.start.saturating_sub(64))..(c.source, c.span.start))
+            .rev()
+            .find(|(_, &(end, _))| end <= c.span.start && c.span.start - end <= super::lists::LIST_GAP);
+        let after = measured.range((c.source, c.span.end)..=(c.source, c.span.end + super::lists::LIST_GAP)).next();
+        if let Some((_, &(_, m))) = before.or(after) {
+            adopted.push((i, roles[m].clone()));
+        }
+    }
+    for (i, role) in adopted {
+        roles[i] = role;
+    }
 }
 
 /// The key that claims must share to be compared at all. Counts of every role meet, since

@@ -12,7 +12,7 @@ use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
 
-use super::{dated_alike, most_told, other_places, sole_pair, source_count, Context};
+use super::{dated_alike, most_told, other_places, sole_pair, source_count, Context, Ground};
 
 /// A source's role: the kind and what is counted or measured.
 type Role<'a> = (Kind, &'a str);
@@ -67,8 +67,9 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
 /// the role one the outlier may be paired with as each outlet's only figure (`sole_pair`), of
 /// the same circumstances, and no source of the group also stating the outlier's value of that
 /// role. Among several such groups only the one told by the most sources, when it is the only
-/// one so told: otherwise the outlier's fact is unclear. Reads the groups of one block once.
-pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize)> {
+/// one so told: otherwise the outlier's fact is unclear. Each join comes with its ground, for the
+/// report. Reads the groups of one block once.
+pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
     keys.sort_unstable();
@@ -129,7 +130,8 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
             .filter(|&(_, t)| clusters[&t].iter().all(|&m| claims[m].source != x.source))
             .collect();
         if let Some(t) = most_told(told).filter(|&t| fits(t)) {
-            out.push((o, t));
+            let others = source_count(claims, &clusters[&t]);
+            out.push((o, t, Ground::Outlier { source: x.source, role: cx.roles[o].1.clone(), others }));
         }
     }
     out
@@ -137,7 +139,7 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
 
 #[cfg(test)]
 mod tests {
-    use crate::align::tests::report;
+    use crate::align::tests::{assert_conflict_on, report};
     use crate::compare::Verdict;
 
     #[test]
@@ -171,15 +173,12 @@ mod tests {
 
     #[test]
     fn an_outlets_only_figure_joins_the_figure_others_agree_on_as_its_outlier() {
-        let r = report(&[
+        let texts = [
             "A magnitude 7.6 earthquake struck the coast of Papua. A 6.1 magnitude aftershock rattled the town later.",
             "The 7.6-magnitude quake hit Papua province early in the morning, and a 6.1 magnitude aftershock followed.",
             "Officials said the 7.6 magnitude earthquake damaged hundreds of buildings; a 5.2 magnitude aftershock followed.",
             "Residents of Papua fled their homes after the 7.7 magnitude tremor, the government reported.",
-        ]);
-        let group = r.groups.iter().find(|g| g.why.contains("7.7")).expect("the 7.7 grouped");
-        assert_eq!(group.verdict, Verdict::Conflict, "{}", group.why);
-        assert_eq!(group.mentions.len(), 4, "{}", group.why);
-        assert!(group.why.contains("others agree"), "{}", group.why);
+        ];
+        assert_conflict_on(&texts, "7.7", 4, "a3.txt's only figure of magnitude, against one 3 others agree on");
     }
 }

@@ -1,3 +1,4 @@
+use crate::compare::Verdict;
 use crate::rules::Rules;
 use crate::source::{Corpus, Source};
 
@@ -7,6 +8,16 @@ pub(super) fn report(texts: &[&str]) -> crate::report::Report {
     let sources =
         texts.iter().enumerate().map(|(i, t)| Source::new(format!("a{i}.txt"), t.to_string(), &mut warnings)).collect();
     crate::check(&Corpus { sources, warnings }, &Rules::embedded().unwrap())
+}
+
+/// Asserts that the texts' figure showing `figure` ends in a conflict of `mentions` mentions whose
+/// one-line reason says `note`: the ground a rule of alignment grouped it on.
+pub(super) fn assert_conflict_on(texts: &[&str], figure: &str, mentions: usize, note: &str) {
+    let r = report(texts);
+    let group = r.groups.iter().find(|g| g.why.contains(figure)).expect("the figure grouped");
+    assert_eq!(group.verdict, crate::compare::Verdict::Conflict, "{}", group.why);
+    assert_eq!(group.mentions.len(), mentions, "{:?}", group.mentions);
+    assert!(group.why.contains(note), "{}", group.why);
 }
 
 /// Whether the two texts' figures showing `figure` end in one group of the two.
@@ -44,6 +55,17 @@ fn a_bare_decimal_takes_the_measure_another_outlet_gives_it() {
             "A powerful 7.6-magnitude earthquake struck the coast of Papua early on Sunday.",
         ],
         "7.6"
+    ));
+}
+
+#[test]
+fn a_decimal_read_as_counting_a_word_takes_the_measure_too() {
+    assert!(grouped(
+        [
+            "4.6 quake rattles Sonoma County early Thursday, the survey said.",
+            "A 4.6-magnitude earthquake shook Sonoma County early Thursday.",
+        ],
+        "4.6"
     ));
 }
 
@@ -113,4 +135,73 @@ fn copies_past_what_a_merge_judges_pair_by_pair_still_give_one_group_per_fact() 
         told.dedup();
         assert!(told.windows(2).all(|w| w[0].0 != w[1].0), "a source contradicts itself in {}", g.why);
     }
+}
+
+#[test]
+fn an_undated_figure_of_a_source_naming_another_day_is_no_dispute_with_a_days_figure() {
+    let r = report(&[
+        "A 5.6 magnitude earthquake hit the island on Sunday, injuring five people and damaging buildings.",
+        "The tremor struck the island in the Gulf, injuring five people and damaging buildings.",
+        "Monday's earthquake was the second to hit the island. A 5.2 quake injured three people on the \
+         island in the Gulf. Earlier on Sunday a quake jolted the island.",
+    ]);
+    let three = r.groups.iter().find(|g| g.mentions.iter().any(|m| m.text == "three people"));
+    assert!(three.is_none_or(|g| g.verdict != Verdict::Conflict), "{:?}", three.map(|g| &g.why));
+}
+
+#[test]
+fn an_outlets_only_figure_telling_the_value_others_agree_on_joins_them_however_worded() {
+    let r = report(&[
+        "Three people were killed when rioters set fire to a bank in Athens, police said.",
+        "Three bank workers died in the fire at the Marfin bank in Athens, police said.",
+        "The fire at the bank in Athens killed three people, among them a pregnant woman.",
+        "Greek anti-austerity march erupts in violence, 3 dead\nProtesters hurled petrol bombs at riot police.",
+    ]);
+    let three = r.groups.iter().find(|g| g.mentions.iter().any(|m| m.text == "3 dead")).expect("the headline grouped");
+    assert!(three.mentions.len() >= 3, "{}", three.why);
+}
+
+#[test]
+fn an_undated_clock_hedged_and_the_same_clock_exact_are_compatible() {
+    let r = report(&[
+        "The ship sent a distress call at 11:00 a.m. as pirates closed in, the navy said.",
+        "The navy said the crew radioed for help around 11 a.m. when the pirates attacked.",
+    ]);
+    let call = r.groups.iter().find(|g| g.mentions.len() == 2).expect("the two times grouped");
+    assert_eq!(call.verdict, Verdict::Compatible, "{}", call.why);
+}
+
+#[test]
+fn no_casualties_is_no_one_killed() {
+    assert!(grouped(
+        [
+            "Aid workers at the camp said no one was killed in the bombing of the camp.",
+            "There have been no casualties confirmed as a result of the bombing of the camp.",
+        ],
+        "0"
+    ));
+}
+
+#[test]
+fn an_addition_told_as_plainly_as_the_whole_joins_it_only_when_worded_alike() {
+    assert!(grouped(
+        [
+            "Four people died in hospitals in the district of Bener Meriah after sustaining injuries, the agency said.",
+            "An additional four people died in hospitals in the district of Bener Meriah after sustaining injuries.",
+        ],
+        "4"
+    ));
+    assert!(!grouped(
+        ["The quake killed four people in the district.", "Another four people were found in the rubble on Sunday."],
+        "4"
+    ));
+}
+
+#[test]
+fn a_part_told_beside_its_whole_disputes_no_figure_of_the_whole() {
+    let r = report(&[
+        "The bombing of the market injured 40 people, eight of them seriously, hospital officials said.",
+        "Hospital officials said twelve people were seriously injured in the bombing of the market.",
+    ]);
+    assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
 }

@@ -239,7 +239,11 @@ fn add_part(mut c: Calendar, p: &Part) -> Option<Calendar> {
 
 /// The duration claim at token `i`, with a hedge before it, when `measure` would not read it.
 pub fn match_duration(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Measure> {
-    let d = read(tokens, text, rules, i)?;
+    claim_of(tokens, rules, i, read(tokens, text, rules, i)?)
+}
+
+/// [`match_duration`] for `d`, the length of time already read at token `i`.
+pub fn claim_of(tokens: &[Token], rules: &Rules, i: usize, d: Duration) -> Option<Measure> {
     if !d.special || (matches!(word(tokens, i), Some("a" | "an")) && !introduced(tokens, i)) {
         return None;
     }

@@ -272,7 +272,7 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
             start = from;
         }
         rule = "quantity";
-    } else if let Some(u) = age_at_death(tokens, rules, start, k, &low, high.is_some()) {
+    } else if let Some(u) = age_at_death(tokens, text, rules, start, k, &low, high.is_some()) {
         kind = u.kind;
         written_unit.clone_from(&u.name);
         unit = rules.base_unit(&u.dimension).to_string();
@@ -355,9 +355,11 @@ pub(super) fn join<'t>(window: &'t [Token], text_of: impl Fn(&'t Token) -> &'t s
 
 /// "Dies at 95", "died at 86 in his sleep": a figure after "at" that follows a death, with no noun
 /// of its own, is the age of the dead, not a toll; so is one after "aged", "at age" or "at the
-/// age of". Returns the unit of age.
+/// age of", and one set between commas after a name ("Kimani Gray, 16, was shot"). Returns the
+/// unit of age.
 fn age_at_death<'r>(
     tokens: &[Token],
+    text: &str,
     rules: &'r Rules,
     start: usize,
     k: usize,
@@ -370,7 +372,11 @@ fn age_at_death<'r>(
     let after_death = is(1, "at") && before(2).is_some_and(|t| DEATH.contains(&t.norm.as_str()));
     // "aged 95", "at age 95", "at the age of 95".
     let named = is(1, "aged") || (is(1, "age") && is(2, "at")) || (is(1, "of") && is(2, "age") && is(3, "the"));
-    let after_death = after_death || named;
+    let apposed = before(1).is_some_and(|t| t.is_punct(","))
+        && before(2).is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized(text))
+        && tokens.get(k).is_some_and(|t| t.is_punct(",") && t.sentence == tokens[start].sentence)
+        && tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(text));
+    let after_death = after_death || named || apposed;
     let plausible = !range && low.suffix.is_none() && low.value.fract() == 0.0 && (1.0..=130.0).contains(&low.value);
     if !after_death || !plausible || counted_noun(tokens, rules, k, false).0.is_some() {
         return None;
@@ -414,9 +420,24 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
         end = j;
         // The phrase ends at its noun: a countable word or a plural ("two countries", not
         // "two countries signed").
-        let ends = rules.countable.contains(&term) || super::subject::singular(&t.norm) != t.norm;
+        let countable = rules.countable.contains(&term);
+        let ends = countable || super::subject::singular(&t.norm) != t.norm;
+        let general = term == "people" || rules.generic.contains(term.as_str());
         head = Some(term);
         if ends {
+            // "two plainclothes officers": a word ending in s that names nothing counted gives
+            // way to a counted word right after it. So does a counted word used as an adjective
+            // ("23 arrested pirates", "two injured villagers"), as when the noun comes first
+            // ("two villagers injured").
+            let next = match (countable, general) {
+                (true, false) => noun_after(tokens, rules, j, sentence),
+                (false, _) => countable_after(tokens, rules, j, sentence),
+                (true, true) => None,
+            };
+            if let Some((next, after)) = next {
+                head = Some(next);
+                end = after;
+            }
             break;
         }
     }
@@ -427,6 +448,7 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
             .iter()
             .take(3)
             .take_while(|t| t.sentence == sentence && t.kind == TokenKind::Word)
+            .take_while(|t| !rules.clause_joins.contains(&t.norm))
             .filter_map(|t| canonical_word(&t.norm, rules))
             .find(|c| rules.countable.contains(c) && c != "people");
         if better.is_some() {
@@ -450,6 +472,26 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
         }
     }
     (head, end)
+}
+
+/// The plural or countable noun right at token `j` ("pirates" of "23 arrested pirates"), in
+/// `sentence`, with the token after it; not "people", which counts nothing of its own.
+fn noun_after(tokens: &[Token], rules: &Rules, j: usize, sentence: u32) -> Option<(String, usize)> {
+    let t = tokens.get(j).filter(|t| t.sentence == sentence && t.kind == TokenKind::Word)?;
+    let term = canonical_word(&t.norm, rules).filter(|c| c != "people" && !rules.generic.contains(c.as_str()))?;
+    let noun = rules.countable.contains(&term) || super::subject::singular(&t.norm) != t.norm;
+    noun.then_some((term, j + 1))
+}
+
+/// The countable word at token `j`, or after one content word at `j` ("plainclothes NYPD
+/// officers", "plainclothes police officers"), in `sentence`, with the token after it.
+fn countable_after(tokens: &[Token], rules: &Rules, j: usize, sentence: u32) -> Option<(String, usize)> {
+    let term = |k: usize| {
+        let t = tokens.get(k).filter(|t| t.sentence == sentence && t.kind == TokenKind::Word)?;
+        canonical_word(&t.norm, rules)
+    };
+    let countable = |k: usize| term(k).filter(|c| rules.countable.contains(c) && c != "people").map(|c| (c, k + 1));
+    countable(j).or_else(|| term(j).and_then(|_| countable(j + 1)))
 }
 
 #[cfg(test)]
@@ -487,9 +529,25 @@ mod tests {
         let m = measure("Mark Felt dies at 95").unwrap();
         assert_eq!((m.kind, m.unit.as_str()), (Kind::Quantity, "year of age"));
         assert_eq!(measure("the man died at 3 hospitals").unwrap().kind, Kind::Count);
-        for text in ["he died at age 95", "Felt, aged 95, died", "died at the age of 95"] {
+        for text in ["he died at age 95", "Felt, aged 95, died", "died at the age of 95", "Kimani Gray, 16, was shot"] {
             assert_eq!(measure(text).unwrap().unit, "year of age", "{text}");
         }
+    }
+
+    #[test]
+    fn a_general_noun_takes_no_counted_word_from_the_next_clause() {
+        let m = measure("killing at least three people and injuring dozens more").unwrap();
+        assert_eq!(m.unit, "dead");
+        assert_eq!(measure("three people were injured").unwrap().unit, "injured");
+    }
+
+    #[test]
+    fn a_word_in_s_gives_way_to_a_counted_word_after_it() {
+        assert_eq!(measure("two plainclothes officers shot him").unwrap().unit, "officer");
+        assert_eq!(measure("two plainclothes NYPD officers shot him").unwrap().unit, "officer");
+        assert_eq!(measure("out of 23 arrested pirates").unwrap().unit, "pirate");
+        assert_eq!(measure("three dead people").unwrap().unit, "dead");
+        assert_eq!(measure("two countries signed").unwrap().unit, "country");
     }
 
     #[test]

@@ -58,12 +58,14 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let tokens = lexer::tokenize(text, source.body.start, source.body.end);
     let masked = masked_tokens(&tokens, text, source.body, rules);
 
+    let starts = starters::of_tokens(&tokens, rules);
+
     let mut found: Vec<Found2> = Vec::new();
     let mut i = 0;
     // One match past the limit is enough to know the source is cut off; reading on would only
     // spend time and memory on matches that are dropped.
     while i < tokens.len() && found.len() <= MAX_CLAIMS_PER_SOURCE {
-        let can = starters::at(&tokens[i], rules);
+        let can = starts[i];
         debug_assert!(masked[i] || can_start_only(can, &tokens, text, rules, i));
         if masked[i] || can.none() {
             i += 1;
@@ -77,14 +79,16 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             }
             continue;
         }
-        if let Some(m) = can.date.then(|| date::match_date(&tokens, text, rules, i)).flatten() {
+        // A length of time is read once for both matchers that count with it.
+        let length = (can.date || can.duration).then(|| duration::read(&tokens, text, rules, i)).flatten();
+        if let Some(m) = can.date.then(|| date::match_date_after(&tokens, text, rules, i, length.as_ref())).flatten() {
             if !masked[m.start..m.end].iter().any(|&b| b) {
                 i = m.end;
                 found.push(Found2::Date(m));
                 continue;
             }
         }
-        if let Some(m) = can.duration.then(|| duration::match_duration(&tokens, text, rules, i)).flatten() {
+        if let Some(m) = length.filter(|_| can.duration).and_then(|d| duration::claim_of(&tokens, rules, i, d)) {
             if !masked[m.start.min(i)..m.end].iter().any(|&b| b) {
                 i = m.end.max(i + 1);
                 found.push(Found2::Measure(m));
@@ -103,7 +107,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
 
     let (date, date_from) = match source.date {
         Some(d) => (Some(d), source.date_from),
-        None => match latest_full_date(&found) {
+        None => match latest_full_date(&found, &tokens, rules) {
             Some(d) => (Some(d), DateOrigin::Text),
             None => (None, DateOrigin::None),
         },
@@ -144,10 +148,11 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     }
     mark_past(&mut claims, &sentences, date);
     if date.is_none() {
-        mark_month_past(&mut claims, &sentences, &tokens);
+        mark_month_past(&mut claims, &sentences, &tokens, rules);
     }
     mark_last_period(&mut claims, &sentences, &tokens);
-    mark_days(&mut claims, &tokens);
+    mark_between_past(&mut claims, &sentences);
+    mark_days(&mut claims, &tokens, rules);
     let unreadable = unreadable::find(&tokens, text, rules);
     Extraction { claims, date, date_from, truncated, unreadable }
 }
@@ -163,7 +168,12 @@ fn can_start_only(can: Starts, tokens: &[Token], text: &str, rules: &Rules, i: u
         (!can.measure && measure::match_measure(tokens, text, rules, i).is_some(), "measure"),
     ];
     for (started, matcher) in unlisted {
-        assert!(!started, "a {matcher} starts at {:?}, which `extract::starters` does not list", tokens[i].norm);
+        let phrase = &text[tokens[i].start..tokens[(i + 8).min(tokens.len()) - 1].end];
+        assert!(
+            !started,
+            "a {matcher} starts at {:?}, which `extract::starters` does not list ({phrase:?})",
+            tokens[i].norm
+        );
     }
     true
 }
@@ -220,26 +230,12 @@ fn mark_after(claims: &mut [Claim], sentences: &[u32], marks: &[(u32, usize)]) {
 /// Without a reference date, marks the figures of a sentence that names a bare month ("in
 /// September"): news dates the event it reports by its weekday and names a month for an earlier
 /// one ("a 6.1 quake struck southern Iran in September, killing at least seven people").
-fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], rules: &Rules) {
     let dated: Vec<(u32, usize)> = tokens
         .windows(3)
         .filter(|w| {
             w[0].is("in")
-                && MONTHS.contains(&w[1].norm.as_str())
+                && date::full_month_name(rules, &w[1].norm)
                 && w[1].sentence == w[0].sentence
                 && (w[2].sentence != w[1].sentence || w[2].kind != TokenKind::Digits)
         })
@@ -260,11 +256,33 @@ fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
     mark_after(claims, sentences, &earlier);
 }
 
+/// Marks the figures of an undated sentence that stands between two sentences of earlier events,
+/// as news tells a quake's history: "In April last year an 8.6 quake struck off Banda Aceh. Five
+/// people died and seven were injured in the quake. In September 2009 a quake killed 1,000." A
+/// sentence that dates anything of its own (a weekday, a day) is left as it is.
+fn mark_between_past(claims: &mut [Claim], sentences: &[u32]) {
+    let mut past = std::collections::BTreeSet::new();
+    let mut dated = std::collections::BTreeSet::new();
+    for (c, &s) in claims.iter().zip(sentences) {
+        if c.kind == Kind::Date {
+            dated.insert(s);
+        } else if c.subject.past {
+            past.insert(s);
+        }
+    }
+    let between = |s: u32| s > 0 && past.contains(&(s - 1)) && past.contains(&(s + 1));
+    for (c, &s) in claims.iter_mut().zip(sentences) {
+        if c.kind != Kind::Date && !dated.contains(&s) && !past.contains(&s) && between(s) {
+            c.subject.past = true;
+        }
+    }
+}
+
 /// Gives each figure the weekday named right beside it, when one only: "killing four of them,
 /// on Monday" is Monday's toll, whether or not the source's date resolves the day. Only the
 /// nearest words count: "rescuers on Monday helped survivors of a quake that killed 10" does
 /// not date the toll.
-fn mark_days(claims: &mut [Claim], tokens: &[Token]) {
+fn mark_days(claims: &mut [Claim], tokens: &[Token], rules: &Rules) {
     let weekday = |t: &Token| {
         // `strip_suffix`, not `trim_end_matches`: the latter builds a searcher for every token.
         let word = t.norm.strip_suffix("'s").or_else(|| t.norm.strip_suffix("’s")).unwrap_or(&t.norm);
@@ -278,7 +296,11 @@ fn mark_days(claims: &mut [Claim], tokens: &[Token]) {
             Some((c.span.start, (day.floor() as i64 + 3).rem_euclid(7) as u8))
         })
         .collect();
-    for c in claims.iter_mut().filter(|c| c.kind != Kind::Date) {
+    // An age is no figure of a day: "the autopsy released Wednesday showed the 16-year-old was shot
+    // seven times" dates the autopsy, and the boy is 16 whatever day says so.
+    let ages: Vec<&str> = rules.units.iter().filter(|u| u.dimension == "age").map(|u| u.name.as_str()).collect();
+    let age = |c: &Claim| c.kind == Kind::Quantity && ages.contains(&c.unit.as_str());
+    for c in claims.iter_mut().filter(|c| c.kind != Kind::Date && !age(c)) {
         let first = tokens.partition_point(|t| t.end <= c.span.start);
         let last = tokens.partition_point(|t| t.start < c.span.end).max(first + 1);
         let Some(sentence) = tokens.get(first).map(|t| t.sentence) else { continue };
@@ -317,14 +339,25 @@ fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) -> Vec
     masked
 }
 
-fn latest_full_date(found: &[Found2]) -> Option<Date> {
-    found
+/// The latest full date written in the text (DESIGN §3), unless the text writes a later year or
+/// month outside a future-tense clause ("the 2006 memoir" beside "until May 30, 2005"): the text
+/// was then written after that date, which dates an earlier event, and resolving its weekdays
+/// against it would put them years off.
+fn latest_full_date(found: &[Found2], tokens: &[Token], rules: &Rules) -> Option<Date> {
+    let latest = found
         .iter()
         .filter_map(|f| match f {
             Found2::Date(m) if m.expr.is_full() => date::resolve(&m.expr, None, false).map(|(d, _, _)| d),
             _ => None,
         })
-        .max()
+        .max()?;
+    let later = found.iter().any(|f| match f {
+        Found2::Date(m) if !m.expr.is_full() && !is_future(tokens, rules, m.start) => {
+            date::resolve(&m.expr, None, false).is_some_and(|(from, _, _)| from > latest)
+        }
+        _ => false,
+    });
+    (!later).then_some(latest)
 }
 
 fn span_of(tokens: &[Token], start: usize, end: usize) -> Span {
@@ -396,6 +429,10 @@ fn date_claim(
 /// The day each time of day in `found` falls on: the nearest single day dated in its sentence
 /// ("on Tuesday at 7:48 a.m."), else the reference date. `None` for the other findings.
 fn time_days(found: &[Found2], tokens: &[Token], rules: &Rules, reference: Option<Date>) -> Vec<Option<Date>> {
+    // The dates are resolved (and their tense read) only for a source that tells a time of day.
+    if !found.iter().any(|f| matches!(f, Found2::Time(_))) {
+        return vec![None; found.len()];
+    }
     let days: Vec<(u32, usize, Date)> = found
         .iter()
         .filter_map(|f| match f {
@@ -493,24 +530,58 @@ fn contraction(word: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn claims_of(text: &str) -> Vec<Claim> {
+        let rules = Rules::embedded().unwrap();
+        let source = Source::new("a", text.to_string(), &mut Vec::new());
+        extract(&source, 0, &rules).claims
+    }
+
+    /// Whether each count of `text` is marked as an earlier event's.
+    fn past_counts(text: &str) -> Vec<bool> {
+        claims_of(text).iter().filter(|c| c.kind == Kind::Count).map(|c| c.subject.past).collect()
+    }
+
     #[test]
     fn a_bare_month_dates_an_earlier_event() {
-        let rules = Rules::embedded().unwrap();
         let text =
             "A quake hit on Sunday, injuring five people. A quake struck in September, killing at least seven people.";
-        let source = Source::new("a", text.to_string(), &mut Vec::new());
-        let claims = extract(&source, 0, &rules).claims;
-        let past: Vec<bool> = claims.iter().filter(|c| c.kind == Kind::Count).map(|c| c.subject.past).collect();
-        assert_eq!(past, [false, true]);
+        assert_eq!(past_counts(text), [false, true]);
     }
 
     #[test]
     fn last_month_dates_an_earlier_event() {
-        let rules = Rules::embedded().unwrap();
         let text = "The navy captured 23 pirates on Saturday. Last month, a frigate had rescued two merchant vessels.";
-        let source = Source::new("a", text.to_string(), &mut Vec::new());
-        let claims = extract(&source, 0, &rules).claims;
-        let past: Vec<bool> = claims.iter().filter(|c| c.kind == Kind::Count).map(|c| c.subject.past).collect();
-        assert_eq!(past, [false, true]);
+        assert_eq!(past_counts(text), [false, true]);
+    }
+
+    #[test]
+    fn a_sentence_between_two_of_earlier_events_is_one_too() {
+        let text = "The quake killed 24 people on Tuesday. Last year an 8.6 quake struck off Banda Aceh. \
+                    Five people died in the quake. Last year another quake killed more than 1,000 people.";
+        assert_eq!(past_counts(text), [false, true, true, true]);
+    }
+
+    #[test]
+    fn an_age_is_no_figure_of_a_day() {
+        let text = "The autopsy released Wednesday showed the 16-year-old was hit by 7 bullets on Wednesday.";
+        let claims = claims_of(text);
+        let days: Vec<Option<u8>> = claims.iter().filter(|c| c.kind != Kind::Date).map(|c| c.subject.weekday).collect();
+        assert_eq!(days, [None, Some(2)]);
+    }
+
+    fn text_date(text: &str) -> Option<Date> {
+        let rules = Rules::embedded().unwrap();
+        extract(&Source::new("a", text.to_string(), &mut Vec::new()), 0, &rules).date
+    }
+
+    #[test]
+    fn a_full_date_before_a_later_year_is_no_date_of_the_text() {
+        let earlier = "Felt died Thursday. It was not until May 30, 2005, that his family revealed it.";
+        assert_eq!(text_date(earlier), Some(Date::constant(2005, 5, 30)));
+        let later = format!("{earlier} Woodward told the story in his 2006 memoir.");
+        assert_eq!(text_date(&later), None);
+        // A year the text plans for is no sign it was written later.
+        let planned = format!("{earlier} A museum will open in 2009.");
+        assert_eq!(text_date(&planned), Some(Date::constant(2005, 5, 30)));
     }
 }

@@ -90,11 +90,19 @@ fn vulgar_fraction(mark: &str) -> Option<f64> {
     })
 }
 
+/// Words besides the number words that open a number in words: articles and shares ("a dozen",
+/// "half a million", "a quarter of").
+pub(super) const WORD_OPENERS: [&str; 4] = ["a", "an", "half", "quarter"];
+
 fn read_unsigned(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Number> {
     let token = tokens.get(i)?;
     let mut n = match token.kind {
         TokenKind::Digits if model_number(tokens, text, rules, i) => return None,
         TokenKind::Digits => read_digits(tokens, text, rules, i)?,
+        // Most words open no number: one lookup turns them away before the readers' many.
+        TokenKind::Word if !(rules.number_words.contains_key(&token.norm) || WORD_OPENERS.contains(&&*token.norm)) => {
+            return None
+        }
         TokenKind::Word => read_words(tokens, rules, i)?,
         TokenKind::Punct => {
             let value = vulgar_fraction(&token.norm)?;

@@ -159,7 +159,8 @@ pub(super) fn first_kind(tokens: &[Token], n: &Number) -> TokenKind {
 
 /// A hedge phrase ending right before token `at`; returns its mode, width and first token.
 pub(super) fn hedge_before(tokens: &[Token], rules: &Rules, at: usize) -> Option<((HedgeMode, f64), usize)> {
-    for h in rules.hedges.iter().filter(|h| h.position == HedgePosition::Before) {
+    let last = tokens.get(at.checked_sub(1)?)?;
+    for h in rules.hedges_before_ending(&last.norm) {
         let n = h.words.len();
         if at < n {
             continue;

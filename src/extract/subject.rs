@@ -8,6 +8,10 @@ use super::lexer::{Token, TokenKind};
 use crate::claim::{self, Subject};
 use crate::rules::Rules;
 
+/// How many tokens after a figure a word of severity may stand and still narrow it ("dozens of
+/// others were seriously injured").
+const SEVERITY_REACH: usize = 5;
+
 /// A content term of a sentence, with the tokens it covers.
 #[derive(Clone, Debug)]
 pub struct Term {
@@ -75,10 +79,28 @@ impl Terms {
     /// The subject of a claim covering tokens `start..end`, whose counted noun (if any) is `head`.
     pub fn subject(&self, tokens: &[Token], rules: &Rules, start: usize, end: usize, head: Option<&str>) -> Subject {
         let sentence = tokens[start.min(tokens.len() - 1)].sentence;
+        let own = self.sentence_terms(sentence);
+        // Terms lie in text order, so those wholly before the claim come first and those wholly
+        // after it last. Only the `window` nearest on each side can be close enough to count,
+        // which keeps a claim's cost independent of the length of its sentence.
+        let before = own.partition_point(|t| t.end <= start);
+        let after = own.partition_point(|t| t.start < end).max(before);
+        let from = before.saturating_sub(rules.window + 1);
+        let to = after.saturating_add(rules.window + 1).min(own.len());
+        // News carries its subject across sentences ("these soldiers", "the two countries"), so
+        // the neighbouring sentences lend their words, at a low weight.
+        // Only the terms nearest the claim's sentence lend, so that a claim next to a sentence of
+        // a million words does not read them all.
+        let previous = sentence.checked_sub(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
+        let previous = &previous[previous.len().saturating_sub(MAX_NEIGHBOUR_TERMS)..];
+        let next = sentence.checked_add(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
+        let next = &next[..next.len().min(MAX_NEIGHBOUR_TERMS)];
+        // Sized for every term that can be added, which spares the growing and rehashing.
+        let most = 1 + (to - from) + previous.len() + next.len();
         // Terms are borrowed while they are weighed, and copied once each at the end.
-        let mut weights: Vec<(&str, f32)> = Vec::new();
+        let mut weights: Vec<(&str, f32)> = Vec::with_capacity(most);
         // Indexed, since a long neighbouring sentence may lend hundreds of terms.
-        let mut index: HashMap<&str, usize> = HashMap::default();
+        let mut index: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(most, Default::default());
         let mut add = |term, weight: f32| match index.get(term) {
             Some(&i) => weights[i].1 = weights[i].1.max(weight),
             None => {
@@ -89,64 +111,46 @@ impl Terms {
         if let Some(head) = head {
             add(head, 2.5);
         }
-        let own = self.sentence_terms(sentence);
         // "He was 95" has no content word either, but it is a sentence about someone, not a line
         // of page furniture: its words outside the figure tell so. Read a few tokens only, so that
         // a line of a million figures costs no more per figure.
         let word_beside = |side: &mut dyn Iterator<Item = &Token>| {
             side.take_while(|t| t.sentence == sentence).take(LINE_REACH).any(|t| t.kind == TokenKind::Word)
         };
-        let furniture = !word_beside(&mut tokens[..start].iter().rev()) && !word_beside(&mut tokens[end..].iter());
-        if own.iter().all(|t| t.end > start && t.start < end) && head.is_none() && furniture {
+        let furniture = || !word_beside(&mut tokens[..start].iter().rev()) && !word_beside(&mut tokens[end..].iter());
+        if head.is_none() && own.iter().all(|t| t.end > start && t.start < end) && furniture() {
             // A line that holds nothing but the claim ("Tuesday, July 2nd, 2013", a dateline) says
             // nothing about what it dates; borrowed words would only make it look like a fact.
             return Subject::default();
         }
-        if let Some(&(a, b)) = self.by_sentence.get(&sentence) {
-            let terms = &self.terms[a..b];
-            // Terms lie in text order, so those wholly before the claim come first and those wholly
-            // after it last. Only the `window` nearest on each side can be close enough to count,
-            // which keeps a claim's cost independent of the length of its sentence.
-            let before = terms.partition_point(|t| t.end <= start);
-            let after = terms.partition_point(|t| t.start < end).max(before);
-            let from = before.saturating_sub(rules.window + 1);
-            let to = after.saturating_add(rules.window + 1).min(terms.len());
-            // Distance counts the content terms in between, and each comma or clause mark crossed,
-            // so words of another clause weigh less than words of the claim's own.
-            for (k, term) in terms.iter().enumerate().take(to).skip(from) {
-                let distance = if k < before {
-                    (before - k - 1) + 3 * self.clause_marks(term.end, start)
-                } else if k >= after {
-                    (k - after) + 3 * self.clause_marks(end, term.start)
-                } else {
-                    0
-                };
-                if distance > rules.window {
-                    continue;
-                }
-                let mut weight = 1.0 / (1.0 + 0.5 * distance as f32);
-                if term.name {
-                    weight *= 1.5;
-                }
-                add(&term.text, weight);
+        // Distance counts the content terms in between, and each comma or clause mark crossed,
+        // so words of another clause weigh less than words of the claim's own.
+        for (k, term) in own.iter().enumerate().take(to).skip(from) {
+            let distance = if k < before {
+                (before - k - 1) + 3 * self.clause_marks(term.end, start)
+            } else if k >= after {
+                (k - after) + 3 * self.clause_marks(end, term.start)
+            } else {
+                0
+            };
+            if distance > rules.window {
+                continue;
             }
+            let mut weight = 1.0 / (1.0 + 0.5 * distance as f32);
+            if term.name {
+                weight *= 1.5;
+            }
+            add(&term.text, weight);
         }
-        // News carries its subject across sentences ("these soldiers", "the two countries"), so
-        // the neighbouring sentences lend their words, at a low weight.
-        // Only the terms nearest the claim's sentence lend, so that a claim next to a sentence of
-        // a million words does not read them all.
-        let previous = sentence.checked_sub(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
-        let previous = &previous[previous.len().saturating_sub(MAX_NEIGHBOUR_TERMS)..];
-        let next = sentence.checked_add(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
-        let next = &next[..next.len().min(MAX_NEIGHBOUR_TERMS)];
         for neighbour in [previous, next] {
             for term in neighbour {
                 add(&term.text, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
             }
         }
-        weights.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        // No two terms are equal, so an unstable sort gives the one order.
+        weights.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         let terms = weights.into_iter().map(|(t, w)| (claim::Term::new(t), w)).collect();
-        let place = self.place(tokens, sentence, end);
+        let place = self.place(tokens, rules, sentence, end);
         // The word right before the figure narrows it too: "another 20,000 people", "a further
         // 20,000", "the other two bombs" are a part added to or set beside some whole.
         let before = start.checked_sub(1).and_then(|k| tokens.get(k)).filter(|t| t.sentence == sentence);
@@ -155,20 +159,43 @@ impl Terms {
             .chain(&tokens[start..end])
             .filter(|t| rules.narrows(&t.norm))
             // "An additional 25,000" and "a further 25,000" are one addition.
-            .map(|t| if ADDED.contains(&t.norm.as_str()) { ADDED[0].to_string() } else { t.norm.clone() })
+            .map(|t| match rules.added.first() {
+                Some(first) if rules.added.contains(&t.norm) => first.clone(),
+                _ => t.norm.clone(),
+            })
             .collect();
         qualifiers.sort();
         qualifiers.dedup();
         // "Arrested four times", "three times the size": the figure counts occurrences.
         let times =
             tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(t.norm.as_str(), "times" | "time"));
-        Subject { terms, past: false, place, weekday: None, qualifiers, times }
+        // "Five bombs were dropped, of which four exploded", "23 pirates, 12 of them Somali": the
+        // figure is a part of the one told just before, whatever its noun. Before the figure only
+        // as a clause of its own (after a comma), since "the deaths of these three" is no part.
+        let word = |k: Option<usize>, w: &dyn Fn(&str) -> bool| {
+            k.and_then(|k| tokens.get(k)).is_some_and(|t| t.sentence == sentence && w(&t.norm))
+        };
+        let partitive = |w: &str| rules.partitive.contains(w);
+        let of = |w: &str| w == "of";
+        let clause = start.checked_sub(3).and_then(|k| tokens.get(k)).is_some_and(|t| t.is_punct(",;:—–"));
+        // "Eight seriously injured", "dozens of others were seriously hurt", "261 got minor
+        // injuries": a part of the injured by severity, read in the figure's own clause.
+        let after = tokens[end.min(tokens.len())..]
+            .iter()
+            .take(SEVERITY_REACH)
+            .take_while(|t| t.sentence == sentence && !t.is_punct(",;:—–()"));
+        let severe =
+            before.into_iter().chain(&tokens[start..end]).chain(after).any(|t| rules.severity.contains(&t.norm));
+        let part = severe
+            || (clause && word(start.checked_sub(2), &of) && word(start.checked_sub(1), &partitive))
+            || (word(Some(end), &of) && word(Some(end + 1), &partitive));
+        Subject { terms, past: false, place, weekday: None, qualifiers, times, part }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
     /// "west of Bandar Abbas", "from Tehran". Read within the figure's own clause and a few words
     /// after it, so a place further off (another clause, another fact) is not taken.
-    fn place(&self, tokens: &[Token], sentence: u32, end: usize) -> Option<String> {
+    fn place(&self, tokens: &[Token], rules: &Rules, sentence: u32, end: usize) -> Option<String> {
         let terms = self.sentence_terms(sentence);
         let mut k = end;
         let mut words = 0;
@@ -187,7 +214,9 @@ impl Terms {
                         j += 1;
                     }
                     if let Some(term) = terms.iter().find(|term| term.start == j && term.name) {
-                        return Some(term.text.clone());
+                        if !names_institution(tokens, rules, term.end, sentence) {
+                            return Some(term.text.clone());
+                        }
                     }
                     // "south-west of the port of Bandar Abbas": read on to the next preposition.
                 }
@@ -202,6 +231,20 @@ impl Terms {
         self.by_sentence.get(&sentence).map_or(&[], |&(a, b)| &self.terms[a..b])
     }
 }
+
+/// Whether the capitalised name that goes on from token `k` ends in a word that makes it an
+/// institution ("European Union", "International Monetary Fund", "U.S. Geological Survey"): the
+/// name of a body that lends, rules or measures, not of the place a figure happened in.
+fn names_institution(tokens: &[Token], rules: &Rules, k: usize, sentence: u32) -> bool {
+    tokens[k.min(tokens.len())..]
+        .iter()
+        .take_while(|t| t.sentence == sentence && t.kind == TokenKind::Word && t.norm.chars().any(char::is_alphabetic))
+        .take(INSTITUTION_REACH)
+        .any(|t| rules.institutions.contains(&t.norm))
+}
+
+/// Words read after a place's first word for one that makes the name an institution's.
+const INSTITUTION_REACH: usize = 3;
 
 /// Tokens read on each side of a claim for a word that makes its line a sentence.
 const LINE_REACH: usize = 16;
@@ -315,10 +358,6 @@ pub fn singular(word: &str) -> String {
     word.to_string()
 }
 
-/// Words before a figure that make it an addition to figures told before ("another four"), one
-/// qualifier however worded: the first.
-pub(crate) const ADDED: [&str; 3] = ["another", "further", "additional"];
-
 /// Plurals no ending rule folds: "four men" counts men as "four soldiers" counts soldiers.
 const IRREGULAR_PLURALS: [(&str, &str); 3] = [("men", "man"), ("women", "woman"), ("children", "child")];
 
@@ -381,6 +420,22 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_told_as_a_part_of_the_one_before_is_marked_so() {
+        let rules = Rules::embedded().unwrap();
+        // Which of the figures (each a one-token number) of `text` are told as parts.
+        let parts = |text: &str, figures: &[&str]| -> Vec<bool> {
+            let tokens = tokenize(text, 0, text.len());
+            let terms = Terms::new(&tokens, text, &rules);
+            let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
+            figures.iter().map(|&n| terms.subject(&tokens, &rules, at(n), at(n) + 1, None).part).collect()
+        };
+        let text = "Five bombs were dropped, of which four exploded; 23 pirates, 12 of them Somali, mourned the deaths of these three men";
+        assert_eq!(parts(text, &["four", "12", "five", "23", "three"]), [true, true, false, false, false]);
+        let text = "Eight were seriously injured and 261 got minor injuries; 40 others were hurt, nine critically";
+        assert_eq!(parts(text, &["eight", "261", "nine", "40"]), [true, true, true, false]);
+    }
+
+    #[test]
     fn a_figure_takes_the_place_its_preposition_names() {
         let rules = Rules::embedded().unwrap();
         let text = "Qeshm lies 1,150 kilometers (700 miles) southeast of Tehran, and 12 of them were hurt";
@@ -391,5 +446,12 @@ mod tests {
         assert_eq!(miles.place.as_deref(), Some("tehran"));
         let twelve = terms.subject(&tokens, &rules, at("12"), at("12") + 1, None);
         assert_eq!(twelve.place, None);
+        // An institution is no place.
+        let text = "a rescue package of 110 billion from the European Union";
+        let tokens = tokenize(text, 0, text.len());
+        let terms = Terms::new(&tokens, text, &rules);
+        let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
+        let sum = terms.subject(&tokens, &rules, at("110"), at("billion") + 1, None);
+        assert_eq!(sum.place, None);
     }
 }

@@ -7,9 +7,8 @@
 //! `clock:09:27`) and leaves its value unbounded (`null` bounds in JSON): claims are only compared
 //! within one unit, so two "Sunday"s agree and a "Sunday" is never set against a "Saturday" or a
 //! dated claim. That gives up finding a conflict between two weekdays, which without the week
-//! could be a false one. A hedged time ("about 9:30 a.m.") has no exact clock to share and is left
-//! out, as are weekdays read with a direction ("last Saturday") or outside a plain date ("since
-//! Sunday").
+//! could be a false one. A hedged time ("about 9:30 a.m.") keeps its clock and its hedge. Weekdays
+//! read with a direction ("last Saturday") or outside a plain date ("since Sunday") are left out.
 
 use super::date::{DateExpr, DateMatch, TimeMatch};
 use super::lexer::Token;
@@ -22,7 +21,7 @@ use crate::rules::Rules;
 pub const RULE: &str = "unanchored";
 
 /// The weekdays' names, Monday first, as `mark_days` and the weekday claims here read them.
-pub(super) const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+pub(crate) const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// The weekday of `m` as a claim without a day, when `m` is a plain weekday ("on Sunday").
 pub fn weekday(m: &DateMatch, tokens: &[Token], rules: &Rules, terms: &Terms, index: usize) -> Option<Claim> {
@@ -35,13 +34,18 @@ pub fn weekday(m: &DateMatch, tokens: &[Token], rules: &Rules, terms: &Terms, in
     Some(claim(span_of(tokens, m.start, m.end), format!("weekday:{name}"), DatePrecision::Day, subject, index))
 }
 
-/// The time of `t` as a claim without a day, when it is an exact clock reading.
+/// The time of `t` as a claim without a day. A hedged time ("about 9:30 a.m.") keeps the clock it
+/// was written with and its hedge: it meets only the same clock ("9:30 a.m."), never a near one
+/// ("9:27 a.m."), since without values the two cannot be weighed.
 pub fn clock(t: &TimeMatch, tokens: &[Token], rules: &Rules, terms: &Terms, index: usize) -> Option<Claim> {
-    let minutes = t.minutes.filter(|_| !t.approx)?;
-    let minutes = minutes.round() as i64;
+    let minutes = t.minutes?.round() as i64;
     let unit = format!("clock:{:02}:{:02}", minutes / 60, minutes % 60);
     let subject = terms.subject(tokens, rules, t.start, t.end, None);
-    Some(claim(span_of(tokens, t.start, t.end), unit, DatePrecision::Minute, subject, index))
+    let mut claim = claim(span_of(tokens, t.start, t.end), unit, DatePrecision::Minute, subject, index);
+    if t.approx {
+        claim.hedge = Hedge::Approx;
+    }
+    Some(claim)
 }
 
 /// A claim of `unit` on no calendar day.
@@ -111,6 +115,7 @@ pub(super) mod tests {
             ("9:27 a.m.", "clock:09:27", "09:27 (day unknown)"),
             ("Sunday", "weekday:sunday", "Sunday (week unknown)"),
             ("Saturday", "weekday:saturday", "Saturday (week unknown)"),
+            ("about 9:30 a.m.", "clock:09:30", "~09:30 (day unknown)"),
         ];
         let want: Vec<(String, String, String)> =
             want.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();

@@ -45,14 +45,18 @@ pub(super) fn compile(
         fractions: HashMap::default(),
         negatives: HashSet::default(),
         hedges: Vec::new(),
+        hedges_before_by_last: HashMap::default(),
         vague: Vec::new(),
         units: Vec::new(),
         unit_lookup: HashMap::default(),
         unit_lookup_exact: HashMap::default(),
         unit_lookup_second: HashMap::default(),
+        unit_prefixes: HashSet::default(),
         unit_phrase_heads: HashSet::default(),
         unit_max_words: 1,
         currency_symbols: Vec::new(),
+        currency_spellings: HashMap::default(),
+        currency_lengths: Vec::new(),
         currency_words: HashMap::default(),
         currency_unit_words: HashMap::default(),
         currency_codes: HashMap::default(),
@@ -62,6 +66,7 @@ pub(super) fn compile(
         alias_heads: HashSet::default(),
         alias_max_words: 1,
         countable: HashSet::default(),
+        covers: HashSet::default(),
         ignore: Vec::new(),
         months: HashMap::default(),
         weekdays: HashMap::default(),
@@ -72,6 +77,8 @@ pub(super) fn compile(
         vague_counts: HashMap::default(),
         whole: HashSet::default(),
         ambiguous_months: HashSet::default(),
+        verb_months: HashSet::default(),
+        day_anchors: HashSet::default(),
         decades: HashMap::default(),
         time_hedge_minutes: 15.0,
         time_zones: HashSet::default(),
@@ -81,6 +88,11 @@ pub(super) fn compile(
         window: 8,
         identifiers: HashSet::default(),
         narrowing: (HashSet::default(), Vec::new()),
+        added: Vec::new(),
+        clause_joins: HashSet::default(),
+        partitive: HashSet::default(),
+        severity: HashSet::default(),
+        institutions: HashSet::default(),
         base_units: HashMap::default(),
         senses: Vec::new(),
         threshold: 0.3,
@@ -91,8 +103,12 @@ pub(super) fn compile(
         threshold_pooled: 0.3,
         threshold_same_figure: 0.01,
         threshold_sole: 0.01,
+        threshold_camps: 0.2,
+        one_value_dimensions: Vec::new(),
+        threshold_added: 0.5,
         max_sole_ratio: 3.0,
         max_sole_measure_ratio: 1.1,
+        max_place_ratio: 1.5,
         outlier_sources: 2,
         day_sources: 3,
         threshold_date_conflict: 0.5,
@@ -226,6 +242,9 @@ pub(super) fn compile(
                 rules.alias_heads.extend(token_prefixes(&key).map(str::to_string));
                 rules.aliases.insert(key, canonical.clone());
             }
+            for part in &a.covers {
+                rules.covers.insert((canonical.clone(), part.to_lowercase()));
+            }
             if a.countable {
                 rules.countable.insert(canonical);
             }
@@ -286,6 +305,8 @@ pub(super) fn compile(
             }
             rules.whole.extend(d.whole.iter().map(|w| w.to_lowercase()));
             rules.ambiguous_months.extend(d.ambiguous_months.iter().map(|w| w.to_lowercase()));
+            rules.verb_months.extend(d.verb_months.iter().map(|w| w.to_lowercase()));
+            rules.day_anchors.extend(d.day_anchors.iter().map(|w| w.to_lowercase()));
             for (word, &year) in &d.decades {
                 if year % 10 != 0 {
                     return Err(bad(word, format!("decade {word:?}: {year} is not a decade's first year")));
@@ -305,6 +326,16 @@ pub(super) fn compile(
             rules.stopwords.extend(s.stopwords.iter().map(|w| w.to_lowercase()));
             rules.generic.extend(s.generic.iter().map(|w| w.to_lowercase()));
             rules.identifiers.extend(s.identifiers.iter().map(|w| w.to_lowercase()));
+            for w in &s.added {
+                let w = w.to_lowercase();
+                if !rules.added.contains(&w) {
+                    rules.added.push(w);
+                }
+            }
+            rules.clause_joins.extend(s.clause_joins.iter().map(|w| w.to_lowercase()));
+            rules.partitive.extend(s.partitive.iter().map(|w| w.to_lowercase()));
+            rules.severity.extend(s.severity.iter().map(|w| w.to_lowercase()));
+            rules.institutions.extend(s.institutions.iter().map(|w| w.to_lowercase()));
             for w in &s.narrowing {
                 match w.strip_prefix('-') {
                     Some(ending) => rules.narrowing.1.push(ending.to_lowercase()),
@@ -326,6 +357,8 @@ pub(super) fn compile(
                 ("threshold_pooled", a.threshold_pooled, &mut rules.threshold_pooled),
                 ("threshold_same_figure", a.threshold_same_figure, &mut rules.threshold_same_figure),
                 ("threshold_sole", a.threshold_sole, &mut rules.threshold_sole),
+                ("threshold_camps", a.threshold_camps, &mut rules.threshold_camps),
+                ("threshold_added", a.threshold_added, &mut rules.threshold_added),
                 ("threshold_bare", a.threshold_bare, &mut rules.threshold_bare),
                 ("threshold_overlap", a.threshold_overlap, &mut rules.threshold_overlap),
                 ("threshold_date_conflict", a.threshold_date_conflict, &mut rules.threshold_date_conflict),
@@ -349,6 +382,7 @@ pub(super) fn compile(
             for (name, value, slot) in [
                 ("max_sole_ratio", a.max_sole_ratio, &mut rules.max_sole_ratio),
                 ("max_sole_measure_ratio", a.max_sole_measure_ratio, &mut rules.max_sole_measure_ratio),
+                ("max_place_ratio", a.max_place_ratio, &mut rules.max_place_ratio),
             ] {
                 if let Some(r) = value {
                     if !(r >= 1.0 && r.is_finite()) {
@@ -362,6 +396,9 @@ pub(super) fn compile(
             }
             if let Some(n) = a.day_sources {
                 rules.day_sources = n.max(2);
+            }
+            if let Some(d) = &a.one_value_dimensions {
+                rules.one_value_dimensions = d.iter().map(|w| w.to_lowercase()).collect();
             }
             if let Some(r) = a.max_currency_ratio {
                 if !(r >= 1.0 && r.is_finite()) {
@@ -382,8 +419,24 @@ pub(super) fn compile(
         }
     }
     rules.hedges.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
+    for (i, h) in rules.hedges.iter().enumerate().filter(|(_, h)| h.position == HedgePosition::Before) {
+        if let Some(last) = h.words.last() {
+            rules.hedges_before_by_last.entry(last.clone()).or_default().push(i);
+        }
+    }
     rules.vague.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
     rules.currency_symbols.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    for (i, (symbol, _)) in rules.currency_symbols.iter().enumerate() {
+        rules.currency_spellings.entry(symbol.to_ascii_lowercase()).or_default().push(i);
+        if !rules.currency_lengths.contains(&symbol.len()) {
+            rules.currency_lengths.push(symbol.len());
+        }
+    }
+    let spellings: Vec<String> = rules.unit_spellings().cloned().collect();
+    for spelling in spellings {
+        let ends = (1..=spelling.len()).filter(|&e| spelling.is_char_boundary(e));
+        rules.unit_prefixes.extend(ends.map(|e| spelling[..e].to_string()));
+    }
     rules.files = files;
     rules.starters = crate::extract::starters::of(&rules);
     Ok(rules)

@@ -133,6 +133,8 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
         low.is_none_or(|l| close(c.value.low, l))
             && high.is_none_or(|h| close(c.value.high, h))
             && example.unit.as_ref().is_none_or(|u| &c.unit == u)
+            && example.qualifier.as_ref().is_none_or(|q| c.subject.qualifiers.contains(q))
+            && example.place.as_ref().is_none_or(|p| c.subject.place.as_deref().unwrap_or_default() == p)
     };
     if of_kind.iter().any(fits) {
         return Ok(());
@@ -146,7 +148,9 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
         kind.map_or("a claim", Kind::name),
         low.flatten(),
         high.flatten(),
-        example.unit.as_ref().map_or(String::new(), |u| format!(" unit={u}")),
+        example.unit.as_ref().map_or(String::new(), |u| format!(" unit={u}"))
+            + &example.qualifier.as_ref().map_or(String::new(), |q| format!(" qualifier={q}"))
+            + &example.place.as_ref().map_or(String::new(), |p| format!(" place={p:?}")),
         found.join("; ")
     ))
 }

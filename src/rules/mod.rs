@@ -103,6 +103,8 @@ pub struct Rules {
     pub negatives: HashSet<String>,
     /// Hedges, longest phrase first.
     pub hedges: Vec<Hedge>,
+    /// Where each hedge written before its number stands in `hedges`, by the hedge's last word.
+    hedges_before_by_last: HashMap<String, Vec<usize>>,
     /// Vague quantities, longest phrase first.
     pub vague: Vec<Vague>,
     /// Units.
@@ -110,6 +112,8 @@ pub struct Rules {
     unit_lookup: HashMap<String, usize>,
     unit_lookup_exact: HashMap<String, usize>,
     unit_lookup_second: HashMap<String, usize>,
+    /// Every beginning of a unit spelling, as written and in lower case ("k", "km", "km/").
+    unit_prefixes: HashSet<String>,
     /// First words of the unit spellings of several words ("business" of "business day"), lower-case,
     /// so a matcher builds a two-word phrase to look up only where one can start.
     pub unit_phrase_heads: HashSet<String>,
@@ -117,6 +121,10 @@ pub struct Rules {
     pub unit_max_words: usize,
     /// Currency symbols written before numbers, to ISO codes, longest first.
     pub currency_symbols: Vec<(String, String)>,
+    /// Where each spelling of `currency_symbols` stands in it, by the spelling in ASCII lower case.
+    currency_spellings: HashMap<String, Vec<usize>>,
+    /// The byte lengths of `currency_symbols`, longest first.
+    currency_lengths: Vec<usize>,
     /// Currency names written after numbers, to ISO codes.
     pub currency_words: HashMap<String, String>,
     /// Currency names that are also units of measure ("pounds"), to ISO codes.
@@ -134,6 +142,8 @@ pub struct Rules {
     pub alias_max_words: usize,
     /// Canonical terms that name what is counted.
     pub countable: HashSet<String>,
+    /// Counted terms and the terms they take in, as (whole, part): "casualty" takes in "dead".
+    pub covers: HashSet<(String, String)>,
     /// Ignore patterns.
     pub ignore: Vec<(String, Regex)>,
     /// Month words.
@@ -154,6 +164,10 @@ pub struct Rules {
     pub whole: HashSet<String>,
     /// Month words that alone are a date only when introduced ("in May").
     pub ambiguous_months: HashSet<String>,
+    /// Month words that are also verbs in lower case ("may", "march").
+    pub verb_months: HashSet<String>,
+    /// Words that open what "a day before" may count from ("the", "his", "yesterday").
+    pub day_anchors: HashSet<String>,
     /// Decades in words to their first year ("seventies" = 1970).
     pub decades: HashMap<String, u16>,
     /// Minutes a hedged time of day is widened by on each side.
@@ -172,6 +186,17 @@ pub struct Rules {
     pub identifiers: HashSet<String>,
     /// Words that narrow a counted noun to a part ("worst", "other"), and endings that do ("est").
     pub narrowing: (HashSet<String>, Vec<String>),
+    /// Words that make a figure an addition ("another", "further"); the first is the qualifier
+    /// all of them are read as.
+    pub added: Vec<String>,
+    /// Words that after "of" make the figure beside them a part ("of which four", "12 of them").
+    pub partitive: HashSet<String>,
+    /// Words that make a figure beside them a part by severity ("seriously injured").
+    pub severity: HashSet<String>,
+    /// Words that join two clauses ("and", "while").
+    pub clause_joins: HashSet<String>,
+    /// Words that end an institution's name ("union", "fund").
+    pub institutions: HashSet<String>,
     /// The base unit of each dimension (the unit with factor 1), by dimension.
     pub base_units: HashMap<String, String>,
     /// Senses of ambiguous units: the unit's name, the unit it reads as, and the words that say so.
@@ -194,10 +219,19 @@ pub struct Rules {
     pub threshold_same_figure: f32,
     /// Least subject similarity for two outlets' only figures of one role.
     pub threshold_sole: f32,
+    /// Least similarity of the pooled words of two value camps of one role to be one fact disputed.
+    pub threshold_camps: f32,
+    /// Dimensions of measures of which one thing has one value, so two values from one outlet
+    /// are a dispute it reports.
+    pub one_value_dimensions: Vec<String>,
+    /// Least subject similarity for the very same figure told as an addition and plainly.
+    pub threshold_added: f32,
     /// Largest ratio between two outlets' only counts of one role to be one fact.
     pub max_sole_ratio: f64,
     /// Largest ratio between two outlets' only measures of one role to be one fact.
     pub max_sole_measure_ratio: f64,
+    /// Largest ratio between two outlets' only distances from one named place to be one fact.
+    pub max_place_ratio: f64,
     /// Least number of agreeing sources of a role for another outlet's only figure of it to join.
     pub outlier_sources: usize,
     /// Least number of sources telling a day alike for another mention of that day to join them.
@@ -316,6 +350,36 @@ impl Rules {
         self.unit_lookup_exact.get(word).or_else(|| folded(word)).map(|&i| &self.units[i])
     }
 
+    /// The hedges written before a number whose last word is `word`, in their order in `hedges`:
+    /// the only ones that can end right before a number after that word.
+    pub fn hedges_before_ending(&self, word: &str) -> impl Iterator<Item = &Hedge> {
+        self.hedges_before_by_last.get(word).into_iter().flatten().map(|&i| &self.hedges[i])
+    }
+
+    /// The currency symbols `text` ends with, ASCII case ignored, in their order in
+    /// `currency_symbols`: a lookup for each length of symbol, not a comparison with each symbol.
+    pub fn currency_symbols_ending<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a (String, String)> {
+        let at = |n: usize| text.len().checked_sub(n).filter(|&cut| text.is_char_boundary(cut));
+        let spelled = move |cut: usize| self.currency_spellings.get(&text[cut..].to_ascii_lowercase());
+        self.currency_lengths
+            .iter()
+            .filter_map(move |&n| at(n).and_then(spelled))
+            .flatten()
+            .map(|&i| &self.currency_symbols[i])
+    }
+
+    /// False when no unit spelling begins with `written`, in its case or in lower case: then no
+    /// tokens starting with it spell a unit, and a matcher need not join them to look them up.
+    pub fn may_open_unit(&self, written: &str) -> bool {
+        let folded = || !written.is_ascii() || written.bytes().any(|b| b.is_ascii_uppercase());
+        self.unit_prefixes.contains(written) || (folded() && self.unit_prefixes.contains(&written.to_lowercase()))
+    }
+
+    /// Every spelling of a unit in the rules, those matched case-sensitively as written.
+    pub fn unit_spellings(&self) -> impl Iterator<Item = &String> {
+        self.unit_lookup.keys().chain(self.unit_lookup_exact.keys())
+    }
+
     /// The sense `unit` has in a sentence whose words pass `in_sentence`: "degree" reads as an
     /// angle next to "rotate", and stays itself where no cue of another sense stands.
     pub fn sense<'a>(&'a self, unit: &'a Unit, in_sentence: impl Fn(&str) -> bool) -> &'a Unit {
@@ -350,6 +414,9 @@ impl Rules {
             }
             if let Some(d) = &f.dates {
                 push(&d.examples);
+            }
+            if let Some(s) = &f.subject {
+                push(&s.examples);
             }
             f.hedge.iter().for_each(|r| push(&r.examples));
             f.vague.iter().for_each(|r| push(&r.examples));

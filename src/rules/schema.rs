@@ -63,6 +63,10 @@ pub struct Example {
     pub none: bool,
     /// Reference date for relative dates in the example.
     pub date: Option<String>,
+    /// A word the claim's subject must be narrowed by ("another" for "a further 20,000").
+    pub qualifier: Option<String>,
+    /// The place the claim must be tied to ("aceh" for "24 killed in Aceh"); `""` for none.
+    pub place: Option<String>,
 }
 
 /// A number, or a string such as an ISO date or `"open"`.
@@ -267,6 +271,10 @@ pub struct AliasRule {
     /// When true, the term names what is counted, so it can be a count's unit ("soldier", "dead").
     #[serde(default)]
     pub countable: bool,
+    /// Counted terms this one takes in ("casualty" takes in "dead" and "injured"): a count of
+    /// none of it is a count of none of each.
+    #[serde(default)]
+    pub covers: Vec<String>,
     /// Pairs of phrases that must resolve to the same term.
     #[serde(default)]
     pub examples: Vec<[String; 2]>,
@@ -329,6 +337,14 @@ pub struct DatesSection {
     /// Month words that are also names or words ("May", "April"): alone, a date only when introduced.
     #[serde(default)]
     pub ambiguous_months: Vec<String>,
+    /// Month words that are also English verbs in lower case ("it may rain", "march on", "mar the
+    /// vote"): such a word needs a capital, a digit day or an introducer to be a month.
+    #[serde(default)]
+    pub verb_months: Vec<String>,
+    /// Words that open what "a day before" may count from (determiners, pronouns, relative
+    /// dates): "the day before the vote" names its own anchor, "said the day before" does not.
+    #[serde(default)]
+    pub day_anchors: Vec<String>,
     /// Decades in words to their first year ("seventies" = 1970, "noughties" = 2000).
     #[serde(default)]
     pub decades: BTreeMap<String, u16>,
@@ -365,6 +381,29 @@ pub struct SubjectSection {
     /// ending ("-est" for superlatives).
     #[serde(default)]
     pub narrowing: Vec<String>,
+    /// Words before a figure that make it an addition to figures told before ("another four",
+    /// "a further 20,000"): one qualifier however worded, the first.
+    #[serde(default)]
+    pub added: Vec<String>,
+    /// Words that after "of" make the figure beside them a part of one told just before ("five
+    /// bombs were dropped, of which four exploded"; "23 pirates, 12 of them Somali").
+    #[serde(default)]
+    pub partitive: Vec<String>,
+    /// Words that, beside a figure in its clause, make it a part by severity ("eight seriously
+    /// injured", "261 got minor injuries"), not the whole toll.
+    #[serde(default)]
+    pub severity: Vec<String>,
+    /// Words that join two clauses ("killing three people and injuring dozens"): a general noun's
+    /// counted word is not sought past them, since it belongs to the next clause's figure.
+    #[serde(default)]
+    pub clause_joins: Vec<String>,
+    /// Words that end the name of an institution ("Union", "Fund", "Survey"): such a name after
+    /// "from" or "of" tells who lends or measures, not where a figure happened.
+    #[serde(default)]
+    pub institutions: Vec<String>,
+    /// Examples that must extract.
+    #[serde(default)]
+    pub examples: Vec<Example>,
 }
 
 /// Alignment settings.
@@ -396,10 +435,22 @@ pub struct AlignSection {
     /// Least similarity for two outlets' only figures of one role ("seven bridges", "8 bridges"),
     /// told of the same circumstances and near each other: the same fact, told alike or not.
     pub threshold_sole: Option<f32>,
+    /// Least similarity of the pooled words of two value camps of one role ("four bombs were
+    /// dropped" told by three outlets, "five bombs" by another) for them to be one fact disputed.
+    pub threshold_camps: Option<f32>,
+    /// Dimensions of measures of which one thing has one value (a quake's magnitude): an outlet
+    /// giving two values of such a measure reports a dispute between its sources, not two facts.
+    pub one_value_dimensions: Option<Vec<String>>,
+    /// Least similarity for the very same figure told once as an addition ("an additional four
+    /// died in hospital") and once plainly ("four died in hospitals").
+    pub threshold_added: Option<f32>,
     /// Largest ratio between two such only figures of a count ("two boats", "three boats").
     pub max_sole_ratio: Option<f64>,
     /// The same for a measure, whose outlets differ by less ("magnitude 7.6", "7.7").
     pub max_sole_measure_ratio: Option<f64>,
+    /// Largest ratio between two outlets' only distances from one named place ("1,500 km from
+    /// Tehran", "1,150 km southeast of Tehran") to be one distance in dispute.
+    pub max_place_ratio: Option<f64>,
     /// Least number of sources agreeing on a role's figure for another outlet's only figure of
     /// that role to join them as an outlier ("two boats" told by four, "three boats" by one).
     pub outlier_sources: Option<usize>,

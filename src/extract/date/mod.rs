@@ -148,15 +148,29 @@ fn word(tokens: &[Token], k: usize) -> Option<&str> {
 
 /// Reads the date expression starting at token `i`, if one starts there.
 pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<DateMatch> {
+    match_date_after(tokens, text, rules, i, super::duration::read(tokens, text, rules, i).as_ref())
+}
+
+/// [`match_date`] given `length`, the length of time read at token `i`, which the dates counted
+/// with it share ("three days ago", "3 days from today for a week", "a few days ago").
+pub fn match_date_after(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    i: usize,
+    length: Option<&super::duration::Duration>,
+) -> Option<DateMatch> {
     let word = |k: usize| word(tokens, k);
     let spoken = |expr, end| Some(DateMatch { start: i, end, expr, hedge: Hedge::Period });
     if let Some((expr, end)) = spoken::bare_day(tokens, rules, i) {
         return spoken(expr, end);
     }
     // "in 3 weeks" is a date only in the future tense; "the first time in 3 weeks" is a length.
-    if word(i) == Some("in") && super::is_future(tokens, rules, i) {
+    // The tense, read from the whole clause, is asked last.
+    if word(i) == Some("in") {
         if let Some(d) = super::duration::read(tokens, text, rules, i + 1) {
-            if let Some(calendar) = d.calendar.filter(|c| c.seconds == 0 && d.low == d.high) {
+            let calendar = d.calendar.filter(|c| c.seconds == 0 && d.low == d.high);
+            if let Some(calendar) = calendar.filter(|_| super::is_future(tokens, rules, i)) {
                 return spoken(spoken::on_calendar_or_working(tokens, &d, 0, 1, calendar), d.end);
             }
         }
@@ -166,7 +180,8 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
         let hedge = if sign > 0 { Hedge::Since } else { Hedge::Until };
         return Some(DateMatch { start: i, end, expr, hedge });
     }
-    if let Some((expr, end)) = spoken::shifted(tokens, text, rules, i, future)
+    if let Some((expr, end)) = length
+        .and_then(|d| spoken::shifted_by(tokens, d, future))
         .or_else(|| spoken::less_than_shifted(tokens, text, rules, i, future))
         .or_else(|| spoken::weekdays_counted(tokens, text, rules, i))
         // After the counted dates, which read "a day later" in the future tense from the reference.
@@ -174,7 +189,7 @@ pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Opti
     {
         return spoken(expr, end);
     }
-    if let Some((expr, end)) = period::period(tokens, text, rules, i) {
+    if let Some((expr, end)) = period::period(tokens, text, rules, i, length) {
         return spoken(expr, end);
     }
     let mut j = i;
@@ -348,7 +363,9 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                 if let Some(found) = period::days_of_month(tokens, text, rules, k, month).filter(|_| capitalized) {
                     return Some(found);
                 }
-                if let Some((day, after_day)) = day_after_month(tokens, rules, k, capitalized, verb_month(&t.norm)) {
+                if let Some((day, after_day)) =
+                    day_after_month(tokens, rules, k, capitalized, verb_month(rules, &t.norm))
+                {
                     // "march 20 miles" is a verb and a count.
                     if capitalized || !followed_by_counted_noun(tokens, rules, after_day) {
                         if let Some((year, after_year)) = year_next(tokens, text, rules, after_day) {
@@ -383,7 +400,7 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                     _ => None,
                 };
                 if let Some(offset) =
-                    offset.filter(|_| word(y + 1) == Some("year") && (capitalized || !verb_month(&t.norm)))
+                    offset.filter(|_| word(y + 1) == Some("year") && (capitalized || !verb_month(rules, &t.norm)))
                 {
                     return Some((DateExpr::MonthOfYear { month, offset }, y + 2));
                 }
@@ -512,7 +529,7 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
             let k = if tokens.get(j + 1).is_some_and(|c| c.is_punct(",")) { j + 2 } else { j + 1 };
             if let Some((month, after)) = month_at(tokens, rules, k) {
                 let m = &tokens[k];
-                if (m.is_capitalized(text) || !verb_month(&m.norm)) && m.norm.len() > 2 {
+                if (m.is_capitalized(text) || !verb_month(rules, &m.norm)) && m.norm.len() > 2 {
                     return Some((DateExpr::MonthYear { year, month }, after));
                 }
             }
@@ -570,7 +587,7 @@ fn day_first(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(D
     // A lower-case "may" or "march" after a number is a verb ("15 march on"), unless glued to it
     // ("22may"); "1st jan" and "22 june" are dates.
     let m = &tokens[k];
-    if !m.is_capitalized(text) && verb_month(&m.norm) && m.space_before && word(k - 1) != Some("of") {
+    if !m.is_capitalized(text) && verb_month(rules, &m.norm) && m.space_before && word(k - 1) != Some("of") {
         return None;
     }
     if let Some((year, after_year)) = year_next(tokens, text, rules, after) {
@@ -580,10 +597,16 @@ fn day_first(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(D
 }
 
 /// True for a month name that is also an English verb in lower case ("it may rain", "march on",
-/// "mar the vote"): such a name needs a capital, a digit day or an introducer to be a month. The
-/// other ambiguous names ("june", "april") are given names, which news capitalises.
-fn verb_month(word: &str) -> bool {
-    matches!(word, "may" | "march" | "mar")
+/// "mar the vote"; rules/dates.toml, `verb_months`): such a name needs a capital, a digit day or an
+/// introducer to be a month. The other ambiguous names ("june", "april") are given names, which
+/// news capitalises.
+fn verb_month(rules: &Rules, word: &str) -> bool {
+    rules.verb_months.contains(word)
+}
+
+/// True for a month's full name ("september", not "sept" or "sep").
+pub(crate) fn full_month_name(rules: &Rules, word: &str) -> bool {
+    rules.months.contains_key(word) && !is_abbreviation(rules, word)
 }
 
 /// True for a month word that a longer name of the same month begins with ("Aug" of "August"), so a

@@ -5,14 +5,20 @@
 //! reference ("the next 3 days", "the past 3 weeks", "within 5 days" in the future tense) and
 //! parts of the reference's week, month or year ("rest of the week", "earlier this month").
 
-use super::super::duration::Calendar;
+use super::super::duration::{Calendar, Duration};
 use super::super::lexer::{Token, TokenKind};
 use super::numeric::{closes_clause, day_at, followed_by_counted_noun, is_ordinal_day, year_after_bare, year_token};
 use super::{core_date, relative_date, spoken, word, DateExpr, RelativeUnit};
 use crate::rules::Rules;
 
 /// The period starting at token `i`, if one starts there.
-pub(super) fn period(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
+pub(super) fn period(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    i: usize,
+    length: Option<&Duration>,
+) -> Option<(DateExpr, usize)> {
     let w = word(tokens, i);
     if matches!(w, Some("from" | "between")) {
         if let Some(found) = week_numbers(tokens, text, i + 1, w == Some("between")) {
@@ -39,7 +45,8 @@ pub(super) fn period(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
             }
         }
     }
-    if let Some(found) = lasting(tokens, text, rules, i).or_else(|| vaguely_ago(tokens, text, rules, i)) {
+    let vague = || length.and_then(|d| vaguely_ago(tokens, rules, i, d));
+    if let Some(found) = lasting(tokens, text, rules, i, length).or_else(vague) {
         return Some(found);
     }
     let k = if w == Some("the") { i + 1 } else { i };
@@ -422,14 +429,27 @@ fn week(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: usize) -> Opti
 /// "for 3 days from today", "for 3 days, from today", "(for) a week starting tomorrow", "2 weeks
 /// starting May 20th": a length of time from a day on. "3 days from today" alone is one day
 /// (`spoken::shifted`), and the start must be a day: "for 10 years from 2010" stays a length.
-fn lasting(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
+/// `length` is the length of time read at token `i`.
+fn lasting(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    i: usize,
+    length: Option<&Duration>,
+) -> Option<(DateExpr, usize)> {
     let for_ = word(tokens, i) == Some("for");
     let t = tokens.get(i)?;
     let counted = t.kind == TokenKind::Digits || rules.number_words.contains_key(&t.norm) || t.is("a");
     if !(for_ || counted) {
         return None;
     }
-    let d = super::super::duration::read(tokens, text, rules, if for_ { i + 1 } else { i })?;
+    let after_for;
+    let d = if for_ {
+        after_for = super::super::duration::read(tokens, text, rules, i + 1)?;
+        &after_for
+    } else {
+        length?
+    };
     let calendar = d.calendar.filter(|c| c.seconds == 0 && d.low == d.high && d.low > 0.0)?;
     let mut k = d.end;
     if for_ && tokens.get(k).is_some_and(|c| c.is_punct(",")) {
@@ -455,12 +475,12 @@ fn lasting(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(Dat
 }
 
 /// The longest length a vague count of days, weeks, months or years may mean, on the calendar.
-fn longest(d: &super::super::duration::Duration) -> Option<Calendar> {
+fn longest(d: &Duration) -> Option<Calendar> {
     on_calendar(d, d.high)
 }
 
 /// `seconds` of the unit `d` is counted in, on the calendar.
-fn on_calendar(d: &super::super::duration::Duration, seconds: f64) -> Option<Calendar> {
+fn on_calendar(d: &Duration, seconds: f64) -> Option<Calendar> {
     let count = |size: f64| (seconds / size).round() as i64;
     let mut c = Calendar::default();
     match d.unit.as_str() {
@@ -474,9 +494,9 @@ fn on_calendar(d: &super::super::duration::Duration, seconds: f64) -> Option<Cal
 }
 
 /// "a few days ago", "several months ago": a vague count back from the reference is the days
-/// between the longest and the shortest it may mean, not the point a spec picks for "few".
-fn vaguely_ago(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
-    let d = super::super::duration::read(tokens, text, rules, i)?;
+/// between the longest and the shortest it may mean, not the point a spec picks for "few". `d` is
+/// the length of time read at token `i`.
+fn vaguely_ago(tokens: &[Token], rules: &Rules, i: usize, d: &Duration) -> Option<(DateExpr, usize)> {
     if d.low == d.high
         || word(tokens, d.end) != Some("ago")
         || !tokens[i..d.end].iter().any(|t| rules.vague_counts.contains_key(&t.norm))
@@ -484,7 +504,7 @@ fn vaguely_ago(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<
         return None;
     }
     let back = |calendar| Box::new(DateExpr::Shifted { base: 0, sign: -1, calendar });
-    let (far, near) = (longest(&d)?, on_calendar(&d, d.low)?);
+    let (far, near) = (longest(d)?, on_calendar(d, d.low)?);
     Some((DateExpr::Range { from: back(far), to: back(near) }, d.end + 1))
 }
 

@@ -116,7 +116,7 @@ pub(super) fn relative_date(tokens: &[Token], text: &str, rules: &Rules, j: usiz
         return Some((DateExpr::Weekend { offset: Some(offset as i8) }, j + 2));
     }
     // "this may" is a pronoun and a verb; "next june" is a month.
-    let named = |t: &Token| t.is_capitalized(text) || !verb_month(&t.norm);
+    let named = |t: &Token| t.is_capitalized(text) || !verb_month(rules, &t.norm);
     if let Some((month, end)) = month_at(tokens, rules, j + 1).filter(|_| next.len() > 2 && named(&tokens[j + 1])) {
         return Some((DateExpr::MonthNear { month, direction: offset as i8 }, end));
     }
@@ -159,39 +159,9 @@ pub(super) fn day_beside(tokens: &[Token], text: &str, rules: &Rules, i: usize) 
         t.kind == TokenKind::Digits
             || (t.kind == TokenKind::Word
                 && (t.is_capitalized(text)
-                    || ANCHOR_WORDS.contains(&t.norm.as_str())
+                    || rules.day_anchors.contains(&t.norm)
                     || rules.months.contains_key(&t.norm)
                     || rules.weekdays.contains_key(&t.norm)))
     });
     (!counts_from_what_follows).then_some((DateExpr::DayBeside { days }, end))
 }
-
-/// Words that open what a "day before" may count from: determiners, pronouns, relative dates.
-const ANCHOR_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
-    "this",
-    "that",
-    "these",
-    "those",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "there",
-    "yesterday",
-    "today",
-    "tomorrow",
-    "tmrw",
-];

@@ -148,7 +148,15 @@ pub(super) fn shifted(
     j: usize,
     future: impl Fn() -> bool,
 ) -> Option<(DateExpr, usize)> {
-    let d = duration::read(tokens, text, rules, j)?;
+    shifted_by(tokens, &duration::read(tokens, text, rules, j)?, future)
+}
+
+/// [`shifted`] by the length of time `d`, already read where the date starts.
+pub(super) fn shifted_by(
+    tokens: &[Token],
+    d: &duration::Duration,
+    future: impl Fn() -> bool,
+) -> Option<(DateExpr, usize)> {
     let calendar = d.calendar?;
     if calendar.seconds != 0 || d.low != d.high {
         return None;
@@ -169,7 +177,7 @@ pub(super) fn shifted(
         (Some("in"), Some("the")) if word(tokens, k + 2) == Some("future") && future() => (0, 1, k + 3),
         _ => return None,
     };
-    Some((on_calendar_or_working(tokens, &d, base, sign, calendar), end))
+    Some((on_calendar_or_working(tokens, d, base, sign, calendar), end))
 }
 
 /// A length counted from a day: on the calendar, or in working days when they are named ("four

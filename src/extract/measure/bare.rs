@@ -5,7 +5,7 @@ use super::super::lexer::{Token, TokenKind};
 use super::super::subject::canonical_word;
 use super::{counted_noun, Measure};
 use crate::claim::{Hedge, Interval};
-use crate::rules::Rules;
+use crate::rules::{Rules, Vague};
 
 /// "no dead", "no injuries", "no one was killed", "nobody was hurt": a count of none, said of what
 /// news counts (rules/aliases.toml, `countable`); "no evidence" is none of that.
@@ -40,7 +40,12 @@ pub(super) fn vague(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure
     if t.kind != TokenKind::Word {
         return None;
     }
-    for v in &rules.vague {
+    // A phrase is walked only from its own first word: most words open none.
+    let opens = |v: &&Vague| {
+        let first = v.words.first().and_then(|w| w.strip_prefix(t.norm.as_str()));
+        first.is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+    };
+    for v in rules.vague.iter().filter(opens) {
         // Phrases like "triple-digit" are written with hyphens that the lexer splits off.
         let mut j = i;
         let mut ok = true;

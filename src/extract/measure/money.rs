@@ -45,28 +45,25 @@ pub(in crate::extract) fn currency_before(tokens: &[Token], text: &str, rules: &
     let line_start = text[floor..number_start].rfind('\n').map_or(floor, |p| floor + p + 1);
     let before = text[line_start..number_start].trim_end_matches([' ', '\u{a0}']);
     let spaced = line_start + before.len() < number_start;
-    for (symbol, code) in &rules.currency_symbols {
-        // Codes and lettered symbols are written in either case ("mxn$ 15", "c $ 1.34").
-        let cut = before.len().checked_sub(symbol.len()).filter(|&c| before.is_char_boundary(c));
-        let rest = cut.filter(|&c| before[c..].eq_ignore_ascii_case(symbol)).map(|c| &before[..c]);
-        if let Some(rest) = rest {
-            let alphabetic = symbol.chars().next().is_some_and(char::is_alphabetic);
-            if alphabetic && rest.chars().next_back().is_some_and(char::is_alphanumeric) {
-                continue;
-            }
-            // A code in other letters than its own is an English word unless glued to the number:
-            // "try one" is no Turkish lira, "usd115" is dollars.
-            let written = &before[rest.len()..];
-            if spaced && symbol.chars().all(char::is_alphabetic) && written != symbol {
-                continue;
-            }
-            let symbol_start = line_start + rest.len();
-            let at = tokens[..i].partition_point(|t| t.start < symbol_start);
-            if tokens.get(at)?.start != symbol_start {
-                return None;
-            }
-            return Some(Currency { code: code.clone(), at, scale: 1.0 });
+    // Codes and lettered symbols are written in either case ("mxn$ 15", "c $ 1.34").
+    for (symbol, code) in rules.currency_symbols_ending(before) {
+        let rest = &before[..before.len() - symbol.len()];
+        let alphabetic = symbol.chars().next().is_some_and(char::is_alphabetic);
+        if alphabetic && rest.chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue;
         }
+        // A code in other letters than its own is an English word unless glued to the number:
+        // "try one" is no Turkish lira, "usd115" is dollars.
+        let written = &before[rest.len()..];
+        if spaced && symbol.chars().all(char::is_alphabetic) && written != symbol {
+            continue;
+        }
+        let symbol_start = line_start + rest.len();
+        let at = tokens[..i].partition_point(|t| t.start < symbol_start);
+        if tokens.get(at)?.start != symbol_start {
+            return None;
+        }
+        return Some(Currency { code: code.clone(), at, scale: 1.0 });
     }
     None
 }

@@ -35,26 +35,34 @@ pub(in crate::extract) fn unit_after<'r>(
     if first.is_punct("\"") && !(first.space_before && tokens.get(k + 1).is_none_or(|t| t.space_before)) {
         return None;
     }
+    // The longest unit spelled by the tokens from `k`, read a token at a time for as long as the
+    // text so far begins some unit's spelling: most words after a number begin none.
     let longest = (rules.unit_max_words * 2 + 1).min(tokens.len().saturating_sub(k));
-    for n in (1..=longest).rev() {
-        let window = &tokens[k..k + n];
-        if window.iter().skip(1).any(|t| t.sentence != window[0].sentence)
-            || window.iter().any(|t| t.kind == TokenKind::Digits)
-        {
-            continue;
+    let mut raw = String::new();
+    let mut found = None;
+    for (n, t) in tokens[k..k + longest].iter().enumerate() {
+        if t.kind == TokenKind::Digits || t.sentence != first.sentence {
+            break;
         }
-        let raw = join(window, |t| &text[t.start..t.end]);
+        if n > 0 && t.space_before {
+            raw.push(' ');
+        }
+        raw.push_str(&text[t.start..t.end]);
+        if !rules.may_open_unit(&raw) {
+            break;
+        }
         if let Some(unit) = rules.unit(&raw) {
-            // Letters or digits glued after the unit make a code of it ("24703m212"), unless
-            // they spell a unit of their own ("km2").
-            if let Some(t) = tokens.get(k + n).filter(|t| !t.space_before && t.kind != TokenKind::Punct) {
-                let glued = format!("{raw}{}", &text[t.start..t.end]);
-                return rules.unit(&glued).map(|u| (u, k + n + 1));
-            }
-            return Some((unit, k + n));
+            found = Some((unit, raw.len(), k + n + 1));
         }
     }
-    None
+    let (unit, len, end) = found?;
+    // Letters or digits glued after the unit make a code of it ("24703m212"), unless they spell a
+    // unit of their own ("km2").
+    if let Some(t) = tokens.get(end).filter(|t| !t.space_before && t.kind != TokenKind::Punct) {
+        let glued = format!("{}{}", &raw[..len], &text[t.start..t.end]);
+        return rules.unit(&glued).map(|u| (u, end + 1));
+    }
+    Some((unit, end))
 }
 
 /// A unit written before the number at token `at` ("magnitude 6.1", "magnitude-6.1"), and its token.

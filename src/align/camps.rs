@@ -1,0 +1,220 @@
+//! Groups of one block in, the value camps of one fact merged out: when outlets disagree on a
+//! figure ("four bombs were dropped" in three, "five bombs" in another), the outlets that agree
+//! end in one group and those that give the other value in another, each alike within, so the
+//! dispute itself is never shown. Two such camps of one role, told by different outlets, none of
+//! which states both values as two facts, are one fact told two ways.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::claim::{Claim, Kind};
+use crate::compare::{self, Verdict};
+
+use super::clusters::Clusters;
+use super::{other_places, vectors, Context, Ground};
+
+/// The role every member of a group is a figure of, when they share one that names a thing
+/// counted or measured (not a bare figure, a date, a span of time, a sum of money, a length,
+/// which measure many things of one story), none of them of an earlier event, a count of
+/// occurrences, a part ("another 20,000") or a count with decimals (a magnitude misread). A
+/// figure told as a part of another ("of which four exploded") is no account of the camp's value
+/// and is passed over.
+fn camp_role<'a>(cx: &'a Context, members: &[usize]) -> Option<&'a (Kind, String)> {
+    let told: Vec<usize> = members.iter().copied().filter(|&m| !cx.claims[m].subject.part).collect();
+    let role = told_role(cx, members);
+    let eligible = !role.1.is_empty()
+        && match role.0 {
+            Kind::Count => true,
+            Kind::Quantity => cx.rules.unit(&role.1).is_none_or(|u| u.dimension != "length"),
+            _ => false,
+        };
+    let all = told.iter().all(|&m| {
+        let c = &cx.claims[m];
+        let whole = [c.nominal.low, c.nominal.high].iter().flatten().all(|x| x.fract() == 0.0);
+        &cx.roles[m] == role
+            && !c.subject.past
+            && !c.subject.times
+            && c.subject.qualifiers.is_empty()
+            && (role.0 != Kind::Count || whole)
+    });
+    (eligible && all).then_some(role)
+}
+
+/// The role of a group's first figure not told as a part of another, or of its first figure.
+fn told_role<'a>(cx: &'a Context, members: &[usize]) -> &'a (Kind, String) {
+    let first = members.iter().copied().find(|&m| !cx.claims[m].subject.part).unwrap_or(members[0]);
+    &cx.roles[first]
+}
+
+/// Whether two values of one role lie near enough to be two accounts of one figure: outlets
+/// disagree by a few ("four bombs", "five bombs"; "5.9", "6.1"; "dozens", "hundreds"), not by
+/// orders of magnitude, and "no one was killed" disputes any small toll. Judged on the nearest
+/// ends of the two intervals, so a vague figure's width counts in its favour.
+fn near(cx: &Context, x: &Claim, y: &Claim) -> bool {
+    let (lower, upper) = if x.value.magnitude() <= y.value.magnitude() { (x, y) } else { (y, x) };
+    let (Some(top), Some(bottom)) = (lower.value.high, upper.value.low) else {
+        // An open end reaches the other value: the two overlap.
+        return true;
+    };
+    let ratio = if x.kind == Kind::Quantity { cx.rules.max_sole_measure_ratio } else { cx.rules.max_sole_ratio };
+    top <= 0.0 || bottom <= top * ratio
+}
+
+/// Whether a source of camp `own` also states, as a figure of the role outside the camp, a value
+/// of camp `other`: then the two values are two facts to it ("five bombs were dropped, two
+/// inside the camp"), not two accounts of one. Not a figure told as a part ("five bombs were
+/// dropped, of which four exploded"): the other camp's plain "four bombs were dropped" is an
+/// account of the whole. Reads each of `own`'s sources once.
+fn states_other(cx: &Context, own: &[usize], other: &[usize]) -> bool {
+    let role = told_role(cx, own);
+    let mut camps: Vec<usize> = own.iter().chain(other).copied().collect();
+    camps.sort_unstable();
+    sources(cx, own).into_iter().any(|source| {
+        cx.by_source[source].iter().any(|&z| {
+            &cx.roles[z] == role
+                && !cx.claims[z].subject.past
+                && !cx.claims[z].subject.part
+                && camps.binary_search(&z).is_err()
+                && other.iter().any(|&y| compare::relate(&cx.claims[z], &cx.claims[y], cx.rules) == Verdict::Agree)
+        })
+    })
+}
+
+/// The sources of `members`, ascending, once each, not counting a source for a figure it tells
+/// as a part of another ("of which four exploded"): that is no account of the camp's value.
+fn sources(cx: &Context, members: &[usize]) -> Vec<usize> {
+    let mut out: Vec<usize> =
+        members.iter().filter(|&&m| !cx.claims[m].subject.part).map(|&m| cx.claims[m].source).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether groups `a` and `b`, of one role, may be two camps of one fact: each told by two
+/// sources at least that do not tell the other (a lone dissent is `sole`'s outlier); every pair
+/// from two sources of the same circumstances (no two days, no two places), near each other; no
+/// source stating the other camp's value as another figure of the role; and at least one pair
+/// disjoint, since camps whose values overlap are joined on their words alone. An outlet in both
+/// camps must tell one fact there (values that overlap, or one converted), except for a measure
+/// of `one_value_dimensions`: one quake has one magnitude, so an outlet giving two reports the
+/// dispute ("5.9, the US survey said; Iranian television put it at 6.1"), while a count or a
+/// weight may be split into parts.
+fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
+    let (claims, rules) = (cx.claims, cx.rules);
+    let (sa, sb) = (sources(cx, a), sources(cx, b));
+    let own = |s: &[usize], t: &[usize]| s.iter().filter(|x| !t.contains(x)).count();
+    if own(&sa, &sb) < 2 || own(&sb, &sa) < 2 {
+        return false;
+    }
+    let role = told_role(cx, a);
+    let one_value = role.0 == Kind::Quantity
+        && rules.unit(&role.1).is_some_and(|u| rules.one_value_dimensions.contains(&u.dimension));
+    let mut disjoint = false;
+    for &x in a {
+        for &y in b {
+            let (p, q) = (&claims[x], &claims[y]);
+            if p.source == q.source {
+                if !(one_value
+                    || p.subject.part
+                    || q.subject.part
+                    || p.nominal.overlaps(&q.nominal)
+                    || compare::one_figure_converted(p, q, rules))
+                {
+                    return false;
+                }
+                continue;
+            }
+            let days = match (p.subject.weekday, q.subject.weekday) {
+                (Some(d), Some(e)) => d == e,
+                _ => true,
+            };
+            if !days || !near(cx, p, q) || other_places(p, q) {
+                return false;
+            }
+            disjoint |= compare::relate(p, q, rules) == Verdict::Conflict;
+        }
+    }
+    disjoint && !states_other(cx, a, b) && !states_other(cx, b, a)
+}
+
+/// Merges the value camps of one role among `clusters` (keyed by a member), most alike first, and records each merge in `grounds`. Only groups that
+/// `linked` links (pairs of claims whose sentences share words) and whose pooled words are at
+/// least `threshold_camps` alike are weighed, so the cost follows the scored pairs, not the
+/// square of the groups.
+pub(super) fn merge_camps(
+    cx: &Context,
+    clusters: &mut Clusters,
+    grounds: &mut HashMap<usize, Vec<Ground>>,
+    linked: &[(usize, usize)],
+) {
+    // The groups that may be camps: of one role, told by two sources at least.
+    let mut eligible: HashMap<usize, &(Kind, String)> = HashMap::default();
+    for (&k, members) in clusters.all().iter() {
+        if let Some(role) = camp_role(cx, members).filter(|_| sources(cx, members).len() >= 2) {
+            eligible.insert(k, role);
+        }
+    }
+    let mut pairs: HashSet<(usize, usize)> = HashSet::default();
+    for &(a, b) in linked {
+        let (p, q) = (clusters.of(a), clusters.of(b));
+        if p != q && eligible.contains_key(&p) && eligible.get(&p) == eligible.get(&q) {
+            pairs.insert((p.min(q), p.max(q)));
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+    pairs.sort_unstable();
+    let mut pooled = vectors::PooledCache::default();
+    let mut ranked: Vec<(f32, usize, usize)> = Vec::new();
+    for (p, q) in pairs {
+        let s = pooled.similarity(cx.vectors, clusters.all(), p, q);
+        if s >= cx.rules.threshold_camps && camps(cx, &clusters.all()[&p], &clusters.all()[&q]) {
+            ranked.push((s, p, q));
+        }
+    }
+    ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
+    for (_, p, q) in ranked {
+        let (ca, cb) = (clusters.of(p), clusters.of(q));
+        if ca == cb || !camps(cx, &clusters.all()[&ca], &clusters.all()[&cb]) {
+            continue;
+        }
+        clusters.merge(ca, cb);
+        let mut merged = grounds.remove(&cb).unwrap_or_default();
+        let own = grounds.entry(ca).or_default();
+        own.append(&mut merged);
+        own.push(Ground::Camps(told_role(cx, &clusters.all()[&ca]).1.clone()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::tests::{assert_conflict_on, report};
+    use crate::compare::Verdict;
+
+    /// Two outlets say no one was killed, two that 12 were, each worded its own way; each also
+    /// counts the dead elsewhere, so none of the figures is its outlet's only one.
+    const CAMPS: [&str; 4] = [
+        "No one was killed in the bombing of the Yida camp, aid workers told reporters. Two people were killed in Jau.",
+        "The charity said nobody was killed when planes bombed Yida on Thursday. Two people were killed in Jau.",
+        "Local officials in Unity state said 12 people were killed in the bombing of the settlement. Two were killed in Jau.",
+        "A county commissioner said 12 people were killed as the camp came under fire. Two were killed in Jau.",
+    ];
+
+    #[test]
+    fn two_camps_of_outlets_giving_one_role_two_values_are_one_fact_in_dispute() {
+        assert_conflict_on(&CAMPS, "12", 4, "camps on one figure of dead");
+    }
+
+    #[test]
+    fn a_lone_dissent_is_no_camp() {
+        let r = report(&CAMPS[..3]);
+        assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
+    }
+
+    #[test]
+    fn an_outlet_giving_both_counts_tells_two_facts() {
+        let mut texts = CAMPS.to_vec();
+        texts.push("Aid workers said 12 people were killed as the camp at Kauda came under fire, and no one was killed when planes \
+             bombed the Yida camp.");
+        let r = report(&texts);
+        assert!(r.groups.iter().all(|g| !g.why.contains("camps")), "{:?}", r.groups);
+    }
+}

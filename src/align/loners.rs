@@ -1,0 +1,116 @@
+//! Groups of one block and the claims left on their own in, the groups some of those claims join
+//! out: an outlet's only figure of a role that tells the very value several outlets give that
+//! role is their fact, however its sentence is worded ("Greek march erupts in violence, 3 dead"
+//! beside four outlets' "three killed in the bank fire").
+//!
+//! Pairs of sole figures are grouped on that ground already (`sole::sole_figures`), but a large
+//! group also holds figures of other nouns ("three bank workers"), and those, against a headline
+//! that shares few words with them, can keep the loner out on the group's average likeness.
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::claim::{Claim, Kind};
+use crate::compare::{self, Verdict};
+use crate::rules::Rules;
+
+use super::{dated_alike, most_told, of_other_days, other_places, source_count, Context};
+
+/// For each sole figure left on its own, the group it joins, if any: the group told by the most
+/// sources among those where at least `outlier_sources` sources give the figure's role the very
+/// value it gives, no member conflicts with it or is tied to another place, each member of its
+/// role is narrowed alike ("another three" is no account of "three") and of the same day, it shares some
+/// words with one member; its own source may be in the group already, with a figure that overlaps
+/// it (a headline's "3 dead" beside the body's "three people were killed"). Earlier events mentioned in
+/// passing and counts of occurrences never join. Reads the groups of one block once.
+pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize)> {
+    let (claims, rules) = (cx.claims, cx.rules);
+    let mut keys: Vec<usize> = clusters.keys().copied().collect();
+    keys.sort_unstable();
+    // The groups holding each role, and each role's value as written: a loner is weighed against
+    // the groups of its role, or, in a pile where a role has many groups, against those that tell
+    // its very value, so the cost follows the number of claims rather than loners times groups.
+    let mut by_role: BTreeMap<&(Kind, String), Vec<usize>> = BTreeMap::new();
+    let mut by_value: BTreeMap<(&(Kind, String), ValueKey), Vec<usize>> = BTreeMap::new();
+    for &t in keys.iter().filter(|k| clusters[k].len() > 1) {
+        for &m in &clusters[&t] {
+            let role = &cx.roles[m];
+            let list = by_role.entry(role).or_default();
+            if list.last() != Some(&t) {
+                list.push(t);
+            }
+            let list = by_value.entry((role, value_key(&claims[m]))).or_default();
+            if list.last() != Some(&t) {
+                list.push(t);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for &k in &keys {
+        let members = &clusters[&k];
+        let (o, x) = (members[0], &claims[members[0]]);
+        let counted = matches!(cx.roles[o].0, Kind::Count | Kind::Quantity);
+        if members.len() != 1 || !counted || x.subject.past || x.subject.times || cx.roles[o].1.is_empty() {
+            continue;
+        }
+        let fits = |t: usize| {
+            let group = &clusters[&t];
+            let of_role: Vec<usize> = group.iter().copied().filter(|&m| cx.roles[m] == cx.roles[o]).collect();
+            let agreeing: Vec<usize> =
+                of_role.iter().copied().filter(|&m| compare::relate(&claims[m], x, rules) == Verdict::Agree).collect();
+            // A source that counts the role more than once joins only where it told this very
+            // count of the role already: it repeats itself ("the 23 pirates" again and again),
+            // or names the person again by the age it gave ("the 16-year old"). Not another
+            // measure: one source gives two quakes the same magnitude.
+            let repeated = (cx.roles[o].0 == Kind::Count || is_age(x, rules))
+                && agreeing.iter().any(|&m| claims[m].source == x.source);
+            (cx.sole[o] || repeated)
+                && source_count(claims, &agreeing) >= rules.outlier_sources.max(2)
+                && group.iter().all(|&m| {
+                    let y = &claims[m];
+                    !y.subject.past
+                        && if y.source == x.source {
+                            y.nominal.overlaps(&x.nominal)
+                        } else {
+                            compare::relate(y, x, rules) != Verdict::Conflict
+                        }
+                        && !other_places(x, y)
+                })
+                && of_role.iter().all(|&m| {
+                    let y = &claims[m];
+                    y.subject.qualifiers == x.subject.qualifiers && dated_alike(cx, x, y) && !of_other_days(cx, x, y)
+                })
+                && group.iter().any(|&m| cx.vectors.mutual(o, m) >= rules.threshold_sole)
+        };
+        let role = &cx.roles[o];
+        let of_role = by_role.get(role).map_or(&[][..], Vec::as_slice);
+        let candidates = if of_role.len() <= EXACT_ROLE_GROUPS {
+            of_role
+        } else {
+            by_value.get(&(role, value_key(x))).map_or(&[][..], Vec::as_slice)
+        };
+        let told: Vec<(usize, usize)> =
+            candidates.iter().filter(|&&t| fits(t)).map(|&t| (source_count(claims, &clusters[&t]), t)).collect();
+        if let Some(t) = most_told(told) {
+            out.push((o, t));
+        }
+    }
+    out
+}
+
+/// Whether the claim is an age ("the 16-year old").
+fn is_age(c: &Claim, rules: &Rules) -> bool {
+    c.kind == Kind::Quantity && rules.units.iter().any(|u| u.name == c.unit && u.dimension == "age")
+}
+
+/// Most groups of one role a loner is weighed against one by one: every story's, and a pile's
+/// roles with fewer groups. Beyond it only the groups telling the loner's very value are.
+const EXACT_ROLE_GROUPS: usize = 64;
+
+/// A claim's value as its bits, to find the groups telling the very same value.
+type ValueKey = (Option<u64>, Option<u64>);
+
+fn value_key(c: &Claim) -> ValueKey {
+    (c.value.low.map(f64::to_bits), c.value.high.map(f64::to_bits))
+}

@@ -1,0 +1,124 @@
+//! Groups of one block and the claims left on their own in, the distances from a named place that
+//! join a group out: when outlets give a distance from one place ("1,500 kilometers south of
+//! Tehran", "about 940 miles south of Tehran") and another outlet gives its own ("1,150
+//! kilometers southeast of Tehran"), that is the same distance told another way, however its
+//! sentence is worded, as long as each outlet gives that place one distance only.
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::claim::{Claim, Kind};
+use crate::compare;
+
+use super::{dated_alike, most_told, source_count, Context, Ground};
+
+/// The named place a claim is a distance from, when it is one: a length tied to a place by its
+/// preposition, of the story (not an earlier event), plainly told (no part, no occurrence).
+fn place_of<'a>(cx: &Context, c: &'a Claim) -> Option<&'a str> {
+    let length = c.kind == Kind::Quantity && cx.rules.unit(&c.unit).is_some_and(|u| u.dimension == "length");
+    let plain = !c.subject.past && !c.subject.times && !c.subject.part && c.subject.qualifiers.is_empty();
+    c.subject.place.as_deref().filter(|_| length && plain)
+}
+
+/// For each distance from a named place left on its own, the group it joins, if any: the group
+/// whose members are all distances from that very place, told by two sources at least, none of
+/// them the joiner's, where every source involved gives that place one distance only (its
+/// mentions overlap, or one converts the other: "1,150 kilometers (700 miles)"), each pair of the
+/// same day and within `max_place_ratio`. Among several such groups only the one told by the
+/// most sources, when it is the only one so told. Reads the groups of one block once.
+pub(super) fn place_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
+    let (claims, rules) = (cx.claims, cx.rules);
+    let mut keys: Vec<usize> = clusters.keys().copied().collect();
+    keys.sort_unstable();
+    // Per source and place, the source's distances from it, to tell whether it gives one only.
+    let mut told: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
+    for &k in &keys {
+        for &m in &clusters[&k] {
+            if let Some(place) = place_of(cx, &claims[m]) {
+                told.entry((claims[m].source, place)).or_default().push(m);
+            }
+        }
+    }
+    let one_distance = |source: usize, place: &str| {
+        told.get(&(source, place)).is_some_and(|ms| {
+            ms.iter().enumerate().all(|(n, &a)| {
+                ms[n + 1..].iter().all(|&b| {
+                    let (x, y) = (&claims[a], &claims[b]);
+                    x.nominal.overlaps(&y.nominal) || compare::one_figure_converted(x, y, rules)
+                })
+            })
+        })
+    };
+    // The groups that are distances from one place, each told by two sources at least.
+    let mut targets: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    for &k in &keys {
+        let members = &clusters[&k];
+        let Some(place) = place_of(cx, &claims[members[0]]) else { continue };
+        let sources = source_count(claims, members);
+        let all_there =
+            members.iter().all(|&m| place_of(cx, &claims[m]) == Some(place) && one_distance(claims[m].source, place));
+        if sources >= 2 && all_there {
+            targets.entry(place).or_default().push((sources, k));
+        }
+    }
+    let near = |x: &Claim, y: &Claim| {
+        let (p, q) = (x.value.magnitude(), y.value.magnitude());
+        p.min(q) > 0.0 && p.max(q) / p.min(q) <= rules.max_place_ratio
+    };
+    let mut out = Vec::new();
+    for &k in &keys {
+        let members = &clusters[&k];
+        let (o, x) = (members[0], &claims[members[0]]);
+        let Some(place) = place_of(cx, x).filter(|&p| members.len() == 1 && one_distance(x.source, p)) else {
+            continue;
+        };
+        let candidates: Vec<(usize, usize)> = targets
+            .get(place)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&(_, t)| clusters[&t].iter().all(|&m| claims[m].source != x.source))
+            .collect();
+        let fits = |t: usize| {
+            clusters[&t].iter().all(|&m| {
+                let y = &claims[m];
+                near(x, y)
+                    && dated_alike(cx, x, y)
+                    && (x.subject.weekday.is_none()
+                        || y.subject.weekday.is_none()
+                        || x.subject.weekday == y.subject.weekday)
+            })
+        };
+        if let Some(t) = most_told(candidates).filter(|&t| fits(t)) {
+            let others = source_count(claims, &clusters[&t]);
+            out.push((o, t, Ground::Place { source: x.source, place: place.to_string(), others }));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::tests::{assert_conflict_on, report};
+
+    const TEHRAN: [&str; 3] = [
+        "The island lies in the Gulf, 1,500 kilometers south of Tehran, officials said after the quake.",
+        "Qeshm, about 940 miles south of Tehran, was shaken by the earthquake on Sunday.",
+        "Rescuers reached the island, which is located 1,150 kilometers (700 miles) southeast of Tehran.",
+    ];
+
+    #[test]
+    fn an_outlets_only_distance_from_a_place_joins_the_one_others_give() {
+        assert_conflict_on(&TEHRAN, "1,150", 4, "only distance from tehran");
+    }
+
+    #[test]
+    fn an_outlet_giving_a_place_two_distances_joins_neither() {
+        let mut texts = TEHRAN.to_vec();
+        texts[2] =
+            "Rescuers reached the island, 1,150 kilometers southeast of Tehran. Bam lies 1,000 kilometers from Tehran.";
+        let r = report(&texts);
+        assert!(r.groups.iter().all(|g| !g.why.contains("only distance")), "{:?}", r.groups);
+    }
+}
