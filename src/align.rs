@@ -480,25 +480,31 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     ]
     .into_iter()
     .fold(f32::INFINITY, f32::min);
-    // Keyed by `candidates::key`, 20 bytes an entry: a pile's block keeps millions of them.
-    let mut known: HashMap<(u32, u32), Known> = HashMap::default();
-    // As `candidates::key`: half the bytes to hold and sort in a pile's block.
-    let mut edges: Vec<(f32, u32, u32)> = Vec::new();
     // Pairs from one source are never scored (`ok` below judges them on their values), and a
     // large block scores only promising pairs, so neither a source with thousands of claims nor a
     // pile of thousands of sources costs quadratic time or memory.
-    for (a, b) in candidates::pairs(claims, members, vectors) {
+    let candidates = candidates::pairs(claims, members, vectors);
+    // Keyed by `candidates::key`, 20 bytes an entry: a pile's block keeps millions of them. Made
+    // as large as it may grow at once: grown by doubling, it would hold its old and new tables at
+    // once, and hash every pair again each time.
+    let mut known: HashMap<(u32, u32), Known> = HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+    for (a, b) in candidates {
         let s = vectors.mutual(a, b);
         // Only related pairs are kept; a missing pair scores 0, so memory follows the number
         // of related pairs, not of all pairs.
         if s > 0.0 {
             let pair = known.entry(candidates::key(a, b)).or_insert(Known { score: s, needed: None });
-            if s >= least_needed && s >= *pair.needed.get_or_insert_with(|| needed(a, b)) {
-                let (a, b) = candidates::key(a, b);
-                edges.push((s, a, b));
+            if s >= least_needed {
+                pair.needed = Some(needed(a, b));
             }
         }
     }
+    // The pairs as alike as they need to be, as `candidates::key`: half the bytes to hold and
+    // sort in a pile's block. Listed once the candidates are gone, and in a list of the very size
+    // it needs, since a pile's block holds millions.
+    let is_edge = |pair: &Known| pair.needed.is_some_and(|n| pair.score >= n);
+    let mut edges: Vec<(f32, u32, u32)> = Vec::with_capacity(known.values().filter(|p| is_edge(p)).count());
+    edges.extend(known.iter().filter(|(_, p)| is_edge(p)).map(|(&(a, b), p)| (p.score, a, b)));
     // Pairs are listed once each, so no two edges compare equal and an unstable sort is as
     // deterministic as a stable one.
     edges.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));

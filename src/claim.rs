@@ -265,6 +265,8 @@ impl Subject {
 
     /// The weight of `term`, or 0 when absent.
     pub fn weight(&self, term: &str) -> f32 {
+        // One look-up of the word, then integers compared: alignment asks this of millions of pairs.
+        let Some(term) = Term::find(term) else { return 0.0 };
         self.terms.iter().find(|(t, _)| *t == term).map_or(0.0, |(_, w)| *w)
     }
 }

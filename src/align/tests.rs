@@ -117,6 +117,27 @@ fn an_addition_is_neither_the_whole_nor_in_dispute_with_another_addition() {
 }
 
 #[test]
+fn copies_past_what_a_merge_judges_pair_by_pair_still_give_one_group_per_fact() {
+    // More copies than `clusters::JUDGED`, so the later merges judge their clusters' first
+    // members only; and one outlet telling the toll twice, differently, which no group may hold.
+    let copy = "The earthquake killed 12 people and injured 40 in the town of Sigli on Sunday.";
+    let mut texts = vec![copy; 60];
+    let twice = format!("{copy} {}", copy.replace("12", "15"));
+    texts.push(&twice);
+    let r = report(&texts);
+    for figure in ["12", "40"] {
+        let group = r.groups.iter().find(|g| g.mentions.iter().all(|m| m.shown == figure));
+        assert!(group.is_some_and(|g| g.mentions.len() >= 60), "{figure}: {:?}", r.groups);
+    }
+    for g in &r.groups {
+        let mut told: Vec<(&str, &str)> = g.mentions.iter().map(|m| (m.path.as_str(), m.shown.as_str())).collect();
+        told.sort_unstable();
+        told.dedup();
+        assert!(told.windows(2).all(|w| w[0].0 != w[1].0), "a source contradicts itself in {}", g.why);
+    }
+}
+
+#[test]
 fn an_undated_figure_of_a_source_naming_another_day_is_no_dispute_with_a_days_figure() {
     let r = report(&[
         "A 5.6 magnitude earthquake hit the island on Sunday, injuring five people and damaging buildings.",
