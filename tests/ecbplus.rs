@@ -30,7 +30,7 @@ const TARGET_FALSE_CONFLICTS: usize = 3;
 const FLOOR_F1: f64 = 0.85;
 const FLOOR_PRECISION: f64 = 0.97;
 const FLOOR_VERDICT: f64 = 0.91;
-const FLOOR_CONFLICT_RECALL: f64 = 0.56;
+const FLOOR_CONFLICT_RECALL: f64 = 0.58;
 const CEILING_FALSE_CONFLICTS: usize = 1;
 const CEILING_TRAPS: usize = 10;
 
