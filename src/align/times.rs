@@ -26,11 +26,12 @@ fn local_time(c: &Claim) -> bool {
 }
 
 /// For the times of day left on their own, the joins that make them one group: per calendar day
-/// that at least two sources tell alike as a date (the story's day), when no group holds a time
-/// of that day yet and at least `day_sources` sources each give exactly one local time of that
-/// day (its mentions all tell the same clock), those times, all within `MAX_SPREAD` minutes of
-/// each other and each sharing some words with another, are one fact. Each join comes with its
-/// ground, for the report. Reads the groups of one block once.
+/// that at least two sources tell alike as a date (the story's day), when every source giving a
+/// local time of that day gives exactly one (its mentions all tell the same clock), at least
+/// `day_sources` sources do, and at most one group holds times of that day (local times of it
+/// only, which the others join), those times, all within `MAX_SPREAD` minutes of each other and
+/// each sharing some words with another, are one fact. Each join comes with its ground, for the
+/// report. Reads the groups of one block once.
 pub(super) fn time_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
@@ -71,10 +72,15 @@ pub(super) fn time_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) 
             }
         }
     }
+    // A day where some outlet gives two times (a timeline: "a first bomb at 3 p.m., a second at
+    // 4 p.m.") holds several facts of that day, so none of its times is the story's time.
     let mut by_day: BTreeMap<i64, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut several: Vec<i64> = Vec::new();
     for (&(day, _), list) in &times {
         if list.iter().all(|&(m, _)| claims[m].nominal.overlaps(&claims[list[0].0].nominal)) {
             by_day.entry(day).or_default().extend(list);
+        } else {
+            several.push(day);
         }
     }
     let mut out = Vec::new();
@@ -96,14 +102,11 @@ pub(super) fn time_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) 
         let (low, high) =
             all.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &m| (l.min(at(m)), h.max(at(m))));
         let worded = alone.iter().all(|&a| all.iter().any(|&b| a != b && cx.vectors.mutual(a, b) > 0.0));
-        let sole = all.iter().all(|&a| {
-            all.iter().all(|&b| claims[a].source != claims[b].source || claims[a].nominal.overlaps(&claims[b].nominal))
-        });
-        if !told_days.contains(&day)
+        if several.contains(&day)
+            || !told_days.contains(&day)
             || sources < rules.day_sources.max(2)
             || high - low > MAX_SPREAD
             || !worded
-            || !sole
         {
             continue;
         }
@@ -127,19 +130,24 @@ const MAX_SPREAD: f64 = 90.0;
 mod tests {
     use crate::align::tests::report;
     use crate::compare::Verdict;
+    use crate::report::Report;
 
-    fn dated(body: &str) -> String {
-        format!("---\ndate: 2011-11-10\n---\n{body}\n")
+    /// The report of three outlets' accounts of one bombing, each dated 2011-11-10 (a Thursday).
+    fn report_of(bodies: [&str; 3]) -> Report {
+        let texts = bodies.map(|body| format!("---\ndate: 2011-11-10\n---\n{body}\n"));
+        report(&texts.iter().map(String::as_str).collect::<Vec<_>>())
     }
+
+    const LOCAL: &str =
+        "A plane dropped bombs on the refugee camp on Thursday at 2:53 p.m. local time, aid workers said.";
 
     #[test]
     fn each_outlets_one_time_of_the_storys_day_is_one_fact_in_dispute() {
-        let texts = [
-            dated("A plane dropped bombs on the refugee camp on Thursday at 2:53 p.m. local time, aid workers said."),
-            dated("The camp was bombed on Thursday at approximately 3:00 pm, the aid group said in a statement."),
-            dated("Bombs fell on the refugee camp at 3:20 p.m. on Thursday, witnesses in the camp said."),
-        ];
-        let r = report(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let r = report_of([
+            LOCAL,
+            "The camp was bombed on Thursday at approximately 3:00 pm, the aid group said in a statement.",
+            "Bombs fell on the refugee camp at 3:20 p.m. on Thursday, witnesses in the camp said.",
+        ]);
         let time = r.groups.iter().find(|g| g.why.contains("times of day")).expect("a group of the time");
         assert_eq!(time.mentions.len(), 3, "{:?}", time.mentions);
         assert_eq!(time.verdict, Verdict::Conflict, "{}", time.why);
@@ -147,12 +155,11 @@ mod tests {
 
     #[test]
     fn a_time_in_universal_time_or_a_second_time_of_an_outlet_keeps_the_times_apart() {
-        let texts = [
-            dated("A plane dropped bombs on the refugee camp on Thursday at 2:53 p.m. local time, aid workers said."),
-            dated("The camp was bombed on Thursday at about 12:00 GMT, the aid group said in a statement."),
-            dated("Bombs fell on the refugee camp at 3:20 p.m. on Thursday and again at 4:10 p.m., witnesses said."),
-        ];
-        let r = report(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let r = report_of([
+            LOCAL,
+            "The camp was bombed on Thursday at about 12:00 GMT, the aid group said in a statement.",
+            "Bombs fell on the refugee camp at 3:20 p.m. on Thursday and again at 4:10 p.m., witnesses said.",
+        ]);
         assert!(r.groups.iter().all(|g| !g.why.contains("times of day")), "{:?}", r.groups);
     }
 }
