@@ -28,6 +28,7 @@ mod places;
 mod repeats;
 mod roles;
 mod sole;
+mod times;
 mod vectors;
 
 /// What a claim is a figure of, as `role_of` reads it, for tuning.
@@ -612,7 +613,8 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // A figure left on its own joins the group it is an outlier of (`sole::outlier_targets`).
     // So does a mention of the story's day (`days::day_targets`), a figure listed where others
     // list theirs (`lists::list_targets`), an outlet's only distance from a named place others
-    // measure from (`places::place_targets`), a figure whose value it tells as its source's only
+    // measure from (`places::place_targets`), outlets' only times of the story's day
+    // (`times::time_targets`), a figure whose value it tells as its source's only
     // figure of the role (`loners::loner_targets`) and a figure its outlet tells again in other
     // words (`repeats::repeat_targets`); the last two change no verdict and so need no ground.
     let mut joins: Vec<(usize, usize, Option<Ground>)> = [
@@ -620,6 +622,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         days::day_targets(cx, clusters.all()),
         lists::list_targets(cx, &clusters, members),
         places::place_targets(cx, clusters.all()),
+        times::time_targets(cx, clusters.all()),
     ]
     .concat()
     .into_iter()

@@ -292,6 +292,7 @@ fn ground_note(ground: &Ground, verdict: Verdict, sources: &[Source]) -> String 
             format!("; {path}'s only distance from {place}, against the one {others} others give")
         }
         Ground::Day { sources } => format!("; a day {sources} sources tell alike"),
+        Ground::Time { sources } => format!("; the only times of day {sources} sources give for the story's day"),
         Ground::Camps(role) => format!("; outlets split into camps on one figure of {role}"),
     }
 }

@@ -30,8 +30,8 @@ const TARGET_FALSE_CONFLICTS: usize = 3;
 const FLOOR_F1: f64 = 0.85;
 const FLOOR_PRECISION: f64 = 0.97;
 const FLOOR_VERDICT: f64 = 0.91;
-const FLOOR_CONFLICT_RECALL: f64 = 0.56;
-const CEILING_FALSE_CONFLICTS: usize = 1;
+const FLOOR_CONFLICT_RECALL: f64 = 0.58;
+const CEILING_FALSE_CONFLICTS: usize = 0;
 const CEILING_TRAPS: usize = 10;
 
 #[derive(Deserialize)]
@@ -624,11 +624,10 @@ fn ecbplus_alignment_meets_its_floors() {
         "conflict recall {:.3} fell below {FLOOR_CONFLICT_RECALL}",
         total.conflict_recall()
     );
-    assert!(
-        total.false_conflicts <= CEILING_FALSE_CONFLICTS,
-        "{} false conflicts, more than {CEILING_FALSE_CONFLICTS}",
-        total.false_conflicts
-    );
+    // The ceiling has reached 0 and stays a ceiling: the comparison keeps its meaning.
+    #[allow(clippy::absurd_extreme_comparisons)]
+    let within = total.false_conflicts <= CEILING_FALSE_CONFLICTS;
+    assert!(within, "{} false conflicts, more than {CEILING_FALSE_CONFLICTS}", total.false_conflicts);
     assert!(
         total.traps_violated <= CEILING_TRAPS,
         "{} traps violated, more than {CEILING_TRAPS}",

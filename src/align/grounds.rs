@@ -34,6 +34,12 @@ pub enum Ground {
         /// How many sources tell the day.
         sources: usize,
     },
+    /// The times of day that `sources` sources each give as their only time of the story's day
+    /// (`times::time_targets`).
+    Time {
+        /// How many sources give a time.
+        sources: usize,
+    },
     /// Source `source`'s only distance from `place`, left on its own, joined the distance from
     /// that place `others` other sources give as their only one (`places::place_targets`).
     Place {

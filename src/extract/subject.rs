@@ -14,6 +14,10 @@ use crate::rules::Rules;
 /// others were seriously injured").
 const SEVERITY_REACH: usize = 5;
 
+/// How many tokens before a figure, in its sentence, a word making it the latest of a series may
+/// stand ("Most recently, the company raised $20 million").
+const INSTALMENT_REACH: usize = 8;
+
 /// A content term of a sentence, with the tokens it covers.
 #[derive(Clone, Debug)]
 pub struct Term {
@@ -190,7 +194,15 @@ impl Terms {
             .take_while(|t| t.sentence == sentence && !t.is_punct(",;:—–()"));
         let severe =
             before.into_iter().chain(&tokens[start..end]).chain(after).any(|t| rules.severity.contains(&t.norm));
+        // "Most recently, it raised $20 million": the latest of a series, a part of its total.
+        let latest = tokens[..start.min(tokens.len())]
+            .iter()
+            .rev()
+            .take(INSTALMENT_REACH)
+            .take_while(|t| t.sentence == sentence)
+            .any(|t| rules.instalment.contains(&t.norm));
         let part = severe
+            || latest
             || (clause && word(start.checked_sub(2), &of) && word(start.checked_sub(1), &partitive))
             || (word(Some(end), &of) && word(Some(end + 1), &partitive));
         Subject { terms, past: false, place, weekday: None, qualifiers, times, part }
@@ -446,6 +458,8 @@ mod tests {
         assert_eq!(parts(text, &["four", "12", "five", "23", "three"]), [true, true, false, false, false]);
         let text = "Eight were seriously injured and 261 got minor injuries; 40 others were hurt, nine critically";
         assert_eq!(parts(text, &["eight", "261", "nine", "40"]), [true, true, true, false]);
+        let text = "It raised 35 million in two rounds. Most recently, it raised 20 million";
+        assert_eq!(parts(text, &["35", "20"]), [false, true]);
     }
 
     #[test]

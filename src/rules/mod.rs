@@ -195,6 +195,8 @@ pub struct Rules {
     pub partitive: HashSet<String>,
     /// Words that make a figure beside them a part by severity ("seriously injured").
     pub severity: HashSet<String>,
+    /// Words that make a figure after them in its sentence the latest of a series ("recently").
+    pub instalment: HashSet<String>,
     /// Words that join two clauses ("and", "while").
     pub clause_joins: HashSet<String>,
     /// Words that end an institution's name ("union", "fund").

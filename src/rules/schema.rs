@@ -393,6 +393,10 @@ pub struct SubjectSection {
     /// injured", "261 got minor injuries"), not the whole toll.
     #[serde(default)]
     pub severity: Vec<String>,
+    /// Words that, in a figure's sentence before it, make it the latest of a series ("Most
+    /// recently, it raised $20 million"), a part of the series' total.
+    #[serde(default)]
+    pub instalment: Vec<String>,
     /// Words that join two clauses ("killing three people and injuring dozens"): a general noun's
     /// counted word is not sought past them, since it belongs to the next clause's figure.
     #[serde(default)]

@@ -17,7 +17,7 @@ mod spoken;
 mod time;
 
 pub use resolve::{day_number, from_day_number, resolve};
-pub use time::{match_time, TimeMatch};
+pub use time::{match_time, TimeMatch, UNIVERSAL_ZONES};
 
 use super::duration::Calendar;
 use super::lexer::{Token, TokenKind};
