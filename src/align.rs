@@ -321,6 +321,11 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             // set against others, only joined where they say the very same of the same things.
             return f32::INFINITY;
         }
+        if x.kind == Kind::Date && x.subject.statement != y.subject.statement {
+            // The day a statement was made ("released Nov. 10") and the day of the event it tells
+            // of may be one day, but are two facts: only statements' dates meet each other.
+            return f32::INFINITY;
+        }
         if verdict == Verdict::Conflict && x.subject.part != y.subject.part {
             // A part told beside its whole ("of which four exploded", "eight seriously injured")
             // disputes no figure of the whole.

@@ -16,7 +16,8 @@ use super::{most_told, source_count, Context, Ground};
 /// and shares some words with one, from a source the group does not hold yet: an outlet that
 /// already told the day there and names it again in other words most often dates something else
 /// that day (a statement, a vote), and joins only where it names the day's event again
-/// (`names_the_days_event`). Earlier events mentioned in passing never join. Each join
+/// (`names_the_days_event`). Earlier events mentioned in passing, and statements dated by their
+/// publishing ("released Nov. 10"), never join. Each join
 /// comes with its ground, for the report.
 pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
@@ -43,7 +44,8 @@ pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -
     for &k in &keys {
         let members = &clusters[&k];
         let (o, x) = (members[0], &claims[members[0]]);
-        if members.len() != 1 || x.kind != Kind::Date || x.subject.past {
+        // A statement's date ("released Nov. 10") is the day it was published, not the story's.
+        if members.len() != 1 || x.kind != Kind::Date || x.subject.past || x.subject.statement {
             continue;
         }
         let told: Vec<(usize, usize)> = days

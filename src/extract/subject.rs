@@ -189,7 +189,8 @@ impl Terms {
         let part = severe
             || (clause && word(start.checked_sub(2), &of) && word(start.checked_sub(1), &partitive))
             || (word(Some(end), &of) && word(Some(end + 1), &partitive));
-        Subject { terms, past: false, place, weekday: None, qualifiers, times, part }
+        let statement = dates_a_statement(tokens, rules, start, sentence);
+        Subject { terms, past: false, place, weekday: None, qualifiers, times, part, statement }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
@@ -230,6 +231,19 @@ impl Terms {
     pub fn sentence_terms(&self, sentence: u32) -> &[Term] {
         self.by_sentence.get(&sentence).map_or(&[], |&(a, b)| &self.terms[a..b])
     }
+}
+
+/// Whether the figure starting at token `start` follows a verb of publishing, directly or through
+/// "on" ("the statement released Nov. 10", "the report issued on Wednesday"): it then dates the
+/// document, which is often a day or more after the event it tells of.
+fn dates_a_statement(tokens: &[Token], rules: &Rules, start: usize, sentence: u32) -> bool {
+    let word = |k: Option<usize>| k.and_then(|k| tokens.get(k)).filter(|t| t.sentence == sentence);
+    let before = start.checked_sub(1);
+    let verb = match word(before) {
+        Some(t) if t.norm == "on" => word(before.and_then(|k| k.checked_sub(1))),
+        other => other,
+    };
+    verb.is_some_and(|t| rules.statements.contains(&t.norm))
 }
 
 /// Whether the capitalised name that goes on from token `k` ends in a word that makes it an

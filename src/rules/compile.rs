@@ -92,6 +92,7 @@ pub(super) fn compile(
         clause_joins: HashSet::default(),
         partitive: HashSet::default(),
         severity: HashSet::default(),
+        statements: HashSet::default(),
         institutions: HashSet::default(),
         base_units: HashMap::default(),
         senses: Vec::new(),
@@ -335,6 +336,7 @@ pub(super) fn compile(
             rules.clause_joins.extend(s.clause_joins.iter().map(|w| w.to_lowercase()));
             rules.partitive.extend(s.partitive.iter().map(|w| w.to_lowercase()));
             rules.severity.extend(s.severity.iter().map(|w| w.to_lowercase()));
+            rules.statements.extend(s.statements.iter().map(|w| w.to_lowercase()));
             rules.institutions.extend(s.institutions.iter().map(|w| w.to_lowercase()));
             for w in &s.narrowing {
                 match w.strip_prefix('-') {

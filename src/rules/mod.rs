@@ -193,6 +193,8 @@ pub struct Rules {
     pub partitive: HashSet<String>,
     /// Words that make a figure beside them a part by severity ("seriously injured").
     pub severity: HashSet<String>,
+    /// Verbs that, right before a date, make it the date of a statement ("released Nov. 10").
+    pub statements: HashSet<String>,
     /// Words that join two clauses ("and", "while").
     pub clause_joins: HashSet<String>,
     /// Words that end an institution's name ("union", "fund").

@@ -67,6 +67,8 @@ pub struct Example {
     pub qualifier: Option<String>,
     /// The place the claim must be tied to ("aceh" for "24 killed in Aceh"); `""` for none.
     pub place: Option<String>,
+    /// Whether the claim must date a statement ("the report released Nov. 10"), or must not.
+    pub statement: Option<bool>,
 }
 
 /// A number, or a string such as an ISO date or `"open"`.
@@ -393,6 +395,10 @@ pub struct SubjectSection {
     /// injured", "261 got minor injuries"), not the whole toll.
     #[serde(default)]
     pub severity: Vec<String>,
+    /// Verbs of publishing that, right before a date ("released Nov. 10", "issued on Wednesday"),
+    /// make it the date of a statement rather than of the event it tells of.
+    #[serde(default)]
+    pub statements: Vec<String>,
     /// Words that join two clauses ("killing three people and injuring dozens"): a general noun's
     /// counted word is not sought past them, since it belongs to the next clause's figure.
     #[serde(default)]
