@@ -259,6 +259,10 @@ pub struct Subject {
     /// the day of what it tells of, so it is no account of the event's date.
     #[serde(skip)]
     pub statement: bool,
+    /// The figure is written as a possessive ("Wednesday's violence", "Sunday's quake"): news
+    /// names its story's event so, by the day it happened.
+    #[serde(skip)]
+    pub possessive: bool,
 }
 
 impl Subject {

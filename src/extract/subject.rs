@@ -190,7 +190,9 @@ impl Terms {
             || (clause && word(start.checked_sub(2), &of) && word(start.checked_sub(1), &partitive))
             || (word(Some(end), &of) && word(Some(end + 1), &partitive));
         let statement = dates_a_statement(tokens, rules, start, sentence);
-        Subject { terms, past: false, place, weekday: None, qualifiers, times, part, statement }
+        let possessive = matches!(&tokens[end.min(tokens.len())..], [a, b, ..]
+            if a.sentence == sentence && a.norm == "'" && b.norm == "s");
+        Subject { terms, past: false, place, weekday: None, qualifiers, times, part, statement, possessive }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
