@@ -16,9 +16,9 @@ use super::{most_told, source_count, Context, Ground};
 /// and shares some words with one, from a source the group does not hold yet: an outlet that
 /// already told the day there and names it again in other words most often dates something else
 /// that day (a statement, a vote), and joins only where it names the day's event again
-/// (`names_the_days_event`). Earlier events mentioned in passing, and statements dated by their
-/// publishing ("released Nov. 10"), never join. Each join
-/// comes with its ground, for the report.
+/// (`names_the_days_event`) or names it by its day as a possessive ("Wednesday's violence").
+/// Earlier events mentioned in passing, and statements dated by their publishing ("released
+/// Nov. 10"), never join. Each join comes with its ground, for the report.
 pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
