@@ -399,6 +399,10 @@ pub struct SubjectSection {
     /// make it the date of a statement rather than of the event it tells of.
     #[serde(default)]
     pub statements: Vec<String>,
+    /// Nouns of statements that, right after a date ("a November 9 press conference",
+    /// "Wednesday's statement"), make it the date of that statement.
+    #[serde(default)]
+    pub statement_nouns: Vec<String>,
     /// Words that join two clauses ("killing three people and injuring dozens"): a general noun's
     /// counted word is not sought past them, since it belongs to the next clause's figure.
     #[serde(default)]
