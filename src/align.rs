@@ -26,6 +26,7 @@ mod lists;
 mod loners;
 mod places;
 mod repeats;
+mod restated;
 mod roles;
 mod sole;
 mod vectors;
@@ -613,7 +614,8 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // list theirs (`lists::list_targets`), an outlet's only distance from a named place others
     // measure from (`places::place_targets`), a figure whose value it tells as its source's only
     // figure of the role (`loners::loner_targets`) and a figure its outlet tells again in other
-    // words (`repeats::repeat_targets`); the last two change no verdict and so need no ground.
+    // words (`repeats::repeat_targets`) or of another noun (`restated::restated_targets`); the
+    // last three change no verdict and so need no ground.
     let mut joins: Vec<(usize, usize, Option<Ground>)> = [
         sole::outlier_targets(cx, clusters.all()),
         days::day_targets(cx, clusters.all()),
@@ -624,7 +626,12 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     .into_iter()
     .map(|(o, t, g)| (o, t, Some(g)))
     .collect();
-    let unfounded = [loners::loner_targets(cx, clusters.all()), repeats::repeat_targets(cx, &clusters)].concat();
+    let unfounded = [
+        loners::loner_targets(cx, clusters.all()),
+        repeats::repeat_targets(cx, &clusters),
+        restated::restated_targets(cx, clusters.all()),
+    ]
+    .concat();
     joins.extend(unfounded.into_iter().map(|(o, t)| (o, t, None)));
     let mut grounds: HashMap<usize, Vec<Ground>> = HashMap::default();
     for (o, t, ground) in joins {
