@@ -629,7 +629,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     let unfounded = [
         loners::loner_targets(cx, clusters.all()),
         repeats::repeat_targets(cx, &clusters),
-        restated::restated_targets(cx, clusters.all()),
+        restated::restated_targets(cx, &clusters),
     ]
     .concat();
     joins.extend(unfounded.into_iter().map(|(o, t)| (o, t, None)));

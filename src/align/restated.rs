@@ -3,11 +3,10 @@
 //! "twenty-three personnel surrendered" tells one fact under two nouns. Small counts recur for
 //! many things of one story ("two men", "three children"), so only a large one is read so.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::claim::Kind;
 use crate::compare::{self, Verdict};
 
+use super::clusters::Clusters;
 use super::{other_places, Context};
 
 /// Least exact count an outlet is taken to restate under another noun: below it a story holds
@@ -19,16 +18,11 @@ const DISTINCT_COUNT: f64 = 13.0;
 /// narrowed alike, of no other day or place, whose members none dispute it. Never a count of a
 /// role of its own (the dead, the injured) restating another role: those are two tolls. An outlet
 /// that gives the value in two groups tells two facts of it, and the count is left alone.
-pub(super) fn restated_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize)> {
+pub(super) fn restated_targets(cx: &Context, clusters: &Clusters) -> Vec<(usize, usize)> {
+    let (clusters, group_of) = (clusters.all(), clusters.cluster_of_each());
     let (claims, rules) = (cx.claims, cx.rules);
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
     keys.sort_unstable();
-    let mut group_of: HashMap<usize, usize> = HashMap::default();
-    for &k in &keys {
-        for &m in &clusters[&k] {
-            group_of.insert(m, k);
-        }
-    }
     let role = |m: usize| cx.roles[m].1.as_str();
     let mut out = Vec::new();
     for &k in &keys {
