@@ -26,6 +26,7 @@ mod lists;
 mod loners;
 mod places;
 mod repeats;
+mod restated;
 mod roles;
 mod sole;
 mod times;
@@ -322,6 +323,11 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             // set against others, only joined where they say the very same of the same things.
             return f32::INFINITY;
         }
+        if x.kind == Kind::Date && x.subject.statement != y.subject.statement {
+            // The day a statement was made ("released Nov. 10") and the day of the event it tells
+            // of may be one day, but are two facts: only statements' dates meet each other.
+            return f32::INFINITY;
+        }
         if verdict == Verdict::Conflict && x.subject.part != y.subject.part {
             // A part told beside its whole ("of which four exploded", "eight seriously injured")
             // disputes no figure of the whole.
@@ -616,7 +622,8 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // measure from (`places::place_targets`), outlets' only times of the story's day
     // (`times::time_targets`), a figure whose value it tells as its source's only
     // figure of the role (`loners::loner_targets`) and a figure its outlet tells again in other
-    // words (`repeats::repeat_targets`); the last two change no verdict and so need no ground.
+    // words (`repeats::repeat_targets`) or of another noun (`restated::restated_targets`); the
+    // last three change no verdict and so need no ground.
     let mut joins: Vec<(usize, usize, Option<Ground>)> = [
         sole::outlier_targets(cx, clusters.all()),
         days::day_targets(cx, clusters.all()),
@@ -628,7 +635,12 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     .into_iter()
     .map(|(o, t, g)| (o, t, Some(g)))
     .collect();
-    let unfounded = [loners::loner_targets(cx, clusters.all()), repeats::repeat_targets(cx, &clusters)].concat();
+    let unfounded = [
+        loners::loner_targets(cx, clusters.all()),
+        repeats::repeat_targets(cx, &clusters),
+        restated::restated_targets(cx, &clusters),
+    ]
+    .concat();
     joins.extend(unfounded.into_iter().map(|(o, t)| (o, t, None)));
     let mut grounds: HashMap<usize, Vec<Ground>> = HashMap::default();
     for (o, t, ground) in joins {

@@ -254,6 +254,15 @@ pub struct Subject {
     /// beside the whole, so it says nothing of the whole's value.
     #[serde(skip)]
     pub part: bool,
+    /// The figure dates a published statement, by the verb of publishing right before it ("the
+    /// statement released Nov. 10", "the report issued Wednesday"): the day it was published, not
+    /// the day of what it tells of, so it is no account of the event's date.
+    #[serde(skip)]
+    pub statement: bool,
+    /// The figure is written as a possessive ("Wednesday's violence", "Sunday's quake"): news
+    /// names its story's event so, by the day it happened.
+    #[serde(skip)]
+    pub possessive: bool,
 }
 
 impl Subject {

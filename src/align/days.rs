@@ -16,8 +16,9 @@ use super::{most_told, source_count, Context, Ground};
 /// and shares some words with one, from a source the group does not hold yet: an outlet that
 /// already told the day there and names it again in other words most often dates something else
 /// that day (a statement, a vote), and joins only where it names the day's event again
-/// (`names_the_days_event`). Earlier events mentioned in passing never join. Each join
-/// comes with its ground, for the report.
+/// (`names_the_days_event`) or names it by its day as a possessive ("Wednesday's violence").
+/// Earlier events mentioned in passing, and statements dated by their publishing ("released
+/// Nov. 10"), never join. Each join comes with its ground, for the report.
 pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
@@ -43,7 +44,8 @@ pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -
     for &k in &keys {
         let members = &clusters[&k];
         let (o, x) = (members[0], &claims[members[0]]);
-        if members.len() != 1 || x.kind != Kind::Date || x.subject.past {
+        // A statement's date ("released Nov. 10") is the day it was published, not the story's.
+        if members.len() != 1 || x.kind != Kind::Date || x.subject.past || x.subject.statement {
             continue;
         }
         let told: Vec<(usize, usize)> = days
@@ -62,7 +64,8 @@ pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -
         if let Some(t) = most_told(told) {
             let worded = clusters[&t].iter().any(|&m| cx.vectors.mutual(o, m) > 0.0);
             let new_source = clusters[&t].iter().all(|&m| claims[m].source != x.source);
-            if worded && (new_source || names_the_days_event(cx, o, &clusters[&t])) {
+            let again = x.subject.possessive || names_the_days_event(cx, o, &clusters[&t]);
+            if worded && (new_source || again) {
                 out.push((o, t, Ground::Day { sources: source_count(claims, &clusters[&t]) + 1 }));
             }
         }
@@ -152,6 +155,24 @@ mod tests {
         let other = "In the capital, the prime minister told parliament on Sunday that taxes would rise.";
         assert_eq!(day_of(again), 4);
         assert_eq!(day_of(other), 3);
+        // A possessive names the story's event by its day, whatever noun it uses for it.
+        let possessive = "Many said Sunday's violence was the worst they remembered.";
+        assert_eq!(day_of(possessive), 4);
+    }
+
+    #[test]
+    fn a_statement_dated_by_its_publishing_never_joins_the_storys_day() {
+        let dated = |body: &str| format!("---\ndate: 2011-11-12\n---\n{body}\n");
+        let texts = [
+            dated("Warplanes bombed the refugee camp on Thursday, Nov. 10, officials said."),
+            dated("The refugee camp was bombed Thursday by warplanes, officials said."),
+            dated("Warplanes bombed the camp Thursday. In a press statement released Nov. 10, the White House condemned the bombing of the camp."),
+        ];
+        let r = report(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let day = r.groups.iter().find(|g| g.why.contains("2011-11-10")).expect("a group of the day");
+        let statement = |m: &crate::report::Mention| m.path == "a2.txt" && m.text.contains("Nov");
+        assert_eq!(day.mentions.len(), 3, "{:?}", day.mentions);
+        assert!(!day.mentions.iter().any(statement), "{:?}", day.mentions);
     }
 
     #[test]

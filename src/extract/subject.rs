@@ -205,7 +205,10 @@ impl Terms {
             || latest
             || (clause && word(start.checked_sub(2), &of) && word(start.checked_sub(1), &partitive))
             || (word(Some(end), &of) && word(Some(end + 1), &partitive));
-        Subject { terms, past: false, place, weekday: None, qualifiers, times, part }
+        let statement = dates_a_statement(tokens, rules, start, end, sentence);
+        let possessive = matches!(&tokens[end.min(tokens.len())..], [a, b, ..]
+            if a.sentence == sentence && a.norm == "'" && b.norm == "s");
+        Subject { terms, past: false, place, weekday: None, qualifiers, times, part, statement, possessive }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
@@ -246,6 +249,24 @@ impl Terms {
     pub fn sentence_terms(&self, sentence: u32) -> &[Term] {
         self.by_sentence.get(sentence as usize).map_or(&[], |&(a, b)| &self.terms[a..b])
     }
+}
+
+/// Whether the figure covering tokens `start..end` dates a statement: it follows a verb of
+/// publishing, directly or through "on" ("the statement released Nov. 10", "the report issued on
+/// Wednesday"), or names one right after it, possessive or not ("a November 9 press conference",
+/// "Wednesday's statement"). A statement is often made a day or more after the event it tells of.
+fn dates_a_statement(tokens: &[Token], rules: &Rules, start: usize, end: usize, sentence: u32) -> bool {
+    let word = |k: Option<usize>| k.and_then(|k| tokens.get(k)).filter(|t| t.sentence == sentence);
+    let before = start.checked_sub(1);
+    let verb = match word(before) {
+        Some(t) if t.norm == "on" => word(before.and_then(|k| k.checked_sub(1))),
+        other => other,
+    };
+    let possessive =
+        word(Some(end)).is_some_and(|t| t.norm == "'") && word(Some(end + 1)).is_some_and(|t| t.norm == "s");
+    let noun = word(Some(if possessive { end + 2 } else { end }));
+    verb.is_some_and(|t| rules.statements.contains(&t.norm))
+        || noun.is_some_and(|t| rules.statement_nouns.contains(&t.norm))
 }
 
 /// Whether the capitalised name that goes on from token `k` ends in a word that makes it an

@@ -94,6 +94,8 @@ pub(super) fn compile(
         partitive: HashSet::default(),
         severity: HashSet::default(),
         instalment: HashSet::default(),
+        statements: HashSet::default(),
+        statement_nouns: HashSet::default(),
         institutions: HashSet::default(),
         base_units: HashMap::default(),
         senses: Vec::new(),
@@ -338,6 +340,8 @@ pub(super) fn compile(
             rules.partitive.extend(s.partitive.iter().map(|w| w.to_lowercase()));
             rules.severity.extend(s.severity.iter().map(|w| w.to_lowercase()));
             rules.instalment.extend(s.instalment.iter().map(|w| w.to_lowercase()));
+            rules.statements.extend(s.statements.iter().map(|w| w.to_lowercase()));
+            rules.statement_nouns.extend(s.statement_nouns.iter().map(|w| w.to_lowercase()));
             rules.institutions.extend(s.institutions.iter().map(|w| w.to_lowercase()));
             for w in &s.narrowing {
                 match w.strip_prefix('-') {

@@ -135,6 +135,7 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
             && example.unit.as_ref().is_none_or(|u| &c.unit == u)
             && example.qualifier.as_ref().is_none_or(|q| c.subject.qualifiers.contains(q))
             && example.place.as_ref().is_none_or(|p| c.subject.place.as_deref().unwrap_or_default() == p)
+            && example.statement.is_none_or(|s| c.subject.statement == s)
     };
     if of_kind.iter().any(fits) {
         return Ok(());
@@ -150,7 +151,8 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
         high.flatten(),
         example.unit.as_ref().map_or(String::new(), |u| format!(" unit={u}"))
             + &example.qualifier.as_ref().map_or(String::new(), |q| format!(" qualifier={q}"))
-            + &example.place.as_ref().map_or(String::new(), |p| format!(" place={p:?}")),
+            + &example.place.as_ref().map_or(String::new(), |p| format!(" place={p:?}"))
+            + &example.statement.map_or(String::new(), |s| format!(" statement={s}")),
         found.join("; ")
     ))
 }

@@ -197,6 +197,11 @@ pub struct Rules {
     pub severity: HashSet<String>,
     /// Words that make a figure after them in its sentence the latest of a series ("recently").
     pub instalment: HashSet<String>,
+    /// Verbs that, right before a date, make it the date of a statement ("released Nov. 10").
+    pub statements: HashSet<String>,
+    /// Nouns that, right after a date, make it the date of a statement ("a Nov. 9 press
+    /// conference").
+    pub statement_nouns: HashSet<String>,
     /// Words that join two clauses ("and", "while").
     pub clause_joins: HashSet<String>,
     /// Words that end an institution's name ("union", "fund").

@@ -67,6 +67,8 @@ pub struct Example {
     pub qualifier: Option<String>,
     /// The place the claim must be tied to ("aceh" for "24 killed in Aceh"); `""` for none.
     pub place: Option<String>,
+    /// Whether the claim must date a statement ("the report released Nov. 10"), or must not.
+    pub statement: Option<bool>,
 }
 
 /// A number, or a string such as an ISO date or `"open"`.
@@ -397,6 +399,14 @@ pub struct SubjectSection {
     /// recently, it raised $20 million"), a part of the series' total.
     #[serde(default)]
     pub instalment: Vec<String>,
+    /// Verbs of publishing that, right before a date ("released Nov. 10", "issued on Wednesday"),
+    /// make it the date of a statement rather than of the event it tells of.
+    #[serde(default)]
+    pub statements: Vec<String>,
+    /// Nouns of statements that, right after a date ("a November 9 press conference",
+    /// "Wednesday's statement"), make it the date of that statement.
+    #[serde(default)]
+    pub statement_nouns: Vec<String>,
     /// Words that join two clauses ("killing three people and injuring dozens"): a general noun's
     /// counted word is not sought past them, since it belongs to the next clause's figure.
     #[serde(default)]
