@@ -41,6 +41,19 @@ impl Clusters {
         &self.of
     }
 
+    /// The one cluster of several members that holds any of `claims`, if exactly one does: an
+    /// outlet whose figure sits in two groups tells two facts of it, so neither is the one.
+    pub(super) fn only_group_holding(&self, claims: impl Iterator<Item = usize>) -> Option<usize> {
+        let mut groups: Vec<usize> =
+            claims.filter_map(|m| self.of.get(&m).copied()).filter(|t| self.members[t].len() > 1).collect();
+        groups.sort_unstable();
+        groups.dedup();
+        match groups[..] {
+            [t] => Some(t),
+            _ => None,
+        }
+    }
+
     /// The clusters by name, with their members.
     pub(super) fn all(&self) -> &HashMap<usize, Vec<usize>> {
         &self.members

@@ -9,7 +9,7 @@ use crate::compare::{self, Verdict};
 use super::clusters::Clusters;
 use super::{other_places, Context};
 
-/// For each claim left on its own, the group it joins, if any (`group_of` tells each claim's):
+/// For each claim left on its own, the group it joins, if any:
 /// the one group holding a claim of its own source of the same role that it repeats (the very
 /// same value, of the same circumstances: narrowed alike, of no other day or place). Only its
 /// outlet's only figure of the role (`sole`) repeats so: an outlet that tells the role with
@@ -19,7 +19,8 @@ use super::{other_places, Context};
 /// An outlet that gives the value in two groups tells two facts of it, so the repeat is left
 /// alone.
 pub(super) fn repeat_targets(cx: &Context, clusters: &Clusters) -> Vec<(usize, usize)> {
-    let (clusters, group_of) = (clusters.all(), clusters.cluster_of_each());
+    let groups = clusters;
+    let clusters = groups.all();
     let (claims, rules) = (cx.claims, cx.rules);
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
     keys.sort_unstable();
@@ -43,15 +44,8 @@ pub(super) fn repeat_targets(cx: &Context, clusters: &Clusters) -> Vec<(usize, u
                 && !other_places(x, y)
                 && compare::relate(x, y, rules) == Verdict::Agree
         };
-        let mut targets: Vec<usize> = cx.by_source[x.source]
-            .iter()
-            .filter(|&&m| repeats(m))
-            .filter_map(|m| group_of.get(m).copied())
-            .filter(|t| clusters[t].len() > 1)
-            .collect();
-        targets.sort_unstable();
-        targets.dedup();
-        if let [t] = targets[..] {
+        let target = groups.only_group_holding(cx.by_source[x.source].iter().copied().filter(|&m| repeats(m)));
+        if let Some(t) = target {
             // Every telling of its outlet in the group must be one fact with it.
             let own_fits = clusters[&t]
                 .iter()

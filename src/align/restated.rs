@@ -19,7 +19,8 @@ const DISTINCT_COUNT: f64 = 13.0;
 /// role of its own (the dead, the injured) restating another role: those are two tolls. An outlet
 /// that gives the value in two groups tells two facts of it, and the count is left alone.
 pub(super) fn restated_targets(cx: &Context, clusters: &Clusters) -> Vec<(usize, usize)> {
-    let (clusters, group_of) = (clusters.all(), clusters.cluster_of_each());
+    let groups = clusters;
+    let clusters = groups.all();
     let (claims, rules) = (cx.claims, cx.rules);
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
     keys.sort_unstable();
@@ -41,15 +42,8 @@ pub(super) fn restated_targets(cx: &Context, clusters: &Clusters) -> Vec<(usize,
                 && y.subject.qualifiers == x.subject.qualifiers
                 && compare::relate(x, y, rules) == Verdict::Agree
         };
-        let mut targets: Vec<usize> = cx.by_source[x.source]
-            .iter()
-            .filter(|&&m| restates(m))
-            .filter_map(|m| group_of.get(m).copied())
-            .filter(|t| clusters[t].len() > 1)
-            .collect();
-        targets.sort_unstable();
-        targets.dedup();
-        if let [t] = targets[..] {
+        let target = groups.only_group_holding(cx.by_source[x.source].iter().copied().filter(|&m| restates(m)));
+        if let Some(t) = target {
             let fits = clusters[&t].iter().all(|&m| {
                 let y = &claims[m];
                 compare::relate(x, y, rules) != Verdict::Conflict
