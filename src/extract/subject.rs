@@ -330,7 +330,7 @@ fn is_clause_mark(tokens: &[Token], k: usize) -> bool {
 }
 
 /// The longest alias phrase of two or more words starting at token `i`.
-fn alias_phrase<'r>(tokens: &[Token], rules: &'r Rules, i: usize) -> Option<(&'r str, usize)> {
+pub(super) fn alias_phrase<'r>(tokens: &[Token], rules: &'r Rules, i: usize) -> Option<(&'r str, usize)> {
     if !rules.may_open_alias(&tokens[i].norm) {
         return None;
     }
