@@ -192,8 +192,10 @@ impl Terms {
             .iter()
             .take(SEVERITY_REACH)
             .take_while(|t| t.sentence == sentence && !t.is_punct(",;:—–()"));
-        let severe =
-            before.into_iter().chain(&tokens[start..end]).chain(after).any(|t| rules.severity.contains(&t.norm));
+        let severity =
+            before.into_iter().chain(&tokens[start..end]).chain(after).find(|t| rules.severity.contains(&t.norm));
+        let severe = severity.is_some();
+        let critical = severity.is_some_and(|t| rules.critical.contains(&t.norm));
         // "Most recently, it raised $20 million": the latest of a series, a part of its total.
         let latest = tokens[..start.min(tokens.len())]
             .iter()
@@ -208,7 +210,7 @@ impl Terms {
         let statement = dates_a_statement(tokens, rules, start, end, sentence);
         let possessive = matches!(&tokens[end.min(tokens.len())..], [a, b, ..]
             if a.sentence == sentence && a.norm == "'" && b.norm == "s");
-        Subject { terms, past: false, place, weekday: None, qualifiers, times, part, statement, possessive }
+        Subject { terms, past: false, place, weekday: None, qualifiers, times, part, critical, statement, possessive }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
@@ -481,6 +483,20 @@ mod tests {
         assert_eq!(parts(text, &["eight", "261", "nine", "40"]), [true, true, true, false]);
         let text = "It raised 35 million in two rounds. Most recently, it raised 20 million";
         assert_eq!(parts(text, &["35", "20"]), [false, true]);
+    }
+
+    #[test]
+    fn a_figure_of_the_gravest_degree_is_marked_critical() {
+        let rules = Rules::embedded().unwrap();
+        let text = "55 were hurt, ten of whom remain critical; eight were seriously injured, nine critically";
+        let tokens = tokenize(text, 0, text.len());
+        let terms = Terms::new(&tokens, text, &rules);
+        let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
+        let critical: Vec<bool> = ["55", "ten", "eight", "nine"]
+            .iter()
+            .map(|&n| terms.subject(&tokens, &rules, at(n), at(n) + 1, None).critical)
+            .collect();
+        assert_eq!(critical, [false, true, false, true]);
     }
 
     #[test]
