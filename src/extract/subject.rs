@@ -470,32 +470,24 @@ mod tests {
     #[test]
     fn a_figure_told_as_a_part_of_the_one_before_is_marked_so() {
         let rules = Rules::embedded().unwrap();
-        // Which of the figures (each a one-token number) of `text` are told as parts.
-        let parts = |text: &str, figures: &[&str]| -> Vec<bool> {
+        // The subjects of the figures (each a one-token number) of `text`.
+        let subjects = |text: &str, figures: &[&str]| -> Vec<Subject> {
             let tokens = tokenize(text, 0, text.len());
             let terms = Terms::new(&tokens, text, &rules);
             let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
-            figures.iter().map(|&n| terms.subject(&tokens, &rules, at(n), at(n) + 1, None).part).collect()
+            figures.iter().map(|&n| terms.subject(&tokens, &rules, at(n), at(n) + 1, None)).collect()
         };
+        let parts =
+            |text: &str, figures: &[&str]| -> Vec<bool> { subjects(text, figures).iter().map(|s| s.part).collect() };
         let text = "Five bombs were dropped, of which four exploded; 23 pirates, 12 of them Somali, mourned the deaths of these three men";
         assert_eq!(parts(text, &["four", "12", "five", "23", "three"]), [true, true, false, false, false]);
         let text = "Eight were seriously injured and 261 got minor injuries; 40 others were hurt, nine critically";
         assert_eq!(parts(text, &["eight", "261", "nine", "40"]), [true, true, true, false]);
         let text = "It raised 35 million in two rounds. Most recently, it raised 20 million";
         assert_eq!(parts(text, &["35", "20"]), [false, true]);
-    }
-
-    #[test]
-    fn a_figure_of_the_gravest_degree_is_marked_critical() {
-        let rules = Rules::embedded().unwrap();
+        // Of the parts by severity, the gravest degree counts the critically injured.
         let text = "55 were hurt, ten of whom remain critical; eight were seriously injured, nine critically";
-        let tokens = tokenize(text, 0, text.len());
-        let terms = Terms::new(&tokens, text, &rules);
-        let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
-        let critical: Vec<bool> = ["55", "ten", "eight", "nine"]
-            .iter()
-            .map(|&n| terms.subject(&tokens, &rules, at(n), at(n) + 1, None).critical)
-            .collect();
+        let critical: Vec<bool> = subjects(text, &["55", "ten", "eight", "nine"]).iter().map(|s| s.critical).collect();
         assert_eq!(critical, [false, true, false, true]);
     }
 
