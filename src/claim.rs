@@ -254,6 +254,10 @@ pub struct Subject {
     /// beside the whole, so it says nothing of the whole's value.
     #[serde(skip)]
     pub part: bool,
+    /// The figure is told of the gravest degree of harm ("15 critically", "five of them in critical
+    /// condition"): it counts the critically injured, a role of its own.
+    #[serde(skip)]
+    pub critical: bool,
     /// The figure dates a published statement, by the verb of publishing right before it ("the
     /// statement released Nov. 10", "the report issued Wednesday"): the day it was published, not
     /// the day of what it tells of, so it is no account of the event's date.

@@ -25,6 +25,10 @@ pub(super) fn role_of(claim: &Claim, rules: &Rules) -> (Kind, String) {
         // "Arrested four times" counts occurrences, not the arrested.
         return (claim.kind, "times".to_string());
     }
+    if claim.subject.critical {
+        // "15 critically", "10 of whom remain critical": the critically injured, whatever noun.
+        return (claim.kind, "critical".to_string());
+    }
     let unit = crate::extract::subject::canonical_word(&claim.unit, rules).unwrap_or_default();
     let whole =
         claim.nominal.low.is_none_or(|x| x.fract() == 0.0) && claim.nominal.high.is_none_or(|x| x.fract() == 0.0);

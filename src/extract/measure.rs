@@ -456,6 +456,14 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
         }
     }
     if (head.is_none() || general) && look_back {
+        // "home to 167,000 people", "a city of 160,000": a phrase right before the number that
+        // names what is counted says so before any word further back ("structures home to").
+        let phrase = (k.saturating_sub(1 + rules.alias_max_words)..k.saturating_sub(1))
+            .filter_map(|i| super::subject::alias_phrase(tokens, rules, i))
+            .find(|&(c, after)| after + 1 == k && rules.countable.contains(c));
+        if let Some((c, _)) = phrase {
+            return (Some(c.to_string()), end);
+        }
         // "killing one", "the death toll rose to 24", and the commonest phrasing of all, "the
         // quake killed 12 people": the countable word before the number, in its clause.
         let before = tokens[..k]
@@ -539,6 +547,15 @@ mod tests {
         let m = measure("killing at least three people and injuring dozens more").unwrap();
         assert_eq!(m.unit, "dead");
         assert_eq!(measure("three people were injured").unwrap().unit, "injured");
+    }
+
+    #[test]
+    fn a_phrase_right_before_the_number_names_what_is_counted() {
+        let m = measure("brick and cement structures home to 167,000 people remained wary").unwrap();
+        assert_eq!(m.unit, "population");
+        assert_eq!(measure("Manokwari, a city of 160,000 people, was hit").unwrap().unit, "population");
+        // A phrase further back names nothing the number counts.
+        assert_eq!(measure("a city of ruins where rescuers evacuated 300 people").unwrap().unit, "displaced");
     }
 
     #[test]

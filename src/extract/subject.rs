@@ -192,8 +192,10 @@ impl Terms {
             .iter()
             .take(SEVERITY_REACH)
             .take_while(|t| t.sentence == sentence && !t.is_punct(",;:—–()"));
-        let severe =
-            before.into_iter().chain(&tokens[start..end]).chain(after).any(|t| rules.severity.contains(&t.norm));
+        let severity =
+            before.into_iter().chain(&tokens[start..end]).chain(after).find(|t| rules.severity.contains(&t.norm));
+        let severe = severity.is_some();
+        let critical = severity.is_some_and(|t| rules.critical.contains(&t.norm));
         // "Most recently, it raised $20 million": the latest of a series, a part of its total.
         let latest = tokens[..start.min(tokens.len())]
             .iter()
@@ -208,7 +210,7 @@ impl Terms {
         let statement = dates_a_statement(tokens, rules, start, end, sentence);
         let possessive = matches!(&tokens[end.min(tokens.len())..], [a, b, ..]
             if a.sentence == sentence && a.norm == "'" && b.norm == "s");
-        Subject { terms, past: false, place, weekday: None, qualifiers, times, part, statement, possessive }
+        Subject { terms, past: false, place, weekday: None, qualifiers, times, part, critical, statement, possessive }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
@@ -330,7 +332,7 @@ fn is_clause_mark(tokens: &[Token], k: usize) -> bool {
 }
 
 /// The longest alias phrase of two or more words starting at token `i`.
-fn alias_phrase<'r>(tokens: &[Token], rules: &'r Rules, i: usize) -> Option<(&'r str, usize)> {
+pub(super) fn alias_phrase<'r>(tokens: &[Token], rules: &'r Rules, i: usize) -> Option<(&'r str, usize)> {
     if !rules.may_open_alias(&tokens[i].norm) {
         return None;
     }
@@ -468,19 +470,25 @@ mod tests {
     #[test]
     fn a_figure_told_as_a_part_of_the_one_before_is_marked_so() {
         let rules = Rules::embedded().unwrap();
-        // Which of the figures (each a one-token number) of `text` are told as parts.
-        let parts = |text: &str, figures: &[&str]| -> Vec<bool> {
+        // The subjects of the figures (each a one-token number) of `text`.
+        let subjects = |text: &str, figures: &[&str]| -> Vec<Subject> {
             let tokens = tokenize(text, 0, text.len());
             let terms = Terms::new(&tokens, text, &rules);
             let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
-            figures.iter().map(|&n| terms.subject(&tokens, &rules, at(n), at(n) + 1, None).part).collect()
+            figures.iter().map(|&n| terms.subject(&tokens, &rules, at(n), at(n) + 1, None)).collect()
         };
+        let parts =
+            |text: &str, figures: &[&str]| -> Vec<bool> { subjects(text, figures).iter().map(|s| s.part).collect() };
         let text = "Five bombs were dropped, of which four exploded; 23 pirates, 12 of them Somali, mourned the deaths of these three men";
         assert_eq!(parts(text, &["four", "12", "five", "23", "three"]), [true, true, false, false, false]);
         let text = "Eight were seriously injured and 261 got minor injuries; 40 others were hurt, nine critically";
         assert_eq!(parts(text, &["eight", "261", "nine", "40"]), [true, true, true, false]);
         let text = "It raised 35 million in two rounds. Most recently, it raised 20 million";
         assert_eq!(parts(text, &["35", "20"]), [false, true]);
+        // Of the parts by severity, the gravest degree counts the critically injured.
+        let text = "55 were hurt, ten of whom remain critical; eight were seriously injured, nine critically";
+        let critical: Vec<bool> = subjects(text, &["55", "ten", "eight", "nine"]).iter().map(|s| s.critical).collect();
+        assert_eq!(critical, [false, true, false, true]);
     }
 
     #[test]

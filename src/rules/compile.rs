@@ -93,6 +93,7 @@ pub(super) fn compile(
         clause_joins: HashSet::default(),
         partitive: HashSet::default(),
         severity: HashSet::default(),
+        critical: HashSet::default(),
         instalment: HashSet::default(),
         statements: HashSet::default(),
         statement_nouns: HashSet::default(),
@@ -339,6 +340,7 @@ pub(super) fn compile(
             rules.clause_joins.extend(s.clause_joins.iter().map(|w| w.to_lowercase()));
             rules.partitive.extend(s.partitive.iter().map(|w| w.to_lowercase()));
             rules.severity.extend(s.severity.iter().map(|w| w.to_lowercase()));
+            rules.critical.extend(s.critical.iter().map(|w| w.to_lowercase()));
             rules.instalment.extend(s.instalment.iter().map(|w| w.to_lowercase()));
             rules.statements.extend(s.statements.iter().map(|w| w.to_lowercase()));
             rules.statement_nouns.extend(s.statement_nouns.iter().map(|w| w.to_lowercase()));

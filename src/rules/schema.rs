@@ -395,6 +395,10 @@ pub struct SubjectSection {
     /// injured", "261 got minor injuries"), not the whole toll.
     #[serde(default)]
     pub severity: Vec<String>,
+    /// Of the words of severity, those of the gravest degree ("critically injured", "in critical
+    /// condition"): a figure so told counts the gravely hurt, a role of its own.
+    #[serde(default)]
+    pub critical: Vec<String>,
     /// Words that, in a figure's sentence before it, make it the latest of a series ("Most
     /// recently, it raised $20 million"), a part of the series' total.
     #[serde(default)]
