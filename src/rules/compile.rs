@@ -47,6 +47,7 @@ pub(super) fn compile(
         hedges: Vec::new(),
         hedges_before_by_last: HashMap::default(),
         vague: Vec::new(),
+        vague_by_first: HashMap::default(),
         units: Vec::new(),
         unit_lookup: HashMap::default(),
         unit_lookup_exact: HashMap::default(),
@@ -433,6 +434,13 @@ pub(super) fn compile(
         }
     }
     rules.vague.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
+    for (i, v) in rules.vague.iter().enumerate() {
+        let Some(first) = v.words.first() else { continue };
+        // The whole first word, and each part of it that ends before a hyphen.
+        for end in first.match_indices('-').map(|(at, _)| at).chain([first.len()]) {
+            rules.vague_by_first.entry(first[..end].to_string()).or_default().push(i);
+        }
+    }
     rules.currency_symbols.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     for (i, (symbol, _)) in rules.currency_symbols.iter().enumerate() {
         rules.currency_spellings.entry(symbol.to_ascii_lowercase()).or_default().push(i);

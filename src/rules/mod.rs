@@ -123,6 +123,8 @@ pub struct Rules {
     hedges_before_by_last: HashMap<String, Vec<usize>>,
     /// Vague quantities, longest phrase first.
     pub vague: Vec<Vague>,
+    /// Where each vague quantity stands in `vague`, by the tokens that can open it.
+    vague_by_first: HashMap<String, Vec<usize>>,
     /// Units.
     pub units: Vec<Unit>,
     unit_lookup: HashMap<String, usize>,
@@ -375,6 +377,12 @@ impl Rules {
     /// the only ones that can end right before a number after that word.
     pub fn hedges_before_ending(&self, word: &str) -> impl Iterator<Item = &Hedge> {
         self.hedges_before_by_last.get(word).into_iter().flatten().map(|&i| &self.hedges[i])
+    }
+
+    /// The vague quantities a phrase opened by the token `word` can be, in their order in
+    /// `vague`: its first word, or the first part of a hyphenated one ("triple" of "triple-digit").
+    pub fn vague_opened_by(&self, word: &str) -> impl Iterator<Item = &Vague> {
+        self.vague_by_first.get(word).into_iter().flatten().map(|&i| &self.vague[i])
     }
 
     /// The currency symbols `text` ends with, ASCII case ignored, in their order in
