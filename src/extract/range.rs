@@ -229,15 +229,14 @@ pub(super) fn rank_range(tokens: &[Token], rules: &Rules, i: usize) -> Option<(I
         (a, b, end)
     } else {
         let bound = |at: usize, modes: [HedgeMode; 2], step: f64| {
-            rules.hedges.iter().filter(|h| h.position == HedgePosition::Before && modes.contains(&h.mode)).find_map(
-                |h| {
-                    let window = tokens.get(at..at + h.words.len())?;
-                    window.iter().zip(&h.words).all(|(t, w)| t.norm == *w).then_some(())?;
-                    let (v, after) = ordinal_at(tokens, rules, at + h.words.len())?;
-                    let strict = matches!(h.mode, HedgeMode::MoreThan | HedgeMode::LessThan);
-                    Some((if strict { v + step } else { v }, after))
-                },
-            )
+            let first = &tokens.get(at)?.norm;
+            rules.hedges_before_starting(first).filter(|h| modes.contains(&h.mode)).find_map(|h| {
+                let window = tokens.get(at..at + h.words.len())?;
+                window.iter().zip(&h.words).all(|(t, w)| t.norm == *w).then_some(())?;
+                let (v, after) = ordinal_at(tokens, rules, at + h.words.len())?;
+                let strict = matches!(h.mode, HedgeMode::MoreThan | HedgeMode::LessThan);
+                Some((if strict { v + step } else { v }, after))
+            })
         };
         let (a, j) = bound(i, [HedgeMode::MoreThan, HedgeMode::AtLeast], 1.0)?;
         let j = if tokens.get(j).is_some_and(|t| t.is_punct(",")) { j + 1 } else { j };
