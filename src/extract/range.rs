@@ -181,7 +181,8 @@ pub(super) fn hedge_after(tokens: &[Token], rules: &Rules, at: usize) -> Option<
     if tokens.get(at).is_some_and(|t| t.is_dash() && !t.space_before) {
         start += 1;
     }
-    for h in rules.hedges.iter().filter(|h| h.position == HedgePosition::After) {
+    let first = &tokens.get(start)?.norm;
+    for h in rules.hedges_starting(first).filter(|h| h.position == HedgePosition::After) {
         let n = h.words.len();
         let Some(window) = tokens.get(start..start + n) else { continue };
         if window.iter().zip(&h.words).all(|(t, w)| t.norm == *w) {
@@ -230,7 +231,8 @@ pub(super) fn rank_range(tokens: &[Token], rules: &Rules, i: usize) -> Option<(I
     } else {
         let bound = |at: usize, modes: [HedgeMode; 2], step: f64| {
             let first = &tokens.get(at)?.norm;
-            rules.hedges_before_starting(first).filter(|h| modes.contains(&h.mode)).find_map(|h| {
+            let before = rules.hedges_starting(first).filter(|h| h.position == HedgePosition::Before);
+            before.filter(|h| modes.contains(&h.mode)).find_map(|h| {
                 let window = tokens.get(at..at + h.words.len())?;
                 window.iter().zip(&h.words).all(|(t, w)| t.norm == *w).then_some(())?;
                 let (v, after) = ordinal_at(tokens, rules, at + h.words.len())?;

@@ -46,7 +46,7 @@ pub(super) fn compile(
         negatives: HashSet::default(),
         hedges: Vec::new(),
         hedges_before_by_last: HashMap::default(),
-        hedges_before_by_first: HashMap::default(),
+        hedges_by_first: HashMap::default(),
         vague: Vec::new(),
         vague_by_first: HashMap::default(),
         units: Vec::new(),
@@ -429,9 +429,13 @@ pub(super) fn compile(
         }
     }
     rules.hedges.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
+    for (i, h) in rules.hedges.iter().enumerate() {
+        if let Some(first) = h.words.first() {
+            rules.hedges_by_first.entry(first.clone()).or_default().push(i);
+        }
+    }
     for (i, h) in rules.hedges.iter().enumerate().filter(|(_, h)| h.position == HedgePosition::Before) {
-        if let (Some(first), Some(last)) = (h.words.first(), h.words.last()) {
-            rules.hedges_before_by_first.entry(first.clone()).or_default().push(i);
+        if let Some(last) = h.words.last() {
             rules.hedges_before_by_last.entry(last.clone()).or_default().push(i);
         }
     }

@@ -121,8 +121,8 @@ pub struct Rules {
     pub hedges: Vec<Hedge>,
     /// Where each hedge written before its number stands in `hedges`, by the hedge's last word.
     hedges_before_by_last: HashMap<String, Vec<usize>>,
-    /// The same, by the hedge's first word.
-    hedges_before_by_first: HashMap<String, Vec<usize>>,
+    /// Where each hedge stands in `hedges`, by its first word.
+    hedges_by_first: HashMap<String, Vec<usize>>,
     /// Vague quantities, longest phrase first.
     pub vague: Vec<Vague>,
     /// Where each vague quantity stands in `vague`, by the tokens that can open it.
@@ -381,9 +381,10 @@ impl Rules {
         self.hedges_before_by_last.get(word).into_iter().flatten().map(|&i| &self.hedges[i])
     }
 
-    /// The hedges written before a number whose first word is `word`, in their order in `hedges`.
-    pub fn hedges_before_starting(&self, word: &str) -> impl Iterator<Item = &Hedge> {
-        self.hedges_before_by_first.get(word).into_iter().flatten().map(|&i| &self.hedges[i])
+    /// The hedges whose first word is `word`, in their order in `hedges`: the only ones that can
+    /// start at a token that is `word`.
+    pub fn hedges_starting(&self, word: &str) -> impl Iterator<Item = &Hedge> {
+        self.hedges_by_first.get(word).into_iter().flatten().map(|&i| &self.hedges[i])
     }
 
     /// The vague quantities a phrase opened by the token `word` can be, in their order in
