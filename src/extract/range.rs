@@ -26,7 +26,7 @@ pub(super) fn other_bound(
         return None;
     }
     let sentence = tokens.get(at.checked_sub(1)?)?.sentence;
-    for h in rules.hedges.iter().filter(|h| h.position == HedgePosition::Before) {
+    for h in rules.hedges_starting(&tokens.get(j)?.norm).filter(|h| h.position == HedgePosition::Before) {
         let n = h.words.len();
         let Some(window) = tokens.get(j..j + n) else { continue };
         if !window.iter().zip(&h.words).all(|(t, w)| t.norm == *w && t.sentence == sentence) {
