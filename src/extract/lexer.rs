@@ -37,7 +37,13 @@ impl Token {
 
     /// True for a punctuation token that is one of `marks`.
     pub fn is_punct(&self, marks: &str) -> bool {
-        self.kind == TokenKind::Punct && marks.contains(self.norm.as_str())
+        // Asked of almost every token, so an ASCII mark (most are) is looked for as one byte, not
+        // by a substring search; no byte of a wider mark's encoding is ASCII, so none can match it.
+        self.kind == TokenKind::Punct
+            && match self.norm.as_bytes() {
+                [b] => marks.as_bytes().contains(b),
+                _ => marks.contains(self.norm.as_str()),
+            }
     }
 
     /// True for a dash of any width.

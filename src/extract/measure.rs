@@ -459,6 +459,7 @@ fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (
         // "home to 167,000 people", "a city of 160,000": a phrase right before the number that
         // names what is counted says so before any word further back ("structures home to").
         let phrase = (k.saturating_sub(1 + rules.alias_max_words)..k.saturating_sub(1))
+            .filter(|&i| rules.word(&tokens[i].norm).is_some_and(|f| f.opens_alias))
             .filter_map(|i| super::subject::alias_phrase(tokens, rules, i))
             .find(|&(c, after)| after + 1 == k && rules.countable.contains(c));
         if let Some((c, _)) = phrase {

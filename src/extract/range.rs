@@ -26,7 +26,7 @@ pub(super) fn other_bound(
         return None;
     }
     let sentence = tokens.get(at.checked_sub(1)?)?.sentence;
-    for h in rules.hedges.iter().filter(|h| h.position == HedgePosition::Before) {
+    for h in rules.hedges_starting(&tokens.get(j)?.norm).filter(|h| h.position == HedgePosition::Before) {
         let n = h.words.len();
         let Some(window) = tokens.get(j..j + n) else { continue };
         if !window.iter().zip(&h.words).all(|(t, w)| t.norm == *w && t.sentence == sentence) {
@@ -181,7 +181,8 @@ pub(super) fn hedge_after(tokens: &[Token], rules: &Rules, at: usize) -> Option<
     if tokens.get(at).is_some_and(|t| t.is_dash() && !t.space_before) {
         start += 1;
     }
-    for h in rules.hedges.iter().filter(|h| h.position == HedgePosition::After) {
+    let first = &tokens.get(start)?.norm;
+    for h in rules.hedges_starting(first).filter(|h| h.position == HedgePosition::After) {
         let n = h.words.len();
         let Some(window) = tokens.get(start..start + n) else { continue };
         if window.iter().zip(&h.words).all(|(t, w)| t.norm == *w) {
@@ -229,15 +230,15 @@ pub(super) fn rank_range(tokens: &[Token], rules: &Rules, i: usize) -> Option<(I
         (a, b, end)
     } else {
         let bound = |at: usize, modes: [HedgeMode; 2], step: f64| {
-            rules.hedges.iter().filter(|h| h.position == HedgePosition::Before && modes.contains(&h.mode)).find_map(
-                |h| {
-                    let window = tokens.get(at..at + h.words.len())?;
-                    window.iter().zip(&h.words).all(|(t, w)| t.norm == *w).then_some(())?;
-                    let (v, after) = ordinal_at(tokens, rules, at + h.words.len())?;
-                    let strict = matches!(h.mode, HedgeMode::MoreThan | HedgeMode::LessThan);
-                    Some((if strict { v + step } else { v }, after))
-                },
-            )
+            let first = &tokens.get(at)?.norm;
+            let before = rules.hedges_starting(first).filter(|h| h.position == HedgePosition::Before);
+            before.filter(|h| modes.contains(&h.mode)).find_map(|h| {
+                let window = tokens.get(at..at + h.words.len())?;
+                window.iter().zip(&h.words).all(|(t, w)| t.norm == *w).then_some(())?;
+                let (v, after) = ordinal_at(tokens, rules, at + h.words.len())?;
+                let strict = matches!(h.mode, HedgeMode::MoreThan | HedgeMode::LessThan);
+                Some((if strict { v + step } else { v }, after))
+            })
         };
         let (a, j) = bound(i, [HedgeMode::MoreThan, HedgeMode::AtLeast], 1.0)?;
         let j = if tokens.get(j).is_some_and(|t| t.is_punct(",")) { j + 1 } else { j };

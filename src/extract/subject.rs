@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::lexer::{Token, TokenKind};
 use crate::claim::{self, Subject};
-use crate::rules::Rules;
+use crate::rules::{Rules, WordFacts};
 
 /// How many tokens after a figure a word of severity may stand and still narrow it ("dozens of
 /// others were seriously injured").
@@ -62,14 +62,16 @@ impl Terms {
             }
             let sentence = t.sentence;
             let first_of_sentence = i == 0 || tokens[i - 1].sentence != sentence;
-            if let Some((canonical, end)) = alias_phrase(tokens, rules, i) {
+            let facts = rules.word(&t.norm);
+            let phrase = facts.is_some_and(|f| f.opens_alias).then(|| alias_phrase(tokens, rules, i)).flatten();
+            if let Some((canonical, end)) = phrase {
                 let name = !first_of_sentence && t.is_capitalized(text);
                 let text = claim::Term::new(canonical);
                 push(&mut terms, &mut by_sentence, Term { text, start: i, end, name }, sentence);
                 i = end;
                 continue;
             }
-            if let Some(canonical) = canonical(&t.norm, rules) {
+            if let Some(canonical) = canonical_of(&t.norm, facts, rules) {
                 let name = !first_of_sentence && t.is_capitalized(text);
                 let text = claim::Term::new(&canonical);
                 push(&mut terms, &mut by_sentence, Term { text, start: i, end: i + 1, name }, sentence);
@@ -331,11 +333,8 @@ fn is_clause_mark(tokens: &[Token], k: usize) -> bool {
         && !(tokens[k].is_punct(",") && tokens.get(k + 1).is_some_and(|n| matches!(n.norm.as_str(), "which" | "who")))
 }
 
-/// The longest alias phrase of two or more words starting at token `i`.
+/// The longest alias phrase of two or more words starting at token `i`, which may open one.
 pub(super) fn alias_phrase<'r>(tokens: &[Token], rules: &'r Rules, i: usize) -> Option<(&'r str, usize)> {
-    if !rules.may_open_alias(&tokens[i].norm) {
-        return None;
-    }
     let longest = rules.alias_max_words.min(tokens.len() - i);
     // The longest phrase is written once; every shorter one is a prefix of it. A mark other than an
     // apostrophe or a hyphen, or a sentence break, ends every phrase that would hold it.
@@ -356,18 +355,16 @@ pub(super) fn alias_phrase<'r>(tokens: &[Token], rules: &'r Rules, i: usize) -> 
 
 /// The canonical term for one lower-case word, or `None` for stop words and numbers.
 pub fn canonical_word(word: &str, rules: &Rules) -> Option<String> {
-    canonical(word, rules).map(Cow::into_owned)
+    canonical_of(word, rules.word(word), rules).map(Cow::into_owned)
 }
 
-/// [`canonical_word`], borrowed where the term is the word itself, a part of it or its alias.
-fn canonical<'a>(word: &'a str, rules: &'a Rules) -> Option<Cow<'a, str>> {
-    if word.len() < 2 && word != "s" || rules.is_no_term(word) {
+/// [`canonical_word`] given the word's `facts`, borrowed where the term is the word itself, a
+/// part of it or its alias.
+fn canonical_of<'a>(word: &'a str, facts: Option<&'a WordFacts>, rules: &'a Rules) -> Option<Cow<'a, str>> {
+    if word.len() < 2 || facts.is_some_and(|f| f.no_term) {
         return None;
     }
-    if word == "s" {
-        return None;
-    }
-    if let Some(c) = rules.alias(word) {
+    if let Some(c) = facts.and_then(|f| f.alias.as_deref()) {
         return Some(Cow::Borrowed(c));
     }
     let single = singular(word);
@@ -375,13 +372,11 @@ fn canonical<'a>(word: &'a str, rules: &'a Rules) -> Option<Cow<'a, str>> {
     if single == word {
         return Some(single);
     }
-    if let Some(c) = rules.alias(&single) {
-        return Some(Cow::Borrowed(c));
+    match rules.word(&single) {
+        Some(WordFacts { alias: Some(c), .. }) => Some(Cow::Borrowed(c)),
+        Some(f) if f.stopword => None,
+        _ => Some(single),
     }
-    if rules.stopwords.contains(single.as_ref()) {
-        return None;
-    }
-    Some(single)
 }
 
 /// A plural folded to its singular by the regular English rules ("soldiers" → "soldier").

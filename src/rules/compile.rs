@@ -46,7 +46,9 @@ pub(super) fn compile(
         negatives: HashSet::default(),
         hedges: Vec::new(),
         hedges_before_by_last: HashMap::default(),
+        hedges_by_first: HashMap::default(),
         vague: Vec::new(),
+        vague_by_first: HashMap::default(),
         units: Vec::new(),
         unit_lookup: HashMap::default(),
         unit_lookup_exact: HashMap::default(),
@@ -63,8 +65,7 @@ pub(super) fn compile(
         code_scales: HashMap::default(),
         currency_minor: HashMap::default(),
         aliases: HashMap::default(),
-        alias_heads: HashSet::default(),
-        no_terms: HashSet::default(),
+        words: HashMap::default(),
         alias_max_words: 1,
         countable: HashSet::default(),
         covers: HashSet::default(),
@@ -125,6 +126,8 @@ pub(super) fn compile(
         suppress: Vec::new(),
         starters: HashMap::default(),
     };
+    // The first tokens of alias phrases, gathered into the word facts at the end.
+    let mut alias_heads: HashSet<String> = HashSet::default();
     for (file, f) in &files {
         let bad = |needle: &str, message: String| {
             let (line, column) = locate(texts, file, needle);
@@ -244,7 +247,7 @@ pub(super) fn compile(
             for w in a.words.iter().chain(std::iter::once(&a.canonical)) {
                 let key = words_of(w).join(" ");
                 rules.alias_max_words = rules.alias_max_words.max(key.split(' ').count());
-                rules.alias_heads.extend(token_prefixes(&key).map(str::to_string));
+                alias_heads.extend(token_prefixes(&key).map(str::to_string));
                 rules.aliases.insert(key, canonical.clone());
             }
             for part in &a.covers {
@@ -428,12 +431,24 @@ pub(super) fn compile(
         }
     }
     rules.hedges.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
+    for (i, h) in rules.hedges.iter().enumerate() {
+        if let Some(first) = h.words.first() {
+            rules.hedges_by_first.entry(first.clone()).or_default().push(i);
+        }
+    }
     for (i, h) in rules.hedges.iter().enumerate().filter(|(_, h)| h.position == HedgePosition::Before) {
         if let Some(last) = h.words.last() {
             rules.hedges_before_by_last.entry(last.clone()).or_default().push(i);
         }
     }
     rules.vague.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
+    for (i, v) in rules.vague.iter().enumerate() {
+        let Some(first) = v.words.first() else { continue };
+        // The whole first word, and each part of it that ends before a hyphen.
+        for end in first.match_indices('-').map(|(at, _)| at).chain([first.len()]) {
+            rules.vague_by_first.entry(first[..end].to_string()).or_default().push(i);
+        }
+    }
     rules.currency_symbols.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     for (i, (symbol, _)) in rules.currency_symbols.iter().enumerate() {
         rules.currency_spellings.entry(symbol.to_ascii_lowercase()).or_default().push(i);
@@ -446,9 +461,29 @@ pub(super) fn compile(
         let ends = (1..=spelling.len()).filter(|&e| spelling.is_char_boundary(e));
         rules.unit_prefixes.extend(ends.map(|e| spelling[..e].to_string()));
     }
-    let no_terms = rules.stopwords.iter().chain(rules.number_words.keys()).chain(rules.scales.keys()).cloned();
-    rules.no_terms = no_terms.collect();
+    rules.words = word_facts(&rules, alias_heads);
     rules.files = files;
     rules.starters = crate::extract::starters::of(&rules);
     Ok(rules)
+}
+
+/// The facts of every word the subject reader asks about, from the stop words, number words,
+/// scales, aliases and the first tokens of alias phrases (`alias_heads`).
+fn word_facts(rules: &Rules, alias_heads: HashSet<String>) -> HashMap<String, WordFacts> {
+    let mut words: HashMap<String, WordFacts> = HashMap::default();
+    for w in &rules.stopwords {
+        let facts = words.entry(w.clone()).or_default();
+        facts.stopword = true;
+        facts.no_term = true;
+    }
+    for w in rules.number_words.keys().chain(rules.scales.keys()) {
+        words.entry(w.clone()).or_default().no_term = true;
+    }
+    for w in alias_heads {
+        words.entry(w).or_default().opens_alias = true;
+    }
+    for (w, canonical) in &rules.aliases {
+        words.entry(w.clone()).or_default().alias = Some(canonical.clone());
+    }
+    words
 }

@@ -84,6 +84,22 @@ pub struct Unit {
     pub completes: Vec<String>,
 }
 
+/// What the subject reader asks of one word, gathered from several tables so that each word of a
+/// sentence costs one lookup, not one per table.
+#[derive(Clone, Debug, Default)]
+pub struct WordFacts {
+    /// A stop word.
+    pub stopword: bool,
+    /// A stop word, a number word or a scale: never a subject's term.
+    pub no_term: bool,
+    /// An alias phrase of several tokens can start with this token, so the phrase reader must
+    /// look. (A token ends where a letter meets a space or a mark, so the heads are the prefixes
+    /// of each phrase that end there.)
+    pub opens_alias: bool,
+    /// The canonical term an alias makes of the word alone.
+    pub alias: Option<String>,
+}
+
 /// Every rule, compiled for lookups. Built once per run; read-only afterwards.
 #[derive(Clone, Debug)]
 pub struct Rules {
@@ -105,8 +121,12 @@ pub struct Rules {
     pub hedges: Vec<Hedge>,
     /// Where each hedge written before its number stands in `hedges`, by the hedge's last word.
     hedges_before_by_last: HashMap<String, Vec<usize>>,
+    /// Where each hedge stands in `hedges`, by its first word.
+    hedges_by_first: HashMap<String, Vec<usize>>,
     /// Vague quantities, longest phrase first.
     pub vague: Vec<Vague>,
+    /// Where each vague quantity stands in `vague`, by the tokens that can open it.
+    vague_by_first: HashMap<String, Vec<usize>>,
     /// Units.
     pub units: Vec<Unit>,
     unit_lookup: HashMap<String, usize>,
@@ -136,10 +156,8 @@ pub struct Rules {
     /// Smaller units of each currency, by ISO code, largest first.
     pub currency_minor: HashMap<String, Vec<Minor>>,
     aliases: HashMap<String, String>,
-    /// What the first token of an alias phrase of several tokens can be (see `may_open_alias`).
-    alias_heads: HashSet<String>,
-    /// The stop words, number words and scales: words that are never a subject's term.
-    no_terms: HashSet<String>,
+    /// What the subject reader asks of a word, for every word some answer is not "no" of.
+    words: HashMap<String, WordFacts>,
     /// The longest alias phrase, in words.
     pub alias_max_words: usize,
     /// Canonical terms that name what is counted.
@@ -339,22 +357,14 @@ impl Rules {
         compile::compile(files, &texts)
     }
 
-    /// True for a stop word, a number word or a scale: a word that is never a subject's term
-    /// (one lookup for the three tables).
-    pub fn is_no_term(&self, word: &str) -> bool {
-        self.no_terms.contains(word)
+    /// What the subject reader asks of the lower-case `word`, in one lookup (`None`: all "no").
+    pub fn word(&self, word: &str) -> Option<&WordFacts> {
+        self.words.get(word)
     }
 
     /// The canonical term for a lower-case word or phrase, if an alias names it.
     pub fn alias(&self, phrase: &str) -> Option<&str> {
         self.aliases.get(phrase).map(String::as_str)
-    }
-
-    /// False when no alias phrase of several tokens can start with the token `word`: the phrase
-    /// reader then needs no lookups. (A token ends where a letter meets a space or a mark, so the
-    /// heads are the prefixes of each phrase that end there.)
-    pub fn may_open_alias(&self, word: &str) -> bool {
-        self.alias_heads.contains(word)
     }
 
     /// The unit spelled `word` (case-sensitive spellings first), if any.
@@ -371,6 +381,18 @@ impl Rules {
     /// the only ones that can end right before a number after that word.
     pub fn hedges_before_ending(&self, word: &str) -> impl Iterator<Item = &Hedge> {
         self.hedges_before_by_last.get(word).into_iter().flatten().map(|&i| &self.hedges[i])
+    }
+
+    /// The hedges whose first word is `word`, in their order in `hedges`: the only ones that can
+    /// start at a token that is `word`.
+    pub fn hedges_starting(&self, word: &str) -> impl Iterator<Item = &Hedge> {
+        self.hedges_by_first.get(word).into_iter().flatten().map(|&i| &self.hedges[i])
+    }
+
+    /// The vague quantities a phrase opened by the token `word` can be, in their order in
+    /// `vague`: its first word, or the first part of a hyphenated one ("triple" of "triple-digit").
+    pub fn vague_opened_by(&self, word: &str) -> impl Iterator<Item = &Vague> {
+        self.vague_by_first.get(word).into_iter().flatten().map(|&i| &self.vague[i])
     }
 
     /// The currency symbols `text` ends with, ASCII case ignored, in their order in

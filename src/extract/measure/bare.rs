@@ -5,7 +5,7 @@ use super::super::lexer::{Token, TokenKind};
 use super::super::subject::canonical_word;
 use super::{counted_noun, Measure};
 use crate::claim::{Hedge, Interval};
-use crate::rules::{Rules, Vague};
+use crate::rules::Rules;
 
 /// "no dead", "no injuries", "no one was killed", "nobody was hurt": a count of none, said of what
 /// news counts (rules/aliases.toml, `countable`); "no evidence" is none of that.
@@ -41,11 +41,7 @@ pub(super) fn vague(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure
         return None;
     }
     // A phrase is walked only from its own first word: most words open none.
-    let opens = |v: &&Vague| {
-        let first = v.words.first().and_then(|w| w.strip_prefix(t.norm.as_str()));
-        first.is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
-    };
-    for v in rules.vague.iter().filter(opens) {
+    for v in rules.vague_opened_by(&t.norm) {
         // Phrases like "triple-digit" are written with hyphens that the lexer splits off.
         let mut j = i;
         let mut ok = true;

@@ -83,14 +83,19 @@ pub(in crate::extract) fn currency_after(
             return Some(Currency { code, at: k + 1, scale });
         }
     }
-    for n in (1..=3).rev() {
-        let Some(window) = tokens.get(k..k + n) else { continue };
-        if window.iter().any(|t| t.kind == TokenKind::Digits) || window.iter().skip(1).any(|t| t.is_dash()) {
-            continue;
-        }
-        let phrase = join(window, |t| t.norm.as_str());
-        let code = rules.currency_words.get(&phrase);
-        if let Some(code) = code.or_else(|| scaled.then(|| rules.currency_unit_words.get(&phrase)).flatten()) {
+    // A name is up to three words, with no digits and no dash after its first word. Every
+    // shorter name is a prefix of the longest, so that is written once and its prefixes read.
+    let words = tokens.get(k..).unwrap_or_default().iter().take(3).enumerate();
+    let window = words.take_while(|&(n, t)| t.kind != TokenKind::Digits && (n == 0 || !t.is_dash())).count();
+    let longest = join(&tokens[k..k + window], |t| t.norm.as_str());
+    // The length of the name of the first `n` words: their own, and a space before each spaced one.
+    let written = |n: usize| -> usize {
+        tokens[k..k + n].iter().enumerate().map(|(j, t)| t.norm.len() + usize::from(j > 0 && t.space_before)).sum()
+    };
+    for n in (1..=window).rev() {
+        let phrase = &longest[..written(n)];
+        let code = rules.currency_words.get(phrase);
+        if let Some(code) = code.or_else(|| scaled.then(|| rules.currency_unit_words.get(phrase)).flatten()) {
             return Some(Currency { code: code.clone(), at: k + n, scale: 1.0 });
         }
     }
