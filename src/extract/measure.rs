@@ -6,15 +6,16 @@ use super::lexer::{Token, TokenKind};
 use super::number::{self, Number};
 pub use super::range::tidy;
 use super::range::{apply_hedge, hedge_after, hedge_before, hedge_of, or_equal, other_bound, range_end, rank_range};
-use super::subject::canonical_word;
 use crate::rules::schema::HedgeMode;
 use bare::{vague, zero_count};
 use code::not_a_quantity;
+use counted::counted_noun;
 use money::{currency_after, currency_before, minor_part};
 use unit::{percent_of_before, second_part, unit_before, unit_of};
 
 mod bare;
 mod code;
+mod counted;
 mod money;
 mod unit;
 use crate::claim::{Hedge, Interval, Kind};
@@ -382,125 +383,6 @@ fn age_at_death<'r>(
         return None;
     }
     rules.units.iter().find(|u| u.dimension == "age")
-}
-
-/// The noun that says what is counted, from the words after the number: "soldiers" in "11,000
-/// soldiers", "troops" in "10,000 North Korean troops", "dead" in "24 people were killed".
-/// Returns its canonical term and the token after the noun phrase. With `look_back`, a number
-/// with no noun after it takes the countable word before it ("the death toll rose to 24").
-fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Option<String>, usize) {
-    let sentence = tokens.get(k.saturating_sub(1)).map_or(0, |t| t.sentence);
-    let mut j = k;
-    if tokens.get(j).is_some_and(|t| t.is("of")) {
-        j += 1;
-    }
-    let mut head: Option<String> = None;
-    let mut end = k;
-    let mut taken = 0;
-    while let Some(t) = tokens.get(j) {
-        if t.sentence != sentence || taken >= 4 {
-            break;
-        }
-        if t.kind == TokenKind::Punct {
-            if t.is_dash()
-                && !t.space_before
-                && tokens.get(j + 1).is_some_and(|n| !n.space_before && n.kind == TokenKind::Word)
-            {
-                j += 1;
-                continue;
-            }
-            break;
-        }
-        if t.kind != TokenKind::Word {
-            break;
-        }
-        let Some(term) = canonical_word(&t.norm, rules) else { break };
-        taken += 1;
-        j += 1;
-        end = j;
-        // The phrase ends at its noun: a countable word or a plural ("two countries", not
-        // "two countries signed").
-        let countable = rules.countable.contains(&term);
-        let ends = countable || super::subject::singular(&t.norm) != t.norm;
-        let general = term == "people" || rules.generic.contains(term.as_str());
-        head = Some(term);
-        if ends {
-            // "two plainclothes officers": a word ending in s that names nothing counted gives
-            // way to a counted word right after it. So does a counted word used as an adjective
-            // ("23 arrested pirates", "two injured villagers"), as when the noun comes first
-            // ("two villagers injured").
-            let next = match (countable, general) {
-                (true, false) => noun_after(tokens, rules, j, sentence),
-                (false, _) => countable_after(tokens, rules, j, sentence),
-                (true, true) => None,
-            };
-            if let Some((next, after)) = next {
-                head = Some(next);
-                end = after;
-            }
-            break;
-        }
-    }
-    // "24 people were killed": a general noun gives way to a countable word just after it.
-    let general = head.as_deref().is_none_or(|h| rules.generic.contains(h) || h == "people");
-    if general {
-        let better = tokens[end..]
-            .iter()
-            .take(3)
-            .take_while(|t| t.sentence == sentence && t.kind == TokenKind::Word)
-            .take_while(|t| !rules.clause_joins.contains(&t.norm))
-            .filter_map(|t| canonical_word(&t.norm, rules))
-            .find(|c| rules.countable.contains(c) && c != "people");
-        if better.is_some() {
-            return (better, end);
-        }
-    }
-    if (head.is_none() || general) && look_back {
-        // "home to 167,000 people", "a city of 160,000": a phrase right before the number that
-        // names what is counted says so before any word further back ("structures home to").
-        let phrase = (k.saturating_sub(1 + rules.alias_max_words)..k.saturating_sub(1))
-            .filter(|&i| rules.word(&tokens[i].norm).is_some_and(|f| f.opens_alias))
-            .filter_map(|i| super::subject::alias_phrase(tokens, rules, i))
-            .find(|&(c, after)| after + 1 == k && rules.countable.contains(c));
-        if let Some((c, _)) = phrase {
-            return (Some(c.to_string()), end);
-        }
-        // "killing one", "the death toll rose to 24", and the commonest phrasing of all, "the
-        // quake killed 12 people": the countable word before the number, in its clause.
-        let before = tokens[..k]
-            .iter()
-            .rev()
-            .skip(1)
-            .take(5)
-            .take_while(|t| t.sentence == sentence && !t.is_punct(",;:"))
-            .filter(|t| t.kind == TokenKind::Word)
-            .filter_map(|t| canonical_word(&t.norm, rules))
-            .find(|c| rules.countable.contains(c) && c != "people");
-        if before.is_some() || head.is_none() {
-            return (before, end);
-        }
-    }
-    (head, end)
-}
-
-/// The plural or countable noun right at token `j` ("pirates" of "23 arrested pirates"), in
-/// `sentence`, with the token after it; not "people", which counts nothing of its own.
-fn noun_after(tokens: &[Token], rules: &Rules, j: usize, sentence: u32) -> Option<(String, usize)> {
-    let t = tokens.get(j).filter(|t| t.sentence == sentence && t.kind == TokenKind::Word)?;
-    let term = canonical_word(&t.norm, rules).filter(|c| c != "people" && !rules.generic.contains(c.as_str()))?;
-    let noun = rules.countable.contains(&term) || super::subject::singular(&t.norm) != t.norm;
-    noun.then_some((term, j + 1))
-}
-
-/// The countable word at token `j`, or after one content word at `j` ("plainclothes NYPD
-/// officers", "plainclothes police officers"), in `sentence`, with the token after it.
-fn countable_after(tokens: &[Token], rules: &Rules, j: usize, sentence: u32) -> Option<(String, usize)> {
-    let term = |k: usize| {
-        let t = tokens.get(k).filter(|t| t.sentence == sentence && t.kind == TokenKind::Word)?;
-        canonical_word(&t.norm, rules)
-    };
-    let countable = |k: usize| term(k).filter(|c| rules.countable.contains(c) && c != "people").map(|c| (c, k + 1));
-    countable(j).or_else(|| term(j).and_then(|_| countable(j + 1)))
 }
 
 #[cfg(test)]
