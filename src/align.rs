@@ -500,27 +500,27 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         // Only related pairs are kept; a missing pair scores 0, so memory follows the number
         // of related pairs, not of all pairs.
         if s > 0.0 {
-            let pair = known.entry(candidates::key(a, b)).or_insert(Known { score: s, needed: None });
-            if s >= least_needed {
-                pair.needed = Some(needed(a, b));
-            }
+            known.insert(candidates::key(a, b), Known { score: s, needed: None });
         }
     }
-    // The pairs as alike as they need to be, as `candidates::key`: half the bytes to hold and
-    // sort in a pile's block. Listed once the candidates are gone, and in a list of the very size
-    // it needs, since a pile's block holds millions.
-    let is_edge = |pair: &Known| pair.needed.is_some_and(|n| pair.score >= n);
-    let mut edges: Vec<(f32, u32, u32)> = Vec::with_capacity(known.values().filter(|p| is_edge(p)).count());
-    edges.extend(known.iter().filter(|(_, p)| is_edge(p)).map(|(&(a, b), p)| (p.score, a, b)));
+    // The pairs alike enough that they might meet what they need, as `candidates::key`: half the
+    // bytes to hold and sort in a pile's block. Listed once the candidates are gone, and in a list
+    // of the very size it needs, since a pile's block holds millions.
+    let may_link = |pair: &Known| pair.score >= least_needed;
+    let mut edges: Vec<(f32, u32, u32)> = Vec::with_capacity(known.values().filter(|p| may_link(p)).count());
+    edges.extend(known.iter().filter(|(_, p)| may_link(p)).map(|(&(a, b), p)| (p.score, a, b)));
     // Pairs are listed once each, so no two edges compare equal and an unstable sort is as
     // deterministic as a stable one.
     edges.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
-    // A pair's score (0 when unrelated) and the floor of what it needs: an edge's pair is
-    // asked again when its clusters are weighed, and `needed` reads both sources' claims, so it
-    // is asked once per pair.
-    let score_and_floor = |known: &mut HashMap<(u32, u32), Known>, a: usize, b: usize| {
+    // A pair's score (0 when unrelated) and what it needs: `needed` reads both sources' claims,
+    // so it is asked once per pair, and only when a merge weighs the pair.
+    let score_and_needed = |known: &mut HashMap<(u32, u32), Known>, a: usize, b: usize| {
         let pair = known.entry(candidates::key(a, b)).or_insert(Known { score: 0.0, needed: None });
-        (pair.score, floor_of(*pair.needed.get_or_insert_with(|| needed(a, b))))
+        (pair.score, *pair.needed.get_or_insert_with(|| needed(a, b)))
+    };
+    let score_and_floor = |known: &mut HashMap<(u32, u32), Known>, a: usize, b: usize| {
+        let (s, n) = score_and_needed(known, a, b);
+        (s, floor_of(n))
     };
 
     let mut clusters = Clusters::singletons(members);
@@ -530,6 +530,12 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     for (a, b) in edges.into_iter().map(|(_, a, b)| (a as usize, b as usize)) {
         let (ca, cb) = (clusters.of(a), clusters.of(b));
         if ca == cb || apart.contains(&(ca.min(cb), ca.max(cb))) {
+            continue;
+        }
+        // What a pair needs is asked only here: most pairs of a fact many outlets tell lie
+        // within one cluster by the time their turn comes, and are never asked.
+        let (s, n) = score_and_needed(&mut known, a, b);
+        if s < n {
             continue;
         }
         // Complete linkage where a wrong pair would do harm, average linkage elsewhere: every
