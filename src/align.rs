@@ -496,11 +496,11 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // once, and hash every pair again each time.
     let mut known: HashMap<(u32, u32), Known> = HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
     for (a, b) in candidates {
-        let s = vectors.mutual(a, b);
+        let s = vectors.mutual(a as usize, b as usize);
         // Only related pairs are kept; a missing pair scores 0, so memory follows the number
         // of related pairs, not of all pairs.
         if s > 0.0 {
-            known.insert(candidates::key(a, b), Known { score: s, needed: None });
+            known.insert((a, b), Known { score: s, needed: None });
         }
     }
     // The pairs alike enough that they might meet what they need, as `candidates::key`: half the
