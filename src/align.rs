@@ -301,14 +301,6 @@ fn same_figure_hedged(x: &Claim, y: &Claim) -> bool {
     hedged(x, y) || hedged(y, x)
 }
 
-/// What `align_block` knows of a scored pair of claims.
-struct Known {
-    /// How alike the two are (`Vectors::mutual`); 0 for a pair never scored.
-    score: f32,
-    /// What `needed` asks of the pair, once asked.
-    needed: Option<f32>,
-}
-
 fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     let (claims, vectors, rules) = (cx.claims, cx.vectors, cx.rules);
     let unnamed = |a: usize, b: usize| unnamed_other_nouns(cx, a, b);
@@ -491,34 +483,23 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // large block scores only promising pairs, so neither a source with thousands of claims nor a
     // pile of thousands of sources costs quadratic time or memory.
     let candidates = candidates::pairs(claims, members, vectors);
-    // Keyed by `candidates::key`, 20 bytes an entry: a pile's block keeps millions of them. Made
-    // as large as it may grow at once: grown by doubling, it would hold its old and new tables at
-    // once, and hash every pair again each time.
-    let mut known: HashMap<(u32, u32), Known> = HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
-    for (a, b) in candidates {
-        let s = vectors.mutual(a as usize, b as usize);
-        // Only related pairs are kept; a missing pair scores 0, so memory follows the number
-        // of related pairs, not of all pairs.
-        if s > 0.0 {
-            known.insert((a, b), Known { score: s, needed: None });
-        }
-    }
+    // Only related pairs are kept; a missing pair scores 0, so memory follows the number of
+    // related pairs, not of all pairs.
+    let mut known = candidates::Scored::new(members, candidates, |a, b| vectors.mutual(a, b));
     // The pairs alike enough that they might meet what they need, as `candidates::key`: half the
-    // bytes to hold and sort in a pile's block. Listed once the candidates are gone, and in a list
-    // of the very size it needs, since a pile's block holds millions.
-    let may_link = |pair: &Known| pair.score >= least_needed;
-    let mut edges: Vec<(f32, u32, u32)> = Vec::with_capacity(known.values().filter(|p| may_link(p)).count());
-    edges.extend(known.iter().filter(|(_, p)| may_link(p)).map(|(&(a, b), p)| (p.score, a, b)));
+    // bytes to hold and sort in a pile's block, and in a list of the very size it needs, since a
+    // pile's block holds millions.
+    let may_link = |&(_, _, s): &(u32, u32, f32)| s >= least_needed;
+    let mut edges: Vec<(f32, u32, u32)> = Vec::with_capacity(known.iter().filter(may_link).count());
+    edges.extend(known.iter().filter(may_link).map(|(a, b, s)| (s, a, b)));
     // Pairs are listed once each, so no two edges compare equal and an unstable sort is as
     // deterministic as a stable one.
     edges.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
     // A pair's score (0 when unrelated) and what it needs: `needed` reads both sources' claims,
     // so it is asked once per pair, and only when a merge weighs the pair.
-    let score_and_needed = |known: &mut HashMap<(u32, u32), Known>, a: usize, b: usize| {
-        let pair = known.entry(candidates::key(a, b)).or_insert(Known { score: 0.0, needed: None });
-        (pair.score, *pair.needed.get_or_insert_with(|| needed(a, b)))
-    };
-    let score_and_floor = |known: &mut HashMap<(u32, u32), Known>, a: usize, b: usize| {
+    let score_and_needed =
+        |known: &mut candidates::Scored, a: usize, b: usize| known.score_and_needed(a, b, || needed(a, b));
+    let score_and_floor = |known: &mut candidates::Scored, a: usize, b: usize| {
         let (s, n) = score_and_needed(known, a, b);
         (s, floor_of(n))
     };
@@ -580,8 +561,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // Not dates: many things of one story happen on one day (the event, each statement).
     let links: std::collections::BTreeSet<(usize, usize)> = known
         .iter()
-        .filter(|(_, pair)| pair.score > 0.0)
-        .map(|(&(a, b), _)| (a as usize, b as usize))
+        .map(|(a, b, _)| (a as usize, b as usize))
         .filter(|&(a, _)| claims[a].kind != Kind::Date)
         .map(|(a, b)| (clusters.of(a), clusters.of(b)))
         .filter(|(p, q)| p != q)
@@ -664,8 +644,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // Only groups linked by a scored pair are weighed, so the cost follows the scored pairs.
     let linked: Vec<(usize, usize)> = known
         .iter()
-        .filter(|(_, pair)| pair.score > 0.0)
-        .map(|(&(a, b), _)| (a as usize, b as usize))
+        .map(|(a, b, _)| (a as usize, b as usize))
         .filter(|&(a, b)| cx.roles[a] == cx.roles[b] && !cx.roles[a].1.is_empty())
         .collect();
     camps::merge_camps(cx, &mut clusters, &mut grounds, &linked);

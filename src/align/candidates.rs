@@ -107,3 +107,75 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
     out.sort_unstable();
     out
 }
+
+/// The candidate pairs of a block that scored above 0, each with its score and, once asked, what
+/// it needs; and what pairs never scored need, once asked. Kept in rows, one per member, of the
+/// pairs it is the first claim of, sorted: a pile's block holds millions of pairs, which a hash
+/// table would scatter over twice the memory and walk in no particular order.
+pub(super) struct Scored<'a> {
+    /// The block's members, ascending: row `p` holds the pairs whose first claim is `members[p]`.
+    members: &'a [usize],
+    /// Where each row starts in the lists below, and where the last ends.
+    starts: Vec<usize>,
+    /// Each pair's second claim.
+    second: Vec<u32>,
+    /// Each pair's score.
+    score: Vec<f32>,
+    /// What each pair needs, once asked.
+    needed: Vec<Option<f32>>,
+    /// What the pairs never scored need, once asked: the few a merge weighs.
+    unscored: HashMap<(u32, u32), f32>,
+}
+
+impl<'a> Scored<'a> {
+    /// The `pairs` of `members` (sorted, as `key`) with their scores by `score`, those above 0.
+    pub(super) fn new(members: &'a [usize], pairs: Vec<(u32, u32)>, score: impl Fn(usize, usize) -> f32) -> Self {
+        debug_assert!(members.is_sorted() && pairs.is_sorted());
+        let mut scored = Scored {
+            members,
+            starts: Vec::with_capacity(members.len() + 1),
+            second: Vec::with_capacity(pairs.len()),
+            score: Vec::with_capacity(pairs.len()),
+            needed: Vec::new(),
+            unscored: HashMap::default(),
+        };
+        let mut pairs = pairs.into_iter().peekable();
+        for &m in members {
+            scored.starts.push(scored.second.len());
+            while let Some((a, b)) = pairs.next_if(|&(a, _)| a as usize == m) {
+                let s = score(a as usize, b as usize);
+                if s > 0.0 {
+                    scored.second.push(b);
+                    scored.score.push(s);
+                }
+            }
+        }
+        scored.starts.push(scored.second.len());
+        scored.needed = vec![None; scored.second.len()];
+        scored
+    }
+
+    /// Where the pair of `a` and `b` is kept, if it scored.
+    fn find(&self, a: usize, b: usize) -> Option<usize> {
+        let (first, second) = key(a, b);
+        let p = self.members.binary_search(&(first as usize)).ok()?;
+        let row = self.starts[p]..self.starts[p + 1];
+        self.second[row.clone()].binary_search(&second).ok().map(|k| row.start + k)
+    }
+
+    /// The score of the pair of `a` and `b` (0 when never scored) and what it needs, asked of
+    /// `needed` once per pair.
+    pub(super) fn score_and_needed(&mut self, a: usize, b: usize, needed: impl FnOnce() -> f32) -> (f32, f32) {
+        match self.find(a, b) {
+            Some(k) => (self.score[k], *self.needed[k].get_or_insert_with(needed)),
+            None => (0.0, *self.unscored.entry(key(a, b)).or_insert_with(needed)),
+        }
+    }
+
+    /// Every scored pair as `key` with its score, in order of key.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (u32, u32, f32)> + '_ {
+        self.members.iter().enumerate().flat_map(move |(p, &a)| {
+            (self.starts[p]..self.starts[p + 1]).map(move |k| (a as u32, self.second[k], self.score[k]))
+        })
+    }
+}
