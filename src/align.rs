@@ -526,6 +526,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         let mut ok = true;
         let (mut sum, mut need, mut pairs) = (0.0f32, 0.0f32, 0usize);
         clusters.judged_pairs(claims, cx.by_source, (ca, cb), |x, y| {
+            // One pair that keeps the two apart settles it: the rest need not be asked.
+            if !ok {
+                return;
+            }
             let (cx, cy) = (&claims[x], &claims[y]);
             if cx.source == cy.source {
                 // One source writing two different values: two facts, not one. Judged on
@@ -587,14 +591,15 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         let mut ok = true;
         clusters.judged_pairs(claims, cx.by_source, (ca, cb), |x, y| {
             let (cx, cy) = (&claims[x], &claims[y]);
-            ok &= if cx.source == cy.source {
-                cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules)
-            } else {
-                compare::relate(cx, cy, rules) != Verdict::Conflict && {
-                    let (s, f) = score_and_floor(&mut known, x, y);
-                    f.is_finite() && (!unnamed(x, y) || s >= rules.threshold_bare)
-                }
-            };
+            ok = ok
+                && if cx.source == cy.source {
+                    cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules)
+                } else {
+                    compare::relate(cx, cy, rules) != Verdict::Conflict && {
+                        let (s, f) = score_and_floor(&mut known, x, y);
+                        f.is_finite() && (!unnamed(x, y) || s >= rules.threshold_bare)
+                    }
+                };
         });
         if ok {
             pooled.forget(ca);
