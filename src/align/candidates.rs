@@ -1,7 +1,8 @@
-//! A block's claims and their subject vectors in, the cross-source pairs worth scoring out. A block
-//! of a story (hundreds of claims) is scored pair by pair; a block of a pile of thousands of
-//! sources only where two claims share a distinctive subject term, at most a fixed number of
-//! partners per claim, so the cost grows with the number of claims rather than its square.
+//! A block's claims and their subject vectors in, the cross-source pairs worth scoring out, and
+//! the scored ones kept for the merges to read. A block of a story (hundreds of claims) is scored
+//! pair by pair; a block of a pile of thousands of sources only where two claims share a
+//! distinctive subject term, at most a fixed number of partners per claim, so the cost grows with
+//! the number of claims rather than its square.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -111,7 +112,7 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
 /// The candidate pairs of a block that scored above 0, each with its score and, once asked, what
 /// it needs; and what pairs never scored need, once asked. Kept in rows, one per member, of the
 /// pairs it is the first claim of, sorted: a pile's block holds millions of pairs, which a hash
-/// table would scatter over twice the memory and walk in no particular order.
+/// table would spread over half as much memory again, at random, and walk in no particular order.
 pub(super) struct Scored<'a> {
     /// The block's members, ascending: row `p` holds the pairs whose first claim is `members[p]`.
     members: &'a [usize],
