@@ -183,14 +183,6 @@ fn most_told(mut told: Vec<(usize, usize)>) -> Option<usize> {
     }
 }
 
-/// What `align_block` knows of a scored pair of claims.
-struct Known {
-    /// How alike the two are (`Vectors::mutual`); 0 for a pair never scored.
-    score: f32,
-    /// What `needed` asks of the pair, once asked.
-    needed: Option<f32>,
-}
-
 fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     let (claims, vectors, rules) = (cx.claims, cx.vectors, cx.rules);
     let unnamed = |a: usize, b: usize| unnamed_other_nouns(cx, a, b);
@@ -373,36 +365,25 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // large block scores only promising pairs, so neither a source with thousands of claims nor a
     // pile of thousands of sources costs quadratic time or memory.
     let candidates = candidates::pairs(claims, members, vectors);
-    // Keyed by `candidates::key`, 20 bytes an entry: a pile's block keeps millions of them. Made
-    // as large as it may grow at once: grown by doubling, it would hold its old and new tables at
-    // once, and hash every pair again each time.
-    let mut known: HashMap<(u32, u32), Known> = HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
-    for (a, b) in candidates {
-        let s = vectors.mutual(a, b);
-        // Only related pairs are kept; a missing pair scores 0, so memory follows the number
-        // of related pairs, not of all pairs.
-        if s > 0.0 {
-            let pair = known.entry(candidates::key(a, b)).or_insert(Known { score: s, needed: None });
-            if s >= least_needed {
-                pair.needed = Some(needed(a, b));
-            }
-        }
-    }
-    // The pairs as alike as they need to be, as `candidates::key`: half the bytes to hold and
-    // sort in a pile's block. Listed once the candidates are gone, and in a list of the very size
-    // it needs, since a pile's block holds millions.
-    let is_edge = |pair: &Known| pair.needed.is_some_and(|n| pair.score >= n);
-    let mut edges: Vec<(f32, u32, u32)> = Vec::with_capacity(known.values().filter(|p| is_edge(p)).count());
-    edges.extend(known.iter().filter(|(_, p)| is_edge(p)).map(|(&(a, b), p)| (p.score, a, b)));
+    // Only related pairs are kept; a missing pair scores 0, so memory follows the number of
+    // related pairs, not of all pairs.
+    let mut known = candidates::Scored::new(members, candidates, |a, b| vectors.mutual(a, b));
+    // The pairs alike enough that they might meet what they need, as `candidates::key`: half the
+    // bytes to hold and sort in a pile's block, and in a list of the very size it needs, since a
+    // pile's block holds millions.
+    let may_link = |&(_, _, s): &(u32, u32, f32)| s >= least_needed;
+    let mut edges: Vec<(f32, u32, u32)> = Vec::with_capacity(known.iter().filter(may_link).count());
+    edges.extend(known.iter().filter(may_link).map(|(a, b, s)| (s, a, b)));
     // Pairs are listed once each, so no two edges compare equal and an unstable sort is as
     // deterministic as a stable one.
     edges.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
-    // A pair's score (0 when unrelated) and the floor of what it needs: an edge's pair is
-    // asked again when its clusters are weighed, and `needed` reads both sources' claims, so it
-    // is asked once per pair.
-    let score_and_floor = |known: &mut HashMap<(u32, u32), Known>, a: usize, b: usize| {
-        let pair = known.entry(candidates::key(a, b)).or_insert(Known { score: 0.0, needed: None });
-        (pair.score, floor_of(*pair.needed.get_or_insert_with(|| needed(a, b))))
+    // A pair's score (0 when unrelated) and what it needs: `needed` reads both sources' claims,
+    // so it is asked once per pair, and only when a merge weighs the pair.
+    let score_and_needed =
+        |known: &mut candidates::Scored, a: usize, b: usize| known.score_and_needed(a, b, || needed(a, b));
+    let score_and_floor = |known: &mut candidates::Scored, a: usize, b: usize| {
+        let (s, n) = score_and_needed(known, a, b);
+        (s, floor_of(n))
     };
 
     let mut clusters = Clusters::singletons(members);
@@ -414,6 +395,12 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         if ca == cb || apart.contains(&(ca.min(cb), ca.max(cb))) {
             continue;
         }
+        // What a pair needs is asked only here: most pairs of a fact many outlets tell lie
+        // within one cluster by the time their turn comes, and are never asked.
+        let (s, n) = score_and_needed(&mut known, a, b);
+        if s < n {
+            continue;
+        }
         // Complete linkage where a wrong pair would do harm, average linkage elsewhere: every
         // pair that would conflict must be alike enough on its own, while pairs that agree or
         // overlap only need the two clusters alike on the whole (outlets word one fact in many
@@ -421,6 +408,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         let mut ok = true;
         let (mut sum, mut need, mut pairs) = (0.0f32, 0.0f32, 0usize);
         clusters.judged_pairs(claims, cx.by_source, (ca, cb), |x, y| {
+            // One pair that keeps the two apart settles it: the rest need not be asked.
+            if !ok {
+                return;
+            }
             let (cx, cy) = (&claims[x], &claims[y]);
             if cx.source == cy.source {
                 // One source writing two different values: two facts, not one. Judged on
@@ -456,8 +447,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // Not dates: many things of one story happen on one day (the event, each statement).
     let links: std::collections::BTreeSet<(usize, usize)> = known
         .iter()
-        .filter(|(_, pair)| pair.score > 0.0)
-        .map(|(&(a, b), _)| (a as usize, b as usize))
+        .map(|(a, b, _)| (a as usize, b as usize))
         .filter(|&(a, _)| claims[a].kind != Kind::Date)
         .map(|(a, b)| (clusters.of(a), clusters.of(b)))
         .filter(|(p, q)| p != q)
@@ -483,14 +473,15 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         let mut ok = true;
         clusters.judged_pairs(claims, cx.by_source, (ca, cb), |x, y| {
             let (cx, cy) = (&claims[x], &claims[y]);
-            ok &= if cx.source == cy.source {
-                cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules)
-            } else {
-                compare::relate(cx, cy, rules) != Verdict::Conflict && {
-                    let (s, f) = score_and_floor(&mut known, x, y);
-                    f.is_finite() && (!unnamed(x, y) || s >= rules.threshold_bare)
-                }
-            };
+            ok = ok
+                && if cx.source == cy.source {
+                    cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules)
+                } else {
+                    compare::relate(cx, cy, rules) != Verdict::Conflict && {
+                        let (s, f) = score_and_floor(&mut known, x, y);
+                        f.is_finite() && (!unnamed(x, y) || s >= rules.threshold_bare)
+                    }
+                };
         });
         if ok {
             pooled.forget(ca);
@@ -540,8 +531,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // Only groups linked by a scored pair are weighed, so the cost follows the scored pairs.
     let linked: Vec<(usize, usize)> = known
         .iter()
-        .filter(|(_, pair)| pair.score > 0.0)
-        .map(|(&(a, b), _)| (a as usize, b as usize))
+        .map(|(a, b, _)| (a as usize, b as usize))
         .filter(|&(a, b)| cx.roles[a] == cx.roles[b] && !cx.roles[a].1.is_empty())
         .collect();
     camps::merge_camps(cx, &mut clusters, &mut grounds, &linked);

@@ -1,7 +1,8 @@
-//! A block's claims and their subject vectors in, the cross-source pairs worth scoring out. A block
-//! of a story (hundreds of claims) is scored pair by pair; a block of a pile of thousands of
-//! sources only where two claims share a distinctive subject term, at most a fixed number of
-//! partners per claim, so the cost grows with the number of claims rather than its square.
+//! A block's claims and their subject vectors in, the cross-source pairs worth scoring out, and
+//! the scored ones kept for the merges to read. A block of a story (hundreds of claims) is scored
+//! pair by pair; a block of a pile of thousands of sources only where two claims share a
+//! distinctive subject term, at most a fixed number of partners per claim, so the cost grows with
+//! the number of claims rather than its square.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -30,14 +31,17 @@ pub(super) fn key(a: usize, b: usize) -> (u32, u32) {
     (a.min(b) as u32, a.max(b) as u32)
 }
 
-/// The pairs `(a, b)`, `a < b`, of claims of different sources in `members` to score.
-pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> Vec<(usize, usize)> {
+/// The pairs of claims of different sources in `members` (ascending) to score, as `key`, sorted.
+pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> Vec<(u32, u32)> {
+    // Each member's source, read once: a block of a pile reads it for every partner it weighs,
+    // and a claim's source in a list of its own stays in cache where the claims do not.
+    let source: Vec<usize> = members.iter().map(|&m| claims[m].source).collect();
     if members.len() <= EXACT_BLOCK {
         let mut out = Vec::new();
-        for (n, &a) in members.iter().enumerate() {
-            for &b in &members[n + 1..] {
-                if claims[a].source != claims[b].source {
-                    out.push((a.min(b), a.max(b)));
+        for (p, &a) in members.iter().enumerate() {
+            for (q, &b) in members.iter().enumerate().skip(p + 1) {
+                if source[p] != source[q] {
+                    out.push(key(a, b));
                 }
             }
         }
@@ -67,10 +71,9 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
     let mut partners: Vec<u32> = Vec::with_capacity(members.len() * PER_CLAIM);
     let mut ends: Vec<usize> = Vec::with_capacity(members.len());
     for (p, terms) in keys.iter().enumerate() {
-        let source = claims[members[p]].source;
         for &(t, w) in terms {
             for &q in postings.get(&t).map_or(&[][..], Vec::as_slice) {
-                if q != p && claims[members[q]].source != source {
+                if q != p && source[q] != source[p] {
                     if score[q] == 0.0 {
                         touched.push(q);
                     }
@@ -98,11 +101,82 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
         for &q in of(p) {
             let q = q as usize;
             if p < q || of(q).binary_search(&(p as u32)).is_err() {
-                let (a, b) = (members[p], members[q]);
-                out.push((a.min(b), a.max(b)));
+                out.push(key(members[p], members[q]));
             }
         }
     }
     out.sort_unstable();
     out
+}
+
+/// The candidate pairs of a block that scored above 0, each with its score and, once asked, what
+/// it needs; and what pairs never scored need, once asked. Kept in rows, one per member, of the
+/// pairs it is the first claim of, sorted: a pile's block holds millions of pairs, which a hash
+/// table would spread over half as much memory again, at random, and walk in no particular order.
+pub(super) struct Scored<'a> {
+    /// The block's members, ascending: row `p` holds the pairs whose first claim is `members[p]`.
+    members: &'a [usize],
+    /// Where each row starts in the lists below, and where the last ends.
+    starts: Vec<usize>,
+    /// Each pair's second claim.
+    second: Vec<u32>,
+    /// Each pair's score.
+    score: Vec<f32>,
+    /// What each pair needs, once asked.
+    needed: Vec<Option<f32>>,
+    /// What the pairs never scored need, once asked: the few a merge weighs.
+    unscored: HashMap<(u32, u32), f32>,
+}
+
+impl<'a> Scored<'a> {
+    /// The `pairs` of `members` (sorted, as `key`) with their scores by `score`, those above 0.
+    pub(super) fn new(members: &'a [usize], pairs: Vec<(u32, u32)>, score: impl Fn(usize, usize) -> f32) -> Self {
+        debug_assert!(members.is_sorted() && pairs.is_sorted());
+        let mut scored = Scored {
+            members,
+            starts: Vec::with_capacity(members.len() + 1),
+            second: Vec::with_capacity(pairs.len()),
+            score: Vec::with_capacity(pairs.len()),
+            needed: Vec::new(),
+            unscored: HashMap::default(),
+        };
+        let mut pairs = pairs.into_iter().peekable();
+        for &m in members {
+            scored.starts.push(scored.second.len());
+            while let Some((a, b)) = pairs.next_if(|&(a, _)| a as usize == m) {
+                let s = score(a as usize, b as usize);
+                if s > 0.0 {
+                    scored.second.push(b);
+                    scored.score.push(s);
+                }
+            }
+        }
+        scored.starts.push(scored.second.len());
+        scored.needed = vec![None; scored.second.len()];
+        scored
+    }
+
+    /// Where the pair of `a` and `b` is kept, if it scored.
+    fn find(&self, a: usize, b: usize) -> Option<usize> {
+        let (first, second) = key(a, b);
+        let p = self.members.binary_search(&(first as usize)).ok()?;
+        let row = self.starts[p]..self.starts[p + 1];
+        self.second[row.clone()].binary_search(&second).ok().map(|k| row.start + k)
+    }
+
+    /// The score of the pair of `a` and `b` (0 when never scored) and what it needs, asked of
+    /// `needed` once per pair.
+    pub(super) fn score_and_needed(&mut self, a: usize, b: usize, needed: impl FnOnce() -> f32) -> (f32, f32) {
+        match self.find(a, b) {
+            Some(k) => (self.score[k], *self.needed[k].get_or_insert_with(needed)),
+            None => (0.0, *self.unscored.entry(key(a, b)).or_insert_with(needed)),
+        }
+    }
+
+    /// Every scored pair as `key` with its score, in order of key.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (u32, u32, f32)> + '_ {
+        self.members.iter().enumerate().flat_map(move |(p, &a)| {
+            (self.starts[p]..self.starts[p + 1]).map(move |k| (a as u32, self.second[k], self.score[k]))
+        })
+    }
 }
