@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::{Claim, DatePrecision, Kind};
 use crate::compare::{self, Verdict};
-use crate::extract::date::UNIVERSAL_ZONES;
+use crate::rules::Rules;
 
 use super::{source_count, Context, Ground};
 
@@ -17,12 +17,12 @@ use super::{source_count, Context, Ground};
 /// in local time: a time in universal time ("12:00 GMT") is never set against a local one, as
 /// times are not converted between zones. A zone named beside the time, even in brackets after a
 /// local time ("3 p.m. (1200 GMT)"), keeps it out.
-fn local_time(c: &Claim) -> bool {
+fn local_time(c: &Claim, rules: &Rules) -> bool {
     c.kind == Kind::Date
         && c.precision == Some(DatePrecision::Minute)
         && !c.subject.past
         && c.nominal.low.is_some()
-        && !UNIVERSAL_ZONES.iter().any(|z| c.subject.weight(z) >= ZONE_WEIGHT)
+        && !rules.universal_zones.iter().any(|z| c.subject.weight(z) >= ZONE_WEIGHT)
 }
 
 /// For the times of day left on their own, the joins that make them one group: per calendar day
@@ -60,13 +60,14 @@ pub(super) fn time_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) 
             let y = &claims[m];
             if y.kind == Kind::Date && y.precision == Some(DatePrecision::Minute) {
                 if members.len() > 1 {
-                    let pure = members.iter().all(|&n| local_time(&claims[n]) && day_of(&claims[n]) == day_of(y));
+                    let pure =
+                        members.iter().all(|&n| local_time(&claims[n], rules) && day_of(&claims[n]) == day_of(y));
                     let list = timed.entry(day_of(y)).or_default();
                     if !list.contains(&(k, pure)) {
                         list.push((k, pure));
                     }
                 }
-                if local_time(y) {
+                if local_time(y, rules) {
                     times.entry((day_of(y), y.source)).or_default().push((m, k));
                 }
             }

@@ -84,6 +84,7 @@ pub(super) fn compile(
         decades: HashMap::default(),
         time_hedge_minutes: 15.0,
         time_zones: HashSet::default(),
+        universal_zones: HashSet::default(),
         time_furniture: HashSet::default(),
         stopwords: HashSet::default(),
         generic: HashSet::default(),
@@ -329,6 +330,7 @@ pub(super) fn compile(
             }
             rules.time_furniture.extend(d.time_furniture.iter().map(|w| w.to_lowercase()));
             rules.time_zones.extend(d.time_zones.iter().map(|w| w.to_lowercase()));
+            rules.universal_zones.extend(d.universal_zones.iter().map(|w| w.to_lowercase()));
         }
         if let Some(s) = &f.subject {
             rules.stopwords.extend(s.stopwords.iter().map(|w| w.to_lowercase()));

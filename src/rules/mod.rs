@@ -196,6 +196,8 @@ pub struct Rules {
     pub time_furniture: HashSet<String>,
     /// Time zones written after a time of day ("et", "gmt").
     pub time_zones: HashSet<String>,
+    /// Zones of universal time ("gmt", "utc"), whose times are never set against local ones.
+    pub universal_zones: HashSet<String>,
     /// Words with no meaning of their own.
     pub stopwords: HashSet<String>,
     /// Nouns too general to be a count's unit.

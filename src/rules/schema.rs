@@ -358,6 +358,9 @@ pub struct DatesSection {
     /// Time zones written after a time of day ("ET", "GMT"), kept in the claim's span.
     #[serde(default)]
     pub time_zones: Vec<String>,
+    /// Zones of universal time ("GMT", "UTC"): a time told in one is never set against a local one.
+    #[serde(default)]
+    pub universal_zones: Vec<String>,
     /// Examples that must extract.
     #[serde(default)]
     pub examples: Vec<Example>,

@@ -17,7 +17,7 @@ mod spoken;
 mod time;
 
 pub use resolve::{day_number, from_day_number, resolve};
-pub use time::{match_time, TimeMatch, UNIVERSAL_ZONES};
+pub use time::{match_time, TimeMatch};
 
 use super::duration::Calendar;
 use super::lexer::{Token, TokenKind};

@@ -73,10 +73,6 @@ fn furniture(tokens: &[Token], rules: &Rules, m: &TimeMatch) -> bool {
     words < 3
 }
 
-/// The zones of universal time: a time told in one is not the local time other outlets give, and
-/// times are never converted between zones.
-pub const UNIVERSAL_ZONES: [&str; 3] = ["gmt", "utc", "z"];
-
 /// A military or wire four-digit clock: "at 1100 hours", "0930 IST". Only with "hours" and "at"
 /// before it, or a local zone after it: four digits alone are a year or a count.
 ///
@@ -95,7 +91,7 @@ fn wire_clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
         return None;
     }
     let next = tokens.get(i + 1).filter(|w| w.kind == TokenKind::Word)?;
-    let universal = UNIVERSAL_ZONES.contains(&next.norm.as_str());
+    let universal = rules.universal_zones.contains(&next.norm);
     let zoned = rules.time_zones.contains(&next.norm) && !universal;
     let at = i.checked_sub(1).is_some_and(|p| tokens[p].is("at"));
     if !(zoned || (at && is_hours(&next.norm))) {
