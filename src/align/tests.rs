@@ -205,3 +205,33 @@ fn a_part_told_beside_its_whole_disputes_no_figure_of_the_whole() {
     ]);
     assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
 }
+
+#[test]
+fn the_lightly_and_the_gravely_hurt_are_no_dispute() {
+    let r = report(&[
+        "The agency said eight people were seriously injured by the quake in the city of Manokwari.",
+        "The agency said 20 people were slightly injured by the quake in the city of Manokwari.",
+    ]);
+    assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
+}
+
+#[test]
+fn a_degree_told_beside_its_outlets_whole_joins_no_plain_figure() {
+    // The first outlet tells the injured plainly (300) and dozens of them seriously: its dozens
+    // are a part, and only by chance as many as the second outlet's whole.
+    assert!(!grouped(
+        [
+            "The quake injured 300 people in Papua. A girl was killed and dozens of others were seriously injured in the quake.",
+            "Rescuers in Papua said dozens were injured when the quake struck on Sunday.",
+        ],
+        "24..99"
+    ));
+    // An outlet that tells the injured only by a degree gives its account of the whole so.
+    assert!(grouped(
+        [
+            "The attack on the school left more than 50 people with serious injuries, the agency said.",
+            "The agency said 55 people were wounded in the attack on the school.",
+        ],
+        "55"
+    ));
+}

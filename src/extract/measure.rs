@@ -433,6 +433,14 @@ mod tests {
     }
 
     #[test]
+    fn a_general_noun_takes_its_counted_word_past_auxiliaries_and_adverbs() {
+        // "Others" and "were" say nothing: the clause counts the injured, not the dead before it.
+        let m = measure("a girl was killed and dozens of others were seriously injured").unwrap();
+        assert_eq!(m.unit, "injured");
+        assert_eq!(measure("eight people had suffered from serious injury").unwrap().unit, "injured");
+    }
+
+    #[test]
     fn a_phrase_right_before_the_number_names_what_is_counted() {
         let m = measure("brick and cement structures home to 167,000 people remained wary").unwrap();
         assert_eq!(m.unit, "population");

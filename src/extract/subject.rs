@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexer::{Token, TokenKind};
-use crate::claim::{self, Subject};
+use crate::claim::{self, Degree, Subject};
 use crate::rules::{Rules, WordFacts};
 
 /// How many tokens after a figure a word of severity may stand and still narrow it ("dozens of
@@ -198,6 +198,11 @@ impl Terms {
             before.into_iter().chain(&tokens[start..end]).chain(after).find(|t| rules.severity.contains(&t.norm));
         let severe = severity.is_some();
         let critical = severity.is_some_and(|t| rules.critical.contains(&t.norm));
+        let degree = match severity {
+            None => Degree::Unsaid,
+            Some(t) if rules.mild.contains(&t.norm) => Degree::Mild,
+            Some(_) => Degree::Grave,
+        };
         // "Most recently, it raised $20 million": the latest of a series, a part of its total.
         let latest = tokens[..start.min(tokens.len())]
             .iter()
@@ -212,7 +217,19 @@ impl Terms {
         let statement = dates_a_statement(tokens, rules, start, end, sentence);
         let possessive = matches!(&tokens[end.min(tokens.len())..], [a, b, ..]
             if a.sentence == sentence && a.norm == "'" && b.norm == "s");
-        Subject { terms, past: false, place, weekday: None, qualifiers, times, part, critical, statement, possessive }
+        Subject {
+            terms,
+            past: false,
+            place,
+            weekday: None,
+            qualifiers,
+            times,
+            part,
+            critical,
+            degree,
+            statement,
+            possessive,
+        }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",

@@ -96,6 +96,7 @@ pub(super) fn compile(
         partitive: HashSet::default(),
         severity: HashSet::default(),
         critical: HashSet::default(),
+        mild: HashSet::default(),
         instalment: HashSet::default(),
         statements: HashSet::default(),
         statement_nouns: HashSet::default(),
@@ -346,6 +347,7 @@ pub(super) fn compile(
             rules.partitive.extend(s.partitive.iter().map(|w| w.to_lowercase()));
             rules.severity.extend(s.severity.iter().map(|w| w.to_lowercase()));
             rules.critical.extend(s.critical.iter().map(|w| w.to_lowercase()));
+            rules.mild.extend(s.mild.iter().map(|w| w.to_lowercase()));
             rules.instalment.extend(s.instalment.iter().map(|w| w.to_lowercase()));
             rules.statements.extend(s.statements.iter().map(|w| w.to_lowercase()));
             rules.statement_nouns.extend(s.statement_nouns.iter().map(|w| w.to_lowercase()));

@@ -217,6 +217,8 @@ pub struct Rules {
     pub severity: HashSet<String>,
     /// Of the words of severity, those of the gravest degree ("critically injured").
     pub critical: HashSet<String>,
+    /// Of the words of severity, those of the lightest degree ("slightly injured").
+    pub mild: HashSet<String>,
     /// Words that make a figure after them in its sentence the latest of a series ("recently").
     pub instalment: HashSet<String>,
     /// Verbs that, right before a date, make it the date of a statement ("released Nov. 10").

@@ -402,6 +402,10 @@ pub struct SubjectSection {
     /// condition"): a figure so told counts the gravely hurt, a role of its own.
     #[serde(default)]
     pub critical: Vec<String>,
+    /// Of the words of severity, those of the lightest degree ("slightly injured", "minor
+    /// injuries"): a figure so told and one told gravely are two parts, never in dispute.
+    #[serde(default)]
+    pub mild: Vec<String>,
     /// Words that, in a figure's sentence before it, make it the latest of a series ("Most
     /// recently, it raised $20 million"), a part of the series' total.
     #[serde(default)]

@@ -62,15 +62,19 @@ pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back:
             break;
         }
     }
-    // "24 people were killed": a general noun gives way to a countable word just after it.
+    // "24 people were killed": a general noun gives way to a countable word just after it. Its
+    // clause's content words are read, not its tokens: auxiliaries and "others" itself say
+    // nothing, so "dozens of others were seriously injured" counts the injured as surely as "24
+    // people were killed" counts the dead.
     let general = head.as_deref().is_none_or(|h| rules.generic.contains(h) || h == "people");
     if general {
         let better = tokens[end..]
             .iter()
-            .take(3)
+            .take(GENERAL_REACH)
             .take_while(|t| t.sentence == sentence && t.kind == TokenKind::Word)
             .take_while(|t| !rules.clause_joins.contains(&t.norm))
             .filter_map(|t| canonical_word(&t.norm, rules))
+            .take(3)
             .find(|c| rules.countable.contains(c) && c != "people");
         if better.is_some() {
             return (better, end);
@@ -103,6 +107,10 @@ pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back:
     }
     (head, end)
 }
+
+/// How many tokens after a general noun its countable word may stand: three content words and
+/// the auxiliaries between them ("others were seriously injured").
+const GENERAL_REACH: usize = 5;
 
 /// The plural or countable noun right at token `j` ("pirates" of "23 arrested pirates"), in
 /// `sentence`, with the token after it; not "people", which counts nothing of its own.
