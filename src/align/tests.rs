@@ -235,3 +235,14 @@ fn a_degree_told_beside_its_outlets_whole_joins_no_plain_figure() {
         "55"
     ));
 }
+
+#[test]
+fn shots_fired_are_no_account_of_the_bullets_that_hit() {
+    let texts = [
+        "The two officers fired 11 shots at the teenager in Brooklyn, police said on Sunday.",
+        "The teenager in Brooklyn was shot eleven times by the two officers, police said on Sunday.",
+    ];
+    assert!(!grouped(texts, "11"));
+    // "Two officers fired" counts officers: the verb after them is no noun of theirs.
+    assert!(grouped(texts, "all say 2"));
+}

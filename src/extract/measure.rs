@@ -441,6 +441,13 @@ mod tests {
     }
 
     #[test]
+    fn shots_fired_are_counted_apart_from_the_bullets_that_hit() {
+        assert_eq!(measure("the officers fired a total of 11 shots").unwrap().unit, "shots fired");
+        assert_eq!(measure("the seven bullets fired by the officers").unwrap().unit, "shot");
+        assert_eq!(measure("two officers fired at him").unwrap().unit, "officer");
+    }
+
+    #[test]
     fn a_phrase_right_before_the_number_names_what_is_counted() {
         let m = measure("brick and cement structures home to 167,000 people remained wary").unwrap();
         assert_eq!(m.unit, "population");

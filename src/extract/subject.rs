@@ -176,9 +176,11 @@ impl Terms {
             .collect();
         qualifiers.sort();
         qualifiers.dedup();
-        // "Arrested four times", "three times the size": the figure counts occurrences.
+        // "Arrested four times", "three times the size": the figure counts occurrences. Not after a
+        // verb of striking: "shot seven times" counts the bullets that hit, in one attack.
         let times =
-            tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(t.norm.as_str(), "times" | "time"));
+            tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(t.norm.as_str(), "times" | "time"))
+                && !before.is_some_and(|t| rules.blows.contains(&t.norm));
         // "Five bombs were dropped, of which four exploded", "23 pirates, 12 of them Somali": the
         // figure is a part of the one told just before, whatever its noun. Before the figure only
         // as a clause of its own (after a comma), since "the deaths of these three" is no part.

@@ -97,6 +97,8 @@ pub(super) fn compile(
         severity: HashSet::default(),
         critical: HashSet::default(),
         mild: HashSet::default(),
+        blows: HashSet::default(),
+        firing: HashSet::default(),
         instalment: HashSet::default(),
         statements: HashSet::default(),
         statement_nouns: HashSet::default(),
@@ -348,6 +350,8 @@ pub(super) fn compile(
             rules.severity.extend(s.severity.iter().map(|w| w.to_lowercase()));
             rules.critical.extend(s.critical.iter().map(|w| w.to_lowercase()));
             rules.mild.extend(s.mild.iter().map(|w| w.to_lowercase()));
+            rules.blows.extend(s.blows.iter().map(|w| w.to_lowercase()));
+            rules.firing.extend(s.firing.iter().map(|w| w.to_lowercase()));
             rules.instalment.extend(s.instalment.iter().map(|w| w.to_lowercase()));
             rules.statements.extend(s.statements.iter().map(|w| w.to_lowercase()));
             rules.statement_nouns.extend(s.statement_nouns.iter().map(|w| w.to_lowercase()));

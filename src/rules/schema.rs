@@ -69,6 +69,9 @@ pub struct Example {
     pub place: Option<String>,
     /// Whether the claim must date a statement ("the report released Nov. 10"), or must not.
     pub statement: Option<bool>,
+    /// Whether the claim must count occurrences ("arrested four times"), or must not ("shot seven
+    /// times" counts the bullets that hit).
+    pub times: Option<bool>,
 }
 
 /// A number, or a string such as an ISO date or `"open"`.
@@ -406,6 +409,13 @@ pub struct SubjectSection {
     /// injuries"): a figure so told and one told gravely are two parts, never in dispute.
     #[serde(default)]
     pub mild: Vec<String>,
+    /// Verbs of striking a person that, right before "N times", make the figure the blows of one
+    /// attack ("shot seven times"), not occurrences.
+    #[serde(default)]
+    pub blows: Vec<String>,
+    /// Verbs that, before a count in its clause, make it a count of shots fired ("fired 11 shots").
+    #[serde(default)]
+    pub firing: Vec<String>,
     /// Words that, in a figure's sentence before it, make it the latest of a series ("Most
     /// recently, it raised $20 million"), a part of the series' total.
     #[serde(default)]

@@ -10,6 +10,27 @@ use crate::rules::Rules;
 /// Returns its canonical term and the token after the noun phrase. With `look_back`, a number
 /// with no noun after it takes the countable word before it ("the death toll rose to 24").
 pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Option<String>, usize) {
+    let (head, end) = noun_of(tokens, rules, k, look_back);
+    // "Fired 11 shots", "fired a total of 11 rounds": shots fired, whatever the noun, are no
+    // account of the bullets that hit ("seven bullets hit", "shot seven times"). Read before the
+    // number only: "the seven bullets fired by the officers" hit.
+    let sentence = tokens.get(k.saturating_sub(1)).map_or(0, |t| t.sentence);
+    let fired = tokens[..k.min(tokens.len())]
+        .iter()
+        .rev()
+        .skip(1)
+        .take(FIRING_REACH)
+        .take_while(|t| t.sentence == sentence && !t.is_punct(",;:—–"))
+        .find(|t| rules.firing.contains(&t.norm))
+        .and_then(|t| canonical_word(&t.norm, rules));
+    (fired.or(head), end)
+}
+
+/// How many tokens before a number a verb of firing may stand: "fired a total of 11 shots".
+const FIRING_REACH: usize = 4;
+
+/// `counted_noun` as its words say it, before a verb of firing is weighed.
+fn noun_of(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Option<String>, usize) {
     let sentence = tokens.get(k.saturating_sub(1)).map_or(0, |t| t.sentence);
     let mut j = k;
     if tokens.get(j).is_some_and(|t| t.is("of")) {
@@ -50,7 +71,11 @@ pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back:
             // way to a counted word right after it. So does a counted word used as an adjective
             // ("23 arrested pirates", "two injured villagers"), as when the noun comes first
             // ("two villagers injured").
+            // Not after a plural, which is the noun itself: "seven bullets fired by the
+            // officers" counts bullets.
+            let plural = subject::singular(&t.norm) != t.norm;
             let next = match (countable, general) {
+                (true, false) if plural => None,
                 (true, false) => noun_after(tokens, rules, j, sentence),
                 (false, _) => countable_after(tokens, rules, j, sentence),
                 (true, true) => None,
