@@ -246,3 +246,18 @@ fn shots_fired_are_no_account_of_the_bullets_that_hit() {
     // "Two officers fired" counts officers: the verb after them is no noun of theirs.
     assert!(grouped(texts, "all say 2"));
 }
+
+#[test]
+fn a_citys_crowd_told_once_beside_another_citys_is_its_outlets_only_figure_of_it() {
+    // The third outlet counts two crowds, one in Patras and one in Salonika (Thessaloniki): each is
+    // its only figure of that place's crowd, so its 50,000 disputes the others' 20,000.
+    let texts = [
+        "Violence also broke out in the northern city of Thessaloniki, where another 20,000 people marched through the centre.",
+        "Riots were also reported in the city of Thessaloniki, where another 20,000 people marched through the streets.",
+        "In Patras, around 20,000 protesters blocked the roads. Clashes broke out in Salonika where approximately 50,000 people marched through the city.",
+    ];
+    let r = report(&texts);
+    let group = r.groups.iter().find(|g| g.why.contains("47,500")).expect("Salonika's crowd grouped");
+    assert_eq!(group.verdict, Verdict::Conflict, "{}", group.why);
+    assert_eq!(group.mentions.len(), 3, "{:?}", group.mentions);
+}

@@ -176,6 +176,12 @@ impl Terms {
             .collect();
         qualifiers.sort();
         qualifiers.dedup();
+        // "In Thessaloniki, where another 20,000 people marched": the place's own figure. Its
+        // "another" sets it beside another place's, so it is that place's whole, no addition.
+        let where_place = self.place_before(tokens, rules, sentence, start);
+        if where_place.is_some() {
+            qualifiers.retain(|q| rules.added.first() != Some(q));
+        }
         // "Arrested four times", "three times the size": the figure counts occurrences. Not after a
         // verb of striking: "shot seven times" counts the bullets that hit, in one attack.
         let times =
@@ -222,7 +228,7 @@ impl Terms {
         Subject {
             terms,
             past: false,
-            place,
+            place: place.or(where_place),
             weekday: None,
             qualifiers,
             times,
@@ -266,6 +272,43 @@ impl Terms {
             k += 1;
         }
         None
+    }
+
+    /// The name a clause of place before the figure starting at token `start` ties it to: a
+    /// relative clause ("in the city of Thessaloniki, where another 20,000 people marched", "in
+    /// Salonika where some 50,000 marched"; only an addition or an article between "where" and the
+    /// figure) or a sentence's opening ("In Patras, around 20,000 protesters").
+    fn place_before(&self, tokens: &[Token], rules: &Rules, sentence: u32, start: usize) -> Option<String> {
+        // The name ending at token `end`, unless it names an institution.
+        let name = |end: usize| self.sentence_terms(sentence).iter().find(|term| term.end == end && term.name);
+        let named =
+            |term: &Term| (!names_institution(tokens, rules, term.end, sentence)).then(|| term.text.to_string());
+        // "In Patras, 20,000": the sentence opens with "in", a name and a comma before the figure.
+        if let Some(comma) = start.checked_sub(1).filter(|&c| tokens[c].is_punct(",") && tokens[c].sentence == sentence)
+        {
+            let opening = |term: &&Term| {
+                term.start
+                    .checked_sub(1)
+                    .is_some_and(|i| tokens[i].is("in") && (i == 0 || tokens[i - 1].sentence != sentence))
+            };
+            // The first word of a sentence is never marked a name, so "In" starts it and the name
+            // after it is marked.
+            if let Some(term) = name(comma).filter(opening) {
+                return named(term);
+            }
+        }
+        let mut k = start.checked_sub(1)?;
+        while tokens.get(k).is_some_and(|t| t.sentence == sentence && (rules.added.contains(&t.norm) || t.is("a"))) {
+            k = k.checked_sub(1)?;
+        }
+        if !tokens.get(k).is_some_and(|t| t.sentence == sentence && t.is("where")) {
+            return None;
+        }
+        let mut name_end = k;
+        if tokens.get(k.checked_sub(1)?).is_some_and(|t| t.is_punct(",")) {
+            name_end -= 1;
+        }
+        name(name_end).and_then(named)
     }
 
     /// The terms of the sentence holding token `at`.
