@@ -441,6 +441,14 @@ mod tests {
     }
 
     #[test]
+    fn people_named_are_not_counted_as_those_named_before_them() {
+        let m = measure("no sign that troops had identified the hundreds of civilians in the school").unwrap();
+        assert_eq!(m.unit, "people");
+        // A verb before them still says what befell them.
+        assert_eq!(measure("troops killed 12 civilians in the school").unwrap().unit, "dead");
+    }
+
+    #[test]
     fn shots_fired_are_counted_apart_from_the_bullets_that_hit() {
         assert_eq!(measure("the officers fired a total of 11 shots").unwrap().unit, "shots fired");
         assert_eq!(measure("the seven bullets fired by the officers").unwrap().unit, "shot");

@@ -116,7 +116,10 @@ fn noun_of(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Optio
             return (Some(c.to_string()), end);
         }
         // "killing one", "the death toll rose to 24", and the commonest phrasing of all, "the
-        // quake killed 12 people": the countable word before the number, in its clause.
+        // quake killed 12 people": the countable word before the number, in its clause. Not
+        // others named before people counted ("troops had identified the hundreds of
+        // civilians"): a plural there names who acts on them, not what they are.
+        let named = head.is_some();
         let before = tokens[..k]
             .iter()
             .rev()
@@ -124,6 +127,7 @@ fn noun_of(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Optio
             .take(5)
             .take_while(|t| t.sentence == sentence && !t.is_punct(",;:"))
             .filter(|t| t.kind == TokenKind::Word)
+            .filter(|t| !(named && subject::singular(&t.norm) != t.norm))
             .filter_map(|t| canonical_word(&t.norm, rules))
             .find(|c| rules.countable.contains(c) && c != "people");
         if before.is_some() || head.is_none() {
