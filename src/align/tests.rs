@@ -261,3 +261,16 @@ fn a_citys_crowd_told_once_beside_another_citys_is_its_outlets_only_figure_of_it
     assert_eq!(group.verdict, Verdict::Conflict, "{}", group.why);
     assert_eq!(group.mentions.len(), 3, "{:?}", group.mentions);
 }
+
+#[test]
+fn the_rounds_in_a_gun_leave_an_outlets_only_count_of_the_bullets_that_hit() {
+    // The fourth outlet counts the bullets that hit once (eleven) beside the rounds in Gray's gun
+    // (four), which are no account of them, so its eleven disputes the others' seven.
+    let texts = [
+        "The autopsy showed Gray had been shot seven times. A revolver loaded with four bullets was found.",
+        "Seven bullets hit Gray, the autopsy showed. Police said his gun was loaded with four bullets.",
+        "The teenager was hit by seven bullets, the medical examiner's report said on Wednesday.",
+        "Gray was shot eleven times after police said he pulled a gun. It was loaded with four bullets.",
+    ];
+    assert_conflict_on(&texts, "11", 4, "only figure of shot");
+}

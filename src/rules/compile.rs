@@ -98,7 +98,7 @@ pub(super) fn compile(
         critical: HashSet::default(),
         mild: HashSet::default(),
         blows: HashSet::default(),
-        firing: HashSet::default(),
+        gun_verbs: HashSet::default(),
         instalment: HashSet::default(),
         statements: HashSet::default(),
         statement_nouns: HashSet::default(),
@@ -351,7 +351,7 @@ pub(super) fn compile(
             rules.critical.extend(s.critical.iter().map(|w| w.to_lowercase()));
             rules.mild.extend(s.mild.iter().map(|w| w.to_lowercase()));
             rules.blows.extend(s.blows.iter().map(|w| w.to_lowercase()));
-            rules.firing.extend(s.firing.iter().map(|w| w.to_lowercase()));
+            rules.gun_verbs.extend(s.gun_verbs.iter().map(|w| w.to_lowercase()));
             rules.instalment.extend(s.instalment.iter().map(|w| w.to_lowercase()));
             rules.statements.extend(s.statements.iter().map(|w| w.to_lowercase()));
             rules.statement_nouns.extend(s.statement_nouns.iter().map(|w| w.to_lowercase()));

@@ -413,9 +413,10 @@ pub struct SubjectSection {
     /// attack ("shot seven times"), not occurrences.
     #[serde(default)]
     pub blows: Vec<String>,
-    /// Verbs that, before a count in its clause, make it a count of shots fired ("fired 11 shots").
+    /// Verbs that, before a count in its clause, make it a role of their own whatever the noun
+    /// ("fired 11 shots", "loaded with four bullets"): the role is the verb's alias.
     #[serde(default)]
-    pub firing: Vec<String>,
+    pub gun_verbs: Vec<String>,
     /// Words that, in a figure's sentence before it, make it the latest of a series ("Most
     /// recently, it raised $20 million"), a part of the series' total.
     #[serde(default)]

@@ -11,9 +11,10 @@ use crate::rules::Rules;
 /// with no noun after it takes the countable word before it ("the death toll rose to 24").
 pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Option<String>, usize) {
     let (head, end) = noun_of(tokens, rules, k, look_back);
-    // "Fired 11 shots", "fired a total of 11 rounds": shots fired, whatever the noun, are no
-    // account of the bullets that hit ("seven bullets hit", "shot seven times"). Read before the
-    // number only: "the seven bullets fired by the officers" hit.
+    // "Fired 11 shots", "fired a total of 11 rounds", "a revolver loaded with four bullets": shots
+    // fired and rounds in a gun, whatever the noun, are no account of the bullets that hit ("seven
+    // bullets hit", "shot seven times"). Read before the number only: "the seven bullets fired by
+    // the officers" hit.
     let sentence = tokens.get(k.saturating_sub(1)).map_or(0, |t| t.sentence);
     let fired = tokens[..k.min(tokens.len())]
         .iter()
@@ -21,15 +22,15 @@ pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back:
         .skip(1)
         .take(FIRING_REACH)
         .take_while(|t| t.sentence == sentence && !t.is_punct(",;:—–"))
-        .find(|t| rules.firing.contains(&t.norm))
+        .find(|t| rules.gun_verbs.contains(&t.norm))
         .and_then(|t| canonical_word(&t.norm, rules));
     (fired.or(head), end)
 }
 
-/// How many tokens before a number a verb of firing may stand: "fired a total of 11 shots".
+/// How many tokens before a number a verb of `gun_verbs` may stand: "fired a total of 11 shots".
 const FIRING_REACH: usize = 4;
 
-/// `counted_noun` as its words say it, before a verb of firing is weighed.
+/// `counted_noun` as its words say it, before a verb of `gun_verbs` is weighed.
 fn noun_of(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Option<String>, usize) {
     let sentence = tokens.get(k.saturating_sub(1)).map_or(0, |t| t.sentence);
     let mut j = k;
