@@ -90,14 +90,10 @@ pub(super) fn rounded_targets(cx: &Context, clusters: &Clusters) -> Vec<(usize, 
     let groups = clusters;
     let clusters = groups.all();
     let claims = cx.claims;
-    let mut keys: Vec<usize> = clusters.keys().copied().collect();
-    keys.sort_unstable();
     let mut out = Vec::new();
-    for &k in &keys {
-        let members = &clusters[&k];
-        let (o, x) = (members[0], &claims[members[0]]);
-        if members.len() != 1 || x.kind != Kind::Duration || !x.nominal.is_exact() || x.subject.past || x.subject.times
-        {
+    for o in groups.loners() {
+        let x = &claims[o];
+        if x.kind != Kind::Duration || !x.nominal.is_exact() || x.subject.past || x.subject.times {
             continue;
         }
         let bounds = cx.by_source[x.source].iter().copied().filter(|&m| {
