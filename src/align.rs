@@ -307,8 +307,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         match verdict {
             // Many things of one story happen on one day, so a shared date is weaker evidence
             // than a shared count.
-            // The very same clock reading of sources with no calendar ("11:00", "at 1100 hours")
-            // is rarely two things: it is the one time their story gives.
+            // The same clock reading of sources with no calendar ("11:00", "at 1100 hours"), or
+            // one within another's hedge ("9:27 a.m.", "about 9:30 a.m."), is rarely two things:
+            // it is the one time their story gives.
             Verdict::Agree | Verdict::Compatible if unanchored_clock(x) && unanchored_clock(y) => {
                 rules.threshold_same_figure
             }

@@ -73,8 +73,12 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         }
         if let Some(t) = can.time.then(|| date::match_time(&tokens, rules, i)).flatten() {
             i = t.end;
-            // A clock reading without its half of the day ("10:30") dates nothing.
-            if t.minutes.is_some() && !t.furniture && !masked[t.start..t.end].iter().any(|&b| b) {
+            // A clock reading without its half of the day ("10:30") dates nothing. A time in
+            // brackets right after another ("at about 3pm (12am AEDT)", "3pm on Tuesday (12am
+            // yesterday)") is that instant told in a second zone, not a second time of the
+            // source; times are not converted between zones, so it is left out.
+            let restated = bracketed_after_time(&found, &tokens, t.start);
+            if t.minutes.is_some() && !t.furniture && !restated && !masked[t.start..t.end].iter().any(|&b| b) {
                 found.push(Found2::Time(t));
             }
             continue;
@@ -178,6 +182,22 @@ fn can_start_only(can: Starts, tokens: &[Token], text: &str, rules: &Rules, i: u
     true
 }
 
+/// Whether the time starting at token `at` opens a bracket right after the source's last finding,
+/// which is a time of the same sentence or a day told right after one ("3pm on Tuesday").
+fn bracketed_after_time(found: &[Found2], tokens: &[Token], at: usize) -> bool {
+    let end = |f: &Found2| match f {
+        Found2::Date(m) => m.end,
+        Found2::Time(t) => t.end,
+        Found2::Measure(m) => m.end,
+    };
+    let sentence = |k: usize| tokens.get(k).map(|t| t.sentence);
+    let opened = at >= 1 && tokens[at - 1].is_punct("(") && found.last().is_some_and(|f| end(f) + 1 == at);
+    // The time, the last finding or the one before it, as "3pm" of "3pm on Tuesday (".
+    let time_before =
+        found.iter().rev().take(2).any(|f| matches!(f, Found2::Time(t) if sentence(t.start) == sentence(at)));
+    opened && time_before
+}
+
 /// Which sentences a subject reads, by sentence number: those of the findings and the two beside
 /// each (see `Terms::subject`).
 fn subject_sentences(found: &[Found2], tokens: &[Token]) -> Vec<bool> {
@@ -278,7 +298,8 @@ fn mark_between_past(claims: &mut [Claim], sentences: &[u32]) {
     }
 }
 
-/// Gives each figure the weekday named right beside it, when one only: "killing four of them,
+/// Gives each figure, and each time of day without a calendar day, the weekday named right beside
+/// it, when one only: "killing four of them,
 /// on Monday" is Monday's toll, whether or not the source's date resolves the day. Only the
 /// nearest words count: "rescuers on Monday helped survivors of a quake that killed 10" does
 /// not date the toll.
@@ -300,7 +321,9 @@ fn mark_days(claims: &mut [Claim], tokens: &[Token], rules: &Rules) {
     // seven times" dates the autopsy, and the boy is 16 whatever day says so.
     let ages: Vec<&str> = rules.units.iter().filter(|u| u.dimension == "age").map(|u| u.name.as_str()).collect();
     let age = |c: &Claim| c.kind == Kind::Quantity && ages.contains(&c.unit.as_str());
-    for c in claims.iter_mut().filter(|c| c.kind != Kind::Date && !age(c)) {
+    // A time of day without a calendar day ("3.45pm on Tuesday") is dated by its weekday too.
+    let clock = |c: &Claim| c.kind == Kind::Date && c.unit.starts_with("clock:");
+    for c in claims.iter_mut().filter(|c| (c.kind != Kind::Date || clock(c)) && !age(c)) {
         let first = tokens.partition_point(|t| t.end <= c.span.start);
         let last = tokens.partition_point(|t| t.start < c.span.end).max(first + 1);
         let Some(sentence) = tokens.get(first).map(|t| t.sentence) else { continue };
@@ -562,11 +585,33 @@ mod tests {
     }
 
     #[test]
+    fn a_time_without_a_calendar_day_is_dated_by_the_weekday_beside_it() {
+        let claims = claims_of("Three shells hit the school at about 3pm on Tuesday, the UN said.");
+        let days: Vec<Option<u8>> =
+            claims.iter().filter(|c| c.unit.starts_with("clock:")).map(|c| c.subject.weekday).collect();
+        assert_eq!(days, [Some(1)]);
+    }
+
+    #[test]
     fn an_age_is_no_figure_of_a_day() {
         let text = "The autopsy released Wednesday showed the 16-year-old was hit by 7 bullets on Wednesday.";
         let claims = claims_of(text);
         let days: Vec<Option<u8>> = claims.iter().filter(|c| c.kind != Kind::Date).map(|c| c.subject.weekday).collect();
         assert_eq!(days, [None, Some(2)]);
+    }
+
+    /// The clocks of the times of day in `text`, a source without a date.
+    fn clocks(text: &str) -> Vec<String> {
+        claims_of(text).into_iter().filter(|c| c.unit.starts_with("clock:")).map(|c| c.unit).collect()
+    }
+
+    #[test]
+    fn a_time_in_brackets_after_another_is_that_time_in_a_second_zone() {
+        let kept = ["clock:15:00".to_string()];
+        assert_eq!(clocks("Three shells hit the school at about 3pm on Tuesday (12am yesterday), the UN said."), kept);
+        assert_eq!(clocks("Three shells hit the school at about 3pm (12am AEDT) on Tuesday, the UN said."), kept);
+        // Two times of their own, one after the other, are both kept.
+        assert_eq!(clocks("The first shell hit at 3pm on Tuesday, the second (at 4pm) missed.").len(), 2);
     }
 
     fn text_date(text: &str) -> Option<Date> {
