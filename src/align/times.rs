@@ -183,12 +183,17 @@ mod tests {
         assert_eq!(time.verdict, Verdict::Conflict, "{}", time.why);
     }
 
+    /// The report of two undated outlets' times of a school attack, the second on `day`.
+    fn undated(day: &str) -> Report {
+        report(&[
+            "When the attack came on the girls school in the camp at 3.45pm on Tuesday, about 350 people were inside.",
+            &format!("Three shells hit the girls school in the refugee camp at about 3pm on {day}, the agency said."),
+        ])
+    }
+
     #[test]
     fn two_undated_outlets_times_on_the_weekday_they_name_are_one_fact_in_dispute() {
-        let r = report(&[
-            "When the attack came on the girls school in the camp at 3.45pm on Tuesday, about 350 people were inside.",
-            "Three shells hit the girls school in the refugee camp at about 3pm on Tuesday, the agency said.",
-        ]);
+        let r = undated("Tuesday");
         let time = r.groups.iter().find(|g| g.why.contains("times of day")).expect("a group of the time");
         assert_eq!(time.mentions.len(), 2, "{:?}", time.mentions);
         assert_eq!(time.verdict, Verdict::Conflict, "{}", time.why);
@@ -196,10 +201,7 @@ mod tests {
 
     #[test]
     fn undated_times_on_two_weekdays_stay_apart() {
-        let r = report(&[
-            "When the attack came on the girls school in the camp at 3.45pm on Tuesday, about 350 people were inside.",
-            "Three shells hit the girls school in the refugee camp at about 3pm on Wednesday, the agency said.",
-        ]);
+        let r = undated("Wednesday");
         assert!(r.groups.iter().all(|g| !g.why.contains("times of day")), "{:?}", r.groups);
     }
 
