@@ -9,6 +9,7 @@ pub mod lent;
 pub mod lexer;
 pub mod measure;
 pub mod number;
+mod past;
 pub mod range;
 pub mod starters;
 pub mod subject;
@@ -150,12 +151,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             sentences.push(tokens[at].sentence);
         }
     }
-    mark_past(&mut claims, &sentences, date);
-    if date.is_none() {
-        mark_month_past(&mut claims, &sentences, &tokens, rules);
-    }
-    mark_last_period(&mut claims, &sentences, &tokens);
-    mark_between_past(&mut claims, &sentences);
+    past::mark(&mut claims, &sentences, &tokens, rules, date);
     mark_days(&mut claims, &tokens, rules);
     let unreadable = unreadable::find(&tokens, text, rules);
     Extraction { claims, date, date_from, truncated, unreadable }
@@ -216,86 +212,6 @@ fn subject_sentences(found: &[Found2], tokens: &[Token]) -> Vec<bool> {
         }
     }
     wanted
-}
-
-/// Days before the source's date after which a dated sentence speaks of an earlier event.
-const PAST_DAYS: f64 = 60.0;
-
-/// Marks the figures that follow, in their sentence, a date well before the source's own: "In
-/// 2004 a tsunami killed 170,000 people" counts another event's dead. A date after the figure
-/// ("killing five in a region devastated by the tsunami of 2004") only describes a place.
-fn mark_past(claims: &mut [Claim], sentences: &[u32], reference: Option<Date>) {
-    let Some(reference) = reference else { return };
-    let today = date::day_number(reference);
-    let past: Vec<(u32, usize)> = claims
-        .iter()
-        .zip(sentences)
-        .filter(|(c, _)| c.kind == Kind::Date && c.value.high.is_some_and(|h| h < today - PAST_DAYS))
-        // A figure strictly after the date: from the byte after the date's start.
-        .map(|(c, &s)| (s, c.span.start + 1))
-        .collect();
-    mark_after(claims, sentences, &past);
-}
-
-/// Marks as an earlier event's every figure (not a date) that stands in the sentence of a mark
-/// `(sentence, from)` and starts at byte `from` or later.
-fn mark_after(claims: &mut [Claim], sentences: &[u32], marks: &[(u32, usize)]) {
-    for (c, s) in claims.iter_mut().zip(sentences) {
-        if c.kind != Kind::Date && marks.iter().any(|&(ms, from)| ms == *s && from <= c.span.start) {
-            c.subject.past = true;
-        }
-    }
-}
-
-/// Without a reference date, marks the figures of a sentence that names a bare month ("in
-/// September"): news dates the event it reports by its weekday and names a month for an earlier
-/// one ("a 6.1 quake struck southern Iran in September, killing at least seven people").
-fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], rules: &Rules) {
-    let dated: Vec<(u32, usize)> = tokens
-        .windows(3)
-        .filter(|w| {
-            w[0].is("in")
-                && date::full_month_name(rules, &w[1].norm)
-                && w[1].sentence == w[0].sentence
-                && (w[2].sentence != w[1].sentence || w[2].kind != TokenKind::Digits)
-        })
-        .map(|w| (w[1].sentence, 0))
-        .collect();
-    mark_after(claims, sentences, &dated);
-}
-
-/// Marks the figures that follow, in their sentence, "last month" or "last year": news dates the
-/// event it reports by its day and names such a period for an earlier one ("Last month, the
-/// frigate had rescued two merchant vessels"), whether or not the source's date resolves it.
-fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
-    let earlier: Vec<(u32, usize)> = tokens
-        .windows(2)
-        .filter(|w| w[0].is("last") && (w[1].is("month") || w[1].is("year")) && w[0].sentence == w[1].sentence)
-        .map(|w| (w[1].sentence, w[1].end))
-        .collect();
-    mark_after(claims, sentences, &earlier);
-}
-
-/// Marks the figures of an undated sentence that stands between two sentences of earlier events,
-/// as news tells a quake's history: "In April last year an 8.6 quake struck off Banda Aceh. Five
-/// people died and seven were injured in the quake. In September 2009 a quake killed 1,000." A
-/// sentence that dates anything of its own (a weekday, a day) is left as it is.
-fn mark_between_past(claims: &mut [Claim], sentences: &[u32]) {
-    let mut past = std::collections::BTreeSet::new();
-    let mut dated = std::collections::BTreeSet::new();
-    for (c, &s) in claims.iter().zip(sentences) {
-        if c.kind == Kind::Date {
-            dated.insert(s);
-        } else if c.subject.past {
-            past.insert(s);
-        }
-    }
-    let between = |s: u32| s > 0 && past.contains(&(s - 1)) && past.contains(&(s + 1));
-    for (c, &s) in claims.iter_mut().zip(sentences) {
-        if c.kind != Kind::Date && !dated.contains(&s) && !past.contains(&s) && between(s) {
-            c.subject.past = true;
-        }
-    }
 }
 
 /// Gives each figure, and each time of day without a calendar day, the weekday named right beside
@@ -562,6 +478,15 @@ mod tests {
     /// Whether each count of `text` is marked as an earlier event's.
     fn past_counts(text: &str) -> Vec<bool> {
         claims_of(text).iter().filter(|c| c.kind == Kind::Count).map(|c| c.subject.past).collect()
+    }
+
+    #[test]
+    fn a_sentence_going_on_about_an_earlier_event_is_of_it_too() {
+        let text = "---\ndate: 2013-03-14\n---\nThe quake struck 4 miles west of Cobb today. In June 2012, a quake \
+                    struck 1 mile north of The Geysers. The quake was 6 miles west of Cobb. It was also 26 miles \
+                    from Santa Rosa. Residents reported 12 aftershocks.";
+        let past: Vec<bool> = claims_of(text).iter().filter(|c| c.kind != Kind::Date).map(|c| c.subject.past).collect();
+        assert_eq!(past, [false, true, true, true, false]);
     }
 
     #[test]
