@@ -3,6 +3,8 @@
 //! killed 170,000 people" counts another event's dead, which alignment must not set against the
 //! story's own figures.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use jiff::civil::Date;
 
 use super::date;
@@ -87,17 +89,9 @@ fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
 /// Cloverdale." A definite reference right after an indefinite one is to the thing just named,
 /// and a sentence that dates anything of its own (a weekday, a day) is left as it is.
 fn mark_continued_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
-    let mut past = std::collections::BTreeSet::new();
-    let mut dated = std::collections::BTreeSet::new();
-    for (c, &s) in claims.iter().zip(sentences) {
-        if c.kind == Kind::Date {
-            dated.insert(s);
-        } else if c.subject.past {
-            past.insert(s);
-        }
-    }
+    let (mut past, dated) = past_and_dated(claims, sentences);
     // Each sentence's tokens, as a range into `tokens`.
-    let mut spans: std::collections::BTreeMap<u32, (usize, usize)> = std::collections::BTreeMap::new();
+    let mut spans: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
     for (k, t) in tokens.iter().enumerate() {
         spans.entry(t.sentence).and_modify(|r| r.1 = k + 1).or_insert((k, k + 1));
     }
@@ -127,13 +121,9 @@ fn mark_continued_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]
     }
 }
 
-/// Marks the figures of an undated sentence that stands between two sentences of earlier events,
-/// as news tells a quake's history: "In April last year an 8.6 quake struck off Banda Aceh. Five
-/// people died and seven were injured in the quake. In September 2009 a quake killed 1,000." A
-/// sentence that dates anything of its own (a weekday, a day) is left as it is.
-fn mark_between_past(claims: &mut [Claim], sentences: &[u32]) {
-    let mut past = std::collections::BTreeSet::new();
-    let mut dated = std::collections::BTreeSet::new();
+/// The sentences holding a figure of an earlier event, and those holding a date.
+fn past_and_dated(claims: &[Claim], sentences: &[u32]) -> (BTreeSet<u32>, BTreeSet<u32>) {
+    let (mut past, mut dated) = (BTreeSet::new(), BTreeSet::new());
     for (c, &s) in claims.iter().zip(sentences) {
         if c.kind == Kind::Date {
             dated.insert(s);
@@ -141,6 +131,15 @@ fn mark_between_past(claims: &mut [Claim], sentences: &[u32]) {
             past.insert(s);
         }
     }
+    (past, dated)
+}
+
+/// Marks the figures of an undated sentence that stands between two sentences of earlier events,
+/// as news tells a quake's history: "In April last year an 8.6 quake struck off Banda Aceh. Five
+/// people died and seven were injured in the quake. In September 2009 a quake killed 1,000." A
+/// sentence that dates anything of its own (a weekday, a day) is left as it is.
+fn mark_between_past(claims: &mut [Claim], sentences: &[u32]) {
+    let (past, dated) = past_and_dated(claims, sentences);
     let between = |s: u32| s > 0 && past.contains(&(s - 1)) && past.contains(&(s + 1));
     for (c, &s) in claims.iter_mut().zip(sentences) {
         if c.kind != Kind::Date && !dated.contains(&s) && !past.contains(&s) && between(s) {
