@@ -331,8 +331,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         match verdict {
             // Many things of one story happen on one day, so a shared date is weaker evidence
             // than a shared count.
-            // The very same clock reading of sources with no calendar ("11:00", "at 1100 hours")
-            // is rarely two things: it is the one time their story gives.
+            // The same clock reading of sources with no calendar ("11:00", "at 1100 hours"), or
+            // one within another's hedge ("9:27 a.m.", "about 9:30 a.m."), is rarely two things:
+            // it is the one time their story gives.
             Verdict::Agree | Verdict::Compatible if unanchored_clock(x) && unanchored_clock(y) => {
                 rules.threshold_same_figure
             }
@@ -517,7 +518,8 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // So does a mention of the story's day (`days::day_targets`), a figure listed where others
     // list theirs (`lists::list_targets`), an outlet's only distance from a named place others
     // measure from (`places::place_targets`), outlets' only times of the story's day
-    // (`times::time_targets`), a figure whose value it tells as its source's only
+    // (`times::time_targets`), an exact span beside its outlet's own round bound of it
+    // (`restated::rounded_targets`), a figure whose value it tells as its source's only
     // figure of the role (`loners::loner_targets`) and a figure its outlet tells again in other
     // words (`repeats::repeat_targets`) or of another noun (`restated::restated_targets`); the
     // last three change no verdict and so need no ground.
@@ -527,6 +529,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         lists::list_targets(cx, &clusters, members),
         places::place_targets(cx, clusters.all()),
         times::time_targets(cx, clusters.all()),
+        restated::rounded_targets(cx, &clusters),
     ]
     .concat()
     .into_iter()

@@ -43,6 +43,9 @@ pub fn relate(a: &Claim, b: &Claim, rules: &Rules) -> Verdict {
     if let Some(v) = converted(a, b) {
         return v;
     }
+    if let Some((x, y)) = clocks_apart(a, b, rules) {
+        return relate_values(Kind::Date, &x, &y, rules.tolerance(Kind::Date));
+    }
     if other_currencies(a, b) {
         return if within_ratio(&a.nominal, &b.nominal, rules.max_currency_ratio) {
             Verdict::Compatible
@@ -55,6 +58,41 @@ pub fn relate(a: &Claim, b: &Claim, rules: &Rules) -> Verdict {
     }
     relate_values(a.kind, &a.value, &b.value, rules.tolerance(a.kind))
 }
+
+/// Two times of day told without a calendar day and read off different clocks ("3.45pm", "about
+/// 3pm"), as intervals on one day: each a fraction of the day, widened by `time_hedge_minutes`
+/// either side when hedged, the later taken a day back when that brings the two closer (23:50 and
+/// 00:10 are 20 minutes apart). `None` unless both are such times.
+fn clocks_apart(a: &Claim, b: &Claim, rules: &Rules) -> Option<(Interval, Interval)> {
+    let (mut x, mut y) = (clock_minutes(a)?, clock_minutes(b)?);
+    if a.unit == b.unit {
+        return None;
+    }
+    if x - y > MINUTES_A_DAY / 2.0 {
+        x -= MINUTES_A_DAY;
+    } else if y - x > MINUTES_A_DAY / 2.0 {
+        y -= MINUTES_A_DAY;
+    }
+    let on_day = |c: &Claim, at: f64| {
+        let nominal = Interval::exact(at / MINUTES_A_DAY);
+        if c.hedge == Hedge::Approx {
+            nominal.widened(rules.time_hedge_minutes / MINUTES_A_DAY)
+        } else {
+            nominal
+        }
+    };
+    Some((on_day(a, x), on_day(b, y)))
+}
+
+/// The minutes past midnight of a time of day told without a calendar day ("3.45pm": 945).
+pub fn clock_minutes(c: &Claim) -> Option<f64> {
+    let clock = c.unit.strip_prefix("clock:").filter(|_| c.kind == Kind::Date && c.value.low.is_none())?;
+    let (h, m) = clock.split_once(':')?;
+    Some(h.parse::<f64>().ok()? * 60.0 + m.parse::<f64>().ok()?)
+}
+
+/// Minutes in a day: a time of day is a fraction of a day number.
+const MINUTES_A_DAY: f64 = 1440.0;
 
 /// Two claims of one unit with no value ("11:00 (day unknown)"), one hedged and one not ("about
 /// 11 a.m.", "at 1100 hours"): they fit, but do not say the very same.
@@ -271,6 +309,34 @@ mod tests {
         assert_eq!(relate_values(Kind::Count, &around, &over, t(0.0)), Verdict::Compatible);
         let at_least_5 = Interval { low: Some(5.0), high: None };
         assert_eq!(relate_values(Kind::Count, &at_least_5, &exact(7.0), t(0.0)), Verdict::Compatible);
+    }
+
+    /// A time of day told without a calendar day, as `unanchored::clock` makes it.
+    fn clock(at: &str, approx: bool) -> Claim {
+        let unknown = Interval { low: None, high: None };
+        Claim {
+            source: 0,
+            span: crate::claim::Span { start: 0, end: 1 },
+            kind: Kind::Date,
+            value: unknown,
+            nominal: unknown,
+            written: None,
+            written_unit: String::new(),
+            hedge: if approx { Hedge::Approx } else { Hedge::Period },
+            unit: format!("clock:{at}"),
+            subject: Default::default(),
+            precision: Some(crate::claim::DatePrecision::Minute),
+            rule: "unanchored",
+        }
+    }
+
+    #[test]
+    fn times_without_a_day_are_weighed_by_their_clocks() {
+        let rules = Rules::embedded().unwrap();
+        assert_eq!(relate(&clock("15:45", false), &clock("15:00", true), &rules), Verdict::Conflict);
+        assert_eq!(relate(&clock("09:27", false), &clock("09:30", true), &rules), Verdict::Compatible);
+        // Across midnight the short way: 23:50 lies within "about midnight".
+        assert_eq!(relate(&clock("23:50", false), &clock("00:00", true), &rules), Verdict::Compatible);
     }
 
     #[test]

@@ -289,10 +289,15 @@ fn ground_note(ground: &Ground, verdict: Verdict, sources: &[Source]) -> String 
         }
         Ground::Place { source, place, others } => {
             let path = &sources[*source].path;
-            format!("; {path}'s only distance from {place}, against the one {others} others give")
+            let who = if *others == 1 { "another source gives".to_string() } else { format!("{others} others give") };
+            format!("; {path}'s only distance from {place}, against the one {who}")
         }
         Ground::Day { sources } => format!("; a day {sources} sources tell alike"),
         Ground::Time { sources } => format!("; the only times of day {sources} sources give for the story's day"),
+        Ground::Rounded { source, others } => {
+            let path = &sources[*source].path;
+            format!("; {path}'s exact span beside its own round bound, against {others} others")
+        }
         Ground::Camps(role) => format!("; outlets split into camps on one figure of {role}"),
     }
 }

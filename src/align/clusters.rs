@@ -54,6 +54,14 @@ impl Clusters {
         }
     }
 
+    /// The claims left on their own, each the one member of its cluster, in ascending order so
+    /// that the joins read from them come out the same on every run.
+    pub(super) fn loners(&self) -> Vec<usize> {
+        let mut out: Vec<usize> = self.members.values().filter(|c| c.len() == 1).map(|c| c[0]).collect();
+        out.sort_unstable();
+        out
+    }
+
     /// The clusters by name, with their members.
     pub(super) fn all(&self) -> &HashMap<usize, Vec<usize>> {
         &self.members

@@ -50,6 +50,15 @@ pub enum Ground {
         /// How many other sources tell the distance it joined.
         others: usize,
     },
+    /// Source `source`'s exact span, left on its own, joined the group holding its own rounding
+    /// of it ("thirty four years" beside "more than 30 years"), which `others` other sources tell
+    /// (`restated::rounded_targets`).
+    Rounded {
+        /// The source telling the span twice.
+        source: usize,
+        /// How many other sources tell the group it joined.
+        others: usize,
+    },
     /// Two camps of outlets, each giving its own value of this role, joined as one fact in
     /// dispute (`camps::merge_camps`).
     Camps(String),

@@ -2,7 +2,8 @@
 //! join a group out: when outlets give a distance from one place ("1,500 kilometers south of
 //! Tehran", "about 940 miles south of Tehran") and another outlet gives its own ("1,150
 //! kilometers southeast of Tehran"), that is the same distance told another way, however its
-//! sentence is worded, as long as each outlet gives that place one distance only.
+//! sentence is worded, as long as each outlet gives that place one distance only. Where no group
+//! measures from a place, the one distance each of exactly two outlets gives from it is one fact.
 
 use std::collections::BTreeMap;
 
@@ -26,7 +27,9 @@ fn place_of<'a>(cx: &Context, c: &'a Claim) -> Option<&'a str> {
 /// them the joiner's, where every source involved gives that place one distance only (its
 /// mentions overlap, or one converts the other: "1,150 kilometers (700 miles)"), each pair of the
 /// same day and within `max_place_ratio`. Among several such groups only the one told by the
-/// most sources, when it is the only one so told. Reads the groups of one block once.
+/// most sources, when it is the only one so told. Then, for a place no such group measures from
+/// and exactly two sources give one distance from, each left on its own, those two within
+/// `max_place_ratio` and of the same day join each other. Reads the groups of one block once.
 pub(super) fn place_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
@@ -95,6 +98,26 @@ pub(super) fn place_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>)
             out.push((o, t, Ground::Place { source: x.source, place: place.to_string(), others }));
         }
     }
+    // A place no group measures from, that exactly two outlets give one distance from each, both
+    // left on their own: their distances are one fact ("about 3 miles southwest of Cobb", "four
+    // miles west of Cobb").
+    let mut pairs: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (&(source, place), ms) in &told {
+        if !targets.contains_key(place) && one_distance(source, place) {
+            pairs.entry(place).or_default().push(ms[0]);
+        }
+    }
+    for (place, ms) in pairs {
+        let sources = told.keys().filter(|&&(_, p)| p == place).count();
+        let &[a, b] = &ms[..] else { continue };
+        let (x, y) = (&claims[a], &claims[b]);
+        let alone = |m: usize| clusters.get(&m).is_some_and(|c| c.len() == 1);
+        let same_day =
+            x.subject.weekday.is_none() || y.subject.weekday.is_none() || x.subject.weekday == y.subject.weekday;
+        if sources == 2 && alone(a) && alone(b) && near(x, y) && dated_alike(cx, x, y) && same_day {
+            out.push((b, a, Ground::Place { source: y.source, place: place.to_string(), others: 1 }));
+        }
+    }
     out
 }
 
@@ -111,6 +134,28 @@ mod tests {
     #[test]
     fn an_outlets_only_distance_from_a_place_joins_the_one_others_give() {
         assert_conflict_on(&TEHRAN, "1,150", 4, "only distance from tehran");
+    }
+
+    /// Two outlets' accounts of a quake, the second giving `cobb` as its distance from Cobb.
+    fn cobb(distance: &str) -> [String; 2] {
+        [
+            "The quake was centered about 3 miles southwest of Cobb, the survey said on Thursday.".to_string(),
+            format!("Officials said on Thursday that the temblor began {distance} west of Cobb, near the steamfields."),
+        ]
+    }
+
+    #[test]
+    fn the_only_distances_two_outlets_give_from_a_place_are_one_fact() {
+        let texts = cobb("four miles");
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        assert_conflict_on(&texts, "4 mile", 2, "only distance from cobb");
+    }
+
+    #[test]
+    fn distances_far_apart_from_one_place_are_two_facts() {
+        let texts = cobb("twelve miles");
+        let r = report(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        assert!(r.groups.iter().all(|g| !g.why.contains("only distance")), "{:?}", r.groups);
     }
 
     #[test]

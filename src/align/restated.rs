@@ -1,13 +1,15 @@
 //! Groups of one block and the claims left on their own in, the groups some of those claims join
 //! out: an outlet that gives a large count once as "captured 23 pirates" and again, in a quote, as
 //! "twenty-three personnel surrendered" tells one fact under two nouns. Small counts recur for
-//! many things of one story ("two men", "three children"), so only a large one is read so.
+//! many things of one story ("two men", "three children"), so only a large one is read so. An
+//! outlet that gives a span exactly ("thirty four years") and again as a round bound ("more than
+//! 30 years") also tells one fact twice.
 
-use crate::claim::Kind;
+use crate::claim::{Claim, Hedge, Kind};
 use crate::compare::{self, Verdict};
 
 use super::clusters::Clusters;
-use super::{other_places, Context};
+use super::{other_places, source_count, Context, Ground};
 
 /// Least exact count an outlet is taken to restate under another noun: below it a story holds
 /// the same small number of many things.
@@ -61,6 +63,59 @@ pub(super) fn restated_targets(cx: &Context, clusters: &Clusters) -> Vec<(usize,
     out
 }
 
+/// The most, as a share of the bound, that an exact span may lie beyond the round bound its
+/// outlet also gives: "more than 30 years" rounds "thirty four years" down, not "fifty years".
+const ROUNDED_BY: f64 = 0.25;
+
+/// Whether `bound`, a span told as a bound ("more than 30 years", "under a decade"), is the
+/// rounding of `exact`, an exact span of the same unit: `exact` lies beyond the bound on its open
+/// side, by at most `ROUNDED_BY` of it.
+fn rounds(bound: &Claim, exact: &Claim) -> bool {
+    let (Some(x), true) = (exact.nominal.low, bound.unit == exact.unit) else { return false };
+    // The nominal value of a bound is the figure written ("30" of "more than 30 years").
+    let Some(b) = bound.nominal.low.filter(|&b| b > 0.0 && bound.nominal.is_exact()) else { return false };
+    match bound.hedge {
+        Hedge::MoreThan | Hedge::AtLeast => x >= b && x <= b * (1.0 + ROUNDED_BY),
+        Hedge::LessThan | Hedge::AtMost => x <= b && x >= b * (1.0 - ROUNDED_BY),
+        _ => false,
+    }
+}
+
+/// For each exact span of time left on its own, the group it joins, if any: the one group of
+/// several sources holding a span of its own source that is its rounding (`rounds`), of no other
+/// day or place. The exact span is the outlet's own telling of the fact the group holds, so where
+/// it differs from another outlet's exact span ("30 years" against "thirty four years"), that is
+/// where the outlets disagree. Each join comes with its ground, for the report.
+pub(super) fn rounded_targets(cx: &Context, clusters: &Clusters) -> Vec<(usize, usize, Ground)> {
+    let groups = clusters;
+    let clusters = groups.all();
+    let claims = cx.claims;
+    let mut out = Vec::new();
+    for o in groups.loners() {
+        let x = &claims[o];
+        if x.kind != Kind::Duration || !x.nominal.is_exact() || x.subject.past || x.subject.times {
+            continue;
+        }
+        let bounds = cx.by_source[x.source].iter().copied().filter(|&m| {
+            let y = &claims[m];
+            m != o && y.kind == Kind::Duration && !y.subject.past && rounds(y, x)
+        });
+        let Some(t) = groups.only_group_holding(bounds) else { continue };
+        let fits = clusters[&t].iter().all(|&m| {
+            let y = &claims[m];
+            !y.subject.past
+                && !other_places(x, y)
+                && (x.subject.weekday.is_none() || x.subject.weekday == y.subject.weekday)
+        });
+        // The group holds the outlet's own bound, so its other sources are all but one.
+        let others = source_count(claims, &clusters[&t]) - 1;
+        if fits && others > 0 {
+            out.push((o, t, Ground::Rounded { source: x.source, others }));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use crate::align::tests::report;
@@ -87,5 +142,36 @@ mod tests {
     #[test]
     fn a_small_count_under_another_noun_stays_apart() {
         assert_eq!(mentions("3", "three", "Three"), 3);
+    }
+
+    /// The group holding "more than 30 years" when the third outlet also tells the span exactly
+    /// as `exact`, in a sentence of other words.
+    fn span_group(exact: &str) -> crate::report::Group {
+        let texts = [
+            "Felt kept his role in the Watergate story a secret for 30 years, his family said.".to_string(),
+            "Felt kept his role in the Watergate story a secret for more than 30 years, the paper said.".to_string(),
+            format!(
+                "It was {exact} before the informant finally broke cover.\n\nMore than 30 years he kept his \
+                 role in the Watergate story a secret."
+            ),
+        ];
+        let r = report(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        r.groups
+            .into_iter()
+            .find(|g| g.mentions.iter().any(|m| m.text == "More than 30 years"))
+            .expect("the span grouped")
+    }
+
+    #[test]
+    fn an_exact_span_beside_its_outlets_round_bound_joins_it_and_shows_the_dispute() {
+        let g = span_group("thirty four years");
+        assert!(g.mentions.iter().any(|m| m.text == "thirty four years"), "{:?}", g.mentions);
+        assert_eq!(g.verdict, crate::compare::Verdict::Conflict, "{}", g.why);
+    }
+
+    #[test]
+    fn a_span_far_beyond_the_bound_is_no_rounding_of_it() {
+        let g = span_group("fifty years");
+        assert!(g.mentions.iter().all(|m| m.text != "fifty years"), "{:?}", g.mentions);
     }
 }

@@ -143,6 +143,9 @@ pub(super) fn block_key<'a>(role: &'a (Kind, String), rules: &Rules) -> (Kind, &
     match role.0 {
         Kind::Count => (Kind::Count, ""),
         Kind::Quantity if is_age(role, rules) => (Kind::Count, ""),
+        // Times of day without a calendar day ("3.45pm", "about 3pm") meet each other, as dated
+        // times do: `compare` sets them on one day.
+        Kind::Date if role.1.starts_with("clock:") => (Kind::Date, "clock:"),
         kind => (kind, role.1.as_str()),
     }
 }

@@ -1,7 +1,9 @@
 //! Groups of one block and the claims left on their own in, the times of day that join as one
 //! fact out: when several outlets each give one time of day on the story's day ("2:53 p.m. local
 //! time", "approximately 3:00 pm", "3:20 p.m."), that is the time of the event told by each, and
-//! where they differ by minutes, that is where the outlets disagree.
+//! where they differ by minutes, that is where the outlets disagree. Outlets with no dateline
+//! ("at 3.45pm on Tuesday", "at about 3pm on Tuesday") are read alike, by the weekday named beside
+//! each time.
 
 use std::collections::BTreeMap;
 
@@ -21,14 +23,30 @@ fn local_time(c: &Claim, rules: &Rules) -> bool {
     c.kind == Kind::Date
         && c.precision == Some(DatePrecision::Minute)
         && !c.subject.past
-        && c.nominal.low.is_some()
+        && at(c).is_some()
         && !rules.universal_zones.iter().any(|z| c.subject.weight(z) >= ZONE_WEIGHT)
 }
 
+/// When a time of day is: its day, and its minutes past midnight. The day is the calendar day's
+/// number, or for a time told without a calendar day ("3.45pm on Tuesday" in an undated source),
+/// the weekday its sentence names, as a key below every day number; such a time naming no
+/// weekday is on no day known.
+fn at(c: &Claim) -> Option<(i64, f64)> {
+    match (c.nominal.low, compare::clock_minutes(c)) {
+        (Some(x), _) => Some((x.floor() as i64, (x - x.floor()) * MINUTES_A_DAY)),
+        (None, Some(minutes)) => c.subject.weekday.map(|w| (WEEKDAY_DAYS - i64::from(w), minutes)),
+        (None, None) => None,
+    }
+}
+
+/// The day key of weekday 0 (Monday) for times without a calendar day, far below any day number.
+const WEEKDAY_DAYS: i64 = i64::MIN / 2;
+
 /// For the times of day left on their own, the joins that make them one group: per calendar day
-/// that at least two sources tell alike as a date (the story's day), when every source giving a
-/// local time of that day gives exactly one (its mentions all tell the same clock), at least
-/// `day_sources` sources do, and at most one group holds times of that day (local times of it
+/// that at least two sources tell alike as a date (the story's day), or per weekday named beside
+/// times without a calendar day, when every source giving a local time of that day gives exactly
+/// one (its mentions all tell the same clock), at least `day_sources` sources do (two, for times
+/// without a calendar day), and at most one group holds times of that day (local times of it
 /// only, which the others join), those times, all within `MAX_SPREAD` minutes of each other and
 /// each sharing some words with another, are one fact. Each join comes with its ground, for the
 /// report. Reads the groups of one block once.
@@ -36,7 +54,8 @@ pub(super) fn time_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) 
     let (claims, rules) = (cx.claims, cx.rules);
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
     keys.sort_unstable();
-    let day_of = |c: &Claim| c.nominal.low.map_or(i64::MIN, |x| x.floor() as i64);
+    let day_of = |c: &Claim| at(c).map_or(i64::MIN, |(day, _)| day);
+    let minutes = |m: usize| at(&claims[m]).map_or(0.0, |(_, minutes)| minutes);
     // Days that a group of day dates from two sources tells alike.
     let mut told_days: Vec<i64> = Vec::new();
     // Per calendar day, the groups holding a time of it, and whether all their members are local
@@ -58,7 +77,7 @@ pub(super) fn time_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) 
         }
         for &m in members {
             let y = &claims[m];
-            if y.kind == Kind::Date && y.precision == Some(DatePrecision::Minute) {
+            if y.kind == Kind::Date && y.precision == Some(DatePrecision::Minute) && at(y).is_some() {
                 if members.len() > 1 {
                     let pure =
                         members.iter().all(|&n| local_time(&claims[n], rules) && day_of(&claims[n]) == day_of(y));
@@ -78,7 +97,13 @@ pub(super) fn time_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) 
     let mut by_day: BTreeMap<i64, Vec<(usize, usize)>> = BTreeMap::new();
     let mut several: Vec<i64> = Vec::new();
     for (&(day, _), list) in &times {
-        if list.iter().all(|&(m, _)| claims[m].nominal.overlaps(&claims[list[0].0].nominal)) {
+        // Two times of one outlet tell one clock when they overlap, or, without calendar days,
+        // when they read the same clock.
+        let alike = |m: usize, n: usize| {
+            let (x, y) = (&claims[m], &claims[n]);
+            x.nominal.overlaps(&y.nominal) && (x.nominal.low.is_some() || x.unit == y.unit)
+        };
+        if list.iter().all(|&(m, _)| alike(m, list[0].0)) {
             by_day.entry(day).or_default().extend(list);
         } else {
             several.push(day);
@@ -99,13 +124,17 @@ pub(super) fn time_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) 
             .chain(group.map_or(&[][..], |g| &clusters[&g][..]).iter().copied())
             .collect();
         let sources = source_count(claims, &all);
-        let at = |m: usize| claims[m].nominal.low.unwrap_or(0.0) * MINUTES_A_DAY;
         let (low, high) =
-            all.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &m| (l.min(at(m)), h.max(at(m))));
+            all.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &m| (l.min(minutes(m)), h.max(minutes(m))));
+        // Times of the story's day join when `day_sources` outlets give one; times without a
+        // calendar day are keyed by the weekday their own sentence names beside them ("3.45pm on
+        // Tuesday"), which ties each to the day as a third outlet would, so two suffice.
+        let needed = if day <= WEEKDAY_DAYS { 2 } else { rules.day_sources.max(2) };
         let worded = alone.iter().all(|&a| all.iter().any(|&b| a != b && cx.vectors.mutual(a, b) > 0.0));
         if several.contains(&day)
-            || !told_days.contains(&day)
-            || sources < rules.day_sources.max(2)
+            // A weekday without its week is told alike by the outlets that name it.
+            || (day > WEEKDAY_DAYS && !told_days.contains(&day))
+            || sources < needed
             || high - low > MAX_SPREAD
             || !worded
         {
@@ -152,6 +181,28 @@ mod tests {
         let time = r.groups.iter().find(|g| g.why.contains("times of day")).expect("a group of the time");
         assert_eq!(time.mentions.len(), 3, "{:?}", time.mentions);
         assert_eq!(time.verdict, Verdict::Conflict, "{}", time.why);
+    }
+
+    /// The report of two undated outlets' times of a school attack, the second on `day`.
+    fn undated(day: &str) -> Report {
+        report(&[
+            "When the attack came on the girls school in the camp at 3.45pm on Tuesday, about 350 people were inside.",
+            &format!("Three shells hit the girls school in the refugee camp at about 3pm on {day}, the agency said."),
+        ])
+    }
+
+    #[test]
+    fn two_undated_outlets_times_on_the_weekday_they_name_are_one_fact_in_dispute() {
+        let r = undated("Tuesday");
+        let time = r.groups.iter().find(|g| g.why.contains("times of day")).expect("a group of the time");
+        assert_eq!(time.mentions.len(), 2, "{:?}", time.mentions);
+        assert_eq!(time.verdict, Verdict::Conflict, "{}", time.why);
+    }
+
+    #[test]
+    fn undated_times_on_two_weekdays_stay_apart() {
+        let r = undated("Wednesday");
+        assert!(r.groups.iter().all(|g| !g.why.contains("times of day")), "{:?}", r.groups);
     }
 
     #[test]

@@ -220,14 +220,21 @@ pub fn read(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Dur
     })
 }
 
+/// Seconds in a year of the rules' units, 365 days.
+const YEAR_SECONDS: f64 = 31_536_000.0;
+
 fn add_part(mut c: Calendar, p: &Part) -> Option<Calendar> {
     if p.low != p.high {
         return None;
     }
     let whole = |x: f64| (x.fract() == 0.0).then_some(x as i64);
     match p.unit.name.as_str() {
-        "year" => c.years += whole(p.low)?,
-        "decade" => c.years += whole(p.low * 10.0)?,
+        // "four and a half years" is four years and six months on the calendar.
+        "year" | "decade" => {
+            let months = whole(p.low * p.unit.factor / YEAR_SECONDS * 12.0)?;
+            c.years += months / 12;
+            c.months += months % 12;
+        }
         "month" => c.months += whole(p.low)?,
         "week" => c.days += whole(p.low * 7.0)?,
         "fortnight" => c.days += whole(p.low * 14.0)?,
@@ -331,5 +338,14 @@ mod tests {
         let tokens = tokenize(text, 0, text.len());
         let d = read(&tokens, text, &rules, 0).unwrap();
         assert_eq!(d.calendar, Some(Calendar { years: 2, months: 1, days: 21, seconds: 0 }));
+    }
+
+    #[test]
+    fn a_half_year_is_six_months_on_the_calendar() {
+        let rules = Rules::embedded().unwrap();
+        let calendar = |text: &str| read(&tokenize(text, 0, text.len()), text, &rules, 0).and_then(|d| d.calendar);
+        assert_eq!(calendar("four and a half years"), Some(Calendar { years: 4, months: 6, days: 0, seconds: 0 }));
+        assert_eq!(calendar("2 decades"), Some(Calendar { years: 20, months: 0, days: 0, seconds: 0 }));
+        assert_eq!(calendar("1.3 years"), None);
     }
 }

@@ -9,6 +9,7 @@ pub mod lent;
 pub mod lexer;
 pub mod measure;
 pub mod number;
+mod past;
 pub mod range;
 pub mod starters;
 pub mod subject;
@@ -73,8 +74,12 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         }
         if let Some(t) = can.time.then(|| date::match_time(&tokens, rules, i)).flatten() {
             i = t.end;
-            // A clock reading without its half of the day ("10:30") dates nothing.
-            if t.minutes.is_some() && !t.furniture && !masked[t.start..t.end].iter().any(|&b| b) {
+            // A clock reading without its half of the day ("10:30") dates nothing. A time in
+            // brackets right after another ("at about 3pm (12am AEDT)", "3pm on Tuesday (12am
+            // yesterday)") is that instant told in a second zone, not a second time of the
+            // source; times are not converted between zones, so it is left out.
+            let restated = bracketed_after_time(&found, &tokens, t.start);
+            if t.minutes.is_some() && !t.furniture && !restated && !masked[t.start..t.end].iter().any(|&b| b) {
                 found.push(Found2::Time(t));
             }
             continue;
@@ -146,12 +151,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             sentences.push(tokens[at].sentence);
         }
     }
-    mark_past(&mut claims, &sentences, date);
-    if date.is_none() {
-        mark_month_past(&mut claims, &sentences, &tokens, rules);
-    }
-    mark_last_period(&mut claims, &sentences, &tokens);
-    mark_between_past(&mut claims, &sentences);
+    past::mark(&mut claims, &sentences, &tokens, rules, date);
     mark_days(&mut claims, &tokens, rules);
     let unreadable = unreadable::find(&tokens, text, rules);
     Extraction { claims, date, date_from, truncated, unreadable }
@@ -178,6 +178,22 @@ fn can_start_only(can: Starts, tokens: &[Token], text: &str, rules: &Rules, i: u
     true
 }
 
+/// Whether the time starting at token `at` opens a bracket right after the source's last finding,
+/// which is a time of the same sentence or a day told right after one ("3pm on Tuesday").
+fn bracketed_after_time(found: &[Found2], tokens: &[Token], at: usize) -> bool {
+    let end = |f: &Found2| match f {
+        Found2::Date(m) => m.end,
+        Found2::Time(t) => t.end,
+        Found2::Measure(m) => m.end,
+    };
+    let sentence = |k: usize| tokens.get(k).map(|t| t.sentence);
+    let opened = at >= 1 && tokens[at - 1].is_punct("(") && found.last().is_some_and(|f| end(f) + 1 == at);
+    // The time, the last finding or the one before it, as "3pm" of "3pm on Tuesday (".
+    let time_before =
+        found.iter().rev().take(2).any(|f| matches!(f, Found2::Time(t) if sentence(t.start) == sentence(at)));
+    opened && time_before
+}
+
 /// Which sentences a subject reads, by sentence number: those of the findings and the two beside
 /// each (see `Terms::subject`).
 fn subject_sentences(found: &[Found2], tokens: &[Token]) -> Vec<bool> {
@@ -198,87 +214,8 @@ fn subject_sentences(found: &[Found2], tokens: &[Token]) -> Vec<bool> {
     wanted
 }
 
-/// Days before the source's date after which a dated sentence speaks of an earlier event.
-const PAST_DAYS: f64 = 60.0;
-
-/// Marks the figures that follow, in their sentence, a date well before the source's own: "In
-/// 2004 a tsunami killed 170,000 people" counts another event's dead. A date after the figure
-/// ("killing five in a region devastated by the tsunami of 2004") only describes a place.
-fn mark_past(claims: &mut [Claim], sentences: &[u32], reference: Option<Date>) {
-    let Some(reference) = reference else { return };
-    let today = date::day_number(reference);
-    let past: Vec<(u32, usize)> = claims
-        .iter()
-        .zip(sentences)
-        .filter(|(c, _)| c.kind == Kind::Date && c.value.high.is_some_and(|h| h < today - PAST_DAYS))
-        // A figure strictly after the date: from the byte after the date's start.
-        .map(|(c, &s)| (s, c.span.start + 1))
-        .collect();
-    mark_after(claims, sentences, &past);
-}
-
-/// Marks as an earlier event's every figure (not a date) that stands in the sentence of a mark
-/// `(sentence, from)` and starts at byte `from` or later.
-fn mark_after(claims: &mut [Claim], sentences: &[u32], marks: &[(u32, usize)]) {
-    for (c, s) in claims.iter_mut().zip(sentences) {
-        if c.kind != Kind::Date && marks.iter().any(|&(ms, from)| ms == *s && from <= c.span.start) {
-            c.subject.past = true;
-        }
-    }
-}
-
-/// Without a reference date, marks the figures of a sentence that names a bare month ("in
-/// September"): news dates the event it reports by its weekday and names a month for an earlier
-/// one ("a 6.1 quake struck southern Iran in September, killing at least seven people").
-fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], rules: &Rules) {
-    let dated: Vec<(u32, usize)> = tokens
-        .windows(3)
-        .filter(|w| {
-            w[0].is("in")
-                && date::full_month_name(rules, &w[1].norm)
-                && w[1].sentence == w[0].sentence
-                && (w[2].sentence != w[1].sentence || w[2].kind != TokenKind::Digits)
-        })
-        .map(|w| (w[1].sentence, 0))
-        .collect();
-    mark_after(claims, sentences, &dated);
-}
-
-/// Marks the figures that follow, in their sentence, "last month" or "last year": news dates the
-/// event it reports by its day and names such a period for an earlier one ("Last month, the
-/// frigate had rescued two merchant vessels"), whether or not the source's date resolves it.
-fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
-    let earlier: Vec<(u32, usize)> = tokens
-        .windows(2)
-        .filter(|w| w[0].is("last") && (w[1].is("month") || w[1].is("year")) && w[0].sentence == w[1].sentence)
-        .map(|w| (w[1].sentence, w[1].end))
-        .collect();
-    mark_after(claims, sentences, &earlier);
-}
-
-/// Marks the figures of an undated sentence that stands between two sentences of earlier events,
-/// as news tells a quake's history: "In April last year an 8.6 quake struck off Banda Aceh. Five
-/// people died and seven were injured in the quake. In September 2009 a quake killed 1,000." A
-/// sentence that dates anything of its own (a weekday, a day) is left as it is.
-fn mark_between_past(claims: &mut [Claim], sentences: &[u32]) {
-    let mut past = std::collections::BTreeSet::new();
-    let mut dated = std::collections::BTreeSet::new();
-    for (c, &s) in claims.iter().zip(sentences) {
-        if c.kind == Kind::Date {
-            dated.insert(s);
-        } else if c.subject.past {
-            past.insert(s);
-        }
-    }
-    let between = |s: u32| s > 0 && past.contains(&(s - 1)) && past.contains(&(s + 1));
-    for (c, &s) in claims.iter_mut().zip(sentences) {
-        if c.kind != Kind::Date && !dated.contains(&s) && !past.contains(&s) && between(s) {
-            c.subject.past = true;
-        }
-    }
-}
-
-/// Gives each figure the weekday named right beside it, when one only: "killing four of them,
+/// Gives each figure, and each time of day without a calendar day, the weekday named right beside
+/// it, when one only: "killing four of them,
 /// on Monday" is Monday's toll, whether or not the source's date resolves the day. Only the
 /// nearest words count: "rescuers on Monday helped survivors of a quake that killed 10" does
 /// not date the toll.
@@ -300,7 +237,9 @@ fn mark_days(claims: &mut [Claim], tokens: &[Token], rules: &Rules) {
     // seven times" dates the autopsy, and the boy is 16 whatever day says so.
     let ages: Vec<&str> = rules.units.iter().filter(|u| u.dimension == "age").map(|u| u.name.as_str()).collect();
     let age = |c: &Claim| c.kind == Kind::Quantity && ages.contains(&c.unit.as_str());
-    for c in claims.iter_mut().filter(|c| c.kind != Kind::Date && !age(c)) {
+    // A time of day without a calendar day ("3.45pm on Tuesday") is dated by its weekday too.
+    let clock = |c: &Claim| c.kind == Kind::Date && c.unit.starts_with("clock:");
+    for c in claims.iter_mut().filter(|c| (c.kind != Kind::Date || clock(c)) && !age(c)) {
         let first = tokens.partition_point(|t| t.end <= c.span.start);
         let last = tokens.partition_point(|t| t.start < c.span.end).max(first + 1);
         let Some(sentence) = tokens.get(first).map(|t| t.sentence) else { continue };
@@ -542,6 +481,15 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_going_on_about_an_earlier_event_is_of_it_too() {
+        let text = "---\ndate: 2013-03-14\n---\nThe quake struck 4 miles west of Cobb today. In June 2012, a quake \
+                    struck 1 mile north of The Geysers. The quake was 6 miles west of Cobb. It was also 26 miles \
+                    from Santa Rosa. Residents reported 12 aftershocks.";
+        let past: Vec<bool> = claims_of(text).iter().filter(|c| c.kind != Kind::Date).map(|c| c.subject.past).collect();
+        assert_eq!(past, [false, true, true, true, false]);
+    }
+
+    #[test]
     fn a_bare_month_dates_an_earlier_event() {
         let text =
             "A quake hit on Sunday, injuring five people. A quake struck in September, killing at least seven people.";
@@ -562,11 +510,33 @@ mod tests {
     }
 
     #[test]
+    fn a_time_without_a_calendar_day_is_dated_by_the_weekday_beside_it() {
+        let claims = claims_of("Three shells hit the school at about 3pm on Tuesday, the UN said.");
+        let days: Vec<Option<u8>> =
+            claims.iter().filter(|c| c.unit.starts_with("clock:")).map(|c| c.subject.weekday).collect();
+        assert_eq!(days, [Some(1)]);
+    }
+
+    #[test]
     fn an_age_is_no_figure_of_a_day() {
         let text = "The autopsy released Wednesday showed the 16-year-old was hit by 7 bullets on Wednesday.";
         let claims = claims_of(text);
         let days: Vec<Option<u8>> = claims.iter().filter(|c| c.kind != Kind::Date).map(|c| c.subject.weekday).collect();
         assert_eq!(days, [None, Some(2)]);
+    }
+
+    /// The clocks of the times of day in `text`, a source without a date.
+    fn clocks(text: &str) -> Vec<String> {
+        claims_of(text).into_iter().filter(|c| c.unit.starts_with("clock:")).map(|c| c.unit).collect()
+    }
+
+    #[test]
+    fn a_time_in_brackets_after_another_is_that_time_in_a_second_zone() {
+        let kept = ["clock:15:00".to_string()];
+        assert_eq!(clocks("Three shells hit the school at about 3pm on Tuesday (12am yesterday), the UN said."), kept);
+        assert_eq!(clocks("Three shells hit the school at about 3pm (12am AEDT) on Tuesday, the UN said."), kept);
+        // Two times of their own, one after the other, are both kept.
+        assert_eq!(clocks("The first shell hit at 3pm on Tuesday, the second (at 4pm) missed.").len(), 2);
     }
 
     fn text_date(text: &str) -> Option<Date> {

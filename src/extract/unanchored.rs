@@ -4,11 +4,13 @@
 //! Without a reference date a weekday cannot be placed in a week, and a time of day cannot be put
 //! on a day, yet several outlets saying "the quake struck Sunday at 9:27 a.m." agree on something
 //! an editor wants checked. Such a claim keeps what was written in its unit (`weekday:sunday`,
-//! `clock:09:27`) and leaves its value unbounded (`null` bounds in JSON): claims are only compared
-//! within one unit, so two "Sunday"s agree and a "Sunday" is never set against a "Saturday" or a
-//! dated claim. That gives up finding a conflict between two weekdays, which without the week
-//! could be a false one. A hedged time ("about 9:30 a.m.") keeps its clock and its hedge. Weekdays
-//! read with a direction ("last Saturday") or outside a plain date ("since Sunday") are left out.
+//! `clock:09:27`) and leaves its value unbounded (`null` bounds in JSON): weekdays are only
+//! compared within one unit, so two "Sunday"s agree and a "Sunday" is never set against a
+//! "Saturday" or a dated claim. That gives up finding a conflict between two weekdays, which
+//! without the week could be a false one. Times of day meet each other, never a dated claim, and
+//! are weighed by their clocks. A hedged time ("about 9:30 a.m.") keeps its clock and its hedge.
+//! Weekdays read with a direction ("last Saturday") or outside a plain date ("since Sunday") are
+//! left out.
 
 use super::date::{DateExpr, DateMatch, TimeMatch};
 use super::lexer::Token;
@@ -35,8 +37,8 @@ pub fn weekday(m: &DateMatch, tokens: &[Token], rules: &Rules, terms: &Terms, in
 }
 
 /// The time of `t` as a claim without a day. A hedged time ("about 9:30 a.m.") keeps the clock it
-/// was written with and its hedge: it meets only the same clock ("9:30 a.m."), never a near one
-/// ("9:27 a.m."), since without values the two cannot be weighed.
+/// was written with and its hedge; `compare` weighs two clocks by their minutes as if on one day
+/// ("9:27 a.m." lies within "about 9:30 a.m."), and the aligner sets them side by side.
 pub fn clock(t: &TimeMatch, tokens: &[Token], rules: &Rules, terms: &Terms, index: usize) -> Option<Claim> {
     let minutes = t.minutes?.round() as i64;
     let unit = format!("clock:{:02}:{:02}", minutes / 60, minutes % 60);

@@ -1,0 +1,149 @@
+//! The claims of one source, the sentence of each and its tokens in, the same claims out with
+//! those of earlier events mentioned in passing marked (`Subject::past`): "In 2004 a tsunami
+//! killed 170,000 people" counts another event's dead, which alignment must not set against the
+//! story's own figures.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::civil::Date;
+
+use super::date;
+use super::lexer::{Token, TokenKind};
+use crate::claim::{Claim, Kind};
+use crate::rules::Rules;
+
+/// Marks the figures of earlier events: after a date well before the source's own (`reference`),
+/// after a bare month when the source has no date, after "last month" or "last year", between two
+/// such sentences, and in a sentence going on about the one before.
+pub(super) fn mark(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], rules: &Rules, reference: Option<Date>) {
+    mark_past(claims, sentences, reference);
+    if reference.is_none() {
+        mark_month_past(claims, sentences, tokens, rules);
+    }
+    mark_last_period(claims, sentences, tokens);
+    mark_between_past(claims, sentences);
+    mark_continued_past(claims, sentences, tokens);
+}
+
+/// Days before the source's date after which a dated sentence speaks of an earlier event.
+const PAST_DAYS: f64 = 60.0;
+
+/// Marks the figures that follow, in their sentence, a date well before the source's own: "In
+/// 2004 a tsunami killed 170,000 people" counts another event's dead. A date after the figure
+/// ("killing five in a region devastated by the tsunami of 2004") only describes a place.
+fn mark_past(claims: &mut [Claim], sentences: &[u32], reference: Option<Date>) {
+    let Some(reference) = reference else { return };
+    let today = date::day_number(reference);
+    let past: Vec<(u32, usize)> = claims
+        .iter()
+        .zip(sentences)
+        .filter(|(c, _)| c.kind == Kind::Date && c.value.high.is_some_and(|h| h < today - PAST_DAYS))
+        // A figure strictly after the date: from the byte after the date's start.
+        .map(|(c, &s)| (s, c.span.start + 1))
+        .collect();
+    mark_after(claims, sentences, &past);
+}
+
+/// Marks as an earlier event's every figure (not a date) that stands in the sentence of a mark
+/// `(sentence, from)` and starts at byte `from` or later.
+fn mark_after(claims: &mut [Claim], sentences: &[u32], marks: &[(u32, usize)]) {
+    for (c, s) in claims.iter_mut().zip(sentences) {
+        if c.kind != Kind::Date && marks.iter().any(|&(ms, from)| ms == *s && from <= c.span.start) {
+            c.subject.past = true;
+        }
+    }
+}
+
+/// Without a reference date, marks the figures of a sentence that names a bare month ("in
+/// September"): news dates the event it reports by its weekday and names a month for an earlier
+/// one ("a 6.1 quake struck southern Iran in September, killing at least seven people").
+fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], rules: &Rules) {
+    let dated: Vec<(u32, usize)> = tokens
+        .windows(3)
+        .filter(|w| {
+            w[0].is("in")
+                && date::full_month_name(rules, &w[1].norm)
+                && w[1].sentence == w[0].sentence
+                && (w[2].sentence != w[1].sentence || w[2].kind != TokenKind::Digits)
+        })
+        .map(|w| (w[1].sentence, 0))
+        .collect();
+    mark_after(claims, sentences, &dated);
+}
+
+/// Marks the figures that follow, in their sentence, "last month" or "last year": news dates the
+/// event it reports by its day and names such a period for an earlier one ("Last month, the
+/// frigate had rescued two merchant vessels"), whether or not the source's date resolves it.
+fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
+    let earlier: Vec<(u32, usize)> = tokens
+        .windows(2)
+        .filter(|w| w[0].is("last") && (w[1].is("month") || w[1].is("year")) && w[0].sentence == w[1].sentence)
+        .map(|w| (w[1].sentence, w[1].end))
+        .collect();
+    mark_after(claims, sentences, &earlier);
+}
+
+/// Marks the figures of an undated sentence that goes on telling the earlier event of the sentence
+/// right before it, opening on "it" or on "the" and a word of that sentence: "In June 2012, a 3.0
+/// quake struck north of The Geysers. The quake was six miles west of Cobb. It was also east of
+/// Cloverdale." A definite reference right after an indefinite one is to the thing just named,
+/// and a sentence that dates anything of its own (a weekday, a day) is left as it is.
+fn mark_continued_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
+    let (mut past, dated) = past_and_dated(claims, sentences);
+    // Each sentence's tokens, as a range into `tokens`.
+    let mut spans: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
+    for (k, t) in tokens.iter().enumerate() {
+        spans.entry(t.sentence).and_modify(|r| r.1 = k + 1).or_insert((k, k + 1));
+    }
+    let mut told: Vec<u32> = sentences.to_vec();
+    told.sort_unstable();
+    told.dedup();
+    for s in told {
+        if s == 0 || past.contains(&s) || dated.contains(&s) || !past.contains(&(s - 1)) {
+            continue;
+        }
+        let (Some(&(from, to)), Some(&(before, _))) = (spans.get(&s), spans.get(&(s - 1))) else { continue };
+        let opener = &tokens[from..to];
+        let named = |w: &str| tokens[before..from].iter().any(|t| t.norm == w);
+        let continues = match opener {
+            [it, ..] if it.is("it") => true,
+            [the, noun, ..] if the.is("the") && noun.kind == TokenKind::Word => named(&noun.norm),
+            _ => false,
+        };
+        if continues {
+            past.insert(s);
+            for (c, &cs) in claims.iter_mut().zip(sentences) {
+                if cs == s && c.kind != Kind::Date {
+                    c.subject.past = true;
+                }
+            }
+        }
+    }
+}
+
+/// The sentences holding a figure of an earlier event, and those holding a date.
+fn past_and_dated(claims: &[Claim], sentences: &[u32]) -> (BTreeSet<u32>, BTreeSet<u32>) {
+    let (mut past, mut dated) = (BTreeSet::new(), BTreeSet::new());
+    for (c, &s) in claims.iter().zip(sentences) {
+        if c.kind == Kind::Date {
+            dated.insert(s);
+        } else if c.subject.past {
+            past.insert(s);
+        }
+    }
+    (past, dated)
+}
+
+/// Marks the figures of an undated sentence that stands between two sentences of earlier events,
+/// as news tells a quake's history: "In April last year an 8.6 quake struck off Banda Aceh. Five
+/// people died and seven were injured in the quake. In September 2009 a quake killed 1,000." A
+/// sentence that dates anything of its own (a weekday, a day) is left as it is.
+fn mark_between_past(claims: &mut [Claim], sentences: &[u32]) {
+    let (past, dated) = past_and_dated(claims, sentences);
+    let between = |s: u32| s > 0 && past.contains(&(s - 1)) && past.contains(&(s + 1));
+    for (c, &s) in claims.iter_mut().zip(sentences) {
+        if c.kind != Kind::Date && !dated.contains(&s) && !past.contains(&s) && between(s) {
+            c.subject.past = true;
+        }
+    }
+}
