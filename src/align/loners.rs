@@ -21,10 +21,11 @@ use super::{dated_alike, degree_beside_plain, most_told, of_other_days, other_pl
 /// sources among those where at least `outlier_sources` sources give the figure's role the very
 /// value it gives, no member conflicts with it or is tied to another place, each member of its
 /// role is narrowed alike ("another three" is no account of "three", nor an outlet's "dozens
-/// seriously injured" told beside its whole of "injuring dozens": `degree_beside_plain`) and of the same day, it shares some
-/// words with one member; its own source may be in the group already, with a figure that overlaps
-/// it (a headline's "3 dead" beside the body's "three people were killed"). Earlier events mentioned in
-/// passing and counts of occurrences never join. Reads the groups of one block once.
+/// seriously injured" told beside its whole of "injuring dozens": `degree_beside_plain`) and of
+/// the same day, it shares some words with one member; its own source may be in the group
+/// already, with a figure that overlaps it (a headline's "3 dead" beside the body's "three people
+/// were killed"). Earlier events mentioned in passing and counts of occurrences never join. Reads
+/// the groups of one block once.
 pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize)> {
     let (claims, rules) = (cx.claims, cx.rules);
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
