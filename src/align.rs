@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 // Keyed by claim indices, hashed once per scored pair: FxHash, as for the rules' lookups.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::claim::{Claim, Kind};
+use crate::claim::{Claim, Degree, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
 use clusters::Clusters;
@@ -149,6 +149,30 @@ fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
     !(states(x, a, y) || states(y, b, x))
 }
 
+/// Whether one of two figures is told of a degree of harm ("dozens of others were seriously
+/// injured") by an outlet that also tells its role plainly ("at least 50 people were
+/// hospitalised", a whole no smaller than the part), and the other figure tells no degree: that
+/// outlet's figure is a part beside the whole, which agrees with another outlet's whole only by
+/// chance. An outlet that tells the role only of a degree ("more than 50 people with serious
+/// injuries"), or plainly only of something smaller (16 injured in another camp), gives its account
+/// of the whole so.
+fn degree_beside_plain(cx: &Context, a: usize, b: usize) -> bool {
+    let plain_beside = |i: usize| {
+        let least = cx.claims[i].nominal.low.unwrap_or(f64::NEG_INFINITY);
+        cx.by_source[cx.claims[i].source].iter().any(|&m| {
+            let z = &cx.claims[m];
+            m != i
+                && cx.roles[m] == cx.roles[i]
+                && z.subject.degree == Degree::Unsaid
+                && !z.subject.part
+                && !z.subject.past
+                && z.nominal.high.is_none_or(|h| h >= least)
+        })
+    };
+    let (x, y) = (cx.claims[a].subject.degree, cx.claims[b].subject.degree);
+    x != y && ((x != Degree::Unsaid && plain_beside(a)) || (y != Degree::Unsaid && plain_beside(b)))
+}
+
 /// What aligning one block reads: the claims, their roles, each source's claims and the subject
 /// vectors.
 struct Context<'a> {
@@ -202,9 +226,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             // of may be one day, but are two facts: only statements' dates meet each other.
             return f32::INFINITY;
         }
-        if verdict == Verdict::Conflict && x.subject.part != y.subject.part {
+        if verdict == Verdict::Conflict && (x.subject.part != y.subject.part || x.subject.degree != y.subject.degree) {
             // A part told beside its whole ("of which four exploded", "eight seriously injured")
-            // disputes no figure of the whole.
+            // disputes no figure of the whole, nor one of another degree ("261 got minor injuries").
             return f32::INFINITY;
         }
         let added = |c: &Claim| rules.added.first().is_some_and(|a| c.subject.qualifiers.contains(a));
@@ -332,7 +356,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     let needed = |a: usize, b: usize| {
         let n = needed_base(a, b);
         let (x, y) = (&claims[a], &claims[b]);
-        if x.subject.qualifiers != y.subject.qualifiers {
+        if x.subject.qualifiers != y.subject.qualifiers || degree_beside_plain(cx, a, b) {
             n.max(rules.threshold_added)
         } else {
             n

@@ -219,6 +219,18 @@ pub struct Claim {
     pub rule: &'static str,
 }
 
+/// How grave a harm a figure is told of, when its clause says (`Subject::degree`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Degree {
+    /// No word of severity: the figure may be the whole toll.
+    #[default]
+    Unsaid,
+    /// "Slightly", "minor injuries": the lightly hurt.
+    Mild,
+    /// "Seriously", "severely", "critically": the gravely hurt.
+    Grave,
+}
+
 /// The words that say what a claim counts or dates: head noun, modifiers, nearby entities.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Subject {
@@ -258,6 +270,11 @@ pub struct Subject {
     /// condition"): it counts the critically injured, a role of its own.
     #[serde(skip)]
     pub critical: bool,
+    /// How grave a harm the figure's own clause tells of ("eight seriously injured", "261 got
+    /// minor injuries"): the slightly and the seriously hurt are two parts of the injured, so
+    /// figures of two degrees never dispute each other.
+    #[serde(skip)]
+    pub degree: Degree,
     /// The figure dates a published statement, by the verb of publishing right before it ("the
     /// statement released Nov. 10", "the report issued Wednesday"): the day it was published, not
     /// the day of what it tells of, so it is no account of the event's date.

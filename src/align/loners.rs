@@ -15,15 +15,17 @@ use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
 
-use super::{dated_alike, most_told, of_other_days, other_places, source_count, Context};
+use super::{dated_alike, degree_beside_plain, most_told, of_other_days, other_places, source_count, Context};
 
 /// For each sole figure left on its own, the group it joins, if any: the group told by the most
 /// sources among those where at least `outlier_sources` sources give the figure's role the very
 /// value it gives, no member conflicts with it or is tied to another place, each member of its
-/// role is narrowed alike ("another three" is no account of "three") and of the same day, it shares some
-/// words with one member; its own source may be in the group already, with a figure that overlaps
-/// it (a headline's "3 dead" beside the body's "three people were killed"). Earlier events mentioned in
-/// passing and counts of occurrences never join. Reads the groups of one block once.
+/// role is narrowed alike ("another three" is no account of "three", nor an outlet's "dozens
+/// seriously injured" told beside its whole of "injuring dozens": `degree_beside_plain`) and of
+/// the same day, it shares some words with one member; its own source may be in the group
+/// already, with a figure that overlaps it (a headline's "3 dead" beside the body's "three people
+/// were killed"). Earlier events mentioned in passing and counts of occurrences never join. Reads
+/// the groups of one block once.
 pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize)> {
     let (claims, rules) = (cx.claims, cx.rules);
     let mut keys: Vec<usize> = clusters.keys().copied().collect();
@@ -79,7 +81,10 @@ pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>)
                 })
                 && of_role.iter().all(|&m| {
                     let y = &claims[m];
-                    y.subject.qualifiers == x.subject.qualifiers && dated_alike(cx, x, y) && !of_other_days(cx, x, y)
+                    y.subject.qualifiers == x.subject.qualifiers
+                        && !degree_beside_plain(cx, o, m)
+                        && dated_alike(cx, x, y)
+                        && !of_other_days(cx, x, y)
                 })
                 && group.iter().any(|&m| cx.vectors.mutual(o, m) >= rules.threshold_sole)
         };

@@ -19,7 +19,9 @@ type Role<'a> = (Kind, &'a str);
 
 /// For each claim, whether it is the sole figure of its role in its source: the source states no
 /// other value of that role (its mentions of it, headline and body, all overlap) outside earlier
-/// events mentioned in passing. Roles that name no particular thing (a bare figure, dates, spans
+/// events mentioned in passing and, for a figure tied to a place, outside other places ("In
+/// Patras, 20,000 protesters" beside "in Salonika, where 50,000 marched": Salonika's crowd is told
+/// once). Roles that name no particular thing (a bare figure, dates, spans
 /// of time, sums of money, lengths, which measure many things of one story) are never sole.
 /// Reads each claim once, so the cost follows the number of claims.
 pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &Rules) -> Vec<bool> {
@@ -36,25 +38,41 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
                 _ => false,
             }
     };
-    // Per source and role: the largest lower bound and the smallest upper bound of its mentions;
-    // intervals that pairwise overlap share a point, so one pass tells whether all of them do.
-    let mut bounds: BTreeMap<(usize, Role), (f64, f64)> = BTreeMap::new();
+    // Per source, role and place (`None` for every figure of the role, placed or not, `Some` for
+    // those tied to no place or to that one): the largest lower bound and the smallest upper bound
+    // of its mentions; intervals that pairwise overlap share a point, so one pass tells whether
+    // all of them do.
+    let mut bounds: BTreeMap<(usize, Role, Option<&str>), (f64, f64)> = BTreeMap::new();
+    let mut unplaced: BTreeMap<(usize, Role), (f64, f64)> = BTreeMap::new();
+    let narrow = |entry: &mut (f64, f64), c: &Claim| {
+        entry.0 = entry.0.max(c.nominal.low.unwrap_or(f64::NEG_INFINITY));
+        entry.1 = entry.1.min(c.nominal.high.unwrap_or(f64::INFINITY));
+    };
+    const ALL: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
     for (i, c) in claims.iter().enumerate() {
         if !eligible(i) {
             continue;
         }
-        let key = (c.source, (roles[i].0, roles[i].1.as_str()));
-        let (low, high) = (c.nominal.low.unwrap_or(f64::NEG_INFINITY), c.nominal.high.unwrap_or(f64::INFINITY));
-        let entry = bounds.entry(key).or_insert((f64::NEG_INFINITY, f64::INFINITY));
-        entry.0 = entry.0.max(low);
-        entry.1 = entry.1.min(high);
+        let role = (roles[i].0, roles[i].1.as_str());
+        narrow(bounds.entry((c.source, role, None)).or_insert(ALL), c);
+        match c.subject.place.as_deref() {
+            Some(place) => narrow(bounds.entry((c.source, role, Some(place))).or_insert(ALL), c),
+            None => narrow(unplaced.entry((c.source, role)).or_insert(ALL), c),
+        }
     }
     (0..claims.len())
         .map(|i| {
-            eligible(i)
-                && bounds
-                    .get(&(claims[i].source, (roles[i].0, roles[i].1.as_str())))
-                    .is_some_and(|&(low, high)| low <= high)
+            let c = &claims[i];
+            let role = (roles[i].0, roles[i].1.as_str());
+            let (low, high) = match c.subject.place.as_deref() {
+                None => bounds.get(&(c.source, role, None)).copied().unwrap_or(ALL),
+                Some(place) => {
+                    let (a, b) = bounds.get(&(c.source, role, Some(place))).copied().unwrap_or(ALL);
+                    let (p, q) = unplaced.get(&(c.source, role)).copied().unwrap_or(ALL);
+                    (a.max(p), b.min(q))
+                }
+            };
+            eligible(i) && low <= high
         })
         .collect()
 }
@@ -121,13 +139,16 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
         };
         // The group most sources tell, when it is the only one so told; a lesser group is no
         // outlier's home while a larger one stands apart ("7.7" is no account of a 7.3 tremor
-        // felt far away when five outlets give the main quake 7.6).
+        // felt far away when five outlets give the main quake 7.6). A group told of another
+        // place is none (Athens' crowd for Salonika's), so it takes no part in the choice.
         let told: Vec<(usize, usize)> = targets
             .get(&&cx.roles[o])
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&(_, t)| clusters[&t].iter().all(|&m| claims[m].source != x.source))
+            .filter(|&(_, t)| {
+                clusters[&t].iter().all(|&m| claims[m].source != x.source && !other_places(x, &claims[m]))
+            })
             .collect();
         if let Some(t) = most_told(told).filter(|&t| fits(t)) {
             let others = source_count(claims, &clusters[&t]);
@@ -151,6 +172,24 @@ mod tests {
         let bridges = r.groups.iter().find(|g| g.why.contains("bridge")).expect("a group of bridges");
         assert_eq!(bridges.verdict, Verdict::Conflict, "{}", bridges.why);
         assert!(bridges.why.contains("each source's only figure of bridge"), "{}", bridges.why);
+    }
+
+    #[test]
+    fn a_figure_tied_to_a_place_is_its_outlets_only_one_beside_another_places() {
+        let rules = crate::rules::Rules::embedded().unwrap();
+        let sole = |text: &str| -> Vec<bool> {
+            let mut warnings = Vec::new();
+            let source = crate::source::Source::new("a.txt".to_string(), text.to_string(), &mut warnings);
+            let claims = crate::extract::extract(&source, 0, &rules).claims;
+            crate::align::debug_sole(&claims, &rules).iter().map(|s| s.contains("sole=true")).collect()
+        };
+        // Each place's crowd is told once.
+        let text = "In Patras, around 20,000 protesters blocked the roads. Clashes broke out in Salonika \
+                    where approximately 50,000 people marched.";
+        assert_eq!(sole(text), [true, true]);
+        // A crowd tied to no place may be either, so beside it neither is told once.
+        let text = format!("{text} Police said 8,000 protesters gathered.");
+        assert_eq!(sole(&text), [false, false, false]);
     }
 
     #[test]

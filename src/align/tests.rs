@@ -205,3 +205,72 @@ fn a_part_told_beside_its_whole_disputes_no_figure_of_the_whole() {
     ]);
     assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
 }
+
+#[test]
+fn the_lightly_and_the_gravely_hurt_are_no_dispute() {
+    let r = report(&[
+        "The agency said eight people were seriously injured by the quake in the city of Manokwari.",
+        "The agency said 20 people were slightly injured by the quake in the city of Manokwari.",
+    ]);
+    assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
+}
+
+#[test]
+fn a_degree_told_beside_its_outlets_whole_joins_no_plain_figure() {
+    // The first outlet tells the injured plainly (300) and dozens of them seriously: its dozens
+    // are a part, and only by chance as many as the second outlet's whole.
+    assert!(!grouped(
+        [
+            "The quake injured 300 people in Papua. A girl was killed and dozens of others were seriously injured in the quake.",
+            "Rescuers in Papua said dozens were injured when the quake struck on Sunday.",
+        ],
+        "24..99"
+    ));
+    // An outlet that tells the injured only by a degree gives its account of the whole so.
+    assert!(grouped(
+        [
+            "The attack on the school left more than 50 people with serious injuries, the agency said.",
+            "The agency said 55 people were wounded in the attack on the school.",
+        ],
+        "55"
+    ));
+}
+
+#[test]
+fn shots_fired_are_no_account_of_the_bullets_that_hit() {
+    let texts = [
+        "The two officers fired 11 shots at the teenager in Brooklyn, police said on Sunday.",
+        "The teenager in Brooklyn was shot eleven times by the two officers, police said on Sunday.",
+    ];
+    assert!(!grouped(texts, "11"));
+    // "Two officers fired" counts officers: the verb after them is no noun of theirs.
+    assert!(grouped(texts, "all say 2"));
+}
+
+#[test]
+fn a_citys_crowd_told_once_beside_another_citys_is_its_outlets_only_figure_of_it() {
+    // The third outlet counts two crowds, one in Patras and one in Salonika (Thessaloniki): each is
+    // its only figure of that place's crowd, so its 50,000 disputes the others' 20,000.
+    let texts = [
+        "Violence also broke out in the northern city of Thessaloniki, where another 20,000 people marched through the centre.",
+        "Riots were also reported in the city of Thessaloniki, where another 20,000 people marched through the streets.",
+        "In Patras, around 20,000 protesters blocked the roads. Clashes broke out in Salonika where approximately 50,000 people marched through the city.",
+    ];
+    let r = report(&texts);
+    let group = r.groups.iter().find(|g| g.why.contains("47,500")).expect("Salonika's crowd grouped");
+    assert_eq!(group.verdict, Verdict::Conflict, "{}", group.why);
+    assert_eq!(group.mentions.len(), 3, "{:?}", group.mentions);
+}
+
+#[test]
+fn the_rounds_in_a_gun_leave_an_outlets_only_count_of_the_bullets_that_hit() {
+    // The fourth outlet counts the bullets that hit once (eleven) beside the rounds in Gray's gun
+    // (four), which are no account of them, so its eleven disputes the others' seven.
+    let texts = [
+        "The autopsy showed Gray had been shot seven times. A revolver loaded with four bullets was found.",
+        "Seven bullets hit Gray, the autopsy showed. Police said his gun was loaded with four bullets.",
+        "The teenager was hit by seven bullets, the medical examiner's report said on Wednesday.",
+        "Gray was shot eleven times after police said he pulled a gun. It was loaded with four bullets.",
+    ];
+    assert_conflict_on(&texts, "11", 4, "only figure of shot");
+}

@@ -433,6 +433,29 @@ mod tests {
     }
 
     #[test]
+    fn a_general_noun_takes_its_counted_word_past_auxiliaries_and_adverbs() {
+        // "Others" and "were" say nothing: the clause counts the injured, not the dead before it.
+        let m = measure("a girl was killed and dozens of others were seriously injured").unwrap();
+        assert_eq!(m.unit, "injured");
+        assert_eq!(measure("eight people had suffered from serious injury").unwrap().unit, "injured");
+    }
+
+    #[test]
+    fn people_named_are_not_counted_as_those_named_before_them() {
+        let m = measure("no sign that troops had identified the hundreds of civilians in the school").unwrap();
+        assert_eq!(m.unit, "people");
+        // A verb before them still says what befell them.
+        assert_eq!(measure("troops killed 12 civilians in the school").unwrap().unit, "dead");
+    }
+
+    #[test]
+    fn shots_fired_are_counted_apart_from_the_bullets_that_hit() {
+        assert_eq!(measure("the officers fired a total of 11 shots").unwrap().unit, "shots fired");
+        assert_eq!(measure("the seven bullets fired by the officers").unwrap().unit, "shot");
+        assert_eq!(measure("two officers fired at him").unwrap().unit, "officer");
+    }
+
+    #[test]
     fn a_phrase_right_before_the_number_names_what_is_counted() {
         let m = measure("brick and cement structures home to 167,000 people remained wary").unwrap();
         assert_eq!(m.unit, "population");

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexer::{Token, TokenKind};
-use crate::claim::{self, Subject};
+use crate::claim::{self, Degree, Subject};
 use crate::rules::{Rules, WordFacts};
 
 /// How many tokens after a figure a word of severity may stand and still narrow it ("dozens of
@@ -176,9 +176,17 @@ impl Terms {
             .collect();
         qualifiers.sort();
         qualifiers.dedup();
-        // "Arrested four times", "three times the size": the figure counts occurrences.
+        // "In Thessaloniki, where another 20,000 people marched": the place's own figure. Its
+        // "another" sets it beside another place's, so it is that place's whole, no addition.
+        let where_place = self.place_before(tokens, rules, sentence, start);
+        if where_place.is_some() {
+            qualifiers.retain(|q| rules.added.first() != Some(q));
+        }
+        // "Arrested four times", "three times the size": the figure counts occurrences. Not after a
+        // verb of striking: "shot seven times" counts the bullets that hit, in one attack.
         let times =
-            tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(t.norm.as_str(), "times" | "time"));
+            tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(t.norm.as_str(), "times" | "time"))
+                && !before.is_some_and(|t| rules.blows.contains(&t.norm));
         // "Five bombs were dropped, of which four exploded", "23 pirates, 12 of them Somali": the
         // figure is a part of the one told just before, whatever its noun. Before the figure only
         // as a clause of its own (after a comma), since "the deaths of these three" is no part.
@@ -198,6 +206,11 @@ impl Terms {
             before.into_iter().chain(&tokens[start..end]).chain(after).find(|t| rules.severity.contains(&t.norm));
         let severe = severity.is_some();
         let critical = severity.is_some_and(|t| rules.critical.contains(&t.norm));
+        let degree = match severity {
+            None => Degree::Unsaid,
+            Some(t) if rules.mild.contains(&t.norm) => Degree::Mild,
+            Some(_) => Degree::Grave,
+        };
         // "Most recently, it raised $20 million": the latest of a series, a part of its total.
         let latest = tokens[..start.min(tokens.len())]
             .iter()
@@ -212,7 +225,19 @@ impl Terms {
         let statement = dates_a_statement(tokens, rules, start, end, sentence);
         let possessive = matches!(&tokens[end.min(tokens.len())..], [a, b, ..]
             if a.sentence == sentence && a.norm == "'" && b.norm == "s");
-        Subject { terms, past: false, place, weekday: None, qualifiers, times, part, critical, statement, possessive }
+        Subject {
+            terms,
+            past: false,
+            place: place.or(where_place),
+            weekday: None,
+            qualifiers,
+            times,
+            part,
+            critical,
+            degree,
+            statement,
+            possessive,
+        }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
@@ -247,6 +272,43 @@ impl Terms {
             k += 1;
         }
         None
+    }
+
+    /// The name a clause of place before the figure starting at token `start` ties it to: a
+    /// relative clause ("in the city of Thessaloniki, where another 20,000 people marched", "in
+    /// Salonika where some 50,000 marched"; only an addition or an article between "where" and the
+    /// figure) or a sentence's opening ("In Patras, around 20,000 protesters").
+    fn place_before(&self, tokens: &[Token], rules: &Rules, sentence: u32, start: usize) -> Option<String> {
+        // The name ending at token `end`, unless it names an institution.
+        let name = |end: usize| self.sentence_terms(sentence).iter().find(|term| term.end == end && term.name);
+        let named =
+            |term: &Term| (!names_institution(tokens, rules, term.end, sentence)).then(|| term.text.to_string());
+        // "In Patras, 20,000": the sentence opens with "in", a name and a comma before the figure.
+        if let Some(comma) = start.checked_sub(1).filter(|&c| tokens[c].is_punct(",") && tokens[c].sentence == sentence)
+        {
+            let opening = |term: &&Term| {
+                term.start
+                    .checked_sub(1)
+                    .is_some_and(|i| tokens[i].is("in") && (i == 0 || tokens[i - 1].sentence != sentence))
+            };
+            // The first word of a sentence is never marked a name, so "In" starts it and the name
+            // after it is marked.
+            if let Some(term) = name(comma).filter(opening) {
+                return named(term);
+            }
+        }
+        let mut k = start.checked_sub(1)?;
+        while tokens.get(k).is_some_and(|t| t.sentence == sentence && (rules.added.contains(&t.norm) || t.is("a"))) {
+            k = k.checked_sub(1)?;
+        }
+        if !tokens.get(k).is_some_and(|t| t.sentence == sentence && t.is("where")) {
+            return None;
+        }
+        let mut name_end = k;
+        if tokens.get(k.checked_sub(1)?).is_some_and(|t| t.is_punct(",")) {
+            name_end -= 1;
+        }
+        name(name_end).and_then(named)
     }
 
     /// The terms of the sentence holding token `at`.

@@ -96,6 +96,9 @@ pub(super) fn compile(
         partitive: HashSet::default(),
         severity: HashSet::default(),
         critical: HashSet::default(),
+        mild: HashSet::default(),
+        blows: HashSet::default(),
+        gun_verbs: HashSet::default(),
         instalment: HashSet::default(),
         statements: HashSet::default(),
         statement_nouns: HashSet::default(),
@@ -346,6 +349,9 @@ pub(super) fn compile(
             rules.partitive.extend(s.partitive.iter().map(|w| w.to_lowercase()));
             rules.severity.extend(s.severity.iter().map(|w| w.to_lowercase()));
             rules.critical.extend(s.critical.iter().map(|w| w.to_lowercase()));
+            rules.mild.extend(s.mild.iter().map(|w| w.to_lowercase()));
+            rules.blows.extend(s.blows.iter().map(|w| w.to_lowercase()));
+            rules.gun_verbs.extend(s.gun_verbs.iter().map(|w| w.to_lowercase()));
             rules.instalment.extend(s.instalment.iter().map(|w| w.to_lowercase()));
             rules.statements.extend(s.statements.iter().map(|w| w.to_lowercase()));
             rules.statement_nouns.extend(s.statement_nouns.iter().map(|w| w.to_lowercase()));

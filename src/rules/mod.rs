@@ -217,6 +217,14 @@ pub struct Rules {
     pub severity: HashSet<String>,
     /// Of the words of severity, those of the gravest degree ("critically injured").
     pub critical: HashSet<String>,
+    /// Of the words of severity, those of the lightest degree ("slightly injured").
+    pub mild: HashSet<String>,
+    /// Verbs of striking that, right before "N times", make it the blows of one attack ("shot
+    /// seven times"), not occurrences.
+    pub blows: HashSet<String>,
+    /// Verbs that, before a count in its clause, make it a role of their own whatever the noun
+    /// ("fired 11 shots", "loaded with four bullets"): the role is the verb's alias.
+    pub gun_verbs: HashSet<String>,
     /// Words that make a figure after them in its sentence the latest of a series ("recently").
     pub instalment: HashSet<String>,
     /// Verbs that, right before a date, make it the date of a statement ("released Nov. 10").

@@ -69,6 +69,9 @@ pub struct Example {
     pub place: Option<String>,
     /// Whether the claim must date a statement ("the report released Nov. 10"), or must not.
     pub statement: Option<bool>,
+    /// Whether the claim must count occurrences ("arrested four times"), or must not ("shot seven
+    /// times" counts the bullets that hit).
+    pub times: Option<bool>,
 }
 
 /// A number, or a string such as an ISO date or `"open"`.
@@ -402,6 +405,18 @@ pub struct SubjectSection {
     /// condition"): a figure so told counts the gravely hurt, a role of its own.
     #[serde(default)]
     pub critical: Vec<String>,
+    /// Of the words of severity, those of the lightest degree ("slightly injured", "minor
+    /// injuries"): a figure so told and one told gravely are two parts, never in dispute.
+    #[serde(default)]
+    pub mild: Vec<String>,
+    /// Verbs of striking a person that, right before "N times", make the figure the blows of one
+    /// attack ("shot seven times"), not occurrences.
+    #[serde(default)]
+    pub blows: Vec<String>,
+    /// Verbs that, before a count in its clause, make it a role of their own whatever the noun
+    /// ("fired 11 shots", "loaded with four bullets"): the role is the verb's alias.
+    #[serde(default)]
+    pub gun_verbs: Vec<String>,
     /// Words that, in a figure's sentence before it, make it the latest of a series ("Most
     /// recently, it raised $20 million"), a part of the series' total.
     #[serde(default)]

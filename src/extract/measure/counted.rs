@@ -10,6 +10,28 @@ use crate::rules::Rules;
 /// Returns its canonical term and the token after the noun phrase. With `look_back`, a number
 /// with no noun after it takes the countable word before it ("the death toll rose to 24").
 pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Option<String>, usize) {
+    let (head, end) = noun_of(tokens, rules, k, look_back);
+    // "Fired 11 shots", "fired a total of 11 rounds", "a revolver loaded with four bullets": shots
+    // fired and rounds in a gun, whatever the noun, are no account of the bullets that hit ("seven
+    // bullets hit", "shot seven times"). Read before the number only: "the seven bullets fired by
+    // the officers" hit.
+    let sentence = tokens.get(k.saturating_sub(1)).map_or(0, |t| t.sentence);
+    let fired = tokens[..k.min(tokens.len())]
+        .iter()
+        .rev()
+        .skip(1)
+        .take(FIRING_REACH)
+        .take_while(|t| t.sentence == sentence && !t.is_punct(",;:—–"))
+        .find(|t| rules.gun_verbs.contains(&t.norm))
+        .and_then(|t| canonical_word(&t.norm, rules));
+    (fired.or(head), end)
+}
+
+/// How many tokens before a number a verb of `gun_verbs` may stand: "fired a total of 11 shots".
+const FIRING_REACH: usize = 4;
+
+/// `counted_noun` as its words say it, before a verb of `gun_verbs` is weighed.
+fn noun_of(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Option<String>, usize) {
     let sentence = tokens.get(k.saturating_sub(1)).map_or(0, |t| t.sentence);
     let mut j = k;
     if tokens.get(j).is_some_and(|t| t.is("of")) {
@@ -50,7 +72,11 @@ pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back:
             // way to a counted word right after it. So does a counted word used as an adjective
             // ("23 arrested pirates", "two injured villagers"), as when the noun comes first
             // ("two villagers injured").
+            // Not after a plural, which is the noun itself: "seven bullets fired by the
+            // officers" counts bullets.
+            let plural = subject::singular(&t.norm) != t.norm;
             let next = match (countable, general) {
+                (true, false) if plural => None,
                 (true, false) => noun_after(tokens, rules, j, sentence),
                 (false, _) => countable_after(tokens, rules, j, sentence),
                 (true, true) => None,
@@ -62,15 +88,19 @@ pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back:
             break;
         }
     }
-    // "24 people were killed": a general noun gives way to a countable word just after it.
+    // "24 people were killed": a general noun gives way to a countable word just after it. Its
+    // clause's content words are read, not its tokens: auxiliaries and "others" itself say
+    // nothing, so "dozens of others were seriously injured" counts the injured as surely as "24
+    // people were killed" counts the dead.
     let general = head.as_deref().is_none_or(|h| rules.generic.contains(h) || h == "people");
     if general {
         let better = tokens[end..]
             .iter()
-            .take(3)
+            .take(GENERAL_REACH)
             .take_while(|t| t.sentence == sentence && t.kind == TokenKind::Word)
             .take_while(|t| !rules.clause_joins.contains(&t.norm))
             .filter_map(|t| canonical_word(&t.norm, rules))
+            .take(3)
             .find(|c| rules.countable.contains(c) && c != "people");
         if better.is_some() {
             return (better, end);
@@ -87,7 +117,10 @@ pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back:
             return (Some(c.to_string()), end);
         }
         // "killing one", "the death toll rose to 24", and the commonest phrasing of all, "the
-        // quake killed 12 people": the countable word before the number, in its clause.
+        // quake killed 12 people": the countable word before the number, in its clause. Not
+        // others named before people counted ("troops had identified the hundreds of
+        // civilians"): a plural there names who acts on them, not what they are.
+        let named = head.is_some();
         let before = tokens[..k]
             .iter()
             .rev()
@@ -95,6 +128,7 @@ pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back:
             .take(5)
             .take_while(|t| t.sentence == sentence && !t.is_punct(",;:"))
             .filter(|t| t.kind == TokenKind::Word)
+            .filter(|t| !(named && subject::singular(&t.norm) != t.norm))
             .filter_map(|t| canonical_word(&t.norm, rules))
             .find(|c| rules.countable.contains(c) && c != "people");
         if before.is_some() || head.is_none() {
@@ -103,6 +137,10 @@ pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back:
     }
     (head, end)
 }
+
+/// How many tokens after a general noun its countable word may stand: three content words and
+/// the auxiliaries between them ("others were seriously injured").
+const GENERAL_REACH: usize = 5;
 
 /// The plural or countable noun right at token `j` ("pirates" of "23 arrested pirates"), in
 /// `sentence`, with the token after it; not "people", which counts nothing of its own.
