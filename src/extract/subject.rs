@@ -29,6 +29,9 @@ pub struct Term {
     pub end: usize,
     /// Written with a capital inside the sentence: likely a name.
     pub name: bool,
+    /// The first bytes of `text` as an integer (see [`alphabetical_key`]), so that a subject
+    /// orders most terms of equal weight without reading their strings.
+    pub key: u64,
 }
 
 /// The content terms of every sentence, computed once per source.
@@ -66,15 +69,15 @@ impl Terms {
             let phrase = facts.is_some_and(|f| f.opens_alias).then(|| alias_phrase(tokens, rules, i)).flatten();
             if let Some((canonical, end)) = phrase {
                 let name = !first_of_sentence && t.is_capitalized(text);
-                let text = claim::Term::new(canonical);
-                push(&mut terms, &mut by_sentence, Term { text, start: i, end, name }, sentence);
+                let (text, key) = (claim::Term::new(canonical), alphabetical_key(canonical));
+                push(&mut terms, &mut by_sentence, Term { text, start: i, end, name, key }, sentence);
                 i = end;
                 continue;
             }
             if let Some(canonical) = canonical_of(&t.norm, facts, rules) {
                 let name = !first_of_sentence && t.is_capitalized(text);
-                let text = claim::Term::new(&canonical);
-                push(&mut terms, &mut by_sentence, Term { text, start: i, end: i + 1, name }, sentence);
+                let (text, key) = (claim::Term::new(&canonical), alphabetical_key(&canonical));
+                push(&mut terms, &mut by_sentence, Term { text, start: i, end: i + 1, name, key }, sentence);
             }
             i += 1;
         }
@@ -107,18 +110,20 @@ impl Terms {
         let next = &next[..next.len().min(MAX_NEIGHBOUR_TERMS)];
         // Sized for every term that can be added, which spares the growing and rehashing.
         let most = 1 + (to - from) + previous.len() + next.len();
-        let mut weights: Vec<(claim::Term, f32)> = Vec::with_capacity(most);
+        // Each term with its weight and alphabetical key.
+        let mut weights: Vec<(claim::Term, f32, u64)> = Vec::with_capacity(most);
         // Indexed, since a long neighbouring sentence may lend hundreds of terms.
         let mut index: HashMap<claim::Term, usize> = HashMap::with_capacity_and_hasher(most, Default::default());
-        let mut add = |term, weight: f32| match index.get(&term) {
+        let mut add = |term: &Term, weight: f32| match index.get(&term.text) {
             Some(&i) => weights[i].1 = weights[i].1.max(weight),
             None => {
-                index.insert(term, weights.len());
-                weights.push((term, weight));
+                index.insert(term.text, weights.len());
+                weights.push((term.text, weight, term.key));
             }
         };
         if let Some(head) = head {
-            add(claim::Term::new(head), 2.5);
+            let (text, key) = (claim::Term::new(head), alphabetical_key(head));
+            add(&Term { text, start: 0, end: 0, name: false, key }, HEAD_WEIGHT);
         }
         // "He was 95" has no content word either, but it is a sentence about someone, not a line
         // of page furniture: its words outside the figure tell so. Read a few tokens only, so that
@@ -149,17 +154,21 @@ impl Terms {
             if term.name {
                 weight *= 1.5;
             }
-            add(term.text, weight);
+            add(term, weight);
         }
         for neighbour in [previous, next] {
             for term in neighbour {
-                add(term.text, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
+                add(term, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
             }
         }
-        // Heaviest first, then in the words' order, each word looked up once for the sort, not at
-        // every comparison. Weights are positive, so their bits order as they do.
-        weights.sort_by_cached_key(|&(term, weight)| (std::cmp::Reverse(weight.to_bits()), term.as_str()));
-        let terms = weights;
+        // Heaviest first, then in the words' alphabetical order, the strings read only when their
+        // keys tie. Weights are positive, so their bits order as they do. The terms are distinct,
+        // so the order is total and an unstable sort gives the one order.
+        weights.sort_unstable_by(|a, b| {
+            let heavier = b.1.to_bits().cmp(&a.1.to_bits());
+            heavier.then(a.2.cmp(&b.2)).then_with(|| a.0.as_str().cmp(b.0.as_str()))
+        });
+        let terms = weights.into_iter().map(|(term, weight, _)| (term, weight)).collect();
         let place = self.place(tokens, rules, sentence, end);
         // The word right before the figure narrows it too: "another 20,000 people", "a further
         // 20,000", "the other two bombs" are a part added to or set beside some whole.
@@ -299,6 +308,10 @@ const PLACE_PREPOSITIONS: [&str; 6] = ["in", "of", "from", "near", "off", "outsi
 /// Most terms a neighbouring sentence lends; far more than a sentence of news holds.
 const MAX_NEIGHBOUR_TERMS: usize = 256;
 
+/// Weight of a claim's counted noun: more than any word of its sentence can weigh (a name at
+/// distance 0 weighs 1.5).
+const HEAD_WEIGHT: f32 = 2.5;
+
 /// Weight of a word from the sentence before or after a claim's own.
 const NEIGHBOUR_WEIGHT: f32 = 0.2;
 
@@ -306,6 +319,16 @@ const NEIGHBOUR_WEIGHT: f32 = 0.2;
 /// much). Terms heavier than this come from the claim's own sentence, so they stay when the
 /// paragraphs around it move.
 pub const MAX_BORROWED_WEIGHT: f32 = NEIGHBOUR_WEIGHT * 1.5;
+
+/// The first eight bytes of `word`, zero-padded, read as a big-endian integer: where two words'
+/// keys differ they order as the words do, since a word shorter than eight bytes is padded below
+/// any byte that could follow it (or with the zero bytes that do).
+fn alphabetical_key(word: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = word.len().min(8);
+    bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
+}
 
 fn push(terms: &mut Vec<Term>, by_sentence: &mut [(usize, usize)], term: Term, sentence: u32) {
     let index = terms.len();
