@@ -179,15 +179,14 @@ impl Terms {
             .filter(|t| rules.narrows(&t.norm))
             // "An additional 25,000" and "a further 25,000" are one addition.
             .map(|t| match rules.added.first() {
-                Some(first) if rules.added.contains(&t.norm) => first.clone(),
-                _ => t.norm.clone(),
+                Some(first) if rules.added.iter().any(|a| *a == t.norm) => first.clone(),
+                _ => t.norm.to_string(),
             })
             .collect();
         qualifiers.sort();
         qualifiers.dedup();
         // "Arrested four times", "three times the size": the figure counts occurrences.
-        let times =
-            tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(t.norm.as_str(), "times" | "time"));
+        let times = tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(&*t.norm, "times" | "time"));
         // "Five bombs were dropped, of which four exploded", "23 pirates, 12 of them Somali": the
         // figure is a part of the one told just before, whatever its noun. Before the figure only
         // as a clause of its own (after a comma), since "the deaths of these three" is no part.
@@ -204,16 +203,16 @@ impl Terms {
             .take(SEVERITY_REACH)
             .take_while(|t| t.sentence == sentence && !t.is_punct(",;:—–()"));
         let severity =
-            before.into_iter().chain(&tokens[start..end]).chain(after).find(|t| rules.severity.contains(&t.norm));
+            before.into_iter().chain(&tokens[start..end]).chain(after).find(|t| rules.severity.contains(&*t.norm));
         let severe = severity.is_some();
-        let critical = severity.is_some_and(|t| rules.critical.contains(&t.norm));
+        let critical = severity.is_some_and(|t| rules.critical.contains(&*t.norm));
         // "Most recently, it raised $20 million": the latest of a series, a part of its total.
         let latest = tokens[..start.min(tokens.len())]
             .iter()
             .rev()
             .take(INSTALMENT_REACH)
             .take_while(|t| t.sentence == sentence)
-            .any(|t| rules.instalment.contains(&t.norm));
+            .any(|t| rules.instalment.contains(&*t.norm));
         let part = severe
             || latest
             || (clause && word(start.checked_sub(2), &of) && word(start.checked_sub(1), &partitive))
@@ -239,10 +238,10 @@ impl Terms {
             }
             if t.kind == TokenKind::Word {
                 words += 1;
-                if PLACE_PREPOSITIONS.contains(&t.norm.as_str()) {
+                if PLACE_PREPOSITIONS.contains(&&*t.norm) {
                     // The name right after the preposition (an article may stand between).
                     let mut j = k + 1;
-                    while tokens.get(j).is_some_and(|n| matches!(n.norm.as_str(), "the" | "a")) {
+                    while tokens.get(j).is_some_and(|n| matches!(&*n.norm, "the" | "a")) {
                         j += 1;
                     }
                     if let Some(term) = terms.iter().find(|term| term.start == j && term.name) {
@@ -278,8 +277,8 @@ fn dates_a_statement(tokens: &[Token], rules: &Rules, start: usize, end: usize, 
     let possessive =
         word(Some(end)).is_some_and(|t| t.norm == "'") && word(Some(end + 1)).is_some_and(|t| t.norm == "s");
     let noun = word(Some(if possessive { end + 2 } else { end }));
-    verb.is_some_and(|t| rules.statements.contains(&t.norm))
-        || noun.is_some_and(|t| rules.statement_nouns.contains(&t.norm))
+    verb.is_some_and(|t| rules.statements.contains(&*t.norm))
+        || noun.is_some_and(|t| rules.statement_nouns.contains(&*t.norm))
 }
 
 /// Whether the capitalised name that goes on from token `k` ends in a word that makes it an
@@ -290,7 +289,7 @@ fn names_institution(tokens: &[Token], rules: &Rules, k: usize, sentence: u32) -
         .iter()
         .take_while(|t| t.sentence == sentence && t.kind == TokenKind::Word && t.norm.chars().any(char::is_alphabetic))
         .take(INSTITUTION_REACH)
-        .any(|t| rules.institutions.contains(&t.norm))
+        .any(|t| rules.institutions.contains(&*t.norm))
 }
 
 /// Words read after a place's first word for one that makes the name an institution's.
@@ -353,7 +352,7 @@ impl Terms {
 /// clause that speaks of the noun before it ("North Korea, which sent ..."), so it is no boundary.
 fn is_clause_mark(tokens: &[Token], k: usize) -> bool {
     tokens[k].is_punct(",;:—–")
-        && !(tokens[k].is_punct(",") && tokens.get(k + 1).is_some_and(|n| matches!(n.norm.as_str(), "which" | "who")))
+        && !(tokens[k].is_punct(",") && tokens.get(k + 1).is_some_and(|n| matches!(&*n.norm, "which" | "who")))
 }
 
 /// The longest alias phrase of two or more words starting at token `i`, which may open one.

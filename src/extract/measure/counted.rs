@@ -69,7 +69,7 @@ pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back:
             .iter()
             .take(3)
             .take_while(|t| t.sentence == sentence && t.kind == TokenKind::Word)
-            .take_while(|t| !rules.clause_joins.contains(&t.norm))
+            .take_while(|t| !rules.clause_joins.contains(&*t.norm))
             .filter_map(|t| canonical_word(&t.norm, rules))
             .find(|c| rules.countable.contains(c) && c != "people");
         if better.is_some() {
