@@ -81,9 +81,13 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     let mut sentence = 0u32;
     let mut pending_break = false;
     while i < to {
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
+        // Most bytes of news text are ASCII, each a character of its own: no decoding.
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
         };
         let len = c.len_utf8();
         if c.is_whitespace() {
@@ -288,25 +292,28 @@ fn indian_groups(bytes: &[u8], start: usize, to: usize) -> Option<(usize, usize)
 /// Letters with inner apostrophes ("don't") and dotted initials ("U.S."); a possessive `'s` is
 /// left for a token of its own.
 fn lex_word(text: &str, start: usize, to: usize) -> usize {
-    let mut end = start;
+    // A run of ASCII letters, most of a word of English, is taken without decoding characters.
+    let ascii = text.as_bytes()[start..to].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let from = start + ascii;
+    let mut end = from;
     // What the dotted-initials test needs to know of the word so far, kept as it grows: a rescan
     // at every dot made "a.b.c.d..." quadratic. `part` counts the characters since the last dot;
     // a dot is only taken after a part of one, so every earlier part had one.
-    let (mut part, mut dotted, mut last_alphabetic) = (0usize, false, false);
-    for (off, c) in text[start..to].char_indices() {
+    let (mut part, mut dotted, mut last_alphabetic) = (ascii, false, ascii > 0);
+    for (off, c) in text[from..to].char_indices() {
         if c.is_alphabetic() || c == '\u{0301}' {
-            end = start + off + c.len_utf8();
+            end = from + off + c.len_utf8();
             part += 1;
             last_alphabetic = c.is_alphabetic();
             continue;
         }
         if matches!(c, '\'' | '’') {
-            let rest = &text[start + off + c.len_utf8()..to];
+            let rest = &text[from + off + c.len_utf8()..to];
             let mut next_word = rest.chars().take_while(|c| c.is_alphabetic());
             let first = next_word.next();
             let only_s = first.is_some_and(|f| f.eq_ignore_ascii_case(&'s')) && next_word.next().is_none();
             if first.is_some() && !only_s {
-                end = start + off + c.len_utf8();
+                end = from + off + c.len_utf8();
                 part += 1;
                 last_alphabetic = false;
                 continue;
@@ -314,19 +321,19 @@ fn lex_word(text: &str, start: usize, to: usize) -> usize {
         }
         if c == '.' {
             // "U.S." and "a.m.": a single letter, a dot, another single letter and a dot.
-            let rest = &text[start + off + 1..to];
+            let rest = &text[from + off + 1..to];
             let mut rc = rest.chars();
             let single = last_alphabetic && part == 1;
             if single {
                 if let (Some(a), Some(b)) = (rc.next(), rc.next()) {
                     if a.is_alphabetic() && (b == '.' || !b.is_alphabetic()) {
-                        end = start + off + 1;
+                        end = from + off + 1;
                         (part, dotted, last_alphabetic) = (0, true, false);
                         continue;
                     }
                 }
                 if dotted {
-                    end = start + off + 1;
+                    end = from + off + 1;
                 }
             }
         }
