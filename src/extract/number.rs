@@ -65,8 +65,9 @@ fn sign_at(tokens: &[Token], rules: &Rules, i: usize) -> Option<usize> {
         let free = i == 0 || t.space_before || tokens[i - 1].is_punct("(<>=[~≈");
         return (free && !next.space_before && next.kind == TokenKind::Digits).then_some(i + 1);
     }
-    let starts_number = next.kind == TokenKind::Digits || rules.number_words.contains_key(&*next.norm);
-    (t.kind == TokenKind::Word && rules.negatives.contains(&*t.norm) && starts_number).then_some(i + 1)
+    // Asked of nearly every token a matcher reads, so the rare negative word is looked for first.
+    let starts_number = || next.kind == TokenKind::Digits || rules.number_words.contains_key(&*next.norm);
+    (t.kind == TokenKind::Word && rules.negatives.contains(&*t.norm) && starts_number()).then_some(i + 1)
 }
 
 fn vulgar_fraction(mark: &str) -> Option<f64> {
