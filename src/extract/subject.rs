@@ -3,8 +3,8 @@
 //! counted noun weighing most.
 
 use std::borrow::Cow;
+use std::cmp::{Ordering, Reverse};
 
-use rustc_hash::FxHashMap as HashMap;
 
 use super::lexer::{Token, TokenKind};
 use crate::claim::{self, Subject};
@@ -108,19 +108,11 @@ impl Terms {
         let previous = &previous[previous.len().saturating_sub(MAX_NEIGHBOUR_TERMS)..];
         let next = sentence.checked_add(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
         let next = &next[..next.len().min(MAX_NEIGHBOUR_TERMS)];
-        // Sized for every term that can be added, which spares the growing and rehashing.
+        // Sized for every term that can be added, which spares the growing.
         let most = 1 + (to - from) + previous.len() + next.len();
-        // Each term with its weight and alphabetical key.
+        // Each term with its weight and alphabetical key; a term added twice is folded below.
         let mut weights: Vec<(claim::Term, f32, u64)> = Vec::with_capacity(most);
-        // Indexed, since a long neighbouring sentence may lend hundreds of terms.
-        let mut index: HashMap<claim::Term, usize> = HashMap::with_capacity_and_hasher(most, Default::default());
-        let mut add = |term: &Term, weight: f32| match index.get(&term.text) {
-            Some(&i) => weights[i].1 = weights[i].1.max(weight),
-            None => {
-                index.insert(term.text, weights.len());
-                weights.push((term.text, weight, term.key));
-            }
-        };
+        let mut add = |term: &Term, weight: f32| weights.push((term.text, weight, term.key));
         if let Some(head) = head {
             let (text, key) = (claim::Term::new(head), alphabetical_key(head));
             add(&Term { text, start: 0, end: 0, name: false, key }, HEAD_WEIGHT);
@@ -161,13 +153,21 @@ impl Terms {
                 add(term, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
             }
         }
-        // Heaviest first, then in the words' alphabetical order, the strings read only when their
-        // keys tie. Weights are positive, so their bits order as they do. The terms are distinct,
-        // so the order is total and an unstable sort gives the one order.
+        // In alphabetical order, the strings read only when their keys tie, a term added twice
+        // stands beside itself and keeps its heaviest weight. Then heaviest first: the sort is
+        // stable, so terms of equal weight stay in alphabetical order. Weights are positive, so
+        // their bits order as they do.
         weights.sort_unstable_by(|a, b| {
-            let heavier = b.1.to_bits().cmp(&a.1.to_bits());
-            heavier.then(a.2.cmp(&b.2)).then_with(|| a.0.as_str().cmp(b.0.as_str()))
+            a.2.cmp(&b.2).then_with(|| if a.0 == b.0 { Ordering::Equal } else { a.0.as_str().cmp(b.0.as_str()) })
         });
+        weights.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 = kept.1.max(later.1);
+            }
+            same
+        });
+        weights.sort_by_key(|&(_, weight, _)| Reverse(weight.to_bits()));
         let terms = weights.into_iter().map(|(term, weight, _)| (term, weight)).collect();
         let place = self.place(tokens, rules, sentence, end);
         // The word right before the figure narrows it too: "another 20,000 people", "a further
