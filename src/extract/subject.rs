@@ -5,7 +5,6 @@
 use std::borrow::Cow;
 use std::cmp::{Ordering, Reverse};
 
-
 use super::lexer::{Token, TokenKind};
 use crate::claim::{self, Subject};
 use crate::rules::{Rules, WordFacts};
