@@ -170,7 +170,7 @@ fn ratio(tokens: &[Token], text: &str, rules: &Rules, n: &mut Number) {
     let year = den.end == at + 1 && (1000.0..=2100.0).contains(&den.value) && !den.words;
     // "5 in 12 hours" is a count and a duration.
     let measured = tokens.get(den.end).is_some_and(|t| {
-        t.sentence == joint.sentence && (rules.unit(&*t.norm).is_some() || rules.currency_words.contains_key(&*t.norm))
+        t.sentence == joint.sentence && (rules.unit(&t.norm).is_some() || rules.currency_words.contains_key(&*t.norm))
     });
     if den.value > n.value && den.suffix.is_none() && !year && !measured {
         n.value /= den.value;

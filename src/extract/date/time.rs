@@ -160,7 +160,7 @@ fn clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
         Some(_) => return None,
         // "14:00", "14:00 GMT": past noon, or a zone, says which half of the day.
         None if written_minutes && hour < 24.0 => {
-            let zoned = tokens.get(end).is_some_and(|z| rules.time_zones.contains(&*z.norm) || is_hours(&*z.norm));
+            let zoned = tokens.get(end).is_some_and(|z| rules.time_zones.contains(&*z.norm) || is_hours(&z.norm));
             (hour > 12.0 || (zoned && hour >= 1.0)).then_some(hour * 60.0 + minute)
         }
         // "3 hrs" is a length of time: a bare hour is a time only with a.m./p.m.

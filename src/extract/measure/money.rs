@@ -144,7 +144,7 @@ pub(in crate::extract) fn minor_part(
         // not "15 dollars and 50 people".
         let step = minor[level].per / if level == 0 { 1.0 } else { minor[level - 1].per };
         let closes = tokens.get(part.end).is_none_or(|t| {
-            let measured = rules.currency_words.contains_key(&*t.norm) || rules.unit(&*t.norm).is_some();
+            let measured = rules.currency_words.contains_key(&*t.norm) || rules.unit(&t.norm).is_some();
             t.sentence != sentence || (!measured && (t.kind == TokenKind::Punct || t.is("and") || t.is("more")))
         });
         if closes && part.value < step {
