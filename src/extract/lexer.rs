@@ -135,12 +135,12 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
 /// `word` in lower case; most words of English news are ASCII, which needs no Unicode tables,
 /// and in lower case already, which needs no copy.
 fn lower_case(word: &str) -> Cow<'_, str> {
-    if !word.is_ascii() {
-        Cow::Owned(word.to_lowercase())
-    } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else if word.is_ascii() {
         Cow::Owned(word.to_ascii_lowercase())
     } else {
-        Cow::Borrowed(word)
+        Cow::Owned(word.to_lowercase())
     }
 }
 
