@@ -111,10 +111,9 @@ impl Terms {
         let most = 1 + (to - from) + previous.len() + next.len();
         // Each term with its weight and alphabetical key; a term added twice is folded below.
         let mut weights: Vec<(claim::Term, f32, u64)> = Vec::with_capacity(most);
-        let mut add = |term: &Term, weight: f32| weights.push((term.text, weight, term.key));
+        let mut add = |text: claim::Term, key: u64, weight: f32| weights.push((text, weight, key));
         if let Some(head) = head {
-            let (text, key) = (claim::Term::new(head), alphabetical_key(head));
-            add(&Term { text, start: 0, end: 0, name: false, key }, HEAD_WEIGHT);
+            add(claim::Term::new(head), alphabetical_key(head), HEAD_WEIGHT);
         }
         // "He was 95" has no content word either, but it is a sentence about someone, not a line
         // of page furniture: its words outside the figure tell so. Read a few tokens only, so that
@@ -145,17 +144,17 @@ impl Terms {
             if term.name {
                 weight *= 1.5;
             }
-            add(term, weight);
+            add(term.text, term.key, weight);
         }
         for neighbour in [previous, next] {
             for term in neighbour {
-                add(term, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
+                add(term.text, term.key, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
             }
         }
-        // In alphabetical order, the strings read only when their keys tie, a term added twice
-        // stands beside itself and keeps its heaviest weight. Then heaviest first: the sort is
-        // stable, so terms of equal weight stay in alphabetical order. Weights are positive, so
-        // their bits order as they do.
+        // Alphabetical order first (the strings read only where keys tie), so that a term added
+        // twice stands beside itself and keeps its heaviest weight; then heaviest first, by a
+        // stable sort that keeps terms of equal weight in alphabetical order. Weights are
+        // positive, so their bits order as they do.
         weights.sort_unstable_by(|a, b| {
             a.2.cmp(&b.2).then_with(|| if a.0 == b.0 { Ordering::Equal } else { a.0.as_str().cmp(b.0.as_str()) })
         });
