@@ -56,8 +56,8 @@ struct Part<'r> {
     special: bool,
 }
 
-fn word(tokens: &[Token], k: usize) -> Option<&str> {
-    tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.as_str())
+fn word<'a>(tokens: &'a [Token], k: usize) -> Option<&'a str> {
+    tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &*t.norm)
 }
 
 /// A unit of time at token `k` ("hours", "-minutes", "business days"); returns it and the token after.
@@ -149,7 +149,7 @@ fn introduced(tokens: &[Token], i: usize) -> bool {
         return true;
     }
     matches!(
-        prev.norm.as_str(),
+        &*prev.norm,
         "for"
             | "in"
             | "within"

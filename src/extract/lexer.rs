@@ -1,6 +1,8 @@
 //! Text in, tokens out: words, digit runs and single punctuation marks with byte spans, sentence
 //! numbers and spacing, so later passes match phrases without re-reading characters.
 
+use std::borrow::Cow;
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -14,7 +16,7 @@ pub enum TokenKind {
 
 /// One token of a source's text.
 #[derive(Clone, Debug)]
-pub struct Token {
+pub struct Token<'a> {
     /// What it is.
     pub kind: TokenKind,
     /// First byte.
@@ -25,11 +27,13 @@ pub struct Token {
     pub space_before: bool,
     /// Index of the sentence the token belongs to.
     pub sentence: u32,
-    /// Lower-case text for words; the digits without separators for numbers; the mark for punctuation.
-    pub norm: String,
+    /// Lower-case text for words; the digits without separators for numbers; the mark for
+    /// punctuation. Borrowed from the text where it is written so (most tokens), which spares an
+    /// allocation per token.
+    pub norm: Cow<'a, str>,
 }
 
-impl Token {
+impl Token<'_> {
     /// True for a word token whose lower-case form is `word`.
     pub fn is(&self, word: &str) -> bool {
         self.kind == TokenKind::Word && self.norm == word
@@ -42,7 +46,7 @@ impl Token {
         self.kind == TokenKind::Punct
             && match self.norm.as_bytes() {
                 [b] => marks.as_bytes().contains(b),
-                _ => marks.contains(self.norm.as_str()),
+                _ => marks.contains(&*self.norm),
             }
     }
 
@@ -67,7 +71,7 @@ impl Token {
 
 /// Splits `text[from..to]` into tokens. Sentences break at `.`, `!`, `?` before white space and at
 /// every line break, since news text puts headlines and captions on lines of their own.
-pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
+pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
     // News text holds a token per five or six bytes; room for one per four spares growing the
     // list (a copy of every token) on all but the densest text.
@@ -77,9 +81,13 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
     let mut sentence = 0u32;
     let mut pending_break = false;
     while i < to {
-        let c = match text[i..].chars().next() {
-            Some(c) => c,
-            None => break,
+        // Most bytes of news text are ASCII, each a character of its own: no decoding.
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => match text[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
         };
         let len = c.len_utf8();
         if c.is_whitespace() {
@@ -97,17 +105,17 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
         let start = i;
         let leading_point = c == '.' && space && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) && i + 1 < to;
         let (kind, end, norm) = if c.is_ascii_digit() {
-            let (end, norm) = lex_digits(bytes, i, to);
-            (TokenKind::Digits, end, norm)
+            let end = digits_end(bytes, i, to);
+            (TokenKind::Digits, end, digits_norm(&text[start..end]))
         } else if leading_point {
             // ".08": a decimal written without its leading zero.
-            let (end, norm) = lex_digits(bytes, i, to);
-            (TokenKind::Digits, end, format!("0{norm}"))
+            let end = digits_end(bytes, i, to);
+            (TokenKind::Digits, end, Cow::Owned(format!("0{}", digits_norm(&text[start..end]))))
         } else if c.is_alphabetic() {
             let end = lex_word(text, i, to);
             (TokenKind::Word, end, lower_case(&text[start..end]))
         } else {
-            (TokenKind::Punct, i + len, c.to_string())
+            (TokenKind::Punct, i + len, Cow::Borrowed(&text[i..i + len]))
         };
         // A full stop ends a sentence unless it closes an abbreviation or a single initial.
         let ends_sentence = kind == TokenKind::Punct
@@ -124,12 +132,25 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token> {
     tokens
 }
 
-/// `word` in lower case; most words of English news are ASCII, which needs no Unicode tables.
-fn lower_case(word: &str) -> String {
-    if word.is_ascii() {
-        word.to_ascii_lowercase()
+/// `word` in lower case; most words of English news are ASCII, which needs no Unicode tables,
+/// and in lower case already, which needs no copy.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else if word.is_ascii() {
+        Cow::Owned(word.to_ascii_lowercase())
     } else {
-        word.to_lowercase()
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// The digits and decimal point of a number as written, without its separators of thousands.
+fn digits_norm(written: &str) -> Cow<'_, str> {
+    let kept = |b: &u8| b.is_ascii_digit() || *b == b'.';
+    if written.bytes().all(|b| kept(&b)) {
+        Cow::Borrowed(written)
+    } else {
+        Cow::Owned(written.bytes().filter(kept).map(char::from).collect())
     }
 }
 
@@ -180,24 +201,25 @@ fn is_abbreviation(word: &str) -> bool {
         )
 }
 
-/// Digits, thousands groups (`,ddd` not followed by a fourth digit) and one decimal part.
-fn lex_digits(bytes: &[u8], start: usize, to: usize) -> (usize, String) {
+/// The end of a number: digits, thousands groups (`,ddd` not followed by a fourth digit) and one
+/// decimal part.
+fn digits_end(bytes: &[u8], start: usize, to: usize) -> usize {
     let mut i = start;
-    let mut norm = String::new();
     while i < to && bytes[i].is_ascii_digit() {
-        norm.push(bytes[i] as char);
         i += 1;
     }
+    // The digits read so far, which decides the groupings that may follow.
+    let mut digits = i - start;
     // Indian grouping, "12,34,567.89": pairs after the lead, then one group of three.
-    if norm.len() <= 2 {
-        if let Some((end, digits)) = indian_groups(bytes, i, to) {
-            norm.push_str(&digits);
+    if digits <= 2 {
+        if let Some((end, more)) = indian_groups(bytes, i, to) {
+            digits += more;
             i = end;
         }
     }
     // Thousands separated by single spaces, "1 414 021 100", as much of Europe and the SI write
     // (also with a no-break, narrow no-break or thin space).
-    if (1..=3).contains(&norm.len()) {
+    if (1..=3).contains(&digits) {
         let group_at = |at: usize| {
             let sep = space_separator(bytes, at, to)?;
             let g = at + sep;
@@ -207,12 +229,12 @@ fn lex_digits(bytes: &[u8], start: usize, to: usize) -> (usize, String) {
             ok.then_some(g)
         };
         while let Some(g) = group_at(i) {
-            norm.push_str(std::str::from_utf8(&bytes[g..g + 3]).unwrap_or("000"));
+            digits += 3;
             i = g + 3;
         }
     }
     // Thousands separators only after a group of at most three leading digits.
-    if norm.len() <= 3 {
+    if digits <= 3 {
         while i + 3 < to + 1
             && i < to
             && bytes[i] == b','
@@ -220,19 +242,16 @@ fn lex_digits(bytes: &[u8], start: usize, to: usize) -> (usize, String) {
             && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit)
             && (i + 4 == to || !bytes[i + 4].is_ascii_digit())
         {
-            norm.push_str(std::str::from_utf8(&bytes[i + 1..i + 4]).unwrap_or("000"));
             i += 4;
         }
     }
     if i + 1 < to && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
-        norm.push('.');
         i += 1;
         while i < to && bytes[i].is_ascii_digit() {
-            norm.push(bytes[i] as char);
             i += 1;
         }
     }
-    (i, norm)
+    i
 }
 
 /// The length of the space that separates groups of thousands at byte `at`, if one stands there.
@@ -249,10 +268,11 @@ fn space_separator(bytes: &[u8], at: usize, to: usize) -> Option<usize> {
     }
 }
 
-/// ",34,567" after one or two leading digits: pairs, then a final group of three.
-fn indian_groups(bytes: &[u8], start: usize, to: usize) -> Option<(usize, String)> {
+/// ",34,567" after one or two leading digits: pairs, then a final group of three. The end and
+/// the number of digits read.
+fn indian_groups(bytes: &[u8], start: usize, to: usize) -> Option<(usize, usize)> {
     let mut i = start;
-    let mut digits = String::new();
+    let mut digits = 0;
     let group = |at: usize, n: usize| {
         at + n < to
             && bytes[at] == b','
@@ -260,38 +280,40 @@ fn indian_groups(bytes: &[u8], start: usize, to: usize) -> Option<(usize, String
             && (at + 1 + n == to || !bytes[at + 1 + n].is_ascii_digit())
     };
     while group(i, 2) {
-        digits.push_str(std::str::from_utf8(&bytes[i + 1..i + 3]).ok()?);
+        digits += 2;
         i += 3;
     }
-    if digits.is_empty() || !group(i, 3) {
+    if digits == 0 || !group(i, 3) {
         return None;
     }
-    digits.push_str(std::str::from_utf8(&bytes[i + 1..i + 4]).ok()?);
-    Some((i + 4, digits))
+    Some((i + 4, digits + 3))
 }
 
 /// Letters with inner apostrophes ("don't") and dotted initials ("U.S."); a possessive `'s` is
 /// left for a token of its own.
 fn lex_word(text: &str, start: usize, to: usize) -> usize {
-    let mut end = start;
+    // A run of ASCII letters, most of a word of English, is taken without decoding characters.
+    let ascii = text.as_bytes()[start..to].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let from = start + ascii;
+    let mut end = from;
     // What the dotted-initials test needs to know of the word so far, kept as it grows: a rescan
     // at every dot made "a.b.c.d..." quadratic. `part` counts the characters since the last dot;
     // a dot is only taken after a part of one, so every earlier part had one.
-    let (mut part, mut dotted, mut last_alphabetic) = (0usize, false, false);
-    for (off, c) in text[start..to].char_indices() {
+    let (mut part, mut dotted, mut last_alphabetic) = (ascii, false, ascii > 0);
+    for (off, c) in text[from..to].char_indices() {
         if c.is_alphabetic() || c == '\u{0301}' {
-            end = start + off + c.len_utf8();
+            end = from + off + c.len_utf8();
             part += 1;
             last_alphabetic = c.is_alphabetic();
             continue;
         }
         if matches!(c, '\'' | '’') {
-            let rest = &text[start + off + c.len_utf8()..to];
+            let rest = &text[from + off + c.len_utf8()..to];
             let mut next_word = rest.chars().take_while(|c| c.is_alphabetic());
             let first = next_word.next();
             let only_s = first.is_some_and(|f| f.eq_ignore_ascii_case(&'s')) && next_word.next().is_none();
             if first.is_some() && !only_s {
-                end = start + off + c.len_utf8();
+                end = from + off + c.len_utf8();
                 part += 1;
                 last_alphabetic = false;
                 continue;
@@ -299,19 +321,19 @@ fn lex_word(text: &str, start: usize, to: usize) -> usize {
         }
         if c == '.' {
             // "U.S." and "a.m.": a single letter, a dot, another single letter and a dot.
-            let rest = &text[start + off + 1..to];
+            let rest = &text[from + off + 1..to];
             let mut rc = rest.chars();
             let single = last_alphabetic && part == 1;
             if single {
                 if let (Some(a), Some(b)) = (rc.next(), rc.next()) {
                     if a.is_alphabetic() && (b == '.' || !b.is_alphabetic()) {
-                        end = start + off + 1;
+                        end = from + off + 1;
                         (part, dotted, last_alphabetic) = (0, true, false);
                         continue;
                     }
                 }
                 if dotted {
-                    end = start + off + 1;
+                    end = from + off + 1;
                 }
             }
         }
@@ -325,7 +347,7 @@ mod tests {
     use super::*;
 
     fn norms(text: &str) -> Vec<String> {
-        tokenize(text, 0, text.len()).into_iter().map(|t| t.norm).collect()
+        tokenize(text, 0, text.len()).into_iter().map(|t| t.norm.into_owned()).collect()
     }
 
     #[test]

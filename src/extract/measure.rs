@@ -115,7 +115,7 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     if currency.is_some() && first.suffix.is_none() && !first.scaled && !first.words {
         let spaced = tokens.get(first.end).filter(|t| t.kind == TokenKind::Word && t.space_before);
         if let Some(&f) =
-            spaced.and_then(|t| rules.suffixes.get(&text[t.start..t.end]).or_else(|| rules.suffixes.get(&t.norm)))
+            spaced.and_then(|t| rules.suffixes.get(&text[t.start..t.end]).or_else(|| rules.suffixes.get(&*t.norm)))
         {
             first.suffix = Some(f);
             first.suffix_token = first.end;
@@ -209,7 +209,7 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
         factor = suffix * code_scale;
         let plain = high.is_none() && !low.scaled && low.suffix.is_none() && code_scale == 1.0;
         // "75 USD million": the scale word after the code.
-        if let Some(&s) = tokens.get(end).and_then(|t| rules.scales.get(&t.norm)).filter(|&&s| plain && s >= 1000.0) {
+        if let Some(&s) = tokens.get(end).and_then(|t| rules.scales.get(&*t.norm)).filter(|&&s| plain && s >= 1000.0) {
             factor *= s;
             end += 1;
         } else if plain && hedge_rule.is_none() {
@@ -370,7 +370,7 @@ fn age_at_death<'r>(
     const DEATH: [&str; 5] = ["die", "dies", "died", "dead", "dying"];
     let before = |n: usize| start.checked_sub(n).and_then(|j| tokens.get(j));
     let is = |n: usize, word: &str| before(n).is_some_and(|t| t.is(word));
-    let after_death = is(1, "at") && before(2).is_some_and(|t| DEATH.contains(&t.norm.as_str()));
+    let after_death = is(1, "at") && before(2).is_some_and(|t| DEATH.contains(&&*t.norm));
     // "aged 95", "at age 95", "at the age of 95".
     let named = is(1, "aged") || (is(1, "age") && is(2, "at")) || (is(1, "of") && is(2, "age") && is(3, "the"));
     let apposed = before(1).is_some_and(|t| t.is_punct(","))

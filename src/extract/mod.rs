@@ -444,7 +444,7 @@ pub(crate) fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
         .take(2 * TENSE_REACH)
         .take_while(|t| !clause_mark(t))
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.norm.as_str())
+        .map(|t| &*t.norm)
         .peekable();
     while let Some(w) = words.next() {
         let pair = |next: &&str| rules.future_pairs.get(w).is_some_and(|s| s.iter().any(|x| x == next));

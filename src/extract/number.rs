@@ -65,8 +65,9 @@ fn sign_at(tokens: &[Token], rules: &Rules, i: usize) -> Option<usize> {
         let free = i == 0 || t.space_before || tokens[i - 1].is_punct("(<>=[~≈");
         return (free && !next.space_before && next.kind == TokenKind::Digits).then_some(i + 1);
     }
-    let starts_number = next.kind == TokenKind::Digits || rules.number_words.contains_key(&next.norm);
-    (t.kind == TokenKind::Word && rules.negatives.contains(&t.norm) && starts_number).then_some(i + 1)
+    // Asked of nearly every token a matcher reads, so the rare negative word is looked for first.
+    let starts_number = || next.kind == TokenKind::Digits || rules.number_words.contains_key(&*next.norm);
+    (t.kind == TokenKind::Word && rules.negatives.contains(&*t.norm) && starts_number()).then_some(i + 1)
 }
 
 fn vulgar_fraction(mark: &str) -> Option<f64> {
@@ -100,7 +101,7 @@ fn read_unsigned(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Optio
         TokenKind::Digits if model_number(tokens, text, rules, i) => return None,
         TokenKind::Digits => read_digits(tokens, text, rules, i)?,
         // Most words open no number: one lookup turns them away before the readers' many.
-        TokenKind::Word if !(rules.number_words.contains_key(&token.norm) || WORD_OPENERS.contains(&&*token.norm)) => {
+        TokenKind::Word if !(rules.number_words.contains_key(&*token.norm) || WORD_OPENERS.contains(&&*token.norm)) => {
             return None
         }
         TokenKind::Word => read_words(tokens, rules, i)?,
@@ -150,7 +151,7 @@ fn model_number(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> bool {
 /// "one out of three", "1 in 5", "one over 20": a share, read as the fraction it is.
 fn ratio(tokens: &[Token], text: &str, rules: &Rules, n: &mut Number) {
     let Some(joint) = tokens.get(n.end) else { return };
-    let (skip, ok) = match joint.norm.as_str() {
+    let (skip, ok) = match &*joint.norm {
         "out" if tokens.get(n.end + 1).is_some_and(|t| t.is("of")) => (2, true),
         "in" => (1, n.value <= 10.0),
         // "over 20" after a number is mostly a hedge of its own; only "one over" is a ratio.
@@ -169,7 +170,7 @@ fn ratio(tokens: &[Token], text: &str, rules: &Rules, n: &mut Number) {
     let year = den.end == at + 1 && (1000.0..=2100.0).contains(&den.value) && !den.words;
     // "5 in 12 hours" is a count and a duration.
     let measured = tokens.get(den.end).is_some_and(|t| {
-        t.sentence == joint.sentence && (rules.unit(&t.norm).is_some() || rules.currency_words.contains_key(&t.norm))
+        t.sentence == joint.sentence && (rules.unit(&t.norm).is_some() || rules.currency_words.contains_key(&*t.norm))
     });
     if den.value > n.value && den.suffix.is_none() && !year && !measured {
         n.value /= den.value;
@@ -204,7 +205,7 @@ fn read_digits(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<
     let decimal = text[tokens[i].start..tokens[end - 1].end].contains('.');
     if let Some(next) = tokens.get(end).filter(|t| t.kind == TokenKind::Word && t.sentence == tokens[i].sentence) {
         let raw = &text[next.start..next.end];
-        if let Some(&f) = rules.suffixes.get(raw).or_else(|| rules.suffixes.get(&next.norm)) {
+        if let Some(&f) = rules.suffixes.get(raw).or_else(|| rules.suffixes.get(&*next.norm)) {
             if !next.space_before || spaced_suffix(tokens, rules, raw, f, end, decimal) {
                 suffix = Some(f);
                 suffix_token = end;
@@ -237,12 +238,12 @@ fn spaced_suffix(tokens: &[Token], rules: &Rules, raw: &str, scale: f64, k: usiz
 /// before them ("two thirds") or, after "and", add to it ("five and a half million").
 fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
     let first = tokens.get(i)?;
-    let next = tokens.get(i + 1).map_or("", |t| t.norm.as_str());
+    let next = tokens.get(i + 1).map_or("", |t| &*t.norm);
     // "half a million", "half million", "quarter million", "half a dozen".
-    if matches!(first.norm.as_str(), "half" | "quarter") {
-        let share = 1.0 / rules.fractions.get(&first.norm).copied().unwrap_or(2.0);
+    if matches!(&*first.norm, "half" | "quarter") {
+        let share = 1.0 / rules.fractions.get(&*first.norm).copied().unwrap_or(2.0);
         let skip = usize::from(next == "a");
-        let after = tokens.get(i + 1 + skip).map_or("", |t| t.norm.as_str());
+        let after = tokens.get(i + 1 + skip).map_or("", |t| &*t.norm);
         let big = rules.scales.get(after).copied().or_else(|| (after == "dozen").then_some(12.0));
         if let Some(scale) = big {
             let end = i + 2 + skip;
@@ -271,7 +272,7 @@ fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
         t.kind == TokenKind::Punct
             || t.is("of")
             || t.sentence != first.sentence
-            || rules.scales.contains_key(&t.norm)
+            || rules.scales.contains_key(&*t.norm)
             // "a half turn", "a quarter mile".
             || rules.unit(&t.norm).is_some_and(|u| u.kind == Kind::Quantity)
     });
@@ -286,7 +287,7 @@ fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
     // no count.
     let joint = usize::from(tokens.get(n.end).is_some_and(|t| t.is_dash() || t.is("and")));
     let ordinal_next =
-        tokens.get(n.end + joint).is_some_and(|t| rules.ordinals.get(&t.norm).is_some_and(|&o| o < 20.0));
+        tokens.get(n.end + joint).is_some_and(|t| rules.ordinals.get(&*t.norm).is_some_and(|&o| o < 20.0));
     let round = n.value >= 20.0 && n.value % 10.0 == 0.0;
     (!(ordinal_next && round)).then_some(n)
 }
@@ -297,7 +298,7 @@ fn one_word(i: usize, value: f64) -> Number {
 
 /// "three quarters billion", "two thirds of a million": a fraction of a scale.
 fn fraction_scale(tokens: &[Token], rules: &Rules, mut n: Number) -> Option<Number> {
-    let word = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+    let word = |k: usize| tokens.get(k).map_or("", |t| &*t.norm);
     let (skip, scale) = if let Some(&s) = rules.scales.get(word(n.end)) {
         (1, s)
     } else if word(n.end) == "of" && word(n.end + 1) == "a" {
@@ -327,7 +328,7 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
     let mut before_and: Option<(f64, f64, usize)> = None;
     let mut j = from;
     let mut end = from;
-    let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.as_str());
+    let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &*t.norm);
     let is_number_word =
         |k: usize| word(k).is_some_and(|w| rules.number_words.contains_key(w) || rules.scales.contains_key(w));
     while let Some(t) = tokens.get(j) {
@@ -346,7 +347,7 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
                 end = j;
             }
             TokenKind::Word => {
-                let w = t.norm.as_str();
+                let w = &*t.norm;
                 if (w == "a" || w == "an") && !any {
                     // "a dozen", "a million", "a couple of": the article stands for one.
                     let next = word(j + 1).unwrap_or("");
@@ -492,15 +493,15 @@ fn accumulate(tokens: &[Token], rules: &Rules, start: usize, from: usize, total:
                     Some(n)
                         if n.kind == TokenKind::Word
                             && (!t.space_before || n.space_before)
-                            && ((rules.number_words.get(&n.norm).is_some_and(|&v| v < 10.0)
+                            && ((rules.number_words.get(&*n.norm).is_some_and(|&v| v < 10.0)
                                 && group % 10.0 == 0.0
                                 && group >= 20.0)
-                                || (rules.fractions.contains_key(&n.norm) && group > 0.0 && group < 100.0)
+                                || (rules.fractions.contains_key(&*n.norm) && group > 0.0 && group < 100.0)
                                 // "$2.6-million", "a two-million-euro heist": a scale glued by
                                 // a dash, as an adjective is written.
                                 || (!t.space_before
                                     && !n.space_before
-                                    && rules.scales.get(&n.norm).is_some_and(|&s| s >= 1000.0))) =>
+                                    && rules.scales.get(&*n.norm).is_some_and(|&s| s >= 1000.0))) =>
                     {
                         j += 1;
                     }
@@ -534,20 +535,20 @@ fn plural_scale<'r>(rules: &'r Rules, word: &str, after_number: bool) -> Option<
 /// After "and": "a half", "one fourth", "three fifths" (one word before the denominator).
 fn and_fraction(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usize)> {
     let t = tokens.get(k)?;
-    let num = if t.is("a") || t.is("an") { Some(1.0) } else { rules.number_words.get(&t.norm).copied() };
-    let d = tokens.get(k + 1).and_then(|d| rules.fractions.get(&d.norm));
+    let num = if t.is("a") || t.is("an") { Some(1.0) } else { rules.number_words.get(&*t.norm).copied() };
+    let d = tokens.get(k + 1).and_then(|d| rules.fractions.get(&*d.norm));
     if let (Some(num), Some(d)) = (num.filter(|v| *v < 10.0), d) {
         return Some((num / d, k + 2));
     }
     // "two and fifty-four hundredths": a longer numerator, as long as the whole is a proper fraction.
     let n = accumulate(tokens, rules, k, k, 0.0, 0.0)?;
     let last = &tokens[n.end - 1];
-    (rules.fractions.contains_key(&last.norm) && n.value < 1.0).then_some((n.value, n.end))
+    (rules.fractions.contains_key(&*last.norm) && n.value < 1.0).then_some((n.value, n.end))
 }
 
 /// The words after "point": digit by digit ("zero three") or one number ("seventy-one", "eleven").
 fn decimal_words(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usize)> {
-    let digit = |j: usize| tokens.get(j).and_then(|t| rules.number_words.get(&t.norm)).filter(|v| **v < 10.0).copied();
+    let digit = |j: usize| tokens.get(j).and_then(|t| rules.number_words.get(&*t.norm)).filter(|v| **v < 10.0).copied();
     let mut digits = String::new();
     let mut j = k;
     while let Some(d) = digit(j) {

@@ -108,7 +108,7 @@ pub(super) fn range_end(
         && tokens[first.start - 2].kind != TokenKind::Punct
     {
         let before = &tokens[first.start - 2];
-        if before.kind == TokenKind::Digits || rules.number_words.contains_key(&before.norm) {
+        if before.kind == TokenKind::Digits || rules.number_words.contains_key(&*before.norm) {
             return None;
         }
     }
@@ -188,7 +188,7 @@ pub(super) fn hedge_after(tokens: &[Token], rules: &Rules, at: usize) -> Option<
         if window.iter().zip(&h.words).all(|(t, w)| t.norm == *w) {
             // "5000 or less than 6000" is two claims, not "5000 or less".
             let number_at = |k: usize| {
-                tokens.get(k).is_some_and(|t| t.kind == TokenKind::Digits || rules.number_words.contains_key(&t.norm))
+                tokens.get(k).is_some_and(|t| t.kind == TokenKind::Digits || rules.number_words.contains_key(&*t.norm))
             };
             let than = tokens.get(start + n).is_some_and(|t| t.is("than"));
             if number_at(start + n) || (than && number_at(start + n + 1)) {
@@ -208,7 +208,7 @@ pub(super) fn or_equal(tokens: &[Token], rules: &Rules, at: usize) -> Option<usi
     }
     let end = if tokens.get(at + 2).is_some_and(|t| t.is("to")) { at + 3 } else { at + 2 };
     let next = tokens.get(end);
-    let number_next = next.is_some_and(|t| t.kind == TokenKind::Digits || rules.number_words.contains_key(&t.norm));
+    let number_next = next.is_some_and(|t| t.kind == TokenKind::Digits || rules.number_words.contains_key(&*t.norm));
     (!number_next).then_some(end)
 }
 
@@ -216,7 +216,7 @@ pub(super) fn or_equal(tokens: &[Token], rules: &Rules, at: usize) -> Option<usi
 fn ordinal_at(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usize)> {
     let k = if tokens.get(k)?.is("the") { k + 1 } else { k };
     let t = tokens.get(k).filter(|t| t.kind == TokenKind::Word)?;
-    rules.ordinals.get(&t.norm).map(|&v| (v, k + 1))
+    rules.ordinals.get(&*t.norm).map(|&v| (v, k + 1))
 }
 
 /// A range of ranks starting at token `i`: "between the tenth and the fifteenth" (10..15),

@@ -171,5 +171,5 @@ fn at(token: &Token, rules: &Rules) -> Starts {
     if token.kind == TokenKind::Digits {
         return Starts::ALL;
     }
-    rules.starters.get(token.norm.as_str()).copied().unwrap_or_default()
+    rules.starters.get(&*token.norm).copied().unwrap_or_default()
 }

@@ -3,8 +3,7 @@
 //! counted noun weighing most.
 
 use std::borrow::Cow;
-
-use rustc_hash::FxHashMap as HashMap;
+use std::cmp::{Ordering, Reverse};
 
 use super::lexer::{Token, TokenKind};
 use crate::claim::{self, Degree, Subject};
@@ -29,6 +28,9 @@ pub struct Term {
     pub end: usize,
     /// Written with a capital inside the sentence: likely a name.
     pub name: bool,
+    /// The first bytes of `text` as an integer (see [`alphabetical_key`]), so that a subject
+    /// orders most terms of equal weight without reading their strings.
+    pub key: u64,
 }
 
 /// The content terms of every sentence, computed once per source.
@@ -66,15 +68,15 @@ impl Terms {
             let phrase = facts.is_some_and(|f| f.opens_alias).then(|| alias_phrase(tokens, rules, i)).flatten();
             if let Some((canonical, end)) = phrase {
                 let name = !first_of_sentence && t.is_capitalized(text);
-                let text = claim::Term::new(canonical);
-                push(&mut terms, &mut by_sentence, Term { text, start: i, end, name }, sentence);
+                let (text, key) = (claim::Term::new(canonical), alphabetical_key(canonical));
+                push(&mut terms, &mut by_sentence, Term { text, start: i, end, name, key }, sentence);
                 i = end;
                 continue;
             }
             if let Some(canonical) = canonical_of(&t.norm, facts, rules) {
                 let name = !first_of_sentence && t.is_capitalized(text);
-                let text = claim::Term::new(&canonical);
-                push(&mut terms, &mut by_sentence, Term { text, start: i, end: i + 1, name }, sentence);
+                let (text, key) = (claim::Term::new(&canonical), alphabetical_key(&canonical));
+                push(&mut terms, &mut by_sentence, Term { text, start: i, end: i + 1, name, key }, sentence);
             }
             i += 1;
         }
@@ -105,20 +107,13 @@ impl Terms {
         let previous = &previous[previous.len().saturating_sub(MAX_NEIGHBOUR_TERMS)..];
         let next = sentence.checked_add(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
         let next = &next[..next.len().min(MAX_NEIGHBOUR_TERMS)];
-        // Sized for every term that can be added, which spares the growing and rehashing.
+        // Sized for every term that can be added, which spares the growing.
         let most = 1 + (to - from) + previous.len() + next.len();
-        let mut weights: Vec<(claim::Term, f32)> = Vec::with_capacity(most);
-        // Indexed, since a long neighbouring sentence may lend hundreds of terms.
-        let mut index: HashMap<claim::Term, usize> = HashMap::with_capacity_and_hasher(most, Default::default());
-        let mut add = |term, weight: f32| match index.get(&term) {
-            Some(&i) => weights[i].1 = weights[i].1.max(weight),
-            None => {
-                index.insert(term, weights.len());
-                weights.push((term, weight));
-            }
-        };
+        // Each term with its weight and alphabetical key; a term added twice is folded below.
+        let mut weights: Vec<(claim::Term, f32, u64)> = Vec::with_capacity(most);
+        let mut add = |text: claim::Term, key: u64, weight: f32| weights.push((text, weight, key));
         if let Some(head) = head {
-            add(claim::Term::new(head), 2.5);
+            add(claim::Term::new(head), alphabetical_key(head), HEAD_WEIGHT);
         }
         // "He was 95" has no content word either, but it is a sentence about someone, not a line
         // of page furniture: its words outside the figure tell so. Read a few tokens only, so that
@@ -149,17 +144,29 @@ impl Terms {
             if term.name {
                 weight *= 1.5;
             }
-            add(term.text, weight);
+            add(term.text, term.key, weight);
         }
         for neighbour in [previous, next] {
             for term in neighbour {
-                add(term.text, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
+                add(term.text, term.key, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
             }
         }
-        // Heaviest first, then in the words' order, each word looked up once for the sort, not at
-        // every comparison. Weights are positive, so their bits order as they do.
-        weights.sort_by_cached_key(|&(term, weight)| (std::cmp::Reverse(weight.to_bits()), term.as_str()));
-        let terms = weights;
+        // Alphabetical order first (the strings read only where keys tie), so that a term added
+        // twice stands beside itself and keeps its heaviest weight; then heaviest first, by a
+        // stable sort that keeps terms of equal weight in alphabetical order. Weights are
+        // positive, so their bits order as they do.
+        weights.sort_unstable_by(|a, b| {
+            a.2.cmp(&b.2).then_with(|| if a.0 == b.0 { Ordering::Equal } else { a.0.as_str().cmp(b.0.as_str()) })
+        });
+        weights.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 = kept.1.max(later.1);
+            }
+            same
+        });
+        weights.sort_by_key(|&(_, weight, _)| Reverse(weight.to_bits()));
+        let terms = weights.into_iter().map(|(term, weight, _)| (term, weight)).collect();
         let place = self.place(tokens, rules, sentence, end);
         // The word right before the figure narrows it too: "another 20,000 people", "a further
         // 20,000", "the other two bombs" are a part added to or set beside some whole.
@@ -170,8 +177,8 @@ impl Terms {
             .filter(|t| rules.narrows(&t.norm))
             // "An additional 25,000" and "a further 25,000" are one addition.
             .map(|t| match rules.added.first() {
-                Some(first) if rules.added.contains(&t.norm) => first.clone(),
-                _ => t.norm.clone(),
+                Some(first) if rules.added.iter().any(|a| *a == t.norm) => first.clone(),
+                _ => t.norm.to_string(),
             })
             .collect();
         qualifiers.sort();
@@ -184,9 +191,8 @@ impl Terms {
         }
         // "Arrested four times", "three times the size": the figure counts occurrences. Not after a
         // verb of striking: "shot seven times" counts the bullets that hit, in one attack.
-        let times =
-            tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(t.norm.as_str(), "times" | "time"))
-                && !before.is_some_and(|t| rules.blows.contains(&t.norm));
+        let times = tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(&*t.norm, "times" | "time"))
+            && !before.is_some_and(|t| rules.blows.contains(&*t.norm));
         // "Five bombs were dropped, of which four exploded", "23 pirates, 12 of them Somali": the
         // figure is a part of the one told just before, whatever its noun. Before the figure only
         // as a clause of its own (after a comma), since "the deaths of these three" is no part.
@@ -203,12 +209,12 @@ impl Terms {
             .take(SEVERITY_REACH)
             .take_while(|t| t.sentence == sentence && !t.is_punct(",;:—–()"));
         let severity =
-            before.into_iter().chain(&tokens[start..end]).chain(after).find(|t| rules.severity.contains(&t.norm));
+            before.into_iter().chain(&tokens[start..end]).chain(after).find(|t| rules.severity.contains(&*t.norm));
         let severe = severity.is_some();
-        let critical = severity.is_some_and(|t| rules.critical.contains(&t.norm));
+        let critical = severity.is_some_and(|t| rules.critical.contains(&*t.norm));
         let degree = match severity {
             None => Degree::Unsaid,
-            Some(t) if rules.mild.contains(&t.norm) => Degree::Mild,
+            Some(t) if rules.mild.contains(&*t.norm) => Degree::Mild,
             Some(_) => Degree::Grave,
         };
         // "Most recently, it raised $20 million": the latest of a series, a part of its total.
@@ -217,7 +223,7 @@ impl Terms {
             .rev()
             .take(INSTALMENT_REACH)
             .take_while(|t| t.sentence == sentence)
-            .any(|t| rules.instalment.contains(&t.norm));
+            .any(|t| rules.instalment.contains(&*t.norm));
         let part = severe
             || latest
             || (clause && word(start.checked_sub(2), &of) && word(start.checked_sub(1), &partitive))
@@ -255,10 +261,10 @@ impl Terms {
             }
             if t.kind == TokenKind::Word {
                 words += 1;
-                if PLACE_PREPOSITIONS.contains(&t.norm.as_str()) {
+                if PLACE_PREPOSITIONS.contains(&&*t.norm) {
                     // The name right after the preposition (an article may stand between).
                     let mut j = k + 1;
-                    while tokens.get(j).is_some_and(|n| matches!(n.norm.as_str(), "the" | "a")) {
+                    while tokens.get(j).is_some_and(|n| matches!(&*n.norm, "the" | "a")) {
                         j += 1;
                     }
                     if let Some(term) = terms.iter().find(|term| term.start == j && term.name) {
@@ -298,7 +304,10 @@ impl Terms {
             }
         }
         let mut k = start.checked_sub(1)?;
-        while tokens.get(k).is_some_and(|t| t.sentence == sentence && (rules.added.contains(&t.norm) || t.is("a"))) {
+        while tokens
+            .get(k)
+            .is_some_and(|t| t.sentence == sentence && (rules.added.iter().any(|a| *a == t.norm) || t.is("a")))
+        {
             k = k.checked_sub(1)?;
         }
         if !tokens.get(k).is_some_and(|t| t.sentence == sentence && t.is("where")) {
@@ -331,8 +340,8 @@ fn dates_a_statement(tokens: &[Token], rules: &Rules, start: usize, end: usize, 
     let possessive =
         word(Some(end)).is_some_and(|t| t.norm == "'") && word(Some(end + 1)).is_some_and(|t| t.norm == "s");
     let noun = word(Some(if possessive { end + 2 } else { end }));
-    verb.is_some_and(|t| rules.statements.contains(&t.norm))
-        || noun.is_some_and(|t| rules.statement_nouns.contains(&t.norm))
+    verb.is_some_and(|t| rules.statements.contains(&*t.norm))
+        || noun.is_some_and(|t| rules.statement_nouns.contains(&*t.norm))
 }
 
 /// Whether the capitalised name that goes on from token `k` ends in a word that makes it an
@@ -343,7 +352,7 @@ fn names_institution(tokens: &[Token], rules: &Rules, k: usize, sentence: u32) -
         .iter()
         .take_while(|t| t.sentence == sentence && t.kind == TokenKind::Word && t.norm.chars().any(char::is_alphabetic))
         .take(INSTITUTION_REACH)
-        .any(|t| rules.institutions.contains(&t.norm))
+        .any(|t| rules.institutions.contains(&*t.norm))
 }
 
 /// Words read after a place's first word for one that makes the name an institution's.
@@ -361,6 +370,10 @@ const PLACE_PREPOSITIONS: [&str; 6] = ["in", "of", "from", "near", "off", "outsi
 /// Most terms a neighbouring sentence lends; far more than a sentence of news holds.
 const MAX_NEIGHBOUR_TERMS: usize = 256;
 
+/// Weight of a claim's counted noun: more than any word of its sentence can weigh (a name at
+/// distance 0 weighs 1.5).
+const HEAD_WEIGHT: f32 = 2.5;
+
 /// Weight of a word from the sentence before or after a claim's own.
 const NEIGHBOUR_WEIGHT: f32 = 0.2;
 
@@ -368,6 +381,16 @@ const NEIGHBOUR_WEIGHT: f32 = 0.2;
 /// much). Terms heavier than this come from the claim's own sentence, so they stay when the
 /// paragraphs around it move.
 pub const MAX_BORROWED_WEIGHT: f32 = NEIGHBOUR_WEIGHT * 1.5;
+
+/// The first eight bytes of `word`, zero-padded, read as a big-endian integer: where two words'
+/// keys differ they order as the words do, since a word shorter than eight bytes is padded below
+/// any byte that could follow it (or with the zero bytes that do).
+fn alphabetical_key(word: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = word.len().min(8);
+    bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
+}
 
 fn push(terms: &mut Vec<Term>, by_sentence: &mut [(usize, usize)], term: Term, sentence: u32) {
     let index = terms.len();
@@ -392,7 +415,7 @@ impl Terms {
 /// clause that speaks of the noun before it ("North Korea, which sent ..."), so it is no boundary.
 fn is_clause_mark(tokens: &[Token], k: usize) -> bool {
     tokens[k].is_punct(",;:—–")
-        && !(tokens[k].is_punct(",") && tokens.get(k + 1).is_some_and(|n| matches!(n.norm.as_str(), "which" | "who")))
+        && !(tokens[k].is_punct(",") && tokens.get(k + 1).is_some_and(|n| matches!(&*n.norm, "which" | "who")))
 }
 
 /// The longest alias phrase of two or more words starting at token `i`, which may open one.

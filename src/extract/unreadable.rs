@@ -56,7 +56,7 @@ fn overflowing_exponent(tokens: &[Token], i: usize) -> Option<usize> {
 /// have, in the year written after it or, without one, in a leap year. Returns the token range.
 fn impossible_date(tokens: &[Token], rules: &Rules, i: usize) -> Option<(usize, usize)> {
     let day = tokens[i].number().filter(|d| d.fract() == 0.0 && (1.0..=31.0).contains(d))? as i8;
-    let month_at = |k: usize| tokens.get(k).and_then(|t| rules.months.get(&t.norm)).copied();
+    let month_at = |k: usize| tokens.get(k).and_then(|t| rules.months.get(&*t.norm)).copied();
     let (start, month, after) = if let Some(m) = i.checked_sub(1).and_then(month_at) {
         (i - 1, m, i + 1)
     } else {

@@ -142,8 +142,8 @@ impl DateExpr {
     }
 }
 
-fn word(tokens: &[Token], k: usize) -> Option<&str> {
-    tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.as_str())
+fn word<'a>(tokens: &'a [Token], k: usize) -> Option<&'a str> {
+    tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &*t.norm)
 }
 
 /// Reads the date expression starting at token `i`, if one starts there.
@@ -271,7 +271,7 @@ fn preposition_before(tokens: &[Token], i: usize) -> bool {
     i > 0
         && tokens.get(i - 1).is_some_and(|t| {
             matches!(
-                t.norm.as_str(),
+                &*t.norm,
                 "in" | "on"
                     | "of"
                     | "during"
@@ -297,7 +297,7 @@ fn preposition_before(tokens: &[Token], i: usize) -> bool {
 /// The month at token `j` and the token after it (a full stop after an abbreviation included).
 fn month_at(tokens: &[Token], rules: &Rules, j: usize) -> Option<(i8, usize)> {
     let t = tokens.get(j).filter(|t| t.kind == TokenKind::Word)?;
-    let month = *rules.months.get(&t.norm)? as i8;
+    let month = *rules.months.get(&*t.norm)? as i8;
     let mut k = j + 1;
     let dot = tokens.get(k).is_some_and(|d| d.is_punct(".") && !d.space_before);
     // "Aug. 5", and "september.16th" glued on both sides.
@@ -405,19 +405,19 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                     return Some((DateExpr::MonthOfYear { month, offset }, y + 2));
                 }
                 // A lower-case month alone needs an introducer and a name that is no word ("in july").
-                let plain = introduced && !rules.ambiguous_months.contains(&t.norm);
+                let plain = introduced && !rules.ambiguous_months.contains(&*t.norm);
                 if !capitalized && !plain {
                     return None;
                 }
                 // "May" is also a verb, "April" a name: those need a preposition before them.
-                let ambiguous = rules.ambiguous_months.contains(&t.norm);
+                let ambiguous = rules.ambiguous_months.contains(&*t.norm);
                 let may_stand_alone = !ambiguous || (introduced && (t.norm != "may" || preposition_before(tokens, j)));
                 if may_stand_alone && t.norm.len() > 2 && (introduced || t.norm.len() > 4) {
                     return Some((DateExpr::Month { month }, k));
                 }
                 return None;
             }
-            if let Some(&[first, last]) = rules.seasons.get(&t.norm) {
+            if let Some(&[first, last]) = rules.seasons.get(&*t.norm) {
                 let mut k = j + 1;
                 if word(k) == Some("of") {
                     k += 1;
@@ -435,7 +435,7 @@ fn core_date(tokens: &[Token], text: &str, rules: &Rules, j: usize, introduced: 
                 }
                 return None;
             }
-            if let Some(&weekday) = rules.weekdays.get(&t.norm) {
+            if let Some(&weekday) = rules.weekdays.get(&*t.norm) {
                 // "sun" and "sat" are words; a full name may be written in lower case.
                 if t.norm.len() <= 3 && !(introduced && t.is_capitalized(text)) {
                     return None;
@@ -551,7 +551,7 @@ fn day_first(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(D
     let word = |k: usize| word(tokens, k);
     // "22april": a month glued to its day.
     let glued_month = || {
-        let month = tokens.get(j + 1).filter(|m| !m.space_before && rules.months.contains_key(&m.norm))?;
+        let month = tokens.get(j + 1).filter(|m| !m.space_before && rules.months.contains_key(&*m.norm))?;
         let day = tokens[j].number().filter(|d| (1.0..=31.0).contains(d) && tokens[j].norm.len() <= 2)?;
         (month.norm.len() > 2).then_some((day as i8, j + 1))
     };

@@ -21,7 +21,7 @@ pub(super) fn day_at(tokens: &[Token], k: usize) -> Option<(i8, usize)> {
     }
     let mut end = k + 1;
     if let Some(s) = tokens.get(end) {
-        if !s.space_before && matches!(s.norm.as_str(), "st" | "nd" | "rd" | "th") {
+        if !s.space_before && matches!(&*s.norm, "st" | "nd" | "rd" | "th") {
             end += 1;
         } else if !s.space_before && s.kind == TokenKind::Word {
             return None;
@@ -69,7 +69,7 @@ pub(super) fn followed_by_counted_noun(tokens: &[Token], rules: &Rules, k: usize
     if t.kind != TokenKind::Word {
         return false;
     }
-    let w = t.norm.as_str();
+    let w = &*t.norm;
     rules.generic.contains(w)
         || rules.unit(w).is_some()
         || rules.currency_words.contains_key(w)

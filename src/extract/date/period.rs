@@ -107,7 +107,7 @@ pub(super) fn range_tail(
 ) -> Option<(DateExpr, usize)> {
     let c = tokens.get(k)?;
     let joins = c.is_dash()
-        || matches!(c.norm.as_str(), "to" | "until" | "till" | "through" | "thru") && c.kind == TokenKind::Word
+        || matches!(&*c.norm, "to" | "until" | "till" | "through" | "thru") && c.kind == TokenKind::Word
         || (between && c.is("and"));
     if !joins || tokens.get(k + 1).is_none_or(|t| t.sentence != c.sentence) {
         return None;
@@ -439,7 +439,7 @@ fn lasting(
 ) -> Option<(DateExpr, usize)> {
     let for_ = word(tokens, i) == Some("for");
     let t = tokens.get(i)?;
-    let counted = t.kind == TokenKind::Digits || rules.number_words.contains_key(&t.norm) || t.is("a");
+    let counted = t.kind == TokenKind::Digits || rules.number_words.contains_key(&*t.norm) || t.is("a");
     if !(for_ || counted) {
         return None;
     }
@@ -499,7 +499,7 @@ fn on_calendar(d: &Duration, seconds: f64) -> Option<Calendar> {
 fn vaguely_ago(tokens: &[Token], rules: &Rules, i: usize, d: &Duration) -> Option<(DateExpr, usize)> {
     if d.low == d.high
         || word(tokens, d.end) != Some("ago")
-        || !tokens[i..d.end].iter().any(|t| rules.vague_counts.contains_key(&t.norm))
+        || !tokens[i..d.end].iter().any(|t| rules.vague_counts.contains_key(&*t.norm))
     {
         return None;
     }
@@ -583,8 +583,8 @@ fn around_reference(tokens: &[Token], text: &str, rules: &Rules, i: usize, k: us
     // past few days") reaches back as far as it may mean.
     let counted = |t: &Token| {
         t.kind == TokenKind::Digits
-            || rules.number_words.contains_key(&t.norm)
-            || rules.vague_counts.contains_key(&t.norm)
+            || rules.number_words.contains_key(&*t.norm)
+            || rules.vague_counts.contains_key(&*t.norm)
     };
     tokens.get(d).filter(|t| counted(t))?;
     // "the next several years" reaches nowhere in particular: vague counts only look back.

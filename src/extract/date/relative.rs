@@ -86,7 +86,7 @@ pub(super) fn relative_date(tokens: &[Token], text: &str, rules: &Rules, j: usiz
         let weekday_at = |k: usize| {
             let t =
                 tokens.get(k).filter(|t| t.kind == TokenKind::Word && (t.norm.len() > 3 || t.is_capitalized(text)))?;
-            rules.weekdays.get(&t.norm).map(|&w| w as i8)
+            rules.weekdays.get(&*t.norm).map(|&w| w as i8)
         };
         if unit == RelativeUnit::Week && matches!(word(j + 2), Some("from" | "between")) {
             let joins = matches!(word(j + 4), Some("to" | "until" | "through" | "and"))
@@ -159,9 +159,9 @@ pub(super) fn day_beside(tokens: &[Token], text: &str, rules: &Rules, i: usize) 
         t.kind == TokenKind::Digits
             || (t.kind == TokenKind::Word
                 && (t.is_capitalized(text)
-                    || rules.day_anchors.contains(&t.norm)
-                    || rules.months.contains_key(&t.norm)
-                    || rules.weekdays.contains_key(&t.norm)))
+                    || rules.day_anchors.contains(&*t.norm)
+                    || rules.months.contains_key(&*t.norm)
+                    || rules.weekdays.contains_key(&*t.norm)))
     });
     (!counts_from_what_follows).then_some((DateExpr::DayBeside { days }, end))
 }

@@ -8,8 +8,8 @@ use super::super::lexer::{Token, TokenKind};
 use super::DateExpr;
 use crate::rules::Rules;
 
-fn word(tokens: &[Token], k: usize) -> Option<&str> {
-    tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.as_str())
+fn word<'a>(tokens: &'a [Token], k: usize) -> Option<&'a str> {
+    tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &*t.norm)
 }
 
 /// A day of the month in words at token `k`: "first", "twenty-first", "twenty second", "fifteen",
@@ -90,7 +90,7 @@ pub(super) fn bare_day(tokens: &[Token], rules: &Rules, i: usize) -> Option<(Dat
     let (day, end, ordinal) = if t.kind == TokenKind::Digits {
         let v = t.number().filter(|v| v.fract() == 0.0 && (1.0..=31.0).contains(v) && t.norm.len() <= 2)?;
         let suffix =
-            tokens.get(k + 1).is_some_and(|s| !s.space_before && matches!(s.norm.as_str(), "st" | "nd" | "rd" | "th"));
+            tokens.get(k + 1).is_some_and(|s| !s.space_before && matches!(&*s.norm, "st" | "nd" | "rd" | "th"));
         (v as i8, if suffix { k + 2 } else { k + 1 }, suffix)
     } else {
         // A day in words needs "the" ("on the second"), and is read only as an ordinal or a tens
@@ -202,7 +202,7 @@ pub(super) fn on_calendar_or_working(
 /// reference, the reference's own day not counted.
 pub(super) fn weekdays_counted(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(DateExpr, usize)> {
     let t = tokens.get(j)?;
-    if t.kind != TokenKind::Digits && !rules.number_words.contains_key(&t.norm) {
+    if t.kind != TokenKind::Digits && !rules.number_words.contains_key(&*t.norm) {
         return None;
     }
     let n = super::super::number::read(tokens, text, rules, j)?;

@@ -60,11 +60,13 @@ fn furniture(tokens: &[Token], rules: &Rules, m: &TimeMatch) -> bool {
     let sentence = tokens[m.start].sentence;
     let first = tokens[..m.start].iter().rposition(|t| t.sentence != sentence).map_or(0, |p| p + 1);
     let last = tokens[m.end..].iter().position(|t| t.sentence != sentence).map_or(tokens.len(), |p| m.end + p);
-    if tokens[first..m.start].iter().any(|t| rules.time_furniture.contains(&t.norm)) {
+    if tokens[first..m.start].iter().any(|t| rules.time_furniture.contains(&*t.norm)) {
         return true;
     }
     let calendar = |t: &Token| {
-        rules.months.contains_key(&t.norm) || rules.weekdays.contains_key(&t.norm) || rules.time_zones.contains(&t.norm)
+        rules.months.contains_key(&*t.norm)
+            || rules.weekdays.contains_key(&*t.norm)
+            || rules.time_zones.contains(&*t.norm)
     };
     let words = (first..last)
         .filter(|&k| k < m.start || k >= m.end)
@@ -91,8 +93,8 @@ fn wire_clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
         return None;
     }
     let next = tokens.get(i + 1).filter(|w| w.kind == TokenKind::Word)?;
-    let universal = rules.universal_zones.contains(&next.norm);
-    let zoned = rules.time_zones.contains(&next.norm) && !universal;
+    let universal = rules.universal_zones.contains(&*next.norm);
+    let zoned = rules.time_zones.contains(&*next.norm) && !universal;
     let at = i.checked_sub(1).is_some_and(|p| tokens[p].is("at"));
     if !(zoned || (at && is_hours(&next.norm))) {
         return None;
@@ -138,7 +140,7 @@ fn clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
         }
     }
     let zone_at =
-        |k: usize| tokens.get(k).is_some_and(|z| z.kind == TokenKind::Word && rules.time_zones.contains(&z.norm));
+        |k: usize| tokens.get(k).is_some_and(|z| z.kind == TokenKind::Word && rules.time_zones.contains(&*z.norm));
     if !(0.0..=24.0).contains(&hour) {
         return None;
     }
@@ -158,7 +160,7 @@ fn clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
         Some(_) => return None,
         // "14:00", "14:00 GMT": past noon, or a zone, says which half of the day.
         None if written_minutes && hour < 24.0 => {
-            let zoned = tokens.get(end).is_some_and(|z| rules.time_zones.contains(&z.norm) || is_hours(&z.norm));
+            let zoned = tokens.get(end).is_some_and(|z| rules.time_zones.contains(&*z.norm) || is_hours(&z.norm));
             (hour > 12.0 || (zoned && hour >= 1.0)).then_some(hour * 60.0 + minute)
         }
         // "3 hrs" is a length of time: a bare hour is a time only with a.m./p.m.

@@ -12,7 +12,7 @@ use crate::rules::Rules;
 pub(super) fn zero_count(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure> {
     let t = tokens.get(i).filter(|t| t.kind == TokenKind::Word)?;
     let word = |k: usize| tokens.get(k).filter(|w| w.kind == TokenKind::Word && w.sentence == t.sentence);
-    let nobody = match t.norm.as_str() {
+    let nobody = match &*t.norm {
         "no" if word(i + 1).is_some_and(|w| w.is("one")) => Some(i + 2),
         "nobody" => Some(i + 1),
         "no" => None,
@@ -21,9 +21,7 @@ pub(super) fn zero_count(tokens: &[Token], rules: &Rules, i: usize) -> Option<Me
     let mut k = nobody.unwrap_or(i + 1);
     if nobody.is_some() {
         // "no one was killed", "nobody has been hurt".
-        while word(k)
-            .is_some_and(|w| matches!(w.norm.as_str(), "was" | "were" | "has" | "have" | "had" | "been" | "is"))
-        {
+        while word(k).is_some_and(|w| matches!(&*w.norm, "was" | "were" | "has" | "have" | "had" | "been" | "is")) {
             k += 1;
         }
     }

@@ -30,10 +30,10 @@ fn clock_reading(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> boo
         && raw[..2] < *"24"
         && raw[2..] < *"60";
     let next = tokens.get(n.end).filter(|w| w.kind == TokenKind::Word && w.sentence == t.sentence);
-    let zone = next.is_some_and(|w| rules.time_zones.contains(&w.norm));
-    let hours = next.is_some_and(|w| matches!(w.norm.as_str(), "hours" | "hrs"))
+    let zone = next.is_some_and(|w| rules.time_zones.contains(&*w.norm));
+    let hours = next.is_some_and(|w| matches!(&*w.norm, "hours" | "hrs"))
         && n.start.checked_sub(1).is_some_and(|p| {
-            matches!(tokens[p].norm.as_str(), "at" | "by" | "until" | "till" | "before" | "after" | "around" | "since")
+            matches!(&*tokens[p].norm, "at" | "by" | "until" | "till" | "before" | "after" | "around" | "since")
         });
     clock && (zone || hours)
 }
@@ -91,7 +91,7 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
                 && !t.space_before
                 && !dash.space_before
                 && !prefix_unit
-                && ((before.kind == TokenKind::Word && !rules.number_words.contains_key(&before.norm)) || code_before)
+                && ((before.kind == TokenKind::Word && !rules.number_words.contains_key(&*before.norm)) || code_before)
             {
                 return Some(n.start + 1);
             }
@@ -115,10 +115,10 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
         // Ordinals "25th"; glued letters that are no unit or scale suffix: "4G", "3D".
         // (Unless the number read them itself: "1e10", "1.3x10^6".)
         if let Some(nx) = next.filter(|nx| nx.kind == TokenKind::Word && !nx.space_before && n.end == n.start + 1) {
-            let ordinal = matches!(nx.norm.as_str(), "st" | "nd" | "rd" | "th");
+            let ordinal = matches!(&*nx.norm, "st" | "nd" | "rd" | "th");
             let known = n.suffix.is_some()
                 || rules.unit(&text[nx.start..nx.end]).is_some()
-                || rules.currency_words.contains_key(&nx.norm);
+                || rules.currency_words.contains_key(&*nx.norm);
             if ordinal || !known {
                 return Some(n.start + 2);
             }
@@ -126,7 +126,7 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
         // "Route 66", "No. 5", "Article 5".
         let name_before = prev.is_some_and(|p| {
             let word = p.norm.trim_end_matches('.');
-            rules.identifiers.contains(word) || rules.identifiers.contains(&p.norm)
+            rules.identifiers.contains(word) || rules.identifiers.contains(&*p.norm)
         }) || (prev.is_some_and(|p| p.is_punct(".")) && n.start >= 2 && tokens[n.start - 2].is("no"));
         if name_before {
             return Some(n.end);
@@ -141,17 +141,14 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
         // "one of the", "no one", "the one who": pronoun uses of "one".
         if t.norm == "one" && n.end == n.start + 1 {
             let after_of = next.is_some_and(|nx| {
-                matches!(
-                    nx.norm.as_str(),
-                    "of" | "another" | "who" | "that" | "which" | "day" | "time" | "way" | "thing"
-                )
+                matches!(&*nx.norm, "of" | "another" | "who" | "that" | "which" | "day" | "time" | "way" | "thing")
             });
             // "said that one bomb fell": after "that" a noun makes "one" a number, and "that" the
             // conjunction; "that one was" is the pronoun.
-            let noun_next = next.is_some_and(|nx| nx.kind == TokenKind::Word && !rules.stopwords.contains(&nx.norm));
+            let noun_next = next.is_some_and(|nx| nx.kind == TokenKind::Word && !rules.stopwords.contains(&*nx.norm));
             let pronoun = prev.is_some_and(|p| {
                 matches!(
-                    p.norm.as_str(),
+                    &*p.norm,
                     "no" | "any" | "every" | "the" | "this" | "which" | "each" | "someone" | "some" | "anyone"
                 ) || (p.norm == "that" && !noun_next)
             });

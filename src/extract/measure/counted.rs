@@ -22,7 +22,7 @@ pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back:
         .skip(1)
         .take(FIRING_REACH)
         .take_while(|t| t.sentence == sentence && !t.is_punct(",;:—–"))
-        .find(|t| rules.gun_verbs.contains(&t.norm))
+        .find(|t| rules.gun_verbs.contains(&*t.norm))
         .and_then(|t| canonical_word(&t.norm, rules));
     (fired.or(head), end)
 }
@@ -98,7 +98,7 @@ fn noun_of(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Optio
             .iter()
             .take(GENERAL_REACH)
             .take_while(|t| t.sentence == sentence && t.kind == TokenKind::Word)
-            .take_while(|t| !rules.clause_joins.contains(&t.norm))
+            .take_while(|t| !rules.clause_joins.contains(&*t.norm))
             .filter_map(|t| canonical_word(&t.norm, rules))
             .take(3)
             .find(|c| rules.countable.contains(c) && c != "people");

@@ -87,7 +87,7 @@ pub(in crate::extract) fn currency_after(
     // shorter name is a prefix of the longest, so that is written once and its prefixes read.
     let words = tokens.get(k..).unwrap_or_default().iter().take(3).enumerate();
     let window = words.take_while(|&(n, t)| t.kind != TokenKind::Digits && (n == 0 || !t.is_dash())).count();
-    let longest = join(&tokens[k..k + window], |t| t.norm.as_str());
+    let longest = join(&tokens[k..k + window], |t| &*t.norm);
     // The length of the name of the first `n` words: their own, and a space before each spaced one.
     let written = |n: usize| -> usize {
         tokens[k..k + n].iter().enumerate().map(|(j, t)| t.norm.len() + usize::from(j > 0 && t.space_before)).sum()
@@ -132,7 +132,7 @@ pub(in crate::extract) fn minor_part(
         }
         let named = (level..minor.len()).find_map(|l| {
             let word = tokens.get(part.end)?;
-            minor[l].words.contains(&word.norm).then_some(l)
+            minor[l].words.iter().any(|w| *w == word.norm).then_some(l)
         });
         if let Some(l) = named {
             add += part.value / minor[l].per;
@@ -144,7 +144,7 @@ pub(in crate::extract) fn minor_part(
         // not "15 dollars and 50 people".
         let step = minor[level].per / if level == 0 { 1.0 } else { minor[level - 1].per };
         let closes = tokens.get(part.end).is_none_or(|t| {
-            let measured = rules.currency_words.contains_key(&t.norm) || rules.unit(&t.norm).is_some();
+            let measured = rules.currency_words.contains_key(&*t.norm) || rules.unit(&t.norm).is_some();
             t.sentence != sentence || (!measured && (t.kind == TokenKind::Punct || t.is("and") || t.is("more")))
         });
         if closes && part.value < step {

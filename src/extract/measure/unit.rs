@@ -19,7 +19,7 @@ pub(in crate::extract) fn unit_after<'r>(
     let _ = glued;
     let first = tokens.get(k)?;
     // "20 (kg)", "20 [kg]": one unit word in brackets.
-    if let Some(close) = match first.norm.as_str() {
+    if let Some(close) = match &*first.norm {
         "(" => Some(")"),
         "[" => Some("]"),
         "{" => Some("}"),
@@ -120,7 +120,7 @@ pub(in crate::extract) fn percent_of_before<'r>(
         };
         let counted = from
             .checked_sub(1)
-            .is_some_and(|p| tokens[p].kind == TokenKind::Digits || rules.number_words.contains_key(&tokens[p].norm));
+            .is_some_and(|p| tokens[p].kind == TokenKind::Digits || rules.number_words.contains_key(&*tokens[p].norm));
         return (!counted && tokens[from].sentence == tokens[at].sentence).then_some((unit, from));
     }
     None

@@ -42,7 +42,7 @@ fn words_to_ordinal(tokens: &[Token], rules: &Rules, i: usize) -> Option<(Vec<f6
     let mut ands = Vec::new();
     let mut j = i;
     while let Some(t) = tokens.get(j) {
-        let w = t.norm.as_str();
+        let w = &*t.norm;
         if t.kind == TokenKind::Punct {
             let joins =
                 t.is_dash() && !values.is_empty() && tokens.get(j + 1).is_some_and(|n| n.kind == TokenKind::Word);
