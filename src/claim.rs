@@ -267,6 +267,10 @@ pub struct Subject {
     /// names its story's event so, by the day it happened.
     #[serde(skip)]
     pub possessive: bool,
+    /// The figure stands in its source's headline (`Source::headline`): a headline tells the
+    /// story's main figure again, in fewer words than any sentence of the body.
+    #[serde(skip)]
+    pub headline: bool,
 }
 
 impl Subject {

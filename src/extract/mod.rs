@@ -153,6 +153,11 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     }
     past::mark(&mut claims, &sentences, &tokens, rules, date);
     mark_days(&mut claims, &tokens, rules);
+    if let Some(headline) = source.headline() {
+        for c in claims.iter_mut().filter(|c| headline.overlaps(&c.span)) {
+            c.subject.headline = true;
+        }
+    }
     let unreadable = unreadable::find(&tokens, text, rules);
     Extraction { claims, date, date_from, truncated, unreadable }
 }

@@ -212,7 +212,19 @@ impl Terms {
         let statement = dates_a_statement(tokens, rules, start, end, sentence);
         let possessive = matches!(&tokens[end.min(tokens.len())..], [a, b, ..]
             if a.sentence == sentence && a.norm == "'" && b.norm == "s");
-        Subject { terms, past: false, place, weekday: None, qualifiers, times, part, critical, statement, possessive }
+        Subject {
+            terms,
+            past: false,
+            place,
+            weekday: None,
+            qualifiers,
+            times,
+            part,
+            critical,
+            statement,
+            possessive,
+            headline: false,
+        }
     }
 
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
