@@ -271,6 +271,11 @@ pub struct Subject {
     /// story's main figure again, in fewer words than any sentence of the body.
     #[serde(skip)]
     pub headline: bool,
+    /// The figure's sentence, or the one after it, says that accounts disagree ("Lang could not be
+    /// reached for clarification on the conflicting reports"): its outlet tells it as one side of
+    /// a dispute, so another value it tells of the same role is the other side, not another fact.
+    #[serde(skip)]
+    pub disputed: bool,
 }
 
 impl Subject {

@@ -224,6 +224,7 @@ impl Terms {
             statement,
             possessive,
             headline: false,
+            disputed: false,
         }
     }
 

@@ -136,6 +136,7 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
             && example.qualifier.as_ref().is_none_or(|q| c.subject.qualifiers.contains(q))
             && example.place.as_ref().is_none_or(|p| c.subject.place.as_deref().unwrap_or_default() == p)
             && example.statement.is_none_or(|s| c.subject.statement == s)
+            && example.disputed.is_none_or(|d| c.subject.disputed == d)
     };
     if of_kind.iter().any(fits) {
         return Ok(());
@@ -152,7 +153,8 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
         example.unit.as_ref().map_or(String::new(), |u| format!(" unit={u}"))
             + &example.qualifier.as_ref().map_or(String::new(), |q| format!(" qualifier={q}"))
             + &example.place.as_ref().map_or(String::new(), |p| format!(" place={p:?}"))
-            + &example.statement.map_or(String::new(), |s| format!(" statement={s}")),
+            + &example.statement.map_or(String::new(), |s| format!(" statement={s}"))
+            + &example.disputed.map_or(String::new(), |d| format!(" disputed={d}")),
         found.join("; ")
     ))
 }
