@@ -72,13 +72,13 @@ mod tests {
     use crate::align::tests::report;
     use crate::compare::Verdict;
 
-    /// The group holding the third outlet's body figure when its headline says `headline`.
-    fn haul(headline: &str) -> crate::report::Group {
+    /// The group holding the third outlet's body figure when its first line is `first`.
+    fn haul(first: &str) -> crate::report::Group {
         let texts = [
             "Robbers stole jewels worth $2.6 million from a store in Paris on Monday, police said.".to_string(),
             "Thieves made off with watches and rings valued at $2.6 million in Paris on Monday.".to_string(),
             format!(
-                "Paris thieves nab {headline} worth of jewellery\n\nFour men rammed their car into a store \
+                "{first}\n\nFour men rammed their car into a store \
                  in Paris on Monday, making off with a $2.6 million booty, a police source said."
             ),
         ];
@@ -91,15 +91,21 @@ mod tests {
 
     #[test]
     fn a_headline_figure_against_its_own_body_joins_the_fact_and_shows_the_dispute() {
-        let g = haul("$2.5 million");
+        let g = haul("Paris thieves nab $2.5 million worth of jewellery");
         assert!(g.mentions.iter().any(|m| m.text == "$2.5 million"), "{:?}", g.mentions);
         assert_eq!(g.verdict, Verdict::Conflict, "{}", g.why);
         assert!(g.why.contains("headline"), "{}", g.why);
     }
 
     #[test]
+    fn a_first_line_told_as_a_sentence_is_no_headline() {
+        let g = haul("Paris thieves nabbed $2.5 million worth of jewellery, police said.");
+        assert!(g.mentions.iter().all(|m| m.text != "$2.5 million"), "{:?}", g.mentions);
+    }
+
+    #[test]
     fn a_headline_figure_far_from_its_body_is_another_figure() {
-        let g = haul("$25 million");
+        let g = haul("Paris thieves nab $25 million worth of jewellery");
         assert!(g.mentions.iter().all(|m| m.text != "$25 million"), "{:?}", g.mentions);
     }
 }
