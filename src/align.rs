@@ -26,6 +26,7 @@ mod candidates;
 mod clusters;
 mod days;
 mod grounds;
+mod headlines;
 mod lists;
 mod loners;
 mod pairs;
@@ -519,7 +520,8 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // list theirs (`lists::list_targets`), an outlet's only distance from a named place others
     // measure from (`places::place_targets`), outlets' only times of the story's day
     // (`times::time_targets`), an exact span beside its outlet's own round bound of it
-    // (`restated::rounded_targets`), a figure whose value it tells as its source's only
+    // (`restated::rounded_targets`), a headline figure beside its own body's figure of the fact
+    // (`headlines::headline_targets`), a figure whose value it tells as its source's only
     // figure of the role (`loners::loner_targets`) and a figure its outlet tells again in other
     // words (`repeats::repeat_targets`) or of another noun (`restated::restated_targets`); the
     // last three change no verdict and so need no ground.
@@ -530,6 +532,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         places::place_targets(cx, clusters.all()),
         times::time_targets(cx, clusters.all()),
         restated::rounded_targets(cx, &clusters),
+        headlines::headline_targets(cx, &clusters),
     ]
     .concat()
     .into_iter()

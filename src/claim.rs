@@ -284,6 +284,15 @@ pub struct Subject {
     /// names its story's event so, by the day it happened.
     #[serde(skip)]
     pub possessive: bool,
+    /// The figure stands in its source's headline (`Source::headline`): a headline tells the
+    /// story's main figure again, in fewer words than any sentence of the body.
+    #[serde(skip)]
+    pub headline: bool,
+    /// The figure's sentence, or the one after it, says that accounts disagree ("Lang could not be
+    /// reached for clarification on the conflicting reports"): its outlet tells it as one side of
+    /// a dispute, so another value it tells of the same role is the other side, not another fact.
+    #[serde(skip)]
+    pub disputed: bool,
 }
 
 impl Subject {

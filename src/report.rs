@@ -298,6 +298,10 @@ fn ground_note(ground: &Ground, verdict: Verdict, sources: &[Source]) -> String 
             let path = &sources[*source].path;
             format!("; {path}'s exact span beside its own round bound, against {others} others")
         }
+        Ground::Headline { source, others } => {
+            let path = &sources[*source].path;
+            format!("; {path}'s headline figure, set beside its own body's and {others} others'")
+        }
         Ground::Camps(role) => format!("; outlets split into camps on one figure of {role}"),
     }
 }

@@ -20,7 +20,21 @@ use super::{other_places, vectors, Context, Ground};
 /// and is passed over.
 fn camp_role<'a>(cx: &'a Context, members: &[usize]) -> Option<&'a (Kind, String)> {
     let told: Vec<usize> = members.iter().copied().filter(|&m| !cx.claims[m].subject.part).collect();
-    let role = told_role(cx, members);
+    // None of a whole is none of its part ("no casualties", "no one was killed": `covers` in
+    // rules/aliases.toml), so a count of none of a whole tells the part's camp its value.
+    let of_role = |m: usize, role: &(Kind, String)| {
+        let c = &cx.claims[m];
+        &cx.roles[m] == role
+            || (cx.roles[m].0 == role.0
+                && c.nominal.low == Some(0.0)
+                && c.nominal.high == Some(0.0)
+                && cx.rules.covers.contains(&(cx.roles[m].1.clone(), role.1.clone())))
+    };
+    let role = told
+        .iter()
+        .map(|&m| &cx.roles[m])
+        .find(|r| told.iter().all(|&m| of_role(m, r)))
+        .unwrap_or_else(|| told_role(cx, members));
     let eligible = !role.1.is_empty()
         && match role.0 {
             Kind::Count => true,
@@ -30,7 +44,7 @@ fn camp_role<'a>(cx: &'a Context, members: &[usize]) -> Option<&'a (Kind, String
     let all = told.iter().all(|&m| {
         let c = &cx.claims[m];
         let whole = [c.nominal.low, c.nominal.high].iter().flatten().all(|x| x.fract() == 0.0);
-        &cx.roles[m] == role
+        of_role(m, role)
             && !c.subject.past
             && !c.subject.times
             && c.subject.qualifiers.is_empty()
@@ -97,11 +111,18 @@ fn sources(cx: &Context, members: &[usize]) -> Vec<usize> {
 /// camps must tell one fact there (values that overlap, or one converted), except for a measure
 /// of `one_value_dimensions`: one quake has one magnitude, so an outlet giving two reports the
 /// dispute ("5.9, the US survey said; Iranian television put it at 6.1"), while a count or a
-/// weight may be split into parts.
+/// weight may be split into parts; and an outlet that says the accounts disagree
+/// (`Subject::disputed`) tells both values as the dispute, and counts as a teller of each camp.
 fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
     let (claims, rules) = (cx.claims, cx.rules);
     let (sa, sb) = (sources(cx, a), sources(cx, b));
-    let own = |s: &[usize], t: &[usize]| s.iter().filter(|x| !t.contains(x)).count();
+    // An outlet that tells both values and says the accounts disagree (`Subject::disputed`)
+    // reports the dispute: it tells each camp's value as an account of the fact.
+    let disputing = |s: usize| {
+        let said = |c: &[usize]| c.iter().any(|&m| claims[m].source == s && claims[m].subject.disputed);
+        said(a) || said(b)
+    };
+    let own = |s: &[usize], t: &[usize]| s.iter().filter(|&&x| !t.contains(&x) || disputing(x)).count();
     if own(&sa, &sb) < 2 || own(&sb, &sa) < 2 {
         return false;
     }
@@ -114,6 +135,8 @@ fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
             let (p, q) = (&claims[x], &claims[y]);
             if p.source == q.source {
                 if !(one_value
+                    || p.subject.disputed
+                    || q.subject.disputed
                     || p.subject.part
                     || q.subject.part
                     || p.nominal.overlaps(&q.nominal)
@@ -180,7 +203,8 @@ pub(super) fn merge_camps(
         let mut merged = grounds.remove(&cb).unwrap_or_default();
         let own = grounds.entry(ca).or_default();
         own.append(&mut merged);
-        own.push(Ground::Camps(told_role(cx, &clusters.all()[&ca]).1.clone()));
+        let merged = &clusters.all()[&ca];
+        own.push(Ground::Camps(camp_role(cx, merged).unwrap_or_else(|| told_role(cx, merged)).1.clone()));
     }
 }
 
@@ -201,6 +225,42 @@ mod tests {
     #[test]
     fn two_camps_of_outlets_giving_one_role_two_values_are_one_fact_in_dispute() {
         assert_conflict_on(&CAMPS, "12", 4, "camps on one figure of dead");
+    }
+
+    #[test]
+    fn none_of_a_whole_tells_the_camp_of_none_of_its_part() {
+        let mut texts = CAMPS;
+        texts[0] = "There were no casualties in the bombing of the Yida camp, aid workers told reporters. Two \
+                    people were killed in Jau.";
+        assert_conflict_on(&texts, "12", 4, "camps on one figure of dead");
+    }
+
+    /// Two outlets say no one was killed, one that 12 were, and a fourth tells both, the official's
+    /// 12 followed by `then`.
+    fn both_told(then: &str) -> [String; 4] {
+        [
+            CAMPS[0].to_string(),
+            CAMPS[1].to_string(),
+            CAMPS[2].to_string(),
+            format!(
+                "Aid workers said no one was killed in the bombing of the camp. A county commissioner had said \
+                 12 people were killed in the bombing. {then} Two were killed in Jau."
+            ),
+        ]
+    }
+
+    #[test]
+    fn an_outlet_that_says_the_reports_conflict_tells_both_camps() {
+        let texts = both_told("He could not be reached about the conflicting reports.");
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        assert_conflict_on(&texts, "12", 5, "camps on one figure of dead");
+    }
+
+    #[test]
+    fn an_outlet_telling_two_values_unremarked_keeps_the_camps_apart() {
+        let texts = both_told("He could not be reached again.");
+        let r = report(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
     }
 
     #[test]

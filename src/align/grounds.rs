@@ -59,6 +59,14 @@ pub enum Ground {
         /// How many other sources tell the group it joined.
         others: usize,
     },
+    /// Source `source`'s headline figure, left on its own, joined the group holding its own
+    /// body's figure of that fact, which `others` other sources tell (`headlines`).
+    Headline {
+        /// The source whose headline it is.
+        source: usize,
+        /// How many other sources tell the group it joined.
+        others: usize,
+    },
     /// Two camps of outlets, each giving its own value of this role, joined as one fact in
     /// dispute (`camps::merge_camps`).
     Camps(String),

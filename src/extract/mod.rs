@@ -4,6 +4,7 @@
 
 pub mod beside;
 pub mod date;
+mod disputed;
 pub mod duration;
 pub mod lent;
 pub mod lexer;
@@ -153,6 +154,12 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     }
     past::mark(&mut claims, &sentences, &tokens, rules, date);
     mark_days(&mut claims, &tokens, rules);
+    disputed::mark(&mut claims, &sentences, &tokens, rules);
+    if let Some(headline) = source.headline() {
+        for c in claims.iter_mut().filter(|c| headline.overlaps(&c.span)) {
+            c.subject.headline = true;
+        }
+    }
     let unreadable = unreadable::find(&tokens, text, rules);
     Extraction { claims, date, date_from, truncated, unreadable }
 }

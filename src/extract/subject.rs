@@ -243,6 +243,8 @@ impl Terms {
             degree,
             statement,
             possessive,
+            headline: false,
+            disputed: false,
         }
     }
 

@@ -103,6 +103,7 @@ pub(super) fn compile(
         statements: HashSet::default(),
         statement_nouns: HashSet::default(),
         institutions: HashSet::default(),
+        disputes: HashSet::default(),
         base_units: HashMap::default(),
         senses: Vec::new(),
         threshold: 0.3,
@@ -356,6 +357,7 @@ pub(super) fn compile(
             rules.statements.extend(s.statements.iter().map(|w| w.to_lowercase()));
             rules.statement_nouns.extend(s.statement_nouns.iter().map(|w| w.to_lowercase()));
             rules.institutions.extend(s.institutions.iter().map(|w| w.to_lowercase()));
+            rules.disputes.extend(s.disputes.iter().map(|w| w.to_lowercase()));
             for w in &s.narrowing {
                 match w.strip_prefix('-') {
                     Some(ending) => rules.narrowing.1.push(ending.to_lowercase()),

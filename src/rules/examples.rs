@@ -137,6 +137,7 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
             && example.place.as_ref().is_none_or(|p| c.subject.place.as_deref().unwrap_or_default() == p)
             && example.statement.is_none_or(|s| c.subject.statement == s)
             && example.times.is_none_or(|t| c.subject.times == t)
+            && example.disputed.is_none_or(|d| c.subject.disputed == d)
     };
     if of_kind.iter().any(fits) {
         return Ok(());
@@ -154,7 +155,8 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
             + &example.qualifier.as_ref().map_or(String::new(), |q| format!(" qualifier={q}"))
             + &example.place.as_ref().map_or(String::new(), |p| format!(" place={p:?}"))
             + &example.statement.map_or(String::new(), |s| format!(" statement={s}"))
-            + &example.times.map_or(String::new(), |t| format!(" times={t}")),
+            + &example.times.map_or(String::new(), |t| format!(" times={t}"))
+            + &example.disputed.map_or(String::new(), |d| format!(" disputed={d}")),
         found.join("; ")
     ))
 }

@@ -236,6 +236,8 @@ pub struct Rules {
     pub clause_joins: HashSet<String>,
     /// Words that end an institution's name ("union", "fund").
     pub institutions: HashSet<String>,
+    /// Words by which a writer says accounts of a figure disagree ("conflicting", "contrary").
+    pub disputes: HashSet<String>,
     /// The base unit of each dimension (the unit with factor 1), by dimension.
     pub base_units: HashMap<String, String>,
     /// Senses of ambiguous units: the unit's name, the unit it reads as, and the words that say so.

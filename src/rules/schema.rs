@@ -72,6 +72,8 @@ pub struct Example {
     /// Whether the claim must count occurrences ("arrested four times"), or must not ("shot seven
     /// times" counts the bullets that hit).
     pub times: Option<bool>,
+    /// Whether the claim must be told as one side of a dispute ("conflicting reports"), or must not.
+    pub disputed: Option<bool>,
 }
 
 /// A number, or a string such as an ISO date or `"open"`.
@@ -429,6 +431,11 @@ pub struct SubjectSection {
     /// "Wednesday's statement"), make it the date of that statement.
     #[serde(default)]
     pub statement_nouns: Vec<String>,
+    /// Words by which a writer says the accounts of a figure disagree ("the conflicting reports",
+    /// "contrary to initial estimates"): a figure in their sentence or the one before is told as
+    /// one side of a dispute.
+    #[serde(default)]
+    pub disputes: Vec<String>,
     /// Words that join two clauses ("killing three people and injuring dozens"): a general noun's
     /// counted word is not sought past them, since it belongs to the next clause's figure.
     #[serde(default)]
