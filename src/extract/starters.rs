@@ -156,7 +156,9 @@ pub fn of_tokens(tokens: &[Token], rules: &Rules) -> Vec<Starts> {
     let mut about: Option<usize> = None;
     for (k, token) in tokens.iter().enumerate().rev() {
         let s = at(token, rules);
-        let near = || about.is_some_and(|a| a - k <= LEAD_REACH && tokens[a].sentence == token.sentence);
+        // Not bounded by the sentence: a line break ends one, and the matchers read across it
+        // ("not until\nMay 30, 2005").
+        let near = || about.is_some_and(|a| a - k <= LEAD_REACH);
         if !s.leading || near() {
             starts[k] = s;
         }
