@@ -55,7 +55,14 @@ pub fn debug_sole(claims: &[Claim], rules: &Rules) -> Vec<String> {
         .zip(&roles)
         .zip(sole)
         .map(|((c, r), s)| {
-            format!("{}:{} sole={s} q={:?} wd={:?}", r.0.name(), r.1, c.subject.qualifiers, c.subject.weekday)
+            format!(
+                "{}:{} sole={s} q={:?} wd={:?} at={:?}",
+                r.0.name(),
+                r.1,
+                c.subject.qualifiers,
+                c.subject.weekday,
+                c.subject.place
+            )
         })
         .collect()
 }
