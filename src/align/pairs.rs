@@ -43,12 +43,25 @@ pub(super) fn sole_pair(cx: &Context, a: usize, b: usize) -> bool {
     let (p, q) = (x.value.magnitude(), y.value.magnitude());
     let (lo, hi) = (p.min(q), p.max(q));
     let ratio = if x.kind == Kind::Quantity { rules.max_sole_measure_ratio } else { rules.max_sole_ratio };
-    let placed = |p: &Claim, q: &Claim| p.subject.place.as_ref().is_none_or(|place| q.subject.weight(place) > 0.0);
+    let placed = |p: &Claim, q: &Claim| {
+        p.subject.place.as_ref().is_none_or(|place| q.subject.weight(place) > 0.0 || of_one_place(cx, q, place))
+    };
     placed(x, y)
         && placed(y, x)
         && (dated_alike(cx, x, y) || compare::relate(x, y, rules) != Verdict::Conflict)
         && x.subject.qualifiers == y.subject.qualifiers
         && (hi == 0.0 || (lo > 0.0 && hi / lo <= ratio))
+}
+
+/// Whether a figure tied to no place comes from an outlet that names `place` (some figure of it
+/// weighs the name) and ties no figure to another: its story is told of that one place ("police put
+/// the march at 30,000" in an account of the Athens march), so its untied figure is of that place
+/// too. An outlet that ties figures to two places (Athens' march and Salonika's) leaves it open.
+fn of_one_place(cx: &Context, q: &Claim, place: &str) -> bool {
+    let own = &cx.by_source[q.source];
+    q.subject.place.is_none()
+        && own.iter().all(|&m| cx.claims[m].subject.place.as_deref().is_none_or(|p| p == place))
+        && own.iter().any(|&m| cx.claims[m].subject.weight(place) > 0.0)
 }
 
 /// The weekday a date claim with no calendar day names ("on Monday" in an undated source).

@@ -274,3 +274,24 @@ fn the_rounds_in_a_gun_leave_an_outlets_only_count_of_the_bullets_that_hit() {
     ];
     assert_conflict_on(&texts, "11", 4, "only figure of shot");
 }
+
+#[test]
+fn an_untied_figure_of_an_outlet_telling_of_one_place_is_of_that_place() {
+    // The second outlet ties no figure to a place, but tells of Athens (its strike's 24 hours) and
+    // of no other city: its march of 30,000 is the Athens march the first ties to the city, so the
+    // two dispute.
+    let athens = [
+        "Police said as many as 20,000 people took to the streets of Athens as rallies kicked off.",
+        "The 24-hour general strike brought Athens to a halt. Unions called it the biggest in years. Police put the \
+         march, to mark the strike, at roughly 30,000 people.",
+    ];
+    assert_conflict_on(&athens, "20,000", 2, "only figure of protester");
+    // An outlet that ties a figure to another city too leaves its untied figure open.
+    let two_cities = [
+        athens[0],
+        "The 24-hour general strike brought Athens to a halt. Unions called it the biggest in years. Police put the \
+         march, to mark the strike, at roughly 30,000 people. In Salonika, 5,000 people marched.",
+    ];
+    let r = report(&two_cities);
+    assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
+}
