@@ -14,8 +14,10 @@ use crate::rules::Rules;
 
 use super::{dated_alike, most_told, other_places, sole_pair, source_count, Context, Ground};
 
-/// A source's role: the kind and what is counted or measured.
-type Role<'a> = (Kind, &'a str);
+/// A source's role: the kind, what is counted or measured, and the degree of harm it is told of
+/// (`Degree` as a number): "eight people suffered serious injuries" is its outlet's only figure of
+/// the seriously injured beside its plain "injured dozens", a part of them and no other value.
+type Role<'a> = (Kind, &'a str, u8);
 
 /// For each claim, whether it is the sole figure of its role in its source: the source states no
 /// other value of that role (its mentions of it, headline and body, all overlap) outside earlier
@@ -53,7 +55,7 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
         if !eligible(i) {
             continue;
         }
-        let role = (roles[i].0, roles[i].1.as_str());
+        let role = (roles[i].0, roles[i].1.as_str(), c.subject.degree as u8);
         narrow(bounds.entry((c.source, role, None)).or_insert(ALL), c);
         match c.subject.place.as_deref() {
             Some(place) => narrow(bounds.entry((c.source, role, Some(place))).or_insert(ALL), c),
@@ -63,7 +65,7 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
     (0..claims.len())
         .map(|i| {
             let c = &claims[i];
-            let role = (roles[i].0, roles[i].1.as_str());
+            let role = (roles[i].0, roles[i].1.as_str(), c.subject.degree as u8);
             let (low, high) = match c.subject.place.as_deref() {
                 None => bounds.get(&(c.source, role, None)).copied().unwrap_or(ALL),
                 Some(place) => {

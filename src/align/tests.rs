@@ -295,3 +295,15 @@ fn an_untied_figure_of_an_outlet_telling_of_one_place_is_of_that_place() {
     let r = report(&two_cities);
     assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
 }
+
+#[test]
+fn an_outlets_only_count_of_the_gravely_hurt_disputes_anothers_beside_its_plain_count() {
+    // The second outlet tells the injured plainly (dozens) and the seriously injured once (eight):
+    // its plain dozens are no account of the seriously injured, and "dozens" may be two dozen, so
+    // its eight disputes the first outlet's dozens seriously injured.
+    let texts = [
+        "A young girl was killed and dozens of others were seriously injured in the quakes.",
+        "Officials said the quake hurt dozens. The agency head said eight people had suffered from serious injury.",
+    ];
+    assert_conflict_on(&texts, "vs 8", 2, "only figure of injured");
+}
