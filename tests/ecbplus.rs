@@ -30,7 +30,7 @@ const TARGET_FALSE_CONFLICTS: usize = 3;
 const FLOOR_F1: f64 = 0.87;
 const FLOOR_PRECISION: f64 = 0.98;
 const FLOOR_VERDICT: f64 = 0.94;
-const FLOOR_CONFLICT_RECALL: f64 = 0.77;
+const FLOOR_CONFLICT_RECALL: f64 = 0.79;
 const CEILING_FALSE_CONFLICTS: usize = 0;
 const CEILING_TRAPS: usize = 7;
 

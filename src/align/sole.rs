@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::claim::{Claim, Kind};
+use crate::claim::{Claim, Degree, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
 
@@ -23,7 +23,8 @@ type Role<'a> = (Kind, &'a str, u8);
 /// other value of that role (its mentions of it, headline and body, all overlap) outside earlier
 /// events mentioned in passing and, for a figure tied to a place, outside other places ("In
 /// Patras, 20,000 protesters" beside "in Salonika, where 50,000 marched": Salonika's crowd is told
-/// once). Roles that name no particular thing (a bare figure, dates, spans
+/// once), and outside parts told beside a whole ("842 aftershocks, including 54 stronger than
+/// five"). Roles that name no particular thing (a bare figure, dates, spans
 /// of time, sums of money, lengths, which measure many things of one story) are never sole.
 /// Reads each claim once, so the cost follows the number of claims.
 pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &Rules) -> Vec<bool> {
@@ -32,6 +33,9 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
         let c = &claims[i];
         !role.is_empty()
             && !c.subject.past
+            // A part ("including 54", "of which four") is told beside its whole, not as another
+            // value of it; a part by degree of harm is keyed by its degree instead (`Role`).
+            && (!c.subject.part || c.subject.degree != Degree::Unsaid)
             && !c.subject.terms.is_empty()
             && match kind {
                 // A figure with decimals counts no things ("a 2.9 aftershock" is a magnitude).

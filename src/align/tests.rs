@@ -307,3 +307,15 @@ fn an_outlets_only_count_of_the_gravely_hurt_disputes_anothers_beside_its_plain_
     ];
     assert_conflict_on(&texts, "vs 8", 2, "only figure of injured");
 }
+
+#[test]
+fn a_part_including_some_of_a_figure_leaves_it_its_outlets_only_one() {
+    // The 54 stronger aftershocks are some of the 842, no other count of the aftershocks, so the
+    // first outlet tells them as hundreds and 842 alike, and its hundreds dispute the other's dozens.
+    let texts = [
+        "As aid arrived, hundreds of aftershocks continued to rattle the coastal city. The agency said Papua had \
+         been hit by 842 aftershocks over 29 hours, including 54 aftershocks stronger than five on the Richter scale.",
+        "Dozens of aftershocks followed in the city.",
+    ];
+    assert_conflict_on(&texts, "200..999 vs 24..99", 2, "only figure of aftershock");
+}

@@ -101,6 +101,7 @@ pub(super) fn compile(
         gun_verbs: HashSet::default(),
         estimates: HashSet::default(),
         instalment: HashSet::default(),
+        including: HashSet::default(),
         statements: HashSet::default(),
         statement_nouns: HashSet::default(),
         institutions: HashSet::default(),
@@ -355,6 +356,7 @@ pub(super) fn compile(
             rules.gun_verbs.extend(s.gun_verbs.iter().map(|w| w.to_lowercase()));
             rules.estimates.extend(s.estimates.iter().map(|w| w.to_lowercase()));
             rules.instalment.extend(s.instalment.iter().map(|w| w.to_lowercase()));
+            rules.including.extend(s.including.iter().map(|w| w.to_lowercase()));
             rules.statements.extend(s.statements.iter().map(|w| w.to_lowercase()));
             rules.statement_nouns.extend(s.statement_nouns.iter().map(|w| w.to_lowercase()));
             rules.institutions.extend(s.institutions.iter().map(|w| w.to_lowercase()));

@@ -230,6 +230,8 @@ pub struct Rules {
     pub estimates: HashSet<String>,
     /// Words that make a figure after them in its sentence the latest of a series ("recently").
     pub instalment: HashSet<String>,
+    /// Words that, right before a figure, make it a part of the one told before ("including 54").
+    pub including: HashSet<String>,
     /// Verbs that, right before a date, make it the date of a statement ("released Nov. 10").
     pub statements: HashSet<String>,
     /// Nouns that, right after a date, make it the date of a statement ("a Nov. 9 press

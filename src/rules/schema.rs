@@ -425,6 +425,10 @@ pub struct SubjectSection {
     /// recently, it raised $20 million"), a part of the series' total.
     #[serde(default)]
     pub instalment: Vec<String>,
+    /// Words that, right before a figure, make it a part of the figure told before it ("842
+    /// aftershocks, including 54 stronger than five").
+    #[serde(default)]
+    pub including: Vec<String>,
     /// Verbs of publishing that, right before a date ("released Nov. 10", "issued on Wednesday"),
     /// make it the date of a statement rather than of the event it tells of.
     #[serde(default)]
