@@ -56,7 +56,14 @@ pub fn debug_sole(claims: &[Claim], rules: &Rules) -> Vec<String> {
         .zip(&roles)
         .zip(sole)
         .map(|((c, r), s)| {
-            format!("{}:{} sole={s} q={:?} wd={:?}", r.0.name(), r.1, c.subject.qualifiers, c.subject.weekday)
+            format!(
+                "{}:{} sole={s} q={:?} wd={:?} at={:?}",
+                r.0.name(),
+                r.1,
+                c.subject.qualifiers,
+                c.subject.weekday,
+                c.subject.place
+            )
         })
         .collect()
 }
@@ -133,7 +140,10 @@ fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
     }
     // A figure of the same role says so outright; one of another role (another counted noun)
     // only when its sentence speaks of the same things, and never one of another role of its
-    // own: "18 injured and 12 arrested" tells nothing of another outlet's 12 injured.
+    // own: "18 injured and 12 arrested" tells nothing of another outlet's 12 injured. Nor, for a
+    // figure of a degree of harm, one of another degree: "injured dozens" beside "eight suffered
+    // serious injury" tells nothing of another outlet's dozens seriously injured (while "dozens
+    // seriously injured" beside "300 injured" may be what another outlet's plain dozens count).
     let own_roles = |p: &str, q: &str| p != q && rules.countable.contains(p) && rules.countable.contains(q);
     let states = |own: &Claim, own_index: usize, other: &Claim| {
         cx.by_source[own.source].iter().any(|&m| {
@@ -142,6 +152,7 @@ fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
             // The cheap tests of the role first: most of a source's figures fail them.
             m != own_index
                 && z.kind == own.kind
+                && (z.subject.degree == own.subject.degree || own.subject.degree == Degree::Unsaid)
                 && (same_role || (!z.subject.past && !own_roles(&cx.roles[m].1, &cx.roles[own_index].1)))
                 && compare::relate(z, other, rules) == Verdict::Agree
                 && (same_role || cx.vectors.similarity(m, own_index) >= rules.threshold_overlap)
@@ -156,7 +167,9 @@ fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
 /// outlet's figure is a part beside the whole, which agrees with another outlet's whole only by
 /// chance. An outlet that tells the role only of a degree ("more than 50 people with serious
 /// injuries"), or plainly only of something smaller (16 injured in another camp), gives its account
-/// of the whole so.
+/// of the whole so. Nor does a plain figure meet another outlet's figure of a degree when its own
+/// outlet tells that degree too ("hurt dozens", "eight suffered serious injury"): that outlet's
+/// account of the degree is its graded figure.
 fn degree_beside_plain(cx: &Context, a: usize, b: usize) -> bool {
     let plain_beside = |i: usize| {
         let least = cx.claims[i].nominal.low.unwrap_or(f64::NEG_INFINITY);
@@ -170,8 +183,16 @@ fn degree_beside_plain(cx: &Context, a: usize, b: usize) -> bool {
                 && z.nominal.high.is_none_or(|h| h >= least)
         })
     };
+    // Whether the outlet of plain figure `i` tells its role of `degree` too.
+    let graded_beside = |i: usize, degree: Degree| {
+        cx.by_source[cx.claims[i].source]
+            .iter()
+            .any(|&m| m != i && cx.roles[m] == cx.roles[i] && cx.claims[m].subject.degree == degree)
+    };
     let (x, y) = (cx.claims[a].subject.degree, cx.claims[b].subject.degree);
-    x != y && ((x != Degree::Unsaid && plain_beside(a)) || (y != Degree::Unsaid && plain_beside(b)))
+    x != y
+        && ((x != Degree::Unsaid && (plain_beside(a) || graded_beside(b, x)))
+            || (y != Degree::Unsaid && (plain_beside(b) || graded_beside(a, y))))
 }
 
 /// What aligning one block reads: the claims, their roles, each source's claims and the subject
