@@ -497,21 +497,22 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // figure of the role (`loners::loner_targets`) and a figure its outlet tells again in other
     // words (`repeats::repeat_targets`) or of another noun (`restated::restated_targets`); the
     // last three change no verdict and so need no ground.
+    let names = clusters.names();
     let mut joins: Vec<(usize, usize, Option<Ground>)> = [
-        sole::outlier_targets(cx, clusters.all()),
-        days::day_targets(cx, clusters.all()),
-        lists::list_targets(cx, &clusters, members),
-        places::place_targets(cx, clusters.all()),
-        times::time_targets(cx, clusters.all()),
+        sole::outlier_targets(cx, clusters.all(), &names),
+        days::day_targets(cx, clusters.all(), &names),
+        lists::list_targets(cx, &clusters, &names, members),
+        places::place_targets(cx, clusters.all(), &names),
+        times::time_targets(cx, clusters.all(), &names),
     ]
     .concat()
     .into_iter()
     .map(|(o, t, g)| (o, t, Some(g)))
     .collect();
     let unfounded = [
-        loners::loner_targets(cx, clusters.all()),
-        repeats::repeat_targets(cx, &clusters),
-        restated::restated_targets(cx, &clusters),
+        loners::loner_targets(cx, clusters.all(), &names),
+        repeats::repeat_targets(cx, &clusters, &names),
+        restated::restated_targets(cx, &clusters, &names),
     ]
     .concat();
     joins.extend(unfounded.into_iter().map(|(o, t)| (o, t, None)));

@@ -24,10 +24,13 @@ use super::{dated_alike, most_told, of_other_days, other_places, source_count, C
 /// words with one member; its own source may be in the group already, with a figure that overlaps
 /// it (a headline's "3 dead" beside the body's "three people were killed"). Earlier events mentioned in
 /// passing and counts of occurrences never join. Reads the groups of one block once.
-pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize)> {
+/// `names` are the block's clusters' names, ascending (`Clusters::names`).
+pub(super) fn loner_targets(
+    cx: &Context,
+    clusters: &HashMap<usize, Vec<usize>>,
+    names: &[usize],
+) -> Vec<(usize, usize)> {
     let (claims, rules) = (cx.claims, cx.rules);
-    let mut keys: Vec<usize> = clusters.keys().copied().collect();
-    keys.sort_unstable();
     // The groups holding each role, and each role's value as written: a loner is weighed against
     // the groups of its role, or, in a pile where a role has many groups, against those that tell
     // its very value, so the cost follows the number of claims rather than loners times groups.
@@ -38,7 +41,7 @@ pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>)
     // and only a group that tells its value reads them all.
     let mut told: HashMap<(usize, &(Kind, String)), Vec<(usize, Vec<usize>)>> = HashMap::default();
     let mut slot: HashMap<(usize, &(Kind, String), RelateKey), usize> = HashMap::default();
-    for &t in keys.iter().filter(|k| clusters[k].len() > 1) {
+    for &t in names.iter().filter(|k| clusters[k].len() > 1) {
         for &m in &clusters[&t] {
             let role = &cx.roles[m];
             let values = told.entry((t, role)).or_default();
@@ -58,7 +61,7 @@ pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>)
         }
     }
     let mut out = Vec::new();
-    for &k in &keys {
+    for &k in names {
         let members = &clusters[&k];
         let (o, x) = (members[0], &claims[members[0]]);
         let counted = matches!(cx.roles[o].0, Kind::Count | Kind::Quantity);
@@ -81,8 +84,8 @@ pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>)
             // count of the role already: it repeats itself ("the 23 pirates" again and again),
             // or names the person again by the age it gave ("the 16-year old"). Not another
             // measure: one source gives two quakes the same magnitude.
-            let repeated = (cx.roles[o].0 == Kind::Count || is_age(x, rules))
-                && agreeing.binary_search(&x.source).is_ok();
+            let repeated =
+                (cx.roles[o].0 == Kind::Count || is_age(x, rules)) && agreeing.binary_search(&x.source).is_ok();
             let of_role = || group.iter().copied().filter(|&m| cx.roles[m] == cx.roles[o]);
             (cx.sole[o] || repeated)
                 && agreeing.len() >= rules.outlier_sources.max(2)

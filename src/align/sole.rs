@@ -69,13 +69,16 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
 /// role. Among several such groups only the one told by the most sources, when it is the only
 /// one so told: otherwise the outlier's fact is unclear. Each join comes with its ground, for the
 /// report. Reads the groups of one block once.
-pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
+/// `names` are the block's clusters' names, ascending (`Clusters::names`).
+pub(super) fn outlier_targets(
+    cx: &Context,
+    clusters: &HashMap<usize, Vec<usize>>,
+    names: &[usize],
+) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
-    let mut keys: Vec<usize> = clusters.keys().copied().collect();
-    keys.sort_unstable();
     // Groups by role: the role, the group and how many sources tell it.
     let mut targets: BTreeMap<&(Kind, String), Vec<(usize, usize)>> = BTreeMap::new();
-    for &k in &keys {
+    for &k in names {
         let members = &clusters[&k];
         // Each role the group tells, once: a group may join one count told of two nouns.
         let mut roles: Vec<&(Kind, String)> = members.iter().map(|&m| &cx.roles[m]).collect();
@@ -92,7 +95,7 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
         }
     }
     let mut out = Vec::new();
-    for &k in &keys {
+    for &k in names {
         let members = &clusters[&k];
         let o = members[0];
         let x = &claims[o];
