@@ -6,6 +6,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 // Keyed by claim indices, hashed once per scored pair: FxHash, as for the rules' lookups.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -110,9 +112,13 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
     }
     let context =
         Context { claims, roles: &roles, by_source: &by_source, vectors: &vectors, rules, sole: &sole, days: &days };
-    for members in blocks.values() {
-        groups.extend(align_block(&context, members));
-    }
+    // Blocks are aligned apart from each other, so on as many cores as there are, largest first:
+    // a pile's largest block takes as long as the rest together, and begun last it would finish
+    // last alone. The groups are put in order afterwards, so the order they come in is no matter.
+    let mut blocks: Vec<&Vec<usize>> = blocks.values().collect();
+    blocks.sort_by_key(|members| std::cmp::Reverse(members.len()));
+    let aligned: Vec<Vec<Aligned>> = blocks.into_par_iter().map(|members| align_block(&context, members)).collect();
+    groups.extend(aligned.into_iter().flatten());
     groups.sort_by(|a, b| a.members.cmp(&b.members));
     groups
 }
