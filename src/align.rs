@@ -110,8 +110,17 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
             days[c.source] |= 1 << day;
         }
     }
-    let context =
-        Context { claims, roles: &roles, by_source: &by_source, vectors: &vectors, rules, sole: &sole, days: &days };
+    let role_ids = role_ids(&roles);
+    let context = Context {
+        claims,
+        roles: &roles,
+        role_ids: &role_ids,
+        by_source: &by_source,
+        vectors: &vectors,
+        rules,
+        sole: &sole,
+        days: &days,
+    };
     // Blocks are aligned apart from each other, so on as many cores as there are, largest first:
     // a pile's largest block takes as long as the rest together, and begun last it would finish
     // last alone. The groups are put in order afterwards, so the order they come in is no matter.
@@ -143,7 +152,7 @@ fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
     let states = |own: &Claim, own_index: usize, other: &Claim| {
         cx.by_source[own.source].iter().any(|&m| {
             let z = &claims[m];
-            let same_role = cx.roles[m] == cx.roles[own_index];
+            let same_role = cx.same_role(m, own_index);
             // The cheap tests of the role first: most of a source's figures fail them.
             m != own_index
                 && z.kind == own.kind
@@ -160,6 +169,9 @@ fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
 struct Context<'a> {
     claims: &'a [Claim],
     roles: &'a [(Kind, String)],
+    /// Per claim, its role as a number, equal for equal roles (`role_ids`): roles are compared
+    /// for most pairs a block weighs, and numbers compare without reading two strings.
+    role_ids: &'a [u32],
     /// The claims of each source, so a check reads two sources, never the corpus.
     by_source: &'a [Vec<usize>],
     vectors: &'a Vectors,
@@ -168,6 +180,21 @@ struct Context<'a> {
     sole: &'a [bool],
     /// Per source, the weekdays its figures are dated by, one bit each (Monday the lowest).
     days: &'a [u8],
+}
+
+impl Context<'_> {
+    /// Whether claims `a` and `b` are figures of one role.
+    fn same_role(&self, a: usize, b: usize) -> bool {
+        self.role_ids[a] == self.role_ids[b]
+    }
+}
+
+/// Each role of `roles` as a number: its rank among the distinct roles.
+fn role_ids(roles: &[(Kind, String)]) -> Vec<u32> {
+    let mut distinct: Vec<&(Kind, String)> = roles.iter().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    roles.iter().map(|r| distinct.binary_search(&r).map_or(0, |k| k as u32)).collect()
 }
 
 /// How many distinct sources tell the claims `members`.
@@ -198,7 +225,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     let needed_base = |a: usize, b: usize| {
         let (x, y) = (&claims[a], &claims[b]);
         let verdict = compare::relate(x, y, rules);
-        if (x.subject.past || y.subject.past) && (verdict != Verdict::Agree || cx.roles[a] != cx.roles[b]) {
+        if (x.subject.past || y.subject.past) && (verdict != Verdict::Agree || !cx.same_role(a, b)) {
             // An earlier event mentioned in passing is out of the story: its figures are never
             // set against others, only joined where they say the very same of the same things.
             return f32::INFINITY;
@@ -258,7 +285,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             let bare = cx.roles[a].1.is_empty() || cx.roles[b].1.is_empty();
             return if bare && verdict == Verdict::Agree { rules.threshold_bare } else { f32::INFINITY };
         }
-        if cx.sole[a] && cx.sole[b] && cx.roles[a] == cx.roles[b] && sole_pair(cx, a, b) {
+        if cx.sole[a] && cx.sole[b] && cx.same_role(a, b) && sole_pair(cx, a, b) {
             // Each outlet tells this role once: the same fact, told alike or not.
             return rules.threshold_sole;
         }
@@ -539,7 +566,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     let linked: Vec<(usize, usize)> = known
         .iter()
         .map(|(a, b, _)| (a as usize, b as usize))
-        .filter(|&(a, b)| cx.roles[a] == cx.roles[b] && !cx.roles[a].1.is_empty())
+        .filter(|&(a, b)| cx.same_role(a, b) && !cx.roles[a].1.is_empty())
         .collect();
     camps::merge_camps(cx, &mut clusters, &mut grounds, &linked);
     let mut out: Vec<Aligned> = clusters

@@ -30,7 +30,7 @@ fn neighbours(cx: &Context, members: &[usize]) -> HashMap<usize, (usize, bool)> 
     for (&(source, _), &m) in &by_start {
         let end = cx.claims[m].span.end;
         let next = by_start.range((source, end)..=(source, end + LIST_GAP)).next();
-        if let Some((_, &n)) = next.filter(|(_, &n)| cx.roles[n] == cx.roles[m]) {
+        if let Some((_, &n)) = next.filter(|(_, &n)| cx.same_role(n, m)) {
             out.insert(m, (n, false));
             out.insert(n, (m, true));
         }
@@ -97,7 +97,7 @@ pub(super) fn list_targets(
                 .collect();
             let alike = target.iter().all(|&m| {
                 let y = &claims[m];
-                cx.roles[m] == cx.roles[o]
+                cx.same_role(m, o)
                     && !y.subject.past
                     && y.subject.qualifiers == x.subject.qualifiers
                     && !other_places(x, y)

@@ -86,7 +86,7 @@ pub(super) fn loner_targets(
             // measure: one source gives two quakes the same magnitude.
             let repeated =
                 (cx.roles[o].0 == Kind::Count || is_age(x, rules)) && agreeing.binary_search(&x.source).is_ok();
-            let of_role = || group.iter().copied().filter(|&m| cx.roles[m] == cx.roles[o]);
+            let of_role = || group.iter().copied().filter(|&m| cx.same_role(m, o));
             (cx.sole[o] || repeated)
                 && agreeing.len() >= rules.outlier_sources.max(2)
                 && group.iter().all(|&m| {

@@ -33,7 +33,7 @@ pub(super) fn repeat_targets(cx: &Context, clusters: &Clusters, names: &[usize])
         let repeats = |m: usize| {
             let y = &claims[m];
             m != o
-                && cx.roles[m] == cx.roles[o]
+                && cx.same_role(m, o)
                 && !y.subject.past
                 && y.subject.qualifiers == x.subject.qualifiers
                 && (x.subject.weekday.is_none()

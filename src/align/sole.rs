@@ -107,7 +107,7 @@ pub(super) fn outlier_targets(
         // listed under it), so every check below reads at least one member.
         let fits = |t: usize| {
             let group = &clusters[&t];
-            group.iter().filter(|&&m| cx.roles[m] == cx.roles[o]).all(|&m| {
+            group.iter().filter(|&&m| cx.same_role(m, o)).all(|&m| {
                 let y = &claims[m];
                 sole_pair(cx, o, m)
                     && dated_alike(cx, x, y)
@@ -119,7 +119,7 @@ pub(super) fn outlier_targets(
                     && !y.subject.past
                     && !cx.by_source[y.source]
                         .iter()
-                        .any(|&z| cx.roles[z] == cx.roles[o] && compare::relate(&claims[z], x, rules) == Verdict::Agree)
+                        .any(|&z| cx.same_role(z, o) && compare::relate(&claims[z], x, rules) == Verdict::Agree)
             }) && group.iter().any(|&m| cx.vectors.mutual(o, m) >= rules.threshold_sole)
         };
         // The group most sources tell, when it is the only one so told; a lesser group is no
