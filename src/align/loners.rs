@@ -36,10 +36,7 @@ pub(super) fn loner_targets(
     // its very value, so the cost follows the number of claims rather than loners times groups.
     let mut by_role: BTreeMap<&(Kind, String), Vec<usize>> = BTreeMap::new();
     let mut by_value: BTreeMap<(&(Kind, String), ValueKey), Vec<usize>> = BTreeMap::new();
-    // Each group's distinct values of each role, as a member telling it and the sources telling
-    // it: a loner is weighed against a group's few values, not against its hundreds of members,
-    // and only a group that tells its value reads them all.
-    let mut told: HashMap<(usize, &(Kind, String)), Vec<(usize, Vec<usize>)>> = HashMap::default();
+    let mut told: HashMap<(usize, &(Kind, String)), Vec<Told>> = HashMap::default();
     let mut slot: HashMap<(usize, &(Kind, String), RelateKey), usize> = HashMap::default();
     for &t in names.iter().filter(|k| clusters[k].len() > 1) {
         for &m in &clusters[&t] {
@@ -120,6 +117,11 @@ pub(super) fn loner_targets(
     }
     out
 }
+
+/// One value a group tells of one role, as a member telling it and the sources telling it: a
+/// loner is weighed against a group's few values, not against its hundreds of members, and only a
+/// group that tells its value reads them all.
+type Told = (usize, Vec<usize>);
 
 /// Whether the claim is an age ("the 16-year old").
 fn is_age(c: &Claim, rules: &Rules) -> bool {
