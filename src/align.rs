@@ -123,10 +123,13 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
     };
     // Blocks are aligned apart from each other, so on as many cores as there are, largest first:
     // a pile's largest block takes as long as the rest together, and begun last it would finish
-    // last alone. The groups are put in order afterwards, so the order they come in is no matter.
+    // last alone. One block a task, or one thread would take the first half, the largest blocks,
+    // and align them one after another. The groups are put in order afterwards, so the order
+    // they come in is no matter.
     let mut blocks: Vec<&Vec<usize>> = blocks.values().collect();
     blocks.sort_by_key(|members| std::cmp::Reverse(members.len()));
-    let aligned: Vec<Vec<Aligned>> = blocks.into_par_iter().map(|members| align_block(&context, members)).collect();
+    let aligned: Vec<Vec<Aligned>> =
+        blocks.into_par_iter().with_max_len(1).map(|members| align_block(&context, members)).collect();
     groups.extend(aligned.into_iter().flatten());
     groups.sort_by(|a, b| a.members.cmp(&b.members));
     groups
