@@ -6,6 +6,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 // Keyed by claim indices, hashed once per scored pair: FxHash, as for the rules' lookups.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -116,11 +118,27 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
             days[c.source] |= 1 << day;
         }
     }
-    let context =
-        Context { claims, roles: &roles, by_source: &by_source, vectors: &vectors, rules, sole: &sole, days: &days };
-    for members in blocks.values() {
-        groups.extend(align_block(&context, members));
-    }
+    let role_ids = role_ids(&roles);
+    let context = Context {
+        claims,
+        roles: &roles,
+        role_ids: &role_ids,
+        by_source: &by_source,
+        vectors: &vectors,
+        rules,
+        sole: &sole,
+        days: &days,
+    };
+    // Blocks are aligned apart from each other, so on as many cores as there are, largest first:
+    // a pile's largest block takes as long as the rest together, and begun last it would finish
+    // last alone. One block a task, or one thread would take the first half, the largest blocks,
+    // and align them one after another. The groups are put in order afterwards, so the order
+    // they come in is no matter.
+    let mut blocks: Vec<&Vec<usize>> = blocks.values().collect();
+    blocks.sort_by_key(|members| std::cmp::Reverse(members.len()));
+    let aligned: Vec<Vec<Aligned>> =
+        blocks.into_par_iter().with_max_len(1).map(|members| align_block(&context, members)).collect();
+    groups.extend(aligned.into_iter().flatten());
     groups.sort_by(|a, b| a.members.cmp(&b.members));
     groups
 }
@@ -148,7 +166,7 @@ fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
     let states = |own: &Claim, own_index: usize, other: &Claim| {
         cx.by_source[own.source].iter().any(|&m| {
             let z = &claims[m];
-            let same_role = cx.roles[m] == cx.roles[own_index];
+            let same_role = cx.same_role(m, own_index);
             // The cheap tests of the role first: most of a source's figures fail them.
             m != own_index
                 && z.kind == own.kind
@@ -200,6 +218,9 @@ fn degree_beside_plain(cx: &Context, a: usize, b: usize) -> bool {
 struct Context<'a> {
     claims: &'a [Claim],
     roles: &'a [(Kind, String)],
+    /// Per claim, its role as a number, equal for equal roles (`role_ids`): roles are compared
+    /// for most pairs a block weighs, and numbers compare without reading two strings.
+    role_ids: &'a [u32],
     /// The claims of each source, so a check reads two sources, never the corpus.
     by_source: &'a [Vec<usize>],
     vectors: &'a Vectors,
@@ -208,6 +229,21 @@ struct Context<'a> {
     sole: &'a [bool],
     /// Per source, the weekdays its figures are dated by, one bit each (Monday the lowest).
     days: &'a [u8],
+}
+
+impl Context<'_> {
+    /// Whether claims `a` and `b` are figures of one role.
+    fn same_role(&self, a: usize, b: usize) -> bool {
+        self.role_ids[a] == self.role_ids[b]
+    }
+}
+
+/// Each role of `roles` as a number: its rank among the distinct roles.
+fn role_ids(roles: &[(Kind, String)]) -> Vec<u32> {
+    let mut distinct: Vec<&(Kind, String)> = roles.iter().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    roles.iter().map(|r| distinct.binary_search(&r).map_or(0, |k| k as u32)).collect()
 }
 
 /// How many distinct sources tell the claims `members`.
@@ -238,7 +274,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     let needed_base = |a: usize, b: usize| {
         let (x, y) = (&claims[a], &claims[b]);
         let verdict = compare::relate(x, y, rules);
-        if (x.subject.past || y.subject.past) && (verdict != Verdict::Agree || cx.roles[a] != cx.roles[b]) {
+        if (x.subject.past || y.subject.past) && (verdict != Verdict::Agree || !cx.same_role(a, b)) {
             // An earlier event mentioned in passing is out of the story: its figures are never
             // set against others, only joined where they say the very same of the same things.
             return f32::INFINITY;
@@ -298,7 +334,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             let bare = cx.roles[a].1.is_empty() || cx.roles[b].1.is_empty();
             return if bare && verdict == Verdict::Agree { rules.threshold_bare } else { f32::INFINITY };
         }
-        if cx.sole[a] && cx.sole[b] && cx.roles[a] == cx.roles[b] && sole_pair(cx, a, b) {
+        if cx.sole[a] && cx.sole[b] && cx.same_role(a, b) && sole_pair(cx, a, b) {
             // Each outlet tells this role once: the same fact, told alike or not.
             return rules.threshold_sole;
         }
@@ -546,12 +582,13 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // figure of the role (`loners::loner_targets`) and a figure its outlet tells again in other
     // words (`repeats::repeat_targets`) or of another noun (`restated::restated_targets`); the
     // last three change no verdict and so need no ground.
+    let names = clusters.names();
     let mut joins: Vec<(usize, usize, Option<Ground>)> = [
-        sole::outlier_targets(cx, clusters.all()),
-        days::day_targets(cx, clusters.all()),
-        lists::list_targets(cx, &clusters, members),
-        places::place_targets(cx, clusters.all()),
-        times::time_targets(cx, clusters.all()),
+        sole::outlier_targets(cx, clusters.all(), &names),
+        days::day_targets(cx, clusters.all(), &names),
+        lists::list_targets(cx, &clusters, &names, members),
+        places::place_targets(cx, clusters.all(), &names),
+        times::time_targets(cx, clusters.all(), &names),
         restated::rounded_targets(cx, &clusters),
         headlines::headline_targets(cx, &clusters),
     ]
@@ -560,9 +597,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     .map(|(o, t, g)| (o, t, Some(g)))
     .collect();
     let unfounded = [
-        loners::loner_targets(cx, clusters.all()),
-        repeats::repeat_targets(cx, &clusters),
-        restated::restated_targets(cx, &clusters),
+        loners::loner_targets(cx, clusters.all(), &names),
+        repeats::repeat_targets(cx, &clusters, &names),
+        restated::restated_targets(cx, &clusters, &names),
     ]
     .concat();
     joins.extend(unfounded.into_iter().map(|(o, t)| (o, t, None)));
@@ -583,7 +620,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     let linked: Vec<(usize, usize)> = known
         .iter()
         .map(|(a, b, _)| (a as usize, b as usize))
-        .filter(|&(a, b)| cx.roles[a] == cx.roles[b] && !cx.roles[a].1.is_empty())
+        .filter(|&(a, b)| cx.same_role(a, b) && !cx.roles[a].1.is_empty())
         .collect();
     camps::merge_camps(cx, &mut clusters, &mut grounds, &linked);
     let mut out: Vec<Aligned> = clusters

@@ -93,13 +93,16 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
 /// role. Among several such groups only the one told by the most sources, when it is the only
 /// one so told: otherwise the outlier's fact is unclear. Each join comes with its ground, for the
 /// report. Reads the groups of one block once.
-pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
+/// `names` are the block's clusters' names, ascending (`Clusters::names`).
+pub(super) fn outlier_targets(
+    cx: &Context,
+    clusters: &HashMap<usize, Vec<usize>>,
+    names: &[usize],
+) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
-    let mut keys: Vec<usize> = clusters.keys().copied().collect();
-    keys.sort_unstable();
     // Groups by role: the role, the group and how many sources tell it.
     let mut targets: BTreeMap<&(Kind, String), Vec<(usize, usize)>> = BTreeMap::new();
-    for &k in &keys {
+    for &k in names {
         let members = &clusters[&k];
         // Each role the group tells, once: a group may join one count told of two nouns.
         let mut roles: Vec<&(Kind, String)> = members.iter().map(|&m| &cx.roles[m]).collect();
@@ -116,7 +119,7 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
         }
     }
     let mut out = Vec::new();
-    for &k in &keys {
+    for &k in names {
         let members = &clusters[&k];
         let o = members[0];
         let x = &claims[o];
@@ -128,7 +131,7 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
         // listed under it), so every check below reads at least one member.
         let fits = |t: usize| {
             let group = &clusters[&t];
-            group.iter().filter(|&&m| cx.roles[m] == cx.roles[o]).all(|&m| {
+            group.iter().filter(|&&m| cx.same_role(m, o)).all(|&m| {
                 let y = &claims[m];
                 sole_pair(cx, o, m)
                     && dated_alike(cx, x, y)
@@ -140,7 +143,7 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
                     && !y.subject.past
                     && !cx.by_source[y.source]
                         .iter()
-                        .any(|&z| cx.roles[z] == cx.roles[o] && compare::relate(&claims[z], x, rules) == Verdict::Agree)
+                        .any(|&z| cx.same_role(z, o) && compare::relate(&claims[z], x, rules) == Verdict::Agree)
             }) && group.iter().any(|&m| cx.vectors.mutual(o, m) >= rules.threshold_sole)
         };
         // The group most sources tell, when it is the only one so told; a lesser group is no
