@@ -471,14 +471,16 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // Pooled words never need less likeness than one pair telling the same value.
     let least = rules.threshold_pooled.max(rules.threshold_same_value);
     let mut pooled = vectors::PooledCache::default();
-    let mut ranked: Vec<(f32, usize, usize)> = links
+    // Clusters are named by claims, which `candidates::key` holds as `u32`: half the bytes a
+    // pile's block of linked clusters would take as `usize`.
+    let mut ranked: Vec<(f32, u32, u32)> = links
         .into_iter()
-        .map(|(p, q)| (pooled.similarity(vectors, clusters.all(), p, q), p, q))
+        .map(|(p, q)| (pooled.similarity(vectors, clusters.all(), p, q), p as u32, q as u32))
         .filter(|&(s, _, _)| s >= least)
         .collect();
     ranked.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
     for (_, p, q) in ranked {
-        let (ca, cb) = (clusters.of(p), clusters.of(q));
+        let (ca, cb) = (clusters.of(p as usize), clusters.of(q as usize));
         if ca == cb {
             continue;
         }
@@ -549,12 +551,13 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     }
     // Outlets that disagree on a figure end in one group per value: such camps of one role join.
     // Only groups linked by a scored pair are weighed, so the cost follows the scored pairs.
-    let linked: Vec<(usize, usize)> = known
+    // Read as they are met, never listed: in a pile's largest block they are millions, and their
+    // list was the largest thing the whole check held.
+    let linked = known
         .iter()
         .map(|(a, b, _)| (a as usize, b as usize))
-        .filter(|&(a, b)| cx.same_role(a, b) && !cx.roles[a].1.is_empty())
-        .collect();
-    camps::merge_camps(cx, &mut clusters, &mut grounds, &linked);
+        .filter(|&(a, b)| cx.same_role(a, b) && !cx.roles[a].1.is_empty());
+    camps::merge_camps(cx, &mut clusters, &mut grounds, linked);
     let mut out: Vec<Aligned> = clusters
         .into_named()
         .filter(|(_, c)| {
