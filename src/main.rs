@@ -113,6 +113,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Check { input, format, fail_on, baseline, accept, each: false } => {
             let (corpus, rules, config) = load(&input)?;
             let report = crosscheck::check(&corpus, &rules);
+            // The report owns all it shows; a pile's texts need not stay beside it while it renders.
+            drop(corpus);
             for w in &report.warnings {
                 eprintln!("warning: {w}");
             }
@@ -121,9 +123,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             if accept && baseline.is_none() {
                 return Err(Error::Usage("--accept needs --baseline FILE (or `baseline` in crosscheck.toml)".into()));
             }
-            let mut out = Vec::new();
-            render::render(&report, format, fail_on, &mut out).map_err(|e| io_error("<output>", e))?;
-            write_stdout(&out)?;
+            write_rendered(&report, format, fail_on)?;
             if format == Format::Github {
                 append_step_summary(&report);
             }
@@ -262,7 +262,19 @@ fn io_error(path: &str, source: io::Error) -> Error {
 /// Writes to standard output; a reader that went away (`| head -1`) is not an error.
 fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
     let mut stdout = io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+    stdout_result(stdout.write_all(bytes).and_then(|()| stdout.flush()))
+}
+
+/// Renders `report` straight to standard output through a buffer, not into bytes printed after:
+/// a pile's report would otherwise be held twice, once as the report and once as its text.
+fn write_rendered(report: &Report, format: Format, fail_on: FailOn) -> Result<(), Error> {
+    let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    stdout_result(render::render(report, format, fail_on, &mut stdout).and_then(|()| stdout.flush()))
+}
+
+/// The outcome of writing to standard output, a reader that went away being none of our error.
+fn stdout_result(written: io::Result<()>) -> Result<(), Error> {
+    match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Io { path: "<stdout>".into(), source: e }),
         _ => Ok(()),
     }

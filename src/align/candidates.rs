@@ -58,7 +58,7 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
     let keys: Vec<Vec<(u32, f32)>> = members
         .iter()
         .map(|&m| {
-            let mut terms = vectors.terms[m].clone();
+            let mut terms = vectors.terms(m).to_vec();
             terms.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             terms.truncate(KEY_TERMS);
             terms
