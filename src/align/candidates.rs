@@ -131,8 +131,9 @@ pub(super) struct Scored<'a> {
     /// Each pair's second claim and its score: one list, made in the place of the candidate pairs
     /// it is scored from, so a pile's block never holds the candidates and the scores at once.
     scored: Vec<(u32, f32)>,
-    /// What each pair needs, once asked.
-    needed: Vec<Option<f32>>,
+    /// What each pair needs, once asked; NaN until then. Four bytes a pair, where `Option<f32>`
+    /// takes eight: a need that is itself NaN is merely asked again, with the same answer.
+    needed: Vec<f32>,
     /// What the pairs never scored need, once asked: the few a merge weighs.
     unscored: HashMap<(u32, u32), f32>,
 }
@@ -162,7 +163,7 @@ impl<'a> Scored<'a> {
         pairs.shrink_to_fit();
         // Same size and alignment, so the list is reused in place, not copied.
         let scored: Vec<(u32, f32)> = pairs.into_iter().map(|(b, bits)| (b, f32::from_bits(bits))).collect();
-        Scored { members, starts, needed: vec![None; scored.len()], scored, unscored: HashMap::default() }
+        Scored { members, starts, needed: vec![f32::NAN; scored.len()], scored, unscored: HashMap::default() }
     }
 
     /// Where the pair of `a` and `b` is kept, if it scored.
@@ -177,9 +178,36 @@ impl<'a> Scored<'a> {
     /// `needed` once per pair.
     pub(super) fn score_and_needed(&mut self, a: usize, b: usize, needed: impl FnOnce() -> f32) -> (f32, f32) {
         match self.find(a, b) {
-            Some(k) => (self.scored[k].1, *self.needed[k].get_or_insert_with(needed)),
+            Some(k) => {
+                if self.needed[k].is_nan() {
+                    self.needed[k] = needed();
+                }
+                (self.scored[k].1, self.needed[k])
+            }
             None => (0.0, *self.unscored.entry(key(a, b)).or_insert_with(needed)),
         }
+    }
+
+    /// The scored pairs at least `least` alike, as their score and their place in the list,
+    /// most alike first, then in order of key. The place stands in for the pair (`pair_at`): a
+    /// pile's block ranks millions of pairs, in two thirds of the bytes a score and two claims
+    /// would take.
+    pub(super) fn ranked(&self, least: f32) -> Vec<(f32, u32)> {
+        let places = 0..self.scored.len() as u32;
+        let mut ranked: Vec<(f32, u32)> = Vec::with_capacity(self.scored.iter().filter(|&&(_, s)| s >= least).count());
+        ranked.extend(places.zip(&self.scored).filter(|&(_, &(_, s))| s >= least).map(|(k, &(_, s))| (s, k)));
+        // Places follow the order of keys, and no two are equal, so an unstable sort is as
+        // deterministic as a stable one.
+        ranked.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        ranked
+    }
+
+    /// The pair at place `k` of the list (`ranked`), as `key`.
+    pub(super) fn pair_at(&self, k: u32) -> (usize, usize) {
+        let k = k as usize;
+        // The row holding `k` is the last to start at or before it (rows before it may be empty).
+        let row = self.starts.partition_point(|&start| start <= k) - 1;
+        (self.members[row], self.scored[k].0 as usize)
     }
 
     /// Every scored pair as `key` with its score, in order of key.
