@@ -3,7 +3,7 @@
 //! killed 170,000 people" counts another event's dead, which alignment must not set against the
 //! story's own figures.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use jiff::civil::Date;
 
@@ -90,11 +90,13 @@ fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
 /// and a sentence that dates anything of its own (a weekday, a day) is left as it is.
 fn mark_continued_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
     let (mut past, dated) = past_and_dated(claims, sentences);
-    // Each sentence's tokens, as a range into `tokens`.
-    let mut spans: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
-    for (k, t) in tokens.iter().enumerate() {
-        spans.entry(t.sentence).and_modify(|r| r.1 = k + 1).or_insert((k, k + 1));
-    }
+    // Each sentence's tokens, as a range into `tokens`; tokens lie in sentence order, so the range
+    // is found by halving, for the few sentences asked.
+    let span = |s: u32| {
+        let from = tokens.partition_point(|t| t.sentence < s);
+        let to = from + tokens[from..].partition_point(|t| t.sentence == s);
+        (from < to).then_some((from, to))
+    };
     let mut told: Vec<u32> = sentences.to_vec();
     told.sort_unstable();
     told.dedup();
@@ -102,7 +104,7 @@ fn mark_continued_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]
         if s == 0 || past.contains(&s) || dated.contains(&s) || !past.contains(&(s - 1)) {
             continue;
         }
-        let (Some(&(from, to)), Some(&(before, _))) = (spans.get(&s), spans.get(&(s - 1))) else { continue };
+        let (Some((from, to)), Some((before, _))) = (span(s), span(s - 1)) else { continue };
         let opener = &tokens[from..to];
         let named = |w: &str| tokens[before..from].iter().any(|t| t.norm == w);
         let continues = match opener {
