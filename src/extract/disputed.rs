@@ -10,19 +10,19 @@ use crate::rules::Rules;
 /// Marks the claims whose sentence (`sentences`, one per claim) or the next holds a word of
 /// `Rules::disputes`. Only those sentences are read: most sentences of a source hold no claim.
 pub(super) fn mark(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], rules: &Rules) {
-    // Tokens lie in sentence order, so a sentence's are found by halving.
-    let disputing = |s: u32| {
-        let from = tokens.partition_point(|t| t.sentence < s);
-        tokens[from..].iter().take_while(|t| t.sentence == s).any(|t| rules.disputes.contains(&*t.norm))
+    // No word shorter than the shortest of the list needs looking up.
+    let Some(shortest) = rules.disputes.iter().map(String::len).min() else { return };
+    // Each sentence asked is read once, its tokens found by halving (they lie in sentence order).
+    let mut read: Vec<Option<bool>> = vec![None; tokens.last().map_or(0, |t| t.sentence as usize + 2)];
+    let mut disputing = |s: u32| match read.get_mut(s as usize) {
+        Some(known) => *known.get_or_insert_with(|| {
+            let from = tokens.partition_point(|t| t.sentence < s);
+            let words = tokens[from..].iter().take_while(|t| t.sentence == s);
+            words.filter(|t| t.norm.len() >= shortest).any(|t| rules.disputes.contains(&*t.norm))
+        }),
+        None => false,
     };
-    // Claims of one sentence stand together: each sentence is read once for all of them.
-    let mut last: Option<(u32, bool)> = None;
     for (c, &s) in claims.iter_mut().zip(sentences) {
-        let disputed = match last {
-            Some((at, disputed)) if at == s => disputed,
-            _ => disputing(s) || disputing(s + 1),
-        };
-        last = Some((s, disputed));
-        c.subject.disputed = disputed;
+        c.subject.disputed = disputing(s) || disputing(s + 1);
     }
 }
