@@ -58,8 +58,10 @@ fn mark_after(claims: &mut [Claim], sentences: &[u32], marks: &[(u32, usize)]) {
 /// September"): news dates the event it reports by its weekday and names a month for an earlier
 /// one ("a 6.1 quake struck southern Iran in September, killing at least seven people").
 fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], rules: &Rules) {
-    let dated: Vec<(u32, usize)> = tokens
-        .windows(3)
+    // A window may end in the sentence after the claim's, as it ends at the text's last token.
+    let dated: Vec<(u32, usize)> = claim_sentences(tokens, sentences)
+        .into_iter()
+        .flat_map(|(from, to)| tokens[from..(to + 1).min(tokens.len())].windows(3))
         .filter(|w| {
             w[0].is("in")
                 && date::full_month_name(rules, &w[1].norm)
@@ -71,12 +73,26 @@ fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], ru
     mark_after(claims, sentences, &dated);
 }
 
+/// The token ranges of the sentences holding a claim, each once: only those sentences' marks
+/// can mark a claim, and most sentences hold none. Tokens and claims lie in text order, so each
+/// range is found by halving.
+fn claim_sentences(tokens: &[Token], sentences: &[u32]) -> Vec<(usize, usize)> {
+    let mut told = sentences.to_vec();
+    told.dedup();
+    let span = |s: u32| {
+        let from = tokens.partition_point(|t| t.sentence < s);
+        (from, from + tokens[from..].partition_point(|t| t.sentence == s))
+    };
+    told.into_iter().map(span).collect()
+}
+
 /// Marks the figures that follow, in their sentence, "last month" or "last year": news dates the
 /// event it reports by its day and names such a period for an earlier one ("Last month, the
 /// frigate had rescued two merchant vessels"), whether or not the source's date resolves it.
 fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
-    let earlier: Vec<(u32, usize)> = tokens
-        .windows(2)
+    let earlier: Vec<(u32, usize)> = claim_sentences(tokens, sentences)
+        .into_iter()
+        .flat_map(|(from, to)| tokens[from..to].windows(2))
         .filter(|w| w[0].is("last") && (w[1].is("month") || w[1].is("year")) && w[0].sentence == w[1].sentence)
         .map(|w| (w[1].sentence, w[1].end))
         .collect();
