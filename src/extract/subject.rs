@@ -82,8 +82,9 @@ impl Terms {
         }
         let mut marks = Vec::with_capacity(tokens.len() + 1);
         marks.push(0);
-        for k in 0..tokens.len() {
-            marks.push(marks[k] + u32::from(is_clause_mark(tokens, k)));
+        for (k, t) in tokens.iter().enumerate() {
+            // Most tokens are words: told apart without a call.
+            marks.push(marks[k] + u32::from(t.kind == TokenKind::Punct && is_clause_mark(tokens, k)));
         }
         Terms { terms, by_sentence, marks }
     }
