@@ -6,10 +6,12 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 // Keyed by claim indices, hashed once per scored pair: FxHash, as for the rules' lookups.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::claim::{Claim, Degree, Kind};
+use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
 use clusters::Clusters;
@@ -18,6 +20,7 @@ use pairs::{
     addition_told_plainly, dated_alike, far_inside_bound, named_weekday, none_of_either, of_other_days, other_places,
     same_figure_hedged, sole_pair, unanchored_clock, unnamed_other_nouns,
 };
+use plausible::{degree_beside_plain, plausible_conflict};
 use roles::{block_key, role_of, roles_of, ROLE_WEIGHT};
 use vectors::Vectors;
 
@@ -31,6 +34,7 @@ mod lists;
 mod loners;
 mod pairs;
 mod places;
+mod plausible;
 mod repeats;
 mod restated;
 mod roles;
@@ -56,7 +60,14 @@ pub fn debug_sole(claims: &[Claim], rules: &Rules) -> Vec<String> {
         .zip(&roles)
         .zip(sole)
         .map(|((c, r), s)| {
-            format!("{}:{} sole={s} q={:?} wd={:?}", r.0.name(), r.1, c.subject.qualifiers, c.subject.weekday)
+            format!(
+                "{}:{} sole={s} q={:?} wd={:?} at={:?}",
+                r.0.name(),
+                r.1,
+                c.subject.qualifiers,
+                c.subject.weekday,
+                c.subject.place
+            )
         })
         .collect()
 }
@@ -109,69 +120,29 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
             days[c.source] |= 1 << day;
         }
     }
-    let context =
-        Context { claims, roles: &roles, by_source: &by_source, vectors: &vectors, rules, sole: &sole, days: &days };
-    for members in blocks.values() {
-        groups.extend(align_block(&context, members));
-    }
+    let role_ids = role_ids(&roles);
+    let context = Context {
+        claims,
+        roles: &roles,
+        role_ids: &role_ids,
+        by_source: &by_source,
+        vectors: &vectors,
+        rules,
+        sole: &sole,
+        days: &days,
+    };
+    // Blocks are aligned apart from each other, so on as many cores as there are, largest first:
+    // a pile's largest block takes as long as the rest together, and begun last it would finish
+    // last alone. One block a task, or one thread would take the first half, the largest blocks,
+    // and align them one after another. The groups are put in order afterwards, so the order
+    // they come in is no matter.
+    let mut blocks: Vec<&Vec<usize>> = blocks.values().collect();
+    blocks.sort_by_key(|members| std::cmp::Reverse(members.len()));
+    let aligned: Vec<Vec<Aligned>> =
+        blocks.into_par_iter().with_max_len(1).map(|members| align_block(&context, members)).collect();
+    groups.extend(aligned.into_iter().flatten());
     groups.sort_by(|a, b| a.members.cmp(&b.members));
     groups
-}
-
-/// Whether two disjoint values could be two accounts of one fact. Not when one of the two sources
-/// also states the other's value as a figure of the same kind: "23 pirates, 12 of them Somali"
-/// makes 12 and 23 two facts, so another outlet's 12 contradicts nothing, even when the extractor
-/// read "12 Somali" as counting Somalis. Nor when the values lie orders of magnitude apart
-/// (`max_conflict_ratio`): "3" and "200" are no rounding or reporting slip. `by_source` lists the
-/// claims of each source, so the check reads two sources, never the corpus.
-fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
-    let (claims, rules) = (cx.claims, cx.rules);
-    let (x, y) = (&claims[a], &claims[b]);
-    let (lo, hi) = (x.value.magnitude().min(y.value.magnitude()), x.value.magnitude().max(y.value.magnitude()));
-    if x.kind != Kind::Date && lo > 0.0 && hi / lo > rules.max_conflict_ratio {
-        return false;
-    }
-    // A figure of the same role says so outright; one of another role (another counted noun)
-    // only when its sentence speaks of the same things, and never one of another role of its
-    // own: "18 injured and 12 arrested" tells nothing of another outlet's 12 injured.
-    let own_roles = |p: &str, q: &str| p != q && rules.countable.contains(p) && rules.countable.contains(q);
-    let states = |own: &Claim, own_index: usize, other: &Claim| {
-        cx.by_source[own.source].iter().any(|&m| {
-            let z = &claims[m];
-            let same_role = cx.roles[m] == cx.roles[own_index];
-            // The cheap tests of the role first: most of a source's figures fail them.
-            m != own_index
-                && z.kind == own.kind
-                && (same_role || (!z.subject.past && !own_roles(&cx.roles[m].1, &cx.roles[own_index].1)))
-                && compare::relate(z, other, rules) == Verdict::Agree
-                && (same_role || cx.vectors.similarity(m, own_index) >= rules.threshold_overlap)
-        })
-    };
-    !(states(x, a, y) || states(y, b, x))
-}
-
-/// Whether one of two figures is told of a degree of harm ("dozens of others were seriously
-/// injured") by an outlet that also tells its role plainly ("at least 50 people were
-/// hospitalised", a whole no smaller than the part), and the other figure tells no degree: that
-/// outlet's figure is a part beside the whole, which agrees with another outlet's whole only by
-/// chance. An outlet that tells the role only of a degree ("more than 50 people with serious
-/// injuries"), or plainly only of something smaller (16 injured in another camp), gives its account
-/// of the whole so.
-fn degree_beside_plain(cx: &Context, a: usize, b: usize) -> bool {
-    let plain_beside = |i: usize| {
-        let least = cx.claims[i].nominal.low.unwrap_or(f64::NEG_INFINITY);
-        cx.by_source[cx.claims[i].source].iter().any(|&m| {
-            let z = &cx.claims[m];
-            m != i
-                && cx.roles[m] == cx.roles[i]
-                && z.subject.degree == Degree::Unsaid
-                && !z.subject.part
-                && !z.subject.past
-                && z.nominal.high.is_none_or(|h| h >= least)
-        })
-    };
-    let (x, y) = (cx.claims[a].subject.degree, cx.claims[b].subject.degree);
-    x != y && ((x != Degree::Unsaid && plain_beside(a)) || (y != Degree::Unsaid && plain_beside(b)))
 }
 
 /// What aligning one block reads: the claims, their roles, each source's claims and the subject
@@ -179,6 +150,9 @@ fn degree_beside_plain(cx: &Context, a: usize, b: usize) -> bool {
 struct Context<'a> {
     claims: &'a [Claim],
     roles: &'a [(Kind, String)],
+    /// Per claim, its role as a number, equal for equal roles (`role_ids`): roles are compared
+    /// for most pairs a block weighs, and numbers compare without reading two strings.
+    role_ids: &'a [u32],
     /// The claims of each source, so a check reads two sources, never the corpus.
     by_source: &'a [Vec<usize>],
     vectors: &'a Vectors,
@@ -187,6 +161,21 @@ struct Context<'a> {
     sole: &'a [bool],
     /// Per source, the weekdays its figures are dated by, one bit each (Monday the lowest).
     days: &'a [u8],
+}
+
+impl Context<'_> {
+    /// Whether claims `a` and `b` are figures of one role.
+    fn same_role(&self, a: usize, b: usize) -> bool {
+        self.role_ids[a] == self.role_ids[b]
+    }
+}
+
+/// Each role of `roles` as a number: its rank among the distinct roles.
+fn role_ids(roles: &[(Kind, String)]) -> Vec<u32> {
+    let mut distinct: Vec<&(Kind, String)> = roles.iter().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    roles.iter().map(|r| distinct.binary_search(&r).map_or(0, |k| k as u32)).collect()
 }
 
 /// How many distinct sources tell the claims `members`.
@@ -217,7 +206,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     let needed_base = |a: usize, b: usize| {
         let (x, y) = (&claims[a], &claims[b]);
         let verdict = compare::relate(x, y, rules);
-        if (x.subject.past || y.subject.past) && (verdict != Verdict::Agree || cx.roles[a] != cx.roles[b]) {
+        if (x.subject.past || y.subject.past) && (verdict != Verdict::Agree || !cx.same_role(a, b)) {
             // An earlier event mentioned in passing is out of the story: its figures are never
             // set against others, only joined where they say the very same of the same things.
             return f32::INFINITY;
@@ -277,7 +266,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             let bare = cx.roles[a].1.is_empty() || cx.roles[b].1.is_empty();
             return if bare && verdict == Verdict::Agree { rules.threshold_bare } else { f32::INFINITY };
         }
-        if cx.sole[a] && cx.sole[b] && cx.roles[a] == cx.roles[b] && sole_pair(cx, a, b) {
+        if cx.sole[a] && cx.sole[b] && cx.same_role(a, b) && sole_pair(cx, a, b) {
             // Each outlet tells this role once: the same fact, told alike or not.
             return rules.threshold_sole;
         }
@@ -525,12 +514,13 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // figure of the role (`loners::loner_targets`) and a figure its outlet tells again in other
     // words (`repeats::repeat_targets`) or of another noun (`restated::restated_targets`); the
     // last three change no verdict and so need no ground.
+    let names = clusters.names();
     let mut joins: Vec<(usize, usize, Option<Ground>)> = [
-        sole::outlier_targets(cx, clusters.all()),
-        days::day_targets(cx, clusters.all()),
-        lists::list_targets(cx, &clusters, members),
-        places::place_targets(cx, clusters.all()),
-        times::time_targets(cx, clusters.all()),
+        sole::outlier_targets(cx, clusters.all(), &names),
+        days::day_targets(cx, clusters.all(), &names),
+        lists::list_targets(cx, &clusters, &names, members),
+        places::place_targets(cx, clusters.all(), &names),
+        times::time_targets(cx, clusters.all(), &names),
         restated::rounded_targets(cx, &clusters),
         headlines::headline_targets(cx, &clusters),
     ]
@@ -539,9 +529,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     .map(|(o, t, g)| (o, t, Some(g)))
     .collect();
     let unfounded = [
-        loners::loner_targets(cx, clusters.all()),
-        repeats::repeat_targets(cx, &clusters),
-        restated::restated_targets(cx, &clusters),
+        loners::loner_targets(cx, clusters.all(), &names),
+        repeats::repeat_targets(cx, &clusters, &names),
+        restated::restated_targets(cx, &clusters, &names),
     ]
     .concat();
     joins.extend(unfounded.into_iter().map(|(o, t)| (o, t, None)));
@@ -562,7 +552,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     let linked: Vec<(usize, usize)> = known
         .iter()
         .map(|(a, b, _)| (a as usize, b as usize))
-        .filter(|&(a, b)| cx.roles[a] == cx.roles[b] && !cx.roles[a].1.is_empty())
+        .filter(|&(a, b)| cx.same_role(a, b) && !cx.roles[a].1.is_empty())
         .collect();
     camps::merge_camps(cx, &mut clusters, &mut grounds, &linked);
     let mut out: Vec<Aligned> = clusters

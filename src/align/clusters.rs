@@ -67,6 +67,14 @@ impl Clusters {
         &self.members
     }
 
+    /// The clusters' names, ascending: the order the passes after the merges read them in, sorted
+    /// once for all of them.
+    pub(super) fn names(&self) -> Vec<usize> {
+        let mut names: Vec<usize> = self.members.keys().copied().collect();
+        names.sort_unstable();
+        names
+    }
+
     /// Every cluster by name, with its members, in no particular order.
     pub(super) fn into_named(self) -> impl Iterator<Item = (usize, Vec<usize>)> {
         self.members.into_iter()

@@ -19,13 +19,16 @@ use super::{most_told, source_count, Context, Ground};
 /// (`names_the_days_event`) or names it by its day as a possessive ("Wednesday's violence").
 /// Earlier events mentioned in passing, and statements dated by their publishing ("released
 /// Nov. 10"), never join. Each join comes with its ground, for the report.
-pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
+/// `names` are the block's clusters' names, ascending (`Clusters::names`).
+pub(super) fn day_targets(
+    cx: &Context,
+    clusters: &HashMap<usize, Vec<usize>>,
+    names: &[usize],
+) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
-    let mut keys: Vec<usize> = clusters.keys().copied().collect();
-    keys.sort_unstable();
     // Groups of one date: the group, a member and how many sources tell it.
     let mut days: Vec<(usize, usize, usize)> = Vec::new();
-    for &k in &keys {
+    for &k in names {
         let members = &clusters[&k];
         let first = &claims[members[0]];
         let alike = members.iter().all(|&m| {
@@ -41,7 +44,7 @@ pub(super) fn day_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -
         }
     }
     let mut out = Vec::new();
-    for &k in &keys {
+    for &k in names {
         let members = &clusters[&k];
         let (o, x) = (members[0], &claims[members[0]]);
         // A statement's date ("released Nov. 10") is the day it was published, not the story's.

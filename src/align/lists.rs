@@ -30,7 +30,7 @@ fn neighbours(cx: &Context, members: &[usize]) -> HashMap<usize, (usize, bool)> 
     for (&(source, _), &m) in &by_start {
         let end = cx.claims[m].span.end;
         let next = by_start.range((source, end)..=(source, end + LIST_GAP)).next();
-        if let Some((_, &n)) = next.filter(|(_, &n)| cx.roles[n] == cx.roles[m]) {
+        if let Some((_, &n)) = next.filter(|(_, &n)| cx.same_role(n, m)) {
             out.insert(m, (n, false));
             out.insert(n, (m, true));
         }
@@ -44,7 +44,13 @@ fn neighbours(cx: &Context, members: &[usize]) -> HashMap<usize, (usize, bool)> 
 /// group, and no figure of its own outlet. The figure must be of the same circumstances as
 /// them (narrowed alike, of no other place, not of an earlier event) and near them in value
 /// (`max_sole_measure_ratio` for measures, `max_sole_ratio` for counts); only one group may fit.
-pub(super) fn list_targets(cx: &Context, clusters: &Clusters, members: &[usize]) -> Vec<(usize, usize, Ground)> {
+/// `names` are the block's clusters' names, ascending (`Clusters::names`).
+pub(super) fn list_targets(
+    cx: &Context,
+    clusters: &Clusters,
+    names: &[usize],
+    members: &[usize],
+) -> Vec<(usize, usize, Ground)> {
     let (clusters, group_of) = (clusters.all(), clusters.cluster_of_each());
     let (claims, rules) = (cx.claims, cx.rules);
     let listed = neighbours(cx, members);
@@ -57,10 +63,8 @@ pub(super) fn list_targets(cx: &Context, clusters: &Clusters, members: &[usize])
         let ratio = if cx.roles[a].0 == Kind::Quantity { rules.max_sole_measure_ratio } else { rules.max_sole_ratio };
         lo > 0.0 && hi / lo <= ratio
     };
-    let mut keys: Vec<usize> = clusters.keys().copied().collect();
-    keys.sort_unstable();
     let mut out = Vec::new();
-    for &k in &keys {
+    for &k in names {
         let group = &clusters[&k];
         let o = group[0];
         let x = &claims[o];
@@ -93,7 +97,7 @@ pub(super) fn list_targets(cx: &Context, clusters: &Clusters, members: &[usize])
                 .collect();
             let alike = target.iter().all(|&m| {
                 let y = &claims[m];
-                cx.roles[m] == cx.roles[o]
+                cx.same_role(m, o)
                     && !y.subject.past
                     && y.subject.qualifiers == x.subject.qualifiers
                     && !other_places(x, y)

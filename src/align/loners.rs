@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::{Claim, Kind};
-use crate::compare::{self, Verdict};
+use crate::compare::{self, RelateKey, Verdict};
 use crate::rules::Rules;
 
 use super::{dated_alike, degree_beside_plain, most_told, of_other_days, other_places, source_count, Context};
@@ -26,18 +26,29 @@ use super::{dated_alike, degree_beside_plain, most_told, of_other_days, other_pl
 /// already, with a figure that overlaps it (a headline's "3 dead" beside the body's "three people
 /// were killed"). Earlier events mentioned in passing and counts of occurrences never join. Reads
 /// the groups of one block once.
-pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize)> {
+/// `names` are the block's clusters' names, ascending (`Clusters::names`).
+pub(super) fn loner_targets(
+    cx: &Context,
+    clusters: &HashMap<usize, Vec<usize>>,
+    names: &[usize],
+) -> Vec<(usize, usize)> {
     let (claims, rules) = (cx.claims, cx.rules);
-    let mut keys: Vec<usize> = clusters.keys().copied().collect();
-    keys.sort_unstable();
     // The groups holding each role, and each role's value as written: a loner is weighed against
     // the groups of its role, or, in a pile where a role has many groups, against those that tell
     // its very value, so the cost follows the number of claims rather than loners times groups.
     let mut by_role: BTreeMap<&(Kind, String), Vec<usize>> = BTreeMap::new();
     let mut by_value: BTreeMap<(&(Kind, String), ValueKey), Vec<usize>> = BTreeMap::new();
-    for &t in keys.iter().filter(|k| clusters[k].len() > 1) {
+    let mut told: HashMap<(usize, &(Kind, String)), Vec<Told>> = HashMap::default();
+    let mut slot: HashMap<(usize, &(Kind, String), RelateKey), usize> = HashMap::default();
+    for &t in names.iter().filter(|k| clusters[k].len() > 1) {
         for &m in &clusters[&t] {
             let role = &cx.roles[m];
+            let values = told.entry((t, role)).or_default();
+            let k = *slot.entry((t, role, RelateKey::of(&claims[m]))).or_insert_with(|| {
+                values.push((m, Vec::new()));
+                values.len() - 1
+            });
+            values[k].1.push(claims[m].source);
             let list = by_role.entry(role).or_default();
             if list.last() != Some(&t) {
                 list.push(t);
@@ -49,7 +60,7 @@ pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>)
         }
     }
     let mut out = Vec::new();
-    for &k in &keys {
+    for &k in names {
         let members = &clusters[&k];
         let (o, x) = (members[0], &claims[members[0]]);
         let counted = matches!(cx.roles[o].0, Kind::Count | Kind::Quantity);
@@ -58,17 +69,25 @@ pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>)
         }
         let fits = |t: usize| {
             let group = &clusters[&t];
-            let of_role: Vec<usize> = group.iter().copied().filter(|&m| cx.roles[m] == cx.roles[o]).collect();
-            let agreeing: Vec<usize> =
-                of_role.iter().copied().filter(|&m| compare::relate(&claims[m], x, rules) == Verdict::Agree).collect();
+            // The sources of the members of the role that agree with it.
+            let mut agreeing: Vec<usize> = told
+                .get(&(t, &cx.roles[o]))
+                .into_iter()
+                .flatten()
+                .filter(|(m, _)| compare::relate(&claims[*m], x, rules) == Verdict::Agree)
+                .flat_map(|(_, sources)| sources.iter().copied())
+                .collect();
+            agreeing.sort_unstable();
+            agreeing.dedup();
             // A source that counts the role more than once joins only where it told this very
             // count of the role already: it repeats itself ("the 23 pirates" again and again),
             // or names the person again by the age it gave ("the 16-year old"). Not another
             // measure: one source gives two quakes the same magnitude.
-            let repeated = (cx.roles[o].0 == Kind::Count || is_age(x, rules))
-                && agreeing.iter().any(|&m| claims[m].source == x.source);
+            let repeated =
+                (cx.roles[o].0 == Kind::Count || is_age(x, rules)) && agreeing.binary_search(&x.source).is_ok();
+            let of_role = || group.iter().copied().filter(|&m| cx.same_role(m, o));
             (cx.sole[o] || repeated)
-                && source_count(claims, &agreeing) >= rules.outlier_sources.max(2)
+                && agreeing.len() >= rules.outlier_sources.max(2)
                 && group.iter().all(|&m| {
                     let y = &claims[m];
                     !y.subject.past
@@ -79,7 +98,7 @@ pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>)
                         }
                         && !other_places(x, y)
                 })
-                && of_role.iter().all(|&m| {
+                && of_role().all(|m| {
                     let y = &claims[m];
                     y.subject.qualifiers == x.subject.qualifiers
                         && !degree_beside_plain(cx, o, m)
@@ -103,6 +122,11 @@ pub(super) fn loner_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>)
     }
     out
 }
+
+/// One value a group tells of one role, as a member telling it and the sources telling it: a
+/// loner is weighed against a group's few values, not against its hundreds of members, and only a
+/// group that tells its value reads them all.
+type Told = (usize, Vec<usize>);
 
 /// Whether the claim is an age ("the 16-year old").
 fn is_age(c: &Claim, rules: &Rules) -> bool {

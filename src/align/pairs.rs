@@ -40,15 +40,40 @@ pub(super) fn other_places(x: &Claim, y: &Claim) -> bool {
 /// "four hardest-hit villages" are a part of "five villages"), and near each other.
 pub(super) fn sole_pair(cx: &Context, a: usize, b: usize) -> bool {
     let (x, y, rules) = (&cx.claims[a], &cx.claims[b], cx.rules);
-    let (p, q) = (x.value.magnitude(), y.value.magnitude());
-    let (lo, hi) = (p.min(q), p.max(q));
+    let (lo, hi) = nearest_ends(x, y);
     let ratio = if x.kind == Kind::Quantity { rules.max_sole_measure_ratio } else { rules.max_sole_ratio };
-    let placed = |p: &Claim, q: &Claim| p.subject.place.as_ref().is_none_or(|place| q.subject.weight(place) > 0.0);
+    let placed = |p: &Claim, q: &Claim| {
+        p.subject.place.as_ref().is_none_or(|place| q.subject.weight(place) > 0.0 || of_one_place(cx, q, place))
+    };
     placed(x, y)
         && placed(y, x)
         && (dated_alike(cx, x, y) || compare::relate(x, y, rules) != Verdict::Conflict)
         && x.subject.qualifiers == y.subject.qualifiers
+        && x.subject.degree == y.subject.degree
         && (hi == 0.0 || (lo > 0.0 && hi / lo <= ratio))
+}
+
+/// The nearest ends of two figures' spans, smaller first: "eight" and "dozens" (24..99) lie three
+/// times apart, not seven, as a writer saying "dozens" may mean two dozen. Overlapping or unbounded
+/// spans fall back on their middles.
+fn nearest_ends(x: &Claim, y: &Claim) -> (f64, f64) {
+    let (p, q) = (x.value.magnitude(), y.value.magnitude());
+    let (small, large) = if p <= q { (x, y) } else { (y, x) };
+    match (small.value.high, large.value.low) {
+        (Some(h), Some(l)) if h >= 0.0 && l > h => (h, l),
+        _ => (p.min(q), p.max(q)),
+    }
+}
+
+/// Whether a figure tied to no place comes from an outlet that names `place` (some figure of it
+/// weighs the name) and ties no figure to another: its story is told of that one place ("police put
+/// the march at 30,000" in an account of the Athens march), so its untied figure is of that place
+/// too. An outlet that ties figures to two places (Athens' march and Salonika's) leaves it open.
+fn of_one_place(cx: &Context, q: &Claim, place: &str) -> bool {
+    let own = &cx.by_source[q.source];
+    q.subject.place.is_none()
+        && own.iter().all(|&m| cx.claims[m].subject.place.as_deref().is_none_or(|p| p == place))
+        && own.iter().any(|&m| cx.claims[m].subject.weight(place) > 0.0)
 }
 
 /// The weekday a date claim with no calendar day names ("on Monday" in an undated source).

@@ -30,13 +30,16 @@ fn place_of<'a>(cx: &Context, c: &'a Claim) -> Option<&'a str> {
 /// most sources, when it is the only one so told. Then, for a place no such group measures from
 /// and exactly two sources give one distance from, each left on its own, those two within
 /// `max_place_ratio` and of the same day join each other. Reads the groups of one block once.
-pub(super) fn place_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
+/// `names` are the block's clusters' names, ascending (`Clusters::names`).
+pub(super) fn place_targets(
+    cx: &Context,
+    clusters: &HashMap<usize, Vec<usize>>,
+    names: &[usize],
+) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
-    let mut keys: Vec<usize> = clusters.keys().copied().collect();
-    keys.sort_unstable();
     // Per source and place, the source's distances from it, to tell whether it gives one only.
     let mut told: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
-    for &k in &keys {
+    for &k in names {
         for &m in &clusters[&k] {
             if let Some(place) = place_of(cx, &claims[m]) {
                 told.entry((claims[m].source, place)).or_default().push(m);
@@ -55,7 +58,7 @@ pub(super) fn place_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>)
     };
     // The groups that are distances from one place, each told by two sources at least.
     let mut targets: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
-    for &k in &keys {
+    for &k in names {
         let members = &clusters[&k];
         let Some(place) = place_of(cx, &claims[members[0]]) else { continue };
         let sources = source_count(claims, members);
@@ -70,7 +73,7 @@ pub(super) fn place_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>)
         p.min(q) > 0.0 && p.max(q) / p.min(q) <= rules.max_place_ratio
     };
     let mut out = Vec::new();
-    for &k in &keys {
+    for &k in names {
         let members = &clusters[&k];
         let (o, x) = (members[0], &claims[members[0]]);
         let Some(place) = place_of(cx, x).filter(|&p| members.len() == 1 && one_distance(x.source, p)) else {

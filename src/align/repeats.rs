@@ -18,14 +18,13 @@ use super::{other_places, Context};
 /// repeat changes no verdict, since it relates to the group as its outlet's telling there does.
 /// An outlet that gives the value in two groups tells two facts of it, so the repeat is left
 /// alone.
-pub(super) fn repeat_targets(cx: &Context, clusters: &Clusters) -> Vec<(usize, usize)> {
+/// `names` are the block's clusters' names, ascending (`Clusters::names`).
+pub(super) fn repeat_targets(cx: &Context, clusters: &Clusters, names: &[usize]) -> Vec<(usize, usize)> {
     let groups = clusters;
     let clusters = groups.all();
     let (claims, rules) = (cx.claims, cx.rules);
-    let mut keys: Vec<usize> = clusters.keys().copied().collect();
-    keys.sort_unstable();
     let mut out = Vec::new();
-    for &k in &keys {
+    for &k in names {
         let members = &clusters[&k];
         let (o, x) = (members[0], &claims[members[0]]);
         if members.len() != 1 || !cx.sole[o] || x.kind == Kind::Date {
@@ -34,7 +33,7 @@ pub(super) fn repeat_targets(cx: &Context, clusters: &Clusters) -> Vec<(usize, u
         let repeats = |m: usize| {
             let y = &claims[m];
             m != o
-                && cx.roles[m] == cx.roles[o]
+                && cx.same_role(m, o)
                 && !y.subject.past
                 && y.subject.qualifiers == x.subject.qualifiers
                 && (x.subject.weekday.is_none()

@@ -20,15 +20,14 @@ const DISTINCT_COUNT: f64 = 13.0;
 /// narrowed alike, of no other day or place, whose members none dispute it. Never a count of a
 /// role of its own (the dead, the injured) restating another role: those are two tolls. An outlet
 /// that gives the value in two groups tells two facts of it, and the count is left alone.
-pub(super) fn restated_targets(cx: &Context, clusters: &Clusters) -> Vec<(usize, usize)> {
+/// `names` are the block's clusters' names, ascending (`Clusters::names`).
+pub(super) fn restated_targets(cx: &Context, clusters: &Clusters, names: &[usize]) -> Vec<(usize, usize)> {
     let groups = clusters;
     let clusters = groups.all();
     let (claims, rules) = (cx.claims, cx.rules);
-    let mut keys: Vec<usize> = clusters.keys().copied().collect();
-    keys.sort_unstable();
     let role = |m: usize| cx.roles[m].1.as_str();
     let mut out = Vec::new();
-    for &k in &keys {
+    for &k in names {
         let members = &clusters[&k];
         let (o, x) = (members[0], &claims[members[0]]);
         let large = x.nominal.is_exact() && x.nominal.low.is_some_and(|v| v >= DISTINCT_COUNT);

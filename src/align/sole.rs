@@ -8,20 +8,23 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::claim::{Claim, Kind};
+use crate::claim::{Claim, Degree, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
 
 use super::{dated_alike, most_told, other_places, sole_pair, source_count, Context, Ground};
 
-/// A source's role: the kind and what is counted or measured.
-type Role<'a> = (Kind, &'a str);
+/// A source's role: the kind, what is counted or measured, and the degree of harm it is told of
+/// (`Degree` as a number): "eight people suffered serious injuries" is its outlet's only figure of
+/// the seriously injured beside its plain "injured dozens", a part of them and no other value.
+type Role<'a> = (Kind, &'a str, u8);
 
 /// For each claim, whether it is the sole figure of its role in its source: the source states no
 /// other value of that role (its mentions of it, headline and body, all overlap) outside earlier
 /// events mentioned in passing and, for a figure tied to a place, outside other places ("In
 /// Patras, 20,000 protesters" beside "in Salonika, where 50,000 marched": Salonika's crowd is told
-/// once). Roles that name no particular thing (a bare figure, dates, spans
+/// once), and outside parts told beside a whole ("842 aftershocks, including 54 stronger than
+/// five"). Roles that name no particular thing (a bare figure, dates, spans
 /// of time, sums of money, lengths, which measure many things of one story) are never sole.
 /// Reads each claim once, so the cost follows the number of claims.
 pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &Rules) -> Vec<bool> {
@@ -30,6 +33,9 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
         let c = &claims[i];
         !role.is_empty()
             && !c.subject.past
+            // A part ("including 54", "of which four") is told beside its whole, not as another
+            // value of it; a part by degree of harm is keyed by its degree instead (`Role`).
+            && (!c.subject.part || c.subject.degree != Degree::Unsaid)
             && !c.subject.terms.is_empty()
             && match kind {
                 // A figure with decimals counts no things ("a 2.9 aftershock" is a magnitude).
@@ -53,7 +59,7 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
         if !eligible(i) {
             continue;
         }
-        let role = (roles[i].0, roles[i].1.as_str());
+        let role = (roles[i].0, roles[i].1.as_str(), c.subject.degree as u8);
         narrow(bounds.entry((c.source, role, None)).or_insert(ALL), c);
         match c.subject.place.as_deref() {
             Some(place) => narrow(bounds.entry((c.source, role, Some(place))).or_insert(ALL), c),
@@ -63,7 +69,7 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
     (0..claims.len())
         .map(|i| {
             let c = &claims[i];
-            let role = (roles[i].0, roles[i].1.as_str());
+            let role = (roles[i].0, roles[i].1.as_str(), c.subject.degree as u8);
             let (low, high) = match c.subject.place.as_deref() {
                 None => bounds.get(&(c.source, role, None)).copied().unwrap_or(ALL),
                 Some(place) => {
@@ -87,13 +93,16 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
 /// role. Among several such groups only the one told by the most sources, when it is the only
 /// one so told: otherwise the outlier's fact is unclear. Each join comes with its ground, for the
 /// report. Reads the groups of one block once.
-pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
+/// `names` are the block's clusters' names, ascending (`Clusters::names`).
+pub(super) fn outlier_targets(
+    cx: &Context,
+    clusters: &HashMap<usize, Vec<usize>>,
+    names: &[usize],
+) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
-    let mut keys: Vec<usize> = clusters.keys().copied().collect();
-    keys.sort_unstable();
     // Groups by role: the role, the group and how many sources tell it.
     let mut targets: BTreeMap<&(Kind, String), Vec<(usize, usize)>> = BTreeMap::new();
-    for &k in &keys {
+    for &k in names {
         let members = &clusters[&k];
         // Each role the group tells, once: a group may join one count told of two nouns.
         let mut roles: Vec<&(Kind, String)> = members.iter().map(|&m| &cx.roles[m]).collect();
@@ -110,7 +119,7 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
         }
     }
     let mut out = Vec::new();
-    for &k in &keys {
+    for &k in names {
         let members = &clusters[&k];
         let o = members[0];
         let x = &claims[o];
@@ -122,7 +131,7 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
         // listed under it), so every check below reads at least one member.
         let fits = |t: usize| {
             let group = &clusters[&t];
-            group.iter().filter(|&&m| cx.roles[m] == cx.roles[o]).all(|&m| {
+            group.iter().filter(|&&m| cx.same_role(m, o)).all(|&m| {
                 let y = &claims[m];
                 sole_pair(cx, o, m)
                     && dated_alike(cx, x, y)
@@ -134,7 +143,7 @@ pub(super) fn outlier_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>
                     && !y.subject.past
                     && !cx.by_source[y.source]
                         .iter()
-                        .any(|&z| cx.roles[z] == cx.roles[o] && compare::relate(&claims[z], x, rules) == Verdict::Agree)
+                        .any(|&z| cx.same_role(z, o) && compare::relate(&claims[z], x, rules) == Verdict::Agree)
             }) && group.iter().any(|&m| cx.vectors.mutual(o, m) >= rules.threshold_sole)
         };
         // The group most sources tell, when it is the only one so told; a lesser group is no

@@ -274,3 +274,48 @@ fn the_rounds_in_a_gun_leave_an_outlets_only_count_of_the_bullets_that_hit() {
     ];
     assert_conflict_on(&texts, "11", 4, "only figure of shot");
 }
+
+#[test]
+fn an_untied_figure_of_an_outlet_telling_of_one_place_is_of_that_place() {
+    // The second outlet ties no figure to a place, but tells of Athens (its strike's 24 hours) and
+    // of no other city: its march of 30,000 is the Athens march the first ties to the city, so the
+    // two dispute.
+    let athens = [
+        "Police said as many as 20,000 people took to the streets of Athens as rallies kicked off.",
+        "The 24-hour general strike brought Athens to a halt. Unions called it the biggest in years. Police put the \
+         march, to mark the strike, at roughly 30,000 people.",
+    ];
+    assert_conflict_on(&athens, "20,000", 2, "only figure of protester");
+    // An outlet that ties a figure to another city too leaves its untied figure open.
+    let two_cities = [
+        athens[0],
+        "The 24-hour general strike brought Athens to a halt. Unions called it the biggest in years. Police put the \
+         march, to mark the strike, at roughly 30,000 people. In Salonika, 5,000 people marched.",
+    ];
+    let r = report(&two_cities);
+    assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
+}
+
+#[test]
+fn an_outlets_only_count_of_the_gravely_hurt_disputes_anothers_beside_its_plain_count() {
+    // The second outlet tells the injured plainly (dozens) and the seriously injured once (eight):
+    // its plain dozens are no account of the seriously injured, and "dozens" may be two dozen, so
+    // its eight disputes the first outlet's dozens seriously injured.
+    let texts = [
+        "A young girl was killed and dozens of others were seriously injured in the quakes.",
+        "Officials said the quake hurt dozens. The agency head said eight people had suffered from serious injury.",
+    ];
+    assert_conflict_on(&texts, "vs 8", 2, "only figure of injured");
+}
+
+#[test]
+fn a_part_including_some_of_a_figure_leaves_it_its_outlets_only_one() {
+    // The 54 stronger aftershocks are some of the 842, no other count of the aftershocks, so the
+    // first outlet tells them as hundreds and 842 alike, and its hundreds dispute the other's dozens.
+    let texts = [
+        "As aid arrived, hundreds of aftershocks continued to rattle the coastal city. The agency said Papua had \
+         been hit by 842 aftershocks over 29 hours, including 54 aftershocks stronger than five on the Richter scale.",
+        "Dozens of aftershocks followed in the city.",
+    ];
+    assert_conflict_on(&texts, "200..999 vs 24..99", 2, "only figure of aftershock");
+}

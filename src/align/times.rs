@@ -50,10 +50,13 @@ const WEEKDAY_DAYS: i64 = i64::MIN / 2;
 /// only, which the others join), those times, all within `MAX_SPREAD` minutes of each other and
 /// each sharing some words with another, are one fact. Each join comes with its ground, for the
 /// report. Reads the groups of one block once.
-pub(super) fn time_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) -> Vec<(usize, usize, Ground)> {
+/// `names` are the block's clusters' names, ascending (`Clusters::names`).
+pub(super) fn time_targets(
+    cx: &Context,
+    clusters: &HashMap<usize, Vec<usize>>,
+    names: &[usize],
+) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
-    let mut keys: Vec<usize> = clusters.keys().copied().collect();
-    keys.sort_unstable();
     let day_of = |c: &Claim| at(c).map_or(i64::MIN, |(day, _)| day);
     let minutes = |m: usize| at(&claims[m]).map_or(0.0, |(_, minutes)| minutes);
     // Days that a group of day dates from two sources tells alike.
@@ -63,7 +66,7 @@ pub(super) fn time_targets(cx: &Context, clusters: &HashMap<usize, Vec<usize>>) 
     let mut timed: BTreeMap<i64, Vec<(usize, bool)>> = BTreeMap::new();
     // Per calendar day and source, the local times of day the source gives, with their groups.
     let mut times: BTreeMap<(i64, usize), Vec<(usize, usize)>> = BTreeMap::new();
-    for &k in &keys {
+    for &k in names {
         let members = &clusters[&k];
         let first = &claims[members[0]];
         if members.len() > 1 && first.kind == Kind::Date && first.precision == Some(DatePrecision::Day) {

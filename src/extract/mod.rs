@@ -523,6 +523,16 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_hours_before_tells_an_earlier_incident_and_they_go_on_with_it() {
+        let text = "At least 40 people died at the school on Tuesday. Hours before, three men died when a bomb hit \
+                    another school. They were among 400 people sheltering there. Hundreds of people were sheltering \
+                    in the school.";
+        assert_eq!(past_counts(text), [false, true, true, false]);
+        // Inside a sentence, a span before dates a thing of the story itself.
+        assert_eq!(past_counts("Three men who had arrived hours earlier died at the school."), [false]);
+    }
+
+    #[test]
     fn a_sentence_between_two_of_earlier_events_is_one_too() {
         let text = "The quake killed 24 people on Tuesday. Last year an 8.6 quake struck off Banda Aceh. \
                     Five people died in the quake. Last year another quake killed more than 1,000 people.";

@@ -21,6 +21,7 @@ pub(super) fn mark(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], ru
         mark_month_past(claims, sentences, tokens, rules);
     }
     mark_last_period(claims, sentences, tokens);
+    mark_earlier_opening(claims, sentences, tokens);
     mark_between_past(claims, sentences);
     mark_continued_past(claims, sentences, tokens);
 }
@@ -99,10 +100,32 @@ fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
     mark_after(claims, sentences, &earlier);
 }
 
+/// Marks the figures of a sentence that opens on a span of time and "before" or "earlier" ("Hours
+/// before, three men died when a bomb hit another school", "Days earlier, ..."): news opens so on
+/// an incident before the one it reports, so its figures are that incident's. Only at the opening:
+/// "died two days earlier" inside a sentence dates one thing of the story itself.
+fn mark_earlier_opening(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
+    const SPANS: [&str; 5] = ["minutes", "hours", "days", "weeks", "moments"];
+    let opens = |k: usize| k == 0 || tokens[k - 1].sentence != tokens[k].sentence;
+    let earlier: Vec<(u32, usize)> = tokens
+        .windows(2)
+        .enumerate()
+        .filter(|(k, w)| {
+            opens(*k)
+                && SPANS.iter().any(|s| w[0].is(s))
+                && (w[1].is("before") || w[1].is("earlier"))
+                && w[0].sentence == w[1].sentence
+        })
+        .map(|(_, w)| (w[1].sentence, w[1].end))
+        .collect();
+    mark_after(claims, sentences, &earlier);
+}
+
 /// Marks the figures of an undated sentence that goes on telling the earlier event of the sentence
-/// right before it, opening on "it" or on "the" and a word of that sentence: "In June 2012, a 3.0
-/// quake struck north of The Geysers. The quake was six miles west of Cobb. It was also east of
-/// Cloverdale." A definite reference right after an indefinite one is to the thing just named,
+/// right before it, opening on "it", "they" or on "the" and a word of that sentence: "In June 2012,
+/// a 3.0 quake struck north of The Geysers. The quake was six miles west of Cobb. It was also east
+/// of Cloverdale." "Hours before, three men died at another school. They were among 400 people
+/// sheltering there." A definite reference right after an indefinite one is to the thing just named,
 /// and a sentence that dates anything of its own (a weekday, a day) is left as it is.
 fn mark_continued_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
     let (mut past, dated) = past_and_dated(claims, sentences);
@@ -124,7 +147,7 @@ fn mark_continued_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]
         let opener = &tokens[from..to];
         let named = |w: &str| tokens[before..from].iter().any(|t| t.norm == w);
         let continues = match opener {
-            [it, ..] if it.is("it") => true,
+            [it, ..] if it.is("it") || it.is("they") => true,
             [the, noun, ..] if the.is("the") && noun.kind == TokenKind::Word => named(&noun.norm),
             _ => false,
         };

@@ -225,8 +225,11 @@ impl Terms {
             .take(INSTALMENT_REACH)
             .take_while(|t| t.sentence == sentence)
             .any(|t| rules.instalment.contains(&*t.norm));
+        // "842 aftershocks, including 54 stronger than five": a part of the figure before.
+        let included = word(start.checked_sub(1), &|w: &str| rules.including.contains(w));
         let part = severe
             || latest
+            || included
             || (clause && word(start.checked_sub(2), &of) && word(start.checked_sub(1), &partitive))
             || (word(Some(end), &of) && word(Some(end + 1), &partitive));
         let statement = dates_a_statement(tokens, rules, start, end, sentence);
@@ -568,6 +571,8 @@ mod tests {
         assert_eq!(parts(text, &["eight", "261", "nine", "40"]), [true, true, true, false]);
         let text = "It raised 35 million in two rounds. Most recently, it raised 20 million";
         assert_eq!(parts(text, &["35", "20"]), [false, true]);
+        let text = "It was hit by 842 aftershocks, including 54 stronger than five, and 12 more on Monday";
+        assert_eq!(parts(text, &["842", "54", "12"]), [false, true, false]);
         // Of the parts by severity, the gravest degree counts the critically injured.
         let text = "55 were hurt, ten of whom remain critical; eight were seriously injured, nine critically";
         let critical: Vec<bool> = subjects(text, &["55", "ten", "eight", "nine"]).iter().map(|s| s.critical).collect();

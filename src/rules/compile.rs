@@ -99,7 +99,9 @@ pub(super) fn compile(
         mild: HashSet::default(),
         blows: HashSet::default(),
         gun_verbs: HashSet::default(),
+        estimates: HashSet::default(),
         instalment: HashSet::default(),
+        including: HashSet::default(),
         statements: HashSet::default(),
         statement_nouns: HashSet::default(),
         institutions: HashSet::default(),
@@ -353,7 +355,9 @@ pub(super) fn compile(
             rules.mild.extend(s.mild.iter().map(|w| w.to_lowercase()));
             rules.blows.extend(s.blows.iter().map(|w| w.to_lowercase()));
             rules.gun_verbs.extend(s.gun_verbs.iter().map(|w| w.to_lowercase()));
+            rules.estimates.extend(s.estimates.iter().map(|w| w.to_lowercase()));
             rules.instalment.extend(s.instalment.iter().map(|w| w.to_lowercase()));
+            rules.including.extend(s.including.iter().map(|w| w.to_lowercase()));
             rules.statements.extend(s.statements.iter().map(|w| w.to_lowercase()));
             rules.statement_nouns.extend(s.statement_nouns.iter().map(|w| w.to_lowercase()));
             rules.institutions.extend(s.institutions.iter().map(|w| w.to_lowercase()));

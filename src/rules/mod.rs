@@ -225,8 +225,13 @@ pub struct Rules {
     /// Verbs that, before a count in its clause, make it a role of their own whatever the noun
     /// ("fired 11 shots", "loaded with four bullets"): the role is the verb's alias.
     pub gun_verbs: HashSet<String>,
+    /// Verbs of estimating whose object names what the figure after their "at" counts ("police
+    /// put the march at 30,000").
+    pub estimates: HashSet<String>,
     /// Words that make a figure after them in its sentence the latest of a series ("recently").
     pub instalment: HashSet<String>,
+    /// Words that, right before a figure, make it a part of the one told before ("including 54").
+    pub including: HashSet<String>,
     /// Verbs that, right before a date, make it the date of a statement ("released Nov. 10").
     pub statements: HashSet<String>,
     /// Nouns that, right after a date, make it the date of a statement ("a Nov. 9 press

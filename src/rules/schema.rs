@@ -419,10 +419,18 @@ pub struct SubjectSection {
     /// ("fired 11 shots", "loaded with four bullets"): the role is the verb's alias.
     #[serde(default)]
     pub gun_verbs: Vec<String>,
+    /// Verbs of estimating whose object names what the figure after their "at" counts ("police put
+    /// the march at 30,000", "officials put the death toll at 24"), however far the two stand.
+    #[serde(default)]
+    pub estimates: Vec<String>,
     /// Words that, in a figure's sentence before it, make it the latest of a series ("Most
     /// recently, it raised $20 million"), a part of the series' total.
     #[serde(default)]
     pub instalment: Vec<String>,
+    /// Words that, right before a figure, make it a part of the figure told before it ("842
+    /// aftershocks, including 54 stronger than five").
+    #[serde(default)]
+    pub including: Vec<String>,
     /// Verbs of publishing that, right before a date ("released Nov. 10", "issued on Wednesday"),
     /// make it the date of a statement rather than of the event it tells of.
     #[serde(default)]

@@ -116,6 +116,9 @@ fn noun_of(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Optio
         if let Some((c, _)) = phrase {
             return (Some(c.to_string()), end);
         }
+        if let Some(object) = estimated_object(tokens, rules, k, sentence) {
+            return (Some(object), end);
+        }
         // "killing one", "the death toll rose to 24", and the commonest phrasing of all, "the
         // quake killed 12 people": the countable word before the number, in its clause. Not
         // others named before people counted ("troops had identified the hundreds of
@@ -136,6 +139,30 @@ fn noun_of(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Optio
         }
     }
     (head, end)
+}
+
+/// Tokens back from a figure's "at" within which a verb of estimating is read.
+const ESTIMATE_REACH: usize = 16;
+
+/// The countable object of a verb of estimating whose "at" stands right before the number at token
+/// `k`: "Police put the march, to mark a 24-hour nationwide strike, at roughly 30,000 people"
+/// counts the marchers, "officials put the death toll at 24" the dead, however many words stand
+/// between the object and the figure. The object is the first word or alias phrase after the verb.
+fn estimated_object(tokens: &[Token], rules: &Rules, k: usize, sentence: u32) -> Option<String> {
+    let at = (k.saturating_sub(3)..k).rev().find(|&i| tokens[i].sentence == sentence && tokens[i].is("at"))?;
+    let verb = (at.saturating_sub(ESTIMATE_REACH)..at)
+        .rev()
+        .take_while(|&i| tokens[i].sentence == sentence)
+        .find(|&i| tokens[i].kind == TokenKind::Word && rules.estimates.contains(&*tokens[i].norm))?;
+    let object = (verb + 1..at).find_map(|i| {
+        let phrase = rules.word(&tokens[i].norm).is_some_and(|f| f.opens_alias);
+        phrase
+            .then(|| subject::alias_phrase(tokens, rules, i))
+            .flatten()
+            .map(|(c, _)| c.to_string())
+            .or_else(|| canonical_word(&tokens[i].norm, rules))
+    })?;
+    rules.countable.contains(&object).then_some(object)
 }
 
 /// How many tokens after a general noun its countable word may stand: three content words and

@@ -1,0 +1,77 @@
+//! Two claims of one block in, whether a dispute between them is plausible out: a source stating
+//! the other's value beside its own, values orders of magnitude apart, or a degree of harm set
+//! against a plain whole make two facts of two figures, not one fact in dispute.
+
+use super::Context;
+use crate::claim::{Claim, Degree, Kind};
+use crate::compare::{self, Verdict};
+
+/// Whether two disjoint values could be two accounts of one fact. Not when one of the two sources
+/// also states the other's value as a figure of the same kind: "23 pirates, 12 of them Somali"
+/// makes 12 and 23 two facts, so another outlet's 12 contradicts nothing, even when the extractor
+/// read "12 Somali" as counting Somalis. Nor when the values lie orders of magnitude apart
+/// (`max_conflict_ratio`): "3" and "200" are no rounding or reporting slip. `by_source` lists the
+/// claims of each source, so the check reads two sources, never the corpus.
+pub(super) fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
+    let (claims, rules) = (cx.claims, cx.rules);
+    let (x, y) = (&claims[a], &claims[b]);
+    let (lo, hi) = (x.value.magnitude().min(y.value.magnitude()), x.value.magnitude().max(y.value.magnitude()));
+    if x.kind != Kind::Date && lo > 0.0 && hi / lo > rules.max_conflict_ratio {
+        return false;
+    }
+    // A figure of the same role says so outright; one of another role (another counted noun)
+    // only when its sentence speaks of the same things, and never one of another role of its
+    // own: "18 injured and 12 arrested" tells nothing of another outlet's 12 injured. Nor, for a
+    // figure of a degree of harm, one of another degree: "injured dozens" beside "eight suffered
+    // serious injury" tells nothing of another outlet's dozens seriously injured (while "dozens
+    // seriously injured" beside "300 injured" may be what another outlet's plain dozens count).
+    let own_roles = |p: &str, q: &str| p != q && rules.countable.contains(p) && rules.countable.contains(q);
+    let states = |own: &Claim, own_index: usize, other: &Claim| {
+        cx.by_source[own.source].iter().any(|&m| {
+            let z = &claims[m];
+            let same_role = cx.same_role(m, own_index);
+            // The cheap tests of the role first: most of a source's figures fail them.
+            m != own_index
+                && z.kind == own.kind
+                && (z.subject.degree == own.subject.degree || own.subject.degree == Degree::Unsaid)
+                && (same_role || (!z.subject.past && !own_roles(&cx.roles[m].1, &cx.roles[own_index].1)))
+                && compare::relate(z, other, rules) == Verdict::Agree
+                && (same_role || cx.vectors.similarity(m, own_index) >= rules.threshold_overlap)
+        })
+    };
+    !(states(x, a, y) || states(y, b, x))
+}
+
+/// Whether one of two figures is told of a degree of harm ("dozens of others were seriously
+/// injured") by an outlet that also tells its role plainly ("at least 50 people were
+/// hospitalised", a whole no smaller than the part), and the other figure tells no degree: that
+/// outlet's figure is a part beside the whole, which agrees with another outlet's whole only by
+/// chance. An outlet that tells the role only of a degree ("more than 50 people with serious
+/// injuries"), or plainly only of something smaller (16 injured in another camp), gives its account
+/// of the whole so. Nor does a plain figure meet another outlet's figure of a degree when its own
+/// outlet tells that degree too ("hurt dozens", "eight suffered serious injury"): that outlet's
+/// account of the degree is its graded figure.
+pub(super) fn degree_beside_plain(cx: &Context, a: usize, b: usize) -> bool {
+    let plain_beside = |i: usize| {
+        let least = cx.claims[i].nominal.low.unwrap_or(f64::NEG_INFINITY);
+        cx.by_source[cx.claims[i].source].iter().any(|&m| {
+            let z = &cx.claims[m];
+            m != i
+                && cx.roles[m] == cx.roles[i]
+                && z.subject.degree == Degree::Unsaid
+                && !z.subject.part
+                && !z.subject.past
+                && z.nominal.high.is_none_or(|h| h >= least)
+        })
+    };
+    // Whether the outlet of plain figure `i` tells its role of `degree` too.
+    let graded_beside = |i: usize, degree: Degree| {
+        cx.by_source[cx.claims[i].source]
+            .iter()
+            .any(|&m| m != i && cx.roles[m] == cx.roles[i] && cx.claims[m].subject.degree == degree)
+    };
+    let (x, y) = (cx.claims[a].subject.degree, cx.claims[b].subject.degree);
+    x != y
+        && ((x != Degree::Unsaid && (plain_beside(a) || graded_beside(b, x)))
+            || (y != Degree::Unsaid && (plain_beside(b) || graded_beside(a, y))))
+}
