@@ -106,17 +106,14 @@ fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
 /// "died two days earlier" inside a sentence dates one thing of the story itself.
 fn mark_earlier_opening(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
     const SPANS: [&str; 5] = ["minutes", "hours", "days", "weeks", "moments"];
-    let opens = |k: usize| k == 0 || tokens[k - 1].sentence != tokens[k].sentence;
-    let earlier: Vec<(u32, usize)> = tokens
-        .windows(2)
-        .enumerate()
-        .filter(|(k, w)| {
-            opens(*k)
-                && SPANS.iter().any(|s| w[0].is(s))
-                && (w[1].is("before") || w[1].is("earlier"))
-                && w[0].sentence == w[1].sentence
+    let earlier: Vec<(u32, usize)> = claim_sentences(tokens, sentences)
+        .into_iter()
+        .filter_map(|(from, to)| match &tokens[from..to] {
+            [span, after, ..] if SPANS.iter().any(|s| span.is(s)) && (after.is("before") || after.is("earlier")) => {
+                Some((after.sentence, after.end))
+            }
+            _ => None,
         })
-        .map(|(_, w)| (w[1].sentence, w[1].end))
         .collect();
     mark_after(claims, sentences, &earlier);
 }
