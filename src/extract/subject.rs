@@ -428,7 +428,9 @@ fn is_clause_mark(tokens: &[Token], k: usize) -> bool {
 pub(super) fn alias_phrase<'r>(tokens: &[Token], rules: &'r Rules, i: usize) -> Option<(&'r str, usize)> {
     let longest = rules.alias_max_words.min(tokens.len() - i);
     // The longest phrase is written once; every shorter one is a prefix of it. A mark other than an
-    // apostrophe or a hyphen, or a sentence break, ends every phrase that would hold it.
+    // apostrophe or a hyphen, or a sentence break, ends every phrase that would hold it; so does a
+    // phrase that opens no alias (`WordFacts::opens_alias` marks every beginning of one that ends
+    // where a token does), which spares looking the longer ones up.
     let mut phrase = String::new();
     let mut ends = Vec::with_capacity(longest);
     for t in &tokens[i..i + longest] {
@@ -440,6 +442,9 @@ pub(super) fn alias_phrase<'r>(tokens: &[Token], rules: &'r Rules, i: usize) -> 
         }
         phrase.push_str(&t.norm);
         ends.push(phrase.len());
+        if ends.len() > 1 && !rules.word(&phrase).is_some_and(|f| f.opens_alias) {
+            break;
+        }
     }
     (2..=ends.len()).rev().find_map(|n| rules.alias(&phrase[..ends[n - 1]]).map(|c| (c, i + n)))
 }
