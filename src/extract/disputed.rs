@@ -3,7 +3,7 @@
 //! disagree ("contrary to initial estimates", "the conflicting reports"), in the sentence of the
 //! figure or the one right after it.
 
-use super::lexer::Token;
+use super::lexer::{sentence_span, Token};
 use crate::claim::Claim;
 use crate::rules::Rules;
 
@@ -12,12 +12,11 @@ use crate::rules::Rules;
 pub(super) fn mark(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], rules: &Rules) {
     // No word shorter than the shortest of the list needs looking up.
     let Some(shortest) = rules.disputes.iter().map(String::len).min() else { return };
-    // Each sentence asked is read once, its tokens found by halving (they lie in sentence order).
+    // Each sentence asked is read once.
     let mut read: Vec<Option<bool>> = vec![None; tokens.last().map_or(0, |t| t.sentence as usize + 2)];
     let mut disputing = |s: u32| match read.get_mut(s as usize) {
         Some(known) => *known.get_or_insert_with(|| {
-            let from = tokens.partition_point(|t| t.sentence < s);
-            let words = tokens[from..].iter().take_while(|t| t.sentence == s);
+            let words = tokens[sentence_span(tokens, s)].iter();
             words.filter(|t| t.norm.len() >= shortest).any(|t| rules.disputes.contains(&*t.norm))
         }),
         None => false,

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use jiff::civil::Date;
 
 use super::date;
-use super::lexer::{Token, TokenKind};
+use super::lexer::{sentence_span, Token, TokenKind};
 use crate::claim::{Claim, Kind};
 use crate::rules::Rules;
 
@@ -80,11 +80,7 @@ fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], ru
 fn claim_sentences(tokens: &[Token], sentences: &[u32]) -> Vec<(usize, usize)> {
     let mut told = sentences.to_vec();
     told.dedup();
-    let span = |s: u32| {
-        let from = tokens.partition_point(|t| t.sentence < s);
-        (from, from + tokens[from..].partition_point(|t| t.sentence == s))
-    };
-    told.into_iter().map(span).collect()
+    told.into_iter().map(|s| sentence_span(tokens, s)).map(|r| (r.start, r.end)).collect()
 }
 
 /// Marks the figures that follow, in their sentence, "last month" or "last year": news dates the
@@ -126,13 +122,7 @@ fn mark_earlier_opening(claims: &mut [Claim], sentences: &[u32], tokens: &[Token
 /// and a sentence that dates anything of its own (a weekday, a day) is left as it is.
 fn mark_continued_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
     let (mut past, dated) = past_and_dated(claims, sentences);
-    // Each sentence's tokens, as a range into `tokens`; tokens lie in sentence order, so the range
-    // is found by halving, for the few sentences asked.
-    let span = |s: u32| {
-        let from = tokens.partition_point(|t| t.sentence < s);
-        let to = from + tokens[from..].partition_point(|t| t.sentence == s);
-        (from < to).then_some((from, to))
-    };
+    let span = |s: u32| Some(sentence_span(tokens, s)).filter(|r| !r.is_empty()).map(|r| (r.start, r.end));
     let mut told: Vec<u32> = sentences.to_vec();
     told.sort_unstable();
     told.dedup();
