@@ -276,6 +276,9 @@ pub struct Rules {
     pub max_sole_ratio: f64,
     /// Largest ratio between two outlets' only measures of one role to be one fact.
     pub max_sole_measure_ratio: f64,
+    /// Largest ratio between a bound ("at least five dead") and another outlet's figure it fits
+    /// ("40") for the bound to be an early account of that figure, not a figure of another fact.
+    pub max_loose_ratio: f64,
     /// Largest ratio between two outlets' only distances from one named place to be one fact.
     pub max_place_ratio: f64,
     /// Least number of agreeing sources of a role for another outlet's only figure of it to join.
