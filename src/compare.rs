@@ -240,10 +240,16 @@ fn same(a: &Interval, b: &Interval) -> bool {
 }
 
 /// True when `precise` is an exact value that rounds to the exact round number `round` ("229,866"
-/// and "230,000") and lies within `share` of it.
+/// and "230,000") and lies within `share` of it. A bound open on one side ("over 14,000") counts by
+/// its one end: the round "14,000" may be any figure that rounds to it, some of them over 14,000.
 fn rounds_to(precise: &Interval, round: &Interval, share: f64) -> bool {
-    let (Some(p), Some(r)) = (precise.low.filter(|_| precise.is_exact()), round.low.filter(|_| round.is_exact()))
-    else {
+    let end = match (precise.low, precise.high) {
+        (Some(low), Some(_)) if precise.is_exact() => Some(low),
+        (Some(low), None) => Some(low),
+        (None, Some(high)) => Some(high),
+        _ => None,
+    };
+    let (Some(p), Some(r)) = (end, round.low.filter(|_| round.is_exact())) else {
         return false;
     };
     if r.fract() != 0.0 || r.abs() < 10.0 {
@@ -379,6 +385,14 @@ mod tests {
         assert_eq!(relate_values(Kind::Count, &exact(229_866.0), &exact(230_000.0), t(0.02)), Verdict::Compatible);
         assert_eq!(relate_values(Kind::Count, &exact(120.0), &exact(100.0), t(0.02)), Verdict::Conflict);
         assert_eq!(relate_values(Kind::Count, &exact(101.0), &exact(100.0), t(0.02)), Verdict::Compatible);
+        // A bound just past a round figure: the round one may stand for a figure past it too.
+        let over = |x: f64| Interval { low: Some(x), high: None };
+        let under = |x: f64| Interval { low: None, high: Some(x) };
+        assert_eq!(relate_values(Kind::Count, &exact(14_000.0), &over(14_001.0), t(0.02)), Verdict::Compatible);
+        assert_eq!(relate_values(Kind::Count, &under(13_999.0), &exact(14_000.0), t(0.02)), Verdict::Compatible);
+        // Not a small figure, which is no rounding ("40 dead" and "more than 40"), nor a bound far past.
+        assert_eq!(relate_values(Kind::Count, &exact(40.0), &over(41.0), t(0.02)), Verdict::Conflict);
+        assert_eq!(relate_values(Kind::Count, &exact(14_000.0), &over(15_001.0), t(0.02)), Verdict::Conflict);
     }
 
     #[test]

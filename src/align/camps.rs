@@ -113,6 +113,9 @@ fn sources(cx: &Context, members: &[usize]) -> Vec<usize> {
 /// dispute ("5.9, the US survey said; Iranian television put it at 6.1"), while a count or a
 /// weight may be split into parts; and an outlet that says the accounts disagree
 /// (`Subject::disputed`) tells both values as the dispute, and counts as a teller of each camp.
+/// An outlet whose figures in one camp are bounds fitting every value of the other ("at least
+/// five dead" beside others' "40", within `max_loose_ratio`) disputes nothing there: it tells
+/// the other camp's value.
 fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
     let (claims, rules) = (cx.claims, cx.rules);
     let (sa, sb) = (sources(cx, a), sources(cx, b));
@@ -122,8 +125,21 @@ fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
         let said = |c: &[usize]| c.iter().any(|&m| claims[m].source == s && claims[m].subject.disputed);
         said(a) || said(b)
     };
-    let own = |s: &[usize], t: &[usize]| s.iter().filter(|&&x| !t.contains(&x) || disputing(x)).count();
-    if own(&sa, &sb) < 2 || own(&sb, &sa) < 2 {
+    // An outlet in both camps whose figures in one are all loose enough to fit every value the
+    // other camp's outlets give ("at least five dead" beside "40", "42", "more than 40") disputes
+    // nothing there: it tells the other camp's value, as its own precise figure says.
+    let loose_in = |s: usize, camp: &[usize], against: &[usize]| {
+        camp.iter().filter(|&&m| claims[m].source == s && !claims[m].subject.part).all(|&m| {
+            against.iter().filter(|&&y| claims[y].source != s && !claims[y].subject.part).all(|&y| {
+                let (u, v) = (claims[m].nominal.magnitude(), claims[y].nominal.magnitude());
+                claims[m].value.overlaps(&claims[y].value) && u.max(v) <= u.min(v) * rules.max_loose_ratio
+            })
+        })
+    };
+    let own = |s: &[usize], t: &[usize], (camp, other): (&[usize], &[usize])| {
+        s.iter().filter(|&&x| !t.contains(&x) || disputing(x) || loose_in(x, other, camp)).count()
+    };
+    if own(&sa, &sb, (a, b)) < 2 || own(&sb, &sa, (b, a)) < 2 {
         return false;
     }
     let role = told_role(cx, a);
@@ -140,6 +156,8 @@ fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
                     || p.subject.part
                     || q.subject.part
                     || p.nominal.overlaps(&q.nominal)
+                    || loose_in(p.source, a, b)
+                    || loose_in(p.source, b, a)
                     || compare::one_figure_converted(p, q, rules))
                 {
                     return false;
@@ -267,6 +285,38 @@ mod tests {
     fn a_lone_dissent_is_no_camp() {
         let r = report(&CAMPS[..3]);
         assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
+    }
+
+    /// Two outlets say the attack killed `own`, two that `other` were; one of the first also
+    /// gives a hospital's bound, worded like the second camp's figures.
+    fn loose(own: &str, bound: &str, other: &str) -> [String; 4] {
+        [
+            format!("The attack on the school killed {own} people, the UN said. Two people were killed in Jau."),
+            format!(
+                "UN officials said {own} people died when the school was attacked. Hospital staff said at least \
+                 {bound} people were killed when shells struck the yard. Two were killed in Jau."
+            ),
+            format!("Medics said {other} people were killed when shells struck the yard of the school. Two were killed in Jau."),
+            format!("Hospital staff said {other} people were killed when shells struck the school yard. Two were killed in Jau."),
+        ]
+    }
+
+    #[test]
+    fn an_outlet_whose_bound_fits_the_other_camp_tells_its_own_camp() {
+        let texts = loose("40", "five", "43");
+        assert_conflict_on(
+            &texts.iter().map(String::as_str).collect::<Vec<_>>(),
+            "40",
+            5,
+            "camps on one figure of dead",
+        );
+    }
+
+    #[test]
+    fn a_bound_far_below_the_other_camp_is_a_figure_of_another_fact() {
+        let texts = loose("400", "five", "430");
+        let r = report(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        assert!(r.groups.iter().all(|g| !g.why.contains("camps")), "{:?}", r.groups);
     }
 
     #[test]

@@ -85,9 +85,12 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             }
             continue;
         }
-        // A length of time is read once for both matchers that count with it.
-        let length = (can.date || can.duration).then(|| duration::read(&tokens, text, rules, i)).flatten();
-        if let Some(m) = can.date.then(|| date::match_date_after(&tokens, text, rules, i, length.as_ref())).flatten() {
+        // The number at the token and a length of time are read once for all matchers that
+        // start with them.
+        let at = number::At::new(i);
+        let length = (can.date || can.duration).then(|| duration::read_at(&tokens, text, rules, &at)).flatten();
+        if let Some(m) = can.date.then(|| date::match_date_after(&tokens, text, rules, &at, length.as_ref())).flatten()
+        {
             if !masked[m.start..m.end].iter().any(|&b| b) {
                 i = m.end;
                 found.push(Found2::Date(m));
@@ -101,7 +104,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
                 continue;
             }
         }
-        match can.measure.then(|| measure::match_measure(&tokens, text, rules, i)).flatten() {
+        match can.measure.then(|| measure::match_measure_at(&tokens, text, rules, &at)).flatten() {
             Some(Found::Claim(m)) if !masked[m.start.min(i)..m.end].iter().any(|&b| b) => {
                 i = m.end.max(i + 1);
                 found.push(Found2::Measure(m));
@@ -288,12 +291,23 @@ fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) -> Vec
 /// The latest full date written in the text (DESIGN §3), unless the text writes a later year or
 /// month outside a future-tense clause ("the 2006 memoir" beside "until May 30, 2005"): the text
 /// was then written after that date, which dates an earlier event, and resolving its weekdays
-/// against it would put them years off.
+/// against it would put them years off. Nor a full date written after a weekday the text tells
+/// its story by ("Felt died Thursday ... Woodward said in an article on June 2, 2005"): a story
+/// dated in its text writes the date in its dateline, before its lead, so a full date after the
+/// lead's weekday dates an earlier event told in passing (a weekday written with its date,
+/// "Thursday, June 2, 2005", is that date's).
 fn latest_full_date(found: &[Found2], tokens: &[Token], rules: &Rules) -> Option<Date> {
+    let first_weekday = found.iter().find_map(|f| match f {
+        Found2::Date(m) if matches!(m.expr, date::DateExpr::Weekday { .. }) => Some(m.end),
+        _ => None,
+    });
+    let before_lead = |start: usize| first_weekday.is_none_or(|end| start <= end + WEEKDAY_WITH_DATE);
     let latest = found
         .iter()
         .filter_map(|f| match f {
-            Found2::Date(m) if m.expr.is_full() => date::resolve(&m.expr, None, false).map(|(d, _, _)| d),
+            Found2::Date(m) if m.expr.is_full() && before_lead(m.start) => {
+                date::resolve(&m.expr, None, false).map(|(d, _, _)| d)
+            }
             _ => None,
         })
         .max()?;
@@ -305,6 +319,9 @@ fn latest_full_date(found: &[Found2], tokens: &[Token], rules: &Rules) -> Option
     });
     (!later).then_some(latest)
 }
+
+/// Most tokens between a weekday and the full date it names ("Thursday, June 2, 2005").
+const WEEKDAY_WITH_DATE: usize = 2;
 
 fn span_of(tokens: &[Token], start: usize, end: usize) -> Span {
     Span::new(tokens[start].start, tokens[end - 1].end)
@@ -573,12 +590,23 @@ mod tests {
 
     #[test]
     fn a_full_date_before_a_later_year_is_no_date_of_the_text() {
-        let earlier = "Felt died Thursday. It was not until May 30, 2005, that his family revealed it.";
+        let earlier = "It was not until May 30, 2005, that his family revealed it. Felt was 91.";
         assert_eq!(text_date(earlier), Some(Date::constant(2005, 5, 30)));
         let later = format!("{earlier} Woodward told the story in his 2006 memoir.");
         assert_eq!(text_date(&later), None);
         // A year the text plans for is no sign it was written later.
         let planned = format!("{earlier} A museum will open in 2009.");
         assert_eq!(text_date(&planned), Some(Date::constant(2005, 5, 30)));
+    }
+
+    #[test]
+    fn a_full_date_after_the_weekday_of_the_lead_is_no_date_of_the_text() {
+        let lead = "Felt died at his home on Thursday, his grandson said.";
+        let passing = format!("{lead} Woodward said in an article in the Post on June 2, 2005, that he knew.");
+        assert_eq!(text_date(&passing), None);
+        // A dateline before the lead dates the text, and so does a weekday written with its date.
+        let dateline = format!("SANTA ROSA, June 2, 2005. {lead}");
+        assert_eq!(text_date(&dateline), Some(Date::constant(2005, 6, 2)));
+        assert_eq!(text_date("The article ran on Thursday, June 2, 2005."), Some(Date::constant(2005, 6, 2)));
     }
 }

@@ -122,6 +122,7 @@ pub(super) fn compile(
         max_sole_ratio: 3.0,
         max_sole_measure_ratio: 1.1,
         max_place_ratio: 1.5,
+        max_loose_ratio: 10.0,
         outlier_sources: 2,
         day_sources: 3,
         threshold_date_conflict: 0.5,
@@ -409,6 +410,7 @@ pub(super) fn compile(
                 ("max_sole_ratio", a.max_sole_ratio, &mut rules.max_sole_ratio),
                 ("max_sole_measure_ratio", a.max_sole_measure_ratio, &mut rules.max_sole_measure_ratio),
                 ("max_place_ratio", a.max_place_ratio, &mut rules.max_place_ratio),
+                ("max_loose_ratio", a.max_loose_ratio, &mut rules.max_loose_ratio),
             ] {
                 if let Some(r) = value {
                     if !(r >= 1.0 && r.is_finite()) {

@@ -276,6 +276,9 @@ pub struct Rules {
     pub max_sole_ratio: f64,
     /// Largest ratio between two outlets' only measures of one role to be one fact.
     pub max_sole_measure_ratio: f64,
+    /// Largest ratio between a bound ("at least five dead") and another outlet's figure it fits
+    /// ("40") for the bound to be an early account of that figure, not a figure of another fact.
+    pub max_loose_ratio: f64,
     /// Largest ratio between two outlets' only distances from one named place to be one fact.
     pub max_place_ratio: f64,
     /// Least number of agreeing sources of a role for another outlet's only figure of it to join.
@@ -416,7 +419,11 @@ impl Rules {
     /// `currency_symbols`: a lookup for each length of symbol, not a comparison with each symbol.
     pub fn currency_symbols_ending<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a (String, String)> {
         let at = |n: usize| text.len().checked_sub(n).filter(|&cut| text.is_char_boundary(cut));
-        let spelled = move |cut: usize| self.currency_spellings.get(&text[cut..].to_ascii_lowercase());
+        // Most text before a number holds no capital: looked up as it stands, without a copy.
+        let spelled = move |cut: usize| match text[cut..].bytes().any(|b| b.is_ascii_uppercase()) {
+            true => self.currency_spellings.get(&text[cut..].to_ascii_lowercase()),
+            false => self.currency_spellings.get(&text[cut..]),
+        };
         self.currency_lengths
             .iter()
             .filter_map(move |&n| at(n).and_then(spelled))

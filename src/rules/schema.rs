@@ -499,6 +499,9 @@ pub struct AlignSection {
     pub max_sole_ratio: Option<f64>,
     /// The same for a measure, whose outlets differ by less ("magnitude 7.6", "7.7").
     pub max_sole_measure_ratio: Option<f64>,
+    /// Largest ratio between a bound ("at least five dead") and another outlet's figure it fits
+    /// ("40") for the bound to be an early account of that figure.
+    pub max_loose_ratio: Option<f64>,
     /// Largest ratio between two outlets' only distances from one named place ("1,500 km from
     /// Tehran", "1,150 km southeast of Tehran") to be one distance in dispute.
     pub max_place_ratio: Option<f64>,
