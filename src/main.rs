@@ -23,18 +23,39 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 // mimalloc's own option setter, which the `mimalloc` crate links but does not expose.
 extern "C" {
     fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+    #[cfg(test)]
+    fn mi_option_get(option: std::ffi::c_int) -> std::ffi::c_long;
 }
 
-/// Has mimalloc hand freed pages back at once rather than after 10 ms: a pile's check frees each
+/// Has mimalloc hand freed pages back at once rather than after a second (its default): a pile's check frees each
 /// block's scratch while the next block's grows, and kept a sixth more memory resident than it
 /// held, for no measurable speed. (Its other memory option, committing arenas lazily, is read
 /// before `main` and cannot be changed from here.)
 fn release_freed_memory() {
-    // The number of `mi_option_purge_delay` in the `mi_option_e` of the mimalloc 3 that
-    // libmimalloc-sys 0.1.49 builds (`mimalloc.h`).
-    const PURGE_DELAY: std::ffi::c_int = 15;
     // SAFETY: a plain setter of one of mimalloc's options, called before any thread is started.
     unsafe { mi_option_set(PURGE_DELAY, 0) }
+}
+
+/// The number of `mi_option_purge_delay` in the `mi_option_e` of the mimalloc 3 that
+/// libmimalloc-sys 0.1.49 builds (`mimalloc.h`); `purge_delay_is_the_option_set` checks it.
+const PURGE_DELAY: std::ffi::c_int = 15;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An upgrade of mimalloc that renumbers its options must not silently set another one: the
+    /// option numbered `PURGE_DELAY` holds the purge delay's default (1,000 ms in mimalloc 3's
+    /// `options.c`) until set.
+    #[test]
+    fn purge_delay_is_the_option_set() {
+        // SAFETY: plain getters and setters of mimalloc's options.
+        unsafe {
+            assert_eq!(mi_option_get(PURGE_DELAY), 1000);
+            release_freed_memory();
+            assert_eq!(mi_option_get(PURGE_DELAY), 0);
+        }
+    }
 }
 
 #[derive(Parser)]
