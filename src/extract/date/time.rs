@@ -82,7 +82,7 @@ fn furniture(tokens: &[Token], rules: &Rules, m: &TimeMatch) -> bool {
 /// ET)", "1353 (1023 GMT)". It is no second time of the source, and times are not converted
 /// between zones, so it joins the time's own span rather than making a claim of its own. Only a
 /// time naming its zone counts: a bracket holding a bare figure says something else.
-fn restated_end(tokens: &[Token], rules: &Rules, end: usize) -> Option<usize> {
+pub(in crate::extract) fn restated_end(tokens: &[Token], rules: &Rules, end: usize) -> Option<usize> {
     tokens.get(end).filter(|t| t.is_punct("("))?;
     let inner = end + 1;
     let digits = tokens.get(inner).filter(|t| t.kind == TokenKind::Digits && t.norm.len() == 4);
