@@ -121,6 +121,8 @@ pub struct Rules {
     pub single_kinds: HashSet<String>,
     /// Words before "a single" that make it none ("not", "without").
     pub single_negations: HashSet<String>,
+    /// Guns whose calibre a decimal without its zero names right before them (".357 revolver").
+    pub calibre_nouns: HashSet<String>,
     /// Hedges, longest phrase first.
     pub hedges: Vec<Hedge>,
     /// Where each hedge written before its number stands in `hedges`, by the hedge's last word.
