@@ -383,15 +383,8 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // Only related pairs are kept; a missing pair scores 0, so memory follows the number of
     // related pairs, not of all pairs.
     let mut known = candidates::Scored::new(members, candidates, |a, b| vectors.mutual(a, b));
-    // The pairs alike enough that they might meet what they need, as `candidates::key`: half the
-    // bytes to hold and sort in a pile's block, and in a list of the very size it needs, since a
-    // pile's block holds millions.
-    let may_link = |&(_, _, s): &(u32, u32, f32)| s >= least_needed;
-    let mut edges: Vec<(f32, u32, u32)> = Vec::with_capacity(known.iter().filter(may_link).count());
-    edges.extend(known.iter().filter(may_link).map(|(a, b, s)| (s, a, b)));
-    // Pairs are listed once each, so no two edges compare equal and an unstable sort is as
-    // deterministic as a stable one.
-    edges.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
+    // The pairs alike enough that they might meet what they need, most alike first.
+    let edges = known.ranked(least_needed);
     // A pair's score (0 when unrelated) and what it needs: `needed` reads both sources' claims,
     // so it is asked once per pair, and only when a merge weighs the pair.
     let score_and_needed =
@@ -405,7 +398,8 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // Two clusters found apart stay apart: a cluster that grows keeps the pair that kept it
     // apart. Without this, every edge between two large clusters would check them again.
     let mut apart: HashSet<(usize, usize)> = HashSet::default();
-    for (a, b) in edges.into_iter().map(|(_, a, b)| (a as usize, b as usize)) {
+    for (_, k) in edges {
+        let (a, b) = known.pair_at(k);
         let (ca, cb) = (clusters.of(a), clusters.of(b));
         if ca == cb || apart.contains(&(ca.min(cb), ca.max(cb))) {
             continue;
@@ -471,14 +465,16 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // Pooled words never need less likeness than one pair telling the same value.
     let least = rules.threshold_pooled.max(rules.threshold_same_value);
     let mut pooled = vectors::PooledCache::default();
-    let mut ranked: Vec<(f32, usize, usize)> = links
+    // Clusters are named by claims, which `candidates::key` holds as `u32`: half the bytes a
+    // pile's block of linked clusters would take as `usize`.
+    let mut ranked: Vec<(f32, u32, u32)> = links
         .into_iter()
-        .map(|(p, q)| (pooled.similarity(vectors, clusters.all(), p, q), p, q))
+        .map(|(p, q)| (pooled.similarity(vectors, clusters.all(), p, q), p as u32, q as u32))
         .filter(|&(s, _, _)| s >= least)
         .collect();
     ranked.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
     for (_, p, q) in ranked {
-        let (ca, cb) = (clusters.of(p), clusters.of(q));
+        let (ca, cb) = (clusters.of(p as usize), clusters.of(q as usize));
         if ca == cb {
             continue;
         }
@@ -549,12 +545,13 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     }
     // Outlets that disagree on a figure end in one group per value: such camps of one role join.
     // Only groups linked by a scored pair are weighed, so the cost follows the scored pairs.
-    let linked: Vec<(usize, usize)> = known
+    // Read as they are met, never listed: in a pile's largest block they are millions, and their
+    // list was the largest thing the whole check held.
+    let linked = known
         .iter()
         .map(|(a, b, _)| (a as usize, b as usize))
-        .filter(|&(a, b)| cx.same_role(a, b) && !cx.roles[a].1.is_empty())
-        .collect();
-    camps::merge_camps(cx, &mut clusters, &mut grounds, &linked);
+        .filter(|&(a, b)| cx.same_role(a, b) && !cx.roles[a].1.is_empty());
+    camps::merge_camps(cx, &mut clusters, &mut grounds, linked);
     let mut out: Vec<Aligned> = clusters
         .into_named()
         .filter(|(_, c)| {

@@ -46,7 +46,10 @@ pub fn check(corpus: &Corpus, rules: &Rules) -> Report {
     let warnings = extraction_warnings(corpus, &extractions);
     let suppressed = suppress::apply(&corpus.sources, &mut extractions, rules);
     // Moved, not copied: a pile's claims and their subjects are most of its memory.
-    let claims: Vec<Claim> = extractions.iter_mut().flat_map(|e| std::mem::take(&mut e.claims)).collect();
+    // Sized to the claims, not grown by doubling: a flattened iterator's length is unknown, and a
+    // doubled list of a pile's claims would hold up to as much again, unused.
+    let mut claims: Vec<Claim> = Vec::with_capacity(extractions.iter().map(|e| e.claims.len()).sum());
+    claims.extend(extractions.iter_mut().flat_map(|e| std::mem::take(&mut e.claims)));
     let groups = align::align_with_grounds(&claims, rules);
     report::build(&corpus.sources, &extractions, &claims, &groups, rules, &warnings, suppressed)
 }

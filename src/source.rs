@@ -221,7 +221,7 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, Error> {
             }
             stdin_read = true;
             let bytes =
-                read_capped(io::stdin().lock()).map_err(|source| Error::Io { path: "<stdin>".into(), source })?;
+                read_capped(io::stdin().lock(), 0).map_err(|source| Error::Io { path: "<stdin>".into(), source })?;
             push_source(&mut corpus, "<stdin>".into(), bytes);
             continue;
         }
@@ -271,11 +271,14 @@ fn read_file(path: &Path) -> io::Result<Contents> {
     if size > MAX_SOURCE_BYTES {
         return Ok(Contents::TooLarge(size));
     }
-    read_capped(file)
+    read_capped(file, size)
 }
 
-fn read_capped(reader: impl io::Read) -> io::Result<Contents> {
-    let mut bytes = Vec::new();
+/// Reads at most one byte past the limit; `size` is how many bytes are expected, so that the file
+/// is read into a buffer of its size rather than one doubled past it (a pile's text is read whole
+/// and kept to the end).
+fn read_capped(reader: impl io::Read, size: u64) -> io::Result<Contents> {
+    let mut bytes = Vec::with_capacity(size.min(MAX_SOURCE_BYTES) as usize);
     reader.take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes)?;
     Ok(if bytes.len() as u64 > MAX_SOURCE_BYTES {
         Contents::TooLarge(bytes.len() as u64)

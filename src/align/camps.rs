@@ -185,7 +185,7 @@ pub(super) fn merge_camps(
     cx: &Context,
     clusters: &mut Clusters,
     grounds: &mut HashMap<usize, Vec<Ground>>,
-    linked: &[(usize, usize)],
+    linked: impl Iterator<Item = (usize, usize)>,
 ) {
     // The groups that may be camps: of one role, told by two sources at least.
     let mut eligible: HashMap<usize, &(Kind, String)> = HashMap::default();
@@ -195,7 +195,7 @@ pub(super) fn merge_camps(
         }
     }
     let mut pairs: HashSet<(usize, usize)> = HashSet::default();
-    for &(a, b) in linked {
+    for (a, b) in linked {
         let (p, q) = (clusters.of(a), clusters.of(b));
         if p != q && eligible.contains_key(&p) && eligible.get(&p) == eligible.get(&q) {
             pairs.insert((p.min(q), p.max(q)));

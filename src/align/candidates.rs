@@ -37,7 +37,14 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
     // and a claim's source in a list of its own stays in cache where the claims do not.
     let source: Vec<usize> = members.iter().map(|&m| claims[m].source).collect();
     if members.len() <= EXACT_BLOCK {
-        let mut out = Vec::new();
+        // Counted first, so the list is made at its size rather than doubled past it.
+        let n = members.len();
+        let mut per_source: HashMap<usize, usize> = HashMap::default();
+        for &s in &source {
+            *per_source.entry(s).or_default() += 1;
+        }
+        let same: usize = per_source.values().map(|&k| k * (k - 1) / 2).sum();
+        let mut out = Vec::with_capacity(n * n.saturating_sub(1) / 2 - same);
         for (p, &a) in members.iter().enumerate() {
             for (q, &b) in members.iter().enumerate().skip(p + 1) {
                 if source[p] != source[q] {
@@ -51,7 +58,7 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
     let keys: Vec<Vec<(u32, f32)>> = members
         .iter()
         .map(|&m| {
-            let mut terms = vectors.terms[m].clone();
+            let mut terms = vectors.terms(m).to_vec();
             terms.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             terms.truncate(KEY_TERMS);
             terms
@@ -96,11 +103,14 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
     let of = |p: usize| &partners[if p == 0 { 0 } else { ends[p - 1] }..ends[p]];
     // A pair chosen from both sides is listed once, from its first side, so the list is never
     // twice the size it ends at.
-    let mut out = Vec::new();
+    let listed = |p: usize, q: usize| p < q || of(q).binary_search(&(p as u32)).is_err();
+    // Counted first, so the list is made at its size rather than doubled past it.
+    let count = (0..members.len()).map(|p| of(p).iter().filter(|&&q| listed(p, q as usize)).count()).sum();
+    let mut out = Vec::with_capacity(count);
     for p in 0..members.len() {
         for &q in of(p) {
             let q = q as usize;
-            if p < q || of(q).binary_search(&(p as u32)).is_err() {
+            if listed(p, q) {
                 out.push(key(members[p], members[q]));
             }
         }
@@ -118,12 +128,12 @@ pub(super) struct Scored<'a> {
     members: &'a [usize],
     /// Where each row starts in the lists below, and where the last ends.
     starts: Vec<usize>,
-    /// Each pair's second claim.
-    second: Vec<u32>,
-    /// Each pair's score.
-    score: Vec<f32>,
-    /// What each pair needs, once asked.
-    needed: Vec<Option<f32>>,
+    /// Each pair's second claim and its score: one list, made in the place of the candidate pairs
+    /// it is scored from, so a pile's block never holds the candidates and the scores at once.
+    scored: Vec<(u32, f32)>,
+    /// What each pair needs, once asked; NaN until then. Four bytes a pair, where `Option<f32>`
+    /// takes eight: a need that is itself NaN is merely asked again, with the same answer.
+    needed: Vec<f32>,
     /// What the pairs never scored need, once asked: the few a merge weighs.
     unscored: HashMap<(u32, u32), f32>,
 }
@@ -132,28 +142,28 @@ impl<'a> Scored<'a> {
     /// The `pairs` of `members` (sorted, as `key`) with their scores by `score`, those above 0.
     pub(super) fn new(members: &'a [usize], pairs: Vec<(u32, u32)>, score: impl Fn(usize, usize) -> f32) -> Self {
         debug_assert!(members.is_sorted() && pairs.is_sorted());
-        let mut scored = Scored {
-            members,
-            starts: Vec::with_capacity(members.len() + 1),
-            second: Vec::with_capacity(pairs.len()),
-            score: Vec::with_capacity(pairs.len()),
-            needed: Vec::new(),
-            unscored: HashMap::default(),
-        };
-        let mut pairs = pairs.into_iter().peekable();
+        let mut starts = Vec::with_capacity(members.len() + 1);
+        // Each pair scored above 0 is written over the candidates already read, as its second
+        // claim and its score, which take the bytes of a candidate's two claims.
+        let mut pairs = pairs;
+        let (mut read, mut kept) = (0, 0);
         for &m in members {
-            scored.starts.push(scored.second.len());
-            while let Some((a, b)) = pairs.next_if(|&(a, _)| a as usize == m) {
+            starts.push(kept);
+            while let Some(&(a, b)) = pairs.get(read).filter(|&&(a, _)| a as usize == m) {
+                read += 1;
                 let s = score(a as usize, b as usize);
                 if s > 0.0 {
-                    scored.second.push(b);
-                    scored.score.push(s);
+                    pairs[kept] = (b, s.to_bits());
+                    kept += 1;
                 }
             }
         }
-        scored.starts.push(scored.second.len());
-        scored.needed = vec![None; scored.second.len()];
-        scored
+        starts.push(kept);
+        pairs.truncate(kept);
+        pairs.shrink_to_fit();
+        // Same size and alignment, so the list is reused in place, not copied.
+        let scored: Vec<(u32, f32)> = pairs.into_iter().map(|(b, bits)| (b, f32::from_bits(bits))).collect();
+        Scored { members, starts, needed: vec![f32::NAN; scored.len()], scored, unscored: HashMap::default() }
     }
 
     /// Where the pair of `a` and `b` is kept, if it scored.
@@ -161,22 +171,49 @@ impl<'a> Scored<'a> {
         let (first, second) = key(a, b);
         let p = self.members.binary_search(&(first as usize)).ok()?;
         let row = self.starts[p]..self.starts[p + 1];
-        self.second[row.clone()].binary_search(&second).ok().map(|k| row.start + k)
+        self.scored[row.clone()].binary_search_by_key(&second, |&(b, _)| b).ok().map(|k| row.start + k)
     }
 
     /// The score of the pair of `a` and `b` (0 when never scored) and what it needs, asked of
     /// `needed` once per pair.
     pub(super) fn score_and_needed(&mut self, a: usize, b: usize, needed: impl FnOnce() -> f32) -> (f32, f32) {
         match self.find(a, b) {
-            Some(k) => (self.score[k], *self.needed[k].get_or_insert_with(needed)),
+            Some(k) => {
+                if self.needed[k].is_nan() {
+                    self.needed[k] = needed();
+                }
+                (self.scored[k].1, self.needed[k])
+            }
             None => (0.0, *self.unscored.entry(key(a, b)).or_insert_with(needed)),
         }
+    }
+
+    /// The scored pairs at least `least` alike, as their score and their place in the list,
+    /// most alike first, then in order of key. The place stands in for the pair (`pair_at`): a
+    /// pile's block ranks millions of pairs, in two thirds of the bytes a score and two claims
+    /// would take.
+    pub(super) fn ranked(&self, least: f32) -> Vec<(f32, u32)> {
+        let places = 0..self.scored.len() as u32;
+        let mut ranked: Vec<(f32, u32)> = Vec::with_capacity(self.scored.iter().filter(|&&(_, s)| s >= least).count());
+        ranked.extend(places.zip(&self.scored).filter(|&(_, &(_, s))| s >= least).map(|(k, &(_, s))| (s, k)));
+        // Places follow the order of keys, and no two are equal, so an unstable sort is as
+        // deterministic as a stable one.
+        ranked.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        ranked
+    }
+
+    /// The pair at place `k` of the list (`ranked`), as `key`.
+    pub(super) fn pair_at(&self, k: u32) -> (usize, usize) {
+        let k = k as usize;
+        // The row holding `k` is the last to start at or before it (rows before it may be empty).
+        let row = self.starts.partition_point(|&start| start <= k) - 1;
+        (self.members[row], self.scored[k].0 as usize)
     }
 
     /// Every scored pair as `key` with its score, in order of key.
     pub(super) fn iter(&self) -> impl Iterator<Item = (u32, u32, f32)> + '_ {
         self.members.iter().enumerate().flat_map(move |(p, &a)| {
-            (self.starts[p]..self.starts[p + 1]).map(move |k| (a as u32, self.second[k], self.score[k]))
+            self.scored[self.starts[p]..self.starts[p + 1]].iter().map(move |&(b, s)| (a as u32, b, s))
         })
     }
 }

@@ -13,8 +13,11 @@ const FUZZY_MIN_LEN: usize = 5;
 
 /// Subject vectors with corpus-wide rarity applied, ready for cosine similarity.
 pub(super) struct Vectors {
-    /// Per claim, its terms as (id, weight), sorted by id.
-    pub(super) terms: Vec<Vec<(u32, f32)>>,
+    /// Every claim's terms as (id, weight), each claim's sorted by id, one claim after another:
+    /// one list, not one per claim, since a pile's claims are hundreds of thousands.
+    terms: Vec<(u32, f32)>,
+    /// Where each claim's terms start in `terms`, and where the last claim's end.
+    starts: Vec<usize>,
     norms: Vec<f32>,
     /// Per claim, its term ids folded into 256 bits: a spelling variant it lacks is mostly known
     /// to be missing without a search.
@@ -28,10 +31,12 @@ impl Vectors {
         let mut ids: HashMap<&str, u32> = HashMap::default();
         let mut words: Vec<&str> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
-        let mut raw: Vec<Vec<(u32, f32)>> = Vec::with_capacity(claims.len());
+        let mut terms: Vec<(u32, f32)> = Vec::with_capacity(claims.iter().map(|c| c.subject.terms.len()).sum());
+        let mut starts: Vec<usize> = Vec::with_capacity(claims.len() + 1);
         let mut is_unit: HashMap<&str, bool> = HashMap::default();
         for c in claims {
-            let mut v: Vec<(u32, f32)> = Vec::with_capacity(c.subject.terms.len());
+            starts.push(terms.len());
+            let start = terms.len();
             // The unit is shared by every claim of a block already; only the context tells them
             // apart. Unit words ("kilometer", "mile") say how a value was written, not what it is about.
             for (term, w) in &c.subject.terms {
@@ -44,16 +49,17 @@ impl Vectors {
                     df.push(0);
                     (words.len() - 1) as u32
                 });
-                if v.iter().all(|(t, _)| *t != id) {
+                if terms[start..].iter().all(|(t, _)| *t != id) {
                     df[id as usize] += 1;
-                    v.push((id, *w));
+                    terms.push((id, *w));
                 }
             }
-            raw.push(v);
         }
+        starts.push(terms.len());
         let n = claims.len().max(1) as f32;
-        let mut norms = Vec::with_capacity(raw.len());
-        for v in &mut raw {
+        let mut norms = Vec::with_capacity(claims.len());
+        for c in 0..claims.len() {
+            let v = &mut terms[starts[c]..starts[c + 1]];
             for (id, w) in v.iter_mut() {
                 *w *= (1.0 + n / df[*id as usize] as f32).ln();
             }
@@ -61,13 +67,18 @@ impl Vectors {
             norms.push(v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt());
         }
         let fuzzy = fuzzy_links(&words, rules.fuzzy_term);
-        let masks = raw.iter().map(|v| TermMask::of(v)).collect();
-        Vectors { terms: raw, norms, masks, fuzzy }
+        let masks = (0..claims.len()).map(|c| TermMask::of(&terms[starts[c]..starts[c + 1]])).collect();
+        Vectors { terms, starts, norms, masks, fuzzy }
+    }
+
+    /// The terms of claim `c` as (id, weight), sorted by id.
+    pub(super) fn terms(&self, c: usize) -> &[(u32, f32)] {
+        &self.terms[self.starts[c]..self.starts[c + 1]]
     }
 
     /// Soft cosine: each term of `a` meets its best match in `b` (equal, or alike in spelling).
     pub(super) fn similarity(&self, a: usize, b: usize) -> f32 {
-        let (va, vb) = (&self.terms[a], &self.terms[b]);
+        let (va, vb) = (self.terms(a), self.terms(b));
         if self.norms[a] == 0.0 || self.norms[b] == 0.0 {
             return 0.0;
         }
@@ -109,7 +120,7 @@ impl Vectors {
             if self.norms[c] == 0.0 {
                 continue;
             }
-            parts.extend(self.terms[c].iter().map(|&(t, w)| (t, w / self.norms[c])));
+            parts.extend(self.terms(c).iter().map(|&(t, w)| (t, w / self.norms[c])));
         }
         parts.sort_by_key(|&(t, _)| t);
         let mut out: Vec<(u32, f32)> = Vec::with_capacity(parts.len());

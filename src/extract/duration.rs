@@ -90,7 +90,9 @@ fn and_a_half(tokens: &[Token], k: usize) -> Option<usize> {
     }
 }
 
-fn part<'r>(tokens: &[Token], text: &str, rules: &'r Rules, k: usize) -> Option<Part<'r>> {
+/// The part of a length of time whose count starts at the number `at` (a number or not).
+fn part<'r>(tokens: &[Token], text: &str, rules: &'r Rules, at: &number::At) -> Option<Part<'r>> {
+    let k = at.index();
     let w = word(tokens, k);
     let unit_then_half = |count: f64, at: usize, special: bool| -> Option<Part<'r>> {
         let (unit, end) = time_unit(tokens, rules, at)?;
@@ -129,7 +131,7 @@ fn part<'r>(tokens: &[Token], text: &str, rules: &'r Rules, k: usize) -> Option<
         let p = unit_then_half(1.0, k + 1, true)?;
         return (p.unit.name != "second").then_some(p);
     }
-    let n = number::read(tokens, text, rules, k)?;
+    let n = at.read(tokens, text, rules)?;
     if n.suffix.is_some() || n.value <= 0.0 {
         return None;
     }
@@ -183,7 +185,13 @@ fn introduced(tokens: &[Token], i: usize) -> bool {
 
 /// Reads the length of time starting at token `i`, if one starts there.
 pub fn read(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Duration> {
-    let first = part(tokens, text, rules, i)?;
+    read_at(tokens, text, rules, &number::At::new(i))
+}
+
+/// [`read`] at the token of `at`, whose number other matchers may have read already.
+pub fn read_at(tokens: &[Token], text: &str, rules: &Rules, at: &number::At) -> Option<Duration> {
+    let i = at.index();
+    let first = part(tokens, text, rules, at)?;
     let mut parts = vec![first];
     loop {
         let end = parts.last().map_or(i, |p| p.end);
@@ -193,10 +201,11 @@ pub fn read(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Dur
         }
         // Later parts are counted ("1 hour and 30 minutes") in a unit not used yet: "three days a
         // week" is a rate, not ten days.
+        let next = number::At::new(k);
         let counted = tokens.get(k).is_some_and(|t| t.sentence == tokens[i].sentence)
             && !matches!(word(tokens, k), Some("a" | "an" | "another" | "half"))
-            && number::read(tokens, text, rules, k).is_some();
-        match part(tokens, text, rules, k) {
+            && next.read(tokens, text, rules).is_some();
+        match part(tokens, text, rules, &next) {
             Some(p) if counted && parts.iter().all(|q| q.unit.name != p.unit.name) => parts.push(p),
             _ => break,
         }

@@ -69,6 +69,13 @@ impl Token<'_> {
     }
 }
 
+/// The tokens of sentence `sentence`, as a range of indices into `tokens` (empty when it has
+/// none). Tokens lie in sentence order, so the range is found by halving, not by a walk.
+pub fn sentence_span(tokens: &[Token], sentence: u32) -> std::ops::Range<usize> {
+    let from = tokens.partition_point(|t| t.sentence < sentence);
+    from..from + tokens[from..].partition_point(|t| t.sentence == sentence)
+}
+
 /// Splits `text[from..to]` into tokens. Sentences break at `.`, `!`, `?` before white space and at
 /// every line break, since news text puts headlines and captions on lines of their own.
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {

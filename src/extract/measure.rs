@@ -112,6 +112,12 @@ pub enum Found {
 
 /// Reads the measured claim whose number (or vague phrase) starts at token `i`.
 pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Found> {
+    match_measure_at(tokens, text, rules, &number::At::new(i))
+}
+
+/// [`match_measure`] at the token of `at`, whose number other matchers may have read already.
+pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number::At) -> Option<Found> {
+    let i = at.index();
     if let Some(found) = vague(tokens, rules, i) {
         return Some(Found::Claim(found));
     }
@@ -121,7 +127,7 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
     if let Some((value, end)) = rank_range(tokens, rules, i) {
         return Some(Found::Claim(Measure::count(i..end, value, Hedge::Range, Some("rank".into()), "count")));
     }
-    let first = number::read(tokens, text, rules, i)?;
+    let first = at.read(tokens, text, rules)?;
     if let Some(m) = calibre_of_gun(tokens, text, rules, &first) {
         return Some(Found::Claim(m));
     }

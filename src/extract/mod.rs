@@ -85,9 +85,12 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             }
             continue;
         }
-        // A length of time is read once for both matchers that count with it.
-        let length = (can.date || can.duration).then(|| duration::read(&tokens, text, rules, i)).flatten();
-        if let Some(m) = can.date.then(|| date::match_date_after(&tokens, text, rules, i, length.as_ref())).flatten() {
+        // The number at the token and a length of time are read once for all matchers that
+        // start with them.
+        let at = number::At::new(i);
+        let length = (can.date || can.duration).then(|| duration::read_at(&tokens, text, rules, &at)).flatten();
+        if let Some(m) = can.date.then(|| date::match_date_after(&tokens, text, rules, &at, length.as_ref())).flatten()
+        {
             if !masked[m.start..m.end].iter().any(|&b| b) {
                 i = m.end;
                 found.push(Found2::Date(m));
@@ -101,7 +104,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
                 continue;
             }
         }
-        match can.measure.then(|| measure::match_measure(&tokens, text, rules, i)).flatten() {
+        match can.measure.then(|| measure::match_measure_at(&tokens, text, rules, &at)).flatten() {
             Some(Found::Claim(m)) if !masked[m.start.min(i)..m.end].iter().any(|&b| b) => {
                 i = m.end.max(i + 1);
                 found.push(Found2::Measure(m));

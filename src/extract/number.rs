@@ -1,6 +1,8 @@
 //! Tokens in, one number out: digits ("11,000", "1.2 million", "3bn") or words ("twenty-five",
 //! "a dozen", "one hundred and twenty"), with the tokens it spans.
 
+use std::cell::OnceCell;
+
 use super::lexer::{Token, TokenKind};
 use crate::claim::Kind;
 use crate::rules::Rules;
@@ -52,6 +54,31 @@ pub fn read(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Num
     match token.kind {
         TokenKind::Punct if vulgar_fraction(&token.norm).is_none() => None,
         _ => read_unsigned(tokens, text, rules, i),
+    }
+}
+
+/// The number starting at one token, read once however many readers ask: the matchers tried at a
+/// token (a length of time, a counted weekday, a measure) each begin by reading its number, which
+/// for a number in words is most of their work.
+pub struct At {
+    i: usize,
+    number: OnceCell<Option<Number>>,
+}
+
+impl At {
+    /// The number at token `i`, not read yet.
+    pub fn new(i: usize) -> At {
+        At { i, number: OnceCell::new() }
+    }
+
+    /// The token the number starts at.
+    pub fn index(&self) -> usize {
+        self.i
+    }
+
+    /// The number (see [`read`]), read on the first call.
+    pub fn read(&self, tokens: &[Token], text: &str, rules: &Rules) -> Option<Number> {
+        *self.number.get_or_init(|| read(tokens, text, rules, self.i))
     }
 }
 

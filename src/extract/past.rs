@@ -3,12 +3,12 @@
 //! killed 170,000 people" counts another event's dead, which alignment must not set against the
 //! story's own figures.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use jiff::civil::Date;
 
 use super::date;
-use super::lexer::{Token, TokenKind};
+use super::lexer::{sentence_span, Token, TokenKind};
 use crate::claim::{Claim, Kind};
 use crate::rules::Rules;
 
@@ -59,8 +59,10 @@ fn mark_after(claims: &mut [Claim], sentences: &[u32], marks: &[(u32, usize)]) {
 /// September"): news dates the event it reports by its weekday and names a month for an earlier
 /// one ("a 6.1 quake struck southern Iran in September, killing at least seven people").
 fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], rules: &Rules) {
-    let dated: Vec<(u32, usize)> = tokens
-        .windows(3)
+    // A window may end in the sentence after the claim's, as it ends at the text's last token.
+    let dated: Vec<(u32, usize)> = claim_sentences(tokens, sentences)
+        .into_iter()
+        .flat_map(|(from, to)| tokens[from..(to + 1).min(tokens.len())].windows(3))
         .filter(|w| {
             w[0].is("in")
                 && date::full_month_name(rules, &w[1].norm)
@@ -72,12 +74,22 @@ fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], ru
     mark_after(claims, sentences, &dated);
 }
 
+/// The token ranges of the sentences holding a claim, each once: only those sentences' marks
+/// can mark a claim, and most sentences hold none. Tokens and claims lie in text order, so each
+/// range is found by halving.
+fn claim_sentences(tokens: &[Token], sentences: &[u32]) -> Vec<(usize, usize)> {
+    let mut told = sentences.to_vec();
+    told.dedup();
+    told.into_iter().map(|s| sentence_span(tokens, s)).map(|r| (r.start, r.end)).collect()
+}
+
 /// Marks the figures that follow, in their sentence, "last month" or "last year": news dates the
 /// event it reports by its day and names such a period for an earlier one ("Last month, the
 /// frigate had rescued two merchant vessels"), whether or not the source's date resolves it.
 fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
-    let earlier: Vec<(u32, usize)> = tokens
-        .windows(2)
+    let earlier: Vec<(u32, usize)> = claim_sentences(tokens, sentences)
+        .into_iter()
+        .flat_map(|(from, to)| tokens[from..to].windows(2))
         .filter(|w| w[0].is("last") && (w[1].is("month") || w[1].is("year")) && w[0].sentence == w[1].sentence)
         .map(|w| (w[1].sentence, w[1].end))
         .collect();
@@ -90,17 +102,14 @@ fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
 /// "died two days earlier" inside a sentence dates one thing of the story itself.
 fn mark_earlier_opening(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
     const SPANS: [&str; 5] = ["minutes", "hours", "days", "weeks", "moments"];
-    let opens = |k: usize| k == 0 || tokens[k - 1].sentence != tokens[k].sentence;
-    let earlier: Vec<(u32, usize)> = tokens
-        .windows(2)
-        .enumerate()
-        .filter(|(k, w)| {
-            opens(*k)
-                && SPANS.iter().any(|s| w[0].is(s))
-                && (w[1].is("before") || w[1].is("earlier"))
-                && w[0].sentence == w[1].sentence
+    let earlier: Vec<(u32, usize)> = claim_sentences(tokens, sentences)
+        .into_iter()
+        .filter_map(|(from, to)| match &tokens[from..to] {
+            [span, after, ..] if SPANS.iter().any(|s| span.is(s)) && (after.is("before") || after.is("earlier")) => {
+                Some((after.sentence, after.end))
+            }
+            _ => None,
         })
-        .map(|(_, w)| (w[1].sentence, w[1].end))
         .collect();
     mark_after(claims, sentences, &earlier);
 }
@@ -113,11 +122,7 @@ fn mark_earlier_opening(claims: &mut [Claim], sentences: &[u32], tokens: &[Token
 /// and a sentence that dates anything of its own (a weekday, a day) is left as it is.
 fn mark_continued_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
     let (mut past, dated) = past_and_dated(claims, sentences);
-    // Each sentence's tokens, as a range into `tokens`.
-    let mut spans: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
-    for (k, t) in tokens.iter().enumerate() {
-        spans.entry(t.sentence).and_modify(|r| r.1 = k + 1).or_insert((k, k + 1));
-    }
+    let span = |s: u32| Some(sentence_span(tokens, s)).filter(|r| !r.is_empty()).map(|r| (r.start, r.end));
     let mut told: Vec<u32> = sentences.to_vec();
     told.sort_unstable();
     told.dedup();
@@ -125,7 +130,7 @@ fn mark_continued_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]
         if s == 0 || past.contains(&s) || dated.contains(&s) || !past.contains(&(s - 1)) {
             continue;
         }
-        let (Some(&(from, to)), Some(&(before, _))) = (spans.get(&s), spans.get(&(s - 1))) else { continue };
+        let (Some((from, to)), Some((before, _))) = (span(s), span(s - 1)) else { continue };
         let opener = &tokens[from..to];
         let named = |w: &str| tokens[before..from].iter().any(|t| t.norm == w);
         let continues = match opener {

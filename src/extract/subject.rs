@@ -82,8 +82,9 @@ impl Terms {
         }
         let mut marks = Vec::with_capacity(tokens.len() + 1);
         marks.push(0);
-        for k in 0..tokens.len() {
-            marks.push(marks[k] + u32::from(is_clause_mark(tokens, k)));
+        for (k, t) in tokens.iter().enumerate() {
+            // Most tokens are words: told apart without a call.
+            marks.push(marks[k] + u32::from(t.kind == TokenKind::Punct && is_clause_mark(tokens, k)));
         }
         Terms { terms, by_sentence, marks }
     }
@@ -425,12 +426,14 @@ fn is_clause_mark(tokens: &[Token], k: usize) -> bool {
 
 /// The longest alias phrase of two or more words starting at token `i`, which may open one.
 pub(super) fn alias_phrase<'r>(tokens: &[Token], rules: &'r Rules, i: usize) -> Option<(&'r str, usize)> {
-    let longest = rules.alias_max_words.min(tokens.len() - i);
-    // The longest phrase is written once; every shorter one is a prefix of it. A mark other than an
-    // apostrophe or a hyphen, or a sentence break, ends every phrase that would hold it.
-    let mut phrase = String::new();
-    let mut ends = Vec::with_capacity(longest);
-    for t in &tokens[i..i + longest] {
+    let words = &tokens[i..i + rules.alias_max_words.min(tokens.len() - i)];
+    // The phrase grows a token at a time, each longer phrase kept when it is an alias. A mark other
+    // than an apostrophe or a hyphen, or a sentence break, ends every phrase that would hold it; so
+    // does a phrase that opens no alias (`WordFacts::opens_alias` marks every beginning of one that
+    // ends where a token does), which spares looking the longer ones up.
+    let mut phrase = String::with_capacity(words.iter().map(|t| t.norm.len() + 1).sum());
+    let mut longest = None;
+    for (n, t) in words.iter().enumerate() {
         if (t.kind == TokenKind::Punct && !t.is_punct("'’-")) || t.sentence != tokens[i].sentence {
             break;
         }
@@ -438,9 +441,17 @@ pub(super) fn alias_phrase<'r>(tokens: &[Token], rules: &'r Rules, i: usize) -> 
             phrase.push(' ');
         }
         phrase.push_str(&t.norm);
-        ends.push(phrase.len());
+        if n == 0 {
+            continue;
+        }
+        if let Some(canonical) = rules.alias(&phrase) {
+            longest = Some((canonical, i + n + 1));
+        }
+        if !rules.word(&phrase).is_some_and(|f| f.opens_alias) {
+            break;
+        }
     }
-    (2..=ends.len()).rev().find_map(|n| rules.alias(&phrase[..ends[n - 1]]).map(|c| (c, i + n)))
+    longest
 }
 
 /// The canonical term for one lower-case word, or `None` for stop words and numbers.

@@ -425,7 +425,11 @@ impl Rules {
     /// `currency_symbols`: a lookup for each length of symbol, not a comparison with each symbol.
     pub fn currency_symbols_ending<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a (String, String)> {
         let at = |n: usize| text.len().checked_sub(n).filter(|&cut| text.is_char_boundary(cut));
-        let spelled = move |cut: usize| self.currency_spellings.get(&text[cut..].to_ascii_lowercase());
+        // Most text before a number holds no capital: looked up as it stands, without a copy.
+        let spelled = move |cut: usize| match text[cut..].bytes().any(|b| b.is_ascii_uppercase()) {
+            true => self.currency_spellings.get(&text[cut..].to_ascii_lowercase()),
+            false => self.currency_spellings.get(&text[cut..]),
+        };
         self.currency_lengths
             .iter()
             .filter_map(move |&n| at(n).and_then(spelled))

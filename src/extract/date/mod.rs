@@ -149,18 +149,21 @@ fn word<'a>(tokens: &'a [Token], k: usize) -> Option<&'a str> {
 
 /// Reads the date expression starting at token `i`, if one starts there.
 pub fn match_date(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<DateMatch> {
-    match_date_after(tokens, text, rules, i, super::duration::read(tokens, text, rules, i).as_ref())
+    let at = super::number::At::new(i);
+    match_date_after(tokens, text, rules, &at, super::duration::read_at(tokens, text, rules, &at).as_ref())
 }
 
-/// [`match_date`] given `length`, the length of time read at token `i`, which the dates counted
-/// with it share ("three days ago", "3 days from today for a week", "a few days ago").
+/// [`match_date`] at the token of `at`, whose number other matchers share, given `length`, the
+/// length of time read there, which the dates counted with it share ("three days ago", "3 days
+/// from today for a week", "a few days ago").
 pub fn match_date_after(
     tokens: &[Token],
     text: &str,
     rules: &Rules,
-    i: usize,
+    at: &super::number::At,
     length: Option<&super::duration::Duration>,
 ) -> Option<DateMatch> {
+    let i = at.index();
     let word = |k: usize| word(tokens, k);
     let spoken = |expr, end| Some(DateMatch { start: i, end, expr, hedge: Hedge::Period });
     if let Some((expr, end)) = spoken::bare_day(tokens, rules, i) {
@@ -184,7 +187,7 @@ pub fn match_date_after(
     if let Some((expr, end)) = length
         .and_then(|d| spoken::shifted_by(tokens, d, future))
         .or_else(|| spoken::less_than_shifted(tokens, text, rules, i, future))
-        .or_else(|| spoken::weekdays_counted(tokens, text, rules, i))
+        .or_else(|| spoken::weekdays_counted(tokens, text, rules, at))
         // After the counted dates, which read "a day later" in the future tense from the reference.
         .or_else(|| relative::day_beside(tokens, text, rules, i))
     {

@@ -200,12 +200,17 @@ pub(super) fn on_calendar_or_working(
 
 /// "two Sundays from now", "three Fridays ago": the `n`th such weekday after (or before) the
 /// reference, the reference's own day not counted.
-pub(super) fn weekdays_counted(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(DateExpr, usize)> {
-    let t = tokens.get(j)?;
+pub(super) fn weekdays_counted(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    at: &super::super::number::At,
+) -> Option<(DateExpr, usize)> {
+    let t = tokens.get(at.index())?;
     if t.kind != TokenKind::Digits && !rules.number_words.contains_key(&*t.norm) {
         return None;
     }
-    let n = super::super::number::read(tokens, text, rules, j)?;
+    let n = at.read(tokens, text, rules)?;
     let count = (n.value.fract() == 0.0 && (1.0..=9.0).contains(&n.value)).then_some(n.value as i8)?;
     let plural = word(tokens, n.end)?.strip_suffix('s')?;
     let weekday = *rules.weekdays.get(plural).filter(|_| plural.len() > 3)? as i8;

@@ -80,8 +80,10 @@ fn ordinal(rules: &Rules, word: &str) -> Option<f64> {
     if word.starts_with("second") {
         return None;
     }
-    let single = word.strip_suffix('s').unwrap_or(word);
-    rules.fractions.get(word).or_else(|| rules.ordinals.get(word)).or_else(|| rules.ordinals.get(single)).copied()
+    // Asked of every word a number reader reads, so a word without a plural ending is looked up
+    // once in each table, not twice.
+    let plural = || word.strip_suffix('s').and_then(|single| rules.ordinals.get(single));
+    rules.fractions.get(word).or_else(|| rules.ordinals.get(word)).or_else(plural).copied()
 }
 
 /// A fraction over an ordinal of several words starting at token `i`. Where the words could split
