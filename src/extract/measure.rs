@@ -74,6 +74,34 @@ impl Measure {
     }
 }
 
+/// ".357 revolver", ".22 rifle": a decimal written without its zero right before a gun
+/// (`numbers.calibre_nouns`) is the gun's calibre, as if "caliber" stood between them; the gun
+/// is in its span, as a counted noun would be.
+fn calibre_of_gun(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Option<Measure> {
+    let t = &tokens[n.start];
+    if t.kind != TokenKind::Digits || n.end != n.start + 1 || !text[t.start..t.end].starts_with('.') {
+        return None;
+    }
+    tokens
+        .get(n.end)
+        .filter(|w| w.kind == TokenKind::Word && w.space_before && rules.calibre_nouns.contains(&*w.norm))?;
+    let u = rules.unit("calibre")?;
+    let nominal = Interval::exact(n.value * u.factor + u.offset);
+    Some(Measure {
+        start: n.start,
+        end: n.end + 1,
+        kind: u.kind,
+        value: nominal,
+        nominal,
+        written: Interval::exact(n.value),
+        written_unit: u.name.clone(),
+        hedge: Hedge::Exact,
+        unit: rules.base_unit(&u.dimension).to_string(),
+        head: None,
+        rule: "quantity",
+    })
+}
+
 /// What a number at a position turned out to be.
 pub enum Found {
     /// A claim.
@@ -100,6 +128,9 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
         return Some(Found::Claim(Measure::count(i..end, value, Hedge::Range, Some("rank".into()), "count")));
     }
     let first = at.read(tokens, text, rules)?;
+    if let Some(m) = calibre_of_gun(tokens, text, rules, &first) {
+        return Some(Found::Claim(m));
+    }
     if let Some(skip) = not_a_quantity(tokens, text, rules, &first) {
         return Some(Found::Skip(skip));
     }

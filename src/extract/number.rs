@@ -294,6 +294,9 @@ fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
     if let Some(n) = fraction::compound(tokens, rules, i) {
         return Some(n);
     }
+    if (first.norm == "a" || first.norm == "an") && next == "single" {
+        return a_single(tokens, rules, i);
+    }
     let after = tokens.get(i + 2);
     let alone = after.is_none_or(|t| {
         t.kind == TokenKind::Punct
@@ -317,6 +320,24 @@ fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
         tokens.get(n.end + joint).is_some_and(|t| rules.ordinals.get(&*t.norm).is_some_and(|&o| o < 20.0));
     let round = n.value >= 20.0 && n.value % 10.0 == 0.0;
     (!(ordinal_next && round)).then_some(n)
+}
+
+/// "a single shell": one of the noun after it, read at the article `i`. Not "not a single shell"
+/// (none of it), nor "a single-family home" or "a single, larger chip" (no noun right after), nor
+/// a kind of the noun rather than a number of it ("a single mother", `numbers.single_kinds`), nor
+/// after a hedge word, which is then a preposition ("under a single roof", "over a single
+/// weekend"): one is no bound to hedge.
+fn a_single(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
+    let negated = i.checked_sub(1).is_some_and(|p| {
+        let w = &*tokens[p].norm;
+        rules.single_negations.contains(w) || w.ends_with("n't") || w.ends_with("n’t")
+    }) || super::range::hedge_before(tokens, rules, i).is_some();
+    let noun = tokens.get(i + 2).filter(|t| t.kind == TokenKind::Word && t.sentence == tokens[i].sentence)?;
+    let glued = tokens.get(i + 3).is_some_and(|t| t.is_dash() && !t.space_before);
+    if negated || glued || !tokens[i + 2].space_before || rules.single_kinds.contains(&*noun.norm) {
+        return None;
+    }
+    Some(Number { end: i + 2, ..one_word(i, 1.0) })
 }
 
 fn one_word(i: usize, value: f64) -> Number {

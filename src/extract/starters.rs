@@ -122,6 +122,8 @@ pub fn of(rules: &Rules) -> HashMap<String, Starts> {
     for w in rules.scales.keys().chain(rules.fractions.keys()).chain(rules.unit_spellings()) {
         starts.entry(w.to_lowercase()).or_default().counted = true;
     }
+    // "a single shell" (`number::a_single`): the article counts one of the noun after "single".
+    starts.entry("single".to_string()).or_default().counted = true;
     // The value of a vague quantity opened by a leading word is in its later words ("a handful").
     for w in rules.vague.iter().flat_map(|v| v.words.iter().skip(1)).flat_map(|w| w.split('-')) {
         starts.entry(w.to_string()).or_default().counted = true;

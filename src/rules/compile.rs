@@ -44,6 +44,9 @@ pub(super) fn compile(
         ordinals: HashMap::default(),
         fractions: HashMap::default(),
         negatives: HashSet::default(),
+        single_kinds: HashSet::default(),
+        single_negations: HashSet::default(),
+        calibre_nouns: HashSet::default(),
         hedges: Vec::new(),
         hedges_before_by_last: HashMap::default(),
         hedges_by_first: HashMap::default(),
@@ -153,6 +156,9 @@ pub(super) fn compile(
                 rules.fractions.insert(k, v);
             }
             rules.negatives.extend(n.negatives.iter().map(|w| w.to_lowercase()));
+            rules.single_kinds.extend(n.single_kinds.iter().map(|w| w.to_lowercase()));
+            rules.single_negations.extend(n.single_negations.iter().map(|w| w.to_lowercase()));
+            rules.calibre_nouns.extend(n.calibre_nouns.iter().map(|w| w.to_lowercase()));
             for (k, &v) in &n.code_scales {
                 if !(v.is_finite() && v > 1.0) {
                     return Err(bad(k, format!("code scale {k:?} = {v} must be a number above 1")));

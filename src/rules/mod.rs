@@ -117,6 +117,12 @@ pub struct Rules {
     pub fractions: HashMap<String, f64>,
     /// Words that make the number after them negative.
     pub negatives: HashSet<String>,
+    /// Nouns that "a single" tells a kind of, not a number of ("mother", "room").
+    pub single_kinds: HashSet<String>,
+    /// Words before "a single" that make it none ("not", "without").
+    pub single_negations: HashSet<String>,
+    /// Guns whose calibre a decimal without its zero names right before them (".357 revolver").
+    pub calibre_nouns: HashSet<String>,
     /// Hedges, longest phrase first.
     pub hedges: Vec<Hedge>,
     /// Where each hedge written before its number stands in `hedges`, by the hedge's last word.

@@ -108,6 +108,17 @@ pub struct NumbersSection {
     /// Words that make the number after them negative ("minus", "negative").
     #[serde(default)]
     pub negatives: Vec<String>,
+    /// Nouns after "a single" that it tells a kind of, not a number of ("a single mother", "a
+    /// single room"): there "a single" is no count of one.
+    #[serde(default)]
+    pub single_kinds: Vec<String>,
+    /// Words before "a single" that make it none ("not a single shell").
+    #[serde(default)]
+    pub single_negations: Vec<String>,
+    /// Guns that a decimal written without its zero right before them gives the calibre of (".357
+    /// revolver", ".22 rifle"), as if "caliber" stood between them.
+    #[serde(default)]
+    pub calibre_nouns: Vec<String>,
     /// Scale letters glued before a currency code ("M" of "MUSD", "MEUR", as business wires write
     /// millions), to their factor.
     #[serde(default)]

@@ -17,6 +17,7 @@ mod spoken;
 mod time;
 
 pub use resolve::{day_number, from_day_number, resolve};
+pub(in crate::extract) use time::restated_end;
 pub use time::{match_time, TimeMatch};
 
 use super::duration::Calendar;

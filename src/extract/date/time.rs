@@ -41,6 +41,7 @@ fn is_meridiem(word: &str) -> Option<bool> {
 /// A time of day or a clock reading at token `i`, with a hedge before it ("about 9:30 a.m.").
 pub fn match_time(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
     if let Some(m) = clock(tokens, rules, i) {
+        let m = TimeMatch { end: restated_end(tokens, rules, m.end).unwrap_or(m.end), ..m };
         return Some(TimeMatch { furniture: furniture(tokens, rules, &m), ..m });
     }
     // A hedge phrase of up to three words, then a time.
@@ -49,7 +50,8 @@ pub fn match_time(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch
             let m = clock(tokens, rules, i + n)?;
             let ((mode, _), at) = range::hedge_before(tokens, rules, i + n)?;
             let hedged = at == i && matches!(mode, HedgeMode::Approx) && m.minutes.is_some();
-            hedged.then_some(TimeMatch { start: i, approx: true, ..m })
+            let end = restated_end(tokens, rules, m.end).unwrap_or(m.end);
+            hedged.then_some(TimeMatch { start: i, end, approx: true, ..m })
         })
         .map(|m| TimeMatch { furniture: furniture(tokens, rules, &m), ..m })
 }
@@ -75,6 +77,26 @@ fn furniture(tokens: &[Token], rules: &Rules, m: &TimeMatch) -> bool {
     words < 3
 }
 
+/// One past the closing bracket of the same instant told again in a second zone, in brackets
+/// right after a time: "17:06 hours local time (13:36 GMT)", "4:30 a.m. local time (11.30 p.m.
+/// ET)", "1353 (1023 GMT)". It is no second time of the source, and times are not converted
+/// between zones, so it joins the time's own span rather than making a claim of its own. Only a
+/// time naming its zone counts: a bracket holding a bare figure says something else.
+pub(in crate::extract) fn restated_end(tokens: &[Token], rules: &Rules, end: usize) -> Option<usize> {
+    tokens.get(end).filter(|t| t.is_punct("("))?;
+    let inner = end + 1;
+    let digits = tokens.get(inner).filter(|t| t.kind == TokenKind::Digits && t.norm.len() == 4);
+    // A universal four-digit clock ("1023 GMT") is no time on its own (see `wire_clock`).
+    let close = match clock(tokens, rules, inner) {
+        Some(m) => m.end,
+        None if digits.is_some_and(|d| d.norm.parse::<u32>().is_ok_and(|n| n / 100 < 24 && n % 100 < 60)) => inner + 2,
+        None => return None,
+    };
+    let zone = tokens.get(close - 1).filter(|z| z.kind == TokenKind::Word && rules.time_zones.contains(&*z.norm));
+    zone?;
+    tokens.get(close).filter(|t| t.is_punct(")")).map(|_| close + 1)
+}
+
 /// A military or wire four-digit clock: "at 1100 hours", "0930 IST". Only with "hours" and "at"
 /// before it, or a local zone after it: four digits alone are a year or a count.
 ///
@@ -92,14 +114,14 @@ fn wire_clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
     if hour > 23 || minute > 59 {
         return None;
     }
+    let at = i.checked_sub(1).is_some_and(|p| tokens[p].is("at"));
+    let minutes = Some(f64::from(hour * 60 + minute));
     let next = tokens.get(i + 1).filter(|w| w.kind == TokenKind::Word)?;
     let universal = rules.universal_zones.contains(&*next.norm);
     let zoned = rules.time_zones.contains(&*next.norm) && !universal;
-    let at = i.checked_sub(1).is_some_and(|p| tokens[p].is("at"));
     if !(zoned || (at && is_hours(&next.norm))) {
         return None;
     }
-    let minutes = Some(f64::from(hour * 60 + minute));
     Some(TimeMatch { start: i, end: i + 2, minutes, approx: false, furniture: false })
 }
 
@@ -215,6 +237,21 @@ mod tests {
         assert_eq!(minutes("at 2460 hours"), None);
         assert_eq!(minutes("killed 1,336 IST"), None);
         assert_eq!(minutes("a 3.45 rise"), None);
+    }
+
+    #[test]
+    fn the_same_instant_told_again_in_brackets_joins_the_time() {
+        let at = |text: &str| minutes(text).map(|(m, _, span)| (m, span));
+        let both = "17:06 hours local time (13:36 GMT)";
+        assert_eq!(at(&format!("at {both} on Sunday")), Some((Some(1026.0), both.into())));
+        assert_eq!(at("at 17:06 pm (1336 GMT) on"), Some((Some(1026.0), "17:06 pm (1336 GMT)".into())));
+        let hedged = "around 4:30 a.m. local time (11.30 p.m. ET)";
+        assert_eq!(at(&format!("{hedged} and")), Some((Some(270.0), hedged.into())));
+        // Only a time naming its zone is a restatement; other brackets are not read.
+        assert_eq!(at("at 3 p.m. (1200) and"), Some((Some(900.0), "3 p.m.".into())));
+        assert_eq!(at("at 3 p.m. (2500 GMT) and"), Some((Some(900.0), "3 p.m.".into())));
+        assert_eq!(at("at 3 p.m. (1200 GMT and"), Some((Some(900.0), "3 p.m.".into())));
+        assert_eq!(at("at 3 p.m. (local) and"), Some((Some(900.0), "3 p.m.".into())));
     }
 
     #[test]

@@ -20,7 +20,8 @@ fn number_chain(tokens: &[Token], i: usize) -> (usize, usize) {
     (end, links)
 }
 
-/// Whether the number is a clock reading written in four digits: "1336 GMT", "at 1100 hours".
+/// Whether the number is a clock reading written in four digits: "1336 GMT", "at 1100 hours",
+/// "1353 (1023 GMT)".
 fn clock_reading(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> bool {
     let t = &tokens[n.start];
     let raw = &text[t.start..t.end];
@@ -35,7 +36,9 @@ fn clock_reading(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> boo
         && n.start.checked_sub(1).is_some_and(|p| {
             matches!(&*tokens[p].norm, "at" | "by" | "until" | "till" | "before" | "after" | "around" | "since")
         });
-    clock && (zone || hours)
+    // "struck at 1353 (1023 GMT)": the same instant told again in a second zone.
+    let restated = || super::super::date::restated_end(tokens, rules, n.end).is_some();
+    clock && (zone || hours || restated())
 }
 
 /// Identifiers, ordinals and codes: "F-16", "COVID-19", "G7", "Route 66", "25th", "4G".

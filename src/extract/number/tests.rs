@@ -62,3 +62,12 @@ fn continental_decimals() {
     assert_eq!(value("1.111,11,5"), Some((1.111, 1)));
     assert_eq!(value("3.5,12"), Some((3.5, 1)));
 }
+
+#[test]
+fn a_single_noun_is_one_of_it_unless_negated_hedged_or_a_kind() {
+    assert_eq!(value("a single shell hit"), Some((1.0, 2)));
+    assert_eq!(value("a single mother"), None);
+    assert_eq!(value("a single-engine plane"), None);
+    assert_eq!(value("a single, larger chip"), None);
+    assert_eq!(value("a single"), None);
+}
