@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::lexer::{Token, TokenKind};
 use crate::rules::schema::{HedgeMode, HedgePosition};
-use crate::rules::Rules;
+use crate::rules::{Rules, WordFacts};
 
 /// Which matchers can read a claim starting at a token.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -146,16 +146,23 @@ const LEADING_WORDS: &str = "the a an in on at for from by after before since un
 /// tenth").
 const LEAD_REACH: usize = 6;
 
-/// Which matchers can start a claim at each token: all of them at digits, else those
-/// `rules.starters` lists for its text, and none at a leading word with nothing close after it
-/// that a claim could be about.
-pub fn of_tokens(tokens: &[Token], rules: &Rules) -> Vec<Starts> {
+/// Which matchers can start a claim at each token: all of them at digits, else those its
+/// [`WordFacts`] list, and none at a leading word with nothing close after it that a claim could
+/// be about. Also each token's facts (none for digits), looked up here once for the subject
+/// reader too.
+pub fn of_tokens<'r>(tokens: &[Token], rules: &'r Rules) -> (Vec<Starts>, Vec<Option<&'r WordFacts>>) {
     let mut starts = vec![Starts::default(); tokens.len()];
+    let mut facts = vec![None; tokens.len()];
     // Read backwards, so that each leading word knows the nearest word after it that a claim
     // could be about.
     let mut about: Option<usize> = None;
     for (k, token) in tokens.iter().enumerate().rev() {
-        let s = at(token, rules);
+        let s = if token.kind == TokenKind::Digits {
+            Starts::ALL
+        } else {
+            facts[k] = rules.word(&token.norm);
+            facts[k].map(|f| f.starts).unwrap_or_default()
+        };
         // Not bounded by the sentence: a line break ends one, and the matchers read across it
         // ("not until\nMay 30, 2005").
         let near = || about.is_some_and(|a| a - k <= LEAD_REACH);
@@ -166,12 +173,5 @@ pub fn of_tokens(tokens: &[Token], rules: &Rules) -> Vec<Starts> {
             about = Some(k);
         }
     }
-    starts
-}
-
-fn at(token: &Token, rules: &Rules) -> Starts {
-    if token.kind == TokenKind::Digits {
-        return Starts::ALL;
-    }
-    rules.starters.get(&*token.norm).copied().unwrap_or_default()
+    (starts, facts)
 }

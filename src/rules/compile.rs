@@ -132,7 +132,6 @@ pub(super) fn compile(
         fuzzy_term: 0.92,
         tolerances: BTreeMap::new(),
         suppress: Vec::new(),
-        starters: HashMap::default(),
     };
     // The first tokens of alias phrases, gathered into the word facts at the end.
     let mut alias_heads: HashSet<String> = HashSet::default();
@@ -479,7 +478,9 @@ pub(super) fn compile(
     }
     rules.words = word_facts(&rules, alias_heads);
     rules.files = files;
-    rules.starters = crate::extract::starters::of(&rules);
+    for (word, starts) in crate::extract::starters::of(&rules) {
+        rules.words.entry(word).or_default().starts = starts;
+    }
     Ok(rules)
 }
 
