@@ -68,8 +68,10 @@ const DATE_WORDS: &[&str] = &[
     "upcoming nineteen twenty ' ’ for year less more over",
 ];
 
-/// For every word or mark that some matcher can start a claim with under `rules`, which ones can.
-pub fn of(rules: &Rules) -> HashMap<String, Starts> {
+/// Marks in `words` which matchers can start a claim at each word or mark under `rules`, adding
+/// the words that have no other facts. Written straight into the word facts, so that a token's
+/// starters and facts are one lookup and start-up builds no second table.
+pub fn mark(rules: &Rules, facts: &mut HashMap<String, WordFacts>) {
     let words = |line: &'static str| line.split_whitespace().map(str::to_string);
 
     let mut number: Vec<String> = words(NUMBER_MARKS).collect();
@@ -106,32 +108,36 @@ pub fn of(rules: &Rules) -> HashMap<String, Starts> {
     // A time of day with a hedge before it ("around 9:30 a.m.").
     let time = rules.hedges.iter().filter(|h| h.position == HedgePosition::Before).filter_map(|h| h.words.first());
 
-    let mut starts: HashMap<String, Starts> = HashMap::default();
     for w in time {
-        starts.entry(w.clone()).or_default().time = true;
+        starts_of(facts, w.clone()).time = true;
     }
     for w in date {
-        starts.entry(w).or_default().date = true;
+        starts_of(facts, w).date = true;
     }
     for w in duration {
-        starts.entry(w).or_default().duration = true;
+        starts_of(facts, w).duration = true;
     }
     for w in measure {
-        starts.entry(w).or_default().measure = true;
+        starts_of(facts, w).measure = true;
     }
     for w in rules.scales.keys().chain(rules.fractions.keys()).chain(rules.unit_spellings()) {
-        starts.entry(w.to_lowercase()).or_default().counted = true;
+        starts_of(facts, w.to_lowercase()).counted = true;
     }
     // The value of a vague quantity opened by a leading word is in its later words ("a handful").
     for w in rules.vague.iter().flat_map(|v| v.words.iter().skip(1)).flat_map(|w| w.split('-')) {
-        starts.entry(w.to_string()).or_default().counted = true;
+        starts_of(facts, w.to_string()).counted = true;
     }
+    // Only a word some matcher starts at leads; a stop word with no starts of its own does not.
     for w in LEADING_WORDS.split_whitespace() {
-        if let Some(s) = starts.get_mut(w) {
+        if let Some(s) = facts.get_mut(w).map(|f| &mut f.starts).filter(|s| **s != Starts::default()) {
             s.leading = true;
         }
     }
-    starts
+}
+
+/// The starters of word `w` in `facts`, added with no other facts when new.
+fn starts_of(facts: &mut HashMap<String, WordFacts>, w: String) -> &mut Starts {
+    &mut facts.entry(w).or_default().starts
 }
 
 /// Words that open a claim only as the article, preposition or hedge of a figure or date word

@@ -476,11 +476,10 @@ pub(super) fn compile(
         let ends = (1..=spelling.len()).filter(|&e| spelling.is_char_boundary(e));
         rules.unit_prefixes.extend(ends.map(|e| spelling[..e].to_string()));
     }
-    rules.words = word_facts(&rules, alias_heads);
+    let mut words = word_facts(&rules, alias_heads);
+    crate::extract::starters::mark(&rules, &mut words);
+    rules.words = words;
     rules.files = files;
-    for (word, starts) in crate::extract::starters::of(&rules) {
-        rules.words.entry(word).or_default().starts = starts;
-    }
     Ok(rules)
 }
 
