@@ -381,7 +381,9 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
 }
 
 pub(super) fn join<'t>(window: &'t [Token], text_of: impl Fn(&'t Token) -> &'t str) -> String {
-    let mut out = String::new();
+    // Sized for the words and a space before each, which spares the growing (a phrase of several
+    // words grew two or three times).
+    let mut out = String::with_capacity(window.iter().map(|t| text_of(t).len() + 1).sum());
     for (n, t) in window.iter().enumerate() {
         if n > 0 && t.space_before {
             out.push(' ');

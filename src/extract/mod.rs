@@ -60,7 +60,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let tokens = lexer::tokenize(text, source.body.start, source.body.end);
     let masked = masked_tokens(&tokens, text, source.body, rules);
 
-    let starts = starters::of_tokens(&tokens, rules);
+    let (starts, facts) = starters::of_tokens(&tokens, rules);
 
     let mut found: Vec<Found2> = Vec::new();
     let mut i = 0;
@@ -124,7 +124,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
 
     let days = time_days(&found, &tokens, rules, date);
     let wanted = subject_sentences(&found, &tokens);
-    let terms = Terms::of_sentences(&tokens, text, rules, |s| wanted.get(s as usize).copied().unwrap_or(false));
+    let terms = Terms::of_sentences(&tokens, text, rules, &facts, |s| wanted.get(s as usize).copied().unwrap_or(false));
     let mut claims = Vec::new();
     let mut sentences = Vec::new();
     let truncated = found.len() > MAX_CLAIMS_PER_SOURCE;

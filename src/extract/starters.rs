@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::lexer::{Token, TokenKind};
 use crate::rules::schema::{HedgeMode, HedgePosition};
-use crate::rules::Rules;
+use crate::rules::{Rules, WordFacts};
 
 /// Which matchers can read a claim starting at a token.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -68,8 +68,10 @@ const DATE_WORDS: &[&str] = &[
     "upcoming nineteen twenty ' ’ for year less more over",
 ];
 
-/// For every word or mark that some matcher can start a claim with under `rules`, which ones can.
-pub fn of(rules: &Rules) -> HashMap<String, Starts> {
+/// Marks in `words` which matchers can start a claim at each word or mark under `rules`, adding
+/// the words that have no other facts. Written straight into the word facts, so that a token's
+/// starters and facts are one lookup and start-up builds no second table.
+pub fn mark(rules: &Rules, facts: &mut HashMap<String, WordFacts>) {
     let words = |line: &'static str| line.split_whitespace().map(str::to_string);
 
     let mut number: Vec<String> = words(NUMBER_MARKS).collect();
@@ -106,34 +108,38 @@ pub fn of(rules: &Rules) -> HashMap<String, Starts> {
     // A time of day with a hedge before it ("around 9:30 a.m.").
     let time = rules.hedges.iter().filter(|h| h.position == HedgePosition::Before).filter_map(|h| h.words.first());
 
-    let mut starts: HashMap<String, Starts> = HashMap::default();
     for w in time {
-        starts.entry(w.clone()).or_default().time = true;
+        starts_of(facts, w.clone()).time = true;
     }
     for w in date {
-        starts.entry(w).or_default().date = true;
+        starts_of(facts, w).date = true;
     }
     for w in duration {
-        starts.entry(w).or_default().duration = true;
+        starts_of(facts, w).duration = true;
     }
     for w in measure {
-        starts.entry(w).or_default().measure = true;
+        starts_of(facts, w).measure = true;
     }
     for w in rules.scales.keys().chain(rules.fractions.keys()).chain(rules.unit_spellings()) {
-        starts.entry(w.to_lowercase()).or_default().counted = true;
+        starts_of(facts, w.to_lowercase()).counted = true;
     }
     // "a single shell" (`number::a_single`): the article counts one of the noun after "single".
     starts.entry("single".to_string()).or_default().counted = true;
     // The value of a vague quantity opened by a leading word is in its later words ("a handful").
     for w in rules.vague.iter().flat_map(|v| v.words.iter().skip(1)).flat_map(|w| w.split('-')) {
-        starts.entry(w.to_string()).or_default().counted = true;
+        starts_of(facts, w.to_string()).counted = true;
     }
+    // Only a word some matcher starts at leads; a stop word with no starts of its own does not.
     for w in LEADING_WORDS.split_whitespace() {
-        if let Some(s) = starts.get_mut(w) {
+        if let Some(s) = facts.get_mut(w).map(|f| &mut f.starts).filter(|s| **s != Starts::default()) {
             s.leading = true;
         }
     }
-    starts
+}
+
+/// The starters of word `w` in `facts`, added with no other facts when new.
+fn starts_of(facts: &mut HashMap<String, WordFacts>, w: String) -> &mut Starts {
+    &mut facts.entry(w).or_default().starts
 }
 
 /// Words that open a claim only as the article, preposition or hedge of a figure or date word
@@ -148,16 +154,23 @@ const LEADING_WORDS: &str = "the a an in on at for from by after before since un
 /// tenth").
 const LEAD_REACH: usize = 6;
 
-/// Which matchers can start a claim at each token: all of them at digits, else those
-/// `rules.starters` lists for its text, and none at a leading word with nothing close after it
-/// that a claim could be about.
-pub fn of_tokens(tokens: &[Token], rules: &Rules) -> Vec<Starts> {
+/// Which matchers can start a claim at each token: all of them at digits, else those its
+/// [`WordFacts`] list, and none at a leading word with nothing close after it that a claim could
+/// be about. Also each token's facts (none for digits), looked up here once for the subject
+/// reader too.
+pub fn of_tokens<'r>(tokens: &[Token], rules: &'r Rules) -> (Vec<Starts>, Vec<Option<&'r WordFacts>>) {
     let mut starts = vec![Starts::default(); tokens.len()];
+    let mut facts = vec![None; tokens.len()];
     // Read backwards, so that each leading word knows the nearest word after it that a claim
     // could be about.
     let mut about: Option<usize> = None;
     for (k, token) in tokens.iter().enumerate().rev() {
-        let s = at(token, rules);
+        let s = if token.kind == TokenKind::Digits {
+            Starts::ALL
+        } else {
+            facts[k] = rules.word(&token.norm);
+            facts[k].map(|f| f.starts).unwrap_or_default()
+        };
         // Not bounded by the sentence: a line break ends one, and the matchers read across it
         // ("not until\nMay 30, 2005").
         let near = || about.is_some_and(|a| a - k <= LEAD_REACH);
@@ -168,12 +181,5 @@ pub fn of_tokens(tokens: &[Token], rules: &Rules) -> Vec<Starts> {
             about = Some(k);
         }
     }
-    starts
-}
-
-fn at(token: &Token, rules: &Rules) -> Starts {
-    if token.kind == TokenKind::Digits {
-        return Starts::ALL;
-    }
-    rules.starters.get(&*token.norm).copied().unwrap_or_default()
+    (starts, facts)
 }

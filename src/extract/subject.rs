@@ -46,13 +46,21 @@ pub struct Terms {
 impl Terms {
     /// Reads the terms of all `tokens`.
     pub fn new(tokens: &[Token], text: &str, rules: &Rules) -> Terms {
-        Terms::of_sentences(tokens, text, rules, |_| true)
+        let facts: Vec<_> = tokens.iter().map(|t| rules.word(&t.norm)).collect();
+        Terms::of_sentences(tokens, text, rules, &facts, |_| true)
     }
 
     /// Reads the terms of the sentences that `wanted` accepts. A subject reads the terms of its
     /// claim's sentence and the two beside it only, and most sentences hold no claim; a sentence's
-    /// terms do not depend on the sentences around it.
-    pub fn of_sentences(tokens: &[Token], text: &str, rules: &Rules, wanted: impl Fn(u32) -> bool) -> Terms {
+    /// terms do not depend on the sentences around it. `facts` are each word token's facts
+    /// (`rules.word`), looked up once per token by `starters::of_tokens`.
+    pub fn of_sentences(
+        tokens: &[Token],
+        text: &str,
+        rules: &Rules,
+        facts: &[Option<&WordFacts>],
+        wanted: impl Fn(u32) -> bool,
+    ) -> Terms {
         let mut terms = Vec::new();
         let mut by_sentence = vec![(0, 0); tokens.last().map_or(0, |t| t.sentence as usize + 1)];
         let mut i = 0;
@@ -64,7 +72,7 @@ impl Terms {
             }
             let sentence = t.sentence;
             let first_of_sentence = i == 0 || tokens[i - 1].sentence != sentence;
-            let facts = rules.word(&t.norm);
+            let facts = facts[i];
             let phrase = facts.is_some_and(|f| f.opens_alias).then(|| alias_phrase(tokens, rules, i)).flatten();
             if let Some((canonical, end)) = phrase {
                 let name = !first_of_sentence && t.is_capitalized(text);

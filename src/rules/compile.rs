@@ -135,7 +135,6 @@ pub(super) fn compile(
         fuzzy_term: 0.92,
         tolerances: BTreeMap::new(),
         suppress: Vec::new(),
-        starters: HashMap::default(),
     };
     // The first tokens of alias phrases, gathered into the word facts at the end.
     let mut alias_heads: HashSet<String> = HashSet::default();
@@ -483,9 +482,10 @@ pub(super) fn compile(
         let ends = (1..=spelling.len()).filter(|&e| spelling.is_char_boundary(e));
         rules.unit_prefixes.extend(ends.map(|e| spelling[..e].to_string()));
     }
-    rules.words = word_facts(&rules, alias_heads);
+    let mut words = word_facts(&rules, alias_heads);
+    crate::extract::starters::mark(&rules, &mut words);
+    rules.words = words;
     rules.files = files;
-    rules.starters = crate::extract::starters::of(&rules);
     Ok(rules)
 }
 

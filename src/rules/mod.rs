@@ -84,8 +84,9 @@ pub struct Unit {
     pub completes: Vec<String>,
 }
 
-/// What the subject reader asks of one word, gathered from several tables so that each word of a
-/// sentence costs one lookup, not one per table.
+/// What the extractor asks of one word, gathered from several tables so that each token costs one
+/// lookup, not one per table: the matchers that can start a claim at it and what the subject
+/// reader needs to know.
 #[derive(Clone, Debug, Default)]
 pub struct WordFacts {
     /// A stop word.
@@ -98,6 +99,9 @@ pub struct WordFacts {
     pub opens_alias: bool,
     /// The canonical term an alias makes of the word alone.
     pub alias: Option<String>,
+    /// The matchers that can start a claim at this word or mark, from the tables and the
+    /// matchers' own words (`extract::starters`).
+    pub starts: crate::extract::starters::Starts,
 }
 
 /// Every rule, compiled for lookups. Built once per run; read-only afterwards.
@@ -303,9 +307,6 @@ pub struct Rules {
     pub tolerances: BTreeMap<Kind, Tolerance>,
     /// `[[suppress]]` entries: claims a project has reviewed and silenced.
     pub suppress: Vec<schema::SuppressRule>,
-    /// The words and marks besides digits that a claim can start with, and which matchers can
-    /// start it there, from the tables above and the matchers' own words (`extract::starters`).
-    pub starters: HashMap<String, crate::extract::starters::Starts>,
 }
 
 /// How far two values of one kind may be apart and still not conflict.
