@@ -124,7 +124,7 @@ pub fn mark(rules: &Rules, facts: &mut HashMap<String, WordFacts>) {
         starts_of(facts, w.to_lowercase()).counted = true;
     }
     // "a single shell" (`number::a_single`): the article counts one of the noun after "single".
-    starts.entry("single".to_string()).or_default().counted = true;
+    starts_of(facts, "single".to_string()).counted = true;
     // The value of a vague quantity opened by a leading word is in its later words ("a handful").
     for w in rules.vague.iter().flat_map(|v| v.words.iter().skip(1)).flat_map(|w| w.split('-')) {
         starts_of(facts, w.to_string()).counted = true;
