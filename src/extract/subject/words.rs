@@ -1,0 +1,92 @@
+//! Words in, their canonical forms out: alias phrases, aliases and folded plurals, as the subject
+//! reader and the counted-noun reader compare them.
+
+use std::borrow::Cow;
+
+use crate::extract::lexer::{Token, TokenKind};
+use crate::rules::{Rules, WordFacts};
+
+/// The longest alias phrase of two or more words starting at token `i`, which may open one.
+pub(in crate::extract) fn alias_phrase<'r>(tokens: &[Token], rules: &'r Rules, i: usize) -> Option<(&'r str, usize)> {
+    let words = &tokens[i..i + rules.alias_max_words.min(tokens.len() - i)];
+    // The phrase grows a token at a time, each longer phrase kept when it is an alias. A mark other
+    // than an apostrophe or a hyphen, or a sentence break, ends every phrase that would hold it; so
+    // does a phrase that opens no alias (`WordFacts::opens_alias` marks every beginning of one that
+    // ends where a token does), which spares looking the longer ones up.
+    let mut phrase = String::with_capacity(words.iter().map(|t| t.norm.len() + 1).sum());
+    let mut longest = None;
+    for (n, t) in words.iter().enumerate() {
+        if (t.kind == TokenKind::Punct && !t.is_punct("'’-")) || t.sentence != tokens[i].sentence {
+            break;
+        }
+        if !phrase.is_empty() && t.space_before {
+            phrase.push(' ');
+        }
+        phrase.push_str(&t.norm);
+        if n == 0 {
+            continue;
+        }
+        if let Some(canonical) = rules.alias(&phrase) {
+            longest = Some((canonical, i + n + 1));
+        }
+        if !rules.word(&phrase).is_some_and(|f| f.opens_alias) {
+            break;
+        }
+    }
+    longest
+}
+
+/// The canonical term for one lower-case word, or `None` for stop words and numbers.
+pub fn canonical_word(word: &str, rules: &Rules) -> Option<String> {
+    canonical_of(word, rules.word(word), rules).map(Cow::into_owned)
+}
+
+/// [`canonical_word`] given the word's `facts`, borrowed where the term is the word itself, a
+/// part of it or its alias.
+pub(super) fn canonical_of<'a>(word: &'a str, facts: Option<&'a WordFacts>, rules: &'a Rules) -> Option<Cow<'a, str>> {
+    if word.len() < 2 || facts.is_some_and(|f| f.no_term) {
+        return None;
+    }
+    if let Some(c) = facts.and_then(|f| f.alias.as_deref()) {
+        return Some(Cow::Borrowed(c));
+    }
+    let single = singular(word);
+    // A word that is no plural was asked already.
+    if single == word {
+        return Some(single);
+    }
+    match rules.word(&single) {
+        Some(WordFacts { alias: Some(c), .. }) => Some(Cow::Borrowed(c)),
+        Some(f) if f.stopword => None,
+        _ => Some(single),
+    }
+}
+
+/// A plural folded to its singular by the regular English rules ("soldiers" → "soldier").
+pub fn singular(word: &str) -> Cow<'_, str> {
+    for (plural, one) in IRREGULAR_PLURALS {
+        if let Some(stem) = word.strip_suffix(plural) {
+            if stem.is_empty() || MAN_COMPOUNDS.contains(&stem) {
+                return Cow::Owned(format!("{stem}{one}"));
+            }
+        }
+    }
+    let n = word.len();
+    if n > 4 && word.ends_with("ies") {
+        return Cow::Owned(format!("{}y", &word[..n - 3]));
+    }
+    if n > 4 && (word.ends_with("sses") || word.ends_with("shes") || word.ends_with("ches") || word.ends_with("xes")) {
+        return Cow::Borrowed(&word[..n - 2]);
+    }
+    if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") {
+        return Cow::Borrowed(&word[..n - 1]);
+    }
+    Cow::Borrowed(word)
+}
+
+/// Plurals no ending rule folds: "four men" counts men as "four soldiers" counts soldiers.
+const IRREGULAR_PLURALS: [(&str, &str); 3] = [("men", "man"), ("women", "woman"), ("children", "child")];
+
+/// Words that make a compound of "man" ("gunmen", "policemen"): a closed list, since many words
+/// merely end in "men" ("Yemen", "specimen").
+const MAN_COMPOUNDS: [&str; 9] = ["gun", "police", "crew", "fisher", "fire", "militia", "tribes", "sales", "business"];
