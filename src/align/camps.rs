@@ -270,14 +270,13 @@ mod tests {
     #[test]
     fn an_outlet_that_says_the_reports_conflict_tells_both_camps() {
         let texts = both_told("He could not be reached about the conflicting reports.");
-        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         assert_conflict_on(&texts, "12", 5, "camps on one figure of dead");
     }
 
     #[test]
     fn an_outlet_telling_two_values_unremarked_keeps_the_camps_apart() {
         let texts = both_told("He could not be reached again.");
-        let r = report(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let r = report(&texts);
         assert!(r.groups.iter().all(|g| g.verdict != Verdict::Conflict), "{:?}", r.groups);
     }
 
@@ -304,18 +303,13 @@ mod tests {
     #[test]
     fn an_outlet_whose_bound_fits_the_other_camp_tells_its_own_camp() {
         let texts = loose("40", "five", "43");
-        assert_conflict_on(
-            &texts.iter().map(String::as_str).collect::<Vec<_>>(),
-            "40",
-            5,
-            "camps on one figure of dead",
-        );
+        assert_conflict_on(&texts, "40", 5, "camps on one figure of dead");
     }
 
     #[test]
     fn a_bound_far_below_the_other_camp_is_a_figure_of_another_fact() {
         let texts = loose("400", "five", "430");
-        let r = report(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let r = report(&texts);
         assert!(r.groups.iter().all(|g| !g.why.contains("camps")), "{:?}", r.groups);
     }
 

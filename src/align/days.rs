@@ -171,7 +171,7 @@ mod tests {
             dated("The refugee camp was bombed Thursday by warplanes, officials said."),
             dated("Warplanes bombed the camp Thursday. In a press statement released Nov. 10, the White House condemned the bombing of the camp."),
         ];
-        let r = report(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let r = report(&texts);
         let day = r.groups.iter().find(|g| g.why.contains("2011-11-10")).expect("a group of the day");
         let statement = |m: &crate::report::Mention| m.path == "a2.txt" && m.text.contains("Nov");
         assert_eq!(day.mentions.len(), 3, "{:?}", day.mentions);
@@ -187,7 +187,7 @@ mod tests {
             dated("Residents near the geysers felt the earthquake at 2:09 a.m. on Thursday."),
             dated("Officials say the earthquake near the geysers began shortly after 2:09 am PST."),
         ];
-        let r = report(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let r = report(&texts);
         let time = r.groups.iter().find(|g| g.why.contains("02:09")).expect("a group of the time");
         assert_eq!(time.mentions.len(), 4, "{:?}", time.mentions);
         assert_eq!(time.verdict, crate::compare::Verdict::Compatible, "{}", time.why);

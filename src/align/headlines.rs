@@ -82,7 +82,7 @@ mod tests {
                  in Paris on Monday, making off with a $2.6 million booty, a police source said."
             ),
         ];
-        let r = report(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let r = report(&texts);
         r.groups
             .into_iter()
             .find(|g| g.mentions.iter().any(|m| m.path == "a2.txt" && m.text.contains("2.6")))

@@ -150,14 +150,13 @@ mod tests {
     #[test]
     fn the_only_distances_two_outlets_give_from_a_place_are_one_fact() {
         let texts = cobb("four miles");
-        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         assert_conflict_on(&texts, "4 mile", 2, "only distance from cobb");
     }
 
     #[test]
     fn distances_far_apart_from_one_place_are_two_facts() {
         let texts = cobb("twelve miles");
-        let r = report(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let r = report(&texts);
         assert!(r.groups.iter().all(|g| !g.why.contains("only distance")), "{:?}", r.groups);
     }
 

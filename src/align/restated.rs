@@ -129,7 +129,7 @@ mod tests {
                  call.\n\n\"{written} men surrendered on boarding,\" the statement read."
             ),
         ];
-        let r = report(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let r = report(&texts);
         r.groups.iter().filter(|g| g.why.contains(figure)).map(|g| g.mentions.len()).max().unwrap_or(0)
     }
 
@@ -154,7 +154,7 @@ mod tests {
                  role in the Watergate story a secret."
             ),
         ];
-        let r = report(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let r = report(&texts);
         r.groups
             .into_iter()
             .find(|g| g.mentions.iter().any(|m| m.text == "More than 30 years"))

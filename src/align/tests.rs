@@ -3,16 +3,19 @@ use crate::rules::Rules;
 use crate::source::{Corpus, Source};
 
 /// The report on sources of the given texts, for the tests of alignment and its parts.
-pub(super) fn report(texts: &[&str]) -> crate::report::Report {
+pub(super) fn report<T: AsRef<str>>(texts: &[T]) -> crate::report::Report {
     let mut warnings = Vec::new();
-    let sources =
-        texts.iter().enumerate().map(|(i, t)| Source::new(format!("a{i}.txt"), t.to_string(), &mut warnings)).collect();
+    let sources = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Source::new(format!("a{i}.txt"), t.as_ref().to_string(), &mut warnings))
+        .collect();
     crate::check(&Corpus { sources, warnings }, &Rules::embedded().unwrap())
 }
 
 /// Asserts that the texts' figure showing `figure` ends in a conflict of `mentions` mentions whose
 /// one-line reason says `note`: the ground a rule of alignment grouped it on.
-pub(super) fn assert_conflict_on(texts: &[&str], figure: &str, mentions: usize, note: &str) {
+pub(super) fn assert_conflict_on<T: AsRef<str>>(texts: &[T], figure: &str, mentions: usize, note: &str) {
     let r = report(texts);
     let group = r.groups.iter().find(|g| g.why.contains(figure)).expect("the figure grouped");
     assert_eq!(group.verdict, crate::compare::Verdict::Conflict, "{}", group.why);

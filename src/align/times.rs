@@ -168,7 +168,7 @@ mod tests {
     /// The report of three outlets' accounts of one bombing, each dated 2011-11-10 (a Thursday).
     fn report_of(bodies: [&str; 3]) -> Report {
         let texts = bodies.map(|body| format!("---\ndate: 2011-11-10\n---\n{body}\n"));
-        report(&texts.iter().map(String::as_str).collect::<Vec<_>>())
+        report(&texts)
     }
 
     const LOCAL: &str =
