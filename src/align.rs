@@ -13,12 +13,13 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
+use crate::extract::unanchored::clock_of;
 use crate::rules::Rules;
 use clusters::Clusters;
 pub use grounds::{Aligned, Ground};
 use pairs::{
     addition_told_plainly, dated_alike, far_inside_bound, named_weekday, none_of_either, of_other_days, other_places,
-    same_figure_hedged, sole_pair, unanchored_clock, unnamed_other_nouns,
+    same_figure_hedged, sole_pair, unnamed_other_nouns,
 };
 use plausible::{degree_beside_plain, plausible_conflict};
 use roles::{block_key, role_of, roles_of, ROLE_WEIGHT};
@@ -324,7 +325,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             // The same clock reading of sources with no calendar ("11:00", "at 1100 hours"), or
             // one within another's hedge ("9:27 a.m.", "about 9:30 a.m."), is rarely two things:
             // it is the one time their story gives.
-            Verdict::Agree | Verdict::Compatible if unanchored_clock(x) && unanchored_clock(y) => {
+            Verdict::Agree | Verdict::Compatible if clock_of(x).is_some() && clock_of(y).is_some() => {
                 rules.threshold_same_figure
             }
             Verdict::Agree if x.kind == Kind::Date && x.precision == y.precision => rules.threshold_same_date,

@@ -7,6 +7,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::claim::{format_interval, Claim, Hedge, Interval, Kind};
+use crate::extract::unanchored;
 use crate::rules::{Rules, Tolerance};
 
 /// How the values of a group relate.
@@ -86,7 +87,7 @@ fn clocks_apart(a: &Claim, b: &Claim, rules: &Rules) -> Option<(Interval, Interv
 
 /// The minutes past midnight of a time of day told without a calendar day ("3.45pm": 945).
 pub fn clock_minutes(c: &Claim) -> Option<f64> {
-    let clock = c.unit.strip_prefix("clock:").filter(|_| c.kind == Kind::Date && c.value.low.is_none())?;
+    let clock = unanchored::clock_of(c).filter(|_| c.value.low.is_none())?;
     let (h, m) = clock.split_once(':')?;
     Some(h.parse::<f64>().ok()? * 60.0 + m.parse::<f64>().ok()?)
 }

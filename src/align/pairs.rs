@@ -3,6 +3,7 @@
 
 use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
+use crate::extract::unanchored;
 use crate::rules::Rules;
 
 use super::Context;
@@ -78,13 +79,8 @@ fn of_one_place(cx: &Context, q: &Claim, place: &str) -> bool {
 
 /// The weekday a date claim with no calendar day names ("on Monday" in an undated source).
 pub(super) fn named_weekday(c: &Claim) -> Option<u8> {
-    let name = c.unit.strip_prefix("weekday:").filter(|_| c.kind == Kind::Date)?;
-    crate::extract::unanchored::WEEKDAYS.iter().position(|w| *w == name).map(|d| d as u8)
-}
-
-/// Whether a claim is a time of day on no calendar day (`extract::unanchored`).
-pub(super) fn unanchored_clock(c: &Claim) -> bool {
-    c.kind == Kind::Date && c.unit.starts_with("clock:")
+    let name = unanchored::weekday_of(c)?;
+    unanchored::WEEKDAYS.iter().position(|w| *w == name).map(|d| d as u8)
 }
 
 /// Whether two figures are dated alike: both or neither by a weekday, or one by a weekday that

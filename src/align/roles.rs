@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::claim::{Claim, Kind};
+use crate::extract::unanchored::CLOCK;
 use crate::rules::Rules;
 
 /// What a claim is a figure of: its kind and the thing it measures or counts, where a count's
@@ -145,7 +146,7 @@ pub(super) fn block_key<'a>(role: &'a (Kind, String), rules: &Rules) -> (Kind, &
         Kind::Quantity if is_age(role, rules) => (Kind::Count, ""),
         // Times of day without a calendar day ("3.45pm", "about 3pm") meet each other, as dated
         // times do: `compare` sets them on one day.
-        Kind::Date if role.1.starts_with("clock:") => (Kind::Date, "clock:"),
+        Kind::Date if role.1.starts_with(CLOCK) => (Kind::Date, CLOCK),
         kind => (kind, role.1.as_str()),
     }
 }

@@ -248,8 +248,7 @@ fn mark_days(claims: &mut [Claim], tokens: &[Token], rules: &Rules) {
     let ages: Vec<&str> = rules.units.iter().filter(|u| u.dimension == "age").map(|u| u.name.as_str()).collect();
     let age = |c: &Claim| c.kind == Kind::Quantity && ages.contains(&c.unit.as_str());
     // A time of day without a calendar day ("3.45pm on Tuesday") is dated by its weekday too.
-    let clock = |c: &Claim| c.kind == Kind::Date && c.unit.starts_with("clock:");
-    for c in claims.iter_mut().filter(|c| (c.kind != Kind::Date || clock(c)) && !age(c)) {
+    for c in claims.iter_mut().filter(|c| (c.kind != Kind::Date || unanchored::clock_of(c).is_some()) && !age(c)) {
         let first = tokens.partition_point(|t| t.end <= c.span.start);
         let last = tokens.partition_point(|t| t.start < c.span.end).max(first + 1);
         let Some(sentence) = tokens.get(first).map(|t| t.sentence) else { continue };

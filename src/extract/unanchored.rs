@@ -22,6 +22,22 @@ use crate::rules::Rules;
 /// The rule of a claim made here.
 pub const RULE: &str = "unanchored";
 
+/// The unit prefix of a weekday claim made here (`weekday:sunday`).
+pub const WEEKDAY: &str = "weekday:";
+
+/// The unit prefix of a time-of-day claim made here (`clock:09:27`).
+pub const CLOCK: &str = "clock:";
+
+/// The clock a time of day made here was written with ("09:27"), when `c` is one.
+pub fn clock_of(c: &Claim) -> Option<&str> {
+    c.unit.strip_prefix(CLOCK).filter(|_| c.kind == Kind::Date)
+}
+
+/// The weekday a weekday claim made here names ("sunday"), when `c` is one.
+pub fn weekday_of(c: &Claim) -> Option<&str> {
+    c.unit.strip_prefix(WEEKDAY).filter(|_| c.kind == Kind::Date)
+}
+
 /// The weekdays' names, Monday first, as `mark_days` and the weekday claims here read them.
 pub(crate) const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
@@ -33,7 +49,7 @@ pub fn weekday(m: &DateMatch, tokens: &[Token], rules: &Rules, terms: &Terms, in
     }
     let name = WEEKDAYS.get(usize::try_from(weekday).ok()?.checked_sub(1)?)?;
     let subject = terms.subject(tokens, rules, m.start, m.end, None);
-    Some(claim(span_of(tokens, m.start, m.end), format!("weekday:{name}"), DatePrecision::Day, subject, index))
+    Some(claim(span_of(tokens, m.start, m.end), format!("{WEEKDAY}{name}"), DatePrecision::Day, subject, index))
 }
 
 /// The time of `t` as a claim without a day. A hedged time ("about 9:30 a.m.") keeps the clock it
@@ -41,7 +57,7 @@ pub fn weekday(m: &DateMatch, tokens: &[Token], rules: &Rules, terms: &Terms, in
 /// ("9:27 a.m." lies within "about 9:30 a.m."), and the aligner sets them side by side.
 pub fn clock(t: &TimeMatch, tokens: &[Token], rules: &Rules, terms: &Terms, index: usize) -> Option<Claim> {
     let minutes = t.minutes?.round() as i64;
-    let unit = format!("clock:{:02}:{:02}", minutes / 60, minutes % 60);
+    let unit = format!("{CLOCK}{:02}:{:02}", minutes / 60, minutes % 60);
     let subject = terms.subject(tokens, rules, t.start, t.end, None);
     let mut claim = claim(span_of(tokens, t.start, t.end), unit, DatePrecision::Minute, subject, index);
     if t.approx {
@@ -71,22 +87,22 @@ pub(super) fn claim(span: Span, unit: String, precision: DatePrecision, subject:
 
 /// The weekday unit `days` days from weekday unit `unit` ("weekday:saturday", -1: "weekday:friday").
 pub(super) fn weekday_beside(unit: &str, days: i8) -> Option<String> {
-    let name = unit.strip_prefix("weekday:")?;
+    let name = unit.strip_prefix(WEEKDAY)?;
     let at = WEEKDAYS.iter().position(|w| *w == name)? as i64;
-    Some(format!("weekday:{}", WEEKDAYS[(at + i64::from(days)).rem_euclid(7) as usize]))
+    Some(format!("{WEEKDAY}{}", WEEKDAYS[(at + i64::from(days)).rem_euclid(7) as usize]))
 }
 
 /// How a claim made here reads: "Sunday (week unknown)", "09:27 (day unknown)"; `None` for any
 /// other unit.
 pub fn describe(unit: &str) -> Option<String> {
-    if let Some(day) = unit.strip_prefix("weekday:") {
+    if let Some(day) = unit.strip_prefix(WEEKDAY) {
         let mut name = day.to_string();
         if let Some(first) = name.get_mut(..1) {
             first.make_ascii_uppercase();
         }
         return Some(format!("{name} (week unknown)"));
     }
-    unit.strip_prefix("clock:").map(|clock| format!("{clock} (day unknown)"))
+    unit.strip_prefix(CLOCK).map(|clock| format!("{clock} (day unknown)"))
 }
 
 #[cfg(test)]
