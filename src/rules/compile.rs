@@ -67,7 +67,6 @@ pub(super) fn compile(
         currency_codes: HashMap::default(),
         code_scales: HashMap::default(),
         currency_minor: HashMap::default(),
-        aliases: HashMap::default(),
         words: HashMap::default(),
         alias_max_words: 1,
         countable: HashSet::default(),
@@ -138,6 +137,8 @@ pub(super) fn compile(
     };
     // The first tokens of alias phrases, gathered into the word facts at the end.
     let mut alias_heads: HashSet<String> = HashSet::default();
+    // Each alias word or phrase to its canonical term, kept in the word facts (`WordFacts::alias`).
+    let mut aliases: HashMap<String, String> = HashMap::default();
     for (file, f) in &files {
         let bad = |needle: &str, message: String| {
             let (line, column) = locate(texts, file, needle);
@@ -261,7 +262,7 @@ pub(super) fn compile(
                 let key = words_of(w).join(" ");
                 rules.alias_max_words = rules.alias_max_words.max(key.split(' ').count());
                 alias_heads.extend(token_prefixes(&key).map(str::to_string));
-                rules.aliases.insert(key, canonical.clone());
+                aliases.insert(key, canonical.clone());
             }
             for part in &a.covers {
                 rules.covers.insert((canonical.clone(), part.to_lowercase()));
@@ -482,7 +483,7 @@ pub(super) fn compile(
         let ends = (1..=spelling.len()).filter(|&e| spelling.is_char_boundary(e));
         rules.unit_prefixes.extend(ends.map(|e| spelling[..e].to_string()));
     }
-    let mut words = word_facts(&rules, alias_heads);
+    let mut words = word_facts(&rules, alias_heads, aliases);
     crate::extract::starters::mark(&rules, &mut words);
     rules.words = words;
     rules.files = files;
@@ -491,7 +492,11 @@ pub(super) fn compile(
 
 /// The facts of every word the subject reader asks about, from the stop words, number words,
 /// scales, aliases and the first tokens of alias phrases (`alias_heads`).
-fn word_facts(rules: &Rules, alias_heads: HashSet<String>) -> HashMap<String, WordFacts> {
+fn word_facts(
+    rules: &Rules,
+    alias_heads: HashSet<String>,
+    aliases: HashMap<String, String>,
+) -> HashMap<String, WordFacts> {
     let mut words: HashMap<String, WordFacts> = HashMap::default();
     for w in &rules.stopwords {
         let facts = words.entry(w.clone()).or_default();
@@ -504,8 +509,8 @@ fn word_facts(rules: &Rules, alias_heads: HashSet<String>) -> HashMap<String, Wo
     for w in alias_heads {
         words.entry(w).or_default().opens_alias = true;
     }
-    for (w, canonical) in &rules.aliases {
-        words.entry(w.clone()).or_default().alias = Some(canonical.clone());
+    for (w, canonical) in aliases {
+        words.entry(w).or_default().alias = Some(canonical);
     }
     words
 }

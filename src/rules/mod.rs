@@ -165,7 +165,6 @@ pub struct Rules {
     pub code_scales: HashMap<String, f64>,
     /// Smaller units of each currency, by ISO code, largest first.
     pub currency_minor: HashMap<String, Vec<Minor>>,
-    aliases: HashMap<String, String>,
     /// What the subject reader asks of a word, for every word some answer is not "no" of.
     words: HashMap<String, WordFacts>,
     /// The longest alias phrase, in words.
@@ -391,7 +390,7 @@ impl Rules {
 
     /// The canonical term for a lower-case word or phrase, if an alias names it.
     pub fn alias(&self, phrase: &str) -> Option<&str> {
-        self.aliases.get(phrase).map(String::as_str)
+        self.words.get(phrase)?.alias.as_deref()
     }
 
     /// The unit spelled `word` (case-sensitive spellings first), if any.

@@ -26,10 +26,11 @@ pub(in crate::extract) fn alias_phrase<'r>(tokens: &[Token], rules: &'r Rules, i
         if n == 0 {
             continue;
         }
-        if let Some(canonical) = rules.alias(&phrase) {
+        let facts = rules.word(&phrase);
+        if let Some(canonical) = facts.and_then(|f| f.alias.as_deref()) {
             longest = Some((canonical, i + n + 1));
         }
-        if !rules.word(&phrase).is_some_and(|f| f.opens_alias) {
+        if !facts.is_some_and(|f| f.opens_alias) {
             break;
         }
     }
