@@ -19,7 +19,7 @@ use clusters::Clusters;
 pub use grounds::{Aligned, Ground};
 use pairs::{
     addition_told_plainly, dated_alike, far_inside_bound, named_weekday, none_of_either, of_other_days, other_places,
-    same_figure_hedged, sole_pair, unnamed_other_nouns,
+    same_figure_hedged, same_weekday, sole_pair, unnamed_other_nouns,
 };
 use plausible::{degree_beside_plain, plausible_conflict};
 use roles::{block_key, role_of, roles_of, ROLE_WEIGHT};
@@ -243,11 +243,8 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         if (distance || verdict != Verdict::Agree) && other_places(x, y) {
             return f32::INFINITY;
         }
-        if let (Some(p), Some(q)) = (x.subject.weekday, y.subject.weekday) {
-            if p != q {
-                // Figures of two days are of two things: Monday's protest and Wednesday's.
-                return f32::INFINITY;
-            }
+        if !same_weekday(x, y) {
+            return f32::INFINITY;
         }
         if verdict == Verdict::Conflict && of_other_days(cx, x, y) {
             return f32::INFINITY;

@@ -10,7 +10,7 @@ use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 
 use super::clusters::Clusters;
-use super::{other_places, vectors, Context, Ground};
+use super::{other_places, same_weekday, vectors, Context, Ground};
 
 /// The role every member of a group is a figure of, when they share one that names a thing
 /// counted or measured (not a bare figure, a date, a span of time, a sum of money, a length,
@@ -164,11 +164,7 @@ fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
                 }
                 continue;
             }
-            let days = match (p.subject.weekday, q.subject.weekday) {
-                (Some(d), Some(e)) => d == e,
-                _ => true,
-            };
-            if !days || !near(cx, p, q) || other_places(p, q) {
+            if !same_weekday(p, q) || !near(cx, p, q) || other_places(p, q) {
                 return false;
             }
             disjoint |= compare::relate(p, q, rules) == Verdict::Conflict;

@@ -83,6 +83,12 @@ pub(super) fn named_weekday(c: &Claim) -> Option<u8> {
     unanchored::WEEKDAYS.iter().position(|w| *w == name).map(|d| d as u8)
 }
 
+/// Whether two figures are told of one weekday, or either of none: "Monday's protest" and
+/// "Wednesday's" are two things.
+pub(super) fn same_weekday(x: &Claim, y: &Claim) -> bool {
+    x.subject.weekday.is_none() || y.subject.weekday.is_none() || x.subject.weekday == y.subject.weekday
+}
+
 /// Whether two figures are dated alike: both or neither by a weekday, or one by a weekday that
 /// the other's source names too ("the Sunday quakes damaged seven bridges" and an outlet telling
 /// of Sunday's quake: "damaged 8 bridges"), not a day the other's source never mentions ("46

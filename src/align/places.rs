@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::claim::{Claim, Kind};
 use crate::compare;
 
-use super::{dated_alike, most_told, source_count, Context, Ground};
+use super::{dated_alike, most_told, same_weekday, source_count, Context, Ground};
 
 /// The named place a claim is a distance from, when it is one: a length tied to a place by its
 /// preposition, of the story (not an earlier event), plainly told (no part, no occurrence).
@@ -89,11 +89,7 @@ pub(super) fn place_targets(
         let fits = |t: usize| {
             clusters[&t].iter().all(|&m| {
                 let y = &claims[m];
-                near(x, y)
-                    && dated_alike(cx, x, y)
-                    && (x.subject.weekday.is_none()
-                        || y.subject.weekday.is_none()
-                        || x.subject.weekday == y.subject.weekday)
+                near(x, y) && dated_alike(cx, x, y) && same_weekday(x, y)
             })
         };
         if let Some(t) = most_told(candidates).filter(|&t| fits(t)) {
@@ -115,8 +111,7 @@ pub(super) fn place_targets(
         let &[a, b] = &ms[..] else { continue };
         let (x, y) = (&claims[a], &claims[b]);
         let alone = |m: usize| clusters.get(&m).is_some_and(|c| c.len() == 1);
-        let same_day =
-            x.subject.weekday.is_none() || y.subject.weekday.is_none() || x.subject.weekday == y.subject.weekday;
+        let same_day = same_weekday(x, y);
         if sources == 2 && alone(a) && alone(b) && near(x, y) && dated_alike(cx, x, y) && same_day {
             out.push((b, a, Ground::Place { source: y.source, place: place.to_string(), others: 1 }));
         }

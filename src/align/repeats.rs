@@ -7,7 +7,7 @@ use crate::claim::Kind;
 use crate::compare::{self, Verdict};
 
 use super::clusters::Clusters;
-use super::{other_places, Context};
+use super::{other_places, same_weekday, Context};
 
 /// For each claim left on its own, the group it joins, if any:
 /// the one group holding a claim of its own source of the same role that it repeats (the very
@@ -36,9 +36,7 @@ pub(super) fn repeat_targets(cx: &Context, clusters: &Clusters, names: &[usize])
                 && cx.same_role(m, o)
                 && !y.subject.past
                 && y.subject.qualifiers == x.subject.qualifiers
-                && (x.subject.weekday.is_none()
-                    || y.subject.weekday.is_none()
-                    || y.subject.weekday == x.subject.weekday)
+                && same_weekday(x, y)
                 && y.precision == x.precision
                 && !other_places(x, y)
                 && compare::relate(x, y, rules) == Verdict::Agree

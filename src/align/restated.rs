@@ -9,7 +9,7 @@ use crate::claim::{Claim, Hedge, Kind};
 use crate::compare::{self, Verdict};
 
 use super::clusters::Clusters;
-use super::{other_places, source_count, Context, Ground};
+use super::{other_places, same_weekday, source_count, Context, Ground};
 
 /// Least exact count an outlet is taken to restate under another noun: below it a story holds
 /// the same small number of many things.
@@ -47,11 +47,7 @@ pub(super) fn restated_targets(cx: &Context, clusters: &Clusters, names: &[usize
         if let Some(t) = target {
             let fits = clusters[&t].iter().all(|&m| {
                 let y = &claims[m];
-                compare::relate(x, y, rules) != Verdict::Conflict
-                    && !other_places(x, y)
-                    && (x.subject.weekday.is_none()
-                        || y.subject.weekday.is_none()
-                        || x.subject.weekday == y.subject.weekday)
+                compare::relate(x, y, rules) != Verdict::Conflict && !other_places(x, y) && same_weekday(x, y)
             });
             let several = clusters[&t].iter().any(|&m| claims[m].source != x.source);
             if fits && several {

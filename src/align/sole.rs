@@ -12,7 +12,7 @@ use crate::claim::{Claim, Degree, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
 
-use super::{dated_alike, most_told, other_places, sole_pair, source_count, Context, Ground};
+use super::{dated_alike, most_told, other_places, same_weekday, sole_pair, source_count, Context, Ground};
 
 /// A source's role: the kind, what is counted or measured, and the degree of harm it is told of
 /// (`Degree` as a number): "eight people suffered serious injuries" is its outlet's only figure of
@@ -136,9 +136,7 @@ pub(super) fn outlier_targets(
                 sole_pair(cx, o, m)
                     && dated_alike(cx, x, y)
                     && !other_places(x, y)
-                    && (x.subject.weekday.is_none()
-                        || y.subject.weekday.is_none()
-                        || x.subject.weekday == y.subject.weekday)
+                    && same_weekday(x, y)
                     && !y.subject.times
                     && !y.subject.past
                     && !cx.by_source[y.source]
