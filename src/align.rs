@@ -424,7 +424,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
                 // One source writing two different values: two facts, not one. Judged on
                 // the values as written, since "by late July" is open below.
                 // One figure converted in brackets ("10 kilometers (6 miles)") is one fact.
-                ok &= cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules);
+                ok &= compare::one_figure(cx, cy, rules);
                 return;
             }
             let (s, f) = score_and_floor(&mut known, x, y);
@@ -484,7 +484,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             let (cx, cy) = (&claims[x], &claims[y]);
             ok = ok
                 && if cx.source == cy.source {
-                    cx.nominal.overlaps(&cy.nominal) || compare::one_figure_converted(cx, cy, rules)
+                    compare::one_figure(cx, cy, rules)
                 } else {
                     compare::relate(cx, cy, rules) != Verdict::Conflict && {
                         let (s, f) = score_and_floor(&mut known, x, y);

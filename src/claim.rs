@@ -82,6 +82,9 @@ impl fmt::Display for Kind {
     }
 }
 
+/// Minutes in a day: a date is a day number, and a time of day its fraction.
+pub const MINUTES_A_DAY: f64 = 1440.0;
+
 /// An interval with inclusive bounds; `None` is an open (unbounded) side.
 ///
 /// Dates are stored as day numbers (days since 1970-01-01), so one interval logic serves every kind.

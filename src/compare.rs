@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::claim::{format_interval, Claim, Hedge, Interval, Kind};
+use crate::claim::{format_interval, Claim, Hedge, Interval, Kind, MINUTES_A_DAY};
 use crate::extract::unanchored;
 use crate::rules::{Rules, Tolerance};
 
@@ -92,9 +92,6 @@ pub fn clock_minutes(c: &Claim) -> Option<f64> {
     Some(h.parse::<f64>().ok()? * 60.0 + m.parse::<f64>().ok()?)
 }
 
-/// Minutes in a day: a time of day is a fraction of a day number.
-const MINUTES_A_DAY: f64 = 1440.0;
-
 /// All of a claim that `relate` reads, with numbers as their bits: two claims of one key relate
 /// alike to every claim, so a reader weighing a claim against hundreds that tell a few values
 /// can ask `relate` once per value.
@@ -149,6 +146,12 @@ fn within_ratio(a: &Interval, b: &Interval, ratio: f64) -> bool {
     let (x, y) = (a.magnitude(), b.magnitude());
     let (lo, hi) = (x.min(y), x.max(y));
     lo > 0.0 && hi / lo <= ratio
+}
+
+/// Whether one source telling both claims may be telling one figure: their values overlap, or one
+/// is the other converted.
+pub fn one_figure(a: &Claim, b: &Claim, rules: &Rules) -> bool {
+    a.nominal.overlaps(&b.nominal) || one_figure_converted(a, b, rules)
 }
 
 /// Whether two claims written in different units or currencies may be one figure converted, so

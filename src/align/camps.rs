@@ -69,7 +69,7 @@ fn near(cx: &Context, x: &Claim, y: &Claim) -> bool {
         // An open end reaches the other value: the two overlap.
         return true;
     };
-    let ratio = if x.kind == Kind::Quantity { cx.rules.max_sole_measure_ratio } else { cx.rules.max_sole_ratio };
+    let ratio = cx.rules.sole_ratio(x.kind);
     top <= 0.0 || bottom <= top * ratio
 }
 
@@ -155,10 +155,9 @@ fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
                     || q.subject.disputed
                     || p.subject.part
                     || q.subject.part
-                    || p.nominal.overlaps(&q.nominal)
+                    || compare::one_figure(p, q, rules)
                     || loose_in(p.source, a, b)
-                    || loose_in(p.source, b, a)
-                    || compare::one_figure_converted(p, q, rules))
+                    || loose_in(p.source, b, a))
                 {
                     return false;
                 }

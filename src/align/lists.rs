@@ -60,7 +60,7 @@ pub(super) fn list_targets(
     let near = |a: usize, b: usize| {
         let (p, q) = (claims[a].value.magnitude(), claims[b].value.magnitude());
         let (lo, hi) = (p.min(q), p.max(q));
-        let ratio = if cx.roles[a].0 == Kind::Quantity { rules.max_sole_measure_ratio } else { rules.max_sole_ratio };
+        let ratio = rules.sole_ratio(cx.roles[a].0);
         lo > 0.0 && hi / lo <= ratio
     };
     let mut out = Vec::new();

@@ -42,7 +42,7 @@ pub(super) fn other_places(x: &Claim, y: &Claim) -> bool {
 pub(super) fn sole_pair(cx: &Context, a: usize, b: usize) -> bool {
     let (x, y, rules) = (&cx.claims[a], &cx.claims[b], cx.rules);
     let (lo, hi) = nearest_ends(x, y);
-    let ratio = if x.kind == Kind::Quantity { rules.max_sole_measure_ratio } else { rules.max_sole_ratio };
+    let ratio = rules.sole_ratio(x.kind);
     let placed = |p: &Claim, q: &Claim| {
         p.subject.place.as_ref().is_none_or(|place| q.subject.weight(place) > 0.0 || of_one_place(cx, q, place))
     };

@@ -51,7 +51,7 @@ pub(super) fn place_targets(
             ms.iter().enumerate().all(|(n, &a)| {
                 ms[n + 1..].iter().all(|&b| {
                     let (x, y) = (&claims[a], &claims[b]);
-                    x.nominal.overlaps(&y.nominal) || compare::one_figure_converted(x, y, rules)
+                    compare::one_figure(x, y, rules)
                 })
             })
         })

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::claim::{Claim, DatePrecision, Kind};
+use crate::claim::{Claim, DatePrecision, Kind, MINUTES_A_DAY};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
 
@@ -151,9 +151,6 @@ pub(super) fn time_targets(
 
 /// Least subject weight of a zone word telling the time's own zone: right beside the time.
 const ZONE_WEIGHT: f32 = 0.6;
-
-/// Minutes in a day: dates are day numbers, a time of day their fraction.
-const MINUTES_A_DAY: f64 = 1440.0;
 
 /// The most minutes apart outlets' times of one event may lie: outlets differ by minutes, or round
 /// to the hour, while two times an hour and a half apart are more likely two things of the day.

@@ -19,7 +19,7 @@ pub mod unreadable;
 
 use jiff::civil::Date;
 
-use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Span};
+use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Span, MINUTES_A_DAY};
 use crate::rules::Rules;
 use crate::source::{DateOrigin, Source};
 use date::DateMatch;
@@ -429,10 +429,10 @@ fn time_claim(
     terms: &Terms,
     index: usize,
 ) -> Option<Claim> {
-    let at = date::day_number(day) + t.minutes? / 1440.0;
+    let at = date::day_number(day) + t.minutes? / MINUTES_A_DAY;
     let nominal = Interval::exact(at);
     let (value, hedge) = if t.approx {
-        (nominal.widened(rules.time_hedge_minutes / 1440.0), Hedge::Approx)
+        (nominal.widened(rules.time_hedge_minutes / MINUTES_A_DAY), Hedge::Approx)
     } else {
         (nominal, Hedge::Exact)
     };

@@ -320,6 +320,16 @@ pub struct Tolerance {
 }
 
 impl Rules {
+    /// Largest ratio between two outlets' only figures of one role of `kind` to be one fact:
+    /// `max_sole_measure_ratio` for measures, `max_sole_ratio` for counts and the rest.
+    pub fn sole_ratio(&self, kind: Kind) -> f64 {
+        if kind == Kind::Quantity {
+            self.max_sole_measure_ratio
+        } else {
+            self.max_sole_ratio
+        }
+    }
+
     /// Whether a word written between a number and its noun narrows what is counted to a part
     /// ("hardest-hit", "other"). An ending needs a stem of three letters before it.
     pub fn narrows(&self, word: &str) -> bool {
