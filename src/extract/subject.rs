@@ -77,7 +77,7 @@ impl Terms {
             let sentence = t.sentence;
             let first_of_sentence = i == 0 || tokens[i - 1].sentence != sentence;
             let facts = facts[i];
-            let phrase = facts.is_some_and(|f| f.opens_alias).then(|| alias_phrase(tokens, rules, i)).flatten();
+            let phrase = alias_phrase(tokens, rules, i, facts);
             if let Some((canonical, end)) = phrase {
                 let name = !first_of_sentence && t.is_capitalized(text);
                 let (text, key) = (claim::Term::new(canonical), alphabetical_key(canonical));

@@ -110,8 +110,7 @@ fn noun_of(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Optio
         // "home to 167,000 people", "a city of 160,000": a phrase right before the number that
         // names what is counted says so before any word further back ("structures home to").
         let phrase = (k.saturating_sub(1 + rules.alias_max_words)..k.saturating_sub(1))
-            .filter(|&i| rules.word(&tokens[i].norm).is_some_and(|f| f.opens_alias))
-            .filter_map(|i| subject::alias_phrase(tokens, rules, i))
+            .filter_map(|i| subject::alias_phrase(tokens, rules, i, rules.word(&tokens[i].norm)))
             .find(|&(c, after)| after + 1 == k && rules.countable.contains(c));
         if let Some((c, _)) = phrase {
             return (Some(c.to_string()), end);
@@ -155,10 +154,7 @@ fn estimated_object(tokens: &[Token], rules: &Rules, k: usize, sentence: u32) ->
         .take_while(|&i| tokens[i].sentence == sentence)
         .find(|&i| tokens[i].kind == TokenKind::Word && rules.estimates.contains(&*tokens[i].norm))?;
     let object = (verb + 1..at).find_map(|i| {
-        let phrase = rules.word(&tokens[i].norm).is_some_and(|f| f.opens_alias);
-        phrase
-            .then(|| subject::alias_phrase(tokens, rules, i))
-            .flatten()
+        subject::alias_phrase(tokens, rules, i, rules.word(&tokens[i].norm))
             .map(|(c, _)| c.to_string())
             .or_else(|| canonical_word(&tokens[i].norm, rules))
     })?;

@@ -6,8 +6,17 @@ use std::borrow::Cow;
 use crate::extract::lexer::{Token, TokenKind};
 use crate::rules::{Rules, WordFacts};
 
-/// The longest alias phrase of two or more words starting at token `i`, which may open one.
-pub(in crate::extract) fn alias_phrase<'r>(tokens: &[Token], rules: &'r Rules, i: usize) -> Option<(&'r str, usize)> {
+/// The longest alias phrase of two or more words starting at token `i`, whose word facts are
+/// `facts`: none unless that word opens one.
+pub(in crate::extract) fn alias_phrase<'r>(
+    tokens: &[Token],
+    rules: &'r Rules,
+    i: usize,
+    facts: Option<&WordFacts>,
+) -> Option<(&'r str, usize)> {
+    if !facts.is_some_and(|f| f.opens_alias) {
+        return None;
+    }
     let words = &tokens[i..i + rules.alias_max_words.min(tokens.len() - i)];
     // The phrase grows a token at a time, each longer phrase kept when it is an alias. A mark other
     // than an apostrophe or a hyphen, or a sentence break, ends every phrase that would hold it; so
