@@ -357,7 +357,9 @@ pub(super) fn compile(
             }
             rules.clause_joins.extend(s.clause_joins.iter().map(|w| w.to_lowercase()));
             rules.partitive.extend(s.partitive.iter().map(|w| w.to_lowercase()));
-            rules.severity.extend(s.severity.iter().map(|w| w.to_lowercase()));
+            // A word of the gravest or the lightest degree is a word of severity too.
+            let degrees = s.critical.iter().chain(&s.mild);
+            rules.severity.extend(s.severity.iter().chain(degrees).map(|w| w.to_lowercase()));
             rules.critical.extend(s.critical.iter().map(|w| w.to_lowercase()));
             rules.mild.extend(s.mild.iter().map(|w| w.to_lowercase()));
             rules.blows.extend(s.blows.iter().map(|w| w.to_lowercase()));

@@ -411,15 +411,13 @@ pub struct SubjectSection {
     #[serde(default)]
     pub partitive: Vec<String>,
     /// Words that, beside a figure in its clause, make it a part by severity ("eight seriously
-    /// injured", "261 got minor injuries"), not the whole toll.
+    /// injured"), not the whole toll; the words of `critical` and `mild` are such words too.
     #[serde(default)]
     pub severity: Vec<String>,
-    /// Of the words of severity, those of the gravest degree ("critically injured", "in critical
-    /// condition"): a figure so told counts the gravely hurt, a role of its own.
+    /// Words of severity of the gravest degree ("critically injured", "in critical condition"): a figure so told counts the gravely hurt, a role of its own.
     #[serde(default)]
     pub critical: Vec<String>,
-    /// Of the words of severity, those of the lightest degree ("slightly injured", "minor
-    /// injuries"): a figure so told and one told gravely are two parts, never in dispute.
+    /// Words of severity of the lightest degree ("slightly injured", "minor injuries"): a figure so told and one told gravely are two parts, never in dispute.
     #[serde(default)]
     pub mild: Vec<String>,
     /// Verbs of striking a person that, right before "N times", make the figure the blows of one
