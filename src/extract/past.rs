@@ -17,11 +17,12 @@ use crate::rules::Rules;
 /// such sentences, and in a sentence going on about the one before.
 pub(super) fn mark(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], rules: &Rules, reference: Option<Date>) {
     mark_past(claims, sentences, reference);
+    let spans = claim_sentences(tokens, sentences);
     if reference.is_none() {
-        mark_month_past(claims, sentences, tokens, rules);
+        mark_month_past(claims, sentences, tokens, &spans, rules);
     }
-    mark_last_period(claims, sentences, tokens);
-    mark_earlier_opening(claims, sentences, tokens);
+    mark_last_period(claims, sentences, tokens, &spans);
+    mark_earlier_opening(claims, sentences, tokens, &spans);
     mark_between_past(claims, sentences);
     mark_continued_past(claims, sentences, tokens);
 }
@@ -58,11 +59,11 @@ fn mark_after(claims: &mut [Claim], sentences: &[u32], marks: &[(u32, usize)]) {
 /// Without a reference date, marks the figures of a sentence that names a bare month ("in
 /// September"): news dates the event it reports by its weekday and names a month for an earlier
 /// one ("a 6.1 quake struck southern Iran in September, killing at least seven people").
-fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], rules: &Rules) {
+fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], spans: &[(usize, usize)], rules: &Rules) {
     // A window may end in the sentence after the claim's, as it ends at the text's last token.
-    let dated: Vec<(u32, usize)> = claim_sentences(tokens, sentences)
-        .into_iter()
-        .flat_map(|(from, to)| tokens[from..(to + 1).min(tokens.len())].windows(3))
+    let dated: Vec<(u32, usize)> = spans
+        .iter()
+        .flat_map(|&(from, to)| tokens[from..(to + 1).min(tokens.len())].windows(3))
         .filter(|w| {
             w[0].is("in")
                 && date::full_month_name(rules, &w[1].norm)
@@ -86,10 +87,10 @@ fn claim_sentences(tokens: &[Token], sentences: &[u32]) -> Vec<(usize, usize)> {
 /// Marks the figures that follow, in their sentence, "last month" or "last year": news dates the
 /// event it reports by its day and names such a period for an earlier one ("Last month, the
 /// frigate had rescued two merchant vessels"), whether or not the source's date resolves it.
-fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
-    let earlier: Vec<(u32, usize)> = claim_sentences(tokens, sentences)
-        .into_iter()
-        .flat_map(|(from, to)| tokens[from..to].windows(2))
+fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], spans: &[(usize, usize)]) {
+    let earlier: Vec<(u32, usize)> = spans
+        .iter()
+        .flat_map(|&(from, to)| tokens[from..to].windows(2))
         .filter(|w| w[0].is("last") && (w[1].is("month") || w[1].is("year")) && w[0].sentence == w[1].sentence)
         .map(|w| (w[1].sentence, w[1].end))
         .collect();
@@ -100,11 +101,11 @@ fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
 /// before, three men died when a bomb hit another school", "Days earlier, ..."): news opens so on
 /// an incident before the one it reports, so its figures are that incident's. Only at the opening:
 /// "died two days earlier" inside a sentence dates one thing of the story itself.
-fn mark_earlier_opening(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
+fn mark_earlier_opening(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], spans: &[(usize, usize)]) {
     const SPANS: [&str; 5] = ["minutes", "hours", "days", "weeks", "moments"];
-    let earlier: Vec<(u32, usize)> = claim_sentences(tokens, sentences)
-        .into_iter()
-        .filter_map(|(from, to)| match &tokens[from..to] {
+    let earlier: Vec<(u32, usize)> = spans
+        .iter()
+        .filter_map(|&(from, to)| match &tokens[from..to] {
             [span, after, ..] if SPANS.iter().any(|s| span.is(s)) && (after.is("before") || after.is("earlier")) => {
                 Some((after.sentence, after.end))
             }
