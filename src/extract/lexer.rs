@@ -88,6 +88,12 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     let mut sentence = 0u32;
     let mut pending_break = false;
     while i < to {
+        // A space is the commonest gap between tokens.
+        if bytes[i] == b' ' {
+            space = true;
+            i += 1;
+            continue;
+        }
         // Most bytes of news text are ASCII, each a character of its own: no decoding.
         let c = match bytes[i] {
             b if b.is_ascii() => char::from(b),
@@ -119,8 +125,14 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
             let end = digits_end(bytes, i, to);
             (TokenKind::Digits, end, Cow::Owned(format!("0{}", digits_norm(&text[start..end]))))
         } else if c.is_alphabetic() {
-            let end = lex_word(text, i, to);
-            (TokenKind::Word, end, lower_case(&text[start..end]))
+            match ascii_word(bytes, i, to) {
+                Some((end, false)) => (TokenKind::Word, end, Cow::Borrowed(&text[start..end])),
+                Some((end, true)) => (TokenKind::Word, end, Cow::Owned(text[start..end].to_ascii_lowercase())),
+                None => {
+                    let end = lex_word(text, i, to);
+                    (TokenKind::Word, end, lower_case(&text[start..end]))
+                }
+            }
         } else {
             (TokenKind::Punct, i + len, Cow::Borrowed(&text[i..i + len]))
         };
@@ -137,6 +149,21 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
         i = end;
     }
     tokens
+}
+
+/// The end of the word of ASCII letters starting at `start`, and whether it holds a capital: most
+/// words of English news, read a byte at a time. `None` when the byte after the letters may carry
+/// the word on (an apostrophe, a dot, a letter beyond ASCII), which [`lex_word`] decides.
+fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Option<(usize, bool)> {
+    let mut capital = false;
+    let letters = bytes[start..to]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .inspect(|b| capital |= b.is_ascii_uppercase())
+        .count();
+    let end = start + letters;
+    let ends = letters > 0 && (end == to || (bytes[end].is_ascii() && !matches!(bytes[end], b'\'' | b'.')));
+    ends.then_some((end, capital))
 }
 
 /// `word` in lower case; most words of English news are ASCII, which needs no Unicode tables,
