@@ -155,14 +155,12 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
 /// words of English news, read a byte at a time. `None` when the byte after the letters may carry
 /// the word on (an apostrophe, a dot, a letter beyond ASCII), which [`lex_word`] decides.
 fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Option<(usize, bool)> {
-    let mut capital = false;
-    let letters = bytes[start..to]
-        .iter()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .inspect(|b| capital |= b.is_ascii_uppercase())
-        .count();
-    let end = start + letters;
-    let ends = letters > 0 && (end == to || (bytes[end].is_ascii() && !matches!(bytes[end], b'\'' | b'.')));
+    let (mut end, mut capital) = (start, false);
+    while let Some(&b) = bytes[..to].get(end).filter(|b| b.is_ascii_alphabetic()) {
+        capital |= b.is_ascii_uppercase();
+        end += 1;
+    }
+    let ends = end > start && (end == to || (bytes[end].is_ascii() && !matches!(bytes[end], b'\'' | b'.')));
     ends.then_some((end, capital))
 }
 
