@@ -8,6 +8,8 @@ use crate::rules::{Rules, WordFacts};
 
 /// The longest alias phrase of two or more words starting at token `i`, whose word facts are
 /// `facts`: none unless that word opens one.
+// Inlined, so that the callers ask most words (which open no alias) without a call.
+#[inline]
 pub(in crate::extract) fn alias_phrase<'r>(
     tokens: &[Token],
     rules: &'r Rules,
@@ -17,6 +19,11 @@ pub(in crate::extract) fn alias_phrase<'r>(
     if !facts.is_some_and(|f| f.opens_alias) {
         return None;
     }
+    longest_alias(tokens, rules, i)
+}
+
+/// [`alias_phrase`] at a word that opens one.
+fn longest_alias<'r>(tokens: &[Token], rules: &'r Rules, i: usize) -> Option<(&'r str, usize)> {
     let words = &tokens[i..i + rules.alias_max_words.min(tokens.len() - i)];
     // The phrase grows a token at a time, each longer phrase kept when it is an alias. A mark other
     // than an apostrophe or a hyphen, or a sentence break, ends every phrase that would hold it; so
@@ -74,6 +81,10 @@ pub(super) fn canonical_of<'a>(word: &'a str, facts: Option<&'a WordFacts>, rule
 
 /// A plural folded to its singular by the regular English rules ("soldiers" → "soldier").
 pub fn singular(word: &str) -> Cow<'_, str> {
+    // Every plural folded below ends so (the irregular ones in "n"); most words do not.
+    if !word.ends_with(['s', 'n']) {
+        return Cow::Borrowed(word);
+    }
     for (plural, one) in IRREGULAR_PLURALS {
         if let Some(stem) = word.strip_suffix(plural) {
             if stem.is_empty() || MAN_COMPOUNDS.contains(&stem) {
@@ -100,3 +111,15 @@ const IRREGULAR_PLURALS: [(&str, &str); 3] = [("men", "man"), ("women", "woman")
 /// Words that make a compound of "man" ("gunmen", "policemen"): a closed list, since many words
 /// merely end in "men" ("Yemen", "specimen").
 const MAN_COMPOUNDS: [&str; 9] = ["gun", "police", "crew", "fisher", "fire", "militia", "tribes", "sales", "business"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_not_ending_in_s_or_n_is_no_plural() {
+        assert!(IRREGULAR_PLURALS.iter().all(|(plural, _)| plural.ends_with('n')));
+        assert_eq!(singular("gunmen"), "gunman");
+        assert_eq!(singular("quake"), "quake");
+    }
+}
