@@ -155,11 +155,13 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
 /// words of English news, read a byte at a time. `None` when the byte after the letters may carry
 /// the word on (an apostrophe, a dot, a letter beyond ASCII), which [`lex_word`] decides.
 fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Option<(usize, bool)> {
-    let (mut end, mut capital) = (start, false);
+    // The bits all the letters share: a capital lacks the 0x20 bit that a lower-case letter has.
+    let (mut end, mut common) = (start, 0xff);
     while let Some(&b) = bytes[..to].get(end).filter(|b| b.is_ascii_alphabetic()) {
-        capital |= b.is_ascii_uppercase();
+        common &= b;
         end += 1;
     }
+    let capital = common & 0x20 == 0;
     let ends = end > start && (end == to || (bytes[end].is_ascii() && !matches!(bytes[end], b'\'' | b'.')));
     ends.then_some((end, capital))
 }
