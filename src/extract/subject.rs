@@ -2,7 +2,7 @@
 //! (aliases resolved, plurals folded), weighted by closeness to the number, named entities and the
 //! counted noun weighing most.
 
-use std::cmp::{Ordering, Reverse};
+use std::cmp::Ordering;
 
 use super::lexer::{Token, TokenKind};
 use crate::claim::{self, Degree, Subject};
@@ -164,13 +164,12 @@ impl Terms {
                 add(term.text, term.key, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
             }
         }
-        // Alphabetical order first (the strings read only where keys tie), so that a term added
-        // twice stands beside itself and keeps its heaviest weight; then heaviest first, by a
-        // stable sort that keeps terms of equal weight in alphabetical order. Weights are
-        // positive, so their bits order as they do.
-        weights.sort_unstable_by(|a, b| {
-            a.2.cmp(&b.2).then_with(|| if a.0 == b.0 { Ordering::Equal } else { a.0.as_str().cmp(b.0.as_str()) })
-        });
+        // Alphabetical order first, so that a term added twice stands beside itself and keeps its
+        // heaviest weight: by key, then the strings of the few terms whose keys tie.
+        weights.sort_unstable_by_key(|&(_, _, key)| key);
+        for tied in weights.chunk_by_mut(|a, b| a.2 == b.2).filter(|tied| tied.len() > 1) {
+            tied.sort_unstable_by(|a, b| if a.0 == b.0 { Ordering::Equal } else { a.0.as_str().cmp(b.0.as_str()) });
+        }
         weights.dedup_by(|later, kept| {
             let same = later.0 == kept.0;
             if same {
@@ -178,8 +177,17 @@ impl Terms {
             }
             same
         });
-        weights.sort_by_key(|&(_, weight, _)| Reverse(weight.to_bits()));
-        let terms = weights.into_iter().map(|(term, weight, _)| (term, weight)).collect();
+        // Then heaviest first, terms of equal weight kept in alphabetical order: each sorted as one
+        // integer, its weight's bits inverted (weights are positive, so their bits order as they
+        // do) above its place in the alphabetical order.
+        let mut heaviest: Vec<u64> = weights
+            .iter()
+            .enumerate()
+            .map(|(k, &(_, weight, _))| u64::from(!weight.to_bits()) << 32 | k as u64)
+            .collect();
+        heaviest.sort_unstable();
+        let terms =
+            heaviest.iter().map(|&k| weights[k as u32 as usize]).map(|(term, weight, _)| (term, weight)).collect();
         let place = self.place(tokens, rules, sentence, end);
         // The word right before the figure narrows it too: "another 20,000 people", "a further
         // 20,000", "the other two bombs" are a part added to or set beside some whole.
