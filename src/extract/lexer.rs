@@ -65,7 +65,11 @@ impl Token<'_> {
 
     /// True when the token's text starts with an upper-case letter.
     pub fn is_capitalized(&self, text: &str) -> bool {
-        text[self.start..self.end].chars().next().is_some_and(char::is_uppercase)
+        match text.as_bytes()[self.start] {
+            // An ASCII letter, as most are, needs no decoding.
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text[self.start..self.end].chars().next().is_some_and(char::is_uppercase),
+        }
     }
 }
 

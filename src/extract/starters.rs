@@ -43,7 +43,8 @@ impl Starts {
 
     /// True when no matcher can start here.
     pub fn none(self) -> bool {
-        !(self.time || self.date || self.duration || self.measure)
+        // Asked of every token: `|`, not `||`, reads the four flags without a branch each.
+        !(self.time | self.date | self.duration | self.measure)
     }
 }
 
@@ -167,21 +168,21 @@ pub fn of_tokens<'r>(tokens: &[Token], rules: &'r Rules) -> (Vec<Starts>, Vec<Op
     // Read backwards, so that each leading word knows the nearest word after it that a claim
     // could be about.
     let mut about: Option<usize> = None;
-    for (k, token) in tokens.iter().enumerate().rev() {
+    for (k, ((token, start), fact)) in tokens.iter().zip(&mut starts).zip(&mut facts).enumerate().rev() {
         let s = if token.kind == TokenKind::Digits {
             Starts::ALL
         } else {
-            facts[k] = match token.norm.as_bytes() {
+            *fact = match token.norm.as_bytes() {
                 &[b] if b.is_ascii() => *marks[usize::from(b)].get_or_insert_with(|| rules.word(&token.norm)),
                 _ => rules.word(&token.norm),
             };
-            facts[k].map(|f| f.starts).unwrap_or_default()
+            fact.map(|f| f.starts).unwrap_or_default()
         };
         // Not bounded by the sentence: a line break ends one, and the matchers read across it
         // ("not until\nMay 30, 2005").
         let near = || about.is_some_and(|a| a - k <= LEAD_REACH);
         if !s.leading || near() {
-            starts[k] = s;
+            *start = s;
         }
         if !s.leading && (!s.none() || s.counted) {
             about = Some(k);
