@@ -2,8 +2,6 @@
 //! (aliases resolved, plurals folded), weighted by closeness to the number, named entities and the
 //! counted noun weighing most.
 
-use std::cmp::Ordering;
-
 use super::lexer::{Token, TokenKind};
 use crate::claim::{self, Degree, Subject};
 use crate::rules::{Rules, WordFacts};
@@ -165,10 +163,10 @@ impl Terms {
             }
         }
         // Alphabetical order first, so that a term added twice stands beside itself and keeps its
-        // heaviest weight: by key, then the strings of the few terms whose keys tie.
+        // heaviest weight: by key, and by the strings only when two terms' keys tie (rarely).
         weights.sort_unstable_by_key(|&(_, _, key)| key);
-        for tied in weights.chunk_by_mut(|a, b| a.2 == b.2).filter(|tied| tied.len() > 1) {
-            tied.sort_unstable_by(|a, b| if a.0 == b.0 { Ordering::Equal } else { a.0.as_str().cmp(b.0.as_str()) });
+        if weights.windows(2).any(|w| w[0].2 == w[1].2 && w[0].0 != w[1].0) {
+            weights.sort_unstable_by(|a, b| a.2.cmp(&b.2).then_with(|| a.0.as_str().cmp(b.0.as_str())));
         }
         weights.dedup_by(|later, kept| {
             let same = later.0 == kept.0;
