@@ -114,30 +114,26 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         }
     }
 
-    // Whether the clause of each date speaks of the future, read once for the passes that resolve
-    // the dates.
-    let future: Vec<bool> =
-        found.iter().map(|f| matches!(f, Found2::Date(m) if is_future(&tokens, rules, m.start))).collect();
     let (date, date_from) = match source.date {
         Some(d) => (Some(d), source.date_from),
-        None => match latest_full_date(&found, &future) {
+        None => match latest_full_date(&found, &tokens, rules) {
             Some(d) => (Some(d), DateOrigin::Text),
             None => (None, DateOrigin::None),
         },
     };
 
-    let days = time_days(&found, &future, &tokens, date);
+    let days = time_days(&found, &tokens, rules, date);
     let wanted = subject_sentences(&found, &tokens);
     let terms = Terms::of_sentences(&tokens, text, rules, &facts, |s| wanted.get(s as usize).copied().unwrap_or(false));
     let mut claims = Vec::new();
     let mut sentences = Vec::new();
     let truncated = found.len() > MAX_CLAIMS_PER_SOURCE;
-    for ((f, day), future) in found.into_iter().zip(days).zip(future).take(MAX_CLAIMS_PER_SOURCE) {
+    for (f, day) in found.into_iter().zip(days).take(MAX_CLAIMS_PER_SOURCE) {
         let (claim, at) = match f {
             // Without a reference date, a weekday or a clock time is still a claim of what it
             // says ("Sunday", "9:27 a.m."), though on no day of the calendar.
             Found2::Date(m) => {
-                let claim = date_claim(&m, future, &tokens, rules, &terms, date, index);
+                let claim = date_claim(&m, &tokens, rules, &terms, date, index);
                 let unanchored = || date.is_none().then(|| unanchored::weekday(&m, &tokens, rules, &terms, index));
                 let beside = || beside::claim(&m, (&claims, &sentences), &tokens, rules, &terms, index);
                 (claim.or_else(|| unanchored().flatten()).or_else(beside), m.start)
@@ -299,8 +295,7 @@ fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) -> Vec
 /// dated in its text writes the date in its dateline, before its lead, so a full date after the
 /// lead's weekday dates an earlier event told in passing (a weekday written with its date,
 /// "Thursday, June 2, 2005", is that date's).
-/// `future` tells, for each finding, whether it is a date in a future-tense clause.
-fn latest_full_date(found: &[Found2], future: &[bool]) -> Option<Date> {
+fn latest_full_date(found: &[Found2], tokens: &[Token], rules: &Rules) -> Option<Date> {
     let first_weekday = found.iter().find_map(|f| match f {
         Found2::Date(m) if matches!(m.expr, date::DateExpr::Weekday { .. }) => Some(m.end),
         _ => None,
@@ -315,8 +310,8 @@ fn latest_full_date(found: &[Found2], future: &[bool]) -> Option<Date> {
             _ => None,
         })
         .max()?;
-    let later = found.iter().zip(future).any(|(f, &future)| match f {
-        Found2::Date(m) if !m.expr.is_full() && !future => {
+    let later = found.iter().any(|f| match f {
+        Found2::Date(m) if !m.expr.is_full() && !is_future(tokens, rules, m.start) => {
             date::resolve(&m.expr, None, false).is_some_and(|(from, _, _)| from > latest)
         }
         _ => false,
@@ -357,16 +352,15 @@ fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, ind
 /// past tense would have given another day: "I'll go back on Friday" is the coming Friday.
 pub const FUTURE_RULE: &str = "date-future";
 
-/// The claim of date `m`, whose clause is in the future tense when `future`.
 fn date_claim(
     m: &DateMatch,
-    future: bool,
     tokens: &[Token],
     rules: &Rules,
     terms: &Terms,
     reference: Option<Date>,
     index: usize,
 ) -> Option<Claim> {
+    let future = is_future(tokens, rules, m.start);
     let (first, last, precision) = date::resolve(&m.expr, reference, future)?;
     // Recorded when the tense decided the day ("I'll go back on Friday"), so a reader can tell a
     // date read forward from one read back.
@@ -396,17 +390,16 @@ fn date_claim(
 
 /// The day each time of day in `found` falls on: the nearest single day dated in its sentence
 /// ("on Tuesday at 7:48 a.m."), else the reference date. `None` for the other findings.
-/// `future` tells, for each finding, whether it is a date in a future-tense clause.
-fn time_days(found: &[Found2], future: &[bool], tokens: &[Token], reference: Option<Date>) -> Vec<Option<Date>> {
+fn time_days(found: &[Found2], tokens: &[Token], rules: &Rules, reference: Option<Date>) -> Vec<Option<Date>> {
     // The dates are resolved (and their tense read) only for a source that tells a time of day.
     if !found.iter().any(|f| matches!(f, Found2::Time(_))) {
         return vec![None; found.len()];
     }
     let days: Vec<(u32, usize, Date)> = found
         .iter()
-        .zip(future)
-        .filter_map(|(f, &future)| match f {
+        .filter_map(|f| match f {
             Found2::Date(m) => {
+                let future = is_future(tokens, rules, m.start);
                 let (a, b, _) = date::resolve(&m.expr, reference, future)?;
                 (a == b && m.hedge == Hedge::Period).then_some((tokens[m.start].sentence, m.start, a))
             }
