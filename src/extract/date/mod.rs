@@ -9,6 +9,7 @@
 //! A weekday is the last such day on or before the reference date, or the next one after it when
 //! the sentence is in the future tense.
 
+mod counted;
 mod numeric;
 mod period;
 mod proper;
