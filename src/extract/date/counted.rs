@@ -20,7 +20,8 @@ pub(super) fn lasting(
     length: Option<&Duration>,
 ) -> Option<(DateExpr, usize)> {
     let for_ = word(tokens, i) == Some("for");
-    let t = tokens.get(i)?;
+    // Without "for", the length is the one read at `i`: asked first, since most tokens read none.
+    let t = tokens.get(i).filter(|_| for_ || length.is_some())?;
     let counted = t.kind == TokenKind::Digits || rules.number_words.contains_key(&*t.norm) || t.is("a");
     if !(for_ || counted) {
         return None;

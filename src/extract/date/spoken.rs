@@ -17,8 +17,9 @@ fn word<'a>(tokens: &'a [Token], k: usize) -> Option<&'a str> {
 pub(super) fn day_word(tokens: &[Token], rules: &Rules, k: usize) -> Option<(i8, usize)> {
     let w = word(tokens, k)?;
     let small = |w: &str| rules.ordinals.get(w).or_else(|| rules.number_words.get(w)).copied();
-    let tens = rules.number_words.get(w).copied().filter(|&v| v == 20.0 || v == 30.0);
-    if let Some(t) = tens {
+    // Each table is looked up once for the word at `k`: most words are in neither.
+    let number = rules.number_words.get(w).copied();
+    if let Some(t) = number.filter(|&v| v == 20.0 || v == 30.0) {
         let mut n = k + 1;
         if tokens.get(n).is_some_and(|d| d.is_dash() && !d.space_before) {
             n += 1;
@@ -28,7 +29,7 @@ pub(super) fn day_word(tokens: &[Token], rules: &Rules, k: usize) -> Option<(i8,
             return (day <= 31.0).then_some((day as i8, n + 1));
         }
     }
-    let v = small(w)?;
+    let v = rules.ordinals.get(w).copied().or(number)?;
     ((1.0..=31.0).contains(&v) && v.fract() == 0.0).then_some((v as i8, k + 1))
 }
 
