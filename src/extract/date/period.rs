@@ -232,7 +232,11 @@ fn decade(tokens: &[Token], rules: &Rules, k: usize) -> Option<(DateExpr, usize)
     // "15th century", "the twentieth century".
     let century = match day_at(tokens, k).filter(|_| is_ordinal_day(tokens, k)) {
         Some((n, end)) => Some((i16::from(n), end)),
-        None => word(tokens, k).and_then(|w| rules.ordinals.get(w)).map(|&n| (n as i16, k + 1)),
+        // "century" after it first: most words are no ordinal, and looking one up costs more.
+        None => word(tokens, k)
+            .filter(|_| word(tokens, k + 1) == Some("century"))
+            .and_then(|w| rules.ordinals.get(w))
+            .map(|&n| (n as i16, k + 1)),
     };
     if let Some((n, end)) = century.filter(|&(n, end)| word(tokens, end) == Some("century") && (1..=30).contains(&n)) {
         return Some((DateExpr::Years { first: (n - 1) * 100, last: n * 100 - 1 }, end + 1));
@@ -340,12 +344,14 @@ fn quarter(tokens: &[Token], text: &str, rules: &Rules, k: usize) -> Option<(Dat
 
 /// "third quarter", "first half" at token `k`: (months per part, part number).
 fn part_in_words(tokens: &[Token], rules: &Rules, k: usize) -> Option<(i8, i8)> {
-    let n = ordinal(tokens, rules, k).filter(|&n| n > 0)?;
-    match word(tokens, k + 1)? {
-        "quarter" if n <= 4 => Some((3, n)),
-        "half" if n <= 2 => Some((6, n)),
-        _ => None,
-    }
+    // The word after first: most words before it are no ordinal, and looking one up costs more.
+    let size = match word(tokens, k + 1)? {
+        "quarter" => 3,
+        "half" => 6,
+        _ => return None,
+    };
+    let n = ordinal(tokens, rules, k).filter(|&n| n > 0 && n <= 12 / size)?;
+    Some((size, n))
 }
 
 /// Weeks: "the first week of October", "the last week of 2015", "the third week next year", "the

@@ -208,10 +208,11 @@ pub(super) fn weekdays_counted(
     at: &super::super::number::At,
 ) -> Option<(DateExpr, usize)> {
     let t = tokens.get(at.index())?;
+    // The number first: read once for all matchers at the token, it is most often read already.
+    let n = at.read(tokens, text, rules)?;
     if t.kind != TokenKind::Digits && !rules.number_words.contains_key(&*t.norm) {
         return None;
     }
-    let n = at.read(tokens, text, rules)?;
     let count = (n.value.fract() == 0.0 && (1.0..=9.0).contains(&n.value)).then_some(n.value as i8)?;
     let plural = word(tokens, n.end)?.strip_suffix('s')?;
     let weekday = *rules.weekdays.get(plural).filter(|_| plural.len() > 3)? as i8;
