@@ -266,6 +266,42 @@ pub fn match_date_after(
     Some(DateMatch { start: i, end, expr, hedge })
 }
 
+/// Words that open a date only through the token after them, which must be one that can open a
+/// date itself (digits, or a word the starters list for dates: "the 1990s", "in April", "since
+/// the start of", "for 3 days from today"), or one of the few words listed with them ("the day
+/// before yesterday", "the following day", "from now to Friday"). These are the commonest words
+/// tried, and before any other word every date reader refuses them, after a dozen lookups.
+const INTRODUCERS: [(&str, &[&str]); 14] = [
+    ("the", &["day", "following"]),
+    ("in", &[]),
+    ("on", &[]),
+    ("at", &[]),
+    ("for", &[]),
+    ("from", &["now"]),
+    ("between", &["now"]),
+    ("since", &[]),
+    ("after", &[]),
+    ("by", &[]),
+    ("before", &[]),
+    ("until", &[]),
+    ("till", &[]),
+    ("through", &[]),
+];
+
+/// False when token `i` is one of the [`INTRODUCERS`] and the token after it can open no date, so
+/// that none starts at `i`; true otherwise (a date may start there). Debug builds check it against
+/// the date readers (`extract`).
+pub fn may_start(tokens: &[Token], rules: &Rules, i: usize) -> bool {
+    let Some(&(_, besides)) = word(tokens, i).and_then(|w| INTRODUCERS.iter().find(|(intro, _)| *intro == w)) else {
+        return true;
+    };
+    tokens.get(i + 1).is_some_and(|next| {
+        next.kind == TokenKind::Digits
+            || rules.word(&next.norm).is_some_and(|f| f.starts.date)
+            || besides.contains(&&*next.norm)
+    })
+}
+
 /// The months of a year that a part of a month stands for: the same share of the year as of a
 /// 30-day month ("early" = days 1-15 = January to June, "mid" = days 11-20 = May to August).
 fn months_of_part(first_day: i8, last_day: i8) -> (i8, i8) {
