@@ -17,9 +17,9 @@ pub(super) fn day_at(tokens: &[Token], k: usize) -> Option<(i8, usize)> {
     // One or two digits, read as they stand: asked of most tokens the date matchers pass, where a
     // parse as a float cost more than the rest of the test.
     let t = tokens.get(k).filter(|t| t.kind == TokenKind::Digits)?;
-    let day = match t.norm.as_bytes() {
-        &[d] if d.is_ascii_digit() => d - b'0',
-        &[d, e] if d.is_ascii_digit() && e.is_ascii_digit() => (d - b'0') * 10 + (e - b'0'),
+    let day = match *t.norm.as_bytes() {
+        [d] if d.is_ascii_digit() => d - b'0',
+        [d, e] if d.is_ascii_digit() && e.is_ascii_digit() => (d - b'0') * 10 + (e - b'0'),
         _ => return None,
     };
     if !(1..=31).contains(&day) {
