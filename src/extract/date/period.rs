@@ -38,8 +38,11 @@ pub(super) fn period(
     }
     // "4 to 23 next month", "3 until 12 of Sept": two bare days need the month after them.
     let bare = || core_date(tokens, text, rules, i, true).is_none() && word(tokens, i.wrapping_sub(1)) != Some("the");
-    if let Some((day, end)) = day_at(tokens, i).filter(|_| bare()) {
-        if let Some((to, after)) = range_tail(tokens, text, rules, end, &DateExpr::Day { day }, false) {
+    // The range's tail first: most numbers have none, and a day read as a date costs more.
+    if let Some((day, end)) = day_at(tokens, i) {
+        if let Some((to, after)) =
+            range_tail(tokens, text, rules, end, &DateExpr::Day { day }, false).filter(|_| bare())
+        {
             if !matches!(to, DateExpr::Day { .. }) {
                 return Some((range(DateExpr::Day { day }, to), after));
             }

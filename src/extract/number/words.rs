@@ -44,15 +44,18 @@ pub(super) fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Nu
         return a_single(tokens, rules, i);
     }
     let after = tokens.get(i + 2);
-    let alone = after.is_none_or(|t| {
-        t.kind == TokenKind::Punct
+    // Asked only after a fraction: most words after an article are none, and this asks three tables.
+    let alone = || {
+        after.is_none_or(|t| {
+            t.kind == TokenKind::Punct
             || t.is("of")
             || t.sentence != first.sentence
             || rules.scales.contains_key(&*t.norm)
             // "a half turn", "a quarter mile".
             || rules.unit(&t.norm).is_some_and(|u| u.kind == Kind::Quantity)
-    });
-    if (first.norm == "a" || first.norm == "an") && rules.fractions.contains_key(next) && alone {
+        })
+    };
+    if (first.norm == "a" || first.norm == "an") && rules.fractions.contains_key(next) && alone() {
         // "a half", "a quarter of", "a fifth": not "a third suspect".
         let mut n = one_word(i, 1.0 / rules.fractions[next]);
         n.end = i + 2;
