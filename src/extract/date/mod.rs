@@ -266,33 +266,26 @@ pub fn match_date_after(
     Some(DateMatch { start: i, end, expr, hedge })
 }
 
-/// Words that open a date only through the token after them, which must be one that can open a
-/// date itself (digits, or a word the starters list for dates: "the 1990s", "in April", "since
-/// the start of", "for 3 days from today"), or one of the few words listed with them ("the day
-/// before yesterday", "the following day", "from now to Friday"). These are the commonest words
-/// tried, and before any other word every date reader refuses them, after a dozen lookups.
-const INTRODUCERS: [(&str, &[&str]); 14] = [
-    ("the", &["day", "following"]),
-    ("in", &[]),
-    ("on", &[]),
-    ("at", &[]),
-    ("for", &[]),
-    ("from", &["now"]),
-    ("between", &["now"]),
-    ("since", &[]),
-    ("after", &[]),
-    ("by", &[]),
-    ("before", &[]),
-    ("until", &[]),
-    ("till", &[]),
-    ("through", &[]),
-];
+/// For a word that opens a date only through the token after it, the few words besides those
+/// that can open a date themselves that it opens one before ("the day before yesterday", "the
+/// following day", "from now to Friday"); `None` for other words. The token after must otherwise
+/// be one that can open a date itself: digits, or a word the starters list for dates ("the
+/// 1990s", "in April", "since the start of", "for 3 days from today"). These are the commonest
+/// words tried, and before any other word every date reader refuses them, after a dozen lookups.
+fn introducer(word: &str) -> Option<&'static [&'static str]> {
+    Some(match word {
+        "the" => &["day", "following"],
+        "from" | "between" => &["now"],
+        "in" | "on" | "at" | "for" | "since" | "after" | "by" | "before" | "until" | "till" | "through" => &[],
+        _ => return None,
+    })
+}
 
-/// False when token `i` is one of the [`INTRODUCERS`] and the token after it can open no date, so
-/// that none starts at `i`; true otherwise (a date may start there). Debug builds check it against
-/// the date readers (`extract`).
+/// False when token `i` is an [`introducer`] and the token after it can open no date, so that
+/// none starts at `i`; true otherwise (a date may start there). Debug builds check it against the
+/// date readers (`extract`).
 pub fn may_start(tokens: &[Token], rules: &Rules, i: usize) -> bool {
-    let Some(&(_, besides)) = word(tokens, i).and_then(|w| INTRODUCERS.iter().find(|(intro, _)| *intro == w)) else {
+    let Some(besides) = word(tokens, i).and_then(introducer) else {
         return true;
     };
     tokens.get(i + 1).is_some_and(|next| {

@@ -70,9 +70,11 @@ fn furniture(tokens: &[Token], rules: &Rules, m: &TimeMatch) -> bool {
             || rules.weekdays.contains_key(&*t.norm)
             || rules.time_zones.contains(&*t.norm)
     };
+    // Counted up to three only: a sentence of a story holds many more.
     let words = (first..last)
         .filter(|&k| k < m.start || k >= m.end)
         .filter(|&k| tokens[k].kind == TokenKind::Word && !calendar(&tokens[k]))
+        .take(3)
         .count();
     words < 3
 }
@@ -129,12 +131,8 @@ fn clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
     if let Some(m) = wire_clock(tokens, rules, i) {
         return Some(m);
     }
-    let t = tokens.get(i)?;
-    let hour = t.number()?;
+    let t = tokens.get(i).filter(|t| t.kind == TokenKind::Digits)?;
     let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
-    if t.kind != TokenKind::Digits {
-        return None;
-    }
     let mut end = i + 1;
     let mut minute = 0.0;
     let mut written_minutes = false;
@@ -161,6 +159,12 @@ fn clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
             end += 2;
         }
     }
+    // A bare hour is a time only with a.m./p.m. after it (below): most numbers are none, and are
+    // turned away before their value is read.
+    if !written_minutes && tokens.get(end).and_then(|w| is_meridiem(&w.norm)).is_none() {
+        return None;
+    }
+    let hour = t.number()?;
     let zone_at =
         |k: usize| tokens.get(k).is_some_and(|z| z.kind == TokenKind::Word && rules.time_zones.contains(&*z.norm));
     if !(0.0..=24.0).contains(&hour) {
