@@ -86,7 +86,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             continue;
         }
         // "the", "in", "since" open a date only before a word that can open one.
-        let can_date = can.date && date::may_start(&tokens, rules, i);
+        let can_date = can.date && date::may_start(&tokens, &facts, i);
         debug_assert!(can_date || !can.date || date::match_date(&tokens, text, rules, i).is_none());
         // The number at the token and a length of time are read once for all matchers that
         // start with them.

@@ -25,7 +25,7 @@ pub use time::{match_time, TimeMatch};
 use super::duration::Calendar;
 use super::lexer::{Token, TokenKind};
 use crate::claim::Hedge;
-use crate::rules::Rules;
+use crate::rules::{Rules, WordFacts};
 pub(crate) use proper::full_month_name;
 use proper::{core_date, month_at, verb_month, year_next};
 use relative::relative_date;
@@ -282,15 +282,16 @@ fn introducer(word: &str) -> Option<&'static [&'static str]> {
 }
 
 /// False when token `i` is an [`introducer`] and the token after it can open no date, so that
-/// none starts at `i`; true otherwise (a date may start there). Debug builds check it against the
+/// none starts at `i`; true otherwise (a date may start there). `facts` are the tokens' word facts
+/// (`starters::of_tokens`), which say what a word can open. Debug builds check it against the
 /// date readers (`extract`).
-pub fn may_start(tokens: &[Token], rules: &Rules, i: usize) -> bool {
+pub fn may_start(tokens: &[Token], facts: &[Option<&WordFacts>], i: usize) -> bool {
     let Some(besides) = word(tokens, i).and_then(introducer) else {
         return true;
     };
     tokens.get(i + 1).is_some_and(|next| {
         next.kind == TokenKind::Digits
-            || rules.word(&next.norm).is_some_and(|f| f.starts.date)
+            || facts.get(i + 1).copied().flatten().is_some_and(|f| f.starts.date)
             || besides.contains(&&*next.norm)
     })
 }
