@@ -363,11 +363,14 @@ fn date_claim(
     reference: Option<Date>,
     index: usize,
 ) -> Option<Claim> {
-    let future = is_future(tokens, rules, m.start);
-    let (first, last, precision) = date::resolve(&m.expr, reference, future)?;
+    // The tense is read (a walk over the clause) only for a date it can move: most read the same
+    // either way ("July 12, 2025", "yesterday").
+    let (back, ahead) = (date::resolve(&m.expr, reference, false), date::resolve(&m.expr, reference, true));
+    let future = back != ahead && is_future(tokens, rules, m.start);
+    let (first, last, precision) = if future { ahead } else { back }?;
     // Recorded when the tense decided the day ("I'll go back on Friday"), so a reader can tell a
     // date read forward from one read back.
-    let by_tense = future && date::resolve(&m.expr, reference, false).is_none_or(|(a, b, _)| (a, b) != (first, last));
+    let by_tense = future && back.is_none_or(|(a, b, _)| (a, b) != (first, last));
     let (a, b) = (date::day_number(first), date::day_number(last));
     let nominal = Interval::between(a, b);
     let value = match m.hedge {
