@@ -233,7 +233,9 @@ fn read_digits(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<
     let decimal = text[tokens[i].start..tokens[end - 1].end].contains('.');
     if let Some(next) = tokens.get(end).filter(|t| t.kind == TokenKind::Word && t.sentence == tokens[i].sentence) {
         let raw = &text[next.start..next.end];
-        if let Some(&f) = rules.suffixes.get(raw).or_else(|| rules.suffixes.get(&*next.norm)) {
+        // As written ("M"), then in lower case when that differs (most words are written so).
+        let folded = || (raw != next.norm).then(|| rules.suffixes.get(&*next.norm)).flatten();
+        if let Some(&f) = rules.suffixes.get(raw).or_else(folded) {
             if !next.space_before || spaced_suffix(tokens, rules, raw, f, end, decimal) {
                 suffix = Some(f);
                 suffix_token = end;
