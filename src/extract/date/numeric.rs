@@ -187,8 +187,11 @@ fn dotted(tokens: &[Token], j: usize) -> Option<(DateExpr, usize)> {
 fn dotted_month_day(tokens: &[Token], j: usize) -> Option<(DateExpr, usize)> {
     let a = tokens.get(j).filter(|a| a.kind == TokenKind::Digits)?;
     let introduced = j > 0 && (tokens[j - 1].is("on") || tokens[j - 1].is("in"));
+    if !introduced {
+        return None;
+    }
     let (x, y) = a.norm.split_once('.')?;
-    if !introduced || x.is_empty() || x.len() > 2 || y.len() != 2 || !closes_clause(tokens, j + 1) {
+    if x.is_empty() || x.len() > 2 || y.len() != 2 || !closes_clause(tokens, j + 1) {
         return None;
     }
     let (month, day) = (x.parse().ok()?, y.parse().ok()?);

@@ -119,8 +119,7 @@ fn wire_clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
     let at = i.checked_sub(1).is_some_and(|p| tokens[p].is("at"));
     let minutes = Some(f64::from(hour * 60 + minute));
     let next = tokens.get(i + 1).filter(|w| w.kind == TokenKind::Word)?;
-    let universal = rules.universal_zones.contains(&*next.norm);
-    let zoned = rules.time_zones.contains(&*next.norm) && !universal;
+    let zoned = rules.time_zones.contains(&*next.norm) && !rules.universal_zones.contains(&*next.norm);
     if !(zoned || (at && is_hours(&next.norm))) {
         return None;
     }
@@ -134,6 +133,12 @@ fn clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
     let t = tokens.get(i).filter(|t| t.kind == TokenKind::Digits)?;
     let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
     let mut end = i + 1;
+    // Minutes after a colon, or a.m./p.m., must follow: most numbers have neither, and are turned
+    // away before anything of them is read.
+    let colon = tokens.get(end).is_some_and(|c| c.is_punct(":") && glued(end));
+    if !colon && tokens.get(end).and_then(|w| is_meridiem(&w.norm)).is_none() {
+        return None;
+    }
     let mut minute = 0.0;
     let mut written_minutes = false;
     // "3.45pm": a decimal hour is a time only with a.m./p.m. glued or next to it.

@@ -49,9 +49,11 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
     let prev = n.start.checked_sub(1).map(|k| &tokens[k]);
     if t.kind == TokenKind::Digits {
         // "01", "0085": a leading zero makes a code, a month or a clock reading, never a count.
-        let digits = t.norm.split('.').next().unwrap_or("");
-        if digits.len() >= 2 && digits.starts_with('0') && digits.bytes().any(|b| b != b'0') {
-            return Some(n.start + 1);
+        if t.norm.starts_with('0') {
+            let digits = t.norm.split('.').next().unwrap_or("");
+            if digits.len() >= 2 && digits.bytes().any(|b| b != b'0') {
+                return Some(n.start + 1);
+            }
         }
         // "(1336 GMT)", "at 1100 hours": four digits that read as a clock, before a time zone or
         // after "at", are a time of day.
