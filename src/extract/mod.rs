@@ -87,11 +87,13 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         }
         // "the", "in", "since" open a date only before a word that can open one.
         let can_date = can.date && date::may_start(&tokens, &facts, i);
-        debug_assert!(can_date || !can.date || date::match_date(&tokens, text, rules, i).is_none());
         // The number at the token and a length of time are read once for all matchers that
         // start with them.
         let at = number::At::new(i);
         let length = (can_date || can.duration).then(|| duration::read_at(&tokens, text, rules, &at)).flatten();
+        // "a" and "an" open one only as a length of time ("a week ago") or "a day before".
+        let can_date = can_date && date::may_start_counted(&tokens, i, length.as_ref());
+        debug_assert!(can_date || !can.date || date::match_date(&tokens, text, rules, i).is_none());
         if let Some(m) = can_date.then(|| date::match_date_after(&tokens, text, rules, &at, length.as_ref())).flatten()
         {
             if !masked[m.start..m.end].iter().any(|&b| b) {

@@ -22,7 +22,7 @@ pub use resolve::{day_number, from_day_number, resolve};
 pub(in crate::extract) use time::restated_end;
 pub use time::{match_time, TimeMatch};
 
-use super::duration::Calendar;
+use super::duration::{Calendar, Duration};
 use super::lexer::{Token, TokenKind};
 use crate::claim::Hedge;
 use crate::rules::{Rules, WordFacts};
@@ -294,6 +294,14 @@ pub fn may_start(tokens: &[Token], facts: &[Option<&WordFacts>], i: usize) -> bo
             || facts.get(i + 1).copied().flatten().is_some_and(|f| f.starts.date)
             || besides.contains(&&*next.norm)
     })
+}
+
+/// False when token `i` is "a" or "an" and opens neither the length of time read there (`length`:
+/// "a week ago", "a few days ago", "a week starting tomorrow") nor "a day before": before any
+/// other word every date reader refuses an article. True otherwise. Debug builds check it
+/// against the date readers (`extract`).
+pub fn may_start_counted(tokens: &[Token], i: usize, length: Option<&Duration>) -> bool {
+    !matches!(word(tokens, i), Some("a" | "an")) || length.is_some() || word(tokens, i + 1) == Some("day")
 }
 
 /// The months of a year that a part of a month stands for: the same share of the year as of a
