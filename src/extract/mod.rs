@@ -315,9 +315,11 @@ fn latest_full_date(found: &[Found2], tokens: &[Token], rules: &Rules) -> Option
             _ => None,
         })
         .max()?;
+    // The tense (a walk over the clause) is read only of a date that would tell a later time.
     let later = found.iter().any(|f| match f {
-        Found2::Date(m) if !m.expr.is_full() && !is_future(tokens, rules, m.start) => {
+        Found2::Date(m) if !m.expr.is_full() => {
             date::resolve(&m.expr, None, false).is_some_and(|(from, _, _)| from > latest)
+                && !is_future(tokens, rules, m.start)
         }
         _ => false,
     });
