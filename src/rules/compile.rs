@@ -482,6 +482,16 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         let ends = (1..=spelling.len()).filter(|&e| spelling.is_char_boundary(e));
         rules.unit_prefixes.extend(ends.map(|e| spelling[..e].to_string()));
     }
+    // A gun verb marks its figure with the role of its alias ("fired" counts the shots fired); a
+    // verb with none would silently take the noun its word forms make ("fires" is a blaze).
+    for (file, f) in &files {
+        let verbs = f.subject.iter().flat_map(|s| &s.gun_verbs);
+        if let Some(verb) = verbs.filter(|v| !aliases.contains_key(&v.to_lowercase())).min() {
+            let (line, column) = locate(texts, file, &format!("{verb:?}"));
+            let message = format!("gun verb {verb:?} is no alias word: list it in the [[alias]] of the role it marks");
+            return Err(Error::Rules { file: file.clone(), line, column, message });
+        }
+    }
     let mut words = word_facts(&rules, alias_heads, aliases);
     crate::extract::starters::mark(&rules, &mut words);
     rules.words = words;

@@ -505,4 +505,14 @@ mod tests {
         assert_eq!(rules.sense(deg, |w| w == "angle").name, "arc");
         assert_eq!(rules.sense(deg, |w| w == "weather").name, "deg");
     }
+    #[test]
+    fn a_gun_verb_must_be_an_alias_word() {
+        let alias = "[[alias]]\ncanonical = \"shots fired\"\nwords = [\"fired\"]\n";
+        let text = format!("{alias}[subject]\ngun_verbs = [\"fired\", \"fires\"]\n");
+        let err = Rules::from_texts(vec![("x".into(), "x".into(), text)]).unwrap_err();
+        assert!(err.to_string().starts_with("x:5:"), "{err}");
+        assert!(err.to_string().contains("\"fires\""), "{err}");
+        let text = format!("{alias}[subject]\ngun_verbs = [\"fired\"]\n");
+        assert!(Rules::from_texts(vec![("x".into(), "x".into(), text)]).is_ok());
+    }
 }
