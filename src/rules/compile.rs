@@ -484,7 +484,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
     }
     // A gun verb marks its figure with the role of its alias ("fired" counts the shots fired); a
     // verb with none would silently take the noun its word forms make ("fires" is a blaze).
-    for (file, f) in &files {
+    for (file, f) in files {
         let verbs = f.subject.iter().flat_map(|s| &s.gun_verbs);
         if let Some(verb) = verbs.filter(|v| !aliases.contains_key(&v.to_lowercase())).min() {
             let (line, column) = locate(texts, file, &format!("{verb:?}"));
