@@ -18,7 +18,7 @@ macro_rules! embedded {
     ($($name:literal),* $(,)?) => {
         /// The rules files built into the binary, by file name.
         pub const EMBEDDED: &[(&str, &str)] = &[$(($name, include_str!(concat!("../../rules/", $name)))),*];
-        /// The rules of `EMBEDDED`, in its order, as JSON.
+        /// The rules of `EMBEDDED`, in its order, without their examples, as JSON.
         const EMBEDDED_JSON: &[&str] = &[$(include_str!(concat!(env!("OUT_DIR"), "/", $name, ".json"))),*];
     };
 }
