@@ -1,8 +1,7 @@
 //! Build script: the shipped `rules/*.toml` in, each checked against the rules schema and written
 //! out as JSON without its examples in `OUT_DIR`, which the binary loads at every start instead of
 //! parsing TOML (that was half of a short run's start-up). A malformed shipped rules file fails the
-//! build with its file, line and column, as it would fail every run. On Linux it also links the
-//! binary at a fixed address (see `main`).
+//! build with its file, line and column, as it would fail every run.
 
 use std::path::Path;
 
@@ -14,12 +13,6 @@ mod schema;
 fn main() {
     println!("cargo::rerun-if-changed=rules");
     println!("cargo::rerun-if-changed=src/rules/schema.rs");
-    // A position-independent binary has 15,000 pointers to fix up at every start, on 74 pages each
-    // copied on write: a quarter of a short run's page faults. Linked at a fixed address (the
-    // libraries stay placed at random), the linker fixes them once.
-    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
-        println!("cargo::rustc-link-arg-bins=-no-pie");
-    }
     let root = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     let rules = Path::new(&root).join("rules");
