@@ -15,7 +15,9 @@ use crate::claim::{Claim, Kind};
 use crate::compare::{self, RelateKey, Verdict};
 use crate::rules::Rules;
 
-use super::{dated_alike, degree_beside_plain, most_told, of_other_days, other_places, source_count, Context};
+use super::{
+    dated_alike, degree_beside_plain, most_told, of_other_days, other_places, same_weekday, source_count, Context,
+};
 
 /// For each sole figure left on its own, the group it joins, if any: the group told by the most
 /// sources among those where at least `outlier_sources` sources give the figure's role the very
@@ -103,6 +105,7 @@ pub(super) fn loner_targets(
                     y.subject.qualifiers == x.subject.qualifiers
                         && !degree_beside_plain(cx, o, m)
                         && dated_alike(cx, x, y)
+                        && same_weekday(x, y)
                         && !of_other_days(cx, x, y)
                 })
                 && group.iter().any(|&m| cx.vectors.mutual(o, m) >= rules.threshold_sole)

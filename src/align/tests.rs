@@ -322,3 +322,19 @@ fn a_part_including_some_of_a_figure_leaves_it_its_outlets_only_one() {
     ];
     assert_conflict_on(&texts, "200..999 vs 24..99", 2, "only figure of aftershock");
 }
+
+#[test]
+fn a_lone_figure_of_one_weekday_joins_no_group_of_another() {
+    // Three outlets tell of Wednesday's fire; the fourth's only toll is of Monday's march. The
+    // same toll on another day is another event's, however alike the words around it.
+    let texts = [
+        "Greek march erupts in violence on Monday, 3 dead\n\nProtesters marched through Athens on Monday against the cuts.",
+        "Three people were killed on Wednesday when rioters set fire to a bank in Athens during the strike.",
+        "Rioters set a bank in Athens ablaze on Wednesday, and three people died in the fire, the fire brigade said.",
+        "Three people were killed on Wednesday in the bank fire in Athens, officials said.",
+    ];
+    let r = report(&texts);
+    let toll = r.groups.iter().find(|g| g.why.contains("all say 3")).expect("the Wednesday toll grouped");
+    assert_eq!(toll.mentions.len(), 3, "{:?}", toll.mentions);
+    assert!(toll.mentions.iter().all(|m| !m.text.contains("3 dead")), "{:?}", toll.mentions);
+}

@@ -184,12 +184,6 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
     let prefix_hedge = hedge_before(tokens, rules, start);
     if let Some((_, at)) = &prefix_hedge {
         start = *at;
-        if currency.is_none() {
-            if let Some(c) = currency_before(tokens, text, rules, i) {
-                currency = Some(c.code);
-                code_scale = c.scale;
-            }
-        }
     }
     if let Some(((_, _), at)) = &prefix_hedge {
         // "<>30", "=>30": no hedge this reader knows, so no claim it could state.

@@ -85,11 +85,16 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             }
             continue;
         }
+        // "the", "in", "since" open a date only before a word that can open one.
+        let can_date = can.date && date::may_start(&tokens, &facts, i);
         // The number at the token and a length of time are read once for all matchers that
         // start with them.
         let at = number::At::new(i);
-        let length = (can.date || can.duration).then(|| duration::read_at(&tokens, text, rules, &at)).flatten();
-        if let Some(m) = can.date.then(|| date::match_date_after(&tokens, text, rules, &at, length.as_ref())).flatten()
+        let length = (can_date || can.duration).then(|| duration::read_at(&tokens, text, rules, &at)).flatten();
+        // "a" and "an" open one only as a length of time ("a week ago") or "a day before".
+        let can_date = can_date && date::may_start_counted(&tokens, i, length.as_ref());
+        debug_assert!(can_date || !can.date || date::match_date(&tokens, text, rules, i).is_none());
+        if let Some(m) = can_date.then(|| date::match_date_after(&tokens, text, rules, &at, length.as_ref())).flatten()
         {
             if !masked[m.start..m.end].iter().any(|&b| b) {
                 i = m.end;
@@ -310,9 +315,11 @@ fn latest_full_date(found: &[Found2], tokens: &[Token], rules: &Rules) -> Option
             _ => None,
         })
         .max()?;
+    // The tense (a walk over the clause) is read only of a date that would tell a later time.
     let later = found.iter().any(|f| match f {
-        Found2::Date(m) if !m.expr.is_full() && !is_future(tokens, rules, m.start) => {
+        Found2::Date(m) if !m.expr.is_full() => {
             date::resolve(&m.expr, None, false).is_some_and(|(from, _, _)| from > latest)
+                && !is_future(tokens, rules, m.start)
         }
         _ => false,
     });
@@ -360,11 +367,14 @@ fn date_claim(
     reference: Option<Date>,
     index: usize,
 ) -> Option<Claim> {
-    let future = is_future(tokens, rules, m.start);
-    let (first, last, precision) = date::resolve(&m.expr, reference, future)?;
+    // The tense is read (a walk over the clause) only for a date it can move: most read the same
+    // either way ("July 12, 2025", "yesterday").
+    let (back, ahead) = (date::resolve(&m.expr, reference, false), date::resolve(&m.expr, reference, true));
+    let future = back != ahead && is_future(tokens, rules, m.start);
+    let (first, last, precision) = if future { ahead } else { back }?;
     // Recorded when the tense decided the day ("I'll go back on Friday"), so a reader can tell a
     // date read forward from one read back.
-    let by_tense = future && date::resolve(&m.expr, reference, false).is_none_or(|(a, b, _)| (a, b) != (first, last));
+    let by_tense = future && back.is_none_or(|(a, b, _)| (a, b) != (first, last));
     let (a, b) = (date::day_number(first), date::day_number(last));
     let nominal = Interval::between(a, b);
     let value = match m.hedge {

@@ -32,12 +32,9 @@ fn locate(texts: &HashMap<&str, &str>, file: &str, needle: &str) -> (usize, usiz
     texts.get(file).and_then(|t| t.find(needle).map(|i| line_col(t, i))).unwrap_or((0, 0))
 }
 
-pub(super) fn compile(
-    files: Vec<(String, std::sync::Arc<RulesFile>)>,
-    texts: &HashMap<&str, &str>,
-) -> Result<Rules, Error> {
+pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>) -> Result<Rules, Error> {
     let mut rules = Rules {
-        files: Vec::new(),
+        texts: Vec::new(),
         number_words: HashMap::default(),
         scales: HashMap::default(),
         suffixes: HashMap::default(),
@@ -139,7 +136,7 @@ pub(super) fn compile(
     let mut alias_heads: HashSet<String> = HashSet::default();
     // Each alias word or phrase to its canonical term, kept in the word facts (`WordFacts::alias`).
     let mut aliases: HashMap<String, String> = HashMap::default();
-    for (file, f) in &files {
+    for (file, f) in files {
         let bad = |needle: &str, message: String| {
             let (line, column) = locate(texts, file, needle);
             Error::Rules { file: file.clone(), line, column, message }
@@ -485,10 +482,19 @@ pub(super) fn compile(
         let ends = (1..=spelling.len()).filter(|&e| spelling.is_char_boundary(e));
         rules.unit_prefixes.extend(ends.map(|e| spelling[..e].to_string()));
     }
+    // A gun verb marks its figure with the role of its alias ("fired" counts the shots fired); a
+    // verb with none would silently take the noun its word forms make ("fires" is a blaze).
+    for (file, f) in files {
+        let verbs = f.subject.iter().flat_map(|s| &s.gun_verbs);
+        if let Some(verb) = verbs.filter(|v| !aliases.contains_key(&v.to_lowercase())).min() {
+            let (line, column) = locate(texts, file, &format!("{verb:?}"));
+            let message = format!("gun verb {verb:?} is no alias word: list it in the [[alias]] of the role it marks");
+            return Err(Error::Rules { file: file.clone(), line, column, message });
+        }
+    }
     let mut words = word_facts(&rules, alias_heads, aliases);
     crate::extract::starters::mark(&rules, &mut words);
     rules.words = words;
-    rules.files = files;
     Ok(rules)
 }
 

@@ -31,16 +31,16 @@ pub fn check_examples(rules: &Rules) -> Vec<ExampleFailure> {
     let mut failures = Vec::new();
     for (file, example) in rules.examples() {
         if let Err(message) = check_one(rules, &example) {
-            failures.push(ExampleFailure { file: file.clone(), text: example.text.clone(), message });
+            failures.push(ExampleFailure { file: file.to_string(), text: example.text.clone(), message });
         }
     }
-    for (file, f) in &rules.files {
+    for (file, f) in rules.files() {
         for alias in &f.alias {
             for [a, b] in &alias.examples {
                 let (ca, cb) = (canonical_phrase(rules, a), canonical_phrase(rules, b));
                 if ca.is_none() || ca != cb {
                     failures.push(ExampleFailure {
-                        file: file.clone(),
+                        file: file.to_string(),
                         text: format!("{a} ~ {b}"),
                         message: format!("resolve to {ca:?} and {cb:?}, not one term"),
                     });
@@ -60,7 +60,7 @@ pub fn check_examples(rules: &Rules) -> Vec<ExampleFailure> {
                         .map(|c| format!("a claim was still found: {:?}", &text[c.span.start..c.span.end])),
                 };
                 if let Some(message) = message {
-                    failures.push(ExampleFailure { file: file.clone(), text: text.clone(), message });
+                    failures.push(ExampleFailure { file: file.to_string(), text: text.clone(), message });
                 }
             }
         }

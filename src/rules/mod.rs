@@ -3,34 +3,23 @@
 
 mod compile;
 mod examples;
+mod load;
 pub mod schema;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 // The rules' lookups are keyed by our own rule words, hashed on every token of every source:
 // FxHash is several times faster than SipHash, and hash-flooding resistance buys nothing here.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::path::Path;
 
 use regex::Regex;
 
 use crate::claim::Kind;
 use crate::error::Error;
 pub use examples::{check_examples, ExampleFailure};
-use schema::{Example, HedgeMode, HedgePosition, RulesFile};
-
-/// The rules files built into the binary, by file name.
-pub const EMBEDDED: &[(&str, &str)] = &[
-    ("aliases.toml", include_str!("../../rules/aliases.toml")),
-    ("align.toml", include_str!("../../rules/align.toml")),
-    ("currencies.toml", include_str!("../../rules/currencies.toml")),
-    ("dates.toml", include_str!("../../rules/dates.toml")),
-    ("hedges.toml", include_str!("../../rules/hedges.toml")),
-    ("ignore.toml", include_str!("../../rules/ignore.toml")),
-    ("numbers.toml", include_str!("../../rules/numbers.toml")),
-    ("subject.toml", include_str!("../../rules/subject.toml")),
-    ("units.toml", include_str!("../../rules/units.toml")),
-];
+pub use load::EMBEDDED;
+use schema::{Example, HedgeMode, HedgePosition};
 
 /// A hedge phrase, compiled.
 #[derive(Clone, Debug)]
@@ -107,8 +96,9 @@ pub struct WordFacts {
 /// Every rule, compiled for lookups. Built once per run; read-only afterwards.
 #[derive(Clone, Debug)]
 pub struct Rules {
-    /// Each rules file in force, by name, as parsed (kept so their examples can be run).
-    pub files: Vec<(String, std::sync::Arc<RulesFile>)>,
+    /// The TOML text of each rules file in force, by the path it is shown by, kept so their
+    /// examples can be run (`files`): the built-in files are loaded without them.
+    texts: Vec<(String, Cow<'static, str>)>,
     /// Number words ("one", "twenty", "dozen").
     pub number_words: HashMap<String, f64>,
     /// Scale words ("hundred", "million").
@@ -337,62 +327,6 @@ impl Rules {
             || self.narrowing.1.iter().any(|e| word.len() >= e.len() + 3 && word.ends_with(e.as_str()))
     }
 
-    /// The rules built into the binary.
-    pub fn embedded() -> Result<Rules, Error> {
-        Rules::from_texts(
-            EMBEDDED.iter().map(|(n, t)| (format!("<embedded>/{n}"), n.to_string(), t.to_string())).collect(),
-        )
-    }
-
-    /// The embedded rules, with the `*.toml` files of `dir` added; a file named like an embedded
-    /// one replaces it.
-    pub fn with_dir(dir: &Path) -> Result<Rules, Error> {
-        let mut texts: BTreeMap<String, (String, String)> =
-            EMBEDDED.iter().map(|(n, t)| (n.to_string(), (format!("<embedded>/{n}"), t.to_string()))).collect();
-        let entries = std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
-        let mut found = false;
-        for entry in entries {
-            let entry = entry.map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
-            let path = entry.path();
-            if path.extension().and_then(|e| e.to_str()) != Some("toml") {
-                continue;
-            }
-            let bytes =
-                std::fs::read(&path).map_err(|source| Error::Io { path: path.display().to_string(), source })?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                let at = e.utf8_error().valid_up_to();
-                let (line, column) = line_col(&String::from_utf8_lossy(&e.as_bytes()[..at]), at);
-                Error::Rules {
-                    file: path.display().to_string(),
-                    line,
-                    column,
-                    message: format!("not valid UTF-8 (byte {at}); rules files must be UTF-8"),
-                }
-            })?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            texts.insert(name, (path.display().to_string(), text));
-            found = true;
-        }
-        if !found {
-            return Err(Error::Usage(format!("{}: no *.toml rules file in this folder", dir.display())));
-        }
-        Rules::from_texts(texts.into_iter().map(|(name, (shown, text))| (shown, name, text)).collect())
-    }
-
-    /// Parses and compiles `(shown path, file name, text)` triples, in the order given.
-    pub fn from_texts(texts: Vec<(String, String, String)>) -> Result<Rules, Error> {
-        let mut files = Vec::new();
-        for (shown, _name, text) in &texts {
-            let parsed: RulesFile = toml::from_str(text).map_err(|e| {
-                let (line, column) = e.span().map_or((0, 0), |s| line_col(text, s.start));
-                Error::Rules { file: shown.clone(), line, column, message: e.message().trim().to_string() }
-            })?;
-            files.push((shown.clone(), std::sync::Arc::new(parsed)));
-        }
-        let texts: HashMap<&str, &str> = texts.iter().map(|(s, _, t)| (s.as_str(), t.as_str())).collect();
-        compile::compile(files, &texts)
-    }
-
     /// What the subject reader asks of the lower-case `word`, in one lookup (`None`: all "no").
     pub fn word(&self, word: &str) -> Option<&WordFacts> {
         self.words.get(word)
@@ -487,8 +421,8 @@ impl Rules {
     /// Every example of every rule, with the file that holds it.
     pub fn examples(&self) -> Vec<(String, Example)> {
         let mut out = Vec::new();
-        for (file, f) in &self.files {
-            let mut push = |examples: &[Example]| out.extend(examples.iter().map(|e| (file.clone(), e.clone())));
+        for (file, f) in self.files() {
+            let mut push = |examples: &[Example]| out.extend(examples.iter().map(|e| (file.to_string(), e.clone())));
             if let Some(n) = &f.numbers {
                 push(&n.examples);
             }
@@ -570,5 +504,15 @@ mod tests {
         let deg = rules.unit("deg").unwrap();
         assert_eq!(rules.sense(deg, |w| w == "angle").name, "arc");
         assert_eq!(rules.sense(deg, |w| w == "weather").name, "deg");
+    }
+    #[test]
+    fn a_gun_verb_must_be_an_alias_word() {
+        let alias = "[[alias]]\ncanonical = \"shots fired\"\nwords = [\"fired\"]\n";
+        let text = format!("{alias}[subject]\ngun_verbs = [\"fired\", \"fires\"]\n");
+        let err = Rules::from_texts(vec![("x".into(), "x".into(), text)]).unwrap_err();
+        assert!(err.to_string().starts_with("x:5:"), "{err}");
+        assert!(err.to_string().contains("\"fires\""), "{err}");
+        let text = format!("{alias}[subject]\ngun_verbs = [\"fired\"]\n");
+        assert!(Rules::from_texts(vec![("x".into(), "x".into(), text)]).is_ok());
     }
 }

@@ -1,11 +1,13 @@
 //! The shape of a `rules/*.toml` file as written by people; checked with `deny_unknown_fields`.
+//! The build script (`src/build.rs`) writes the shipped files out in this shape as JSON, without
+//! their `examples` (`skip_serializing`): those are read from the TOML only when they are run.
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// One rules file. Every section is optional, so a project can put any of them in any file.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RulesFile {
     /// Number words, scale words and suffixes.
@@ -43,7 +45,7 @@ pub struct RulesFile {
 }
 
 /// A rule's own check: a text and what extracting it must give.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Example {
     /// The sentence to extract from.
@@ -77,7 +79,7 @@ pub struct Example {
 }
 
 /// A number, or a string such as an ISO date or `"open"`.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Deserialize, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum ExampleValue {
     /// A plain number.
@@ -87,7 +89,7 @@ pub enum ExampleValue {
 }
 
 /// Number words and scales.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NumbersSection {
     /// Words that are numbers by themselves ("one" = 1, "twenty" = 20, "dozen" = 12).
@@ -124,12 +126,12 @@ pub struct NumbersSection {
     #[serde(default)]
     pub code_scales: BTreeMap<String, f64>,
     /// Examples that must extract.
-    #[serde(default)]
+    #[serde(default, skip_serializing)]
     pub examples: Vec<Example>,
 }
 
 /// A word or phrase that qualifies a number.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct HedgeRule {
     /// Lower-case phrases, matched as whole words.
@@ -143,12 +145,12 @@ pub struct HedgeRule {
     #[serde(default)]
     pub relative: Option<f64>,
     /// Examples that must extract.
-    #[serde(default)]
+    #[serde(default, skip_serializing)]
     pub examples: Vec<Example>,
 }
 
 /// Where a hedge stands relative to its number.
-#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HedgePosition {
     /// "around 11,000".
@@ -159,7 +161,7 @@ pub enum HedgePosition {
 }
 
 /// What a hedge does to its number.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HedgeMode {
     /// Widens both sides by `relative`.
@@ -181,7 +183,7 @@ pub enum HedgeMode {
 }
 
 /// A quantity said without a number.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct VagueRule {
     /// Lower-case phrases ("dozens", "tens of thousands").
@@ -191,12 +193,12 @@ pub struct VagueRule {
     /// The most it can mean (absent: no upper bound).
     pub high: Option<f64>,
     /// Examples that must extract.
-    #[serde(default)]
+    #[serde(default, skip_serializing)]
     pub examples: Vec<Example>,
 }
 
 /// A unit of measure (kind `quantity`), of time (`duration`) or of proportion (`percent`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnitRule {
     /// The canonical name shown in reports.
@@ -235,7 +237,7 @@ pub struct UnitRule {
     #[serde(default)]
     pub cues: Vec<String>,
     /// Examples that must extract.
-    #[serde(default)]
+    #[serde(default, skip_serializing)]
     pub examples: Vec<Example>,
 }
 
@@ -244,7 +246,7 @@ fn one() -> f64 {
 }
 
 /// A currency.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CurrencyRule {
     /// ISO 4217 code, the canonical unit of money claims.
@@ -264,12 +266,12 @@ pub struct CurrencyRule {
     #[serde(default)]
     pub minor: Vec<MinorUnit>,
     /// Examples that must extract.
-    #[serde(default)]
+    #[serde(default, skip_serializing)]
     pub examples: Vec<Example>,
 }
 
 /// A smaller unit of a currency.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct MinorUnit {
     /// Lower-case names ("cent", "cents").
@@ -279,7 +281,7 @@ pub struct MinorUnit {
 }
 
 /// Words that mean the same thing in a subject.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AliasRule {
     /// The canonical term.
@@ -294,12 +296,12 @@ pub struct AliasRule {
     #[serde(default)]
     pub covers: Vec<String>,
     /// Pairs of phrases that must resolve to the same term.
-    #[serde(default)]
+    #[serde(default, skip_serializing)]
     pub examples: Vec<[String; 2]>,
 }
 
 /// Text whose numbers are not claims.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct IgnoreRule {
     /// A short name.
@@ -309,12 +311,12 @@ pub struct IgnoreRule {
     /// Why it is ignored.
     pub why: String,
     /// Texts in which the pattern must match and no claim may be found inside the match.
-    #[serde(default)]
+    #[serde(default, skip_serializing)]
     pub examples: Vec<String>,
 }
 
 /// A claim or a set of claims to silence: every given field must match.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SuppressRule {
     /// A source path: the display path itself, a folder holding it, or a path it ends with.
@@ -328,7 +330,7 @@ pub struct SuppressRule {
 }
 
 /// Calendar words.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DatesSection {
     /// Month names and abbreviations to month numbers.
@@ -378,12 +380,12 @@ pub struct DatesSection {
     #[serde(default)]
     pub universal_zones: Vec<String>,
     /// Examples that must extract.
-    #[serde(default)]
+    #[serde(default, skip_serializing)]
     pub examples: Vec<Example>,
 }
 
 /// Subject extraction settings.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SubjectSection {
     /// Words that carry no meaning of their own.
@@ -462,12 +464,12 @@ pub struct SubjectSection {
     #[serde(default)]
     pub institutions: Vec<String>,
     /// Examples that must extract.
-    #[serde(default)]
+    #[serde(default, skip_serializing)]
     pub examples: Vec<Example>,
 }
 
 /// Alignment settings.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AlignSection {
     /// Least subject similarity (0..1) for two claims of different sources to be grouped.
@@ -537,7 +539,7 @@ pub struct AlignSection {
 }
 
 /// How far two values of one kind may be apart and still not conflict.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ToleranceRule {
     /// The kind this applies to.

@@ -14,9 +14,15 @@ use crate::rules::Rules;
 
 /// A day of the month at token `k`: "12", "12th". Returns the day and the token after it.
 pub(super) fn day_at(tokens: &[Token], k: usize) -> Option<(i8, usize)> {
-    let t = tokens.get(k)?;
-    let day = t.number()?;
-    if t.norm.contains('.') || t.norm.len() > 2 || !(1.0..=31.0).contains(&day) {
+    // One or two digits, read as they stand: asked of most tokens the date matchers pass, where a
+    // parse as a float cost more than the rest of the test.
+    let t = tokens.get(k).filter(|t| t.kind == TokenKind::Digits)?;
+    let day = match *t.norm.as_bytes() {
+        [d] if d.is_ascii_digit() => d - b'0',
+        [d, e] if d.is_ascii_digit() && e.is_ascii_digit() => (d - b'0') * 10 + (e - b'0'),
+        _ => return None,
+    };
+    if !(1..=31).contains(&day) {
         return None;
     }
     let mut end = k + 1;
@@ -181,8 +187,11 @@ fn dotted(tokens: &[Token], j: usize) -> Option<(DateExpr, usize)> {
 fn dotted_month_day(tokens: &[Token], j: usize) -> Option<(DateExpr, usize)> {
     let a = tokens.get(j).filter(|a| a.kind == TokenKind::Digits)?;
     let introduced = j > 0 && (tokens[j - 1].is("on") || tokens[j - 1].is("in"));
+    if !introduced {
+        return None;
+    }
     let (x, y) = a.norm.split_once('.')?;
-    if !introduced || x.is_empty() || x.len() > 2 || y.len() != 2 || !closes_clause(tokens, j + 1) {
+    if x.is_empty() || x.len() > 2 || y.len() != 2 || !closes_clause(tokens, j + 1) {
         return None;
     }
     let (month, day) = (x.parse().ok()?, y.parse().ok()?);

@@ -17,8 +17,9 @@ fn word<'a>(tokens: &'a [Token], k: usize) -> Option<&'a str> {
 pub(super) fn day_word(tokens: &[Token], rules: &Rules, k: usize) -> Option<(i8, usize)> {
     let w = word(tokens, k)?;
     let small = |w: &str| rules.ordinals.get(w).or_else(|| rules.number_words.get(w)).copied();
-    let tens = rules.number_words.get(w).copied().filter(|&v| v == 20.0 || v == 30.0);
-    if let Some(t) = tens {
+    // Each table is looked up once for the word at `k`: most words are in neither.
+    let number = rules.number_words.get(w).copied();
+    if let Some(t) = number.filter(|&v| v == 20.0 || v == 30.0) {
         let mut n = k + 1;
         if tokens.get(n).is_some_and(|d| d.is_dash() && !d.space_before) {
             n += 1;
@@ -28,7 +29,7 @@ pub(super) fn day_word(tokens: &[Token], rules: &Rules, k: usize) -> Option<(i8,
             return (day <= 31.0).then_some((day as i8, n + 1));
         }
     }
-    let v = small(w)?;
+    let v = rules.ordinals.get(w).copied().or(number)?;
     ((1.0..=31.0).contains(&v) && v.fract() == 0.0).then_some((v as i8, k + 1))
 }
 
@@ -207,10 +208,11 @@ pub(super) fn weekdays_counted(
     at: &super::super::number::At,
 ) -> Option<(DateExpr, usize)> {
     let t = tokens.get(at.index())?;
+    // The number first: read once for all matchers at the token, it is most often read already.
+    let n = at.read(tokens, text, rules)?;
     if t.kind != TokenKind::Digits && !rules.number_words.contains_key(&*t.norm) {
         return None;
     }
-    let n = at.read(tokens, text, rules)?;
     let count = (n.value.fract() == 0.0 && (1.0..=9.0).contains(&n.value)).then_some(n.value as i8)?;
     let plural = word(tokens, n.end)?.strip_suffix('s')?;
     let weekday = *rules.weekdays.get(plural).filter(|_| plural.len() > 3)? as i8;

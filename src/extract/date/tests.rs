@@ -235,3 +235,37 @@ fn working_days_skip_the_weekend() {
     assert_eq!(first_date("two working days ago", r, false), d(8, 17));
     assert_eq!(first_date("it will reply in four days", r, true), d(8, 25));
 }
+
+#[test]
+fn an_introducer_opens_a_date_only_before_a_word_that_can() {
+    let rules = Rules::embedded().unwrap();
+    let opens = |text: &str| {
+        let tokens = tokenize(text, 0, text.len());
+        let facts: Vec<_> = tokens.iter().map(|t| rules.word(&t.norm)).collect();
+        let length = crate::extract::duration::read(&tokens, text, &rules, 0);
+        let may = may_start(&tokens, &facts, 0) && may_start_counted(&tokens, 0, length.as_ref());
+        // The promise `extract` relies on: where it says no, no date reader finds one.
+        assert!(may || match_date(&tokens, text, &rules, 0).is_none(), "{text}");
+        may
+    };
+    for text in ["the company said", "in Paris", "since he left", "from Paris to Rome", "a company", "an issue"] {
+        assert!(!opens(text), "{text}");
+    }
+    for text in [
+        "the day before yesterday",
+        "the following day",
+        "from now to Friday",
+        "the 1990s",
+        "in April",
+        "since the start of July",
+        "for 3 days from today",
+        "the week of Feb. 4",
+        "about a week ago",
+        "a week ago",
+        "a few days ago",
+        "a day before",
+        "an hour ago",
+    ] {
+        assert!(opens(text), "{text}");
+    }
+}

@@ -70,9 +70,11 @@ fn furniture(tokens: &[Token], rules: &Rules, m: &TimeMatch) -> bool {
             || rules.weekdays.contains_key(&*t.norm)
             || rules.time_zones.contains(&*t.norm)
     };
+    // Counted up to three only: a sentence of a story holds many more.
     let words = (first..last)
         .filter(|&k| k < m.start || k >= m.end)
         .filter(|&k| tokens[k].kind == TokenKind::Word && !calendar(&tokens[k]))
+        .take(3)
         .count();
     words < 3
 }
@@ -117,8 +119,7 @@ fn wire_clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
     let at = i.checked_sub(1).is_some_and(|p| tokens[p].is("at"));
     let minutes = Some(f64::from(hour * 60 + minute));
     let next = tokens.get(i + 1).filter(|w| w.kind == TokenKind::Word)?;
-    let universal = rules.universal_zones.contains(&*next.norm);
-    let zoned = rules.time_zones.contains(&*next.norm) && !universal;
+    let zoned = rules.time_zones.contains(&*next.norm) && !rules.universal_zones.contains(&*next.norm);
     if !(zoned || (at && is_hours(&next.norm))) {
         return None;
     }
@@ -129,13 +130,15 @@ fn clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
     if let Some(m) = wire_clock(tokens, rules, i) {
         return Some(m);
     }
-    let t = tokens.get(i)?;
-    let hour = t.number()?;
+    let t = tokens.get(i).filter(|t| t.kind == TokenKind::Digits)?;
     let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
-    if t.kind != TokenKind::Digits {
+    let mut end = i + 1;
+    // Minutes after a colon, or a.m./p.m., must follow: most numbers have neither, and are turned
+    // away before anything of them is read.
+    let colon = tokens.get(end).is_some_and(|c| c.is_punct(":") && glued(end));
+    if !colon && tokens.get(end).and_then(|w| is_meridiem(&w.norm)).is_none() {
         return None;
     }
-    let mut end = i + 1;
     let mut minute = 0.0;
     let mut written_minutes = false;
     // "3.45pm": a decimal hour is a time only with a.m./p.m. glued or next to it.
@@ -161,6 +164,12 @@ fn clock(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch> {
             end += 2;
         }
     }
+    // A bare hour is a time only with a.m./p.m. after it (below): most numbers are none, and are
+    // turned away before their value is read.
+    if !written_minutes && tokens.get(end).and_then(|w| is_meridiem(&w.norm)).is_none() {
+        return None;
+    }
+    let hour = t.number()?;
     let zone_at =
         |k: usize| tokens.get(k).is_some_and(|z| z.kind == TokenKind::Word && rules.time_zones.contains(&*z.norm));
     if !(0.0..=24.0).contains(&hour) {

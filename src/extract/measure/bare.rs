@@ -40,11 +40,13 @@ pub(super) fn vague(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure
     }
     // A phrase is walked only from its own first word: most words open none.
     for v in rules.vague_opened_by(&t.norm) {
-        // Phrases like "triple-digit" are written with hyphens that the lexer splits off.
+        // Phrases like "triple-digit" are written with hyphens that the lexer splits off. Split as
+        // bytes (a hyphen is one byte in UTF-8): a string search set up for each short word cost
+        // more than the comparisons.
         let mut j = i;
         let mut ok = true;
         for word in &v.words {
-            for (n, part) in word.split('-').enumerate() {
+            for (n, part) in word.as_bytes().split(|&b| b == b'-').enumerate() {
                 if n > 0 {
                     if !tokens.get(j).is_some_and(|d| d.is_dash()) {
                         ok = false;
@@ -52,7 +54,7 @@ pub(super) fn vague(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure
                     }
                     j += 1;
                 }
-                if tokens.get(j).is_none_or(|w| w.norm != part) {
+                if tokens.get(j).is_none_or(|w| w.norm.as_bytes() != part) {
                     ok = false;
                     break;
                 }

@@ -31,14 +31,15 @@ fn clock_reading(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> boo
         && raw[..2] < *"24"
         && raw[2..] < *"60";
     let next = tokens.get(n.end).filter(|w| w.kind == TokenKind::Word && w.sentence == t.sentence);
-    let zone = next.is_some_and(|w| rules.time_zones.contains(&*w.norm));
+    // Asked of every number, nearly none of them four digits: the tables only after the digits.
+    let zone = || next.is_some_and(|w| rules.time_zones.contains(&*w.norm));
     let hours = next.is_some_and(|w| matches!(&*w.norm, "hours" | "hrs"))
         && n.start.checked_sub(1).is_some_and(|p| {
             matches!(&*tokens[p].norm, "at" | "by" | "until" | "till" | "before" | "after" | "around" | "since")
         });
     // "struck at 1353 (1023 GMT)": the same instant told again in a second zone.
     let restated = || super::super::date::restated_end(tokens, rules, n.end).is_some();
-    clock && (zone || hours || restated())
+    clock && (zone() || hours || restated())
 }
 
 /// Identifiers, ordinals and codes: "F-16", "COVID-19", "G7", "Route 66", "25th", "4G".
@@ -48,9 +49,11 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
     let prev = n.start.checked_sub(1).map(|k| &tokens[k]);
     if t.kind == TokenKind::Digits {
         // "01", "0085": a leading zero makes a code, a month or a clock reading, never a count.
-        let digits = t.norm.split('.').next().unwrap_or("");
-        if digits.len() >= 2 && digits.starts_with('0') && digits.bytes().any(|b| b != b'0') {
-            return Some(n.start + 1);
+        if t.norm.starts_with('0') {
+            let digits = t.norm.split('.').next().unwrap_or("");
+            if digits.len() >= 2 && digits.bytes().any(|b| b != b'0') {
+                return Some(n.start + 1);
+            }
         }
         // "(1336 GMT)", "at 1100 hours": four digits that read as a clock, before a time zone or
         // after "at", are a time of day.
@@ -89,12 +92,12 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
                 && n.start >= 3
                 && tokens[n.start - 3].kind == TokenKind::Word;
             // "magnitude-6.1": a unit written before its number is no code.
-            let prefix_unit = rules.unit(&before.norm).is_some_and(|u| u.prefix);
+            let prefix_unit = || rules.unit(&before.norm).is_some_and(|u| u.prefix);
             if dash.is_dash()
                 && !t.space_before
                 && !dash.space_before
-                && !prefix_unit
                 && ((before.kind == TokenKind::Word && !rules.number_words.contains_key(&*before.norm)) || code_before)
+                && !prefix_unit()
             {
                 return Some(n.start + 1);
             }
@@ -129,7 +132,7 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
         // "Route 66", "No. 5", "Article 5".
         let name_before = prev.is_some_and(|p| {
             let word = p.norm.trim_end_matches('.');
-            rules.identifiers.contains(word) || rules.identifiers.contains(&*p.norm)
+            rules.identifiers.contains(word) || (word.len() < p.norm.len() && rules.identifiers.contains(&*p.norm))
         }) || (prev.is_some_and(|p| p.is_punct(".")) && n.start >= 2 && tokens[n.start - 2].is("no"));
         if name_before {
             return Some(n.end);

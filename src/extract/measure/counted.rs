@@ -64,7 +64,8 @@ fn noun_of(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Optio
         // The phrase ends at its noun: a countable word or a plural ("two countries", not
         // "two countries signed").
         let countable = rules.countable.contains(&term);
-        let ends = countable || subject::singular(&t.norm) != t.norm;
+        let plural = subject::singular(&t.norm) != t.norm;
+        let ends = countable || plural;
         let general = term == "people" || rules.generic.contains(term.as_str());
         head = Some(term);
         if ends {
@@ -74,7 +75,6 @@ fn noun_of(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Optio
             // ("two villagers injured").
             // Not after a plural, which is the noun itself: "seven bullets fired by the
             // officers" counts bullets.
-            let plural = subject::singular(&t.norm) != t.norm;
             let next = match (countable, general) {
                 (true, false) if plural => None,
                 (true, false) => noun_after(tokens, rules, j, sentence),

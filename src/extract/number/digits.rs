@@ -10,6 +10,8 @@ const DIGIT_DENOMINATORS: [f64; 12] = [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0,
 /// "1.111,11": dots between groups of three and a decimal comma, as continental Europe writes
 /// numbers; with one or two decimals only, since "1.111,111" could be either way round.
 pub(super) fn continental(tokens: &[Token], text: &str, i: usize) -> Option<(f64, usize)> {
+    // The glued comma first: asked of every number, and most have none.
+    tokens.get(i + 1).filter(|t| t.is_punct(",") && !t.space_before)?;
     let whole = &text[tokens[i].start..tokens[i].end];
     let mut groups = whole.split('.');
     let head = groups.next()?;
@@ -17,7 +19,6 @@ pub(super) fn continental(tokens: &[Token], text: &str, i: usize) -> Option<(f64
         && whole.contains('.')
         && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
         && head.bytes().all(|b| b.is_ascii_digit());
-    tokens.get(i + 1).filter(|t| t.is_punct(",") && !t.space_before)?;
     let decimals = tokens.get(i + 2).filter(|t| t.kind == TokenKind::Digits && !t.space_before)?;
     let digits = &text[decimals.start..decimals.end];
     let short = (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());

@@ -93,6 +93,14 @@ fn ordinal(rules: &Rules, word: &str) -> Option<f64> {
 /// 1/105). A singular ordinal makes a fraction only of one, said last or before "of": "a
 /// twenty-first" is a share, "a twenty-first century economy" is not.
 pub(super) fn compound(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
+    // Its second word (after a dash, if one joins them) is a scale or a number word, since an
+    // ordinal there ends a fraction of two words: most numbers in words have their noun there,
+    // and are turned away before the words are gathered.
+    let second = if tokens.get(i + 1).is_some_and(|t| t.is_dash()) { i + 2 } else { i + 1 };
+    let w = tokens.get(second).filter(|t| t.kind == TokenKind::Word).map(|t| &*t.norm)?;
+    if !(rules.scales.contains_key(w) || (rules.number_words.contains_key(w) && is_plain_number(w))) {
+        return None;
+    }
     let (values, ands, end, plural) = words_to_ordinal(tokens, rules, i)?;
     let n = values.len();
     if n < 3 {

@@ -1,0 +1,143 @@
+//! Rules files in (the built-in ones as the build script wrote them, a user's as TOML), parsed
+//! `RulesFile`s out, handed to `compile`; every malformed file reported by file, line and column.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::schema::RulesFile;
+use super::{compile, line_col, Rules};
+use crate::error::Error;
+
+/// Declares the rules files built into the binary: each one's TOML text, and the same rules as the
+/// build script checked them and wrote them out in JSON (`src/build.rs`), which loads in a fraction
+/// of the time TOML takes to parse.
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        /// The rules files built into the binary, by file name.
+        pub const EMBEDDED: &[(&str, &str)] = &[$(($name, include_str!(concat!("../../rules/", $name)))),*];
+        /// The rules of `EMBEDDED`, in its order, without their examples, as JSON.
+        const EMBEDDED_JSON: &[&str] = &[$(include_str!(concat!(env!("OUT_DIR"), "/", $name, ".json"))),*];
+    };
+}
+
+embedded!(
+    "aliases.toml",
+    "align.toml",
+    "currencies.toml",
+    "dates.toml",
+    "hedges.toml",
+    "ignore.toml",
+    "numbers.toml",
+    "subject.toml",
+    "units.toml",
+);
+
+/// One rules file to load: the path it is shown by, its TOML text (where errors point) and, for
+/// a file built into the binary, its rules without examples as JSON.
+struct Text {
+    shown: String,
+    toml: Cow<'static, str>,
+    json: Option<&'static str>,
+}
+
+impl Text {
+    /// The file built into the binary at `at` in `EMBEDDED`.
+    fn embedded(at: usize) -> Text {
+        let (name, toml) = EMBEDDED[at];
+        Text { shown: format!("<embedded>/{name}"), toml: toml.into(), json: Some(EMBEDDED_JSON[at]) }
+    }
+
+    fn parse(&self) -> Result<RulesFile, Error> {
+        let rules = |line, column, message: String| Error::Rules { file: self.shown.clone(), line, column, message };
+        match self.json {
+            // Checked at build time: failing here is a broken build, reported all the same.
+            Some(json) => serde_json::from_str(json)
+                .map_err(|e| rules(0, 0, format!("the built-in rules do not load from JSON: {e}"))),
+            None => toml::from_str(&self.toml).map_err(|e| {
+                let (line, column) = e.span().map_or((0, 0), |s| line_col(&self.toml, s.start));
+                rules(line, column, e.message().trim().to_string())
+            }),
+        }
+    }
+}
+
+impl Rules {
+    /// The rules built into the binary.
+    pub fn embedded() -> Result<Rules, Error> {
+        Rules::load((0..EMBEDDED.len()).map(Text::embedded).collect())
+    }
+
+    /// The embedded rules, with the `*.toml` files of `dir` added; a file named like an embedded
+    /// one replaces it.
+    pub fn with_dir(dir: &Path) -> Result<Rules, Error> {
+        let mut texts: BTreeMap<String, Text> =
+            (0..EMBEDDED.len()).map(|at| (EMBEDDED[at].0.to_string(), Text::embedded(at))).collect();
+        let entries = std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
+        let mut found = false;
+        for entry in entries {
+            let entry = entry.map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
+            let path = entry.path();
+            if path.extension().and_then(|e| e.to_str()) != Some("toml") {
+                continue;
+            }
+            let bytes =
+                std::fs::read(&path).map_err(|source| Error::Io { path: path.display().to_string(), source })?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let at = e.utf8_error().valid_up_to();
+                let (line, column) = line_col(&String::from_utf8_lossy(&e.as_bytes()[..at]), at);
+                Error::Rules {
+                    file: path.display().to_string(),
+                    line,
+                    column,
+                    message: format!("not valid UTF-8 (byte {at}); rules files must be UTF-8"),
+                }
+            })?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            texts.insert(name, Text { shown: path.display().to_string(), toml: text.into(), json: None });
+            found = true;
+        }
+        if !found {
+            return Err(Error::Usage(format!("{}: no *.toml rules file in this folder", dir.display())));
+        }
+        Rules::load(texts.into_values().collect())
+    }
+
+    /// Parses and compiles `(shown path, file name, text)` triples, in the order given.
+    pub fn from_texts(texts: Vec<(String, String, String)>) -> Result<Rules, Error> {
+        Rules::load(texts.into_iter().map(|(shown, _, text)| Text { shown, toml: text.into(), json: None }).collect())
+    }
+
+    /// Parses and compiles `texts`, in the order given.
+    fn load(texts: Vec<Text>) -> Result<Rules, Error> {
+        let files = texts.iter().map(|t| Ok((t.shown.clone(), t.parse()?))).collect::<Result<Vec<_>, Error>>()?;
+        let located: HashMap<&str, &str> = texts.iter().map(|t| (t.shown.as_str(), t.toml.as_ref())).collect();
+        let mut rules = compile::compile(&files, &located)?;
+        rules.texts = texts.into_iter().map(|t| (t.shown, t.toml)).collect();
+        Ok(rules)
+    }
+
+    /// Each rules file in force, by the path it is shown by, parsed again from its text with its
+    /// examples.
+    pub fn files(&self) -> impl Iterator<Item = (&str, RulesFile)> {
+        // Each text parsed when these rules were loaded (the built-in ones by the build script),
+        // so none fails now.
+        self.texts.iter().filter_map(|(shown, toml)| Some((shown.as_str(), toml::from_str(toml).ok()?)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rules the binary loads are the shipped TOML's, not a stale build's.
+    #[test]
+    fn the_built_in_json_is_the_shipped_toml() {
+        for ((name, toml), json) in EMBEDDED.iter().zip(EMBEDDED_JSON) {
+            let parsed: RulesFile = toml::from_str(toml).unwrap();
+            assert_eq!(serde_json::to_string(&parsed).unwrap(), *json, "{name}");
+        }
+    }
+}
