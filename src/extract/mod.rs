@@ -367,11 +367,8 @@ fn date_claim(
     reference: Option<Date>,
     index: usize,
 ) -> Option<Claim> {
-    // The tense is read (a walk over the clause) only for a date it can move: most read the same
-    // either way ("July 12, 2025", "yesterday").
-    let (back, ahead) = (date::resolve(&m.expr, reference, false), date::resolve(&m.expr, reference, true));
-    let future = back != ahead && is_future(tokens, rules, m.start);
-    let (first, last, precision) = if future { ahead } else { back }?;
+    let (resolved, future, back) = resolve_in_tense(m, tokens, rules, reference);
+    let (first, last, precision) = resolved?;
     // Recorded when the tense decided the day ("I'll go back on Friday"), so a reader can tell a
     // date read forward from one read back.
     let by_tense = future && back.is_none_or(|(a, b, _)| (a, b) != (first, last));
@@ -398,6 +395,24 @@ fn date_claim(
     })
 }
 
+/// A day range with the precision it was told to.
+type Resolved = (Date, Date, DatePrecision);
+
+/// Date `m` resolved against `reference`: forward when its clause is in the future tense, else
+/// back; whether it was read forward; and how it reads back.
+fn resolve_in_tense(
+    m: &DateMatch,
+    tokens: &[Token],
+    rules: &Rules,
+    reference: Option<Date>,
+) -> (Option<Resolved>, bool, Option<Resolved>) {
+    // The tense is read (a walk over the clause) only for a date it can move: most read the same
+    // either way ("July 12, 2025", "yesterday").
+    let (back, ahead) = (date::resolve(&m.expr, reference, false), date::resolve(&m.expr, reference, true));
+    let future = back != ahead && is_future(tokens, rules, m.start);
+    (if future { ahead } else { back }, future, back)
+}
+
 /// The day each time of day in `found` falls on: the nearest single day dated in its sentence
 /// ("on Tuesday at 7:48 a.m."), else the reference date. `None` for the other findings.
 fn time_days(found: &[Found2], tokens: &[Token], rules: &Rules, reference: Option<Date>) -> Vec<Option<Date>> {
@@ -409,8 +424,7 @@ fn time_days(found: &[Found2], tokens: &[Token], rules: &Rules, reference: Optio
         .iter()
         .filter_map(|f| match f {
             Found2::Date(m) => {
-                let future = is_future(tokens, rules, m.start);
-                let (a, b, _) = date::resolve(&m.expr, reference, future)?;
+                let (a, b, _) = resolve_in_tense(m, tokens, rules, reference).0?;
                 (a == b && m.hedge == Hedge::Period).then_some((tokens[m.start].sentence, m.start, a))
             }
             _ => None,
