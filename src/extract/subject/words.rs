@@ -68,8 +68,9 @@ pub(super) fn canonical_of<'a>(word: &'a str, facts: Option<&'a WordFacts>, rule
         return Some(Cow::Borrowed(c));
     }
     let single = singular(word);
-    // A word that is no plural was asked already.
-    if single == word {
+    // A word that is no plural was asked already; `singular` hands it back whole, which its
+    // length tells without comparing the bytes (a folded plural is shorter or a new string).
+    if matches!(single, Cow::Borrowed(s) if s.len() == word.len()) {
         return Some(single);
     }
     match rules.word(&single) {
