@@ -88,9 +88,11 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         // "the", "in", "since" open a date only before a word that can open one.
         let can_date = can.date && date::may_start(&tokens, &facts, i);
         // The number at the token and a length of time are read once for all matchers that
-        // start with them.
+        // start with them. A length of time starts only where a duration can (a date counted from
+        // it, "three days ago", starts there too).
         let at = number::At::new(i);
-        let length = (can_date || can.duration).then(|| duration::read_at(&tokens, text, rules, &at)).flatten();
+        debug_assert!(can.duration || duration::read(&tokens, text, rules, i).is_none());
+        let length = can.duration.then(|| duration::read_at(&tokens, text, rules, &at)).flatten();
         // "a" and "an" open one only as a length of time ("a week ago") or "a day before".
         let can_date = can_date && date::may_start_counted(&tokens, i, length.as_ref());
         debug_assert!(can_date || !can.date || date::match_date(&tokens, text, rules, i).is_none());

@@ -17,19 +17,19 @@ pub fn find(tokens: &[Token], text: &str, rules: &Rules) -> Vec<(Span, String)> 
         if t.kind != TokenKind::Digits {
             continue;
         }
-        if t.number().is_none() {
+        let Some(value) = t.number() else {
             out.push((
                 Span::new(t.start, t.end),
                 format!("a number of {} digits is too large to read; ignored", t.norm.len()),
             ));
             continue;
-        }
+        };
         if let Some(end) = overflowing_exponent(tokens, i) {
             let written = &text[t.start..tokens[end - 1].end];
             out.push((Span::new(t.start, tokens[end - 1].end), format!("{written:?} is too large to read; ignored")));
             continue;
         }
-        if let Some((start, end)) = impossible_date(tokens, rules, i) {
+        if let Some((start, end)) = impossible_date(tokens, rules, i, value) {
             let written = &text[tokens[start].start..tokens[end - 1].end];
             out.push((
                 Span::new(tokens[start].start, tokens[end - 1].end),
@@ -53,9 +53,10 @@ fn overflowing_exponent(tokens: &[Token], i: usize) -> Option<usize> {
 }
 
 /// A day number next to a month word ("February 30", "30 February") that the month does not
-/// have, in the year written after it or, without one, in a leap year. Returns the token range.
-fn impossible_date(tokens: &[Token], rules: &Rules, i: usize) -> Option<(usize, usize)> {
-    let day = tokens[i].number().filter(|d| d.fract() == 0.0 && (1.0..=31.0).contains(d))? as i8;
+/// have, in the year written after it or, without one, in a leap year; `value` is the number of
+/// token `i`. Returns the token range.
+fn impossible_date(tokens: &[Token], rules: &Rules, i: usize, value: f64) -> Option<(usize, usize)> {
+    let day = Some(value).filter(|d| d.fract() == 0.0 && (1.0..=31.0).contains(d))? as i8;
     let month_at = |k: usize| tokens.get(k).and_then(|t| rules.months.get(&*t.norm)).copied();
     let (start, month, after) = if let Some(m) = i.checked_sub(1).and_then(month_at) {
         (i - 1, m, i + 1)

@@ -208,11 +208,12 @@ pub(super) fn weekdays_counted(
     at: &super::super::number::At,
 ) -> Option<(DateExpr, usize)> {
     let t = tokens.get(at.index())?;
-    // The number first: read once for all matchers at the token, it is most often read already.
-    let n = at.read(tokens, text, rules)?;
+    // Digits or a number word first: most words that open a date ("the", "on", "last") open no
+    // number, and the number (read once for all matchers at the token) is not read at them yet.
     if t.kind != TokenKind::Digits && !rules.number_words.contains_key(&*t.norm) {
         return None;
     }
+    let n = at.read(tokens, text, rules)?;
     let count = (n.value.fract() == 0.0 && (1.0..=9.0).contains(&n.value)).then_some(n.value as i8)?;
     let plural = word(tokens, n.end)?.strip_suffix('s')?;
     let weekday = *rules.weekdays.get(plural).filter(|_| plural.len() > 3)? as i8;
