@@ -452,24 +452,28 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // wrong join yields at worst a false "compatible", never a conflict. Only
     // clusters linked by a scored pair are weighed, so the cost follows the scored pairs.
     // Not dates: many things of one story happen on one day (the event, each statement).
-    let links: std::collections::BTreeSet<(usize, usize)> = known
+    // Listed, then sorted and freed of repeats: a pile's block links millions of pairs of
+    // clusters, which a set would hold in nodes of three times the bytes. Clusters are named by
+    // claims, which `candidates::key` holds as `u32`: half the bytes of `usize`.
+    let mut links: Vec<(u32, u32)> = known
         .iter()
-        .map(|(a, b, _)| (a as usize, b as usize))
-        .filter(|&(a, _)| claims[a].kind != Kind::Date)
-        .map(|(a, b)| (clusters.of(a), clusters.of(b)))
+        .filter(|&(a, _, _)| claims[a as usize].kind != Kind::Date)
+        .map(|(a, b, _)| (clusters.of(a as usize), clusters.of(b as usize)))
         .filter(|(p, q)| p != q)
-        .map(|(p, q)| (p.min(q), p.max(q)))
+        .map(|(p, q)| candidates::key(p, q))
         .collect();
+    links.sort_unstable();
+    links.dedup();
     // Pooled words never need less likeness than one pair telling the same value.
     let least = rules.threshold_pooled.max(rules.threshold_same_value);
     let mut pooled = vectors::PooledCache::default();
-    // Clusters are named by claims, which `candidates::key` holds as `u32`: half the bytes a
-    // pile's block of linked clusters would take as `usize`.
-    let mut ranked: Vec<(f32, u32, u32)> = links
-        .into_iter()
-        .map(|(p, q)| (pooled.similarity(vectors, clusters.all(), p, q), p as u32, q as u32))
-        .filter(|&(s, _, _)| s >= least)
-        .collect();
+    let mut ranked: Vec<(f32, u32, u32)> = Vec::with_capacity(links.len());
+    ranked.extend(
+        links
+            .into_iter()
+            .map(|(p, q)| (pooled.similarity(vectors, clusters.all(), p as usize, q as usize), p, q))
+            .filter(|&(s, _, _)| s >= least),
+    );
     ranked.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
     for (_, p, q) in ranked {
         let (ca, cb) = (clusters.of(p as usize), clusters.of(q as usize));

@@ -54,32 +54,60 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
         }
         return out;
     }
-    // Each claim's key terms, and for each term the block's claims (by position) that hold it.
-    let keys: Vec<Vec<(u32, f32)>> = members
-        .iter()
-        .map(|&m| {
-            let mut terms = vectors.terms(m).to_vec();
-            terms.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            terms.truncate(KEY_TERMS);
-            terms
-        })
-        .collect();
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
-    for (p, terms) in keys.iter().enumerate() {
-        for &(t, _) in terms {
-            postings.entry(t).or_default().push(p);
+    let (partners, ends) = partners(members, &source, vectors);
+    let of = |p: usize| &partners[if p == 0 { 0 } else { ends[p - 1] }..ends[p]];
+    // A pair chosen from both sides is listed once, from its first side, so the list is never
+    // twice the size it ends at.
+    let listed = |p: usize, q: usize| p < q || of(q).binary_search(&(p as u32)).is_err();
+    // Counted first, so the list is made at its size rather than doubled past it.
+    let count = (0..members.len()).map(|p| of(p).iter().filter(|&&q| listed(p, q as usize)).count()).sum();
+    let mut out = Vec::with_capacity(count);
+    for p in 0..members.len() {
+        for &q in of(p) {
+            let q = q as usize;
+            if listed(p, q) {
+                out.push(key(members[p], members[q]));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Each member's most promising partners of other sources in a large block (by position), sorted,
+/// in one flat list, and where each member's end. What finds them is dropped on return, before
+/// the pairs are listed.
+fn partners(members: &[usize], source: &[usize], vectors: &Vectors) -> (Vec<u32>, Vec<usize>) {
+    // Each claim's key terms, one claim after another in one list (a list each would hold every
+    // term of a pile's claims, not the few kept), and for each term the block's claims (by
+    // position) that hold it.
+    let mut keys: Vec<(u32, f32)> = Vec::with_capacity(members.len() * KEY_TERMS);
+    let mut key_ends: Vec<usize> = Vec::with_capacity(members.len());
+    let mut terms: Vec<(u32, f32)> = Vec::new();
+    for &m in members {
+        terms.clear();
+        terms.extend_from_slice(vectors.terms(m));
+        terms.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        keys.extend(terms.iter().take(KEY_TERMS));
+        key_ends.push(keys.len());
+    }
+    let keys_of = |p: usize| &keys[if p == 0 { 0 } else { key_ends[p - 1] }..key_ends[p]];
+    // Positions as `u32`, like the partners below: half the bytes of `usize`.
+    let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
+    for p in 0..members.len() {
+        for &(t, _) in keys_of(p) {
+            postings.entry(t).or_default().push(p as u32);
         }
     }
     postings.retain(|_, list| list.len() <= MAX_POSTING);
 
-    // Each claim's most promising partners (by position), sorted, in one flat list.
-    let mut score = vec![0.0f32; members.len()];
-    let mut touched: Vec<usize> = Vec::new();
     let mut partners: Vec<u32> = Vec::with_capacity(members.len() * PER_CLAIM);
     let mut ends: Vec<usize> = Vec::with_capacity(members.len());
-    for (p, terms) in keys.iter().enumerate() {
-        for &(t, w) in terms {
-            for &q in postings.get(&t).map_or(&[][..], Vec::as_slice) {
+    let mut score = vec![0.0f32; members.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for p in 0..members.len() {
+        for &(t, w) in keys_of(p) {
+            for q in postings.get(&t).map_or(&[][..], Vec::as_slice).iter().map(|&q| q as usize) {
                 if q != p && source[q] != source[p] {
                     if score[q] == 0.0 {
                         touched.push(q);
@@ -100,23 +128,7 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
         }
         touched.clear();
     }
-    let of = |p: usize| &partners[if p == 0 { 0 } else { ends[p - 1] }..ends[p]];
-    // A pair chosen from both sides is listed once, from its first side, so the list is never
-    // twice the size it ends at.
-    let listed = |p: usize, q: usize| p < q || of(q).binary_search(&(p as u32)).is_err();
-    // Counted first, so the list is made at its size rather than doubled past it.
-    let count = (0..members.len()).map(|p| of(p).iter().filter(|&&q| listed(p, q as usize)).count()).sum();
-    let mut out = Vec::with_capacity(count);
-    for p in 0..members.len() {
-        for &q in of(p) {
-            let q = q as usize;
-            if listed(p, q) {
-                out.push(key(members[p], members[q]));
-            }
-        }
-    }
-    out.sort_unstable();
-    out
+    (partners, ends)
 }
 
 /// The candidate pairs of a block that scored above 0, each with its score and, once asked, what
