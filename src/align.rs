@@ -396,7 +396,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // Two clusters found apart stay apart: a cluster that grows keeps the pair that kept it
     // apart. Without this, every edge between two large clusters would check them again.
     let mut apart: HashSet<(usize, usize)> = HashSet::default();
-    for (_, k) in edges {
+    for k in edges {
         let (a, b) = known.pair_at(k);
         let (ca, cb) = (clusters.of(a), clusters.of(b));
         if ca == cb || apart.contains(&(ca.min(cb), ca.max(cb))) {

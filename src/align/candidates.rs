@@ -143,12 +143,19 @@ pub(super) struct Scored<'a> {
     /// Each pair's second claim and its score: one list, made in the place of the candidate pairs
     /// it is scored from, so a pile's block never holds the candidates and the scores at once.
     scored: Vec<(u32, f32)>,
-    /// What each pair needs, once asked; NaN until then. Four bytes a pair, where `Option<f32>`
-    /// takes eight: a need that is itself NaN is merely asked again, with the same answer.
-    needed: Vec<f32>,
-    /// What the pairs never scored need, once asked: the few a merge weighs.
-    unscored: HashMap<(u32, u32), f32>,
+    /// What each pair needs, once asked, as its place in `needs` plus one; 0 until asked. One byte
+    /// a pair, where the need itself takes four: a need is one of the few thresholds of the rules,
+    /// so a block meets few distinct ones.
+    needed: Vec<u8>,
+    /// The distinct needs met so far, in the order met; at most `NEEDS` of them.
+    needs: Vec<f32>,
+    /// What pairs need by their key, once asked: the pairs never scored (the few a merge weighs),
+    /// and scored pairs whose need is not among `needs` once that is full.
+    asked: HashMap<(u32, u32), f32>,
 }
+
+/// Most distinct needs `Scored::needs` names; the byte after them marks a need kept in `asked`.
+const NEEDS: usize = u8::MAX as usize - 1;
 
 impl<'a> Scored<'a> {
     /// The `pairs` of `members` (sorted, as `key`) with their scores by `score`, those above 0.
@@ -175,7 +182,7 @@ impl<'a> Scored<'a> {
         pairs.shrink_to_fit();
         // Same size and alignment, so the list is reused in place, not copied.
         let scored: Vec<(u32, f32)> = pairs.into_iter().map(|(b, bits)| (b, f32::from_bits(bits))).collect();
-        Scored { members, starts, needed: vec![f32::NAN; scored.len()], scored, unscored: HashMap::default() }
+        Scored { members, starts, needed: vec![0; scored.len()], needs: Vec::new(), scored, asked: HashMap::default() }
     }
 
     /// Where the pair of `a` and `b` is kept, if it scored.
@@ -189,28 +196,67 @@ impl<'a> Scored<'a> {
     /// The score of the pair of `a` and `b` (0 when never scored) and what it needs, asked of
     /// `needed` once per pair.
     pub(super) fn score_and_needed(&mut self, a: usize, b: usize, needed: impl FnOnce() -> f32) -> (f32, f32) {
-        match self.find(a, b) {
-            Some(k) => {
-                if self.needed[k].is_nan() {
-                    self.needed[k] = needed();
+        let Some(k) = self.find(a, b) else { return (0.0, *self.asked.entry(key(a, b)).or_insert_with(needed)) };
+        let need = match self.needed[k] as usize {
+            0 => {
+                let need = needed();
+                // Compared as bits, so that a NaN need is found again like any other.
+                let known = self.needs.iter().position(|n| n.to_bits() == need.to_bits());
+                let place = known.or_else(|| (self.needs.len() < NEEDS).then(|| self.needs.push(need)).map(|()| self.needs.len() - 1));
+                match place {
+                    Some(place) => self.needed[k] = place as u8 + 1,
+                    None => {
+                        self.needed[k] = u8::MAX;
+                        self.asked.insert(key(a, b), need);
+                    }
                 }
-                (self.scored[k].1, self.needed[k])
+                need
             }
-            None => (0.0, *self.unscored.entry(key(a, b)).or_insert_with(needed)),
-        }
+            code if code == u8::MAX as usize => self.asked[&key(a, b)],
+            code => self.needs[code - 1],
+        };
+        (self.scored[k].1, need)
     }
 
-    /// The scored pairs at least `least` alike, as their score and their place in the list,
-    /// most alike first, then in order of key. The place stands in for the pair (`pair_at`): a
-    /// pile's block ranks millions of pairs, in two thirds of the bytes a score and two claims
+    /// The scored pairs at least `least` alike, as their place in the list, most alike first, then
+    /// in order of key. The place stands in for the pair (`pair_at`), and its score is read there:
+    /// a pile's block ranks millions of pairs, in a third of the bytes a score and two claims
     /// would take.
-    pub(super) fn ranked(&self, least: f32) -> Vec<(f32, u32)> {
-        let places = 0..self.scored.len() as u32;
-        let mut ranked: Vec<(f32, u32)> = Vec::with_capacity(self.scored.iter().filter(|&&(_, s)| s >= least).count());
-        ranked.extend(places.zip(&self.scored).filter(|&(_, &(_, s))| s >= least).map(|(k, &(_, s))| (s, k)));
-        // Places follow the order of keys, and no two are equal, so an unstable sort is as
-        // deterministic as a stable one.
-        ranked.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    pub(super) fn ranked(&self, least: f32) -> Vec<u32> {
+        // Sorted by counting first, on the upper half of each score's bits (a score is above 0,
+        // so its bits order as it does), which needs no list of scores beside the places; then
+        // within each share of equal upper halves, through a list of that share alone.
+        let share = |s: f32| usize::from(u16::MAX - (s.to_bits() >> 16) as u16);
+        let mut starts = vec![0usize; 1 << 16 | 1];
+        for &(_, s) in self.scored.iter().filter(|&&(_, s)| s >= least) {
+            starts[share(s) + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut ranked = vec![0u32; starts[starts.len() - 1]];
+        let mut next = starts.clone();
+        // In order of place, so each share lists its places in order of key.
+        for (k, &(_, s)) in self.scored.iter().enumerate().filter(|&(_, &(_, s))| s >= least) {
+            ranked[next[share(s)]] = k as u32;
+            next[share(s)] += 1;
+        }
+        let score = |k: u32| self.scored[k as usize].1;
+        let mut sorted: Vec<(f32, u32)> = Vec::new();
+        for w in starts.windows(2) {
+            let share = &mut ranked[w[0]..w[1]];
+            // Most shares hold one score (a pile repeats its sentences word for word), already
+            // in order of place.
+            if share.windows(2).all(|w| score(w[0]) == score(w[1])) {
+                continue;
+            }
+            sorted.clear();
+            sorted.extend(share.iter().map(|&k| (score(k), k)));
+            // Places follow the order of keys, and no two are equal, so an unstable sort is as
+            // deterministic as a stable one.
+            sorted.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+            share.iter_mut().zip(&sorted).for_each(|(k, &(_, sorted))| *k = sorted);
+        }
         ranked
     }
 
