@@ -132,12 +132,27 @@ impl Vectors {
         }
         out
     }
+
+    /// What `pooled` makes of claim `c` alone, into `out`: its terms are sorted by id and
+    /// distinct already, so they need neither the list of parts nor its sort.
+    fn own_pooled(&self, c: usize, out: &mut Vec<(u32, f32)>) {
+        out.clear();
+        if self.norms[c] != 0.0 {
+            out.extend(self.terms(c).iter().map(|&(t, w)| (t, w / self.norms[c])));
+        }
+    }
 }
 
 /// Clusters' pooled words, each computed once and kept until its cluster changes: the clusters
-/// linked to a large one would otherwise pool its words again for every link.
+/// linked to a large one would otherwise pool its words again for every link. A cluster of one
+/// claim is not kept: its pooled words are its own, made anew at little cost, and a pile's
+/// block weighs hundreds of thousands of such clusters.
 #[derive(Default)]
-pub(super) struct PooledCache(HashMap<usize, Vec<(u32, f32)>>);
+pub(super) struct PooledCache {
+    kept: HashMap<usize, Vec<(u32, f32)>>,
+    /// The pooled words of the two clusters last weighed, when of one claim.
+    own: [Vec<(u32, f32)>; 2],
+}
 
 impl PooledCache {
     /// Cosine of the pooled words of clusters `p` and `q` of `clusters`: each claim's vector, of
@@ -149,15 +164,21 @@ impl PooledCache {
         p: usize,
         q: usize,
     ) -> f32 {
-        for c in [p, q] {
-            self.0.entry(c).or_insert_with(|| vectors.pooled(&clusters[&c]));
+        for (side, c) in [p, q].into_iter().enumerate() {
+            match clusters[&c][..] {
+                [one] => vectors.own_pooled(one, &mut self.own[side]),
+                ref members => {
+                    self.kept.entry(c).or_insert_with(|| vectors.pooled(members));
+                }
+            }
         }
-        pooled_cosine(&self.0[&p], &self.0[&q])
+        let words = |side: usize, c: usize| if clusters[&c].len() == 1 { &self.own[side] } else { &self.kept[&c] };
+        pooled_cosine(words(0, p), words(1, q))
     }
 
     /// Drops what is kept of `cluster`, which has changed.
     pub(super) fn forget(&mut self, cluster: usize) {
-        self.0.remove(&cluster);
+        self.kept.remove(&cluster);
     }
 }
 
