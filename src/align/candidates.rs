@@ -202,7 +202,9 @@ impl<'a> Scored<'a> {
                 let need = needed();
                 // Compared as bits, so that a NaN need is found again like any other.
                 let known = self.needs.iter().position(|n| n.to_bits() == need.to_bits());
-                let place = known.or_else(|| (self.needs.len() < NEEDS).then(|| self.needs.push(need)).map(|()| self.needs.len() - 1));
+                let place = known.or_else(|| {
+                    (self.needs.len() < NEEDS).then(|| self.needs.push(need)).map(|()| self.needs.len() - 1)
+                });
                 match place {
                     Some(place) => self.needed[k] = place as u8 + 1,
                     None => {
