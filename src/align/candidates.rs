@@ -154,6 +154,10 @@ pub(super) struct Scored<'a> {
     asked: HashMap<(u32, u32), f32>,
 }
 
+/// Fewer scored pairs than this (a story's blocks) are ranked by one sort of their scores beside
+/// their places: below it, the counts a counting sort keeps take more bytes than that list.
+const RANKED_BY_COUNTING: usize = 1 << 16;
+
 /// Most distinct needs `Scored::needs` names; the byte after them marks a need kept in `asked`.
 const NEEDS: usize = u8::MAX as usize - 1;
 
@@ -225,6 +229,13 @@ impl<'a> Scored<'a> {
     /// a pile's block ranks millions of pairs, in a third of the bytes a score and two claims
     /// would take.
     pub(super) fn ranked(&self, least: f32) -> Vec<u32> {
+        let mut sorted = Vec::new();
+        if self.scored.len() < RANKED_BY_COUNTING {
+            let mut ranked: Vec<u32> =
+                (0..self.scored.len() as u32).filter(|&k| self.scored[k as usize].1 >= least).collect();
+            self.sort_by_score(&mut ranked, &mut sorted);
+            return ranked;
+        }
         // Sorted by counting first, on the upper half of each score's bits (a score is above 0,
         // so its bits order as it does), which needs no list of scores beside the places; then
         // within each share of equal upper halves, through a list of that share alone.
@@ -244,22 +255,26 @@ impl<'a> Scored<'a> {
             next[share(s)] += 1;
         }
         let score = |k: u32| self.scored[k as usize].1;
-        let mut sorted: Vec<(f32, u32)> = Vec::new();
         for w in starts.windows(2) {
             let share = &mut ranked[w[0]..w[1]];
             // Most shares hold one score (a pile repeats its sentences word for word), already
             // in order of place.
-            if share.windows(2).all(|w| score(w[0]) == score(w[1])) {
-                continue;
+            if !share.windows(2).all(|w| score(w[0]) == score(w[1])) {
+                self.sort_by_score(share, &mut sorted);
             }
-            sorted.clear();
-            sorted.extend(share.iter().map(|&k| (score(k), k)));
-            // Places follow the order of keys, and no two are equal, so an unstable sort is as
-            // deterministic as a stable one.
-            sorted.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-            share.iter_mut().zip(&sorted).for_each(|(k, &(_, sorted))| *k = sorted);
         }
         ranked
+    }
+
+    /// Sorts `places` most alike first, then in order of key, through `sorted`, a list of their
+    /// scores beside them, which keeps the sort reading one list in order.
+    fn sort_by_score(&self, places: &mut [u32], sorted: &mut Vec<(f32, u32)>) {
+        sorted.clear();
+        sorted.extend(places.iter().map(|&k| (self.scored[k as usize].1, k)));
+        // Places follow the order of keys, and no two are equal, so an unstable sort is as
+        // deterministic as a stable one.
+        sorted.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        places.iter_mut().zip(sorted.iter()).for_each(|(k, &(_, place))| *k = place);
     }
 
     /// The pair at place `k` of the list (`ranked`), as `key`.
