@@ -109,7 +109,11 @@ impl Vectors {
 
     /// The terms of claim `c` as (id, weight), sorted by id.
     pub(super) fn terms(&self, c: usize) -> &[(u32, f32)] {
-        let v = self.vector_of[c] as usize;
+        self.vector(self.vector_of[c] as usize)
+    }
+
+    /// The terms of vector `v`.
+    fn vector(&self, v: usize) -> &[(u32, f32)] {
         &self.terms[self.starts[v]..self.starts[v + 1]]
     }
 
@@ -120,11 +124,12 @@ impl Vectors {
 
     /// Soft cosine: each term of `a` meets its best match in `b` (equal, or alike in spelling).
     pub(super) fn similarity(&self, a: usize, b: usize) -> f32 {
-        let (va, vb) = (self.terms(a), self.terms(b));
-        if self.norm(a) == 0.0 || self.norm(b) == 0.0 {
+        let (a, b) = (self.vector_of[a] as usize, self.vector_of[b] as usize);
+        let (va, vb) = (self.vector(a), self.vector(b));
+        if self.norms[a] == 0.0 || self.norms[b] == 0.0 {
             return 0.0;
         }
-        let mask_b = &self.masks[self.vector_of[b] as usize];
+        let mask_b = &self.masks[b];
         let weight_in_b = |t: u32| {
             mask_b.may_hold(t).then(|| vb.binary_search_by_key(&t, |(id, _)| *id).ok().map(|k| vb[k].1)).flatten()
         };
@@ -144,7 +149,7 @@ impl Vectors {
             }
             dot += wa * best;
         }
-        (dot / (self.norm(a) * self.norm(b))).min(1.0)
+        (dot / (self.norms[a] * self.norms[b])).min(1.0)
     }
 
     /// The similarity both ways round, the smaller: a pair is as alike as its less convinced side.
@@ -174,27 +179,12 @@ impl Vectors {
         }
         out
     }
-
-    /// What `pooled` makes of claim `c` alone, into `out`: its terms are sorted by id and
-    /// distinct already, so they need neither the list of parts nor its sort.
-    fn own_pooled(&self, c: usize, out: &mut Vec<(u32, f32)>) {
-        out.clear();
-        if self.norm(c) != 0.0 {
-            out.extend(self.terms(c).iter().map(|&(t, w)| (t, w / self.norm(c))));
-        }
-    }
 }
 
 /// Clusters' pooled words, each computed once and kept until its cluster changes: the clusters
-/// linked to a large one would otherwise pool its words again for every link. A cluster of one
-/// claim is not kept: its pooled words are its own, made anew at little cost, and a pile's
-/// block weighs hundreds of thousands of such clusters.
+/// linked to a large one would otherwise pool its words again for every link.
 #[derive(Default)]
-pub(super) struct PooledCache {
-    kept: HashMap<usize, Vec<(u32, f32)>>,
-    /// The pooled words of the two clusters last weighed, when of one claim.
-    own: [Vec<(u32, f32)>; 2],
-}
+pub(super) struct PooledCache(HashMap<usize, Vec<(u32, f32)>>);
 
 impl PooledCache {
     /// Cosine of the pooled words of clusters `p` and `q` of `clusters`: each claim's vector, of
@@ -206,21 +196,15 @@ impl PooledCache {
         p: usize,
         q: usize,
     ) -> f32 {
-        for (side, c) in [p, q].into_iter().enumerate() {
-            match clusters[&c][..] {
-                [one] => vectors.own_pooled(one, &mut self.own[side]),
-                ref members => {
-                    self.kept.entry(c).or_insert_with(|| vectors.pooled(members));
-                }
-            }
+        for c in [p, q] {
+            self.0.entry(c).or_insert_with(|| vectors.pooled(&clusters[&c]));
         }
-        let words = |side: usize, c: usize| if clusters[&c].len() == 1 { &self.own[side] } else { &self.kept[&c] };
-        pooled_cosine(words(0, p), words(1, q))
+        pooled_cosine(&self.0[&p], &self.0[&q])
     }
 
     /// Drops what is kept of `cluster`, which has changed.
     pub(super) fn forget(&mut self, cluster: usize) {
-        self.kept.remove(&cluster);
+        self.0.remove(&cluster);
     }
 }
 
