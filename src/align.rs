@@ -394,12 +394,13 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
 
     let mut clusters = Clusters::singletons(members);
     // Two clusters found apart stay apart: a cluster that grows keeps the pair that kept it
-    // apart. Without this, every edge between two large clusters would check them again.
-    let mut apart: HashSet<(usize, usize)> = HashSet::default();
-    for (_, k) in edges {
+    // apart. Without this, every edge between two large clusters would check them again. Kept
+    // as `candidates::key`, half the bytes of two `usize` over a pile's block.
+    let mut apart: HashSet<(u32, u32)> = HashSet::default();
+    for k in edges {
         let (a, b) = known.pair_at(k);
         let (ca, cb) = (clusters.of(a), clusters.of(b));
-        if ca == cb || apart.contains(&(ca.min(cb), ca.max(cb))) {
+        if ca == cb || apart.contains(&candidates::key(ca, cb)) {
             continue;
         }
         // What a pair needs is asked only here: most pairs of a fact many outlets tell lie
@@ -441,7 +442,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             pairs += 1;
         });
         if !ok || (pairs > 0 && sum < need) {
-            apart.insert((ca.min(cb), ca.max(cb)));
+            apart.insert(candidates::key(ca, cb));
             continue;
         }
         clusters.merge(ca, cb);
@@ -452,24 +453,28 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // wrong join yields at worst a false "compatible", never a conflict. Only
     // clusters linked by a scored pair are weighed, so the cost follows the scored pairs.
     // Not dates: many things of one story happen on one day (the event, each statement).
-    let links: std::collections::BTreeSet<(usize, usize)> = known
+    // Listed, then sorted and freed of repeats: a pile's block links millions of pairs of
+    // clusters, which a set would hold in nodes of three times the bytes. Clusters are named by
+    // claims, which `candidates::key` holds as `u32`: half the bytes of `usize`.
+    let mut links: Vec<(u32, u32)> = known
         .iter()
-        .map(|(a, b, _)| (a as usize, b as usize))
-        .filter(|&(a, _)| claims[a].kind != Kind::Date)
-        .map(|(a, b)| (clusters.of(a), clusters.of(b)))
+        .filter(|&(a, _, _)| claims[a as usize].kind != Kind::Date)
+        .map(|(a, b, _)| (clusters.of(a as usize), clusters.of(b as usize)))
         .filter(|(p, q)| p != q)
-        .map(|(p, q)| (p.min(q), p.max(q)))
+        .map(|(p, q)| candidates::key(p, q))
         .collect();
+    links.sort_unstable();
+    links.dedup();
     // Pooled words never need less likeness than one pair telling the same value.
     let least = rules.threshold_pooled.max(rules.threshold_same_value);
     let mut pooled = vectors::PooledCache::default();
-    // Clusters are named by claims, which `candidates::key` holds as `u32`: half the bytes a
-    // pile's block of linked clusters would take as `usize`.
-    let mut ranked: Vec<(f32, u32, u32)> = links
-        .into_iter()
-        .map(|(p, q)| (pooled.similarity(vectors, clusters.all(), p, q), p as u32, q as u32))
-        .filter(|&(s, _, _)| s >= least)
-        .collect();
+    let mut ranked: Vec<(f32, u32, u32)> = Vec::with_capacity(links.len());
+    ranked.extend(
+        links
+            .into_iter()
+            .map(|(p, q)| (pooled.similarity(vectors, clusters.all(), p as usize, q as usize), p, q))
+            .filter(|&(s, _, _)| s >= least),
+    );
     ranked.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
     for (_, p, q) in ranked {
         let (ca, cb) = (clusters.of(p as usize), clusters.of(q as usize));

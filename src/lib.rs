@@ -51,7 +51,7 @@ pub fn check(corpus: &Corpus, rules: &Rules) -> Report {
     let mut claims: Vec<Claim> = Vec::with_capacity(extractions.iter().map(|e| e.claims.len()).sum());
     claims.extend(extractions.iter_mut().flat_map(|e| std::mem::take(&mut e.claims)));
     let groups = align::align_with_grounds(&claims, rules);
-    report::build(&corpus.sources, &extractions, &claims, &groups, rules, &warnings, suppressed)
+    report::build(&corpus.sources, &extractions, claims, &groups, rules, &warnings, suppressed)
 }
 
 /// One story of `check --each`: a folder checked on its own.

@@ -308,11 +308,13 @@ fn ground_note(ground: &Ground, verdict: Verdict, sources: &[Source]) -> String 
 
 /// Builds the report of `sources`, their extractions and the groups found among their claims
 /// (`claims`: every claim of every source; the extractions' own lists are not read), each with
-/// the grounds `align` formed it on.
+/// the grounds `align` formed it on. The claims are used up: each one's subject words, the bulk
+/// of a pile's claims, are dropped once its mention is made, so a pile's claims and its report
+/// are not held whole at once.
 pub fn build(
     sources: &[Source],
     extractions: &[Extraction],
-    claims: &[Claim],
+    mut claims: Vec<Claim>,
     groups: &[Aligned],
     rules: &Rules,
     warnings: &[Warning],
@@ -349,6 +351,10 @@ pub fn build(
             why,
             mentions: refs.iter().map(|c| Mention::new(c, &sources[c.source])).collect(),
         });
+        // Groups are disjoint (each is a cluster of one block), so no later group reads these.
+        for &i in members {
+            claims[i].subject.terms = Vec::new();
+        }
     }
     out_groups.sort_by(|a, b| {
         (a.verdict, &a.subject, a.kind, &a.unit, &a.mentions[0].path, a.mentions[0].start).cmp(&(
@@ -370,10 +376,14 @@ pub fn build(
         }
     }
     let mut singles: Vec<Mention> = claims
-        .iter()
+        .iter_mut()
         .enumerate()
         .filter(|(i, _)| !grouped[*i])
-        .map(|(_, c)| Mention::new(c, &sources[c.source]))
+        .map(|(_, c)| {
+            let mention = Mention::new(c, &sources[c.source]);
+            c.subject.terms = Vec::new();
+            mention
+        })
         .collect();
     singles.sort_by(|a, b| (&a.path, a.start, a.end).cmp(&(&b.path, b.start, b.end)));
     let mut counts = vec![0; sources.len()];

@@ -54,32 +54,60 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
         }
         return out;
     }
-    // Each claim's key terms, and for each term the block's claims (by position) that hold it.
-    let keys: Vec<Vec<(u32, f32)>> = members
-        .iter()
-        .map(|&m| {
-            let mut terms = vectors.terms(m).to_vec();
-            terms.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            terms.truncate(KEY_TERMS);
-            terms
-        })
-        .collect();
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
-    for (p, terms) in keys.iter().enumerate() {
-        for &(t, _) in terms {
-            postings.entry(t).or_default().push(p);
+    let (partners, ends) = partners(members, &source, vectors);
+    let of = |p: usize| &partners[if p == 0 { 0 } else { ends[p - 1] }..ends[p]];
+    // A pair chosen from both sides is listed once, from its first side, so the list is never
+    // twice the size it ends at.
+    let listed = |p: usize, q: usize| p < q || of(q).binary_search(&(p as u32)).is_err();
+    // Counted first, so the list is made at its size rather than doubled past it.
+    let count = (0..members.len()).map(|p| of(p).iter().filter(|&&q| listed(p, q as usize)).count()).sum();
+    let mut out = Vec::with_capacity(count);
+    for p in 0..members.len() {
+        for &q in of(p) {
+            let q = q as usize;
+            if listed(p, q) {
+                out.push(key(members[p], members[q]));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Each member's most promising partners of other sources in a large block (by position), sorted,
+/// in one flat list, and where each member's end. What finds them is dropped on return, before
+/// the pairs are listed.
+fn partners(members: &[usize], source: &[usize], vectors: &Vectors) -> (Vec<u32>, Vec<usize>) {
+    // Each claim's key terms, one claim after another in one list (a list each would hold every
+    // term of a pile's claims, not the few kept), and for each term the block's claims (by
+    // position) that hold it.
+    let mut keys: Vec<(u32, f32)> = Vec::with_capacity(members.len() * KEY_TERMS);
+    let mut key_ends: Vec<usize> = Vec::with_capacity(members.len());
+    let mut terms: Vec<(u32, f32)> = Vec::new();
+    for &m in members {
+        terms.clear();
+        terms.extend_from_slice(vectors.terms(m));
+        terms.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        keys.extend(terms.iter().take(KEY_TERMS));
+        key_ends.push(keys.len());
+    }
+    let keys_of = |p: usize| &keys[if p == 0 { 0 } else { key_ends[p - 1] }..key_ends[p]];
+    // Positions as `u32`, like the partners below: half the bytes of `usize`.
+    let mut postings: HashMap<u32, Vec<u32>> = HashMap::default();
+    for p in 0..members.len() {
+        for &(t, _) in keys_of(p) {
+            postings.entry(t).or_default().push(p as u32);
         }
     }
     postings.retain(|_, list| list.len() <= MAX_POSTING);
 
-    // Each claim's most promising partners (by position), sorted, in one flat list.
-    let mut score = vec![0.0f32; members.len()];
-    let mut touched: Vec<usize> = Vec::new();
     let mut partners: Vec<u32> = Vec::with_capacity(members.len() * PER_CLAIM);
     let mut ends: Vec<usize> = Vec::with_capacity(members.len());
-    for (p, terms) in keys.iter().enumerate() {
-        for &(t, w) in terms {
-            for &q in postings.get(&t).map_or(&[][..], Vec::as_slice) {
+    let mut score = vec![0.0f32; members.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for p in 0..members.len() {
+        for &(t, w) in keys_of(p) {
+            for q in postings.get(&t).map_or(&[][..], Vec::as_slice).iter().map(|&q| q as usize) {
                 if q != p && source[q] != source[p] {
                     if score[q] == 0.0 {
                         touched.push(q);
@@ -100,23 +128,7 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
         }
         touched.clear();
     }
-    let of = |p: usize| &partners[if p == 0 { 0 } else { ends[p - 1] }..ends[p]];
-    // A pair chosen from both sides is listed once, from its first side, so the list is never
-    // twice the size it ends at.
-    let listed = |p: usize, q: usize| p < q || of(q).binary_search(&(p as u32)).is_err();
-    // Counted first, so the list is made at its size rather than doubled past it.
-    let count = (0..members.len()).map(|p| of(p).iter().filter(|&&q| listed(p, q as usize)).count()).sum();
-    let mut out = Vec::with_capacity(count);
-    for p in 0..members.len() {
-        for &q in of(p) {
-            let q = q as usize;
-            if listed(p, q) {
-                out.push(key(members[p], members[q]));
-            }
-        }
-    }
-    out.sort_unstable();
-    out
+    (partners, ends)
 }
 
 /// The candidate pairs of a block that scored above 0, each with its score and, once asked, what
@@ -131,12 +143,23 @@ pub(super) struct Scored<'a> {
     /// Each pair's second claim and its score: one list, made in the place of the candidate pairs
     /// it is scored from, so a pile's block never holds the candidates and the scores at once.
     scored: Vec<(u32, f32)>,
-    /// What each pair needs, once asked; NaN until then. Four bytes a pair, where `Option<f32>`
-    /// takes eight: a need that is itself NaN is merely asked again, with the same answer.
-    needed: Vec<f32>,
-    /// What the pairs never scored need, once asked: the few a merge weighs.
-    unscored: HashMap<(u32, u32), f32>,
+    /// What each pair needs, once asked, as its place in `needs` plus one; 0 until asked. One byte
+    /// a pair, where the need itself takes four: a need is one of the few thresholds of the rules,
+    /// so a block meets few distinct ones.
+    needed: Vec<u8>,
+    /// The distinct needs met so far, in the order met; at most `NEEDS` of them.
+    needs: Vec<f32>,
+    /// What pairs need by their key, once asked: the pairs never scored (the few a merge weighs),
+    /// and scored pairs whose need is not among `needs` once that is full.
+    asked: HashMap<(u32, u32), f32>,
 }
+
+/// Fewer scored pairs than this (a story's blocks) are ranked by one sort of their scores beside
+/// their places: below it, the counts a counting sort keeps take more bytes than that list.
+const RANKED_BY_COUNTING: usize = 1 << 16;
+
+/// Most distinct needs `Scored::needs` names; the byte after them marks a need kept in `asked`.
+const NEEDS: usize = u8::MAX as usize - 1;
 
 impl<'a> Scored<'a> {
     /// The `pairs` of `members` (sorted, as `key`) with their scores by `score`, those above 0.
@@ -163,7 +186,7 @@ impl<'a> Scored<'a> {
         pairs.shrink_to_fit();
         // Same size and alignment, so the list is reused in place, not copied.
         let scored: Vec<(u32, f32)> = pairs.into_iter().map(|(b, bits)| (b, f32::from_bits(bits))).collect();
-        Scored { members, starts, needed: vec![f32::NAN; scored.len()], scored, unscored: HashMap::default() }
+        Scored { members, starts, needed: vec![0; scored.len()], needs: Vec::new(), scored, asked: HashMap::default() }
     }
 
     /// Where the pair of `a` and `b` is kept, if it scored.
@@ -177,29 +200,81 @@ impl<'a> Scored<'a> {
     /// The score of the pair of `a` and `b` (0 when never scored) and what it needs, asked of
     /// `needed` once per pair.
     pub(super) fn score_and_needed(&mut self, a: usize, b: usize, needed: impl FnOnce() -> f32) -> (f32, f32) {
-        match self.find(a, b) {
-            Some(k) => {
-                if self.needed[k].is_nan() {
-                    self.needed[k] = needed();
+        let Some(k) = self.find(a, b) else { return (0.0, *self.asked.entry(key(a, b)).or_insert_with(needed)) };
+        let need = match self.needed[k] as usize {
+            0 => {
+                let need = needed();
+                // Compared as bits, so that a NaN need is found again like any other.
+                let known = self.needs.iter().position(|n| n.to_bits() == need.to_bits());
+                let place = known.or_else(|| {
+                    (self.needs.len() < NEEDS).then(|| self.needs.push(need)).map(|()| self.needs.len() - 1)
+                });
+                match place {
+                    Some(place) => self.needed[k] = place as u8 + 1,
+                    None => {
+                        self.needed[k] = u8::MAX;
+                        self.asked.insert(key(a, b), need);
+                    }
                 }
-                (self.scored[k].1, self.needed[k])
+                need
             }
-            None => (0.0, *self.unscored.entry(key(a, b)).or_insert_with(needed)),
-        }
+            code if code == u8::MAX as usize => self.asked[&key(a, b)],
+            code => self.needs[code - 1],
+        };
+        (self.scored[k].1, need)
     }
 
-    /// The scored pairs at least `least` alike, as their score and their place in the list,
-    /// most alike first, then in order of key. The place stands in for the pair (`pair_at`): a
-    /// pile's block ranks millions of pairs, in two thirds of the bytes a score and two claims
+    /// The scored pairs at least `least` alike, as their place in the list, most alike first, then
+    /// in order of key. The place stands in for the pair (`pair_at`), and its score is read there:
+    /// a pile's block ranks millions of pairs, in a third of the bytes a score and two claims
     /// would take.
-    pub(super) fn ranked(&self, least: f32) -> Vec<(f32, u32)> {
-        let places = 0..self.scored.len() as u32;
-        let mut ranked: Vec<(f32, u32)> = Vec::with_capacity(self.scored.iter().filter(|&&(_, s)| s >= least).count());
-        ranked.extend(places.zip(&self.scored).filter(|&(_, &(_, s))| s >= least).map(|(k, &(_, s))| (s, k)));
+    pub(super) fn ranked(&self, least: f32) -> Vec<u32> {
+        let mut sorted = Vec::new();
+        if self.scored.len() < RANKED_BY_COUNTING {
+            let mut ranked: Vec<u32> =
+                (0..self.scored.len() as u32).filter(|&k| self.scored[k as usize].1 >= least).collect();
+            self.sort_by_score(&mut ranked, &mut sorted);
+            return ranked;
+        }
+        // Sorted by counting first, on the upper half of each score's bits (a score is above 0,
+        // so its bits order as it does), which needs no list of scores beside the places; then
+        // within each share of equal upper halves, through a list of that share alone.
+        let share = |s: f32| usize::from(u16::MAX - (s.to_bits() >> 16) as u16);
+        let mut starts = vec![0usize; 1 << 16 | 1];
+        for &(_, s) in self.scored.iter().filter(|&&(_, s)| s >= least) {
+            starts[share(s) + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut ranked = vec![0u32; starts[starts.len() - 1]];
+        let mut next = starts.clone();
+        // In order of place, so each share lists its places in order of key.
+        for (k, &(_, s)) in self.scored.iter().enumerate().filter(|&(_, &(_, s))| s >= least) {
+            ranked[next[share(s)]] = k as u32;
+            next[share(s)] += 1;
+        }
+        let score = |k: u32| self.scored[k as usize].1;
+        for w in starts.windows(2) {
+            let share = &mut ranked[w[0]..w[1]];
+            // Most shares hold one score (a pile repeats its sentences word for word), already
+            // in order of place.
+            if !share.windows(2).all(|w| score(w[0]) == score(w[1])) {
+                self.sort_by_score(share, &mut sorted);
+            }
+        }
+        ranked
+    }
+
+    /// Sorts `places` most alike first, then in order of key, through `sorted`, a list of their
+    /// scores beside them, which keeps the sort reading one list in order.
+    fn sort_by_score(&self, places: &mut [u32], sorted: &mut Vec<(f32, u32)>) {
+        sorted.clear();
+        sorted.extend(places.iter().map(|&k| (self.scored[k as usize].1, k)));
         // Places follow the order of keys, and no two are equal, so an unstable sort is as
         // deterministic as a stable one.
-        ranked.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-        ranked
+        sorted.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        places.iter_mut().zip(sorted.iter()).for_each(|(k, &(_, place))| *k = place);
     }
 
     /// The pair at place `k` of the list (`ranked`), as `key`.

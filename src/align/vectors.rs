@@ -2,6 +2,8 @@
 //! across the corpus, with spelling variants ("korea" ~ "korean") linked once per vocabulary, so
 //! comparing two claims costs a merge of two short sorted lists, not a string comparison per pair.
 
+use std::hash::Hasher;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::Claim;
@@ -13,13 +15,17 @@ const FUZZY_MIN_LEN: usize = 5;
 
 /// Subject vectors with corpus-wide rarity applied, ready for cosine similarity.
 pub(super) struct Vectors {
-    /// Every claim's terms as (id, weight), each claim's sorted by id, one claim after another:
-    /// one list, not one per claim, since a pile's claims are hundreds of thousands.
+    /// Every distinct vector's terms as (id, weight), each sorted by id, one after another: one
+    /// list, not one per claim, since a pile's claims are hundreds of thousands. Claims whose
+    /// subjects are word for word alike (an outlet's copy of another's sentence) share one.
     terms: Vec<(u32, f32)>,
-    /// Where each claim's terms start in `terms`, and where the last claim's end.
+    /// Where each vector's terms start in `terms`, and where the last one's end.
     starts: Vec<usize>,
+    /// Each claim's vector.
+    vector_of: Vec<u32>,
+    /// Per vector, its length.
     norms: Vec<f32>,
-    /// Per claim, its term ids folded into 256 bits: a spelling variant it lacks is mostly known
+    /// Per vector, its term ids folded into 256 bits: a spelling variant it lacks is mostly known
     /// to be missing without a search.
     masks: Vec<TermMask>,
     /// Per term id, the other terms alike enough in spelling, with their similarity.
@@ -31,11 +37,16 @@ impl Vectors {
         let mut ids: HashMap<&str, u32> = HashMap::default();
         let mut words: Vec<&str> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
+        // Room for every claim's terms, of which only the distinct vectors' are written: memory
+        // never written to is never held.
         let mut terms: Vec<(u32, f32)> = Vec::with_capacity(claims.iter().map(|c| c.subject.terms.len()).sum());
-        let mut starts: Vec<usize> = Vec::with_capacity(claims.len() + 1);
+        let mut starts: Vec<usize> = Vec::new();
+        let mut vector_of: Vec<u32> = Vec::with_capacity(claims.len());
+        // Each vector by the hash of its terms as the claim gives them; of two vectors with one
+        // hash, the later is merely not shared.
+        let mut by_hash: HashMap<u64, u32> = HashMap::default();
         let mut is_unit: HashMap<&str, bool> = HashMap::default();
         for c in claims {
-            starts.push(terms.len());
             let start = terms.len();
             // The unit is shared by every claim of a block already; only the context tells them
             // apart. Unit words ("kilometer", "mile") say how a value was written, not what it is about.
@@ -54,12 +65,37 @@ impl Vectors {
                     terms.push((id, *w));
                 }
             }
+            // Rarity weighs a term by its id alone, so equal terms as given make equal vectors.
+            let own = &terms[start..];
+            let hash = hash_of(own);
+            let same = by_hash.get(&hash).copied().filter(|&v| {
+                // The last vector so far ends where this claim's terms begin.
+                let end = starts.get(v as usize + 1).copied().unwrap_or(start);
+                let other = &terms[starts[v as usize]..end];
+                other.len() == own.len()
+                    && other.iter().zip(own).all(|(x, y)| x.0 == y.0 && x.1.to_bits() == y.1.to_bits())
+            });
+            match same {
+                Some(v) => {
+                    terms.truncate(start);
+                    vector_of.push(v);
+                }
+                None => {
+                    let v = starts.len() as u32;
+                    by_hash.entry(hash).or_insert(v);
+                    starts.push(start);
+                    vector_of.push(v);
+                }
+            }
         }
+        drop(by_hash);
         starts.push(terms.len());
+        terms.shrink_to_fit();
         let n = claims.len().max(1) as f32;
-        let mut norms = Vec::with_capacity(claims.len());
-        for c in 0..claims.len() {
-            let v = &mut terms[starts[c]..starts[c + 1]];
+        let vectors = starts.len() - 1;
+        let mut norms = Vec::with_capacity(vectors);
+        for v in 0..vectors {
+            let v = &mut terms[starts[v]..starts[v + 1]];
             for (id, w) in v.iter_mut() {
                 *w *= (1.0 + n / df[*id as usize] as f32).ln();
             }
@@ -67,18 +103,29 @@ impl Vectors {
             norms.push(v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt());
         }
         let fuzzy = fuzzy_links(&words, rules.fuzzy_term);
-        let masks = (0..claims.len()).map(|c| TermMask::of(&terms[starts[c]..starts[c + 1]])).collect();
-        Vectors { terms, starts, norms, masks, fuzzy }
+        let masks = (0..vectors).map(|v| TermMask::of(&terms[starts[v]..starts[v + 1]])).collect();
+        Vectors { terms, starts, vector_of, norms, masks, fuzzy }
     }
 
     /// The terms of claim `c` as (id, weight), sorted by id.
     pub(super) fn terms(&self, c: usize) -> &[(u32, f32)] {
-        &self.terms[self.starts[c]..self.starts[c + 1]]
+        self.vector(self.vector_of[c] as usize)
+    }
+
+    /// The terms of vector `v`.
+    fn vector(&self, v: usize) -> &[(u32, f32)] {
+        &self.terms[self.starts[v]..self.starts[v + 1]]
+    }
+
+    /// The length of claim `c`'s vector.
+    fn norm(&self, c: usize) -> f32 {
+        self.norms[self.vector_of[c] as usize]
     }
 
     /// Soft cosine: each term of `a` meets its best match in `b` (equal, or alike in spelling).
     pub(super) fn similarity(&self, a: usize, b: usize) -> f32 {
-        let (va, vb) = (self.terms(a), self.terms(b));
+        let (a, b) = (self.vector_of[a] as usize, self.vector_of[b] as usize);
+        let (va, vb) = (self.vector(a), self.vector(b));
         if self.norms[a] == 0.0 || self.norms[b] == 0.0 {
             return 0.0;
         }
@@ -117,10 +164,10 @@ impl Vectors {
     fn pooled(&self, claims: &[usize]) -> Vec<(u32, f32)> {
         let mut parts = Vec::new();
         for &c in claims {
-            if self.norms[c] == 0.0 {
+            if self.norm(c) == 0.0 {
                 continue;
             }
-            parts.extend(self.terms(c).iter().map(|&(t, w)| (t, w / self.norms[c])));
+            parts.extend(self.terms(c).iter().map(|&(t, w)| (t, w / self.norm(c))));
         }
         parts.sort_by_key(|&(t, _)| t);
         let mut out: Vec<(u32, f32)> = Vec::with_capacity(parts.len());
@@ -159,6 +206,16 @@ impl PooledCache {
     pub(super) fn forget(&mut self, cluster: usize) {
         self.0.remove(&cluster);
     }
+}
+
+/// A hash of a vector's terms, weights by their bits.
+fn hash_of(terms: &[(u32, f32)]) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    for &(t, w) in terms {
+        hasher.write_u32(t);
+        hasher.write_u32(w.to_bits());
+    }
+    hasher.finish()
 }
 
 /// Cosine of two pooled word lists.

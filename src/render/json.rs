@@ -9,7 +9,6 @@ pub struct Json<'a>(pub &'a Report);
 
 impl Display for Json<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = serde_json::to_string_pretty(self.0).map_err(|_| fmt::Error)?;
-        writeln!(f, "{text}")
+        super::write_json(f, self.0)
     }
 }

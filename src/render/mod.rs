@@ -9,6 +9,7 @@ mod sarif;
 mod stories;
 mod text;
 
+use std::fmt;
 use std::io;
 
 pub use claims::{ClaimsJsonLines, ClaimsText};
@@ -20,6 +21,29 @@ pub use stories::Stories;
 pub use text::Text;
 
 use crate::report::{FailOn, Report};
+
+/// Writes `value` as pretty-printed JSON and a line end straight into `f`, never as one string
+/// first: a pile's JSON is several times its report, and was held whole beside it.
+fn write_json(f: &mut fmt::Formatter<'_>, value: &impl serde::Serialize) -> fmt::Result {
+    serde_json::to_writer_pretty(Utf8Sink(f), value).map_err(|_| fmt::Error)?;
+    writeln!(f)
+}
+
+/// An `io::Write` over a formatter, for serde_json. serde_json writes whole characters in each
+/// piece (it cuts strings only at the ASCII characters it escapes), so every piece is text.
+struct Utf8Sink<'a, 'b>(&'a mut fmt::Formatter<'b>);
+
+impl io::Write for Utf8Sink<'_, '_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let text = std::str::from_utf8(buf).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+        self.0.write_str(text).map_err(io::Error::other)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
 
 /// GitHub's limit on one step's job summary (`GITHUB_STEP_SUMMARY`), in bytes.
 pub const STEP_SUMMARY_LIMIT: usize = 1 << 20;

@@ -48,8 +48,7 @@ pub struct Sarif21<'a>(pub &'a Report);
 
 impl Display for Sarif21<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = serde_json::to_string_pretty(&log(self.0)).map_err(|_| fmt::Error)?;
-        writeln!(f, "{text}")
+        super::write_json(f, &log(self.0))
     }
 }
 
