@@ -140,4 +140,18 @@ mod tests {
             assert_eq!(serde_json::to_string(&parsed).unwrap(), *json, "{name}");
         }
     }
+    /// A rules file added to `rules/` and not to `embedded!` would be checked by the build and
+    /// then silently left out of the binary.
+    #[test]
+    fn every_shipped_rules_file_is_built_in() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        let mut shipped: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".toml"))
+            .collect();
+        shipped.sort();
+        let built_in: Vec<&str> = EMBEDDED.iter().map(|(name, _)| *name).collect();
+        assert_eq!(shipped, built_in);
+    }
 }
