@@ -199,11 +199,11 @@ impl Terms {
         // The word right before the figure narrows it too: "another 20,000 people", "a further
         // 20,000", "the other two bombs" are a part added to or set beside some whole.
         let before_k = start.checked_sub(1).filter(|&k| tokens.get(k).is_some_and(|t| t.sentence == sentence));
-        let before = before_k.map(|k| &tokens[k]);
-        let mut qualifiers: Vec<String> = before
+        let mut qualifiers: Vec<String> = before_k
             .into_iter()
-            .chain(&tokens[start..end])
-            .filter(|t| rules.narrows(&t.norm))
+            .chain(start..end)
+            .filter(|&k| self.lists[k].has(WordLists::NARROWING) || rules.narrows_by_ending(&tokens[k].norm))
+            .map(|k| &tokens[k])
             // "An additional 25,000" and "a further 25,000" are one addition.
             .map(|t| match rules.added.first() {
                 Some(first) if rules.added.iter().any(|a| *a == t.norm) => first.clone(),

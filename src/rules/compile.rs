@@ -533,7 +533,7 @@ fn word_facts(
 }
 
 /// The subject reader's word lists, each with its bit in [`WordFacts::lists`].
-fn subject_lists(rules: &Rules) -> [(&HashSet<String>, WordLists); 10] {
+fn subject_lists(rules: &Rules) -> [(&HashSet<String>, WordLists); 11] {
     [
         (&rules.severity, WordLists::SEVERITY),
         (&rules.critical, WordLists::CRITICAL),
@@ -545,5 +545,6 @@ fn subject_lists(rules: &Rules) -> [(&HashSet<String>, WordLists); 10] {
         (&rules.statements, WordLists::STATEMENTS),
         (&rules.statement_nouns, WordLists::STATEMENT_NOUNS),
         (&rules.institutions, WordLists::INSTITUTIONS),
+        (&rules.narrowing.0, WordLists::NARROWING),
     ]
 }

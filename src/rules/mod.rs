@@ -121,6 +121,8 @@ impl WordLists {
     pub const STATEMENT_NOUNS: WordLists = WordLists(1 << 8);
     /// [`Rules::institutions`].
     pub const INSTITUTIONS: WordLists = WordLists(1 << 9);
+    /// The words of [`Rules::narrowing`].
+    pub const NARROWING: WordLists = WordLists(1 << 10);
 
     /// Whether `list` is among these.
     pub fn has(self, list: WordLists) -> bool {
@@ -363,11 +365,11 @@ impl Rules {
         }
     }
 
-    /// Whether a word written between a number and its noun narrows what is counted to a part
-    /// ("hardest-hit", "other"). An ending needs a stem of three letters before it.
-    pub fn narrows(&self, word: &str) -> bool {
-        self.narrowing.0.contains(word)
-            || self.narrowing.1.iter().any(|e| word.len() >= e.len() + 3 && word.ends_with(e.as_str()))
+    /// Whether a word written between a number and its noun narrows what is counted to a part by
+    /// its ending ("hardest-hit"); an ending needs a stem of three letters before it. The narrowing
+    /// words themselves ("other") are [`WordLists::NARROWING`] in their facts.
+    pub fn narrows_by_ending(&self, word: &str) -> bool {
+        self.narrowing.1.iter().any(|e| word.len() >= e.len() + 3 && word.ends_with(e.as_str()))
     }
 
     /// What the subject reader asks of the lower-case `word`, in one lookup (`None`: all "no").
