@@ -4,7 +4,7 @@
 
 use super::lexer::{Token, TokenKind};
 use crate::claim::{self, Degree, Subject};
-use crate::rules::{Rules, WordFacts};
+use crate::rules::{Rules, WordFacts, WordLists};
 
 mod words;
 pub(super) use words::alias_phrase;
@@ -43,6 +43,8 @@ pub struct Terms {
     /// `marks[k]` is the number of clause marks among the first `k` tokens, so the marks between
     /// two tokens cost one subtraction, not a walk (a walk made long lines cubic).
     marks: Vec<u32>,
+    /// The word lists that hold each token (`WordFacts::lists`).
+    lists: Vec<WordLists>,
 }
 
 impl Terms {
@@ -91,12 +93,19 @@ impl Terms {
             i += 1;
         }
         let mut marks = Vec::with_capacity(tokens.len() + 1);
+        let mut lists = Vec::with_capacity(tokens.len());
         marks.push(0);
-        for (k, t) in tokens.iter().enumerate() {
+        for (k, (t, facts)) in tokens.iter().zip(facts).enumerate() {
             // Most tokens are words: told apart without a call.
             marks.push(marks[k] + u32::from(t.kind == TokenKind::Punct && is_clause_mark(tokens, k)));
+            // A number's token has no facts looked up: it is in a list only if a list word is digits.
+            let facts = match facts {
+                None if t.kind == TokenKind::Digits && rules.lists_hold_digits => rules.word(&t.norm),
+                facts => *facts,
+            };
+            lists.push(facts.map(|f| f.lists).unwrap_or_default());
         }
-        Terms { terms, by_sentence, marks }
+        Terms { terms, by_sentence, marks, lists }
     }
 
     /// The subject of a claim covering tokens `start..end`, whose counted noun (if any) is `head`.
@@ -186,14 +195,15 @@ impl Terms {
         heaviest.sort_unstable();
         let terms =
             heaviest.iter().map(|&k| weights[k as u32 as usize]).map(|(term, weight, _)| (term, weight)).collect();
-        let place = self.place(tokens, rules, sentence, end);
+        let place = self.place(tokens, sentence, end);
         // The word right before the figure narrows it too: "another 20,000 people", "a further
         // 20,000", "the other two bombs" are a part added to or set beside some whole.
-        let before = start.checked_sub(1).and_then(|k| tokens.get(k)).filter(|t| t.sentence == sentence);
-        let mut qualifiers: Vec<String> = before
+        let before_k = start.checked_sub(1).filter(|&k| tokens.get(k).is_some_and(|t| t.sentence == sentence));
+        let mut qualifiers: Vec<String> = before_k
             .into_iter()
-            .chain(&tokens[start..end])
-            .filter(|t| rules.narrows(&t.norm))
+            .chain(start..end)
+            .filter(|&k| self.lists[k].has(WordLists::NARROWING) || rules.narrows_by_ending(&tokens[k].norm))
+            .map(|k| &tokens[k])
             // "An additional 25,000" and "a further 25,000" are one addition.
             .map(|t| match rules.added.first() {
                 Some(first) if rules.added.iter().any(|a| *a == t.norm) => first.clone(),
@@ -211,46 +221,52 @@ impl Terms {
         // "Arrested four times", "three times the size": the figure counts occurrences. Not after a
         // verb of striking: "shot seven times" counts the bullets that hit, in one attack.
         let times = tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(&*t.norm, "times" | "time"))
-            && !before.is_some_and(|t| rules.blows.contains(&*t.norm));
+            && !before_k.is_some_and(|k| self.lists[k].has(WordLists::BLOWS));
         // "Five bombs were dropped, of which four exploded", "23 pirates, 12 of them Somali": the
         // figure is a part of the one told just before, whatever its noun. Before the figure only
         // as a clause of its own (after a comma), since "the deaths of these three" is no part.
         let word = |k: Option<usize>, w: &dyn Fn(&str) -> bool| {
             k.and_then(|k| tokens.get(k)).is_some_and(|t| t.sentence == sentence && w(&t.norm))
         };
-        let partitive = |w: &str| rules.partitive.contains(w);
+        let listed = |k: Option<usize>, list: WordLists| {
+            k.filter(|&k| tokens.get(k).is_some_and(|t| t.sentence == sentence))
+                .is_some_and(|k| self.lists[k].has(list))
+        };
         let of = |w: &str| w == "of";
         let clause = start.checked_sub(3).and_then(|k| tokens.get(k)).is_some_and(|t| t.is_punct(",;:—–"));
         // "Eight seriously injured", "dozens of others were seriously hurt", "261 got minor
         // injuries": a part of the injured by severity, read in the figure's own clause.
-        let after = tokens[end.min(tokens.len())..]
-            .iter()
+        let after = (end.min(tokens.len())..tokens.len())
             .take(SEVERITY_REACH)
-            .take_while(|t| t.sentence == sentence && !t.is_punct(",;:—–()"));
-        let severity =
-            before.into_iter().chain(&tokens[start..end]).chain(after).find(|t| rules.severity.contains(&*t.norm));
+            .take_while(|&k| tokens[k].sentence == sentence && !tokens[k].is_punct(",;:—–()"));
+        let severity = before_k
+            .into_iter()
+            .chain(start..end)
+            .chain(after)
+            .map(|k| self.lists[k])
+            .find(|l| l.has(WordLists::SEVERITY));
         let severe = severity.is_some();
-        let critical = severity.is_some_and(|t| rules.critical.contains(&*t.norm));
+        let critical = severity.is_some_and(|l| l.has(WordLists::CRITICAL));
         let degree = match severity {
             None => Degree::Unsaid,
-            Some(t) if rules.mild.contains(&*t.norm) => Degree::Mild,
+            Some(l) if l.has(WordLists::MILD) => Degree::Mild,
             Some(_) => Degree::Grave,
         };
         // "Most recently, it raised $20 million": the latest of a series, a part of its total.
-        let latest = tokens[..start.min(tokens.len())]
-            .iter()
+        let latest = (0..start.min(tokens.len()))
             .rev()
             .take(INSTALMENT_REACH)
-            .take_while(|t| t.sentence == sentence)
-            .any(|t| rules.instalment.contains(&*t.norm));
+            .take_while(|&k| tokens[k].sentence == sentence)
+            .any(|k| self.lists[k].has(WordLists::INSTALMENT));
         // "842 aftershocks, including 54 stronger than five": a part of the figure before.
-        let included = word(start.checked_sub(1), &|w: &str| rules.including.contains(w));
+        let included = listed(start.checked_sub(1), WordLists::INCLUDING);
+        let partitive = |k: Option<usize>| listed(k, WordLists::PARTITIVE);
         let part = severe
             || latest
             || included
-            || (clause && word(start.checked_sub(2), &of) && word(start.checked_sub(1), &partitive))
-            || (word(Some(end), &of) && word(Some(end + 1), &partitive));
-        let statement = dates_a_statement(tokens, rules, start, end, sentence);
+            || (clause && word(start.checked_sub(2), &of) && partitive(start.checked_sub(1)))
+            || (word(Some(end), &of) && partitive(Some(end + 1)));
+        let statement = self.dates_a_statement(tokens, start, end, sentence);
         let possessive = matches!(&tokens[end.min(tokens.len())..], [a, b, ..]
             if a.sentence == sentence && a.norm == "'" && b.norm == "s");
         Subject {
@@ -273,7 +289,7 @@ impl Terms {
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
     /// "west of Bandar Abbas", "from Tehran". Read within the figure's own clause and a few words
     /// after it, so a place further off (another clause, another fact) is not taken.
-    fn place(&self, tokens: &[Token], rules: &Rules, sentence: u32, end: usize) -> Option<String> {
+    fn place(&self, tokens: &[Token], sentence: u32, end: usize) -> Option<String> {
         let terms = self.sentence_terms(sentence);
         let mut k = end;
         let mut words = 0;
@@ -292,7 +308,7 @@ impl Terms {
                         j += 1;
                     }
                     if let Some(term) = terms.iter().find(|term| term.start == j && term.name) {
-                        if !names_institution(tokens, rules, term.end, sentence) {
+                        if !self.names_institution(tokens, term.end, sentence) {
                             return Some(term.text.to_string());
                         }
                     }
@@ -311,8 +327,7 @@ impl Terms {
     fn place_before(&self, tokens: &[Token], rules: &Rules, sentence: u32, start: usize) -> Option<String> {
         // The name ending at token `end`, unless it names an institution.
         let name = |end: usize| self.sentence_terms(sentence).iter().find(|term| term.end == end && term.name);
-        let named =
-            |term: &Term| (!names_institution(tokens, rules, term.end, sentence)).then(|| term.text.to_string());
+        let named = |term: &Term| (!self.names_institution(tokens, term.end, sentence)).then(|| term.text.to_string());
         // "In Patras, 20,000": the sentence opens with "in", a name and a comma before the figure.
         if let Some(comma) = start.checked_sub(1).filter(|&c| tokens[c].is_punct(",") && tokens[c].sentence == sentence)
         {
@@ -350,33 +365,38 @@ impl Terms {
     }
 }
 
-/// Whether the figure covering tokens `start..end` dates a statement: it follows a verb of
-/// publishing, directly or through "on" ("the statement released Nov. 10", "the report issued on
-/// Wednesday"), or names one right after it, possessive or not ("a November 9 press conference",
-/// "Wednesday's statement"). A statement is often made a day or more after the event it tells of.
-fn dates_a_statement(tokens: &[Token], rules: &Rules, start: usize, end: usize, sentence: u32) -> bool {
-    let word = |k: Option<usize>| k.and_then(|k| tokens.get(k)).filter(|t| t.sentence == sentence);
-    let before = start.checked_sub(1);
-    let verb = match word(before) {
-        Some(t) if t.norm == "on" => word(before.and_then(|k| k.checked_sub(1))),
-        other => other,
-    };
-    let possessive =
-        word(Some(end)).is_some_and(|t| t.norm == "'") && word(Some(end + 1)).is_some_and(|t| t.norm == "s");
-    let noun = word(Some(if possessive { end + 2 } else { end }));
-    verb.is_some_and(|t| rules.statements.contains(&*t.norm))
-        || noun.is_some_and(|t| rules.statement_nouns.contains(&*t.norm))
-}
+impl Terms {
+    /// Whether the figure covering tokens `start..end` dates a statement: it follows a verb of
+    /// publishing, directly or through "on" ("the statement released Nov. 10", "the report issued
+    /// on Wednesday"), or names one right after it, possessive or not ("a November 9 press
+    /// conference", "Wednesday's statement"). A statement is often made a day or more after the
+    /// event it tells of.
+    fn dates_a_statement(&self, tokens: &[Token], start: usize, end: usize, sentence: u32) -> bool {
+        let word = |k: Option<usize>| k.filter(|&k| tokens.get(k).is_some_and(|t| t.sentence == sentence));
+        let before = start.checked_sub(1);
+        let verb = match word(before) {
+            Some(k) if tokens[k].norm == "on" => word(k.checked_sub(1)),
+            other => other,
+        };
+        let is = |k: usize, w: &str| word(Some(k)).is_some_and(|k| tokens[k].norm == w);
+        let possessive = is(end, "'") && is(end + 1, "s");
+        let noun = word(Some(if possessive { end + 2 } else { end }));
+        verb.is_some_and(|k| self.lists[k].has(WordLists::STATEMENTS))
+            || noun.is_some_and(|k| self.lists[k].has(WordLists::STATEMENT_NOUNS))
+    }
 
-/// Whether the capitalised name that goes on from token `k` ends in a word that makes it an
-/// institution ("European Union", "International Monetary Fund", "U.S. Geological Survey"): the
-/// name of a body that lends, rules or measures, not of the place a figure happened in.
-fn names_institution(tokens: &[Token], rules: &Rules, k: usize, sentence: u32) -> bool {
-    tokens[k.min(tokens.len())..]
-        .iter()
-        .take_while(|t| t.sentence == sentence && t.kind == TokenKind::Word && t.norm.chars().any(char::is_alphabetic))
-        .take(INSTITUTION_REACH)
-        .any(|t| rules.institutions.contains(&*t.norm))
+    /// Whether the capitalised name that goes on from token `k` ends in a word that makes it an
+    /// institution ("European Union", "International Monetary Fund", "U.S. Geological Survey"):
+    /// the name of a body that lends, rules or measures, not of the place a figure happened in.
+    fn names_institution(&self, tokens: &[Token], k: usize, sentence: u32) -> bool {
+        (k.min(tokens.len())..tokens.len())
+            .take_while(|&k| {
+                let t = &tokens[k];
+                t.sentence == sentence && t.kind == TokenKind::Word && t.norm.chars().any(char::is_alphabetic)
+            })
+            .take(INSTITUTION_REACH)
+            .any(|k| self.lists[k].has(WordLists::INSTITUTIONS))
+    }
 }
 
 /// Words read after a place's first word for one that makes the name an institution's.

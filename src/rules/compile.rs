@@ -66,6 +66,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         currency_minor: HashMap::default(),
         words: HashMap::default(),
         alias_max_words: 1,
+        lists_hold_digits: false,
         countable: HashSet::default(),
         covers: HashSet::default(),
         ignore: Vec::new(),
@@ -493,6 +494,9 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         }
     }
     let mut words = word_facts(&rules, alias_heads, aliases);
+    let digits = |w: &String| w.starts_with(|c: char| c.is_ascii_digit());
+    let lists_hold_digits = subject_lists(&rules).iter().any(|(list, _)| list.iter().any(digits));
+    rules.lists_hold_digits = lists_hold_digits;
     crate::extract::starters::mark(&rules, &mut words);
     rules.words = words;
     Ok(rules)
@@ -520,5 +524,27 @@ fn word_facts(
     for (w, canonical) in aliases {
         words.entry(w).or_default().alias = Some(canonical);
     }
+    for (list, bit) in subject_lists(rules) {
+        for w in list {
+            words.entry(w.clone()).or_default().lists.insert(bit);
+        }
+    }
     words
+}
+
+/// The subject reader's word lists, each with its bit in [`WordFacts::lists`].
+fn subject_lists(rules: &Rules) -> [(&HashSet<String>, WordLists); 11] {
+    [
+        (&rules.severity, WordLists::SEVERITY),
+        (&rules.critical, WordLists::CRITICAL),
+        (&rules.mild, WordLists::MILD),
+        (&rules.blows, WordLists::BLOWS),
+        (&rules.partitive, WordLists::PARTITIVE),
+        (&rules.instalment, WordLists::INSTALMENT),
+        (&rules.including, WordLists::INCLUDING),
+        (&rules.statements, WordLists::STATEMENTS),
+        (&rules.statement_nouns, WordLists::STATEMENT_NOUNS),
+        (&rules.institutions, WordLists::INSTITUTIONS),
+        (&rules.narrowing.0, WordLists::NARROWING),
+    ]
 }

@@ -91,6 +91,48 @@ pub struct WordFacts {
     /// The matchers that can start a claim at this word or mark, from the tables and the
     /// matchers' own words (`extract::starters`).
     pub starts: crate::extract::starters::Starts,
+    /// The subject reader's word lists that hold the word.
+    pub lists: WordLists,
+}
+
+/// Which of the subject reader's word lists hold a word, as bits: a token's facts, looked up once,
+/// answer them all, rather than a hash of the word for each list the reader asks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordLists(u16);
+
+impl WordLists {
+    /// [`Rules::severity`].
+    pub const SEVERITY: WordLists = WordLists(1);
+    /// [`Rules::critical`].
+    pub const CRITICAL: WordLists = WordLists(1 << 1);
+    /// [`Rules::mild`].
+    pub const MILD: WordLists = WordLists(1 << 2);
+    /// [`Rules::blows`].
+    pub const BLOWS: WordLists = WordLists(1 << 3);
+    /// [`Rules::partitive`].
+    pub const PARTITIVE: WordLists = WordLists(1 << 4);
+    /// [`Rules::instalment`].
+    pub const INSTALMENT: WordLists = WordLists(1 << 5);
+    /// [`Rules::including`].
+    pub const INCLUDING: WordLists = WordLists(1 << 6);
+    /// [`Rules::statements`].
+    pub const STATEMENTS: WordLists = WordLists(1 << 7);
+    /// [`Rules::statement_nouns`].
+    pub const STATEMENT_NOUNS: WordLists = WordLists(1 << 8);
+    /// [`Rules::institutions`].
+    pub const INSTITUTIONS: WordLists = WordLists(1 << 9);
+    /// The words of [`Rules::narrowing`].
+    pub const NARROWING: WordLists = WordLists(1 << 10);
+
+    /// Whether `list` is among these.
+    pub fn has(self, list: WordLists) -> bool {
+        self.0 & list.0 != 0
+    }
+
+    /// Adds `list`.
+    pub fn insert(&mut self, list: WordLists) {
+        self.0 |= list.0;
+    }
 }
 
 /// Every rule, compiled for lookups. Built once per run; read-only afterwards.
@@ -159,6 +201,9 @@ pub struct Rules {
     words: HashMap<String, WordFacts>,
     /// The longest alias phrase, in words.
     pub alias_max_words: usize,
+    /// Whether a word of the subject reader's lists ([`WordLists`]) starts with a digit, as
+    /// numbers do: only then must a number's token be looked up for them.
+    pub lists_hold_digits: bool,
     /// Canonical terms that name what is counted.
     pub countable: HashSet<String>,
     /// Counted terms and the terms they take in, as (whole, part): "casualty" takes in "dead".
@@ -320,11 +365,11 @@ impl Rules {
         }
     }
 
-    /// Whether a word written between a number and its noun narrows what is counted to a part
-    /// ("hardest-hit", "other"). An ending needs a stem of three letters before it.
-    pub fn narrows(&self, word: &str) -> bool {
-        self.narrowing.0.contains(word)
-            || self.narrowing.1.iter().any(|e| word.len() >= e.len() + 3 && word.ends_with(e.as_str()))
+    /// Whether a word written between a number and its noun narrows what is counted to a part by
+    /// its ending ("hardest-hit"); an ending needs a stem of three letters before it. The narrowing
+    /// words themselves ("other") are [`WordLists::NARROWING`] in their facts.
+    pub fn narrows_by_ending(&self, word: &str) -> bool {
+        self.narrowing.1.iter().any(|e| word.len() >= e.len() + 3 && word.ends_with(e.as_str()))
     }
 
     /// What the subject reader asks of the lower-case `word`, in one lookup (`None`: all "no").
