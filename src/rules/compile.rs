@@ -98,7 +98,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         critical: HashSet::default(),
         mild: HashSet::default(),
         blows: HashSet::default(),
-        gun_verbs: HashSet::default(),
+        gun_verbs: HashMap::default(),
         estimates: HashSet::default(),
         instalment: HashSet::default(),
         including: HashSet::default(),
@@ -361,7 +361,6 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
             rules.critical.extend(s.critical.iter().map(|w| w.to_lowercase()));
             rules.mild.extend(s.mild.iter().map(|w| w.to_lowercase()));
             rules.blows.extend(s.blows.iter().map(|w| w.to_lowercase()));
-            rules.gun_verbs.extend(s.gun_verbs.iter().map(|w| w.to_lowercase()));
             rules.estimates.extend(s.estimates.iter().map(|w| w.to_lowercase()));
             rules.instalment.extend(s.instalment.iter().map(|w| w.to_lowercase()));
             rules.including.extend(s.including.iter().map(|w| w.to_lowercase()));
@@ -483,14 +482,18 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         let ends = (1..=spelling.len()).filter(|&e| spelling.is_char_boundary(e));
         rules.unit_prefixes.extend(ends.map(|e| spelling[..e].to_string()));
     }
-    // A gun verb marks its figure with the role of its alias ("fired" counts the shots fired); a
-    // verb with none would silently take the noun its word forms make ("fires" is a blaze).
+    // A gun verb marks its figure with the role of its alias ("fired" counts the shots fired),
+    // known once every file's aliases are; a verb with none would silently take the noun its word
+    // forms make ("fires" is a blaze).
     for (file, f) in files {
-        let verbs = f.subject.iter().flat_map(|s| &s.gun_verbs);
-        if let Some(verb) = verbs.filter(|v| !aliases.contains_key(&v.to_lowercase())).min() {
-            let (line, column) = locate(texts, file, &format!("{verb:?}"));
-            let message = format!("gun verb {verb:?} is no alias word: list it in the [[alias]] of the role it marks");
-            return Err(Error::Rules { file: file.clone(), line, column, message });
+        for verb in f.subject.iter().flat_map(|s| &s.gun_verbs) {
+            let Some(role) = aliases.get(&verb.to_lowercase()) else {
+                let (line, column) = locate(texts, file, &format!("{verb:?}"));
+                let message =
+                    format!("gun verb {verb:?} is no alias word: list it in the [[alias]] of the role it marks");
+                return Err(Error::Rules { file: file.clone(), line, column, message });
+            };
+            rules.gun_verbs.insert(verb.to_lowercase(), role.clone());
         }
     }
     let mut words = word_facts(&rules, alias_heads, aliases);

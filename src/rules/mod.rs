@@ -267,8 +267,8 @@ pub struct Rules {
     /// seven times"), not occurrences.
     pub blows: HashSet<String>,
     /// Verbs that, before a count in its clause, make it a role of their own whatever the noun
-    /// ("fired 11 shots", "loaded with four bullets"): the role is the verb's alias.
-    pub gun_verbs: HashSet<String>,
+    /// ("fired 11 shots", "loaded with four bullets"), each to that role: the verb's alias.
+    pub gun_verbs: HashMap<String, String>,
     /// Verbs of estimating whose object names what the figure after their "at" counts ("police
     /// put the march at 30,000").
     pub estimates: HashSet<String>,

@@ -22,8 +22,8 @@ pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back:
         .skip(1)
         .take(FIRING_REACH)
         .take_while(|t| t.sentence == sentence && !t.is_punct(",;:—–"))
-        .find(|t| rules.gun_verbs.contains(&*t.norm))
-        .and_then(|t| canonical_word(&t.norm, rules));
+        .find_map(|t| rules.gun_verbs.get(&*t.norm))
+        .cloned();
     (fired.or(head), end)
 }
 
