@@ -8,7 +8,7 @@
 //! on the calendar (see `date`); the claim's value is in seconds, a month being 30 days and a year
 //! 365, as in `rules/units.toml`.
 
-use super::lexer::{Token, TokenKind};
+use super::lexer::{word, Token};
 use super::measure::Measure;
 use super::number;
 use super::range;
@@ -54,10 +54,6 @@ struct Part<'r> {
     unit: &'r Unit,
     end: usize,
     special: bool,
-}
-
-fn word<'a>(tokens: &'a [Token], k: usize) -> Option<&'a str> {
-    tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &*t.norm)
 }
 
 /// A unit of time at token `k` ("hours", "-minutes", "business days"); returns it and the token after.

@@ -73,6 +73,11 @@ impl Token<'_> {
     }
 }
 
+/// The lower-case word at token `k`, if that token is a word.
+pub fn word<'a>(tokens: &'a [Token], k: usize) -> Option<&'a str> {
+    tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &*t.norm)
+}
+
 /// The tokens of sentence `sentence`, as a range of indices into `tokens` (empty when it has
 /// none). Tokens lie in sentence order, so the range is found by halving, not by a walk.
 pub fn sentence_span(tokens: &[Token], sentence: u32) -> std::ops::Range<usize> {

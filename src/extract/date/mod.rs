@@ -23,7 +23,7 @@ pub(in crate::extract) use time::restated_end;
 pub use time::{match_time, TimeMatch};
 
 use super::duration::{Calendar, Duration};
-use super::lexer::{Token, TokenKind};
+use super::lexer::{word, Token, TokenKind};
 use crate::claim::Hedge;
 use crate::rules::{Rules, WordFacts};
 pub(crate) use proper::full_month_name;
@@ -144,10 +144,6 @@ impl DateExpr {
     pub fn is_full(&self) -> bool {
         matches!(self, DateExpr::Full { .. })
     }
-}
-
-fn word<'a>(tokens: &'a [Token], k: usize) -> Option<&'a str> {
-    tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &*t.norm)
 }
 
 /// Reads the date expression starting at token `i`, if one starts there.

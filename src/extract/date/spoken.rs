@@ -4,13 +4,9 @@
 //! ("2 years 1 month 21 days ago", "two days after tomorrow", "in 3 weeks" in the future tense).
 
 use super::super::duration;
-use super::super::lexer::{Token, TokenKind};
+use super::super::lexer::{word, Token, TokenKind};
 use super::DateExpr;
 use crate::rules::Rules;
-
-fn word<'a>(tokens: &'a [Token], k: usize) -> Option<&'a str> {
-    tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &*t.norm)
-}
 
 /// A day of the month in words at token `k`: "first", "twenty-first", "twenty second", "fifteen",
 /// "thirty one". Returns the day and the token after it.

@@ -2,7 +2,7 @@
 //! twenty-fifth", "three twenty-firsts", "one one hundred fifth", "ninety-five hundred fifths".
 
 use super::Number;
-use crate::extract::lexer::{Token, TokenKind};
+use crate::extract::lexer::{word, Token, TokenKind};
 use crate::rules::Rules;
 
 /// The value of number words read as one number ("one hundred thirty five" = 135, "ninety five
@@ -97,7 +97,7 @@ pub(super) fn compound(tokens: &[Token], rules: &Rules, i: usize) -> Option<Numb
     // ordinal there ends a fraction of two words: most numbers in words have their noun there,
     // and are turned away before the words are gathered.
     let second = if tokens.get(i + 1).is_some_and(|t| t.is_dash()) { i + 2 } else { i + 1 };
-    let w = tokens.get(second).filter(|t| t.kind == TokenKind::Word).map(|t| &*t.norm)?;
+    let w = word(tokens, second)?;
     if !(rules.scales.contains_key(w) || (rules.number_words.contains_key(w) && is_plain_number(w))) {
         return None;
     }

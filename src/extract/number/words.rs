@@ -3,7 +3,7 @@
 
 use super::{fraction, Number};
 use crate::claim::Kind;
-use crate::extract::lexer::{Token, TokenKind};
+use crate::extract::lexer::{word, Token, TokenKind};
 use crate::rules::Rules;
 
 /// Number words, read the usual way: units and tens add up, "hundred" multiplies the group so far,
@@ -132,9 +132,8 @@ pub(super) fn accumulate(
     let mut before_and: Option<(f64, f64, usize)> = None;
     let mut j = from;
     let mut end = from;
-    let word = |k: usize| tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &*t.norm);
     let is_number_word =
-        |k: usize| word(k).is_some_and(|w| rules.number_words.contains_key(w) || rules.scales.contains_key(w));
+        |k: usize| word(tokens, k).is_some_and(|w| rules.number_words.contains_key(w) || rules.scales.contains_key(w));
     while let Some(t) = tokens.get(j) {
         match t.kind {
             TokenKind::Digits if any && last_scale >= 100.0 && t.space_before => {
@@ -154,7 +153,7 @@ pub(super) fn accumulate(
                 let w = &*t.norm;
                 if (w == "a" || w == "an") && !any {
                     // "a dozen", "a million", "a couple of": the article stands for one.
-                    let next = word(j + 1).unwrap_or("");
+                    let next = word(tokens, j + 1).unwrap_or("");
                     if rules.scales.contains_key(next) || matches!(next, "dozen" | "couple" | "pair") {
                         group = 1.0;
                         j += 1;
@@ -197,7 +196,7 @@ pub(super) fn accumulate(
                             group * 12.0
                         };
                     } else if matches!(w, "couple" | "pair") {
-                        if word(j + 1) != Some("of") {
+                        if word(tokens, j + 1) != Some("of") {
                             break;
                         }
                         group = 2.0;
@@ -265,7 +264,8 @@ pub(super) fn accumulate(
                         tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Digits) && last_scale >= 100.0;
                     // "one hundred and twenty", "a thousand and one", "twenty and four"; never
                     // "100 and fifty".
-                    let unit_next = word(j + 1).and_then(|w| rules.number_words.get(w)).is_some_and(|&v| v < 10.0);
+                    let unit_next =
+                        word(tokens, j + 1).and_then(|w| rules.number_words.get(w)).is_some_and(|&v| v < 10.0);
                     let tens_and_unit = from == start && group >= 20.0 && group % 10.0 == 0.0 && unit_next;
                     if (is_number_word(j + 1) || digits_next)
                         && !tokens[j + 1].is("a")
