@@ -495,16 +495,9 @@ pub(crate) fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| &*t.norm)
         .peekable();
-    // A word is a marker, or the first of a pair, only if it starts with the first byte of one;
-    // most words do not, and are not looked up.
-    let mut first_bytes = [false; 256];
-    for marker in rules.future_markers.iter().chain(rules.future_pairs.keys()) {
-        if let Some(&b) = marker.as_bytes().first() {
-            first_bytes[usize::from(b)] = true;
-        }
-    }
     while let Some(w) = words.next() {
-        let listed = w.as_bytes().first().is_some_and(|&b| first_bytes[usize::from(b)]);
+        // Most words start with no marker's first byte and are not looked up.
+        let listed = w.as_bytes().first().is_some_and(|&b| rules.future_first_bytes[usize::from(b)]);
         let pair = |next: &&str| rules.future_pairs.get(w).is_some_and(|s| s.iter().any(|x| x == next));
         let contracted = || contraction(w).is_some_and(|c| rules.future_markers.contains(&c));
         if (listed && rules.future_markers.contains(w)) || contracted() || (listed && words.peek().is_some_and(pair)) {

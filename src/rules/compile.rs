@@ -76,6 +76,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         parts: HashMap::default(),
         future_markers: HashSet::default(),
         future_pairs: HashMap::default(),
+        future_first_bytes: [false; 256],
         vague_counts: HashMap::default(),
         whole: HashSet::default(),
         ambiguous_months: HashSet::default(),
@@ -315,6 +316,11 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
             for marker in &d.future_markers {
                 if let Some((first, second)) = marker.to_lowercase().split_once(' ') {
                     rules.future_pairs.entry(first.to_string()).or_default().push(second.to_string());
+                }
+            }
+            for marker in &d.future_markers {
+                if let Some(&b) = marker.to_lowercase().as_bytes().first() {
+                    rules.future_first_bytes[usize::from(b)] = true;
                 }
             }
             for (word, &[a, b]) in &d.vague_counts {

@@ -222,6 +222,9 @@ pub struct Rules {
     pub future_markers: HashSet<String>,
     /// Two-word future markers, by first word ("going" -> ["to"]), so the tense check allocates nothing.
     pub future_pairs: HashMap<String, Vec<String>>,
+    /// The first bytes of the future markers and of the pairs' first words: a word starting with
+    /// none of them is neither, and the tense check does not look it up.
+    pub future_first_bytes: [bool; 256],
     /// Vague counts of time units ("couple", "few") to `[low, high]`.
     pub vague_counts: HashMap<String, [f64; 2]>,
     /// Words that make one whole unit of time of a bare unit ("all day", "full year").
