@@ -164,7 +164,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     }
     past::mark(&mut claims, &sentences, &tokens, rules, date);
     mark_days(&mut claims, &tokens, rules);
-    disputed::mark(&mut claims, &sentences, &tokens, rules);
+    disputed::mark(&mut claims, &sentences, &tokens, &terms);
     if let Some(headline) = source.headline() {
         for c in claims.iter_mut().filter(|c| headline.overlaps(&c.span)) {
             c.subject.headline = true;

@@ -108,6 +108,11 @@ impl Terms {
         Terms { terms, by_sentence, marks, lists }
     }
 
+    /// Whether word list `list` holds the word at token `k`.
+    pub fn listed(&self, k: usize, list: WordLists) -> bool {
+        self.lists[k].has(list)
+    }
+
     /// The subject of a claim covering tokens `start..end`, whose counted noun (if any) is `head`.
     pub fn subject(&self, tokens: &[Token], rules: &Rules, start: usize, end: usize, head: Option<&str>) -> Subject {
         let sentence = tokens[start.min(tokens.len() - 1)].sentence;

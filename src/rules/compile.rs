@@ -542,7 +542,7 @@ fn word_facts(
 }
 
 /// The subject reader's word lists, each with its bit in [`WordFacts::lists`].
-fn subject_lists(rules: &Rules) -> [(&HashSet<String>, WordLists); 11] {
+fn subject_lists(rules: &Rules) -> [(&HashSet<String>, WordLists); 12] {
     [
         (&rules.severity, WordLists::SEVERITY),
         (&rules.critical, WordLists::CRITICAL),
@@ -555,5 +555,6 @@ fn subject_lists(rules: &Rules) -> [(&HashSet<String>, WordLists); 11] {
         (&rules.statement_nouns, WordLists::STATEMENT_NOUNS),
         (&rules.institutions, WordLists::INSTITUTIONS),
         (&rules.narrowing.0, WordLists::NARROWING),
+        (&rules.disputes, WordLists::DISPUTES),
     ]
 }

@@ -123,6 +123,8 @@ impl WordLists {
     pub const INSTITUTIONS: WordLists = WordLists(1 << 9);
     /// The words of [`Rules::narrowing`].
     pub const NARROWING: WordLists = WordLists(1 << 10);
+    /// [`Rules::disputes`].
+    pub const DISPUTES: WordLists = WordLists(1 << 11);
 
     /// Whether `list` is among these.
     pub fn has(self, list: WordLists) -> bool {
