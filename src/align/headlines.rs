@@ -44,7 +44,7 @@ pub(super) fn headline_targets(cx: &Context, clusters: &Clusters) -> Vec<(usize,
                     && !y.subject.headline
                     && !y.subject.past
                     && y.kind == x.kind
-                    && cx.roles[m] == cx.roles[o]
+                    && cx.same_role(m, o)
                     && y.subject.qualifiers == s.qualifiers
                     && near(x, y)
             })

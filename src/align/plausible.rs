@@ -57,7 +57,7 @@ pub(super) fn degree_beside_plain(cx: &Context, a: usize, b: usize) -> bool {
         cx.by_source[cx.claims[i].source].iter().any(|&m| {
             let z = &cx.claims[m];
             m != i
-                && cx.roles[m] == cx.roles[i]
+                && cx.same_role(m, i)
                 && z.subject.degree == Degree::Unsaid
                 && !z.subject.part
                 && !z.subject.past
@@ -68,7 +68,7 @@ pub(super) fn degree_beside_plain(cx: &Context, a: usize, b: usize) -> bool {
     let graded_beside = |i: usize, degree: Degree| {
         cx.by_source[cx.claims[i].source]
             .iter()
-            .any(|&m| m != i && cx.roles[m] == cx.roles[i] && cx.claims[m].subject.degree == degree)
+            .any(|&m| m != i && cx.same_role(m, i) && cx.claims[m].subject.degree == degree)
     };
     let (x, y) = (cx.claims[a].subject.degree, cx.claims[b].subject.degree);
     x != y
