@@ -28,7 +28,7 @@ pub struct Starts {
     pub duration: bool,
     /// `measure::match_measure`.
     pub measure: bool,
-    /// One of the [`LEADING_WORDS`], which start a claim only before a word that can start one
+    /// One of the `LEADING_WORDS`, which start a claim only before a word that can start one
     /// on its own, or a counted word.
     pub leading: bool,
     /// A scale, fraction or unit, which a leading number word can count ("a million", "a

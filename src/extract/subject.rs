@@ -30,7 +30,7 @@ pub struct Term {
     pub end: usize,
     /// Written with a capital inside the sentence: likely a name.
     pub name: bool,
-    /// The first bytes of `text` as an integer (see [`alphabetical_key`]), so that a subject
+    /// The first bytes of `text` as an integer (see `alphabetical_key`), so that a subject
     /// orders most terms of equal weight without reading their strings.
     pub key: u64,
 }

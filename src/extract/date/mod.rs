@@ -277,7 +277,7 @@ fn introducer(word: &str) -> Option<&'static [&'static str]> {
     })
 }
 
-/// False when token `i` is an [`introducer`] and the token after it can open no date, so that
+/// False when token `i` is an `introducer` and the token after it can open no date, so that
 /// none starts at `i`; true otherwise (a date may start there). `facts` are the tokens' word facts
 /// (`starters::of_tokens`), which say what a word can open. Debug builds check it against the
 /// date readers (`extract`).
