@@ -91,22 +91,11 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         generic: HashSet::default(),
         window: 8,
         identifiers: HashSet::default(),
-        narrowing: (HashSet::default(), Vec::new()),
+        narrowing_endings: Vec::new(),
         added: Vec::new(),
         clause_joins: HashSet::default(),
-        partitive: HashSet::default(),
-        severity: HashSet::default(),
-        critical: HashSet::default(),
-        mild: HashSet::default(),
-        blows: HashSet::default(),
         gun_verbs: HashMap::default(),
         estimates: HashSet::default(),
-        instalment: HashSet::default(),
-        including: HashSet::default(),
-        statements: HashSet::default(),
-        statement_nouns: HashSet::default(),
-        institutions: HashSet::default(),
-        disputes: HashSet::default(),
         base_units: HashMap::default(),
         senses: Vec::new(),
         threshold: 0.3,
@@ -138,6 +127,8 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
     let mut alias_heads: HashSet<String> = HashSet::default();
     // Each alias word or phrase to its canonical term, kept in the word facts (`WordFacts::alias`).
     let mut aliases: HashMap<String, String> = HashMap::default();
+    // Each word of the subject reader's lists to the lists holding it (`WordFacts::lists`).
+    let mut listed: HashMap<String, WordLists> = HashMap::default();
     for (file, f) in files {
         let bad = |needle: &str, message: String| {
             let (line, column) = locate(texts, file, needle);
@@ -360,26 +351,31 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
                 }
             }
             rules.clause_joins.extend(s.clause_joins.iter().map(|w| w.to_lowercase()));
-            rules.partitive.extend(s.partitive.iter().map(|w| w.to_lowercase()));
-            // A word of the gravest or the lightest degree is a word of severity too.
-            let degrees = s.critical.iter().chain(&s.mild);
-            rules.severity.extend(s.severity.iter().chain(degrees).map(|w| w.to_lowercase()));
-            rules.critical.extend(s.critical.iter().map(|w| w.to_lowercase()));
-            rules.mild.extend(s.mild.iter().map(|w| w.to_lowercase()));
-            rules.blows.extend(s.blows.iter().map(|w| w.to_lowercase()));
+            // Each word of the subject reader's lists, with the lists that hold it; a word of the
+            // gravest or the lightest degree is a word of severity too.
+            let lists = [
+                (&s.severity, WordLists::SEVERITY),
+                (&s.critical, WordLists::SEVERITY | WordLists::CRITICAL),
+                (&s.mild, WordLists::SEVERITY | WordLists::MILD),
+                (&s.blows, WordLists::BLOWS),
+                (&s.partitive, WordLists::PARTITIVE),
+                (&s.instalment, WordLists::INSTALMENT),
+                (&s.including, WordLists::INCLUDING),
+                (&s.statements, WordLists::STATEMENTS),
+                (&s.statement_nouns, WordLists::STATEMENT_NOUNS),
+                (&s.institutions, WordLists::INSTITUTIONS),
+                (&s.disputes, WordLists::DISPUTES),
+            ];
+            for (words, list) in lists {
+                for w in words {
+                    listed.entry(w.to_lowercase()).or_default().insert(list);
+                }
+            }
             rules.estimates.extend(s.estimates.iter().map(|w| w.to_lowercase()));
-            rules.instalment.extend(s.instalment.iter().map(|w| w.to_lowercase()));
-            rules.including.extend(s.including.iter().map(|w| w.to_lowercase()));
-            rules.statements.extend(s.statements.iter().map(|w| w.to_lowercase()));
-            rules.statement_nouns.extend(s.statement_nouns.iter().map(|w| w.to_lowercase()));
-            rules.institutions.extend(s.institutions.iter().map(|w| w.to_lowercase()));
-            rules.disputes.extend(s.disputes.iter().map(|w| w.to_lowercase()));
             for w in &s.narrowing {
                 match w.strip_prefix('-') {
-                    Some(ending) => rules.narrowing.1.push(ending.to_lowercase()),
-                    None => {
-                        rules.narrowing.0.insert(w.to_lowercase());
-                    }
+                    Some(ending) => rules.narrowing_endings.push(ending.to_lowercase()),
+                    None => listed.entry(w.to_lowercase()).or_default().insert(WordLists::NARROWING),
                 }
             }
             if let Some(w) = s.window {
@@ -502,21 +498,21 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
             rules.gun_verbs.insert(verb.to_lowercase(), role.clone());
         }
     }
-    let mut words = word_facts(&rules, alias_heads, aliases);
-    let digits = |w: &String| w.starts_with(|c: char| c.is_ascii_digit());
-    let lists_hold_digits = subject_lists(&rules).iter().any(|(list, _)| list.iter().any(digits));
-    rules.lists_hold_digits = lists_hold_digits;
+    rules.lists_hold_digits = listed.keys().any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let mut words = word_facts(&rules, alias_heads, aliases, listed);
     crate::extract::starters::mark(&rules, &mut words);
     rules.words = words;
     Ok(rules)
 }
 
 /// The facts of every word the subject reader asks about, from the stop words, number words,
-/// scales, aliases and the first tokens of alias phrases (`alias_heads`).
+/// scales, aliases, the first tokens of alias phrases (`alias_heads`) and the reader's word lists
+/// (`listed`).
 fn word_facts(
     rules: &Rules,
     alias_heads: HashSet<String>,
     aliases: HashMap<String, String>,
+    listed: HashMap<String, WordLists>,
 ) -> HashMap<String, WordFacts> {
     let mut words: HashMap<String, WordFacts> = HashMap::default();
     for w in &rules.stopwords {
@@ -533,28 +529,8 @@ fn word_facts(
     for (w, canonical) in aliases {
         words.entry(w).or_default().alias = Some(canonical);
     }
-    for (list, bit) in subject_lists(rules) {
-        for w in list {
-            words.entry(w.clone()).or_default().lists.insert(bit);
-        }
+    for (w, lists) in listed {
+        words.entry(w).or_default().lists = lists;
     }
     words
-}
-
-/// The subject reader's word lists, each with its bit in [`WordFacts::lists`].
-fn subject_lists(rules: &Rules) -> [(&HashSet<String>, WordLists); 12] {
-    [
-        (&rules.severity, WordLists::SEVERITY),
-        (&rules.critical, WordLists::CRITICAL),
-        (&rules.mild, WordLists::MILD),
-        (&rules.blows, WordLists::BLOWS),
-        (&rules.partitive, WordLists::PARTITIVE),
-        (&rules.instalment, WordLists::INSTALMENT),
-        (&rules.including, WordLists::INCLUDING),
-        (&rules.statements, WordLists::STATEMENTS),
-        (&rules.statement_nouns, WordLists::STATEMENT_NOUNS),
-        (&rules.institutions, WordLists::INSTITUTIONS),
-        (&rules.narrowing.0, WordLists::NARROWING),
-        (&rules.disputes, WordLists::DISPUTES),
-    ]
 }

@@ -101,29 +101,40 @@ pub struct WordFacts {
 pub struct WordLists(u16);
 
 impl WordLists {
-    /// [`Rules::severity`].
+    /// `severity` in `[subject]`: words that make a figure beside them a part by severity
+    /// ("seriously injured"), the words of `critical` and `mild` among them.
     pub const SEVERITY: WordLists = WordLists(1);
-    /// [`Rules::critical`].
+    /// `critical` in `[subject]`: of the words of severity, those of the gravest degree
+    /// ("critically injured").
     pub const CRITICAL: WordLists = WordLists(1 << 1);
-    /// [`Rules::mild`].
+    /// `mild` in `[subject]`: of the words of severity, those of the lightest degree ("slightly
+    /// injured").
     pub const MILD: WordLists = WordLists(1 << 2);
-    /// [`Rules::blows`].
+    /// `blows` in `[subject]`: verbs of striking that, right before "N times", make it the blows of
+    /// one attack ("shot seven times"), not occurrences.
     pub const BLOWS: WordLists = WordLists(1 << 3);
-    /// [`Rules::partitive`].
+    /// `partitive` in `[subject]`: words that after "of" make the figure beside them a part ("of
+    /// which four", "12 of them").
     pub const PARTITIVE: WordLists = WordLists(1 << 4);
-    /// [`Rules::instalment`].
+    /// `instalment` in `[subject]`: words that make a figure after them in its sentence the latest
+    /// of a series ("recently").
     pub const INSTALMENT: WordLists = WordLists(1 << 5);
-    /// [`Rules::including`].
+    /// `including` in `[subject]`: words that, right before a figure, make it a part of the one
+    /// told before ("including 54").
     pub const INCLUDING: WordLists = WordLists(1 << 6);
-    /// [`Rules::statements`].
+    /// `statements` in `[subject]`: verbs that, right before a date, make it the date of a
+    /// statement ("released Nov. 10").
     pub const STATEMENTS: WordLists = WordLists(1 << 7);
-    /// [`Rules::statement_nouns`].
+    /// `statement_nouns` in `[subject]`: nouns that, right after a date, make it the date of a
+    /// statement ("a Nov. 9 press conference").
     pub const STATEMENT_NOUNS: WordLists = WordLists(1 << 8);
-    /// [`Rules::institutions`].
+    /// `institutions` in `[subject]`: words that end an institution's name ("union", "fund").
     pub const INSTITUTIONS: WordLists = WordLists(1 << 9);
-    /// The words of [`Rules::narrowing`].
+    /// `narrowing` in `[subject]`, its words: they narrow a counted noun to a part ("worst",
+    /// "other"); its endings are [`Rules::narrowing_endings`].
     pub const NARROWING: WordLists = WordLists(1 << 10);
-    /// [`Rules::disputes`].
+    /// `disputes` in `[subject]`: words by which a writer says accounts of a figure disagree
+    /// ("conflicting", "contrary").
     pub const DISPUTES: WordLists = WordLists(1 << 11);
 
     /// Whether `list` is among these.
@@ -134,6 +145,14 @@ impl WordLists {
     /// Adds `list`.
     pub fn insert(&mut self, list: WordLists) {
         self.0 |= list.0;
+    }
+}
+
+impl std::ops::BitOr for WordLists {
+    type Output = WordLists;
+
+    fn bitor(self, other: WordLists) -> WordLists {
+        WordLists(self.0 | other.0)
     }
 }
 
@@ -255,43 +274,20 @@ pub struct Rules {
     pub window: usize,
     /// Words after which a number is a name, not a count.
     pub identifiers: HashSet<String>,
-    /// Words that narrow a counted noun to a part ("worst", "other"), and endings that do ("est").
-    pub narrowing: (HashSet<String>, Vec<String>),
+    /// Endings that narrow a counted noun to a part ("-est" of "hardest-hit"); the words that do
+    /// are [`WordLists::NARROWING`] in their facts.
+    pub narrowing_endings: Vec<String>,
     /// Words that make a figure an addition ("another", "further"); the first is the qualifier
     /// all of them are read as.
     pub added: Vec<String>,
-    /// Words that after "of" make the figure beside them a part ("of which four", "12 of them").
-    pub partitive: HashSet<String>,
-    /// Words that make a figure beside them a part by severity ("seriously injured").
-    pub severity: HashSet<String>,
-    /// Of the words of severity, those of the gravest degree ("critically injured").
-    pub critical: HashSet<String>,
-    /// Of the words of severity, those of the lightest degree ("slightly injured").
-    pub mild: HashSet<String>,
-    /// Verbs of striking that, right before "N times", make it the blows of one attack ("shot
-    /// seven times"), not occurrences.
-    pub blows: HashSet<String>,
     /// Verbs that, before a count in its clause, make it a role of their own whatever the noun
     /// ("fired 11 shots", "loaded with four bullets"), each to that role: the verb's alias.
     pub gun_verbs: HashMap<String, String>,
     /// Verbs of estimating whose object names what the figure after their "at" counts ("police
     /// put the march at 30,000").
     pub estimates: HashSet<String>,
-    /// Words that make a figure after them in its sentence the latest of a series ("recently").
-    pub instalment: HashSet<String>,
-    /// Words that, right before a figure, make it a part of the one told before ("including 54").
-    pub including: HashSet<String>,
-    /// Verbs that, right before a date, make it the date of a statement ("released Nov. 10").
-    pub statements: HashSet<String>,
-    /// Nouns that, right after a date, make it the date of a statement ("a Nov. 9 press
-    /// conference").
-    pub statement_nouns: HashSet<String>,
     /// Words that join two clauses ("and", "while").
     pub clause_joins: HashSet<String>,
-    /// Words that end an institution's name ("union", "fund").
-    pub institutions: HashSet<String>,
-    /// Words by which a writer says accounts of a figure disagree ("conflicting", "contrary").
-    pub disputes: HashSet<String>,
     /// The base unit of each dimension (the unit with factor 1), by dimension.
     pub base_units: HashMap<String, String>,
     /// Senses of ambiguous units: the unit's name, the unit it reads as, and the words that say so.
@@ -374,7 +370,7 @@ impl Rules {
     /// its ending ("hardest-hit"); an ending needs a stem of three letters before it. The narrowing
     /// words themselves ("other") are [`WordLists::NARROWING`] in their facts.
     pub fn narrows_by_ending(&self, word: &str) -> bool {
-        self.narrowing.1.iter().any(|e| word.len() >= e.len() + 3 && word.ends_with(e.as_str()))
+        self.narrowing_endings.iter().any(|e| word.len() >= e.len() + 3 && word.ends_with(e.as_str()))
     }
 
     /// What the subject reader asks of the lower-case `word`, in one lookup (`None`: all "no").
