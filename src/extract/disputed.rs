@@ -9,8 +9,8 @@ use crate::claim::Claim;
 use crate::rules::WordLists;
 
 /// Marks the claims whose sentence (`sentences`, one per claim) or the next holds a word of
-/// `disputes` (`WordLists::DISPUTES`), as the words' lists in `terms` tell. Only those sentences are read: most
-/// sentences of a source hold no claim.
+/// `disputes` (`WordLists::DISPUTES`), as the words' lists in `terms` tell. Only those sentences
+/// are read: most sentences of a source hold no claim.
 pub(super) fn mark(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], terms: &Terms) {
     // Each sentence asked is read once.
     let mut read: Vec<Option<bool>> = vec![None; tokens.last().map_or(0, |t| t.sentence as usize + 2)];
