@@ -50,6 +50,7 @@ pub fn check(corpus: &Corpus, rules: &Rules) -> Report {
     // doubled list of a pile's claims would hold up to as much again, unused.
     let mut claims: Vec<Claim> = Vec::with_capacity(extractions.iter().map(|e| e.claims.len()).sum());
     claims.extend(extractions.iter_mut().flat_map(|e| std::mem::take(&mut e.claims)));
+    claim::share_terms(&mut claims);
     let groups = align::align_with_grounds(&claims, rules);
     report::build(&corpus.sources, &extractions, claims, &groups, rules, &warnings, suppressed)
 }

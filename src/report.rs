@@ -353,7 +353,7 @@ pub fn build(
         });
         // Groups are disjoint (each is a cluster of one block), so no later group reads these.
         for &i in members {
-            claims[i].subject.terms = Vec::new();
+            claims[i].subject.terms = Default::default();
         }
     }
     out_groups.sort_by(|a, b| {
@@ -381,7 +381,7 @@ pub fn build(
         .filter(|(i, _)| !grouped[*i])
         .map(|(_, c)| {
             let mention = Mention::new(c, &sources[c.source]);
-            c.subject.terms = Vec::new();
+            c.subject.terms = Default::default();
             mention
         })
         .collect();

@@ -50,7 +50,7 @@ impl Vectors {
             let start = terms.len();
             // The unit is shared by every claim of a block already; only the context tells them
             // apart. Unit words ("kilometer", "mile") say how a value was written, not what it is about.
-            for (term, w) in &c.subject.terms {
+            for (term, w) in c.subject.terms.iter() {
                 let unit_word = *is_unit.entry(term.as_str()).or_insert_with(|| rules.unit(term).is_some());
                 if *term == c.unit || unit_word {
                     continue;
