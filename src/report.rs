@@ -1,6 +1,9 @@
 //! Stage 5, reporting: sources, claims and groups in, a plain `Report` out, in canonical order
 //! (conflict, compatible, agree; then subject) with stable ids, ready for any renderer.
 
+use std::fmt;
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::align::{Aligned, Ground};
@@ -133,13 +136,30 @@ pub struct Mention {
     /// 1-based column just past the span's last character, on `end_line` (SARIF's `endColumn`).
     #[serde(skip)]
     pub end_column: usize,
-    /// The words of the claim's sentence before the quoted text, white space folded (for reports
-    /// that quote the sentence; not in the JSON contract, which stays as DESIGN §6 has it).
+    /// Where the claim's sentence lies in its source's text (for reports that quote the sentence;
+    /// not in the JSON contract, which stays as DESIGN §6 has it).
     #[serde(skip)]
-    pub before: String,
-    /// The words of the claim's sentence after the quoted text, white space folded.
-    #[serde(skip)]
-    pub after: String,
+    pub context: Context,
+}
+
+/// The sentence a mention stands in: its source's text, shared with the source, and where the
+/// sentence lies in it. Its words are read when a renderer quotes them (`Mention::before`), not
+/// for every mention: a pile's mentions are hundreds of thousands, and their sentences made as
+/// strings were a seventh of its memory.
+#[derive(Clone)]
+pub struct Context {
+    text: Arc<str>,
+    /// Where the sentence starts, at or before the claim's start.
+    from: usize,
+    /// Where it ends, at or after the claim's end.
+    to: usize,
+}
+
+impl fmt::Debug for Context {
+    /// The span alone: the text is the whole source's.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Context({}..{})", self.from, self.to)
+    }
 }
 
 /// An interval in JSON form.
@@ -156,7 +176,7 @@ impl Mention {
     pub fn new(claim: &Claim, source: &Source) -> Mention {
         let (line, column) = source.line_col(claim.span.start);
         let (end_line, end_column) = source.line_col(claim.span.end);
-        let (before, after) = sentence_around(source, claim.span.start, claim.span.end);
+        let (from, to) = sentence_around(source, claim.span.start, claim.span.end);
         let bound = |x: Option<f64>| match x {
             None => serde_json::Value::Null,
             Some(x) if claim.kind == Kind::Date => serde_json::Value::String(format_bound(Kind::Date, "day", x)),
@@ -177,14 +197,27 @@ impl Mention {
             rule: claim.rule,
             end_line,
             end_column,
-            before,
-            after,
+            context: Context { text: Arc::clone(&source.text), from, to },
         }
+    }
+
+    /// The words of the claim's sentence before the quoted text, white space folded, cut to
+    /// `CONTEXT_CHARS` characters at a word.
+    pub fn before(&self) -> String {
+        let Context { text, from, .. } = &self.context;
+        clip_front(fold(&text[*from..self.start]).trim_start())
+    }
+
+    /// The words of the claim's sentence after the quoted text, white space folded, cut to
+    /// `CONTEXT_CHARS` characters at a word.
+    pub fn after(&self) -> String {
+        let Context { text, to, .. } = &self.context;
+        clip_back(fold(&text[self.end..*to]).trim_end())
     }
 
     /// The claim's whole sentence: `before`, the quoted text, `after`.
     pub fn sentence(&self) -> String {
-        format!("{}{}{}", self.before, self.text, self.after)
+        format!("{}{}{}", self.before(), self.text, self.after())
     }
 }
 
@@ -192,10 +225,10 @@ impl Mention {
 /// word and marked with `…`, so a run-on paragraph does not flood a report.
 const CONTEXT_CHARS: usize = 160;
 
-/// The text of the sentence around `start..end`: back to the previous sentence end or line break,
+/// Where the sentence around `start..end` lies: back to the previous sentence end or line break,
 /// forward to the next. A full stop only ends a sentence before white space, so "6.1" and "U.S.,"
 /// stay whole.
-fn sentence_around(source: &Source, start: usize, end: usize) -> (String, String) {
+fn sentence_around(source: &Source, start: usize, end: usize) -> (usize, usize) {
     let text = &source.text;
     let body = source.body.start.min(start);
     let head = &text[body..start];
@@ -221,9 +254,7 @@ fn sentence_around(source: &Source, start: usize, end: usize) -> (String, String
             break;
         }
     }
-    let before = fold(&text[from..start]);
-    let after = fold(&text[end..to]);
-    (clip_front(before.trim_start()), clip_back(after.trim_end()))
+    (from, to)
 }
 
 /// White space runs folded to one space, an edge space kept so the quote still sits apart.

@@ -4,6 +4,7 @@
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -49,8 +50,9 @@ impl DateOrigin {
 pub struct Source {
     /// The path as displayed in reports: relative, `/`-separated, never absolute when avoidable.
     pub path: String,
-    /// The whole file as read, front matter included, so spans are offsets into the file.
-    pub text: String,
+    /// The whole file as read, front matter included, so spans are offsets into the file. Shared
+    /// with the report's mentions, which quote their sentences from it.
+    pub text: Arc<str>,
     /// Where the body (the text after the front matter) lies.
     pub body: Span,
     /// The front matter's `key: value` pairs, in file order; unknown keys are kept.
@@ -91,7 +93,7 @@ impl Source {
         let mut source = Source {
             path,
             body: Span::new(body_start, text.len()),
-            text,
+            text: Arc::from(text),
             meta,
             date: None,
             date_from: DateOrigin::None,

@@ -239,7 +239,7 @@ fn run(dir: &Path, rules: &Rules) -> (Run, HashMap<String, String>) {
         }
     }
     let source_of = corpus.sources.iter().enumerate().map(|(i, s)| (file_name(&s.path), i)).collect();
-    let texts = corpus.sources.iter().map(|s| (file_name(&s.path), s.text.clone())).collect();
+    let texts = corpus.sources.iter().map(|s| (file_name(&s.path), s.text.to_string())).collect();
     let paths = corpus.sources.iter().map(|s| file_name(&s.path)).collect();
     (Run { claims, groups, verdicts, group_of, source_of, paths }, texts)
 }

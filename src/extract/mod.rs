@@ -56,7 +56,7 @@ enum Found2 {
 
 /// Extracts the claims of `source`, which is number `index` of its corpus.
 pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
-    let text = source.text.as_str();
+    let text = &*source.text;
     let tokens = lexer::tokenize(text, source.body.start, source.body.end);
     let masked = masked_tokens(&tokens, text, source.body, rules);
 
