@@ -3,7 +3,7 @@
 
 use std::fmt;
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
@@ -241,7 +241,7 @@ pub enum Degree {
 pub struct Subject {
     /// Canonical terms (lower-case, singular, aliases resolved) with a weight each, the heaviest
     /// first. Interned: a pile holds millions of them, of a few thousand words. Shared: claims
-    /// whose terms are alike (outlets printing one wire story) hold one list ([`share_terms`]).
+    /// whose terms are alike (outlets printing one wire story) hold one list ([`SharedTerms`]).
     pub terms: Arc<[(Term, f32)]>,
     /// The claim's sentence dates it well before its source's own date: it speaks of an earlier
     /// event mentioned in passing ("In 2004 a tsunami killed 170,000"), which alignment must not
@@ -316,34 +316,32 @@ impl Subject {
     }
 }
 
-/// Has claims whose subject terms are alike, word for word and weight for weight, hold one shared
-/// list. Outlets print one wire story, and a day of them repeats its sentences hundreds of times:
-/// a pile of 10,000 generated sources held 36 MB of terms, most of them copies.
-pub fn share_terms(claims: &mut [Claim]) {
-    // Each list by its hash, with the first claim that holds it; of two lists with one hash, the
-    // later is merely not shared.
-    let mut first: rustc_hash::FxHashMap<u64, usize> = rustc_hash::FxHashMap::default();
-    for k in 0..claims.len() {
-        let terms = &claims[k].subject.terms;
-        if terms.is_empty() {
-            continue;
-        }
-        let mut hasher = rustc_hash::FxHasher::default();
-        for (term, weight) in terms.iter() {
-            term.hash(&mut hasher);
-            weight.to_bits().hash(&mut hasher);
-        }
-        match first.entry(hasher.finish()) {
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(k);
+/// Subject term lists already held by claims, so that claims alike in subject hold one shared list.
+/// Outlets print one wire story, and a day of them repeats its sentences hundreds of times: a pile
+/// of 10,000 generated sources held 36 MB of terms, most of them copies. Shared between the threads
+/// that extract sources; each source takes the lock once.
+#[derive(Default)]
+pub struct SharedTerms(Mutex<rustc_hash::FxHashMap<u64, Arc<[(Term, f32)]>>>);
+
+impl SharedTerms {
+    /// Has each claim of `claims` hold the list a claim before it held, where the two are alike
+    /// word for word and weight for weight. Of two lists with one hash, the later is merely not
+    /// shared.
+    pub fn share(&self, claims: &mut [Claim]) {
+        // A panic elsewhere while the lock was held leaves a table that is still whole.
+        let mut table = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        for claim in claims.iter_mut().filter(|c| !c.subject.terms.is_empty()) {
+            let terms = &mut claim.subject.terms;
+            let mut hasher = rustc_hash::FxHasher::default();
+            for (term, weight) in terms.iter() {
+                term.hash(&mut hasher);
+                weight.to_bits().hash(&mut hasher);
             }
-            std::collections::hash_map::Entry::Occupied(slot) => {
-                let kept = &claims[*slot.get()].subject.terms;
-                let alike = kept.len() == terms.len()
-                    && kept.iter().zip(terms.iter()).all(|(x, y)| x.0 == y.0 && x.1.to_bits() == y.1.to_bits());
-                if alike {
-                    claims[k].subject.terms = Arc::clone(kept);
-                }
+            let kept = table.entry(hasher.finish()).or_insert_with(|| Arc::clone(terms));
+            let alike = kept.len() == terms.len()
+                && kept.iter().zip(terms.iter()).all(|(x, y)| x.0 == y.0 && x.1.to_bits() == y.1.to_bits());
+            if alike {
+                *terms = Arc::clone(kept);
             }
         }
     }
@@ -386,7 +384,7 @@ mod tests {
         assert_eq!(claims.len(), 3, "{claims:?}");
         let before: Vec<Subject> = claims.iter().map(|c| c.subject.clone()).collect();
         assert!(!Arc::ptr_eq(&claims[0].subject.terms, &claims[1].subject.terms));
-        share_terms(&mut claims);
+        SharedTerms::default().share(&mut claims);
         assert!(Arc::ptr_eq(&claims[0].subject.terms, &claims[1].subject.terms));
         assert!(!Arc::ptr_eq(&claims[0].subject.terms, &claims[2].subject.terms));
         let after: Vec<Subject> = claims.iter().map(|c| c.subject.clone()).collect();

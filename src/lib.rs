@@ -31,11 +31,20 @@ use source::{Corpus, LoadOptions};
 /// Extracts the claims of every source of `corpus`, in source order. Sources are independent, so
 /// they are extracted in parallel; the order of the result does not depend on the threads. A source
 /// with no reference date of its own is then read against the date the others agree on, if they
-/// do ([`extract::lent`]).
+/// do ([`extract::lent`]). Claims alike in subject share one list of terms ([`claim::SharedTerms`]).
 pub fn extract_all(corpus: &Corpus, rules: &Rules) -> Vec<Extraction> {
     use rayon::prelude::*;
-    let mut extractions: Vec<Extraction> =
-        corpus.sources.par_iter().enumerate().map(|(i, s)| extract::extract(s, i, rules)).collect();
+    let shared = claim::SharedTerms::default();
+    let mut extractions: Vec<Extraction> = corpus
+        .sources
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut extraction = extract::extract(s, i, rules);
+            shared.share(&mut extraction.claims);
+            extraction
+        })
+        .collect();
     extract::lent::lend(corpus, &mut extractions, rules);
     extractions
 }
@@ -50,7 +59,6 @@ pub fn check(corpus: &Corpus, rules: &Rules) -> Report {
     // doubled list of a pile's claims would hold up to as much again, unused.
     let mut claims: Vec<Claim> = Vec::with_capacity(extractions.iter().map(|e| e.claims.len()).sum());
     claims.extend(extractions.iter_mut().flat_map(|e| std::mem::take(&mut e.claims)));
-    claim::share_terms(&mut claims);
     let groups = align::align_with_grounds(&claims, rules);
     report::build(&corpus.sources, &extractions, claims, &groups, rules, &warnings, suppressed)
 }

@@ -171,6 +171,9 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         }
     }
     let unreadable = unreadable::find(&tokens, text, rules);
+    // A pile keeps every source's claims; a list doubled past its length would hold up to as
+    // much again, unused.
+    claims.shrink_to_fit();
     Extraction { claims, date, date_from, truncated, unreadable }
 }
 
