@@ -224,6 +224,9 @@ pub struct Claim {
     pub rule: &'static str,
 }
 
+/// Terms with a weight each, the heaviest first; shared between claims alike in subject.
+pub type WeightedTerms = Arc<[(Term, f32)]>;
+
 /// How grave a harm a figure is told of, when its clause says (`Subject::degree`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Degree {
@@ -242,7 +245,7 @@ pub struct Subject {
     /// Canonical terms (lower-case, singular, aliases resolved) with a weight each, the heaviest
     /// first. Interned: a pile holds millions of them, of a few thousand words. Shared: claims
     /// whose terms are alike (outlets printing one wire story) hold one list ([`SharedTerms`]).
-    pub terms: Arc<[(Term, f32)]>,
+    pub terms: WeightedTerms,
     /// The claim's sentence dates it well before its source's own date: it speaks of an earlier
     /// event mentioned in passing ("In 2004 a tsunami killed 170,000"), which alignment must not
     /// set against the story's own figures.
@@ -321,7 +324,7 @@ impl Subject {
 /// of 10,000 generated sources held 36 MB of terms, most of them copies. Shared between the threads
 /// that extract sources; each source takes the lock once.
 #[derive(Default)]
-pub struct SharedTerms(Mutex<rustc_hash::FxHashMap<u64, Arc<[(Term, f32)]>>>);
+pub struct SharedTerms(Mutex<rustc_hash::FxHashMap<u64, WeightedTerms>>);
 
 impl SharedTerms {
     /// Has each claim of `claims` hold the list a claim before it held, where the two are alike
