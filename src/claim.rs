@@ -210,14 +210,16 @@ pub struct Claim {
     pub hedge: Hedge,
     /// The canonical unit: the counted noun for counts ("soldier"), an ISO code for money, a base
     /// unit for quantities ("km", "magnitude"), "second" for durations, "day" for dates, "%".
-    pub unit: String,
+    /// Interned: a pile's many claims name a few hundred units, so each holds a four-byte id.
+    pub unit: Term,
     /// The canonical words saying what is counted or dated, most telling first, with weights.
     pub subject: Subject,
     /// For numbers, the number(s) as written (scale words applied, units not converted):
     /// `10` for "10 km", `75,000,000` for "$75 million".
     pub written: Option<Interval>,
-    /// The unit as written, by its rule name ("km", "mile", "hour"); empty when none.
-    pub written_unit: String,
+    /// The unit as written, by its rule name ("km", "mile", "hour"); empty when none. Interned as
+    /// `unit` is.
+    pub written_unit: Term,
     /// For dates, the precision at which the source wrote it.
     pub precision: Option<DatePrecision>,
     /// The name of the rule that produced the claim (for `extract` output and debugging).

@@ -133,7 +133,7 @@ type Told = (usize, Vec<usize>);
 
 /// Whether the claim is an age ("the 16-year old").
 fn is_age(c: &Claim, rules: &Rules) -> bool {
-    c.kind == Kind::Quantity && rules.units.iter().any(|u| u.name == c.unit && u.dimension == "age")
+    c.kind == Kind::Quantity && rules.units.iter().any(|u| c.unit == u.name && u.dimension == "age")
 }
 
 /// Most groups of one role a loner is weighed against one by one: every story's, and a pile's

@@ -20,7 +20,7 @@ pub(super) fn role_of(claim: &Claim, rules: &Rules) -> (Kind, String) {
         return (claim.kind, String::new());
     }
     if claim.kind != Kind::Count {
-        return (claim.kind, claim.unit.clone());
+        return (claim.kind, claim.unit.to_string());
     }
     if claim.subject.times {
         // "Arrested four times" counts occurrences, not the arrested.

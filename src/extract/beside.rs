@@ -10,7 +10,7 @@ use super::date::{DateExpr, DateMatch};
 use super::lexer::Token;
 use super::subject::Terms;
 use super::{span_of, unanchored};
-use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind};
+use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Term};
 use crate::rules::Rules;
 
 /// The claim of `m` when it is a day told from another ("a day before"), counted from the nearest
@@ -48,7 +48,7 @@ pub fn claim(
         value,
         nominal: value,
         written: None,
-        written_unit: String::new(),
+        written_unit: Term::new(""),
         hedge: Hedge::Period,
         unit: anchor.unit.clone(),
         subject,

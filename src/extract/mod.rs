@@ -19,7 +19,7 @@ pub mod unreadable;
 
 use jiff::civil::Date;
 
-use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Span, MINUTES_A_DAY};
+use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Span, Term, MINUTES_A_DAY};
 use crate::rules::Rules;
 use crate::source::{DateOrigin, Source};
 use date::DateMatch;
@@ -351,9 +351,9 @@ fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, ind
         value: m.value,
         nominal: m.nominal,
         written: Some(m.written),
-        written_unit: m.written_unit,
+        written_unit: Term::new(&m.written_unit),
         hedge: m.hedge,
-        unit: m.unit,
+        unit: Term::new(&m.unit),
         subject: terms.subject(tokens, rules, m.start, m.end, head.as_deref()),
         precision: None,
         rule: m.rule,
@@ -391,9 +391,9 @@ fn date_claim(
         value,
         nominal,
         written: None,
-        written_unit: String::new(),
+        written_unit: Term::new(""),
         hedge: m.hedge,
-        unit: "day".into(),
+        unit: Term::new("day"),
         subject: terms.subject(tokens, rules, m.start, m.end, None),
         precision: Some(precision),
         rule: if by_tense { FUTURE_RULE } else { "date" },
@@ -472,9 +472,9 @@ fn time_claim(
         value,
         nominal,
         written: None,
-        written_unit: String::new(),
+        written_unit: Term::new(""),
         hedge,
-        unit: "day".into(),
+        unit: Term::new("day"),
         subject: terms.subject(tokens, rules, t.start, t.end, None),
         precision: Some(crate::claim::DatePrecision::Minute),
         rule: "time",

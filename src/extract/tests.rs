@@ -80,7 +80,7 @@ fn an_age_is_no_figure_of_a_day() {
 
 /// The clocks of the times of day in `text`, a source without a date.
 fn clocks(text: &str) -> Vec<String> {
-    claims_of(text).into_iter().filter(|c| c.unit.starts_with("clock:")).map(|c| c.unit).collect()
+    claims_of(text).into_iter().filter(|c| c.unit.starts_with("clock:")).map(|c| c.unit.to_string()).collect()
 }
 
 #[test]

@@ -16,7 +16,7 @@ use super::date::{DateExpr, DateMatch, TimeMatch};
 use super::lexer::Token;
 use super::span_of;
 use super::subject::Terms;
-use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Span, Subject};
+use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Span, Subject, Term};
 use crate::rules::Rules;
 
 /// The rule of a claim made here.
@@ -76,9 +76,9 @@ pub(super) fn claim(span: Span, unit: String, precision: DatePrecision, subject:
         value: unknown,
         nominal: unknown,
         written: None,
-        written_unit: String::new(),
+        written_unit: Term::new(""),
         hedge: Hedge::Period,
-        unit,
+        unit: Term::new(&unit),
         subject,
         precision: Some(precision),
         rule: RULE,
@@ -121,7 +121,7 @@ pub(super) mod tests {
         e.claims
             .iter()
             .filter(|c| c.kind == Kind::Date)
-            .map(|c| (text[c.span.start..c.span.end].to_string(), c.unit.clone(), c.value_text()))
+            .map(|c| (text[c.span.start..c.span.end].to_string(), c.unit.to_string(), c.value_text()))
             .collect()
     }
 
