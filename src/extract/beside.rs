@@ -53,7 +53,7 @@ pub fn claim(
         unit: anchor.unit.clone(),
         subject,
         precision: Some(DatePrecision::Day),
-        rule: "date",
+        rule: Term::new("date"),
     })
 }
 
