@@ -50,7 +50,7 @@ pub fn claim(
         written: None,
         written_unit: Term::new(""),
         hedge: Hedge::Period,
-        unit: anchor.unit.clone(),
+        unit: anchor.unit,
         subject,
         precision: Some(DatePrecision::Day),
         rule: Term::new("date"),
