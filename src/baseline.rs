@@ -89,7 +89,7 @@ pub fn entry(g: &Group) -> Entry {
         let line = format!("  {:<pw$}  {q:<qw$}  {}", m.path, m.shown);
         let _ = writeln!(block, "{}", line.trim_end());
     }
-    Entry { id: g.id.clone(), title, block, paths: g.mentions.iter().map(|m| m.path.clone()).collect() }
+    Entry { id: g.id.clone(), title, block, paths: g.mentions.iter().map(|m| m.path.to_string()).collect() }
 }
 
 /// Reads baseline text; `file` names it in errors, which give the line.

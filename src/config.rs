@@ -115,7 +115,7 @@ impl Config {
             let best = self
                 .dates
                 .iter()
-                .filter(|(p, _)| p == "." || s.path == *p || s.path.starts_with(&format!("{p}/")))
+                .filter(|(p, _)| p == "." || *s.path == **p || s.path.starts_with(&format!("{p}/")))
                 .max_by_key(|(p, _)| p.len())
                 .map(|(_, d)| *d)
                 .or(self.date);

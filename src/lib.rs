@@ -147,11 +147,11 @@ pub fn extraction_warnings(corpus: &Corpus, extractions: &[Extraction]) -> Vec<W
     let mut warnings = corpus.warnings.clone();
     for (s, e) in corpus.sources.iter().zip(extractions) {
         for (span, why) in &e.unreadable {
-            warnings.push(Warning::line(s.path.clone(), s.line_col(span.start).0, why.clone()));
+            warnings.push(Warning::line(s.path.to_string(), s.line_col(span.start).0, why.clone()));
         }
         if e.truncated {
             warnings.push(Warning::file(
-                s.path.clone(),
+                s.path.to_string(),
                 format!(
                     "more than {} claims; only the first {} were kept",
                     extract::MAX_CLAIMS_PER_SOURCE,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::align::{Aligned, Ground};
-use crate::claim::{format_bound, Claim, Kind};
+use crate::claim::{format_bound, Claim, Kind, Term};
 use crate::compare::{self, Verdict};
 use crate::error::Warning;
 use crate::extract::subject::MAX_BORROWED_WEIGHT;
@@ -107,7 +107,7 @@ pub struct Group {
 #[derive(Clone, Debug, Serialize)]
 pub struct Mention {
     /// Display path of its source.
-    pub path: String,
+    pub path: Arc<str>,
     /// 1-based line.
     pub line: usize,
     /// 1-based column, in characters.
@@ -123,7 +123,7 @@ pub struct Mention {
     /// The value as a reader would say it (`~11,000`, `>10,000`).
     pub shown: String,
     /// Canonical unit.
-    pub unit: String,
+    pub unit: Term,
     /// Kind.
     pub kind: Kind,
     /// This claim's own subject terms.
@@ -191,7 +191,7 @@ impl Mention {
             text: quote(&source.text[claim.span.start..claim.span.end]),
             value: Value { low: bound(claim.value.low), high: bound(claim.value.high) },
             shown: claim.value_text(),
-            unit: claim.unit.to_string(),
+            unit: claim.unit,
             kind: claim.kind,
             subject: claim.subject.label(6),
             rule: claim.rule.as_str(),
@@ -370,7 +370,7 @@ pub fn build(
         let own_subject = group_subject(&refs, MAX_BORROWED_WEIGHT);
         let subject = if own_subject.is_empty() { group_subject(&refs, 0.0) } else { own_subject.clone() };
         let first = refs[0];
-        let mut paths: Vec<&str> = refs.iter().map(|c| sources[c.source].path.as_str()).collect();
+        let mut paths: Vec<&str> = refs.iter().map(|c| &*sources[c.source].path).collect();
         paths.dedup();
         let id = fingerprint(first.kind, &first.unit, &own_subject, &paths);
         out_groups.push(Group {
@@ -426,7 +426,7 @@ pub fn build(
         .zip(extractions)
         .zip(counts)
         .map(|((s, e), claims)| SourceInfo {
-            path: s.path.clone(),
+            path: s.path.to_string(),
             date: e.date.map(|d| d.to_string()),
             date_from: e.date_from.name(),
             claims,

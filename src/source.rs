@@ -49,7 +49,7 @@ impl DateOrigin {
 #[derive(Clone, Debug)]
 pub struct Source {
     /// The path as displayed in reports: relative, `/`-separated, never absolute when avoidable.
-    pub path: String,
+    pub path: Arc<str>,
     /// The whole file as read, front matter included, so spans are offsets into the file. Shared
     /// with the report's mentions, which quote their sentences from it.
     pub text: Arc<str>,
@@ -91,7 +91,7 @@ impl Source {
             at = next;
         }
         let mut source = Source {
-            path,
+            path: Arc::from(path),
             body: Span::new(body_start, text.len()),
             text: Arc::from(text),
             meta,
@@ -107,7 +107,7 @@ impl Source {
                     source.date_from = DateOrigin::Header;
                 }
                 None => warnings.push(Warning::line(
-                    source.path.clone(),
+                    source.path.to_string(),
                     source.line_of_meta("date"),
                     format!("front matter date {value:?} is not a YYYY-MM-DD date; ignored"),
                 )),
@@ -284,7 +284,7 @@ fn push_source(corpus: &mut Corpus, path: String, read: Contents) {
     if let Some(text) = decode(&path, bytes, &mut corpus.warnings) {
         let source = Source::new(path, text, &mut corpus.warnings);
         if source.body_text().trim().is_empty() {
-            corpus.warnings.push(Warning::file(source.path.clone(), "has no text after its front matter; skipped"));
+            corpus.warnings.push(Warning::file(source.path.to_string(), "has no text after its front matter; skipped"));
         } else {
             corpus.sources.push(source);
         }

@@ -85,7 +85,7 @@ mod tests {
         let r = report(&texts);
         r.groups
             .into_iter()
-            .find(|g| g.mentions.iter().any(|m| m.path == "a2.txt" && m.text.contains("2.6")))
+            .find(|g| g.mentions.iter().any(|m| &*m.path == "a2.txt" && m.text.contains("2.6")))
             .expect("the body figure grouped")
     }
 

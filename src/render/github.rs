@@ -58,7 +58,7 @@ impl Display for Github<'_> {
 
 /// How much a group matters to a reviewer: more sources at odds, then more mentions.
 fn importance(g: &Group) -> (usize, usize) {
-    let mut paths: Vec<&str> = g.mentions.iter().map(|m| m.path.as_str()).collect();
+    let mut paths: Vec<&str> = g.mentions.iter().map(|m| &*m.path).collect();
     paths.dedup();
     (paths.len(), g.mentions.len())
 }
