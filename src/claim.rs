@@ -222,9 +222,8 @@ pub struct Claim {
     pub written_unit: Term,
     /// For dates, the precision at which the source wrote it.
     pub precision: Option<DatePrecision>,
-    /// The name of the rule that produced the claim (for `extract` output and debugging). Interned
-    /// as `unit` is: four bytes, where a `&'static str` takes sixteen.
-    pub rule: Term,
+    /// The name of the rule that produced the claim (for `extract` output and debugging).
+    pub rule: &'static str,
 }
 
 /// Terms with a weight each, the heaviest first; shared between claims alike in subject.

@@ -370,7 +370,7 @@ mod tests {
             unit: crate::claim::Term::new(&format!("clock:{at}")),
             subject: Default::default(),
             precision: Some(crate::claim::DatePrecision::Minute),
-            rule: crate::claim::Term::new("unanchored"),
+            rule: "unanchored",
         }
     }
 

@@ -53,7 +53,7 @@ pub fn claim(
         unit: anchor.unit,
         subject,
         precision: Some(DatePrecision::Day),
-        rule: Term::new("date"),
+        rule: "date",
     })
 }
 

@@ -356,7 +356,7 @@ fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, ind
         unit: Term::new(&m.unit),
         subject: terms.subject(tokens, rules, m.start, m.end, head.as_deref()),
         precision: None,
-        rule: Term::new(m.rule),
+        rule: m.rule,
     }
 }
 
@@ -396,7 +396,7 @@ fn date_claim(
         unit: Term::new("day"),
         subject: terms.subject(tokens, rules, m.start, m.end, None),
         precision: Some(precision),
-        rule: Term::new(if by_tense { FUTURE_RULE } else { "date" }),
+        rule: if by_tense { FUTURE_RULE } else { "date" },
     })
 }
 
@@ -477,7 +477,7 @@ fn time_claim(
         unit: Term::new("day"),
         subject: terms.subject(tokens, rules, t.start, t.end, None),
         precision: Some(crate::claim::DatePrecision::Minute),
-        rule: Term::new("time"),
+        rule: "time",
     })
 }
 

@@ -81,7 +81,7 @@ pub(super) fn claim(span: Span, unit: String, precision: DatePrecision, subject:
         unit: Term::new(&unit),
         subject,
         precision: Some(precision),
-        rule: Term::new(RULE),
+        rule: RULE,
     }
 }
 
