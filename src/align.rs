@@ -22,7 +22,7 @@ use pairs::{
     same_figure_hedged, same_weekday, sole_pair, unnamed_other_nouns,
 };
 use plausible::{degree_beside_plain, plausible_conflict};
-use roles::{block_key, role_of, roles_of, ROLE_WEIGHT};
+use roles::{block_key, role_of, roles_of, Role, ROLE_WEIGHT};
 use vectors::Vectors;
 
 mod camps;
@@ -121,11 +121,11 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
             days[c.source] |= 1 << day;
         }
     }
-    let role_ids = role_ids(&roles);
+    let countable: Vec<bool> = roles.iter().map(|r| rules.countable.contains(r.1.as_str())).collect();
     let context = Context {
         claims,
         roles: &roles,
-        role_ids: &role_ids,
+        countable: &countable,
         by_source: &by_source,
         vectors: &vectors,
         rules,
@@ -150,10 +150,11 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
 /// vectors.
 struct Context<'a> {
     claims: &'a [Claim],
-    roles: &'a [(Kind, String)],
-    /// Per claim, its role as a number, equal for equal roles (`role_ids`): roles are compared
-    /// for most pairs a block weighs, and numbers compare without reading two strings.
-    role_ids: &'a [u32],
+    /// Per claim, its role: an interned word beside the kind, so roles compare as numbers.
+    roles: &'a [Role],
+    /// Per claim, whether its role is a countable noun of the rules (`Rules::countable`), a role
+    /// of its own (the dead, the injured): asked for most pairs a pile's block weighs.
+    countable: &'a [bool],
     /// The claims of each source, so a check reads two sources, never the corpus.
     by_source: &'a [Vec<usize>],
     vectors: &'a Vectors,
@@ -167,16 +168,14 @@ struct Context<'a> {
 impl Context<'_> {
     /// Whether claims `a` and `b` are figures of one role.
     fn same_role(&self, a: usize, b: usize) -> bool {
-        self.role_ids[a] == self.role_ids[b]
+        self.roles[a] == self.roles[b]
     }
-}
 
-/// Each role of `roles` as a number: its rank among the distinct roles.
-fn role_ids(roles: &[(Kind, String)]) -> Vec<u32> {
-    let mut distinct: Vec<&(Kind, String)> = roles.iter().collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    roles.iter().map(|r| distinct.binary_search(&r).map_or(0, |k| k as u32)).collect()
+    /// Whether claims `a` and `b` are figures of two roles of their own ("18 injured and 12
+    /// arrested"): two different countable nouns.
+    fn own_roles(&self, a: usize, b: usize) -> bool {
+        self.roles[a].1 != self.roles[b].1 && self.countable[a] && self.countable[b]
+    }
 }
 
 /// How many distinct sources tell the claims `members`.
@@ -279,9 +278,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         // One counted noun that the other's own clause names ("three bank workers dead" and
         // "three dead"; "23 pirates arrested" and "23 arrested") asks no more than a bare one,
         // unless both are roles of their own (the dead and the injured).
-        let named = (!ra.is_empty() && y.subject.weight(ra) >= ROLE_WEIGHT)
-            || (!rb.is_empty() && x.subject.weight(rb) >= ROLE_WEIGHT);
-        let both_roles = rules.countable.contains(ra.as_str()) && rules.countable.contains(rb.as_str());
+        let named = (!ra.is_empty() && y.subject.weight_of(*ra) >= ROLE_WEIGHT)
+            || (!rb.is_empty() && x.subject.weight_of(*rb) >= ROLE_WEIGHT);
+        let both_roles = cx.countable[a] && cx.countable[b];
         if count && ra != rb && named && !both_roles && verdict != Verdict::Conflict {
             return if verdict == Verdict::Agree {
                 rules.threshold_bare
@@ -568,7 +567,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             // Every member its outlet's only figure of one role: the ground of any pair of them,
             // said when no join says more.
             if grounds.is_empty() && c.iter().all(|&m| cx.sole[m] && &cx.roles[m] == role) {
-                grounds.insert(0, Ground::Sole(role.1.clone()));
+                grounds.insert(0, Ground::Sole(role.1.to_string()));
             }
             Aligned { members: c, grounds }
         })

@@ -316,7 +316,11 @@ impl Subject {
     /// The weight of `term`, or 0 when absent.
     pub fn weight(&self, term: &str) -> f32 {
         // One look-up of the word, then integers compared: alignment asks this of millions of pairs.
-        let Some(term) = Term::find(term) else { return 0.0 };
+        Term::find(term).map_or(0.0, |term| self.weight_of(term))
+    }
+
+    /// The weight of `term`, or 0 when absent, for a word already interned (a role).
+    pub fn weight_of(&self, term: Term) -> f32 {
         self.terms.iter().find(|(t, _)| *t == term).map_or(0.0, |(_, w)| *w)
     }
 }

@@ -10,6 +10,7 @@ use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 
 use super::clusters::Clusters;
+use super::roles::Role;
 use super::{other_places, same_weekday, vectors, Context, Ground};
 
 /// The role every member of a group is a figure of, when they share one that names a thing
@@ -18,17 +19,17 @@ use super::{other_places, same_weekday, vectors, Context, Ground};
 /// occurrences, a part ("another 20,000") or a count with decimals (a magnitude misread). A
 /// figure told as a part of another ("of which four exploded") is no account of the camp's value
 /// and is passed over.
-fn camp_role<'a>(cx: &'a Context, members: &[usize]) -> Option<&'a (Kind, String)> {
+fn camp_role<'a>(cx: &'a Context, members: &[usize]) -> Option<&'a Role> {
     let told: Vec<usize> = members.iter().copied().filter(|&m| !cx.claims[m].subject.part).collect();
     // None of a whole is none of its part ("no casualties", "no one was killed": `covers` in
     // rules/aliases.toml), so a count of none of a whole tells the part's camp its value.
-    let of_role = |m: usize, role: &(Kind, String)| {
+    let of_role = |m: usize, role: &Role| {
         let c = &cx.claims[m];
         &cx.roles[m] == role
             || (cx.roles[m].0 == role.0
                 && c.nominal.low == Some(0.0)
                 && c.nominal.high == Some(0.0)
-                && cx.rules.covers.contains(&(cx.roles[m].1.clone(), role.1.clone())))
+                && cx.rules.covers.contains(&(cx.roles[m].1.to_string(), role.1.to_string())))
     };
     let role = told
         .iter()
@@ -54,7 +55,7 @@ fn camp_role<'a>(cx: &'a Context, members: &[usize]) -> Option<&'a (Kind, String
 }
 
 /// The role of a group's first figure not told as a part of another, or of its first figure.
-fn told_role<'a>(cx: &'a Context, members: &[usize]) -> &'a (Kind, String) {
+fn told_role<'a>(cx: &'a Context, members: &[usize]) -> &'a Role {
     let first = members.iter().copied().find(|&m| !cx.claims[m].subject.part).unwrap_or(members[0]);
     &cx.roles[first]
 }
@@ -183,7 +184,7 @@ pub(super) fn merge_camps(
     linked: impl Iterator<Item = (usize, usize)>,
 ) {
     // The groups that may be camps: of one role, told by two sources at least.
-    let mut eligible: HashMap<usize, &(Kind, String)> = HashMap::default();
+    let mut eligible: HashMap<usize, &Role> = HashMap::default();
     for (&k, members) in clusters.all().iter() {
         if let Some(role) = camp_role(cx, members).filter(|_| sources(cx, members).len() >= 2) {
             eligible.insert(k, role);
@@ -217,7 +218,7 @@ pub(super) fn merge_camps(
         let own = grounds.entry(ca).or_default();
         own.append(&mut merged);
         let merged = &clusters.all()[&ca];
-        own.push(Ground::Camps(camp_role(cx, merged).unwrap_or_else(|| told_role(cx, merged)).1.clone()));
+        own.push(Ground::Camps(camp_role(cx, merged).unwrap_or_else(|| told_role(cx, merged)).1.to_string()));
     }
 }
 

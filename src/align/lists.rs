@@ -108,7 +108,7 @@ pub(super) fn list_targets(
             }
         }
         if let [(t, others)] = fits[..] {
-            out.push((o, t, Ground::Listed { source: x.source, role: cx.roles[o].1.clone(), others }));
+            out.push((o, t, Ground::Listed { source: x.source, role: cx.roles[o].1.to_string(), others }));
         }
     }
     out

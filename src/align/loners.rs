@@ -15,6 +15,7 @@ use crate::claim::{Claim, Kind};
 use crate::compare::{self, RelateKey, Verdict};
 use crate::rules::Rules;
 
+use super::roles::Role;
 use super::{
     dated_alike, degree_beside_plain, most_told, of_other_days, other_places, same_weekday, source_count, Context,
 };
@@ -38,10 +39,10 @@ pub(super) fn loner_targets(
     // The groups holding each role, and each role's value as written: a loner is weighed against
     // the groups of its role, or, in a pile where a role has many groups, against those that tell
     // its very value, so the cost follows the number of claims rather than loners times groups.
-    let mut by_role: BTreeMap<&(Kind, String), Vec<usize>> = BTreeMap::new();
-    let mut by_value: BTreeMap<(&(Kind, String), ValueKey), Vec<usize>> = BTreeMap::new();
-    let mut told: HashMap<(usize, &(Kind, String)), Vec<Told>> = HashMap::default();
-    let mut slot: HashMap<(usize, &(Kind, String), RelateKey), usize> = HashMap::default();
+    let mut by_role: BTreeMap<&Role, Vec<usize>> = BTreeMap::new();
+    let mut by_value: BTreeMap<(&Role, ValueKey), Vec<usize>> = BTreeMap::new();
+    let mut told: HashMap<(usize, &Role), Vec<Told>> = HashMap::default();
+    let mut slot: HashMap<(usize, &Role, RelateKey), usize> = HashMap::default();
     for &t in names.iter().filter(|k| clusters[k].len() > 1) {
         for &m in &clusters[&t] {
             let role = &cx.roles[m];

@@ -120,14 +120,14 @@ pub(super) fn of_other_days(cx: &Context, x: &Claim, y: &Claim) -> bool {
 /// motors and rifles"), since small figures of the many things of one story recur.
 pub(super) fn unnamed_other_nouns(cx: &Context, a: usize, b: usize) -> bool {
     let (x, y) = (&cx.claims[a], &cx.claims[b]);
-    let (ra, rb) = (&cx.roles[a].1, &cx.roles[b].1);
+    let (ra, rb) = (cx.roles[a].1, cx.roles[b].1);
     cx.roles[a].0 == Kind::Count
         && cx.roles[b].0 == Kind::Count
+        && ra != rb
         && !ra.is_empty()
         && !rb.is_empty()
-        && ra != rb
-        && y.subject.weight(ra) == 0.0
-        && x.subject.weight(rb) == 0.0
+        && y.subject.weight_of(ra) == 0.0
+        && x.subject.weight_of(rb) == 0.0
 }
 
 /// Whether two counts of none are of a whole and its part ("no casualties", "no one was killed":

@@ -25,7 +25,6 @@ pub(super) fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
     // figure of a degree of harm, one of another degree: "injured dozens" beside "eight suffered
     // serious injury" tells nothing of another outlet's dozens seriously injured (while "dozens
     // seriously injured" beside "300 injured" may be what another outlet's plain dozens count).
-    let own_roles = |p: &str, q: &str| p != q && rules.countable.contains(p) && rules.countable.contains(q);
     let states = |own: &Claim, own_index: usize, other: &Claim| {
         cx.by_source[own.source].iter().any(|&m| {
             let z = &claims[m];
@@ -34,7 +33,7 @@ pub(super) fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
             m != own_index
                 && z.kind == own.kind
                 && (z.subject.degree == own.subject.degree || own.subject.degree == Degree::Unsaid)
-                && (same_role || (!z.subject.past && !own_roles(&cx.roles[m].1, &cx.roles[own_index].1)))
+                && (same_role || (!z.subject.past && !cx.own_roles(m, own_index)))
                 && compare::relate(z, other, rules) == Verdict::Agree
                 && (same_role || cx.vectors.similarity(m, own_index) >= rules.threshold_overlap)
         })

@@ -25,7 +25,6 @@ pub(super) fn restated_targets(cx: &Context, clusters: &Clusters, names: &[usize
     let groups = clusters;
     let clusters = groups.all();
     let (claims, rules) = (cx.claims, cx.rules);
-    let role = |m: usize| cx.roles[m].1.as_str();
     let mut out = Vec::new();
     for &k in names {
         let members = &clusters[&k];
@@ -38,7 +37,7 @@ pub(super) fn restated_targets(cx: &Context, clusters: &Clusters, names: &[usize
             let y = &claims[m];
             m != o
                 && cx.roles[m].0 == Kind::Count
-                && !(rules.countable.contains(role(o)) && rules.countable.contains(role(m)) && role(o) != role(m))
+                && !cx.own_roles(o, m)
                 && !y.subject.past
                 && y.subject.qualifiers == x.subject.qualifiers
                 && compare::relate(x, y, rules) == Verdict::Agree

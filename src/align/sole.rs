@@ -12,12 +12,13 @@ use crate::claim::{Claim, Degree, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
 
+use super::roles::Role;
 use super::{dated_alike, most_told, other_places, same_weekday, sole_pair, source_count, Context, Ground};
 
 /// A source's role: the kind, what is counted or measured, and the degree of harm it is told of
 /// (`Degree` as a number): "eight people suffered serious injuries" is its outlet's only figure of
 /// the seriously injured beside its plain "injured dozens", a part of them and no other value.
-type Role<'a> = (Kind, &'a str, u8);
+type RoleDegree<'a> = (Kind, &'a str, u8);
 
 /// For each claim, whether it is the sole figure of its role in its source: the source states no
 /// other value of that role (its mentions of it, headline and body, all overlap) outside earlier
@@ -27,14 +28,14 @@ type Role<'a> = (Kind, &'a str, u8);
 /// five"). Roles that name no particular thing (a bare figure, dates, spans
 /// of time, sums of money, lengths, which measure many things of one story) are never sole.
 /// Reads each claim once, so the cost follows the number of claims.
-pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &Rules) -> Vec<bool> {
+pub(super) fn sole_figures(claims: &[Claim], roles: &[Role], rules: &Rules) -> Vec<bool> {
     let eligible = |i: usize| {
         let (kind, role) = (&roles[i].0, roles[i].1.as_str());
         let c = &claims[i];
         !role.is_empty()
             && !c.subject.past
             // A part ("including 54", "of which four") is told beside its whole, not as another
-            // value of it; a part by degree of harm is keyed by its degree instead (`Role`).
+            // value of it; a part by degree of harm is keyed by its degree instead (`RoleDegree`).
             && (!c.subject.part || c.subject.degree != Degree::Unsaid)
             && !c.subject.terms.is_empty()
             && match kind {
@@ -48,8 +49,8 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[(Kind, String)], rules: &R
     // those tied to no place or to that one): the largest lower bound and the smallest upper bound
     // of its mentions; intervals that pairwise overlap share a point, so one pass tells whether
     // all of them do.
-    let mut bounds: BTreeMap<(usize, Role, Option<&str>), (f64, f64)> = BTreeMap::new();
-    let mut unplaced: BTreeMap<(usize, Role), (f64, f64)> = BTreeMap::new();
+    let mut bounds: BTreeMap<(usize, RoleDegree, Option<&str>), (f64, f64)> = BTreeMap::new();
+    let mut unplaced: BTreeMap<(usize, RoleDegree), (f64, f64)> = BTreeMap::new();
     let narrow = |entry: &mut (f64, f64), c: &Claim| {
         entry.0 = entry.0.max(c.nominal.low.unwrap_or(f64::NEG_INFINITY));
         entry.1 = entry.1.min(c.nominal.high.unwrap_or(f64::INFINITY));
@@ -101,11 +102,11 @@ pub(super) fn outlier_targets(
 ) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
     // Groups by role: the role, the group and how many sources tell it.
-    let mut targets: BTreeMap<&(Kind, String), Vec<(usize, usize)>> = BTreeMap::new();
+    let mut targets: BTreeMap<&Role, Vec<(usize, usize)>> = BTreeMap::new();
     for &k in names {
         let members = &clusters[&k];
         // Each role the group tells, once: a group may join one count told of two nouns.
-        let mut roles: Vec<&(Kind, String)> = members.iter().map(|&m| &cx.roles[m]).collect();
+        let mut roles: Vec<&Role> = members.iter().map(|&m| &cx.roles[m]).collect();
         roles.sort();
         roles.dedup();
         for role in roles {
@@ -159,7 +160,7 @@ pub(super) fn outlier_targets(
             .collect();
         if let Some(t) = most_told(told).filter(|&t| fits(t)) {
             let others = source_count(claims, &clusters[&t]);
-            out.push((o, t, Ground::Outlier { source: x.source, role: cx.roles[o].1.clone(), others }));
+            out.push((o, t, Ground::Outlier { source: x.source, role: cx.roles[o].1.to_string(), others }));
         }
     }
     out

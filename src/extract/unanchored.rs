@@ -30,12 +30,13 @@ pub const CLOCK: &str = "clock:";
 
 /// The clock a time of day made here was written with ("09:27"), when `c` is one.
 pub fn clock_of(c: &Claim) -> Option<&str> {
-    c.unit.strip_prefix(CLOCK).filter(|_| c.kind == Kind::Date)
+    // The kind first: alignment asks this of millions of pairs, and most are no dates.
+    (c.kind == Kind::Date).then(|| c.unit.strip_prefix(CLOCK)).flatten()
 }
 
 /// The weekday a weekday claim made here names ("sunday"), when `c` is one.
 pub fn weekday_of(c: &Claim) -> Option<&str> {
-    c.unit.strip_prefix(WEEKDAY).filter(|_| c.kind == Kind::Date)
+    (c.kind == Kind::Date).then(|| c.unit.strip_prefix(WEEKDAY)).flatten()
 }
 
 /// The weekdays' names, Monday first, as `mark_days` and the weekday claims here read them.
