@@ -25,8 +25,12 @@ static WORDS: [OnceLock<Box<[OnceLock<&'static str>]>>; 22] = [const { OnceLock:
 /// process and a language's words are few.
 fn ids() -> &'static Mutex<HashMap<&'static str, u32>> {
     static IDS: OnceLock<Mutex<HashMap<&'static str, u32>>> = OnceLock::new();
-    IDS.get_or_init(Mutex::default)
+    IDS.get_or_init(|| Mutex::new(HashMap::with_capacity_and_hasher(WORDS_OF_A_STORY, Default::default())))
 }
+
+/// Words the table is made for at first, so that a story or a small pile never grows it (each
+/// growth hashes every word again): the 93 articles of ECB+ hold about 4,000 distinct subject words.
+const WORDS_OF_A_STORY: usize = 4096;
 
 /// The segment and slot of id `id`.
 fn slot(id: u32) -> (usize, usize) {
