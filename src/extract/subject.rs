@@ -65,7 +65,9 @@ impl Terms {
         facts: &[Option<&WordFacts>],
         wanted: impl Fn(u32) -> bool,
     ) -> Terms {
-        let mut terms = Vec::new();
+        // Room for a term every other token, more than the sentences of claims hold in news (one in
+        // three on ECB+), which spares the growing.
+        let mut terms = Vec::with_capacity(tokens.len() / 2);
         let mut by_sentence = vec![(0, 0); tokens.last().map_or(0, |t| t.sentence as usize + 1)];
         let mut i = 0;
         while i < tokens.len() {
