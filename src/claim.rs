@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-pub use term::Term;
+pub use term::{Interner, Term};
 
 mod term;
 
