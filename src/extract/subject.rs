@@ -177,10 +177,11 @@ impl Terms {
             }
             add(term.text, term.key, weight);
         }
+        // A neighbour's terms are added in one go, with no check for room a term.
+        let lent =
+            |term: &Term| (term.text, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT }, term.key);
         for neighbour in [previous, next] {
-            for term in neighbour {
-                add(term.text, term.key, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT });
-            }
+            weights.extend(neighbour.iter().map(lent));
         }
         // Alphabetical order first, so that a term added twice stands beside itself and keeps its
         // heaviest weight: by key, and by the strings only when two terms' keys tie (rarely).
