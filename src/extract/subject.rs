@@ -442,10 +442,12 @@ pub const MAX_BORROWED_WEIGHT: f32 = NEIGHBOUR_WEIGHT * 1.5;
 /// keys differ they order as the words do, since a word shorter than eight bytes is padded below
 /// any byte that could follow it (or with the zero bytes that do).
 fn alphabetical_key(word: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    let n = word.len().min(8);
-    bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
-    u64::from_be_bytes(bytes)
+    // Eight bytes are one load; a shorter word is shifted in byte by byte, as copying a slice of
+    // unknown length calls `memcpy`.
+    match word.as_bytes().first_chunk::<8>() {
+        Some(&bytes) => u64::from_be_bytes(bytes),
+        None => word.bytes().enumerate().fold(0, |key, (k, b)| key | u64::from(b) << (56 - 8 * k)),
+    }
 }
 
 fn push(terms: &mut Vec<Term>, by_sentence: &mut [(usize, usize)], term: Term, sentence: u32) {
