@@ -98,19 +98,27 @@ impl Terms {
             i += 1;
         }
         drop(table);
-        let mut marks = Vec::with_capacity(tokens.len() + 1);
-        let mut lists = Vec::with_capacity(tokens.len());
-        marks.push(0);
-        for (k, (t, facts)) in tokens.iter().zip(facts).enumerate() {
-            // Most tokens are words: told apart without a call.
-            marks.push(marks[k] + u32::from(t.kind == TokenKind::Punct && is_clause_mark(tokens, k)));
-            // A number's token has no facts looked up: it is in a list only if a list word is digits.
-            let facts = match facts {
-                None if t.kind == TokenKind::Digits && rules.lists_hold_digits => rules.word(&t.norm),
-                facts => *facts,
-            };
-            lists.push(facts.map(|f| f.lists).unwrap_or_default());
-        }
+        // Both made by a map over the tokens, which writes each entry without a check for room.
+        let mut marks_so_far = 0;
+        let marks = std::iter::once(0)
+            .chain(tokens.iter().enumerate().map(|(k, t)| {
+                // Most tokens are words: told apart without a call.
+                marks_so_far += u32::from(t.kind == TokenKind::Punct && is_clause_mark(tokens, k));
+                marks_so_far
+            }))
+            .collect();
+        let lists = tokens
+            .iter()
+            .zip(facts)
+            .map(|(t, facts)| {
+                // A number's token has no facts looked up: it is in a list only if a list word is digits.
+                let facts = match facts {
+                    None if t.kind == TokenKind::Digits && rules.lists_hold_digits => rules.word(&t.norm),
+                    facts => *facts,
+                };
+                facts.map(|f| f.lists).unwrap_or_default()
+            })
+            .collect();
         Terms { terms, by_sentence, marks, lists }
     }
 
