@@ -2,6 +2,8 @@
 //! (aliases resolved, plurals folded), weighted by closeness to the number, named entities and the
 //! counted noun weighing most.
 
+use std::cell::RefCell;
+
 use super::lexer::{Token, TokenKind};
 use crate::claim::{self, Degree, Subject};
 use crate::rules::{Rules, WordFacts, WordLists};
@@ -45,6 +47,17 @@ pub struct Terms {
     marks: Vec<u32>,
     /// The word lists that hold each token (`WordFacts::lists`).
     lists: Vec<WordLists>,
+    /// Lists a subject is made in, kept from one claim to the next.
+    scratch: RefCell<Scratch>,
+}
+
+/// The lists a subject is made in (see `Terms::subject`).
+#[derive(Default)]
+struct Scratch {
+    /// Each term with its weight and alphabetical key.
+    weights: Vec<(claim::Term, f32, u64)>,
+    /// The terms heaviest first, each as one integer.
+    heaviest: Vec<u64>,
 }
 
 impl Terms {
@@ -119,7 +132,7 @@ impl Terms {
                 facts.map(|f| f.lists).unwrap_or_default()
             })
             .collect();
-        Terms { terms, by_sentence, marks, lists }
+        Terms { terms, by_sentence, marks, lists, scratch: RefCell::default() }
     }
 
     /// Whether word list `list` holds the word at token `k`.
@@ -146,10 +159,13 @@ impl Terms {
         let previous = &previous[previous.len().saturating_sub(MAX_NEIGHBOUR_TERMS)..];
         let next = sentence.checked_add(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
         let next = &next[..next.len().min(MAX_NEIGHBOUR_TERMS)];
-        // Sized for every term that can be added, which spares the growing.
-        let most = 1 + (to - from) + previous.len() + next.len();
-        // Each term with its weight and alphabetical key; a term added twice is folded below.
-        let mut weights: Vec<(claim::Term, f32, u64)> = Vec::with_capacity(most);
+        // Each term with its weight and alphabetical key; a term added twice is folded below. The
+        // lists are the source's, made once and emptied for each claim, and given room for every
+        // term that can be added, which spares the growing.
+        let mut scratch = self.scratch.borrow_mut();
+        let Scratch { weights, heaviest } = &mut *scratch;
+        weights.clear();
+        weights.reserve(1 + (to - from) + previous.len() + next.len());
         let mut add = |text: claim::Term, key: u64, weight: f32| weights.push((text, weight, key));
         if let Some(head) = head {
             add(claim::Term::new(head), alphabetical_key(head), HEAD_WEIGHT);
@@ -207,11 +223,10 @@ impl Terms {
         // Then heaviest first, terms of equal weight kept in alphabetical order: each sorted as one
         // integer, its weight's bits inverted (weights are positive, so their bits order as they
         // do) above its place in the alphabetical order.
-        let mut heaviest: Vec<u64> = weights
-            .iter()
-            .enumerate()
-            .map(|(k, &(_, weight, _))| u64::from(!weight.to_bits()) << 32 | k as u64)
-            .collect();
+        heaviest.clear();
+        heaviest.extend(
+            weights.iter().enumerate().map(|(k, &(_, weight, _))| u64::from(!weight.to_bits()) << 32 | k as u64),
+        );
         heaviest.sort_unstable();
         let terms =
             heaviest.iter().map(|&k| weights[k as u32 as usize]).map(|(term, weight, _)| (term, weight)).collect();
