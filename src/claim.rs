@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
-pub use term::Term;
+pub use term::{Interner, Term};
 
 mod term;
 

@@ -2,6 +2,7 @@
 //! reader and the counted-noun reader compare them.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 use crate::extract::lexer::{Token, TokenKind};
 use crate::rules::{Rules, WordFacts};
@@ -24,33 +25,39 @@ pub(in crate::extract) fn alias_phrase<'r>(
 
 /// [`alias_phrase`] at a word that opens one.
 fn longest_alias<'r>(tokens: &[Token], rules: &'r Rules, i: usize) -> Option<(&'r str, usize)> {
-    let words = &tokens[i..i + rules.alias_max_words.min(tokens.len() - i)];
-    // The phrase grows a token at a time, each longer phrase kept when it is an alias. A mark other
-    // than an apostrophe or a hyphen, or a sentence break, ends every phrase that would hold it; so
-    // does a phrase that opens no alias (`WordFacts::opens_alias` marks every beginning of one that
-    // ends where a token does), which spares looking the longer ones up.
-    let mut phrase = String::with_capacity(words.iter().map(|t| t.norm.len() + 1).sum());
-    let mut longest = None;
-    for (n, t) in words.iter().enumerate() {
-        if (t.kind == TokenKind::Punct && !t.is_punct("'’-")) || t.sentence != tokens[i].sentence {
-            break;
-        }
-        if !phrase.is_empty() && t.space_before {
-            phrase.push(' ');
-        }
-        phrase.push_str(&t.norm);
-        if n == 0 {
-            continue;
-        }
-        let facts = rules.word(&phrase);
-        if let Some(canonical) = facts.and_then(|f| f.alias.as_deref()) {
-            longest = Some((canonical, i + n + 1));
-        }
-        if !facts.is_some_and(|f| f.opens_alias) {
-            break;
-        }
+    // One phrase buffer a thread, grown once, spares an allocation a call.
+    thread_local! {
+        static PHRASE: RefCell<String> = const { RefCell::new(String::new()) };
     }
-    longest
+    let words = &tokens[i..i + rules.alias_max_words.min(tokens.len() - i)];
+    PHRASE.with_borrow_mut(|phrase| {
+        phrase.clear();
+        // The phrase grows a token at a time, each longer phrase kept when it is an alias. A mark
+        // other than an apostrophe or a hyphen, or a sentence break, ends every phrase that would
+        // hold it; so does a phrase that opens no alias (`WordFacts::opens_alias` marks every
+        // beginning of one that ends where a token does), which spares looking the longer ones up.
+        let mut longest = None;
+        for (n, t) in words.iter().enumerate() {
+            if (t.kind == TokenKind::Punct && !t.is_punct("'’-")) || t.sentence != tokens[i].sentence {
+                break;
+            }
+            if !phrase.is_empty() && t.space_before {
+                phrase.push(' ');
+            }
+            phrase.push_str(&t.norm);
+            if n == 0 {
+                continue;
+            }
+            let facts = rules.word(phrase);
+            if let Some(canonical) = facts.and_then(|f| f.alias.as_deref()) {
+                longest = Some((canonical, i + n + 1));
+            }
+            if !facts.is_some_and(|f| f.opens_alias) {
+                break;
+            }
+        }
+        longest
+    })
 }
 
 /// The canonical term for one lower-case word, or `None` for stop words and numbers.

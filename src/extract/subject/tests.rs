@@ -1,0 +1,99 @@
+//! The subject reader's tests: terms, weights, parts and places read from short sentences.
+
+use super::*;
+use crate::extract::lexer::tokenize;
+
+#[test]
+fn plurals_fold() {
+    assert_eq!(singular("soldiers"), "soldier");
+    assert_eq!(singular("casualties"), "casualty");
+    assert_eq!(singular("witnesses"), "witness");
+    assert_eq!(singular("status"), "status");
+    assert_eq!(singular("men"), "man");
+    assert_eq!(singular("gunmen"), "gunman");
+    assert_eq!(singular("women"), "woman");
+    assert_eq!(singular("yemen"), "yemen");
+}
+
+#[test]
+fn aliases_and_phrases_resolve() {
+    let rules = Rules::embedded().unwrap();
+    let text = "North Korea sent troops while the DPRK signed a treaty";
+    let tokens = tokenize(text, 0, text.len());
+    let terms = Terms::new(&tokens, text, &rules);
+    let words: Vec<&str> = terms.sentence_terms(0).iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(words, ["north korea", "send", "soldier", "north korea", "signed", "agreement"]);
+}
+
+#[test]
+fn nearer_words_weigh_more() {
+    let rules = Rules::embedded().unwrap();
+    let text = "Officials in Aceh said 24 people died in the quake";
+    let tokens = tokenize(text, 0, text.len());
+    let terms = Terms::new(&tokens, text, &rules);
+    let four = tokens.iter().position(|t| t.norm == "24").unwrap();
+    let s = terms.subject(&tokens, &rules, four, four + 1, Some("dead"));
+    assert_eq!(s.terms[0].0, "dead");
+    assert!(s.weight("earthquake") > 0.0);
+    assert!(s.weight("aceh") > 0.0);
+    assert!(s.weight("official") < s.weight("dead"));
+}
+
+#[test]
+fn a_short_sentence_borrows_its_neighbours_words_but_a_dateline_does_not() {
+    let rules = Rules::embedded().unwrap();
+    let text = "Mark Felt died at his home in Santa Rosa. He was 95.\nTuesday, July 2nd, 2013\nFelt died.";
+    let tokens = tokenize(text, 0, text.len());
+    let terms = Terms::new(&tokens, text, &rules);
+    let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
+    let age = terms.subject(&tokens, &rules, at("95"), at("95") + 1, None);
+    assert!(age.weight("felt") > 0.0);
+    let dateline = terms.subject(&tokens, &rules, at("tuesday"), at("2013") + 1, None);
+    assert!(dateline.terms.is_empty());
+}
+
+#[test]
+fn a_figure_told_as_a_part_of_the_one_before_is_marked_so() {
+    let rules = Rules::embedded().unwrap();
+    // The subjects of the figures (each a one-token number) of `text`.
+    let subjects = |text: &str, figures: &[&str]| -> Vec<Subject> {
+        let tokens = tokenize(text, 0, text.len());
+        let terms = Terms::new(&tokens, text, &rules);
+        let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
+        figures.iter().map(|&n| terms.subject(&tokens, &rules, at(n), at(n) + 1, None)).collect()
+    };
+    let parts =
+        |text: &str, figures: &[&str]| -> Vec<bool> { subjects(text, figures).iter().map(|s| s.part).collect() };
+    let text = "Five bombs were dropped, of which four exploded; 23 pirates, 12 of them Somali, mourned the deaths of these three men";
+    assert_eq!(parts(text, &["four", "12", "five", "23", "three"]), [true, true, false, false, false]);
+    let text = "Eight were seriously injured and 261 got minor injuries; 40 others were hurt, nine critically";
+    assert_eq!(parts(text, &["eight", "261", "nine", "40"]), [true, true, true, false]);
+    let text = "It raised 35 million in two rounds. Most recently, it raised 20 million";
+    assert_eq!(parts(text, &["35", "20"]), [false, true]);
+    let text = "It was hit by 842 aftershocks, including 54 stronger than five, and 12 more on Monday";
+    assert_eq!(parts(text, &["842", "54", "12"]), [false, true, false]);
+    // Of the parts by severity, the gravest degree counts the critically injured.
+    let text = "55 were hurt, ten of whom remain critical; eight were seriously injured, nine critically";
+    let critical: Vec<bool> = subjects(text, &["55", "ten", "eight", "nine"]).iter().map(|s| s.critical).collect();
+    assert_eq!(critical, [false, true, false, true]);
+}
+
+#[test]
+fn a_figure_takes_the_place_its_preposition_names() {
+    let rules = Rules::embedded().unwrap();
+    let text = "Qeshm lies 1,150 kilometers (700 miles) southeast of Tehran, and 12 of them were hurt";
+    let tokens = tokenize(text, 0, text.len());
+    let terms = Terms::new(&tokens, text, &rules);
+    let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
+    let miles = terms.subject(&tokens, &rules, at("700"), at("700") + 2, None);
+    assert_eq!(miles.place.as_deref(), Some("tehran"));
+    let twelve = terms.subject(&tokens, &rules, at("12"), at("12") + 1, None);
+    assert_eq!(twelve.place, None);
+    // An institution is no place.
+    let text = "a rescue package of 110 billion from the European Union";
+    let tokens = tokenize(text, 0, text.len());
+    let terms = Terms::new(&tokens, text, &rules);
+    let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
+    let sum = terms.subject(&tokens, &rules, at("110"), at("billion") + 1, None);
+    assert_eq!(sum.place, None);
+}
