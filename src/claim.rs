@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
-pub use term::{Interner, Term};
+pub use term::Term;
 
 mod term;
 

@@ -3,7 +3,7 @@
 //! few thousand words hundreds of thousands of times, share one copy of each word.
 
 use std::fmt;
-use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::sync::{Mutex, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Serialize, Serializer};
@@ -39,19 +39,11 @@ fn slot(id: u32) -> (usize, usize) {
     (segment, id as usize - FIRST * ((1 << segment) - 1))
 }
 
-/// The table locked, to intern many words with one lock (see `Term::new` for one word).
-pub struct Interner(MutexGuard<'static, HashMap<&'static str, u32>>);
-
-impl Interner {
-    /// Locks the table: no other thread interns a word until this is dropped.
-    pub fn lock() -> Interner {
-        // A poisoned lock still holds a consistent table: entries are added whole.
-        Interner(ids().lock().unwrap_or_else(|e| e.into_inner()))
-    }
-
+impl Term {
     /// The term of `word`, added to the table when new.
-    pub fn term(&mut self, word: &str) -> Term {
-        let ids = &mut self.0;
+    pub fn new(word: &str) -> Term {
+        // A poisoned lock still holds a consistent table: entries are added whole.
+        let mut ids = ids().lock().unwrap_or_else(|e| e.into_inner());
         if let Some(&id) = ids.get(word) {
             return Term(id);
         }
@@ -63,13 +55,6 @@ impl Interner {
         let _ = slots[at].set(word);
         ids.insert(word, id);
         Term(id)
-    }
-}
-
-impl Term {
-    /// The term of `word`, added to the table when new.
-    pub fn new(word: &str) -> Term {
-        Interner::lock().term(word)
     }
 
     /// The term of `word` when some subject holds it, without adding it.

@@ -82,9 +82,6 @@ impl Terms {
         // three on ECB+), which spares the growing.
         let mut terms = Vec::with_capacity(tokens.len() / 2);
         let mut by_sentence = vec![(0, 0); tokens.last().map_or(0, |t| t.sentence as usize + 1)];
-        // The intern table is locked once for all the terms of the source, not once a term: this
-        // loop asks nothing else of it, and reads a news article in well under a millisecond.
-        let mut table = claim::Interner::lock();
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i];
@@ -98,19 +95,18 @@ impl Terms {
             let phrase = alias_phrase(tokens, rules, i, facts);
             if let Some((canonical, end)) = phrase {
                 let name = !first_of_sentence && t.is_capitalized(text);
-                let (text, key) = (table.term(canonical), alphabetical_key(canonical));
+                let (text, key) = (claim::Term::new(canonical), alphabetical_key(canonical));
                 push(&mut terms, &mut by_sentence, Term { text, start: i, end, name, key }, sentence);
                 i = end;
                 continue;
             }
             if let Some(canonical) = canonical_of(&t.norm, facts, rules) {
                 let name = !first_of_sentence && t.is_capitalized(text);
-                let (text, key) = (table.term(&canonical), alphabetical_key(&canonical));
+                let (text, key) = (claim::Term::new(&canonical), alphabetical_key(&canonical));
                 push(&mut terms, &mut by_sentence, Term { text, start: i, end: i + 1, name, key }, sentence);
             }
             i += 1;
         }
-        drop(table);
         // Both made by a map over the tokens, which writes each entry without a check for room.
         let mut marks_so_far = 0;
         let marks = std::iter::once(0)
