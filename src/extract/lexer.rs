@@ -103,51 +103,52 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
             i += 1;
             continue;
         }
-        // Most bytes of news text are ASCII, each a character of its own: no decoding.
-        let c = match bytes[i] {
-            b if b.is_ascii() => char::from(b),
-            _ => match text[i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            },
-        };
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            if c == '\n' {
-                pending_break = true;
+        let start = i;
+        // A word of ASCII letters is the commonest token, read without decoding a character.
+        let (kind, end, norm) = match ascii_word(bytes, i, to) {
+            Some((end, false)) => (TokenKind::Word, end, Cow::Borrowed(&text[start..end])),
+            Some((end, true)) => (TokenKind::Word, end, Cow::Owned(text[start..end].to_ascii_lowercase())),
+            None => {
+                // Most bytes of news text are ASCII, each a character of its own: no decoding.
+                let c = match bytes[i] {
+                    b if b.is_ascii() => char::from(b),
+                    _ => match text[i..].chars().next() {
+                        Some(c) => c,
+                        None => break,
+                    },
+                };
+                let len = c.len_utf8();
+                if c.is_whitespace() {
+                    if c == '\n' {
+                        pending_break = true;
+                    }
+                    space = true;
+                    i += len;
+                    continue;
+                }
+                let leading_point = c == '.' && space && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) && i + 1 < to;
+                if c.is_ascii_digit() {
+                    let end = digits_end(bytes, i, to);
+                    (TokenKind::Digits, end, digits_norm(&text[start..end]))
+                } else if leading_point {
+                    // ".08": a decimal written without its leading zero.
+                    let end = digits_end(bytes, i, to);
+                    (TokenKind::Digits, end, Cow::Owned(format!("0{}", digits_norm(&text[start..end]))))
+                } else if c.is_alphabetic() {
+                    let end = lex_word(text, i, to);
+                    (TokenKind::Word, end, lower_case(&text[start..end]))
+                } else {
+                    (TokenKind::Punct, i + len, Cow::Borrowed(&text[i..i + len]))
+                }
             }
-            space = true;
-            i += len;
-            continue;
-        }
+        };
         if pending_break && !tokens.is_empty() {
             sentence += 1;
         }
         pending_break = false;
-        let start = i;
-        let leading_point = c == '.' && space && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) && i + 1 < to;
-        let (kind, end, norm) = if c.is_ascii_digit() {
-            let end = digits_end(bytes, i, to);
-            (TokenKind::Digits, end, digits_norm(&text[start..end]))
-        } else if leading_point {
-            // ".08": a decimal written without its leading zero.
-            let end = digits_end(bytes, i, to);
-            (TokenKind::Digits, end, Cow::Owned(format!("0{}", digits_norm(&text[start..end]))))
-        } else if c.is_alphabetic() {
-            match ascii_word(bytes, i, to) {
-                Some((end, false)) => (TokenKind::Word, end, Cow::Borrowed(&text[start..end])),
-                Some((end, true)) => (TokenKind::Word, end, Cow::Owned(text[start..end].to_ascii_lowercase())),
-                None => {
-                    let end = lex_word(text, i, to);
-                    (TokenKind::Word, end, lower_case(&text[start..end]))
-                }
-            }
-        } else {
-            (TokenKind::Punct, i + len, Cow::Borrowed(&text[i..i + len]))
-        };
         // A full stop ends a sentence unless it closes an abbreviation or a single initial.
         let ends_sentence = kind == TokenKind::Punct
-            && matches!(c, '.' | '!' | '?')
+            && matches!(bytes[start], b'.' | b'!' | b'?')
             && next_is_space_then_upper(text, end, to)
             && !tokens.last().is_some_and(|t| t.kind == TokenKind::Word && is_abbreviation(&t.norm));
         tokens.push(Token { kind, start, end, space_before: space, sentence, norm });
