@@ -211,7 +211,8 @@ fn next_is_space_then_upper(text: &str, from: usize, to: usize) -> bool {
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    word.chars().count() == 1
+    // One character (a word is never empty), without counting a long word's characters.
+    word.chars().nth(1).is_none()
         || word.contains('.')
         || matches!(
             word,
