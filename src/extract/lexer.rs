@@ -166,12 +166,9 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
 /// the word on (an apostrophe, a dot, a letter beyond ASCII), which [`lex_word`] decides.
 fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Option<(usize, bool)> {
     // The bits all the letters share: a capital lacks the 0x20 bit that a lower-case letter has.
-    let (mut end, mut common) = (start, 0xff);
-    while let Some(&b) = bytes[..to].get(end).filter(|b| b.is_ascii_alphabetic()) {
-        common &= b;
-        end += 1;
-    }
-    let capital = common & 0x20 == 0;
+    let mut common = 0xff;
+    let letters = bytes[start..to].iter().take_while(|b| b.is_ascii_alphabetic()).inspect(|&b| common &= b).count();
+    let (end, capital) = (start + letters, common & 0x20 == 0);
     let ends = end > start && (end == to || (bytes[end].is_ascii() && !matches!(bytes[end], b'\'' | b'.')));
     ends.then_some((end, capital))
 }
