@@ -155,8 +155,9 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
         if ends_sentence {
             pending_break = true;
         }
-        space = false;
-        i = end;
+        // Most tokens are followed by one space, taken here without another turn of the loop.
+        space = bytes[..to].get(end) == Some(&b' ');
+        i = end + usize::from(space);
     }
     tokens
 }
