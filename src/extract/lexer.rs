@@ -103,59 +103,61 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
             i += 1;
             continue;
         }
-        // Most bytes of news text are ASCII, each a character of its own: no decoding.
-        let c = match bytes[i] {
-            b if b.is_ascii() => char::from(b),
-            _ => match text[i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            },
-        };
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            if c == '\n' {
-                pending_break = true;
+        let start = i;
+        // A word of ASCII letters is the commonest token, read without decoding a character.
+        let (kind, end, norm) = match ascii_word(bytes, i, to) {
+            Some((end, false)) => (TokenKind::Word, end, Cow::Borrowed(&text[start..end])),
+            Some((end, true)) => (TokenKind::Word, end, Cow::Owned(text[start..end].to_ascii_lowercase())),
+            None => {
+                // Most bytes of news text are ASCII, each a character of its own: no decoding.
+                let c = match bytes[i] {
+                    b if b.is_ascii() => char::from(b),
+                    _ => match text[i..].chars().next() {
+                        Some(c) => c,
+                        None => break,
+                    },
+                };
+                let len = c.len_utf8();
+                if c.is_whitespace() {
+                    if c == '\n' {
+                        pending_break = true;
+                    }
+                    space = true;
+                    i += len;
+                    continue;
+                }
+                let leading_point = c == '.' && space && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) && i + 1 < to;
+                if c.is_ascii_digit() {
+                    let end = digits_end(bytes, i, to);
+                    (TokenKind::Digits, end, digits_norm(&text[start..end]))
+                } else if leading_point {
+                    // ".08": a decimal written without its leading zero.
+                    let end = digits_end(bytes, i, to);
+                    (TokenKind::Digits, end, Cow::Owned(format!("0{}", digits_norm(&text[start..end]))))
+                } else if c.is_alphabetic() {
+                    let end = lex_word(text, i, to);
+                    (TokenKind::Word, end, lower_case(&text[start..end]))
+                } else {
+                    (TokenKind::Punct, i + len, Cow::Borrowed(&text[i..i + len]))
+                }
             }
-            space = true;
-            i += len;
-            continue;
-        }
+        };
         if pending_break && !tokens.is_empty() {
             sentence += 1;
         }
         pending_break = false;
-        let start = i;
-        let leading_point = c == '.' && space && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) && i + 1 < to;
-        let (kind, end, norm) = if c.is_ascii_digit() {
-            let end = digits_end(bytes, i, to);
-            (TokenKind::Digits, end, digits_norm(&text[start..end]))
-        } else if leading_point {
-            // ".08": a decimal written without its leading zero.
-            let end = digits_end(bytes, i, to);
-            (TokenKind::Digits, end, Cow::Owned(format!("0{}", digits_norm(&text[start..end]))))
-        } else if c.is_alphabetic() {
-            match ascii_word(bytes, i, to) {
-                Some((end, false)) => (TokenKind::Word, end, Cow::Borrowed(&text[start..end])),
-                Some((end, true)) => (TokenKind::Word, end, Cow::Owned(text[start..end].to_ascii_lowercase())),
-                None => {
-                    let end = lex_word(text, i, to);
-                    (TokenKind::Word, end, lower_case(&text[start..end]))
-                }
-            }
-        } else {
-            (TokenKind::Punct, i + len, Cow::Borrowed(&text[i..i + len]))
-        };
         // A full stop ends a sentence unless it closes an abbreviation or a single initial.
         let ends_sentence = kind == TokenKind::Punct
-            && matches!(c, '.' | '!' | '?')
+            && matches!(bytes[start], b'.' | b'!' | b'?')
             && next_is_space_then_upper(text, end, to)
             && !tokens.last().is_some_and(|t| t.kind == TokenKind::Word && is_abbreviation(&t.norm));
         tokens.push(Token { kind, start, end, space_before: space, sentence, norm });
         if ends_sentence {
             pending_break = true;
         }
-        space = false;
-        i = end;
+        // Most tokens are followed by one space, taken here without another turn of the loop.
+        space = bytes[..to].get(end) == Some(&b' ');
+        i = end + usize::from(space);
     }
     tokens
 }
@@ -165,12 +167,9 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
 /// the word on (an apostrophe, a dot, a letter beyond ASCII), which [`lex_word`] decides.
 fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Option<(usize, bool)> {
     // The bits all the letters share: a capital lacks the 0x20 bit that a lower-case letter has.
-    let (mut end, mut common) = (start, 0xff);
-    while let Some(&b) = bytes[..to].get(end).filter(|b| b.is_ascii_alphabetic()) {
-        common &= b;
-        end += 1;
-    }
-    let capital = common & 0x20 == 0;
+    let mut common = 0xff;
+    let letters = bytes[start..to].iter().take_while(|b| b.is_ascii_alphabetic()).inspect(|&b| common &= b).count();
+    let (end, capital) = (start + letters, common & 0x20 == 0);
     let ends = end > start && (end == to || (bytes[end].is_ascii() && !matches!(bytes[end], b'\'' | b'.')));
     ends.then_some((end, capital))
 }
@@ -210,7 +209,8 @@ fn next_is_space_then_upper(text: &str, from: usize, to: usize) -> bool {
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    word.chars().count() == 1
+    // One character (a word is never empty), without counting a long word's characters.
+    word.chars().nth(1).is_none()
         || word.contains('.')
         || matches!(
             word,

@@ -8,6 +8,7 @@ mod disputed;
 pub mod duration;
 pub mod lent;
 pub mod lexer;
+mod mask;
 pub mod measure;
 pub mod number;
 mod past;
@@ -58,7 +59,7 @@ enum Found2 {
 pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let text = &*source.text;
     let tokens = lexer::tokenize(text, source.body.start, source.body.end);
-    let masked = masked_tokens(&tokens, text, source.body, rules);
+    let masked = mask::masked_tokens(&tokens, text, source.body, rules);
 
     let (starts, facts) = starters::of_tokens(&tokens, rules);
 
@@ -278,24 +279,6 @@ fn mark_days(claims: &mut [Claim], tokens: &[Token], rules: &Rules) {
 
 /// Tokens read on each side of a figure for the weekday that dates it.
 const DAY_REACH: usize = 6;
-
-fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) -> Vec<bool> {
-    let mut masked = vec![false; tokens.len()];
-    let body_text = &text[body.start..body.end];
-    for (_, regex) in &rules.ignore {
-        for m in regex.find_iter(body_text) {
-            let (a, b) = (body.start + m.start(), body.start + m.end());
-            let first = tokens.partition_point(|t| t.end <= a);
-            for (k, t) in tokens.iter().enumerate().skip(first) {
-                if t.start >= b {
-                    break;
-                }
-                masked[k] = true;
-            }
-        }
-    }
-    masked
-}
 
 /// The latest full date written in the text (DESIGN §3), unless the text writes a later year or
 /// month outside a future-tense clause ("the 2006 memoir" beside "until May 30, 2005"): the text

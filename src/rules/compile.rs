@@ -70,6 +70,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         countable: HashSet::default(),
         covers: HashSet::default(),
         ignore: Vec::new(),
+        ignore_reach: Vec::new(),
         months: HashMap::default(),
         weekdays: HashMap::default(),
         seasons: HashMap::default(),
@@ -271,6 +272,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
                     bad(if verbatim { &i.pattern } else { &i.name }, format!("ignore rule {:?}: {e}", i.name))
                 })?;
             rules.ignore.push((i.name.clone(), regex));
+            rules.ignore_reach.push(reach::reach(&i.pattern));
         }
         for r in &f.suppress {
             if r.path.is_none() && r.text.is_none() {

@@ -4,6 +4,7 @@
 mod compile;
 mod examples;
 mod load;
+pub mod reach;
 pub mod schema;
 
 use std::borrow::Cow;
@@ -231,6 +232,9 @@ pub struct Rules {
     pub covers: HashSet<(String, String)>,
     /// Ignore patterns.
     pub ignore: Vec<(String, Regex)>,
+    /// For each ignore pattern, where its matches can be when each holds an ASCII digit:
+    /// extraction then searches it only around the text's digits.
+    pub ignore_reach: Vec<Option<reach::Reach>>,
     /// Month words.
     pub months: HashMap<String, u8>,
     /// Weekday words (Monday = 1).
