@@ -61,6 +61,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         currency_lengths: Vec::new(),
         currency_words: HashMap::default(),
         currency_unit_words: HashMap::default(),
+        currency_name_prefixes: HashSet::default(),
         currency_codes: HashMap::default(),
         code_scales: HashMap::default(),
         currency_minor: HashMap::default(),
@@ -479,6 +480,11 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
             rules.currency_lengths.push(symbol.len());
         }
     }
+    let names = rules.currency_words.keys().chain(rules.currency_unit_words.keys());
+    let name_prefixes: Vec<String> = names
+        .flat_map(|name| (1..=name.len()).filter(|&e| name.is_char_boundary(e)).map(|e| name[..e].to_string()))
+        .collect();
+    rules.currency_name_prefixes.extend(name_prefixes);
     let spellings: Vec<String> = rules.unit_spellings().cloned().collect();
     for spelling in spellings {
         let ends = (1..=spelling.len()).filter(|&e| spelling.is_char_boundary(e));

@@ -212,6 +212,9 @@ pub struct Rules {
     pub currency_words: HashMap<String, String>,
     /// Currency names that are also units of measure ("pounds"), to ISO codes.
     pub currency_unit_words: HashMap<String, String>,
+    /// Every beginning of a currency name of either table, in lower case ("us", "us dollar"), so
+    /// a matcher builds a phrase to look up only where one can start.
+    currency_name_prefixes: HashSet<String>,
     /// Three-letter currency codes as written ("USD"), to ISO codes.
     pub currency_codes: HashMap<String, String>,
     /// Scale letters glued before a currency code ("M" of "MUSD").
@@ -433,6 +436,12 @@ impl Rules {
         // Written in lower case already when ASCII without capitals (as `unit` folds).
         let folded = || !written.is_ascii() || written.bytes().any(|b| b.is_ascii_uppercase());
         self.unit_prefixes.contains(written) || (folded() && self.unit_prefixes.contains(&written.to_lowercase()))
+    }
+
+    /// False when no currency name (`currency_words`, `currency_unit_words`) begins with the
+    /// lower-case `written`: then no phrase starting with it names a currency.
+    pub fn may_open_currency_name(&self, written: &str) -> bool {
+        self.currency_name_prefixes.contains(written)
     }
 
     /// Every spelling of a unit in the rules, those matched case-sensitively as written.

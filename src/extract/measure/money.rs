@@ -87,6 +87,10 @@ pub(in crate::extract) fn currency_after(
     // shorter name is a prefix of the longest, so that is written once and its prefixes read.
     let words = tokens.get(k..).unwrap_or_default().iter().take(3).enumerate();
     let window = words.take_while(|&(n, t)| t.kind != TokenKind::Digits && (n == 0 || !t.is_dash())).count();
+    // Most words after a number begin no name: the phrase is built only where one can start.
+    if window == 0 || !rules.may_open_currency_name(&tokens[k].norm) {
+        return None;
+    }
     let longest = join(&tokens[k..k + window], |t| &*t.norm);
     // The length of the name of the first `n` words: their own, and a space before each spaced one.
     let written = |n: usize| -> usize {
