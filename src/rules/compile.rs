@@ -59,6 +59,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         currency_symbols: Vec::new(),
         currency_spellings: HashMap::default(),
         currency_lengths: Vec::new(),
+        currency_last_bytes: [false; 256],
         currency_words: HashMap::default(),
         currency_unit_words: HashMap::default(),
         currency_name_prefixes: HashSet::default(),
@@ -476,6 +477,9 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
     rules.currency_symbols.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     for (i, (symbol, _)) in rules.currency_symbols.iter().enumerate() {
         rules.currency_spellings.entry(symbol.to_ascii_lowercase()).or_default().push(i);
+        if let Some(&last) = symbol.as_bytes().last() {
+            rules.currency_last_bytes[usize::from(last.to_ascii_lowercase())] = true;
+        }
         if !rules.currency_lengths.contains(&symbol.len()) {
             rules.currency_lengths.push(symbol.len());
         }

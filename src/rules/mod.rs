@@ -208,6 +208,9 @@ pub struct Rules {
     currency_spellings: HashMap<String, Vec<usize>>,
     /// The byte lengths of `currency_symbols`, longest first.
     currency_lengths: Vec<usize>,
+    /// The last bytes of `currency_symbols`, in ASCII lower case: text ending in another byte ends
+    /// in no symbol.
+    currency_last_bytes: [bool; 256],
     /// Currency names written after numbers, to ISO codes.
     pub currency_words: HashMap<String, String>,
     /// Currency names that are also units of measure ("pounds"), to ISO codes.
@@ -428,6 +431,12 @@ impl Rules {
             .filter_map(move |&n| at(n).and_then(spelled))
             .flatten()
             .map(|&i| &self.currency_symbols[i])
+    }
+
+    /// False when no currency symbol ends with the byte `last`, ASCII case ignored: then no text
+    /// ending with it ends with a symbol.
+    pub fn may_end_currency_symbol(&self, last: u8) -> bool {
+        self.currency_last_bytes[usize::from(last.to_ascii_lowercase())]
     }
 
     /// False when no unit spelling begins with `written`, in its case or in lower case: then no

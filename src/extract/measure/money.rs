@@ -42,6 +42,11 @@ pub(in crate::extract) fn currency_before(tokens: &[Token], text: &str, rules: &
     while !text.is_char_boundary(floor) {
         floor += 1;
     }
+    // Most numbers follow a word or mark that ends no symbol: the line is not searched for them.
+    let last = text[floor..number_start].trim_end_matches([' ', '\u{a0}']).as_bytes().last();
+    if !last.is_some_and(|&b| rules.may_end_currency_symbol(b)) {
+        return None;
+    }
     let line_start = text[floor..number_start].rfind('\n').map_or(floor, |p| floor + p + 1);
     let before = text[line_start..number_start].trim_end_matches([' ', '\u{a0}']);
     let spaced = line_start + before.len() < number_start;
