@@ -71,6 +71,19 @@ impl<'f, 'r> Facts<'f, 'r> {
         Facts(Some(facts))
     }
 
+    /// The facts of the word or mark at token `k`: the given ones, else looked up.
+    pub fn of<'a>(self, tokens: &[Token], rules: &'a Rules, k: usize) -> Option<&'a WordFacts>
+    where
+        'r: 'a,
+    {
+        let t = &tokens[k];
+        match self.0 {
+            // Digits are given no facts (`starters::of_tokens`), so theirs are looked up.
+            Some(facts) if t.kind != TokenKind::Digits => facts[k],
+            _ => rules.word(&t.norm),
+        }
+    }
+
     /// False when the word or mark at token `k` is known to be no unit spelling, scale or
     /// fraction (its facts do not mark it `counted`, `starters::mark`); true when it may be one,
     /// is digits, or its facts are not given.
