@@ -53,6 +53,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         unit_lookup: HashMap::default(),
         unit_lookup_exact: HashMap::default(),
         unit_lookup_second: HashMap::default(),
+        unit_lookup_lower: HashMap::default(),
         unit_prefixes: HashSet::default(),
         unit_phrase_heads: HashSet::default(),
         unit_max_words: 1,
@@ -489,6 +490,12 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         .flat_map(|name| (1..=name.len()).filter(|&e| name.is_char_boundary(e)).map(|e| name[..e].to_string()))
         .collect();
     rules.currency_name_prefixes.extend(name_prefixes);
+    let lower = |w: &&String| w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase());
+    let lower: Vec<(String, usize)> = (rules.unit_lookup.iter().filter(|(w, _)| lower(w)))
+        .map(|(w, &i)| (w.clone(), rules.unit_lookup_exact.get(w).copied().unwrap_or(i)))
+        .chain(rules.unit_lookup_exact.iter().filter(|(w, _)| lower(w)).map(|(w, &i)| (w.clone(), i)))
+        .collect();
+    rules.unit_lookup_lower.extend(lower);
     let spellings: Vec<String> = rules.unit_spellings().cloned().collect();
     for spelling in spellings {
         let ends = (1..=spelling.len()).filter(|&e| spelling.is_char_boundary(e));

@@ -195,6 +195,9 @@ pub struct Rules {
     unit_lookup: HashMap<String, usize>,
     unit_lookup_exact: HashMap<String, usize>,
     unit_lookup_second: HashMap<String, usize>,
+    /// What `unit` finds for each word in ASCII lower case that spells a unit, exact spellings
+    /// first: the matchers ask with tokens' lower-case forms, and so ask one table, not two.
+    unit_lookup_lower: HashMap<String, usize>,
     /// Every beginning of a unit spelling, as written and in lower case ("k", "km", "km/").
     unit_prefixes: HashSet<String>,
     /// First words of the unit spellings of several words ("business" of "business day"), lower-case,
@@ -380,6 +383,8 @@ impl Rules {
     }
 
     /// What the subject reader asks of the lower-case `word`, in one lookup (`None`: all "no").
+    // Inlined: asked of every token, and a call of its own cost as much as the lookup.
+    #[inline]
     pub fn word(&self, word: &str) -> Option<&WordFacts> {
         self.words.get(word)
     }
@@ -391,12 +396,12 @@ impl Rules {
 
     /// The unit spelled `word` (case-sensitive spellings first), if any.
     pub fn unit(&self, word: &str) -> Option<&Unit> {
-        let folded = |w: &str| match w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
-            // The matchers ask with tokens' lower-case forms: no copy to fold them again.
-            true => self.unit_lookup.get(w),
-            false => self.unit_lookup.get(&w.to_lowercase()),
+        let found = if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.unit_lookup_lower.get(word)
+        } else {
+            self.unit_lookup_exact.get(word).or_else(|| self.unit_lookup.get(&word.to_lowercase()))
         };
-        self.unit_lookup_exact.get(word).or_else(|| folded(word)).map(|&i| &self.units[i])
+        found.map(|&i| &self.units[i])
     }
 
     /// The hedges written before a number whose last word is `word`, in their order in `hedges`:
