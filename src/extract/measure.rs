@@ -304,7 +304,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
             start = from;
         }
         rule = "quantity";
-    } else if let Some(u) = age_at_death(tokens, text, rules, at.facts(), start, k, &low, high.is_some()) {
+    } else if let Some(u) = age_at_death(tokens, text, rules, start, k, &low, high.is_some()) {
         kind = u.kind;
         written_unit.clone_from(&u.name);
         unit = rules.base_unit(&u.dimension).to_string();
@@ -395,7 +395,6 @@ fn age_at_death<'r>(
     tokens: &[Token],
     text: &str,
     rules: &'r Rules,
-    facts: number::Facts,
     start: usize,
     k: usize,
     low: &Number,
@@ -413,7 +412,7 @@ fn age_at_death<'r>(
         && tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(text));
     let after_death = after_death || named || apposed;
     let plausible = !range && low.suffix.is_none() && low.value.fract() == 0.0 && (1.0..=130.0).contains(&low.value);
-    if !after_death || !plausible || counted_noun(tokens, rules, facts, k, false).0.is_some() {
+    if !after_death || !plausible || counted_noun(tokens, rules, number::Facts::default(), k, false).0.is_some() {
         return None;
     }
     rules.units.iter().find(|u| u.dimension == "age")

@@ -195,8 +195,7 @@ fn countable_after(tokens: &[Token], rules: &Rules, facts: Facts, j: usize, sent
         tokens.get(k).filter(|t| t.sentence == sentence && t.kind == TokenKind::Word)?;
         term_at(tokens, rules, facts, k)
     };
-    let countable = |k: usize| {
-        term(k).filter(|c| rules.countable.contains(&**c) && c != "people").map(|c| (c.into_owned(), k + 1))
-    };
+    let countable =
+        |k: usize| term(k).filter(|c| rules.countable.contains(&**c) && c != "people").map(|c| (c.into_owned(), k + 1));
     countable(j).or_else(|| term(j).and_then(|_| countable(j + 1)))
 }
