@@ -56,8 +56,9 @@ struct Part<'r> {
     special: bool,
 }
 
-/// A unit of time at token `k` ("hours", "-minutes", "business days"); returns it and the token after.
-fn time_unit<'r>(tokens: &[Token], rules: &'r Rules, k: usize) -> Option<(&'r Unit, usize)> {
+/// A unit of time at token `k` ("hours", "-minutes", "business days"); returns it and the token
+/// after. A word its `facts` say is no unit spelling is not looked up.
+fn time_unit<'r>(tokens: &[Token], rules: &'r Rules, facts: number::Facts, k: usize) -> Option<(&'r Unit, usize)> {
     let mut k = k;
     if tokens.get(k).is_some_and(|t| t.is_dash() && !t.space_before) {
         k += 1;
@@ -70,7 +71,7 @@ fn time_unit<'r>(tokens: &[Token], rules: &'r Rules, k: usize) -> Option<(&'r Un
             return Some((u, k + 2));
         }
     }
-    let w = word(tokens, k)?;
+    let w = word(tokens, k).filter(|_| facts.may_count(tokens, k))?;
     rules.unit(w).filter(is_time).map(|u| (u, k + 1))
 }
 
@@ -88,10 +89,10 @@ fn and_a_half(tokens: &[Token], k: usize) -> Option<usize> {
 
 /// The part of a length of time whose count starts at the number `at` (a number or not).
 fn part<'r>(tokens: &[Token], text: &str, rules: &'r Rules, at: &number::At) -> Option<Part<'r>> {
-    let k = at.index();
+    let (k, facts) = (at.index(), at.facts());
     let w = word(tokens, k);
     let unit_then_half = |count: f64, at: usize, special: bool| -> Option<Part<'r>> {
-        let (unit, end) = time_unit(tokens, rules, at)?;
+        let (unit, end) = time_unit(tokens, rules, facts, at)?;
         match and_a_half(tokens, end) {
             Some(after) => Some(Part { low: count + 0.5, high: count + 0.5, unit, end: after, special: true }),
             None => Some(Part { low: count, high: count, unit, end, special }),
@@ -99,7 +100,7 @@ fn part<'r>(tokens: &[Token], text: &str, rules: &'r Rules, at: &number::At) -> 
     };
     // "all day", "full-year", "the whole week": one unit, written in the singular.
     if w.is_some_and(|w| rules.whole.contains(w)) {
-        let (unit, end) = time_unit(tokens, rules, k + 1)?;
+        let (unit, end) = time_unit(tokens, rules, facts, k + 1)?;
         let singular = tokens[end - 1].norm == unit.name;
         return singular.then_some(Part { low: 1.0, high: 1.0, unit, end, special: true });
     }
@@ -109,7 +110,7 @@ fn part<'r>(tokens: &[Token], text: &str, rules: &'r Rules, at: &number::At) -> 
         if matches!(word(tokens, at), Some("a" | "an")) {
             at += 1;
         }
-        let (unit, end) = time_unit(tokens, rules, at)?;
+        let (unit, end) = time_unit(tokens, rules, facts, at)?;
         return Some(Part { low: 0.5, high: 0.5, unit, end, special: true });
     }
     // "a couple of days", "few hours", "several weeks".
@@ -119,7 +120,7 @@ fn part<'r>(tokens: &[Token], text: &str, rules: &'r Rules, at: &number::At) -> 
         if word(tokens, at) == Some("of") {
             at += 1;
         }
-        let (unit, end) = time_unit(tokens, rules, at)?;
+        let (unit, end) = time_unit(tokens, rules, facts, at)?;
         return Some(Part { low, high, unit, end, special: true });
     }
     // "an hour", "another week", "an hour and a half"; "a second" is nearly always the ordinal.
@@ -133,7 +134,7 @@ fn part<'r>(tokens: &[Token], text: &str, rules: &'r Rules, at: &number::At) -> 
     }
     // "two and a half hours".
     if let Some(after) = and_a_half(tokens, n.end) {
-        let (unit, end) = time_unit(tokens, rules, after)?;
+        let (unit, end) = time_unit(tokens, rules, facts, after)?;
         return Some(Part { low: n.value + 0.5, high: n.value + 0.5, unit, end, special: true });
     }
     unit_then_half(n.value, n.end, false)
@@ -197,7 +198,7 @@ pub fn read_at(tokens: &[Token], text: &str, rules: &Rules, at: &number::At) -> 
         }
         // Later parts are counted ("1 hour and 30 minutes") in a unit not used yet: "three days a
         // week" is a rate, not ten days.
-        let next = number::At::new(k);
+        let next = at.beside(k);
         let counted = tokens.get(k).is_some_and(|t| t.sentence == tokens[i].sentence)
             && !matches!(word(tokens, k), Some("a" | "an" | "another" | "half"))
             && next.read(tokens, text, rules).is_some();

@@ -118,7 +118,7 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
 /// [`match_measure`] at the token of `at`, whose number other matchers may have read already.
 pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number::At) -> Option<Found> {
     let i = at.index();
-    if let Some(found) = vague(tokens, rules, i) {
+    if let Some(found) = vague(tokens, rules, at.facts(), i) {
         return Some(Found::Claim(found));
     }
     if let Some(found) = zero_count(tokens, rules, i) {
@@ -275,7 +275,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
         }
         if kind == Kind::Duration {
             // "a three-day visit": what lasted is the subject's head.
-            if let (Some(noun), after_noun) = counted_noun(tokens, rules, after, false) {
+            if let (Some(noun), after_noun) = counted_noun(tokens, rules, at.facts(), after, false) {
                 head = Some(noun);
                 end = after_noun;
             }
@@ -320,7 +320,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
             k = k.max(low.suffix_token + 1);
             end = k;
         }
-        let (noun, after) = counted_noun(tokens, rules, k, true);
+        let (noun, after) = counted_noun(tokens, rules, at.facts(), k, true);
         if let Some(noun) = noun {
             unit = noun.clone();
             head = Some(noun);
@@ -412,7 +412,7 @@ fn age_at_death<'r>(
         && tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(text));
     let after_death = after_death || named || apposed;
     let plausible = !range && low.suffix.is_none() && low.value.fract() == 0.0 && (1.0..=130.0).contains(&low.value);
-    if !after_death || !plausible || counted_noun(tokens, rules, k, false).0.is_some() {
+    if !after_death || !plausible || counted_noun(tokens, rules, number::Facts::default(), k, false).0.is_some() {
         return None;
     }
     rules.units.iter().find(|u| u.dimension == "age")

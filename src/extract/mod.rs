@@ -91,7 +91,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         // The number at the token and a length of time are read once for all matchers that
         // start with them. A length of time starts only where a duration can (a date counted from
         // it, "three days ago", starts there too).
-        let at = number::At::new(i);
+        let at = number::At::with_facts(i, &facts);
         debug_assert!(can.duration || duration::read(&tokens, text, rules, i).is_none());
         let length = can.duration.then(|| duration::read_at(&tokens, text, rules, &at)).flatten();
         // "a" and "an" open one only as a length of time ("a week ago") or "a day before".

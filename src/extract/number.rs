@@ -4,7 +4,7 @@
 use std::cell::OnceCell;
 
 use super::lexer::{Token, TokenKind};
-use crate::rules::Rules;
+use crate::rules::{Rules, WordFacts};
 
 mod digits;
 mod fraction;
@@ -58,23 +58,76 @@ pub fn read(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Num
     }
 }
 
-/// The number starting at one token, read once however many readers ask: the matchers tried at a
-/// token (a length of time, a counted weekday, a measure) each begin by reading its number, which
-/// for a number in words is most of their work.
-pub struct At {
-    i: usize,
-    number: OnceCell<Option<Number>>,
+/// The word facts of a text's tokens (`starters::of_tokens`), when the caller has them. A reader
+/// asks its tables of a word only where the facts say the word may stand in them: most words
+/// after a number stand in none, and each table asked hashes the word again. Without them
+/// (`Facts::default()`), every word may stand in every table.
+#[derive(Clone, Copy, Default)]
+pub struct Facts<'f, 'r>(Option<&'f [Option<&'r WordFacts>]>);
+
+impl<'f, 'r> Facts<'f, 'r> {
+    /// The facts `facts` of a text's tokens, by token.
+    pub fn of_text(facts: &'f [Option<&'r WordFacts>]) -> Facts<'f, 'r> {
+        Facts(Some(facts))
+    }
+
+    /// The facts of the word or mark at token `k`: the given ones, else looked up.
+    pub fn of<'a>(self, tokens: &[Token], rules: &'a Rules, k: usize) -> Option<&'a WordFacts>
+    where
+        'r: 'a,
+    {
+        let t = &tokens[k];
+        match self.0 {
+            // Digits are given no facts (`starters::of_tokens`), so theirs are looked up.
+            Some(facts) if t.kind != TokenKind::Digits => facts[k],
+            _ => rules.word(&t.norm),
+        }
+    }
+
+    /// False when the word or mark at token `k` is known to be no unit spelling, scale or
+    /// fraction (its facts do not mark it `counted`, `starters::mark`); true when it may be one,
+    /// is digits, or its facts are not given.
+    pub fn may_count(self, tokens: &[Token], k: usize) -> bool {
+        match (self.0, tokens.get(k)) {
+            (Some(facts), Some(t)) if t.kind != TokenKind::Digits => facts[k].is_some_and(|f| f.starts.counted),
+            _ => true,
+        }
+    }
 }
 
-impl At {
-    /// The number at token `i`, not read yet.
-    pub fn new(i: usize) -> At {
-        At { i, number: OnceCell::new() }
+/// The number starting at one token, read once however many readers ask: the matchers tried at a
+/// token (a length of time, a counted weekday, a measure) each begin by reading its number, which
+/// for a number in words is most of their work. It holds the text's word [`Facts`] for them too.
+pub struct At<'f, 'r> {
+    i: usize,
+    number: OnceCell<Option<Number>>,
+    facts: Facts<'f, 'r>,
+}
+
+impl<'f, 'r> At<'f, 'r> {
+    /// The number at token `i`, not read yet; its readers look words' facts up themselves.
+    pub fn new(i: usize) -> At<'f, 'r> {
+        At { i, number: OnceCell::new(), facts: Facts::default() }
+    }
+
+    /// The number at token `i`, not read yet, in a text whose tokens have the word facts `facts`.
+    pub fn with_facts(i: usize, facts: &'f [Option<&'r WordFacts>]) -> At<'f, 'r> {
+        At { i, number: OnceCell::new(), facts: Facts::of_text(facts) }
+    }
+
+    /// The number at token `k` of the same text, not read yet.
+    pub fn beside(&self, k: usize) -> At<'f, 'r> {
+        At { i: k, number: OnceCell::new(), facts: self.facts }
     }
 
     /// The token the number starts at.
     pub fn index(&self) -> usize {
         self.i
+    }
+
+    /// The text's word facts.
+    pub fn facts(&self) -> Facts<'f, 'r> {
+        self.facts
     }
 
     /// The number (see [`read`]), read on the first call.

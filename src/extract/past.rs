@@ -3,8 +3,6 @@
 //! killed 170,000 people" counts another event's dead, which alignment must not set against the
 //! story's own figures.
 
-use std::collections::BTreeSet;
-
 use jiff::civil::Date;
 
 use super::date;
@@ -151,8 +149,8 @@ fn mark_continued_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]
 }
 
 /// The sentences holding a figure of an earlier event, and those holding a date.
-fn past_and_dated(claims: &[Claim], sentences: &[u32]) -> (BTreeSet<u32>, BTreeSet<u32>) {
-    let (mut past, mut dated) = (BTreeSet::new(), BTreeSet::new());
+fn past_and_dated(claims: &[Claim], sentences: &[u32]) -> (Sentences, Sentences) {
+    let (mut past, mut dated) = (Sentences::default(), Sentences::default());
     for (c, &s) in claims.iter().zip(sentences) {
         if c.kind == Kind::Date {
             dated.insert(s);
@@ -161,6 +159,23 @@ fn past_and_dated(claims: &[Claim], sentences: &[u32]) -> (BTreeSet<u32>, BTreeS
         }
     }
     (past, dated)
+}
+
+/// A set of sentence numbers, kept sorted. Claims come in text order, so the sentences of a
+/// source's claims are added mostly at the end: no tree nodes to allocate and walk.
+#[derive(Default)]
+struct Sentences(Vec<u32>);
+
+impl Sentences {
+    fn insert(&mut self, s: u32) {
+        if let Err(at) = self.0.binary_search(&s) {
+            self.0.insert(at, s);
+        }
+    }
+
+    fn contains(&self, s: &u32) -> bool {
+        self.0.binary_search(s).is_ok()
+    }
 }
 
 /// Marks the figures of an undated sentence that stands between two sentences of earlier events,

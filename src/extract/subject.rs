@@ -10,7 +10,7 @@ use crate::rules::{Rules, WordFacts, WordLists};
 
 mod words;
 pub(super) use words::alias_phrase;
-use words::canonical_of;
+pub(super) use words::canonical_of;
 pub use words::{canonical_word, singular};
 
 /// How many tokens after a figure a word of severity may stand and still narrow it ("dozens of

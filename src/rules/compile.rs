@@ -53,14 +53,17 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         unit_lookup: HashMap::default(),
         unit_lookup_exact: HashMap::default(),
         unit_lookup_second: HashMap::default(),
+        unit_lookup_lower: HashMap::default(),
         unit_prefixes: HashSet::default(),
         unit_phrase_heads: HashSet::default(),
         unit_max_words: 1,
         currency_symbols: Vec::new(),
         currency_spellings: HashMap::default(),
         currency_lengths: Vec::new(),
+        currency_last_bytes: [false; 256],
         currency_words: HashMap::default(),
         currency_unit_words: HashMap::default(),
+        currency_name_prefixes: HashSet::default(),
         currency_codes: HashMap::default(),
         code_scales: HashMap::default(),
         currency_minor: HashMap::default(),
@@ -477,10 +480,24 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
     rules.currency_symbols.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     for (i, (symbol, _)) in rules.currency_symbols.iter().enumerate() {
         rules.currency_spellings.entry(symbol.to_ascii_lowercase()).or_default().push(i);
+        if let Some(&last) = symbol.as_bytes().last() {
+            rules.currency_last_bytes[usize::from(last.to_ascii_lowercase())] = true;
+        }
         if !rules.currency_lengths.contains(&symbol.len()) {
             rules.currency_lengths.push(symbol.len());
         }
     }
+    let names = rules.currency_words.keys().chain(rules.currency_unit_words.keys());
+    let name_prefixes: Vec<String> = names
+        .flat_map(|name| (1..=name.len()).filter(|&e| name.is_char_boundary(e)).map(|e| name[..e].to_string()))
+        .collect();
+    rules.currency_name_prefixes.extend(name_prefixes);
+    let lower = |w: &&String| w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase());
+    let lower: Vec<(String, usize)> = (rules.unit_lookup.iter().filter(|(w, _)| lower(w)))
+        .map(|(w, &i)| (w.clone(), rules.unit_lookup_exact.get(w).copied().unwrap_or(i)))
+        .chain(rules.unit_lookup_exact.iter().filter(|(w, _)| lower(w)).map(|(w, &i)| (w.clone(), i)))
+        .collect();
+    rules.unit_lookup_lower.extend(lower);
     let spellings: Vec<String> = rules.unit_spellings().cloned().collect();
     for spelling in spellings {
         let ends = (1..=spelling.len()).filter(|&e| spelling.is_char_boundary(e));

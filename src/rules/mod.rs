@@ -196,6 +196,9 @@ pub struct Rules {
     unit_lookup: HashMap<String, usize>,
     unit_lookup_exact: HashMap<String, usize>,
     unit_lookup_second: HashMap<String, usize>,
+    /// What `unit` finds for each word in ASCII lower case that spells a unit, exact spellings
+    /// first: the matchers ask with tokens' lower-case forms, and so ask one table, not two.
+    unit_lookup_lower: HashMap<String, usize>,
     /// Every beginning of a unit spelling, as written and in lower case ("k", "km", "km/").
     unit_prefixes: HashSet<String>,
     /// First words of the unit spellings of several words ("business" of "business day"), lower-case,
@@ -209,10 +212,16 @@ pub struct Rules {
     currency_spellings: HashMap<String, Vec<usize>>,
     /// The byte lengths of `currency_symbols`, longest first.
     currency_lengths: Vec<usize>,
+    /// The last bytes of `currency_symbols`, in ASCII lower case: text ending in another byte ends
+    /// in no symbol.
+    currency_last_bytes: [bool; 256],
     /// Currency names written after numbers, to ISO codes.
     pub currency_words: HashMap<String, String>,
     /// Currency names that are also units of measure ("pounds"), to ISO codes.
     pub currency_unit_words: HashMap<String, String>,
+    /// Every beginning of a currency name of either table, in lower case ("us", "us dollar"), so
+    /// a matcher builds a phrase to look up only where one can start.
+    currency_name_prefixes: HashSet<String>,
     /// Three-letter currency codes as written ("USD"), to ISO codes.
     pub currency_codes: HashMap<String, String>,
     /// Scale letters glued before a currency code ("M" of "MUSD").
@@ -378,6 +387,8 @@ impl Rules {
     }
 
     /// What the subject reader asks of the lower-case `word`, in one lookup (`None`: all "no").
+    // Inlined: asked of every token, and a call of its own cost as much as the lookup.
+    #[inline]
     pub fn word(&self, word: &str) -> Option<&WordFacts> {
         self.words.get(word)
     }
@@ -389,12 +400,12 @@ impl Rules {
 
     /// The unit spelled `word` (case-sensitive spellings first), if any.
     pub fn unit(&self, word: &str) -> Option<&Unit> {
-        let folded = |w: &str| match w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
-            // The matchers ask with tokens' lower-case forms: no copy to fold them again.
-            true => self.unit_lookup.get(w),
-            false => self.unit_lookup.get(&w.to_lowercase()),
+        let found = if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.unit_lookup_lower.get(word)
+        } else {
+            self.unit_lookup_exact.get(word).or_else(|| self.unit_lookup.get(&word.to_lowercase()))
         };
-        self.unit_lookup_exact.get(word).or_else(|| folded(word)).map(|&i| &self.units[i])
+        found.map(|&i| &self.units[i])
     }
 
     /// The hedges written before a number whose last word is `word`, in their order in `hedges`:
@@ -431,12 +442,24 @@ impl Rules {
             .map(|&i| &self.currency_symbols[i])
     }
 
+    /// False when no currency symbol ends with the byte `last`, ASCII case ignored: then no text
+    /// ending with it ends with a symbol.
+    pub fn may_end_currency_symbol(&self, last: u8) -> bool {
+        self.currency_last_bytes[usize::from(last.to_ascii_lowercase())]
+    }
+
     /// False when no unit spelling begins with `written`, in its case or in lower case: then no
     /// tokens starting with it spell a unit, and a matcher need not join them to look them up.
     pub fn may_open_unit(&self, written: &str) -> bool {
         // Written in lower case already when ASCII without capitals (as `unit` folds).
         let folded = || !written.is_ascii() || written.bytes().any(|b| b.is_ascii_uppercase());
         self.unit_prefixes.contains(written) || (folded() && self.unit_prefixes.contains(&written.to_lowercase()))
+    }
+
+    /// False when no currency name (`currency_words`, `currency_unit_words`) begins with the
+    /// lower-case `written`: then no phrase starting with it names a currency.
+    pub fn may_open_currency_name(&self, written: &str) -> bool {
+        self.currency_name_prefixes.contains(written)
     }
 
     /// Every spelling of a unit in the rules, those matched case-sensitively as written.

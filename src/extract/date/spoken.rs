@@ -73,6 +73,7 @@ fn stands_alone(tokens: &[Token], k: usize, sentence: u32) -> bool {
 /// A day of the month without a month: "on 15", "on the 27th", "the 21st.", "the twenty second!",
 /// and "the 20th of next month". A bare number is a date in news only with such an introducer and
 /// nothing counted after it ("on 15 occasions", "the 27th anniversary" are not dates).
+#[inline]
 pub(super) fn bare_day(tokens: &[Token], rules: &Rules, i: usize) -> Option<(DateExpr, usize)> {
     let first = word(tokens, i)?;
     let mut k = i + 1;
@@ -197,6 +198,7 @@ pub(super) fn on_calendar_or_working(
 
 /// "two Sundays from now", "three Fridays ago": the `n`th such weekday after (or before) the
 /// reference, the reference's own day not counted.
+#[inline]
 pub(super) fn weekdays_counted(
     tokens: &[Token],
     text: &str,
@@ -230,6 +232,7 @@ pub(super) fn weekdays_counted(
 
 /// "less than 2 weeks from today", "less than 3 days after tomorrow", "less than a month ago": the
 /// days between the counted date and the day it is counted from.
+#[inline]
 pub(super) fn less_than_shifted(
     tokens: &[Token],
     text: &str,
@@ -249,6 +252,7 @@ pub(super) fn less_than_shifted(
 
 /// "more than 2 weeks ago", "over a month ago", "more than 3 days after today": the counted day
 /// as a bound, with the direction the days lie from it (-1 on and before it, +1 on and after).
+#[inline]
 pub(super) fn more_than_shifted(
     tokens: &[Token],
     text: &str,

@@ -2,6 +2,7 @@
 //! none ("no dead", "no one was killed").
 
 use super::super::lexer::{Token, TokenKind};
+use super::super::number::Facts;
 use super::super::subject::canonical_word;
 use super::{counted_noun, Measure};
 use crate::claim::{Hedge, Interval};
@@ -33,7 +34,7 @@ pub(super) fn zero_count(tokens: &[Token], rules: &Rules, i: usize) -> Option<Me
 }
 
 /// "dozens of people", "hundreds", "high triple-digit".
-pub(super) fn vague(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure> {
+pub(super) fn vague(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> Option<Measure> {
     let t = tokens.get(i)?;
     if t.kind != TokenKind::Word {
         return None;
@@ -67,7 +68,7 @@ pub(super) fn vague(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure
         if !ok {
             continue;
         }
-        let (noun, end) = counted_noun(tokens, rules, j, true);
+        let (noun, end) = counted_noun(tokens, rules, facts, j, true);
         let value = Interval { low: Some(v.low), high: v.high };
         return Some(Measure::count(i..end, value, Hedge::Vague, noun, "vague"));
     }

@@ -1,16 +1,32 @@
 //! A number's tokens in, the noun that says what it counts out: "soldiers" after "11,000",
 //! "dead" before "rose to 24", a population after "home to".
 
+use std::borrow::Cow;
+
 use crate::extract::lexer::{Token, TokenKind};
-use crate::extract::subject::{self, canonical_word};
+use crate::extract::number::Facts;
+use crate::extract::subject::{self, canonical_of};
 use crate::rules::Rules;
+
+/// The canonical term of the word at token `k` (`subject::canonical_word`), its facts taken from
+/// the text's `facts` rather than looked up again for each reader that asks.
+fn term_at<'a>(tokens: &'a [Token], rules: &'a Rules, facts: Facts<'_, 'a>, k: usize) -> Option<Cow<'a, str>> {
+    canonical_of(&tokens[k].norm, facts.of(tokens, rules, k), rules)
+}
 
 /// The noun that says what is counted, from the words after the number: "soldiers" in "11,000
 /// soldiers", "troops" in "10,000 North Korean troops", "dead" in "24 people were killed".
 /// Returns its canonical term and the token after the noun phrase. With `look_back`, a number
 /// with no noun after it takes the countable word before it ("the death toll rose to 24").
-pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Option<String>, usize) {
-    let (head, end) = noun_of(tokens, rules, k, look_back);
+/// `facts` are the text's word facts.
+pub(super) fn counted_noun(
+    tokens: &[Token],
+    rules: &Rules,
+    facts: Facts,
+    k: usize,
+    look_back: bool,
+) -> (Option<String>, usize) {
+    let (head, end) = noun_of(tokens, rules, facts, k, look_back);
     // "Fired 11 shots", "fired a total of 11 rounds", "a revolver loaded with four bullets": shots
     // fired and rounds in a gun, whatever the noun, are no account of the bullets that hit ("seven
     // bullets hit", "shot seven times"). Read before the number only: "the seven bullets fired by
@@ -31,7 +47,7 @@ pub(super) fn counted_noun(tokens: &[Token], rules: &Rules, k: usize, look_back:
 const FIRING_REACH: usize = 4;
 
 /// `counted_noun` as its words say it, before a verb of `gun_verbs` is weighed.
-fn noun_of(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Option<String>, usize) {
+fn noun_of(tokens: &[Token], rules: &Rules, facts: Facts, k: usize, look_back: bool) -> (Option<String>, usize) {
     let sentence = tokens.get(k.saturating_sub(1)).map_or(0, |t| t.sentence);
     let mut j = k;
     if tokens.get(j).is_some_and(|t| t.is("of")) {
@@ -57,17 +73,17 @@ fn noun_of(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Optio
         if t.kind != TokenKind::Word {
             break;
         }
-        let Some(term) = canonical_word(&t.norm, rules) else { break };
+        let Some(term) = term_at(tokens, rules, facts, j) else { break };
         taken += 1;
         j += 1;
         end = j;
         // The phrase ends at its noun: a countable word or a plural ("two countries", not
         // "two countries signed").
-        let countable = rules.countable.contains(&term);
+        let countable = rules.countable.contains(&*term);
         let plural = subject::singular(&t.norm) != t.norm;
         let ends = countable || plural;
-        let general = term == "people" || rules.generic.contains(term.as_str());
-        head = Some(term);
+        let general = term == "people" || rules.generic.contains(&*term);
+        head = Some(term.into_owned());
         if ends {
             // "two plainclothes officers": a word ending in s that names nothing counted gives
             // way to a counted word right after it. So does a counted word used as an adjective
@@ -77,8 +93,8 @@ fn noun_of(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Optio
             // officers" counts bullets.
             let next = match (countable, general) {
                 (true, false) if plural => None,
-                (true, false) => noun_after(tokens, rules, j, sentence),
-                (false, _) => countable_after(tokens, rules, j, sentence),
+                (true, false) => noun_after(tokens, rules, facts, j, sentence),
+                (false, _) => countable_after(tokens, rules, facts, j, sentence),
                 (true, true) => None,
             };
             if let Some((next, after)) = next {
@@ -94,28 +110,27 @@ fn noun_of(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Optio
     // people were killed" counts the dead.
     let general = head.as_deref().is_none_or(|h| rules.generic.contains(h) || h == "people");
     if general {
-        let better = tokens[end..]
-            .iter()
+        let better = (end..tokens.len())
             .take(GENERAL_REACH)
-            .take_while(|t| t.sentence == sentence && t.kind == TokenKind::Word)
-            .take_while(|t| !rules.clause_joins.contains(&*t.norm))
-            .filter_map(|t| canonical_word(&t.norm, rules))
+            .take_while(|&j| tokens[j].sentence == sentence && tokens[j].kind == TokenKind::Word)
+            .take_while(|&j| !rules.clause_joins.contains(&*tokens[j].norm))
+            .filter_map(|j| term_at(tokens, rules, facts, j))
             .take(3)
-            .find(|c| rules.countable.contains(c) && c != "people");
-        if better.is_some() {
-            return (better, end);
+            .find(|c| rules.countable.contains(&**c) && c != "people");
+        if let Some(better) = better {
+            return (Some(better.into_owned()), end);
         }
     }
     if (head.is_none() || general) && look_back {
         // "home to 167,000 people", "a city of 160,000": a phrase right before the number that
         // names what is counted says so before any word further back ("structures home to").
         let phrase = (k.saturating_sub(1 + rules.alias_max_words)..k.saturating_sub(1))
-            .filter_map(|i| subject::alias_phrase(tokens, rules, i, rules.word(&tokens[i].norm)))
+            .filter_map(|i| subject::alias_phrase(tokens, rules, i, facts.of(tokens, rules, i)))
             .find(|&(c, after)| after + 1 == k && rules.countable.contains(c));
         if let Some((c, _)) = phrase {
             return (Some(c.to_string()), end);
         }
-        if let Some(object) = estimated_object(tokens, rules, k, sentence) {
+        if let Some(object) = estimated_object(tokens, rules, facts, k, sentence) {
             return (Some(object), end);
         }
         // "killing one", "the death toll rose to 24", and the commonest phrasing of all, "the
@@ -123,18 +138,17 @@ fn noun_of(tokens: &[Token], rules: &Rules, k: usize, look_back: bool) -> (Optio
         // others named before people counted ("troops had identified the hundreds of
         // civilians"): a plural there names who acts on them, not what they are.
         let named = head.is_some();
-        let before = tokens[..k]
-            .iter()
+        let before = (0..k.min(tokens.len()))
             .rev()
             .skip(1)
             .take(5)
-            .take_while(|t| t.sentence == sentence && !t.is_punct(",;:"))
-            .filter(|t| t.kind == TokenKind::Word)
-            .filter(|t| !(named && subject::singular(&t.norm) != t.norm))
-            .filter_map(|t| canonical_word(&t.norm, rules))
-            .find(|c| rules.countable.contains(c) && c != "people");
+            .take_while(|&j| tokens[j].sentence == sentence && !tokens[j].is_punct(",;:"))
+            .filter(|&j| tokens[j].kind == TokenKind::Word)
+            .filter(|&j| !(named && subject::singular(&tokens[j].norm) != tokens[j].norm))
+            .filter_map(|j| term_at(tokens, rules, facts, j))
+            .find(|c| rules.countable.contains(&**c) && c != "people");
         if before.is_some() || head.is_none() {
-            return (before, end);
+            return (before.map(Cow::into_owned), end);
         }
     }
     (head, end)
@@ -147,16 +161,16 @@ const ESTIMATE_REACH: usize = 16;
 /// `k`: "Police put the march, to mark a 24-hour nationwide strike, at roughly 30,000 people"
 /// counts the marchers, "officials put the death toll at 24" the dead, however many words stand
 /// between the object and the figure. The object is the first word or alias phrase after the verb.
-fn estimated_object(tokens: &[Token], rules: &Rules, k: usize, sentence: u32) -> Option<String> {
+fn estimated_object(tokens: &[Token], rules: &Rules, facts: Facts, k: usize, sentence: u32) -> Option<String> {
     let at = (k.saturating_sub(3)..k).rev().find(|&i| tokens[i].sentence == sentence && tokens[i].is("at"))?;
     let verb = (at.saturating_sub(ESTIMATE_REACH)..at)
         .rev()
         .take_while(|&i| tokens[i].sentence == sentence)
         .find(|&i| tokens[i].kind == TokenKind::Word && rules.estimates.contains(&*tokens[i].norm))?;
     let object = (verb + 1..at).find_map(|i| {
-        subject::alias_phrase(tokens, rules, i, rules.word(&tokens[i].norm))
+        subject::alias_phrase(tokens, rules, i, facts.of(tokens, rules, i))
             .map(|(c, _)| c.to_string())
-            .or_else(|| canonical_word(&tokens[i].norm, rules))
+            .or_else(|| term_at(tokens, rules, facts, i).map(Cow::into_owned))
     })?;
     rules.countable.contains(&object).then_some(object)
 }
@@ -167,20 +181,21 @@ const GENERAL_REACH: usize = 5;
 
 /// The plural or countable noun right at token `j` ("pirates" of "23 arrested pirates"), in
 /// `sentence`, with the token after it; not "people", which counts nothing of its own.
-fn noun_after(tokens: &[Token], rules: &Rules, j: usize, sentence: u32) -> Option<(String, usize)> {
+fn noun_after(tokens: &[Token], rules: &Rules, facts: Facts, j: usize, sentence: u32) -> Option<(String, usize)> {
     let t = tokens.get(j).filter(|t| t.sentence == sentence && t.kind == TokenKind::Word)?;
-    let term = canonical_word(&t.norm, rules).filter(|c| c != "people" && !rules.generic.contains(c.as_str()))?;
-    let noun = rules.countable.contains(&term) || subject::singular(&t.norm) != t.norm;
-    noun.then_some((term, j + 1))
+    let term = term_at(tokens, rules, facts, j).filter(|c| c != "people" && !rules.generic.contains(&**c))?;
+    let noun = rules.countable.contains(&*term) || subject::singular(&t.norm) != t.norm;
+    noun.then(|| (term.into_owned(), j + 1))
 }
 
 /// The countable word at token `j`, or after one content word at `j` ("plainclothes NYPD
 /// officers", "plainclothes police officers"), in `sentence`, with the token after it.
-fn countable_after(tokens: &[Token], rules: &Rules, j: usize, sentence: u32) -> Option<(String, usize)> {
+fn countable_after(tokens: &[Token], rules: &Rules, facts: Facts, j: usize, sentence: u32) -> Option<(String, usize)> {
     let term = |k: usize| {
-        let t = tokens.get(k).filter(|t| t.sentence == sentence && t.kind == TokenKind::Word)?;
-        canonical_word(&t.norm, rules)
+        tokens.get(k).filter(|t| t.sentence == sentence && t.kind == TokenKind::Word)?;
+        term_at(tokens, rules, facts, k)
     };
-    let countable = |k: usize| term(k).filter(|c| rules.countable.contains(c) && c != "people").map(|c| (c, k + 1));
+    let countable =
+        |k: usize| term(k).filter(|c| rules.countable.contains(&**c) && c != "people").map(|c| (c.into_owned(), k + 1));
     countable(j).or_else(|| term(j).and_then(|_| countable(j + 1)))
 }

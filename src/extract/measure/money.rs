@@ -42,6 +42,11 @@ pub(in crate::extract) fn currency_before(tokens: &[Token], text: &str, rules: &
     while !text.is_char_boundary(floor) {
         floor += 1;
     }
+    // Most numbers follow a word or mark that ends no symbol: the line is not searched for them.
+    let last = text[floor..number_start].trim_end_matches([' ', '\u{a0}']).as_bytes().last();
+    if !last.is_some_and(|&b| rules.may_end_currency_symbol(b)) {
+        return None;
+    }
     let line_start = text[floor..number_start].rfind('\n').map_or(floor, |p| floor + p + 1);
     let before = text[line_start..number_start].trim_end_matches([' ', '\u{a0}']);
     let spaced = line_start + before.len() < number_start;
@@ -87,6 +92,10 @@ pub(in crate::extract) fn currency_after(
     // shorter name is a prefix of the longest, so that is written once and its prefixes read.
     let words = tokens.get(k..).unwrap_or_default().iter().take(3).enumerate();
     let window = words.take_while(|&(n, t)| t.kind != TokenKind::Digits && (n == 0 || !t.is_dash())).count();
+    // Most words after a number begin no name: the phrase is built only where one can start.
+    if window == 0 || !rules.may_open_currency_name(&tokens[k].norm) {
+        return None;
+    }
     let longest = join(&tokens[k..k + window], |t| &*t.norm);
     // The length of the name of the first `n` words: their own, and a space before each spaced one.
     let written = |n: usize| -> usize {

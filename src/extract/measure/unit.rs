@@ -44,11 +44,17 @@ pub(in crate::extract) fn unit_after<'r>(
         if t.kind == TokenKind::Digits || t.sentence != first.sentence {
             break;
         }
+        let written = &text[t.start..t.end];
+        // The first token is asked as it stands, before any copy: most words after a number
+        // begin no unit.
+        if n == 0 && !rules.may_open_unit(written) {
+            break;
+        }
         if n > 0 && t.space_before {
             raw.push(' ');
         }
-        raw.push_str(&text[t.start..t.end]);
-        if !rules.may_open_unit(&raw) {
+        raw.push_str(written);
+        if n > 0 && !rules.may_open_unit(&raw) {
             break;
         }
         if let Some(unit) = rules.unit(&raw) {

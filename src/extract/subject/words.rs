@@ -67,7 +67,11 @@ pub fn canonical_word(word: &str, rules: &Rules) -> Option<String> {
 
 /// [`canonical_word`] given the word's `facts`, borrowed where the term is the word itself, a
 /// part of it or its alias.
-pub(super) fn canonical_of<'a>(word: &'a str, facts: Option<&'a WordFacts>, rules: &'a Rules) -> Option<Cow<'a, str>> {
+pub(in crate::extract) fn canonical_of<'a>(
+    word: &'a str,
+    facts: Option<&'a WordFacts>,
+    rules: &'a Rules,
+) -> Option<Cow<'a, str>> {
     if word.len() < 2 || facts.is_some_and(|f| f.no_term) {
         return None;
     }
