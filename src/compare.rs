@@ -87,7 +87,7 @@ fn clocks_apart(a: &Claim, b: &Claim, rules: &Rules) -> Option<(Interval, Interv
 
 /// The minutes past midnight of a time of day told without a calendar day ("3.45pm": 945).
 pub fn clock_minutes(c: &Claim) -> Option<f64> {
-    let clock = unanchored::clock_of(c).filter(|_| c.value.low.is_none())?;
+    let clock = unanchored::clock_of(c).filter(|_| c.value.low().is_none())?;
     let (h, m) = clock.split_once(':')?;
     Some(h.parse::<f64>().ok()? * 60.0 + m.parse::<f64>().ok()?)
 }
@@ -115,12 +115,12 @@ impl<'a> RelateKey<'a> {
             written_unit: &c.written_unit,
             hedge: c.hedge,
             bits: [
-                bits(c.value.low),
-                bits(c.value.high),
-                bits(c.nominal.low),
-                bits(c.nominal.high),
+                bits(c.value.low()),
+                bits(c.value.high()),
+                bits(c.nominal.low()),
+                bits(c.nominal.high()),
                 // Of the value as written, `relate` reads the low bound only.
-                bits(c.written.and_then(|w| w.low)),
+                bits(c.written.and_then(|w| w.low())),
             ],
         }
     }
@@ -129,7 +129,7 @@ impl<'a> RelateKey<'a> {
 /// Two claims of one unit with no value ("11:00 (day unknown)"), one hedged and one not ("about
 /// 11 a.m.", "at 1100 hours"): they fit, but do not say the very same.
 fn unknown_values_hedged_apart(a: &Claim, b: &Claim) -> bool {
-    let unknown = |c: &Claim| c.value.low.is_none() && c.value.high.is_none();
+    let unknown = |c: &Claim| c.value.low().is_none() && c.value.high().is_none();
     unknown(a) && unknown(b) && a.unit == b.unit && (a.hedge == Hedge::Approx) != (b.hedge == Hedge::Approx)
 }
 
@@ -170,9 +170,9 @@ fn converted(a: &Claim, b: &Claim) -> Option<Verdict> {
     if a.written_unit == b.written_unit {
         return None;
     }
-    let (x, y) = (a.nominal.low.filter(|_| a.nominal.is_exact())?, b.nominal.low.filter(|_| b.nominal.is_exact())?);
+    let (x, y) = (a.nominal.low().filter(|_| a.nominal.is_exact())?, b.nominal.low().filter(|_| b.nominal.is_exact())?);
     let slack = |c: &Claim, base: f64| {
-        let written = c.written.and_then(|w| w.low).filter(|w| *w != 0.0)?;
+        let written = c.written.and_then(|w| w.low()).filter(|w| *w != 0.0)?;
         Some(rounding_step(written) / 2.0 * (base / written).abs())
     };
     let within = (x - y).abs() <= slack(a, x)?.max(slack(b, y)?);
@@ -240,20 +240,20 @@ fn same(a: &Interval, b: &Interval) -> bool {
         (None, None) => true,
         _ => false,
     };
-    eq(a.low, b.low) && eq(a.high, b.high)
+    eq(a.low(), b.low()) && eq(a.high(), b.high())
 }
 
 /// True when `precise` is an exact value that rounds to the exact round number `round` ("229,866"
 /// and "230,000") and lies within `share` of it. A bound open on one side ("over 14,000") counts by
 /// its one end: the round "14,000" may be any figure that rounds to it, some of them over 14,000.
 fn rounds_to(precise: &Interval, round: &Interval, share: f64) -> bool {
-    let end = match (precise.low, precise.high) {
+    let end = match (precise.low(), precise.high()) {
         (Some(low), Some(_)) if precise.is_exact() => Some(low),
         (Some(low), None) => Some(low),
         (None, Some(high)) => Some(high),
         _ => None,
     };
-    let (Some(p), Some(r)) = (end, round.low.filter(|_| round.is_exact())) else {
+    let (Some(p), Some(r)) = (end, round.low().filter(|_| round.is_exact())) else {
         return false;
     };
     if r.fract() != 0.0 || r.abs() < 10.0 {
@@ -349,15 +349,15 @@ mod tests {
         assert_eq!(relate_values(Kind::Count, &exact(7.0), &exact(7.0), t(0.0)), Verdict::Agree);
         assert_eq!(relate_values(Kind::Count, &exact(5.0), &exact(7.0), t(0.02)), Verdict::Conflict);
         let around = Interval::between(10450.0, 11550.0);
-        let over = Interval { low: Some(10001.0), high: None };
+        let over = Interval::new(Some(10001.0), None);
         assert_eq!(relate_values(Kind::Count, &around, &over, t(0.0)), Verdict::Compatible);
-        let at_least_5 = Interval { low: Some(5.0), high: None };
+        let at_least_5 = Interval::new(Some(5.0), None);
         assert_eq!(relate_values(Kind::Count, &at_least_5, &exact(7.0), t(0.0)), Verdict::Compatible);
     }
 
     /// A time of day told without a calendar day, as `unanchored::clock` makes it.
     fn clock(at: &str, approx: bool) -> Claim {
-        let unknown = Interval { low: None, high: None };
+        let unknown = Interval::new(None, None);
         Claim {
             source: 0,
             span: crate::claim::Span { start: 0, end: 1 },
@@ -390,8 +390,8 @@ mod tests {
         assert_eq!(relate_values(Kind::Count, &exact(120.0), &exact(100.0), t(0.02)), Verdict::Conflict);
         assert_eq!(relate_values(Kind::Count, &exact(101.0), &exact(100.0), t(0.02)), Verdict::Compatible);
         // A bound just past a round figure: the round one may stand for a figure past it too.
-        let over = |x: f64| Interval { low: Some(x), high: None };
-        let under = |x: f64| Interval { low: None, high: Some(x) };
+        let over = |x: f64| Interval::new(Some(x), None);
+        let under = |x: f64| Interval::new(None, Some(x));
         assert_eq!(relate_values(Kind::Count, &exact(14_000.0), &over(14_001.0), t(0.02)), Verdict::Compatible);
         assert_eq!(relate_values(Kind::Count, &under(13_999.0), &exact(14_000.0), t(0.02)), Verdict::Compatible);
         // Not a small figure, which is no rounding ("40 dead" and "more than 40"), nor a bound far past.
@@ -411,12 +411,8 @@ mod tests {
 
     #[test]
     fn relations_are_symmetric() {
-        let cases = [
-            Interval::exact(3.0),
-            Interval::between(1.0, 4.0),
-            Interval { low: Some(2.0), high: None },
-            Interval::exact(300.0),
-        ];
+        let cases =
+            [Interval::exact(3.0), Interval::between(1.0, 4.0), Interval::new(Some(2.0), None), Interval::exact(300.0)];
         for a in &cases {
             for b in &cases {
                 assert_eq!(relate_values(Kind::Count, a, b, t(0.02)), relate_values(Kind::Count, b, a, t(0.02)));

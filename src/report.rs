@@ -189,7 +189,7 @@ impl Mention {
             start: claim.span.start,
             end: claim.span.end,
             text: quote(&source.text[claim.span.start..claim.span.end]),
-            value: Value { low: bound(claim.value.low), high: bound(claim.value.high) },
+            value: Value { low: bound(claim.value.low()), high: bound(claim.value.high()) },
             shown: claim.value_text(),
             unit: claim.unit,
             kind: claim.kind,

@@ -18,13 +18,13 @@ fn claim(rules: &Rules, text: &str, kind: Kind) -> Claim {
 fn same(kind: Kind, spellings: &[&str]) {
     let rules = Rules::embedded().unwrap();
     let first = claim(&rules, spellings[0], kind);
-    let (low, high) = (first.value.low.unwrap(), first.value.high.unwrap());
+    let (low, high) = (first.value.low().unwrap(), first.value.high().unwrap());
     for text in &spellings[1..] {
         let c = claim(&rules, text, kind);
         let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * a.abs().max(1.0);
         assert_eq!(c.unit, first.unit, "{text:?} vs {:?}", spellings[0]);
         assert!(
-            close(c.value.low.unwrap(), low) && close(c.value.high.unwrap(), high),
+            close(c.value.low().unwrap(), low) && close(c.value.high().unwrap(), high),
             "{text:?} reads {:?}, {:?} reads {:?}",
             c.value,
             spellings[0],

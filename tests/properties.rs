@@ -178,8 +178,8 @@ fn interval() -> impl Strategy<Value = Interval> {
     prop_oneof![
         value.clone().prop_map(Interval::exact),
         (value.clone(), value.clone()).prop_map(|(a, b)| Interval::between(a, b)),
-        value.clone().prop_map(|a| Interval { low: Some(a), high: None }),
-        value.prop_map(|b| Interval { low: None, high: Some(b) }),
+        value.clone().prop_map(|a| Interval::new(Some(a), None)),
+        value.prop_map(|b| Interval::new(None, Some(b))),
     ]
 }
 

@@ -160,7 +160,7 @@ fn close(a: f64, b: f64) -> bool {
 }
 
 fn point(i: &Interval) -> Option<f64> {
-    i.is_exact().then_some(i.low).flatten()
+    i.is_exact().then_some(i.low()).flatten()
 }
 
 fn number(v: &serde_json::Value) -> Option<f64> {
@@ -183,13 +183,13 @@ fn range_matches(spec: &str, got: &Interval) -> bool {
     let Some((lo, hi)) = inner.split_once(',') else { return false };
     let bound = |s: &str| if s.trim().is_empty() { None } else { s.trim().parse::<f64>().ok() };
     let (lo, hi) = (bound(lo), bound(hi));
-    let low_ok = match (lo, got.low) {
+    let low_ok = match (lo, got.low()) {
         (None, None) => true,
         (Some(l), Some(g)) if open_low => close(g, l + 1.0) || close(g, l),
         (Some(l), Some(g)) => close(g, l),
         _ => false,
     };
-    let high_ok = match (hi, got.high) {
+    let high_ok = match (hi, got.high()) {
         (None, None) => true,
         (Some(h), Some(g)) if open_high => close(g, h - 1.0) || close(g, h),
         (Some(h), Some(g)) => close(g, h),
@@ -251,7 +251,7 @@ fn value_matches(check: Check, claim: &Claim, resolution: Option<&serde_json::Va
         Check::Period => {
             let start = past.and_then(|p| p.get("startDate")).and_then(day);
             let end = past.and_then(|p| p.get("endDate")).and_then(day);
-            match (start, end, claim.value.low, claim.value.high) {
+            match (start, end, claim.value.low(), claim.value.high()) {
                 (Some(s), Some(e), Some(lo), Some(hi)) => {
                     close(s, lo)
                         && (close(e, hi + 1.0) || close(e, hi) || opens_last_unit(e, hi) || opens_last_week(e, hi))
@@ -399,7 +399,7 @@ fn ranges_map_between_exclusive_and_inclusive_bounds() {
     assert!(range_matches("[20,30)", &between));
     assert!(range_matches("(19,30]", &between));
     assert!(!range_matches("[20,40)", &between));
-    assert!(range_matches("(30,)", &Interval { low: Some(31.0), high: None }));
-    assert!(range_matches("(,700]", &Interval { low: None, high: Some(700.0) }));
-    assert!(!range_matches("(,700]", &Interval { low: Some(0.0), high: Some(700.0) }));
+    assert!(range_matches("(30,)", &Interval::new(Some(31.0), None)));
+    assert!(range_matches("(,700]", &Interval::new(None, Some(700.0))));
+    assert!(!range_matches("(,700]", &Interval::new(Some(0.0), Some(700.0))));
 }

@@ -27,8 +27,8 @@ fn camp_role<'a>(cx: &'a Context, members: &[usize]) -> Option<&'a Role> {
         let c = &cx.claims[m];
         &cx.roles[m] == role
             || (cx.roles[m].0 == role.0
-                && c.nominal.low == Some(0.0)
-                && c.nominal.high == Some(0.0)
+                && c.nominal.low() == Some(0.0)
+                && c.nominal.high() == Some(0.0)
                 && cx.rules.covers.contains(&(cx.roles[m].1.to_string(), role.1.to_string())))
     };
     let role = told
@@ -44,7 +44,7 @@ fn camp_role<'a>(cx: &'a Context, members: &[usize]) -> Option<&'a Role> {
         };
     let all = told.iter().all(|&m| {
         let c = &cx.claims[m];
-        let whole = [c.nominal.low, c.nominal.high].iter().flatten().all(|x| x.fract() == 0.0);
+        let whole = [c.nominal.low(), c.nominal.high()].iter().flatten().all(|x| x.fract() == 0.0);
         of_role(m, role)
             && !c.subject.past
             && !c.subject.times
@@ -66,7 +66,7 @@ fn told_role<'a>(cx: &'a Context, members: &[usize]) -> &'a Role {
 /// ends of the two intervals, so a vague figure's width counts in its favour.
 fn near(cx: &Context, x: &Claim, y: &Claim) -> bool {
     let (lower, upper) = if x.value.magnitude() <= y.value.magnitude() { (x, y) } else { (y, x) };
-    let (Some(top), Some(bottom)) = (lower.value.high, upper.value.low) else {
+    let (Some(top), Some(bottom)) = (lower.value.high(), upper.value.low()) else {
         // An open end reaches the other value: the two overlap.
         return true;
     };

@@ -91,7 +91,7 @@ fn loosely_told_time(
     if x.precision != Some(DatePrecision::Minute) || x.hedge != Hedge::Approx {
         return None;
     }
-    let holds = |y: &Claim| match (x.value.low, x.value.high, y.value.low, y.value.high) {
+    let holds = |y: &Claim| match (x.value.low(), x.value.high(), y.value.low(), y.value.high()) {
         (Some(a), Some(b), Some(c), Some(d)) => a <= c && d <= b,
         _ => false,
     };

@@ -145,5 +145,5 @@ const EXACT_ROLE_GROUPS: usize = 64;
 type ValueKey = (Option<u64>, Option<u64>);
 
 fn value_key(c: &Claim) -> ValueKey {
-    (c.value.low.map(f64::to_bits), c.value.high.map(f64::to_bits))
+    (c.value.low().map(f64::to_bits), c.value.high().map(f64::to_bits))
 }

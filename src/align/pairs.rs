@@ -11,7 +11,7 @@ use super::Context;
 /// Whether one of two figures is bounded from above only ("as many as 20", "up to 20") and the
 /// other lies more than `FAR_INSIDE` times below its bound.
 pub(super) fn far_inside_bound(x: &Claim, y: &Claim) -> bool {
-    let far = |open: &Claim, other: &Claim| match (open.value.low, open.value.high) {
+    let far = |open: &Claim, other: &Claim| match (open.value.low(), open.value.high()) {
         (None, Some(bound)) => {
             let (a, b) = (bound.abs(), other.value.magnitude());
             a.min(b) > 0.0 && a.max(b) / a.min(b) > FAR_INSIDE
@@ -60,7 +60,7 @@ pub(super) fn sole_pair(cx: &Context, a: usize, b: usize) -> bool {
 fn nearest_ends(x: &Claim, y: &Claim) -> (f64, f64) {
     let (p, q) = (x.value.magnitude(), y.value.magnitude());
     let (small, large) = if p <= q { (x, y) } else { (y, x) };
-    match (small.value.high, large.value.low) {
+    match (small.value.high(), large.value.low()) {
         (Some(h), Some(l)) if h >= 0.0 && l > h => (h, l),
         _ => (p.min(q), p.max(q)),
     }
@@ -133,7 +133,7 @@ pub(super) fn unnamed_other_nouns(cx: &Context, a: usize, b: usize) -> bool {
 /// Whether two counts of none are of a whole and its part ("no casualties", "no one was killed":
 /// `covers` in rules/aliases.toml).
 pub(super) fn none_of_either(x: &Claim, y: &Claim, ra: &str, rb: &str, rules: &Rules) -> bool {
-    let none = |c: &Claim| c.nominal.low == Some(0.0) && c.nominal.high == Some(0.0);
+    let none = |c: &Claim| c.nominal.low() == Some(0.0) && c.nominal.high() == Some(0.0);
     let covers = |whole: &str, part: &str| rules.covers.contains(&(whole.to_string(), part.to_string()));
     none(x) && none(y) && (covers(ra, rb) || covers(rb, ra))
 }
@@ -152,7 +152,7 @@ pub(super) fn addition_told_plainly(x: &Claim, y: &Claim, rules: &Rules) -> bool
 pub(super) fn same_figure_hedged(x: &Claim, y: &Claim) -> bool {
     let hedged = |exact: &Claim, other: &Claim| {
         exact.nominal.is_exact()
-            && exact.nominal.low.is_some_and(|v| [other.nominal.low, other.nominal.high].contains(&Some(v)))
+            && exact.nominal.low().is_some_and(|v| [other.nominal.low(), other.nominal.high()].contains(&Some(v)))
     };
     hedged(x, y) || hedged(y, x)
 }

@@ -52,7 +52,7 @@ pub(super) fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
 /// account of the degree is its graded figure.
 pub(super) fn degree_beside_plain(cx: &Context, a: usize, b: usize) -> bool {
     let plain_beside = |i: usize| {
-        let least = cx.claims[i].nominal.low.unwrap_or(f64::NEG_INFINITY);
+        let least = cx.claims[i].nominal.low().unwrap_or(f64::NEG_INFINITY);
         cx.by_source[cx.claims[i].source].iter().any(|&m| {
             let z = &cx.claims[m];
             m != i
@@ -60,7 +60,7 @@ pub(super) fn degree_beside_plain(cx: &Context, a: usize, b: usize) -> bool {
                 && z.subject.degree == Degree::Unsaid
                 && !z.subject.part
                 && !z.subject.past
-                && z.nominal.high.is_none_or(|h| h >= least)
+                && z.nominal.high().is_none_or(|h| h >= least)
         })
     };
     // Whether the outlet of plain figure `i` tells its role of `degree` too.

@@ -29,7 +29,7 @@ pub(super) fn restated_targets(cx: &Context, clusters: &Clusters, names: &[usize
     for &k in names {
         let members = &clusters[&k];
         let (o, x) = (members[0], &claims[members[0]]);
-        let large = x.nominal.is_exact() && x.nominal.low.is_some_and(|v| v >= DISTINCT_COUNT);
+        let large = x.nominal.is_exact() && x.nominal.low().is_some_and(|v| v >= DISTINCT_COUNT);
         if members.len() != 1 || cx.roles[o].0 != Kind::Count || !large || x.subject.past || x.subject.times {
             continue;
         }
@@ -65,9 +65,9 @@ const ROUNDED_BY: f64 = 0.25;
 /// rounding of `exact`, an exact span of the same unit: `exact` lies beyond the bound on its open
 /// side, by at most `ROUNDED_BY` of it.
 fn rounds(bound: &Claim, exact: &Claim) -> bool {
-    let (Some(x), true) = (exact.nominal.low, bound.unit == exact.unit) else { return false };
+    let (Some(x), true) = (exact.nominal.low(), bound.unit == exact.unit) else { return false };
     // The nominal value of a bound is the figure written ("30" of "more than 30 years").
-    let Some(b) = bound.nominal.low.filter(|&b| b > 0.0 && bound.nominal.is_exact()) else { return false };
+    let Some(b) = bound.nominal.low().filter(|&b| b > 0.0 && bound.nominal.is_exact()) else { return false };
     match bound.hedge {
         Hedge::MoreThan | Hedge::AtLeast => x >= b && x <= b * (1.0 + ROUNDED_BY),
         Hedge::LessThan | Hedge::AtMost => x <= b && x >= b * (1.0 - ROUNDED_BY),

@@ -36,7 +36,7 @@ pub(super) fn role_of(claim: &Claim, rules: &Rules) -> Role {
     }
     let unit = crate::extract::subject::canonical_word(&claim.unit, rules).unwrap_or_default();
     let whole =
-        claim.nominal.low.is_none_or(|x| x.fract() == 0.0) && claim.nominal.high.is_none_or(|x| x.fract() == 0.0);
+        claim.nominal.low().is_none_or(|x| x.fract() == 0.0) && claim.nominal.high().is_none_or(|x| x.fract() == 0.0);
     if !whole {
         let measure = claim
             .subject
@@ -74,12 +74,12 @@ pub(super) fn role_of(claim: &Claim, rules: &Rules) -> Role {
 /// over the claims, so the cost follows their number.
 pub(super) fn roles_of(claims: &[Claim], rules: &Rules) -> Vec<Role> {
     let mut roles: Vec<Role> = claims.iter().map(|c| role_of(c, rules)).collect();
-    let decimal = |c: &Claim| c.nominal.is_exact() && c.nominal.low.is_some_and(|x| x.fract() != 0.0);
+    let decimal = |c: &Claim| c.nominal.is_exact() && c.nominal.low().is_some_and(|x| x.fract() != 0.0);
     // Per decimal value as written, the one measure it is given in, or `None` when several are.
     let mut measures: BTreeMap<u64, Option<Term>> = BTreeMap::new();
     for (c, role) in claims.iter().zip(&roles) {
         if role.0 == Kind::Quantity && decimal(c) {
-            let key = c.nominal.low.unwrap_or_default().to_bits();
+            let key = c.nominal.low().unwrap_or_default().to_bits();
             let entry = measures.entry(key).or_insert(Some(role.1));
             if *entry != Some(role.1) {
                 *entry = None;
@@ -94,7 +94,7 @@ pub(super) fn roles_of(claims: &[Claim], rules: &Rules) -> Vec<Role> {
             if !bare || !decimal(c) {
                 return None;
             }
-            measures.get(&c.nominal.low.unwrap_or_default().to_bits()).copied().flatten()
+            measures.get(&c.nominal.low().unwrap_or_default().to_bits()).copied().flatten()
         })
         .collect();
     for (role, measure) in roles.iter_mut().zip(adopted) {
@@ -111,7 +111,7 @@ pub(super) fn roles_of(claims: &[Claim], rules: &Rules) -> Vec<Role> {
 /// once. Reads the measured decimals once and each bare decimal's neighbours among them, so the
 /// cost follows the number of decimals.
 fn adopt_listed(claims: &[Claim], roles: &mut [Role]) {
-    let decimal = |c: &Claim| c.nominal.is_exact() && c.nominal.low.is_some_and(|x| x.fract() != 0.0);
+    let decimal = |c: &Claim| c.nominal.is_exact() && c.nominal.low().is_some_and(|x| x.fract() != 0.0);
     // Per source, the measured decimals by where they start and end.
     let mut measured: BTreeMap<(usize, usize), (usize, usize)> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {

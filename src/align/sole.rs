@@ -40,7 +40,7 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[Role], rules: &Rules) -> V
             && !c.subject.terms.is_empty()
             && match kind {
                 // A figure with decimals counts no things ("a 2.9 aftershock" is a magnitude).
-                Kind::Count => [c.nominal.low, c.nominal.high].iter().flatten().all(|x| x.fract() == 0.0),
+                Kind::Count => [c.nominal.low(), c.nominal.high()].iter().flatten().all(|x| x.fract() == 0.0),
                 Kind::Quantity => rules.unit(role).is_none_or(|u| u.dimension != "length"),
                 _ => false,
             }
@@ -52,8 +52,8 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[Role], rules: &Rules) -> V
     let mut bounds: BTreeMap<(usize, RoleDegree, Option<&str>), (f64, f64)> = BTreeMap::new();
     let mut unplaced: BTreeMap<(usize, RoleDegree), (f64, f64)> = BTreeMap::new();
     let narrow = |entry: &mut (f64, f64), c: &Claim| {
-        entry.0 = entry.0.max(c.nominal.low.unwrap_or(f64::NEG_INFINITY));
-        entry.1 = entry.1.min(c.nominal.high.unwrap_or(f64::INFINITY));
+        entry.0 = entry.0.max(c.nominal.low().unwrap_or(f64::NEG_INFINITY));
+        entry.1 = entry.1.min(c.nominal.high().unwrap_or(f64::INFINITY));
     };
     const ALL: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
     for (i, c) in claims.iter().enumerate() {

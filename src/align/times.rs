@@ -32,7 +32,7 @@ fn local_time(c: &Claim, rules: &Rules) -> bool {
 /// the weekday its sentence names, as a key below every day number; such a time naming no
 /// weekday is on no day known.
 fn at(c: &Claim) -> Option<(i64, f64)> {
-    match (c.nominal.low, compare::clock_minutes(c)) {
+    match (c.nominal.low(), compare::clock_minutes(c)) {
         (Some(x), _) => Some((x.floor() as i64, (x - x.floor()) * MINUTES_A_DAY)),
         (None, Some(minutes)) => c.subject.weekday.map(|w| (WEEKDAY_DAYS - i64::from(w), minutes)),
         (None, None) => None,
@@ -104,7 +104,7 @@ pub(super) fn time_targets(
         // when they read the same clock.
         let alike = |m: usize, n: usize| {
             let (x, y) = (&claims[m], &claims[n]);
-            x.nominal.overlaps(&y.nominal) && (x.nominal.low.is_some() || x.unit == y.unit)
+            x.nominal.overlaps(&y.nominal) && (x.nominal.low().is_some() || x.unit == y.unit)
         };
         if list.iter().all(|&(m, _)| alike(m, list[0].0)) {
             by_day.entry(day).or_default().extend(list);

@@ -39,7 +39,7 @@ pub fn claim(
         let unit = unanchored::weekday_beside(&anchor.unit, days)?;
         return Some(unanchored::claim(span, unit, DatePrecision::Day, subject, index));
     }
-    let day = anchor.value.low.filter(|d| anchor.value.is_exact() && d.fract() == 0.0)?;
+    let day = anchor.value.low().filter(|d| anchor.value.is_exact() && d.fract() == 0.0)?;
     let value = Interval::exact(day + f64::from(days));
     Some(Claim {
         source: index,

@@ -301,7 +301,7 @@ mod tests {
             .find(|c| c.kind == crate::claim::Kind::Duration)
             .map(|c| {
                 let v = c.value;
-                (v.low.unwrap_or(f64::NAN), v.high.unwrap_or(f64::INFINITY))
+                (v.low().unwrap_or(f64::NAN), v.high().unwrap_or(f64::INFINITY))
             })
     }
 
@@ -323,7 +323,7 @@ mod tests {
         let tokens = tokenize(text, 0, text.len());
         (0..tokens.len())
             .find_map(|i| match_duration(&tokens, text, &rules, i))
-            .map(|m| (m.value.low.unwrap_or(f64::NAN), m.value.high.unwrap_or(f64::INFINITY)))
+            .map(|m| (m.value.low().unwrap_or(f64::NAN), m.value.high().unwrap_or(f64::INFINITY)))
     }
 
     #[test]

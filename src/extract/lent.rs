@@ -98,7 +98,7 @@ mod tests {
 
     fn days(e: &Extraction) -> Vec<Option<Date>> {
         let dates = e.claims.iter().filter(|c| c.kind == Kind::Date);
-        dates.map(|c| c.value.low.and_then(from_day_number)).collect()
+        dates.map(|c| c.value.low().and_then(from_day_number)).collect()
     }
 
     fn lent(texts: &[&str]) -> Vec<Extraction> {

@@ -337,7 +337,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
         Some(h) => Interval::between(as_written(&low), as_written(h)),
         None => Interval::exact(as_written(&low)),
     };
-    if !nominal.low.is_some_and(f64::is_finite) || !nominal.high.is_some_and(f64::is_finite) {
+    if !nominal.low().is_some_and(f64::is_finite) || !nominal.high().is_some_and(f64::is_finite) {
         return Some(Found::Skip(end.max(i + 1)));
     }
     let whole = kind == Kind::Count;
@@ -346,13 +346,13 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
         None if high.is_some() => (nominal, Hedge::Range),
         None => (nominal, Hedge::Exact),
     };
-    if kind == Kind::Count && (value.low.is_none() != value.high.is_none()) {
+    if kind == Kind::Count && (value.low().is_none() != value.high().is_none()) {
         // "more than 20 and less than 30", "at most 100 and at least 20": one interval.
         if let Some((other, after)) = other_bound(tokens, text, rules, end.max(first.end), whole) {
-            let (low, high) = (value.low.or(other.low), value.high.or(other.high));
+            let (low, high) = (value.low().or(other.low()), value.high().or(other.high()));
             if let (Some(l), Some(h)) = (low, high) {
                 if l <= h {
-                    value = Interval { low, high };
+                    value = Interval::new(low, high);
                     hedge = Hedge::Range;
                     end = after;
                 }
@@ -438,7 +438,7 @@ mod tests {
         assert_eq!((m.kind, m.unit.as_str(), m.hedge), (Kind::Count, "soldier", Hedge::Approx));
         assert_eq!(m.value, Interval::between(10450.0, 11550.0));
         let m = measure("over 10,000 North Korean troops").unwrap();
-        assert_eq!(m.value, Interval { low: Some(10001.0), high: None });
+        assert_eq!(m.value, Interval::new(Some(10001.0), None));
         assert_eq!(m.unit, "soldier");
         let m = measure("24 people were killed").unwrap();
         assert_eq!(m.unit, "dead");

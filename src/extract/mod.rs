@@ -250,7 +250,7 @@ fn mark_days(claims: &mut [Claim], tokens: &[Token], rules: &Rules) {
     let dated: Vec<(usize, u8)> = claims
         .iter()
         .filter_map(|c| {
-            let day = c.value.low.filter(|_| c.kind == Kind::Date && c.precision == Some(DatePrecision::Day))?;
+            let day = c.value.low().filter(|_| c.kind == Kind::Date && c.precision == Some(DatePrecision::Day))?;
             Some((c.span.start, (day.floor() as i64 + 3).rem_euclid(7) as u8))
         })
         .collect();
@@ -363,8 +363,8 @@ fn date_claim(
     let (a, b) = (date::day_number(first), date::day_number(last));
     let nominal = Interval::between(a, b);
     let value = match m.hedge {
-        Hedge::Since => Interval { low: Some(a), high: None },
-        Hedge::Until => Interval { low: None, high: Some(b) },
+        Hedge::Since => Interval::new(Some(a), None),
+        Hedge::Until => Interval::new(None, Some(b)),
         _ => nominal,
     };
     Some(Claim {

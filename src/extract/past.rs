@@ -37,7 +37,7 @@ fn mark_past(claims: &mut [Claim], sentences: &[u32], reference: Option<Date>) {
     let past: Vec<(u32, usize)> = claims
         .iter()
         .zip(sentences)
-        .filter(|(c, _)| c.kind == Kind::Date && c.value.high.is_some_and(|h| h < today - PAST_DAYS))
+        .filter(|(c, _)| c.kind == Kind::Date && c.value.high().is_some_and(|h| h < today - PAST_DAYS))
         // A figure strictly after the date: from the byte after the date's start.
         .map(|(c, &s)| (s, c.span.start + 1))
         .collect();

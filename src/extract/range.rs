@@ -69,17 +69,15 @@ pub fn tidy(x: f64) -> f64 {
 
 /// The interval a hedge makes of a nominal value; `whole` counts step by one ("over 10,000" is 10,001+).
 pub fn apply_hedge(nominal: Interval, mode: HedgeMode, relative: f64, whole: bool) -> Interval {
-    let (lo, hi) = (nominal.low.unwrap_or(0.0), nominal.high.unwrap_or(0.0));
+    let (lo, hi) = (nominal.low().unwrap_or(0.0), nominal.high().unwrap_or(0.0));
     let step = if whole && hi.fract() == 0.0 { 1.0 } else { 0.0 };
     match mode {
-        HedgeMode::Approx => {
-            Interval { low: Some(tidy(lo * (1.0 - relative))), high: Some(tidy(hi * (1.0 + relative))) }
-        }
-        HedgeMode::Nearly => Interval { low: Some(tidy(lo * (1.0 - relative))), high: Some(hi) },
-        HedgeMode::MoreThan => Interval { low: Some(hi + step), high: None },
-        HedgeMode::AtLeast | HedgeMode::Since => Interval { low: Some(lo), high: None },
-        HedgeMode::AtMost | HedgeMode::Until => Interval { low: None, high: Some(hi) },
-        HedgeMode::LessThan => Interval { low: None, high: Some(lo - step) },
+        HedgeMode::Approx => Interval::new(Some(tidy(lo * (1.0 - relative))), Some(tidy(hi * (1.0 + relative)))),
+        HedgeMode::Nearly => Interval::new(Some(tidy(lo * (1.0 - relative))), Some(hi)),
+        HedgeMode::MoreThan => Interval::new(Some(hi + step), None),
+        HedgeMode::AtLeast | HedgeMode::Since => Interval::new(Some(lo), None),
+        HedgeMode::AtMost | HedgeMode::Until => Interval::new(None, Some(hi)),
+        HedgeMode::LessThan => Interval::new(None, Some(lo - step)),
     }
 }
 

@@ -69,7 +69,7 @@ pub fn clock(t: &TimeMatch, tokens: &[Token], rules: &Rules, terms: &Terms, inde
 
 /// A claim of `unit` on no calendar day.
 pub(super) fn claim(span: Span, unit: String, precision: DatePrecision, subject: Subject, index: usize) -> Claim {
-    let unknown = Interval { low: None, high: None };
+    let unknown = Interval::new(None, None);
     Claim {
         source: index,
         span,

@@ -130,8 +130,8 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
         _ => false,
     };
     let fits = |c: &&Claim| {
-        low.is_none_or(|l| close(c.value.low, l))
-            && high.is_none_or(|h| close(c.value.high, h))
+        low.is_none_or(|l| close(c.value.low(), l))
+            && high.is_none_or(|h| close(c.value.high(), h))
             && example.unit.as_ref().is_none_or(|u| &c.unit == u)
             && example.qualifier.as_ref().is_none_or(|q| c.subject.qualifiers.contains(q))
             && example.place.as_ref().is_none_or(|p| c.subject.place.as_deref().unwrap_or_default() == p)
@@ -144,7 +144,7 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
     }
     let found: Vec<String> = claims
         .iter()
-        .map(|c| format!("{} {} = {:?}..{:?} [{}]", c.kind, c.value_text(), c.value.low, c.value.high, c.unit))
+        .map(|c| format!("{} {} = {:?}..{:?} [{}]", c.kind, c.value_text(), c.value.low(), c.value.high(), c.unit))
         .collect();
     Err(format!(
         "expected {} low={:?} high={:?}{}, found [{}]",

@@ -69,7 +69,7 @@ pub(super) fn vague(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> 
             continue;
         }
         let (noun, end) = counted_noun(tokens, rules, facts, j, true);
-        let value = Interval { low: Some(v.low), high: v.high };
+        let value = Interval::new(Some(v.low), v.high);
         return Some(Measure::count(i..end, value, Hedge::Vague, noun, "vague"));
     }
     None
