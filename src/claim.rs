@@ -133,17 +133,21 @@ impl Interval {
 
     /// True when the two intervals share at least one value.
     pub fn overlaps(&self, other: &Interval) -> bool {
-        let below = matches!((self.high(), other.low()), (Some(h), Some(l)) if h < l);
-        let above = matches!((self.low(), other.high()), (Some(l), Some(h)) if l > h);
+        // An open side is infinite, so it is never beyond the other's bound.
+        let below = self.high < other.low;
+        let above = self.low > other.high;
         !below && !above
     }
 
     /// The distance between two disjoint intervals (0 when they overlap).
     pub fn gap(&self, other: &Interval) -> f64 {
-        match ((self.high(), other.low()), (other.high(), self.low())) {
-            ((Some(h), Some(l)), _) if h < l => l - h,
-            (_, (Some(h), Some(l))) if h < l => l - h,
-            _ => 0.0,
+        // An open side is infinite, so it is never beyond the other's bound.
+        if self.high < other.low {
+            other.low - self.high
+        } else if other.high < self.low {
+            self.low - other.high
+        } else {
+            0.0
         }
     }
 
