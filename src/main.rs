@@ -20,9 +20,12 @@ use crosscheck::source::{self, LoadOptions};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-// mimalloc's own option setter, which the `mimalloc` crate links but does not expose.
+// mimalloc's own option setter, which the `mimalloc` crate links but does not expose; and the C
+// library's `prctl`.
 extern "C" {
     fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+    #[cfg(target_os = "linux")]
+    fn prctl(option: std::ffi::c_int, ...) -> std::ffi::c_int;
     #[cfg(test)]
     fn mi_option_get(option: std::ffi::c_int) -> std::ffi::c_long;
 }
@@ -36,6 +39,30 @@ fn release_freed_memory() {
     // SAFETY: a plain setter of one of mimalloc's options, called before any thread is started.
     unsafe { mi_option_set(PURGE_DELAY, PURGE_AFTER_MS) }
 }
+
+/// Has Linux back this process's memory with 4 KiB pages only, not transparent huge pages. Where
+/// the kernel's THP setting is `always` (common), mimalloc's arenas were backed by 2 MiB pages of
+/// which the tool touched a part: a two-article check held 30 MB resident instead of 10, and a
+/// 10,000-source pile 217 MB instead of 182, for no measured gain in speed. What mimalloc does
+/// through its `allow_thp` option, which it reads before `main`, too early to be set from here.
+/// A kernel without the setting refuses it, which changes nothing.
+fn small_pages_only() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: a plain process setting; the kernel checks its arguments.
+    unsafe {
+        prctl(
+            PR_SET_THP_DISABLE,
+            1 as std::ffi::c_ulong,
+            0 as std::ffi::c_ulong,
+            0 as std::ffi::c_ulong,
+            0 as std::ffi::c_ulong,
+        );
+    }
+}
+
+/// `PR_SET_THP_DISABLE` of `<linux/prctl.h>`.
+#[cfg(target_os = "linux")]
+const PR_SET_THP_DISABLE: std::ffi::c_int = 41;
 
 /// How long mimalloc keeps freed pages before it hands them back: longer than a story's whole run,
 /// short beside a pile's blocks.
@@ -60,6 +87,18 @@ mod tests {
             release_freed_memory();
             assert_eq!(mi_option_get(PURGE_DELAY), PURGE_AFTER_MS);
         }
+    }
+
+    /// The process asks for small pages only, and the kernel holds it to that.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn transparent_huge_pages_are_off_once_asked() {
+        small_pages_only();
+        /// `PR_GET_THP_DISABLE` of `<linux/prctl.h>`.
+        const PR_GET_THP_DISABLE: std::ffi::c_int = 42;
+        let zero = 0 as std::ffi::c_ulong;
+        // SAFETY: a plain getter of a process setting.
+        assert_eq!(unsafe { prctl(PR_GET_THP_DISABLE, zero, zero, zero, zero) }, 1);
     }
 }
 
@@ -133,6 +172,7 @@ enum ExtractFormat {
 }
 
 fn main() -> ExitCode {
+    small_pages_only();
     release_freed_memory();
     // `crosscheck PATH...` means `crosscheck check PATH...`, and a bare `crosscheck` checks the
     // paths of crosscheck.toml.
