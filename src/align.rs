@@ -221,7 +221,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             // disputes no figure of the whole, nor one of another degree ("261 got minor injuries").
             return f32::INFINITY;
         }
-        let added = |c: &Claim| rules.added.first().is_some_and(|a| c.subject.qualifiers.contains(a));
+        let added = |c: &Claim| rules.added.first().is_some_and(|a| c.subject.qualifiers.iter().any(|q| q == a));
         let plainly = verdict == Verdict::Agree && addition_told_plainly(x, y, rules);
         if (x.subject.qualifiers != y.subject.qualifiers && !plainly)
             || (verdict == Verdict::Conflict && (added(x) || added(y)))

@@ -296,7 +296,7 @@ pub struct Subject {
     /// killed in Bener Meriah", "35 miles south-west of Bandar Abbas"): two figures attached to
     /// different places are about different things, whatever else their sentences share.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
+    pub place: Option<Term>,
     /// The weekday (0 = Monday) the claim's sentence names ("a tank killed four of them on
     /// Monday"), when it names one: figures of two different days are about different things
     /// (Monday's and Wednesday's protest), however alike their words.
@@ -306,7 +306,7 @@ pub struct Subject {
     /// villages", "two other buildings"), as written: "four hardest-hit villages" are a part of
     /// "five villages", not another account of them.
     #[serde(skip)]
-    pub qualifiers: Vec<String>,
+    pub qualifiers: Vec<Term>,
     /// The figure counts occurrences, not things ("arrested four times"): it tells nothing of
     /// how many were arrested.
     #[serde(skip)]

@@ -1,7 +1,7 @@
 //! Two claims in, what they are to each other out: the tests alignment asks of a pair of figures
 //! (told of other places, dated alike, the same figure hedged differently, a whole and its part).
 
-use crate::claim::{Claim, Kind};
+use crate::claim::{Claim, Kind, Term};
 use crate::compare::{self, Verdict};
 use crate::extract::unanchored;
 use crate::rules::Rules;
@@ -44,7 +44,7 @@ pub(super) fn sole_pair(cx: &Context, a: usize, b: usize) -> bool {
     let (lo, hi) = nearest_ends(x, y);
     let ratio = rules.sole_ratio(x.kind);
     let placed = |p: &Claim, q: &Claim| {
-        p.subject.place.as_ref().is_none_or(|place| q.subject.weight(place) > 0.0 || of_one_place(cx, q, place))
+        p.subject.place.is_none_or(|place| q.subject.weight_of(place) > 0.0 || of_one_place(cx, q, place))
     };
     placed(x, y)
         && placed(y, x)
@@ -70,11 +70,11 @@ fn nearest_ends(x: &Claim, y: &Claim) -> (f64, f64) {
 /// weighs the name) and ties no figure to another: its story is told of that one place ("police put
 /// the march at 30,000" in an account of the Athens march), so its untied figure is of that place
 /// too. An outlet that ties figures to two places (Athens' march and Salonika's) leaves it open.
-fn of_one_place(cx: &Context, q: &Claim, place: &str) -> bool {
+fn of_one_place(cx: &Context, q: &Claim, place: Term) -> bool {
     let own = &cx.by_source[q.source];
     q.subject.place.is_none()
-        && own.iter().all(|&m| cx.claims[m].subject.place.as_deref().is_none_or(|p| p == place))
-        && own.iter().any(|&m| cx.claims[m].subject.weight(place) > 0.0)
+        && own.iter().all(|&m| cx.claims[m].subject.place.is_none_or(|p| p == place))
+        && own.iter().any(|&m| cx.claims[m].subject.weight_of(place) > 0.0)
 }
 
 /// The weekday a date claim with no calendar day names ("on Monday" in an undated source).

@@ -230,15 +230,15 @@ impl Terms {
         // The word right before the figure narrows it too: "another 20,000 people", "a further
         // 20,000", "the other two bombs" are a part added to or set beside some whole.
         let before_k = start.checked_sub(1).filter(|&k| tokens.get(k).is_some_and(|t| t.sentence == sentence));
-        let mut qualifiers: Vec<String> = before_k
+        let mut qualifiers: Vec<claim::Term> = before_k
             .into_iter()
             .chain(start..end)
             .filter(|&k| self.lists[k].has(WordLists::NARROWING) || rules.narrows_by_ending(&tokens[k].norm))
             .map(|k| &tokens[k])
             // "An additional 25,000" and "a further 25,000" are one addition.
             .map(|t| match rules.added.first() {
-                Some(first) if rules.added.iter().any(|a| *a == t.norm) => first.clone(),
-                _ => t.norm.to_string(),
+                Some(first) if rules.added.iter().any(|a| *a == t.norm) => claim::Term::new(first),
+                _ => claim::Term::new(&t.norm),
             })
             .collect();
         qualifiers.sort();
@@ -247,7 +247,7 @@ impl Terms {
         // "another" sets it beside another place's, so it is that place's whole, no addition.
         let where_place = self.place_before(tokens, rules, sentence, start);
         if where_place.is_some() {
-            qualifiers.retain(|q| rules.added.first() != Some(q));
+            qualifiers.retain(|q| rules.added.first().is_none_or(|a| q != a));
         }
         // "Arrested four times", "three times the size": the figure counts occurrences. Not after a
         // verb of striking: "shot seven times" counts the bullets that hit, in one attack.
@@ -320,7 +320,7 @@ impl Terms {
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
     /// "west of Bandar Abbas", "from Tehran". Read within the figure's own clause and a few words
     /// after it, so a place further off (another clause, another fact) is not taken.
-    fn place(&self, tokens: &[Token], sentence: u32, end: usize) -> Option<String> {
+    fn place(&self, tokens: &[Token], sentence: u32, end: usize) -> Option<claim::Term> {
         let terms = self.sentence_terms(sentence);
         let mut k = end;
         let mut words = 0;
@@ -340,7 +340,7 @@ impl Terms {
                     }
                     if let Some(term) = terms.iter().find(|term| term.start == j && term.name) {
                         if !self.names_institution(tokens, term.end, sentence) {
-                            return Some(term.text.to_string());
+                            return Some(term.text);
                         }
                     }
                     // "south-west of the port of Bandar Abbas": read on to the next preposition.
@@ -355,10 +355,10 @@ impl Terms {
     /// relative clause ("in the city of Thessaloniki, where another 20,000 people marched", "in
     /// Salonika where some 50,000 marched"; only an addition or an article between "where" and the
     /// figure) or a sentence's opening ("In Patras, around 20,000 protesters").
-    fn place_before(&self, tokens: &[Token], rules: &Rules, sentence: u32, start: usize) -> Option<String> {
+    fn place_before(&self, tokens: &[Token], rules: &Rules, sentence: u32, start: usize) -> Option<claim::Term> {
         // The name ending at token `end`, unless it names an institution.
         let name = |end: usize| self.sentence_terms(sentence).iter().find(|term| term.end == end && term.name);
-        let named = |term: &Term| (!self.names_institution(tokens, term.end, sentence)).then(|| term.text.to_string());
+        let named = |term: &Term| (!self.names_institution(tokens, term.end, sentence)).then_some(term.text);
         // "In Patras, 20,000": the sentence opens with "in", a name and a comma before the figure.
         if let Some(comma) = start.checked_sub(1).filter(|&c| tokens[c].is_punct(",") && tokens[c].sentence == sentence)
         {

@@ -133,7 +133,7 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
         low.is_none_or(|l| close(c.value.low(), l))
             && high.is_none_or(|h| close(c.value.high(), h))
             && example.unit.as_ref().is_none_or(|u| &c.unit == u)
-            && example.qualifier.as_ref().is_none_or(|q| c.subject.qualifiers.contains(q))
+            && example.qualifier.as_ref().is_none_or(|q| c.subject.qualifiers.iter().any(|t| t == q))
             && example.place.as_ref().is_none_or(|p| c.subject.place.as_deref().unwrap_or_default() == p)
             && example.statement.is_none_or(|s| c.subject.statement == s)
             && example.times.is_none_or(|t| c.subject.times == t)
