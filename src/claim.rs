@@ -376,16 +376,23 @@ impl SharedTerms {
     /// word for word and weight for weight. Of two lists with one hash, the later is merely not
     /// shared.
     pub fn share(&self, claims: &mut [Claim]) {
+        // Hashed before the lock is taken, so the threads wait on each other for the look-ups alone.
+        let hashes: Vec<u64> = claims
+            .iter()
+            .map(|c| {
+                let mut hasher = rustc_hash::FxHasher::default();
+                for (term, weight) in c.subject.terms.iter() {
+                    term.hash(&mut hasher);
+                    weight.to_bits().hash(&mut hasher);
+                }
+                hasher.finish()
+            })
+            .collect();
         // A panic elsewhere while the lock was held leaves a table that is still whole.
         let mut table = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        for claim in claims.iter_mut().filter(|c| !c.subject.terms.is_empty()) {
+        for (claim, hash) in claims.iter_mut().zip(hashes).filter(|(c, _)| !c.subject.terms.is_empty()) {
             let terms = &mut claim.subject.terms;
-            let mut hasher = rustc_hash::FxHasher::default();
-            for (term, weight) in terms.iter() {
-                term.hash(&mut hasher);
-                weight.to_bits().hash(&mut hasher);
-            }
-            let kept = table.entry(hasher.finish()).or_insert_with(|| Arc::clone(terms));
+            let kept = table.entry(hash).or_insert_with(|| Arc::clone(terms));
             let alike = kept.len() == terms.len()
                 && kept.iter().zip(terms.iter()).all(|(x, y)| x.0 == y.0 && x.1.to_bits() == y.1.to_bits());
             if alike {
