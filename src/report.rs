@@ -145,7 +145,7 @@ pub struct Mention {
 /// The sentence a mention stands in: its source's text, shared with the source, and where the
 /// sentence lies in it. Its words are read when a renderer quotes them (`Mention::before`), not
 /// for every mention: a pile's mentions are hundreds of thousands, and their sentences made as
-/// strings were a seventh of its memory.
+/// strings were an eighth of its heap.
 #[derive(Clone)]
 pub struct Context {
     text: Arc<str>,
