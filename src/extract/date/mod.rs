@@ -304,10 +304,19 @@ pub fn may_start(tokens: &[Token], facts: &[Option<&WordFacts>], i: usize) -> bo
 
 /// False when token `i` is "a" or "an" and opens neither the length of time read there (`length`:
 /// "a week ago", "a few days ago", "a week starting tomorrow") nor "a day before": before any
-/// other word every date reader refuses an article. True otherwise. Debug builds check it
-/// against the date readers (`extract`).
+/// other word every date reader refuses an article. False too when it is a mark ("-", "'") that
+/// opens neither that length ("-5 days") nor a decade ("'40s"): no other date starts at a mark.
+/// True otherwise. Debug builds check it against the date readers (`extract`).
 pub fn may_start_counted(tokens: &[Token], i: usize, length: Option<&Duration>) -> bool {
-    !matches!(word(tokens, i), Some("a" | "an")) || length.is_some() || word(tokens, i + 1) == Some("day")
+    if length.is_some() {
+        return true;
+    }
+    match tokens.get(i) {
+        Some(t) if t.kind == TokenKind::Punct => {
+            t.is_punct("'’") && tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Digits)
+        }
+        _ => !matches!(word(tokens, i), Some("a" | "an")) || word(tokens, i + 1) == Some("day"),
+    }
 }
 
 /// The months of a year that a part of a month stands for: the same share of the year as of a
