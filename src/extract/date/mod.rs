@@ -192,8 +192,15 @@ pub fn match_date_after(
     {
         return spoken(expr, end);
     }
-    if let Some((expr, end)) = period::period(tokens, text, rules, i, length) {
-        return spoken(expr, end);
+    // A preposition that introduces a date ("in", "since", "for") is none itself: past the
+    // readers above, a date starts at one only through a hedge or a part read below ("since May",
+    // "at the end of 2016"), and a period only as "for 3 days from today". Its date is tried at
+    // its own token next.
+    let preposition = word(i).and_then(introducer).is_some_and(<[_]>::is_empty);
+    if !preposition || word(i) == Some("for") {
+        if let Some((expr, end)) = period::period(tokens, text, rules, i, length) {
+            return spoken(expr, end);
+        }
     }
     let mut j = i;
     let mut hedge = Hedge::Period;
@@ -234,6 +241,9 @@ pub fn match_date_after(
     if let Some([a, b]) = part.filter(|_| period::the_year_is_current(tokens, j)) {
         let expr = DateExpr::PartOfRelative { unit: RelativeUnit::Year, offset: 0, first: a as i8, last: b as i8 };
         return Some(DateMatch { start: i, end: j + 2, expr, hedge });
+    }
+    if preposition && j == i {
+        return None;
     }
     let introduced = part.is_some() || hedge != Hedge::Period || preposition_before(tokens, i);
     let (expr, end) = core_date(tokens, text, rules, j, introduced)?;
@@ -294,10 +304,19 @@ pub fn may_start(tokens: &[Token], facts: &[Option<&WordFacts>], i: usize) -> bo
 
 /// False when token `i` is "a" or "an" and opens neither the length of time read there (`length`:
 /// "a week ago", "a few days ago", "a week starting tomorrow") nor "a day before": before any
-/// other word every date reader refuses an article. True otherwise. Debug builds check it
-/// against the date readers (`extract`).
+/// other word every date reader refuses an article. False too when it is a mark ("-", "'") that
+/// opens neither that length ("-5 days") nor a decade ("'40s"): no other date starts at a mark.
+/// True otherwise. Debug builds check it against the date readers (`extract`).
 pub fn may_start_counted(tokens: &[Token], i: usize, length: Option<&Duration>) -> bool {
-    !matches!(word(tokens, i), Some("a" | "an")) || length.is_some() || word(tokens, i + 1) == Some("day")
+    if length.is_some() {
+        return true;
+    }
+    match tokens.get(i) {
+        Some(t) if t.kind == TokenKind::Punct => {
+            t.is_punct("'’") && tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Digits)
+        }
+        _ => !matches!(word(tokens, i), Some("a" | "an")) || word(tokens, i + 1) == Some("day"),
+    }
 }
 
 /// The months of a year that a part of a month stands for: the same share of the year as of a

@@ -101,8 +101,9 @@ pub(super) fn numeric_date(tokens: &[Token], j: usize, introduced: bool) -> Opti
     if let Some(found) = dotted(tokens, j).or_else(|| dotted_month_day(tokens, j)) {
         return Some(found);
     }
-    let x = digits(a)?;
+    // The mark first: most numbers have none after them, and reading the digits costs more.
     let s1 = get(j + 1).filter(|s| s.is_punct("/-"))?;
+    let x = digits(a)?;
     let b = get(j + 2)?;
     let y = digits(b)?;
     let slash = s1.is_punct("/");

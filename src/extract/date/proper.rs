@@ -278,6 +278,12 @@ fn day_first(tokens: &[Token], text: &str, rules: &Rules, j: usize) -> Option<(D
     let (day, after_day, in_words) = match day_at(tokens, j).or_else(glued_month) {
         Some((d, e)) => (d, e, false),
         None => {
+            // A day in words takes at most three tokens ("twenty-second") and needs "of" after
+            // it, asked below: looked for first, since most words tried here are no day, and
+            // looking one up in the tables of numbers costs more.
+            if !(j + 1..=j + 3).any(|k| word(k) == Some("of")) {
+                return None;
+            }
             let (d, e) = spoken::day_word(tokens, rules, j)?;
             // An ordinal or a compound ("second", "twenty one"); "one of March's" is no date.
             let w = word(j)?;

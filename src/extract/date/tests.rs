@@ -248,7 +248,16 @@ fn an_introducer_opens_a_date_only_before_a_word_that_can() {
         assert!(may || match_date(&tokens, text, &rules, 0).is_none(), "{text}");
         may
     };
-    for text in ["the company said", "in Paris", "since he left", "from Paris to Rome", "a company", "an issue"] {
+    for text in [
+        "the company said",
+        "in Paris",
+        "since he left",
+        "from Paris to Rome",
+        "a company",
+        "an issue",
+        "- 2016",
+        "'s 40",
+    ] {
         assert!(!opens(text), "{text}");
     }
     for text in [
@@ -265,6 +274,7 @@ fn an_introducer_opens_a_date_only_before_a_word_that_can() {
         "a few days ago",
         "a day before",
         "an hour ago",
+        "'40s",
     ] {
         assert!(opens(text), "{text}");
     }
