@@ -118,7 +118,7 @@ fn loosely_told_time(
 fn names_the_days_event(cx: &Context, o: usize, group: &[usize]) -> bool {
     let x = &cx.claims[o];
     x.subject.terms.iter().filter(|t| t.1 >= NEAR_WEIGHT).any(|(w, _)| {
-        group.iter().any(|&m| cx.claims[m].source != x.source && cx.claims[m].subject.weight(w) >= NEAR_WEIGHT)
+        group.iter().any(|&m| cx.claims[m].source != x.source && cx.claims[m].subject.weight_of(*w) >= NEAR_WEIGHT)
     })
 }
 
