@@ -22,6 +22,12 @@ fn token_prefixes(phrase: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Every prefix of `word` that ends on a character boundary, `word` itself included: what a
+/// reader that has seen the start of a word may be in the middle of.
+fn char_prefixes(word: &str) -> impl Iterator<Item = &str> {
+    (1..=word.len()).filter(|&e| word.is_char_boundary(e)).map(|e| &word[..e])
+}
+
 fn words_of(phrase: &str) -> Vec<String> {
     phrase.split_whitespace().map(str::to_lowercase).collect()
 }
@@ -488,9 +494,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         }
     }
     let names = rules.currency_words.keys().chain(rules.currency_unit_words.keys());
-    let name_prefixes: Vec<String> = names
-        .flat_map(|name| (1..=name.len()).filter(|&e| name.is_char_boundary(e)).map(|e| name[..e].to_string()))
-        .collect();
+    let name_prefixes: Vec<String> = names.flat_map(|name| char_prefixes(name).map(str::to_string)).collect();
     rules.currency_name_prefixes.extend(name_prefixes);
     let lower = |w: &&String| w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase());
     let lower: Vec<(String, usize)> = (rules.unit_lookup.iter().filter(|(w, _)| lower(w)))
@@ -500,8 +504,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
     rules.unit_lookup_lower.extend(lower);
     let spellings: Vec<String> = rules.unit_spellings().cloned().collect();
     for spelling in spellings {
-        let ends = (1..=spelling.len()).filter(|&e| spelling.is_char_boundary(e));
-        rules.unit_prefixes.extend(ends.map(|e| spelling[..e].to_string()));
+        rules.unit_prefixes.extend(char_prefixes(&spelling).map(str::to_string));
     }
     // A gun verb marks its figure with the role of its alias ("fired" counts the shots fired),
     // known once every file's aliases are; a verb with none would silently take the noun its word
