@@ -197,7 +197,14 @@ pub fn match_date_after(
     // "at the end of 2016"), and a period only as "for 3 days from today". Its date is tried at
     // its own token next.
     let preposition = word(i).and_then(introducer).is_some_and(<[_]>::is_empty);
-    if !preposition || word(i) == Some("for") {
+    let no_period = preposition && word(i) != Some("for");
+    // Debug builds hold the readers to that promise, as they do the other gates.
+    debug_assert!(
+        !no_period || period::period(tokens, text, rules, i, length).is_none(),
+        "a period starts at the preposition {:?}",
+        word(i)
+    );
+    if !no_period {
         if let Some((expr, end)) = period::period(tokens, text, rules, i, length) {
             return spoken(expr, end);
         }
@@ -243,6 +250,11 @@ pub fn match_date_after(
         return Some(DateMatch { start: i, end: j + 2, expr, hedge });
     }
     if preposition && j == i {
+        debug_assert!(
+            core_date(tokens, text, rules, i, preposition_before(tokens, i)).is_none(),
+            "a date proper starts at the preposition {:?}",
+            word(i)
+        );
         return None;
     }
     let introduced = part.is_some() || hedge != Hedge::Period || preposition_before(tokens, i);
