@@ -352,13 +352,14 @@ impl Subject {
         words.join(" ")
     }
 
-    /// The weight of `term`, or 0 when absent.
+    /// The weight of `term`, or 0 when absent. The word is looked up in the shared word table,
+    /// under its lock: where it is already a `Term`, [`Subject::weight_of`] spares that.
     pub fn weight(&self, term: &str) -> f32 {
-        // One look-up of the word, then integers compared: alignment asks this of millions of pairs.
         Term::find(term).map_or(0.0, |term| self.weight_of(term))
     }
 
-    /// The weight of `term`, or 0 when absent, for a word already interned (a role).
+    /// The weight of `term`, or 0 when absent: integers compared, as alignment asks this of
+    /// millions of pairs.
     pub fn weight_of(&self, term: Term) -> f32 {
         self.terms.iter().find(|(t, _)| *t == term).map_or(0.0, |(_, w)| *w)
     }

@@ -121,7 +121,12 @@ fn adopt_listed(claims: &[Claim], roles: &mut [Role]) {
     }
     let mut adopted = Vec::new();
     for (i, c) in claims.iter().enumerate() {
-        if !(c.kind == Kind::Count && roles[i] == (Kind::Count, Term::new("")) && c.unit.is_empty() && decimal(c)) {
+        if !(c.kind == Kind::Count
+            && roles[i].0 == Kind::Count
+            && roles[i].1.is_empty()
+            && c.unit.is_empty()
+            && decimal(c))
+        {
             continue;
         }
         // The measured decimal ending just before this one, or starting just after it.

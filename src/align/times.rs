@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::claim::{Claim, DatePrecision, Kind, MINUTES_A_DAY};
+use crate::claim::{Claim, DatePrecision, Kind, Term, MINUTES_A_DAY};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
 
@@ -19,12 +19,19 @@ use super::{source_count, Context, Ground};
 /// in local time: a time in universal time ("12:00 GMT") is never set against a local one, as
 /// times are not converted between zones. A zone named beside the time, even in brackets after a
 /// local time ("3 p.m. (1200 GMT)"), keeps it out.
-fn local_time(c: &Claim, rules: &Rules) -> bool {
+/// `zones` are the rules' universal zones that some subject holds (`universal_zones`).
+fn local_time(c: &Claim, zones: &[Term]) -> bool {
     c.kind == Kind::Date
         && c.precision == Some(DatePrecision::Minute)
         && !c.subject.past
         && at(c).is_some()
-        && !rules.universal_zones.iter().any(|z| c.subject.weight(z) >= ZONE_WEIGHT)
+        && !zones.iter().any(|&z| c.subject.weight_of(z) >= ZONE_WEIGHT)
+}
+
+/// The rules' universal zones as interned words, looked up once per block rather than once per
+/// time weighed: a zone no subject holds weighs nothing in any.
+fn universal_zones(rules: &Rules) -> Vec<Term> {
+    rules.universal_zones.iter().filter_map(|z| Term::find(z)).collect()
 }
 
 /// When a time of day is: its day, and its minutes past midnight. The day is the calendar day's
@@ -57,6 +64,7 @@ pub(super) fn time_targets(
     names: &[usize],
 ) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
+    let zones = universal_zones(rules);
     let day_of = |c: &Claim| at(c).map_or(i64::MIN, |(day, _)| day);
     let minutes = |m: usize| at(&claims[m]).map_or(0.0, |(_, minutes)| minutes);
     // Days that a group of day dates from two sources tells alike.
@@ -83,13 +91,13 @@ pub(super) fn time_targets(
             if y.kind == Kind::Date && y.precision == Some(DatePrecision::Minute) && at(y).is_some() {
                 if members.len() > 1 {
                     let pure =
-                        members.iter().all(|&n| local_time(&claims[n], rules) && day_of(&claims[n]) == day_of(y));
+                        members.iter().all(|&n| local_time(&claims[n], &zones) && day_of(&claims[n]) == day_of(y));
                     let list = timed.entry(day_of(y)).or_default();
                     if !list.contains(&(k, pure)) {
                         list.push((k, pure));
                     }
                 }
-                if local_time(y, rules) {
+                if local_time(y, &zones) {
                     times.entry((day_of(y), y.source)).or_default().push((m, k));
                 }
             }
