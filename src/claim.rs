@@ -2,13 +2,14 @@
 //! with its evidence (byte span), its value as an inclusive interval, and the subject it speaks of.
 
 use std::fmt;
-use std::hash::{Hash, Hasher};
-use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
+pub(crate) use shared::{hash_of_terms, terms_alike};
+pub use shared::{SharedTerms, WeightedTerms};
 pub use term::Term;
 
+mod shared;
 mod term;
 
 /// A half-open byte range `start..end` into `Source::text`.
@@ -166,7 +167,7 @@ impl Interval {
     }
 }
 
-/// As two optional bounds, as before the bounds were stored as floats.
+/// As two optional bounds, an open side `None`, as the bounds read through `low` and `high`.
 impl fmt::Debug for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Interval").field("low", &self.low()).field("high", &self.high()).finish()
@@ -265,9 +266,6 @@ pub struct Claim {
     pub rule: &'static str,
 }
 
-/// Terms with a weight each, the heaviest first; shared between claims alike in subject.
-pub type WeightedTerms = Arc<[(Term, f32)]>;
-
 /// How grave a harm a figure is told of, when its clause says (`Subject::degree`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Degree {
@@ -365,44 +363,6 @@ impl Subject {
     }
 }
 
-/// Subject term lists already held by claims, so that claims alike in subject hold one shared list.
-/// Outlets print one wire story, and a day of them repeats its sentences hundreds of times: a pile
-/// of 10,000 generated sources held 36 MB of terms, most of them copies. Shared between the threads
-/// that extract sources; each source takes the lock once.
-#[derive(Default)]
-pub struct SharedTerms(Mutex<rustc_hash::FxHashMap<u64, WeightedTerms>>);
-
-impl SharedTerms {
-    /// Has each claim of `claims` hold the list a claim before it held, where the two are alike
-    /// word for word and weight for weight. Of two lists with one hash, the later is merely not
-    /// shared.
-    pub fn share(&self, claims: &mut [Claim]) {
-        // Hashed before the lock is taken, so the threads wait on each other for the look-ups alone.
-        let hashes: Vec<u64> = claims
-            .iter()
-            .map(|c| {
-                let mut hasher = rustc_hash::FxHasher::default();
-                for (term, weight) in c.subject.terms.iter() {
-                    term.hash(&mut hasher);
-                    weight.to_bits().hash(&mut hasher);
-                }
-                hasher.finish()
-            })
-            .collect();
-        // A panic elsewhere while the lock was held leaves a table that is still whole.
-        let mut table = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        for (claim, hash) in claims.iter_mut().zip(hashes).filter(|(c, _)| !c.subject.terms.is_empty()) {
-            let terms = &mut claim.subject.terms;
-            let kept = table.entry(hash).or_insert_with(|| Arc::clone(terms));
-            let alike = kept.len() == terms.len()
-                && kept.iter().zip(terms.iter()).all(|(x, y)| x.0 == y.0 && x.1.to_bits() == y.1.to_bits());
-            if alike {
-                *terms = Arc::clone(kept);
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -419,32 +379,6 @@ mod tests {
         assert_eq!(c.gap(&a), 5.0);
         assert!(open.overlaps(&Interval::exact(11000.0)));
         assert!(!open.overlaps(&Interval::exact(7.0)));
-    }
-
-    #[test]
-    fn claims_alike_in_subject_share_one_list_of_terms() {
-        let rules = crate::rules::Rules::embedded().unwrap();
-        let texts = [
-            "Rescuers said 12 miners died in the flood.",
-            "Rescuers said 14 miners died in the flood.",
-            "Police said 12 protesters were hurt.",
-        ];
-        let mut claims: Vec<Claim> = texts
-            .iter()
-            .enumerate()
-            .flat_map(|(i, t)| {
-                let source = crate::source::Source::new(format!("s{i}.txt"), t.to_string(), &mut Vec::new());
-                crate::extract::extract(&source, i, &rules).claims
-            })
-            .collect();
-        assert_eq!(claims.len(), 3, "{claims:?}");
-        let before: Vec<Subject> = claims.iter().map(|c| c.subject.clone()).collect();
-        assert!(!Arc::ptr_eq(&claims[0].subject.terms, &claims[1].subject.terms));
-        SharedTerms::default().share(&mut claims);
-        assert!(Arc::ptr_eq(&claims[0].subject.terms, &claims[1].subject.terms));
-        assert!(!Arc::ptr_eq(&claims[0].subject.terms, &claims[2].subject.terms));
-        let after: Vec<Subject> = claims.iter().map(|c| c.subject.clone()).collect();
-        assert_eq!(before, after);
     }
 
     #[test]

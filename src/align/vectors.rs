@@ -2,11 +2,9 @@
 //! across the corpus, with spelling variants ("korea" ~ "korean") linked once per vocabulary, so
 //! comparing two claims costs a merge of two short sorted lists, not a string comparison per pair.
 
-use std::hash::Hasher;
-
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::claim::Claim;
+use crate::claim::{self, Claim};
 use crate::rules::Rules;
 
 /// Shortest term that may match another by spelling similarity; shorter words differ in meaning
@@ -67,13 +65,11 @@ impl Vectors {
             }
             // Rarity weighs a term by its id alone, so equal terms as given make equal vectors.
             let own = &terms[start..];
-            let hash = hash_of(own);
+            let hash = claim::hash_of_terms(own);
             let same = by_hash.get(&hash).copied().filter(|&v| {
                 // The last vector so far ends where this claim's terms begin.
                 let end = starts.get(v as usize + 1).copied().unwrap_or(start);
-                let other = &terms[starts[v as usize]..end];
-                other.len() == own.len()
-                    && other.iter().zip(own).all(|(x, y)| x.0 == y.0 && x.1.to_bits() == y.1.to_bits())
+                claim::terms_alike(&terms[starts[v as usize]..end], own)
             });
             match same {
                 Some(v) => {
@@ -206,16 +202,6 @@ impl PooledCache {
     pub(super) fn forget(&mut self, cluster: usize) {
         self.0.remove(&cluster);
     }
-}
-
-/// A hash of a vector's terms, weights by their bits.
-fn hash_of(terms: &[(u32, f32)]) -> u64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    for &(t, w) in terms {
-        hasher.write_u32(t);
-        hasher.write_u32(w.to_bits());
-    }
-    hasher.finish()
 }
 
 /// Cosine of two pooled word lists.
