@@ -46,6 +46,10 @@ pub fn extract_all(corpus: &Corpus, rules: &Rules) -> Vec<Extraction> {
         })
         .collect();
     extract::lent::lend(corpus, &mut extractions, rules);
+    // The sources read again against a lent date hold new claims.
+    for e in extractions.iter_mut().filter(|e| e.date_from == source::DateOrigin::Others) {
+        shared.share(&mut e.claims);
+    }
     extractions
 }
 
