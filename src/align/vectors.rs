@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::claim::{self, Claim};
+use crate::claim::{self, Claim, Term};
 use crate::rules::Rules;
 
 /// Shortest term that may match another by spelling similarity; shorter words differ in meaning
@@ -32,7 +32,7 @@ pub(super) struct Vectors {
 
 impl Vectors {
     pub(super) fn new(claims: &[Claim], rules: &Rules) -> Vectors {
-        let mut ids: HashMap<&str, u32> = HashMap::default();
+        let mut ids: HashMap<Term, u32> = HashMap::default();
         let mut words: Vec<&str> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
         // Room for every claim's terms, of which only the distinct vectors' are written: memory
@@ -43,17 +43,17 @@ impl Vectors {
         // Each vector by the hash of its terms as the claim gives them; of two vectors with one
         // hash, the later is merely not shared.
         let mut by_hash: HashMap<u64, u32> = HashMap::default();
-        let mut is_unit: HashMap<&str, bool> = HashMap::default();
+        let mut is_unit: HashMap<Term, bool> = HashMap::default();
         for c in claims {
             let start = terms.len();
             // The unit is shared by every claim of a block already; only the context tells them
             // apart. Unit words ("kilometer", "mile") say how a value was written, not what it is about.
             for (term, w) in c.subject.terms.iter() {
-                let unit_word = *is_unit.entry(term.as_str()).or_insert_with(|| rules.unit(term).is_some());
+                let unit_word = *is_unit.entry(*term).or_insert_with(|| rules.unit(term).is_some());
                 if *term == c.unit || unit_word {
                     continue;
                 }
-                let id = *ids.entry(term.as_str()).or_insert_with(|| {
+                let id = *ids.entry(*term).or_insert_with(|| {
                     words.push(term.as_str());
                     df.push(0);
                     (words.len() - 1) as u32
