@@ -26,7 +26,7 @@ pub fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) ->
         }
     };
     // Every ASCII digit of the text is in a digits token.
-    let digits: Vec<Range<usize>> = match rules.ignore_reach.iter().any(Option::is_some) {
+    let digits: Vec<Range<usize>> = match rules.ignore.iter().any(|(_, _, reach)| reach.is_some()) {
         true => tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Digits)
@@ -34,7 +34,7 @@ pub fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) ->
             .collect(),
         false => Vec::new(),
     };
-    for ((_, regex), reach) in rules.ignore.iter().zip(&rules.ignore_reach) {
+    for (_, regex, reach) in &rules.ignore {
         let Some(reach) = reach else {
             regex.find_iter(body_text).for_each(&mut mask);
             continue;
@@ -92,7 +92,7 @@ mod tests {
     #[test]
     fn ignore_patterns_searched_around_digits_mask_what_a_whole_search_masks() {
         let rules = Rules::embedded().unwrap();
-        assert!(rules.ignore_reach.iter().any(Option::is_some), "no pattern is searched around digits");
+        assert!(rules.ignore.iter().any(|(_, _, reach)| reach.is_some()), "no pattern is searched around digits");
         let texts = [
             "Call 555-123-4567 now or (555) 123-4567, not 555-123-4567x or x555-123-4567.",
             "+1 555 123 4567\u{a0}and 555\u{a0}123\u{a0}4567; runs v2.14.1, 12.5.3a and 2.14.1.7 on 13.5.2015.",
@@ -104,7 +104,7 @@ mod tests {
             let tokens = lexer::tokenize(&text, head, text.len());
             let body = Span::new(head, text.len());
             let mut whole = vec![false; tokens.len()];
-            for (_, regex) in &rules.ignore {
+            for (_, regex, _) in &rules.ignore {
                 for m in regex.find_iter(&text[head..]) {
                     let (a, b) = (head + m.start(), head + m.end());
                     let covered = tokens.iter().map(|t| t.start < b && a < t.end);

@@ -79,7 +79,6 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         countable: HashSet::default(),
         covers: HashSet::default(),
         ignore: Vec::new(),
-        ignore_reach: Vec::new(),
         months: HashMap::default(),
         weekdays: HashMap::default(),
         seasons: HashMap::default(),
@@ -280,8 +279,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
                     let verbatim = texts.get(file.as_str()).is_some_and(|t| t.contains(i.pattern.as_str()));
                     bad(if verbatim { &i.pattern } else { &i.name }, format!("ignore rule {:?}: {e}", i.name))
                 })?;
-            rules.ignore.push((i.name.clone(), regex));
-            rules.ignore_reach.push(reach::reach(&i.pattern));
+            rules.ignore.push((i.name.clone(), regex, reach::reach(&i.pattern)));
         }
         for r in &f.suppress {
             if r.path.is_none() && r.text.is_none() {

@@ -48,7 +48,7 @@ pub fn check_examples(rules: &Rules) -> Vec<ExampleFailure> {
             }
         }
         for ignore in &f.ignore {
-            let Some((_, regex)) = rules.ignore.iter().find(|(name, _)| name == &ignore.name) else { continue };
+            let Some((_, regex, _)) = rules.ignore.iter().find(|(name, _, _)| name == &ignore.name) else { continue };
             for text in &ignore.examples {
                 let claims = claims_of(rules, text, None);
                 let hit = regex.find(text);

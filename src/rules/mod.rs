@@ -239,11 +239,10 @@ pub struct Rules {
     pub countable: HashSet<String>,
     /// Counted terms and the terms they take in, as (whole, part): "casualty" takes in "dead".
     pub covers: HashSet<(String, String)>,
-    /// Ignore patterns.
-    pub ignore: Vec<(String, Regex)>,
-    /// For each ignore pattern, where its matches can be when each holds an ASCII digit:
-    /// extraction then searches it only around the text's digits.
-    pub ignore_reach: Vec<Option<reach::Reach>>,
+    /// Ignore patterns: name, compiled pattern, and where its matches can be when each holds an
+    /// ASCII digit and at most one letter (extraction then searches it only around the text's
+    /// digits).
+    pub ignore: Vec<(String, Regex, Option<reach::Reach>)>,
     /// Month words.
     pub months: HashMap<String, u8>,
     /// Weekday words (Monday = 1).
