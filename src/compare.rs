@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::claim::{format_interval, Claim, Hedge, Interval, Kind, MINUTES_A_DAY};
+use crate::claim::{format_interval, Claim, Hedge, Interval, Kind, Term, MINUTES_A_DAY};
 use crate::extract::unanchored;
 use crate::rules::{Rules, Tolerance};
 
@@ -96,23 +96,23 @@ pub fn clock_minutes(c: &Claim) -> Option<f64> {
 /// alike to every claim, so a reader weighing a claim against hundreds that tell a few values
 /// can ask `relate` once per value.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct RelateKey<'a> {
+pub struct RelateKey {
     kind: Kind,
-    unit: &'a str,
-    written_unit: &'a str,
+    unit: Term,
+    written_unit: Term,
     hedge: Hedge,
     /// The bits of the value and the nominal value, low and high, and of the value as written, low.
     bits: [Option<u64>; 5],
 }
 
-impl<'a> RelateKey<'a> {
+impl RelateKey {
     /// The key of `c`.
-    pub fn of(c: &'a Claim) -> Self {
+    pub fn of(c: &Claim) -> Self {
         let bits = |x: Option<f64>| x.map(f64::to_bits);
         RelateKey {
             kind: c.kind,
-            unit: &c.unit,
-            written_unit: &c.written_unit,
+            unit: c.unit,
+            written_unit: c.written_unit,
             hedge: c.hedge,
             bits: [
                 bits(c.value.low()),
@@ -271,11 +271,11 @@ fn rounds_to(precise: &Interval, round: &Interval, share: f64) -> bool {
 /// written alike carry the comparison, and setting "about two metres" against "6.6 feet" only
 /// measures the hedge, not a disagreement.
 fn converted_beside(claims: &[&Claim], a: &Claim, b: &Claim) -> bool {
-    fn written(c: &Claim) -> &str {
+    fn written(c: &Claim) -> Term {
         if c.kind == Kind::Money {
-            &c.unit
+            c.unit
         } else {
-            &c.written_unit
+            c.written_unit
         }
     }
     if written(a).is_empty() || written(b).is_empty() || written(a) == written(b) {
