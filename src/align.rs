@@ -137,14 +137,26 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
     // last alone. One block a task, or one thread would take the first half, the largest blocks,
     // and align them one after another. The groups are put in order afterwards, so the order
     // they come in is no matter.
+    // A block that holds a large share of the claims holds as large a share of the scratch
+    // alignment needs (scored pairs, clusters, pooled words): a pile's two largest, aligned at
+    // once, held a third of its memory. Such blocks are aligned one after another, beside the
+    // others; each scores its pairs on all cores (`candidates`), so little time is lost.
     let mut blocks: Vec<&Vec<usize>> = blocks.values().collect();
     blocks.sort_by_key(|members| std::cmp::Reverse(members.len()));
-    let aligned: Vec<Vec<Aligned>> =
-        blocks.into_par_iter().with_max_len(1).map(|members| align_block(&context, members)).collect();
-    groups.extend(aligned.into_iter().flatten());
+    let large = blocks.partition_point(|members| members.len() > claims.len() / LARGE_SHARE);
+    let (large, rest) = blocks.split_at(large);
+    let (aligned_large, aligned_rest): (Vec<Vec<Aligned>>, Vec<Vec<Aligned>>) = rayon::join(
+        || large.iter().map(|members| align_block(&context, members)).collect(),
+        || rest.par_iter().with_max_len(1).map(|members| align_block(&context, members)).collect(),
+    );
+    groups.extend(aligned_large.into_iter().chain(aligned_rest).flatten());
     groups.sort_by(|a, b| a.members.cmp(&b.members));
     groups
 }
+
+/// A block holding more than this share of the claims (one in `LARGE_SHARE`) is aligned while no
+/// other such block is.
+const LARGE_SHARE: usize = 8;
 
 /// What aligning one block reads: the claims, their roles, each source's claims and the subject
 /// vectors.

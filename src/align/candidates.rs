@@ -4,6 +4,7 @@
 //! distinctive subject term, at most a fixed number of partners per claim, so the cost grows with
 //! the number of claims rather than its square.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::vectors::Vectors;
@@ -21,6 +22,13 @@ const MAX_POSTING: usize = 400;
 
 /// Most partners a claim is scored against in a large block, the most promising first.
 const PER_CLAIM: usize = 48;
+
+/// Members whose partners one task finds: enough that a task outweighs its scheduling, few enough
+/// that the cores share a block evenly.
+const ROWS_A_TASK: usize = 1_024;
+
+// A row's length is kept in a byte.
+const _: () = assert!(PER_CLAIM <= u8::MAX as usize);
 
 /// The key of the pair of claims `a` and `b` in either order, as two `u32`: a block of a pile
 /// keeps millions of scored pairs, and keys of two `usize` would make each entry of 12 bytes 24.
@@ -54,8 +62,8 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
         }
         return out;
     }
-    let (partners, ends) = partners(members, &source, vectors);
-    let of = |p: usize| &partners[if p == 0 { 0 } else { ends[p - 1] }..ends[p]];
+    let (partners, lengths) = partners(members, &source, vectors);
+    let of = |p: usize| &partners[p * PER_CLAIM..p * PER_CLAIM + lengths[p] as usize];
     // A pair chosen from both sides is listed once, from its first side, so the list is never
     // twice the size it ends at.
     let listed = |p: usize, q: usize| p < q || of(q).binary_search(&(p as u32)).is_err();
@@ -74,10 +82,10 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> V
     out
 }
 
-/// Each member's most promising partners of other sources in a large block (by position), sorted,
-/// in one flat list, and where each member's end. What finds them is dropped on return, before
-/// the pairs are listed.
-fn partners(members: &[usize], source: &[usize], vectors: &Vectors) -> (Vec<u32>, Vec<usize>) {
+/// Each member's most promising partners of other sources in a large block (by position), sorted:
+/// one flat list of a row of `PER_CLAIM` slots a member, and how many slots of each row are used.
+/// What finds them is dropped on return, before the pairs are listed.
+fn partners(members: &[usize], source: &[usize], vectors: &Vectors) -> (Vec<u32>, Vec<u8>) {
     // Each claim's key terms, one claim after another in one list (a list each would hold every
     // term of a pile's claims, not the few kept), and for each term the block's claims (by
     // position) that hold it.
@@ -101,34 +109,69 @@ fn partners(members: &[usize], source: &[usize], vectors: &Vectors) -> (Vec<u32>
     }
     postings.retain(|_, list| list.len() <= MAX_POSTING);
 
-    let mut partners: Vec<u32> = Vec::with_capacity(members.len() * PER_CLAIM);
-    let mut ends: Vec<usize> = Vec::with_capacity(members.len());
-    let mut score = vec![0.0f32; members.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    for p in 0..members.len() {
-        for &(t, w) in keys_of(p) {
-            for q in postings.get(&t).map_or(&[][..], Vec::as_slice).iter().map(|&q| q as usize) {
-                if q != p && source[q] != source[p] {
-                    if score[q] == 0.0 {
-                        touched.push(q);
+    // Each member's partners are found apart from the others', so on as many cores as there are,
+    // in rows of `PER_CLAIM` slots written in place, each row's length beside: the list is made
+    // at its most once, never gathered from pieces.
+    let mut partners: Vec<u32> = vec![0; members.len() * PER_CLAIM];
+    let mut lengths: Vec<u8> = vec![0; members.len()];
+    partners
+        .par_chunks_mut(PER_CLAIM * ROWS_A_TASK)
+        .zip(lengths.par_chunks_mut(ROWS_A_TASK))
+        .enumerate()
+        .for_each_init(
+            || Tally { score: vec![0.0; members.len()], touched: Vec::new() },
+            |tally, (task, (rows, lengths))| {
+                for (r, (row, length)) in rows.chunks_mut(PER_CLAIM).zip(lengths.iter_mut()).enumerate() {
+                    let p = task * ROWS_A_TASK + r;
+                    for &(t, w) in keys_of(p) {
+                        let holders = postings.get(&t).map_or(&[][..], Vec::as_slice).iter().map(|&q| q as usize);
+                        tally.add(holders.filter(|&q| q != p && source[q] != source[p]), w);
                     }
-                    score[q] += w;
+                    *length = tally.take_best(row) as u8;
                 }
+            },
+        );
+    (partners, lengths)
+}
+
+/// The key terms a block's members share with one member, summed by member (by position): one a
+/// task, reused from member to member.
+struct Tally {
+    /// Per member, the weight it shares so far; 0 for all but `touched`.
+    score: Vec<f32>,
+    /// The members sharing any weight so far.
+    touched: Vec<usize>,
+}
+
+impl Tally {
+    /// Adds `weight` to each of `holders`.
+    fn add(&mut self, holders: impl Iterator<Item = usize>, weight: f32) {
+        for q in holders {
+            if self.score[q] == 0.0 {
+                self.touched.push(q);
             }
+            self.score[q] += weight;
         }
-        if touched.len() > PER_CLAIM {
-            touched.select_nth_unstable_by(PER_CLAIM - 1, |&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
+    }
+
+    /// Writes the members sharing most into `row` (up to its length), ascending, returns how many,
+    /// and clears the tally.
+    fn take_best(&mut self, row: &mut [u32]) -> usize {
+        let (score, touched) = (&mut self.score, &mut self.touched);
+        if touched.len() > row.len() {
+            touched.select_nth_unstable_by(row.len() - 1, |&x, &y| score[y].total_cmp(&score[x]).then(x.cmp(&y)));
         }
-        let start = partners.len();
-        partners.extend(touched.iter().take(PER_CLAIM).map(|&q| q as u32));
-        partners[start..].sort_unstable();
-        ends.push(partners.len());
-        for &q in &touched {
+        let kept = touched.len().min(row.len());
+        for (slot, &q) in row.iter_mut().zip(touched.iter()) {
+            *slot = q as u32;
+        }
+        row[..kept].sort_unstable();
+        for &q in touched.iter() {
             score[q] = 0.0;
         }
         touched.clear();
+        kept
     }
-    (partners, ends)
 }
 
 /// The candidate pairs of a block that scored above 0, each with its score and, once asked, what
@@ -163,25 +206,59 @@ const NEEDS: usize = u8::MAX as usize - 1;
 
 impl<'a> Scored<'a> {
     /// The `pairs` of `members` (sorted, as `key`) with their scores by `score`, those above 0.
-    pub(super) fn new(members: &'a [usize], pairs: Vec<(u32, u32)>, score: impl Fn(usize, usize) -> f32) -> Self {
+    pub(super) fn new(
+        members: &'a [usize],
+        pairs: Vec<(u32, u32)>,
+        score: impl Fn(usize, usize) -> f32 + Sync,
+    ) -> Self {
         debug_assert!(members.is_sorted() && pairs.is_sorted());
-        let mut starts = Vec::with_capacity(members.len() + 1);
-        // Each pair scored above 0 is written over the candidates already read, as its second
-        // claim and its score, which take the bytes of a candidate's two claims.
         let mut pairs = pairs;
-        let (mut read, mut kept) = (0, 0);
-        for &m in members {
-            starts.push(kept);
-            while let Some(&(a, b)) = pairs.get(read).filter(|&&(a, _)| a as usize == m) {
-                read += 1;
-                let s = score(a as usize, b as usize);
-                if s > 0.0 {
-                    pairs[kept] = (b, s.to_bits());
-                    kept += 1;
+        // Where each member's row of candidates starts, and where the last ends.
+        let mut bounds = Vec::with_capacity(members.len() + 1);
+        bounds.push(0);
+        bounds.extend(members.iter().map(|&m| pairs.partition_point(|&(a, _)| (a as usize) <= m)));
+        debug_assert_eq!(bounds.last(), Some(&pairs.len()));
+        // Pairs are scored apart from each other, so on as many cores as there are, each task a run
+        // of rows. Each pair scored above 0 is written over the candidates its task has read, as
+        // its second claim and its score, which take the bytes of a candidate's two claims; each
+        // row's count of them is written where its start will be.
+        let mut starts = vec![0usize; members.len() + 1];
+        let mut tasks = Vec::with_capacity(members.len().div_ceil(ROWS_A_TASK));
+        let mut rest = &mut pairs[..];
+        for first in (0..members.len()).step_by(ROWS_A_TASK) {
+            let end = bounds[(first + ROWS_A_TASK).min(members.len())];
+            let (task, tail) = std::mem::take(&mut rest).split_at_mut(end - bounds[first]);
+            tasks.push(task);
+            rest = tail;
+        }
+        tasks.into_par_iter().zip(starts.par_chunks_mut(ROWS_A_TASK)).enumerate().for_each(|(t, (task, counts))| {
+            let (mut read, mut kept) = (0, 0);
+            for (r, count) in counts.iter_mut().enumerate().take(members.len() - t * ROWS_A_TASK) {
+                let p = t * ROWS_A_TASK + r;
+                for k in read..read + bounds[p + 1] - bounds[p] {
+                    let (a, b) = task[k];
+                    let s = score(a as usize, b as usize);
+                    if s > 0.0 {
+                        task[kept] = (b, s.to_bits());
+                        kept += 1;
+                        *count += 1;
+                    }
                 }
+                read += bounds[p + 1] - bounds[p];
+            }
+        });
+        // Each task's scored pairs moved down after the last task's, and the counts made starts.
+        let mut kept = 0;
+        for (t, counts) in starts.chunks_mut(ROWS_A_TASK).enumerate() {
+            let from = bounds[(t * ROWS_A_TASK).min(members.len())];
+            let n: usize = counts.iter().sum();
+            pairs.copy_within(from..from + n, kept);
+            for count in counts {
+                let c = *count;
+                *count = kept;
+                kept += c;
             }
         }
-        starts.push(kept);
         pairs.truncate(kept);
         pairs.shrink_to_fit();
         // Same size and alignment, so the list is reused in place, not copied.
@@ -290,5 +367,58 @@ impl<'a> Scored<'a> {
         self.members.iter().enumerate().flat_map(move |(p, &a)| {
             self.scored[self.starts[p]..self.starts[p + 1]].iter().map(move |&(b, s)| (a as u32, b, s))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A score of its own for every pair, 0 for about a third of them, so that rows lose pairs.
+    fn score(a: usize, b: usize) -> f32 {
+        if (a * 7 + b * 3) % 3 == 0 {
+            0.0
+        } else {
+            ((a * 31 + b * 17) % 97) as f32 / 97.0 + 0.001
+        }
+    }
+
+    #[test]
+    fn scored_keeps_exactly_the_pairs_above_zero_across_tasks() {
+        // Rows over several tasks, some empty, some only of pairs that score 0.
+        let members: Vec<usize> = (0..ROWS_A_TASK * 3 + 17).map(|m| m * 2).collect();
+        let mut pairs = Vec::new();
+        for (p, &a) in members.iter().enumerate() {
+            for &b in members.iter().skip(p + 1).step_by(p % 5 + 1).take(p % 7) {
+                pairs.push(key(a, b));
+            }
+        }
+        let expected: Vec<(u32, u32, f32)> =
+            pairs.iter().map(|&(a, b)| (a, b, score(a as usize, b as usize))).filter(|&(_, _, s)| s > 0.0).collect();
+        assert!(expected.len() < pairs.len() && !expected.is_empty());
+        let mut scored = Scored::new(&members, pairs.clone(), score);
+        assert_eq!(scored.iter().collect::<Vec<_>>(), expected);
+        for &(a, b) in &pairs {
+            let (s, need) = scored.score_and_needed(b as usize, a as usize, || 0.5);
+            assert_eq!(s, score(a as usize, b as usize));
+            assert_eq!(need, 0.5);
+        }
+    }
+
+    #[test]
+    fn tally_takes_the_heaviest_in_ascending_order_and_clears() {
+        let mut tally = Tally { score: vec![0.0; 10], touched: Vec::new() };
+        tally.add([7, 3, 9].into_iter(), 1.0);
+        tally.add([3, 5].into_iter(), 2.0);
+        tally.add([9].into_iter(), 0.5);
+        let mut row = [0u32; 2];
+        assert_eq!(tally.take_best(&mut row), 2);
+        // 3 shares 3.0, 5 2.0, 9 1.5, 7 1.0.
+        assert_eq!(row, [3, 5]);
+        assert!(tally.touched.is_empty() && tally.score.iter().all(|&s| s == 0.0));
+        let mut row = [0u32; 4];
+        tally.add([1].into_iter(), 1.0);
+        assert_eq!(tally.take_best(&mut row), 1);
+        assert_eq!(row[0], 1);
     }
 }
