@@ -158,6 +158,10 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
 /// other such block is.
 const LARGE_SHARE: usize = 8;
 
+/// Fewer links between clusters than this (a story's) are listed whole before they are freed of
+/// repeats: sorting them as the list fills would only cost time.
+const LINKS_KEPT_WHOLE: usize = 1 << 18;
+
 /// What aligning one block reads: the claims, their roles, each source's claims and the subject
 /// vectors.
 struct Context<'a> {
@@ -393,7 +397,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // related pairs, not of all pairs.
     let mut known = candidates::Scored::new(members, candidates, |a, b| vectors.mutual(a, b));
     // The pairs alike enough that they might meet what they need, most alike first.
-    let edges = known.ranked(least_needed);
+    let mut ranking = known.ranking(least_needed);
     // A pair's score (0 when unrelated) and what it needs: `needed` reads both sources' claims,
     // so it is asked once per pair, and only when a merge weighs the pair.
     let score_and_needed =
@@ -408,72 +412,85 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // apart. Without this, every edge between two large clusters would check them again. Kept
     // as `candidates::key`, half the bytes of two `usize` over a pile's block.
     let mut apart: HashSet<(u32, u32)> = HashSet::default();
-    for k in edges {
-        let (a, b) = known.pair_at(k);
-        let (ca, cb) = (clusters.of(a), clusters.of(b));
-        if ca == cb || apart.contains(&candidates::key(ca, cb)) {
-            continue;
-        }
-        // What a pair needs is asked only here: most pairs of a fact many outlets tell lie
-        // within one cluster by the time their turn comes, and are never asked.
-        let (s, n) = score_and_needed(&mut known, a, b);
-        if s < n {
-            continue;
-        }
-        // Complete linkage where a wrong pair would do harm, average linkage elsewhere: every
-        // pair that would conflict must be alike enough on its own, while pairs that agree or
-        // overlap only need the two clusters alike on the whole (outlets word one fact in many
-        // ways, and name one count by different nouns: "23 pirates", "23 Somalis").
-        let mut ok = true;
-        let (mut sum, mut need, mut pairs) = (0.0f32, 0.0f32, 0usize);
-        clusters.judged_pairs(claims, cx.by_source, (ca, cb), |x, y| {
-            // One pair that keeps the two apart settles it: the rest need not be asked.
-            if !ok {
-                return;
+    while let Some(edges) = ranking.next(&known) {
+        for &k in edges {
+            let (a, b) = known.pair_at(k);
+            let (ca, cb) = (clusters.of(a), clusters.of(b));
+            if ca == cb || apart.contains(&candidates::key(ca, cb)) {
+                continue;
             }
-            let (cx, cy) = (&claims[x], &claims[y]);
-            if cx.source == cy.source {
-                // One source writing two different values: two facts, not one. Judged on
-                // the values as written, since "by late July" is open below.
-                // One figure converted in brackets ("10 kilometers (6 miles)") is one fact.
-                ok &= compare::one_figure(cx, cy, rules);
-                return;
+            // What a pair needs is asked only here: most pairs of a fact many outlets tell lie
+            // within one cluster by the time their turn comes, and are never asked.
+            let (s, n) = score_and_needed(&mut known, a, b);
+            if s < n {
+                continue;
             }
-            let (s, f) = score_and_floor(&mut known, x, y);
-            if f.is_infinite()
-                || (f >= rules.threshold * 0.5 && s < f && compare::relate(cx, cy, rules) == Verdict::Conflict)
-                || (unnamed(x, y) && s < rules.threshold_bare)
-            {
-                ok = false;
+            // Complete linkage where a wrong pair would do harm, average linkage elsewhere: every
+            // pair that would conflict must be alike enough on its own, while pairs that agree or
+            // overlap only need the two clusters alike on the whole (outlets word one fact in many
+            // ways, and name one count by different nouns: "23 pirates", "23 Somalis").
+            let mut ok = true;
+            let (mut sum, mut need, mut pairs) = (0.0f32, 0.0f32, 0usize);
+            clusters.judged_pairs(claims, cx.by_source, (ca, cb), |x, y| {
+                // One pair that keeps the two apart settles it: the rest need not be asked.
+                if !ok {
+                    return;
+                }
+                let (cx, cy) = (&claims[x], &claims[y]);
+                if cx.source == cy.source {
+                    // One source writing two different values: two facts, not one. Judged on
+                    // the values as written, since "by late July" is open below.
+                    // One figure converted in brackets ("10 kilometers (6 miles)") is one fact.
+                    ok &= compare::one_figure(cx, cy, rules);
+                    return;
+                }
+                let (s, f) = score_and_floor(&mut known, x, y);
+                if f.is_infinite()
+                    || (f >= rules.threshold * 0.5 && s < f && compare::relate(cx, cy, rules) == Verdict::Conflict)
+                    || (unnamed(x, y) && s < rules.threshold_bare)
+                {
+                    ok = false;
+                }
+                sum += s;
+                // On the whole, as alike as the pairs ask, up to `threshold_same_value` each:
+                // the very same figure of one noun asks next to nothing.
+                need += f.min(rules.threshold_same_value);
+                pairs += 1;
+            });
+            if !ok || (pairs > 0 && sum < need) {
+                apart.insert(candidates::key(ca, cb));
+                continue;
             }
-            sum += s;
-            // On the whole, as alike as the pairs ask, up to `threshold_same_value` each:
-            // the very same figure of one noun asks next to nothing.
-            need += f.min(rules.threshold_same_value);
-            pairs += 1;
-        });
-        if !ok || (pairs > 0 && sum < need) {
-            apart.insert(candidates::key(ca, cb));
-            continue;
+            clusters.merge(ca, cb);
         }
-        clusters.merge(ca, cb);
     }
+    // Its last run is not kept through the passes below, the block's other peak.
+    drop(ranking);
     // Outlets word one fact in many ways, so one fact often ends in several clusters, each alike
     // within but no pair alike across. Clusters whose values overlap pair by pair join when their
     // words, pooled, are alike: a cluster's pooled words say more than any one sentence, and a
     // wrong join yields at worst a false "compatible", never a conflict. Only
     // clusters linked by a scored pair are weighed, so the cost follows the scored pairs.
     // Not dates: many things of one story happen on one day (the event, each statement).
-    // Listed, then sorted and freed of repeats: a pile's block links millions of pairs of
-    // clusters, which a set would hold in nodes of three times the bytes. Clusters are named by
-    // claims, which `candidates::key` holds as `u32`: half the bytes of `usize`.
-    let mut links: Vec<(u32, u32)> = known
-        .iter()
-        .filter(|&(a, _, _)| claims[a as usize].kind != Kind::Date)
-        .map(|(a, b, _)| (clusters.of(a as usize), clusters.of(b as usize)))
-        .filter(|(p, q)| p != q)
-        .map(|(p, q)| candidates::key(p, q))
-        .collect();
+    // Listed, and sorted and freed of repeats whenever the list is full, before it would grow: a
+    // pile's largest block links a million pairs of claims of two clusters, but far fewer pairs
+    // of clusters, and a set would hold them in nodes of three times the bytes. Clusters are
+    // named by claims, which `candidates::key` holds as `u32`: half the bytes of `usize`.
+    let mut links: Vec<(u32, u32)> = Vec::new();
+    for (a, b, _) in known.iter().filter(|&(a, _, _)| claims[a as usize].kind != Kind::Date) {
+        let (p, q) = (clusters.of(a as usize), clusters.of(b as usize));
+        // A claim's partners often lie in one cluster, which links the two clusters again.
+        if p == q || links.last() == Some(&candidates::key(p, q)) {
+            continue;
+        }
+        if links.len() == links.capacity() && links.len() >= LINKS_KEPT_WHOLE {
+            links.sort_unstable();
+            links.dedup();
+            // Room for as many again, so that each sort reads at least half new links.
+            links.reserve(links.len().max(LINKS_KEPT_WHOLE));
+        }
+        links.push(candidates::key(p, q));
+    }
     links.sort_unstable();
     links.dedup();
     // Pooled words never need less likeness than one pair telling the same value.

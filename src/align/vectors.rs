@@ -166,7 +166,9 @@ impl Vectors {
             parts.extend(self.terms(c).iter().map(|&(t, w)| (t, w / self.norm(c))));
         }
         parts.sort_by_key(|&(t, _)| t);
-        let mut out: Vec<(u32, f32)> = Vec::with_capacity(parts.len());
+        // Made at its size: a cluster's members share most of their words, so the distinct terms
+        // are a fraction of the parts, and the list is kept (`PooledCache`).
+        let mut out: Vec<(u32, f32)> = Vec::with_capacity(parts.chunk_by(|x, y| x.0 == y.0).count());
         for (t, w) in parts {
             match out.last_mut() {
                 Some((last, sum)) if *last == t => *sum += w,
