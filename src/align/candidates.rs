@@ -7,6 +7,9 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
+mod ranking;
+pub(super) use ranking::Ranking;
+
 use super::vectors::Vectors;
 use crate::claim::Claim;
 
@@ -197,82 +200,6 @@ pub(super) struct Scored<'a> {
     asked: HashMap<(u32, u32), f32>,
 }
 
-/// Fewer scored pairs than this (a story's blocks) are ranked by one sort of their scores beside
-/// their places: below it, the counts a counting sort keeps take more bytes than that list.
-const RANKED_BY_COUNTING: usize = 1 << 16;
-
-/// Most places a run of a ranking holds, unless one share of equal upper halves of their scores
-/// holds more: a pile's largest block ranked at once held 12 MB of places, a tenth of the
-/// alignment's heap, where runs of this many read its scored pairs a few times over.
-const RANKED_AT_ONCE: usize = 1 << 19;
-
-/// The share of scores whose bits' upper half `s` has, most alike first (a score is above 0, so
-/// its bits order as it does).
-fn share(s: f32) -> usize {
-    usize::from(u16::MAX - (s.to_bits() >> 16) as u16)
-}
-
-/// The scored pairs of a block at least so alike (`Scored::ranking`), handed out in runs, most
-/// alike first, then in order of key.
-pub(super) struct Ranking {
-    /// How alike a pair must be to be ranked.
-    least: f32,
-    /// Most places a run holds, unless its one share holds more (`RANKED_AT_ONCE`).
-    at_once: usize,
-    /// All places were ranked at once, into `run`, which the first run hands out whole.
-    whole: bool,
-    /// Where each share of scores starts among the ranked places, and where the last ends.
-    starts: Vec<usize>,
-    /// The first share not yet handed out.
-    next_share: usize,
-    /// The run handed out last (all places, when `starts` is empty).
-    run: Vec<u32>,
-    /// Scores beside places, to sort a share by.
-    sorted: Vec<(f32, u32)>,
-}
-
-impl Ranking {
-    /// The next run of places of `scored`, the list this ranking was made of; `None` once all are
-    /// handed out.
-    pub(super) fn next<'r>(&'r mut self, scored: &Scored) -> Option<&'r [u32]> {
-        if self.whole {
-            let first = self.next_share == 0;
-            self.next_share = 1;
-            return first.then_some(&self.run[..]);
-        }
-        let (starts, shares) = (&self.starts, self.starts.len() - 1);
-        // Empty shares first skipped, then shares taken while the run stays within its bound, the
-        // first whatever its size.
-        let from = (self.next_share..shares).find(|&k| starts[k + 1] > starts[k])?;
-        let first = starts[from];
-        let mut to = from + 1;
-        while to < shares && starts[to + 1] - first <= self.at_once {
-            to += 1;
-        }
-        self.next_share = to;
-        self.run.clear();
-        self.run.resize(starts[to] - first, 0);
-        let mut next: Vec<usize> = starts[from..to].iter().map(|&s| s - first).collect();
-        // In order of place, so each share lists its places in order of key.
-        for (k, &(_, s)) in scored.scored.iter().enumerate().filter(|&(_, &(_, s))| s >= self.least) {
-            if let Some(at) = share(s).checked_sub(from).and_then(|x| next.get_mut(x)) {
-                self.run[*at] = k as u32;
-                *at += 1;
-            }
-        }
-        let score = |k: u32| scored.scored[k as usize].1;
-        for w in starts[from..=to].windows(2) {
-            let share = &mut self.run[w[0] - first..w[1] - first];
-            // Most shares hold one score (a pile repeats its sentences word for word), already
-            // in order of place.
-            if !share.windows(2).all(|w| score(w[0]) == score(w[1])) {
-                scored.sort_by_score(share, &mut self.sorted);
-            }
-        }
-        Some(&self.run)
-    }
-}
-
 /// Most distinct needs `Scored::needs` names; the byte after them marks a need kept in `asked`.
 const NEEDS: usize = u8::MAX as usize - 1;
 
@@ -381,33 +308,7 @@ impl<'a> Scored<'a> {
     /// (`pair_at`), and its score is read there: a pile's block ranks millions of pairs, in a
     /// third of the bytes a score and two claims would take.
     pub(super) fn ranking(&self, least: f32) -> Ranking {
-        let mut ranking = Ranking {
-            least,
-            at_once: RANKED_AT_ONCE,
-            whole: false,
-            starts: Vec::new(),
-            next_share: 0,
-            run: Vec::new(),
-            sorted: Vec::new(),
-        };
-        if self.scored.len() < RANKED_BY_COUNTING {
-            ranking.whole = true;
-            ranking.run = (0..self.scored.len() as u32).filter(|&k| self.scored[k as usize].1 >= least).collect();
-            self.sort_by_score(&mut ranking.run, &mut ranking.sorted);
-            return ranking;
-        }
-        // Sorted by counting first, on the upper half of each score's bits (a score is above 0,
-        // so its bits order as it does), which needs no list of scores beside the places; then
-        // within each share of equal upper halves, through a list of that share alone.
-        let mut starts = vec![0usize; 1 << 16 | 1];
-        for &(_, s) in self.scored.iter().filter(|&&(_, s)| s >= least) {
-            starts[share(s) + 1] += 1;
-        }
-        for k in 1..starts.len() {
-            starts[k] += starts[k - 1];
-        }
-        ranking.starts = starts;
-        ranking
+        Ranking::new(self, least)
     }
 
     /// Sorts `places` most alike first, then in order of key, through `sorted`, a list of their
@@ -469,41 +370,6 @@ mod tests {
             let (s, need) = scored.score_and_needed(b as usize, a as usize, || 0.5);
             assert_eq!(s, score(a as usize, b as usize));
             assert_eq!(need, 0.5);
-        }
-    }
-
-    #[test]
-    fn ranking_hands_out_every_place_most_alike_first_in_runs() {
-        // Enough pairs to be ranked by counting; scores of a few shares, one far larger than a run,
-        // with shares left empty between them, and some below the least asked.
-        let members: Vec<usize> = (0..400).collect();
-        let pairs: Vec<(u32, u32)> = (0..400).flat_map(|a| (a + 1..400).map(move |b| key(a, b))).collect();
-        assert!(pairs.len() >= RANKED_BY_COUNTING);
-        let score = |a: usize, b: usize| match (a + b) % 10 {
-            0 => 0.9,
-            1..=3 => 0.5 + (a % 4) as f32 * 0.001,
-            4 => 0.005,
-            _ => 0.25,
-        };
-        let scored = Scored::new(&members, pairs, score);
-        let mut expected: Vec<(f32, u32)> = (0..scored.scored.len() as u32)
-            .map(|k| (scored.scored[k as usize].1, k))
-            .filter(|&(s, _)| s >= 0.01)
-            .collect();
-        expected.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
-        let expected: Vec<u32> = expected.into_iter().map(|(_, k)| k).collect();
-        for at_once in [1, 1000, RANKED_AT_ONCE] {
-            let mut ranking = scored.ranking(0.01);
-            ranking.at_once = at_once;
-            let mut runs = 0;
-            let mut got = Vec::new();
-            while let Some(run) = ranking.next(&scored) {
-                assert!(!run.is_empty());
-                got.extend_from_slice(run);
-                runs += 1;
-            }
-            assert_eq!(got, expected, "runs of at most {at_once}");
-            assert!(runs > 1 || at_once == RANKED_AT_ONCE);
         }
     }
 
