@@ -1,6 +1,7 @@
 //! Stage 5, reporting: sources, claims and groups in, a plain `Report` out, in canonical order
 //! (conflict, compatible, agree; then subject) with stable ids, ready for any renderer.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -109,7 +110,7 @@ pub struct Group {
 /// [`crate::source::MAX_SOURCE_BYTES`] (8 MiB), and a pile's mentions are hundreds of thousands. A
 /// text over 4 GiB handed to `Source::new` by a library caller shows its positions past that as
 /// `u32::MAX`.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Mention {
     /// Display path of its source.
     pub path: Arc<str>,
@@ -121,8 +122,6 @@ pub struct Mention {
     pub start: u32,
     /// Byte offset one past the last byte.
     pub end: u32,
-    /// The quoted text.
-    pub text: String,
     /// The value as an interval, in the claim's own terms (day numbers for dates); the JSON writes
     /// it as `Mention::bounds` has it. Kept as two numbers, not as JSON values: a pile's dates as
     /// ISO strings and its bounds as `serde_json::Value`s were a fifth of its mentions' bytes.
@@ -158,7 +157,7 @@ impl Serialize for Mention {
         out.serialize_field("column", &self.column)?;
         out.serialize_field("start", &self.start)?;
         out.serialize_field("end", &self.end)?;
-        out.serialize_field("text", &self.text)?;
+        out.serialize_field("text", &self.text())?;
         out.serialize_field("value", &self.bounds())?;
         out.serialize_field("shown", &self.shown)?;
         out.serialize_field("unit", &self.unit)?;
@@ -166,6 +165,22 @@ impl Serialize for Mention {
         out.serialize_field("subject", &self.subject)?;
         out.serialize_field("rule", &self.rule)?;
         out.end()
+    }
+}
+
+/// Where and what: the quoted text, which a mention reads from its source, included.
+impl fmt::Debug for Mention {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Mention")
+            .field("path", &self.path)
+            .field("line", &self.line)
+            .field("column", &self.column)
+            .field("text", &self.text())
+            .field("value", &self.value)
+            .field("shown", &self.shown)
+            .field("kind", &self.kind)
+            .field("subject", &self.subject)
+            .finish_non_exhaustive()
     }
 }
 
@@ -236,7 +251,6 @@ impl Mention {
             column: position(column),
             start: position(claim.span.start),
             end: position(claim.span.end),
-            text: quote(&source.text[claim.span.start..claim.span.end]),
             value: claim.value,
             shown: claim.value_text(),
             unit: claim.unit,
@@ -272,9 +286,21 @@ impl Mention {
         clip_back(fold(self.context.slice(self.end, self.context.to)).trim_end())
     }
 
+    /// The quoted text: the claim's span on one line, white space folded, so a report line never
+    /// breaks. Read from the source's text when asked, not kept: most spans need no folding, and a
+    /// pile's mentions are hundreds of thousands.
+    pub fn text(&self) -> Cow<'_, str> {
+        let text = self.context.slice(self.start, self.end);
+        if text.split_whitespace().eq(text.split(' ')) {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+        }
+    }
+
     /// The claim's whole sentence: `before`, the quoted text, `after`.
     pub fn sentence(&self) -> String {
-        format!("{}{}{}", self.before(), self.text, self.after())
+        format!("{}{}{}", self.before(), self.text(), self.after())
     }
 }
 
@@ -359,11 +385,6 @@ fn clip_back(text: &str) -> String {
     let cut: String = text.chars().take(CONTEXT_CHARS).collect();
     let word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
     format!("{word} …")
-}
-
-/// The quoted span on one line, white space folded, so a report line never breaks.
-fn quote(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The words the one-line reason adds for a ground `align` grouped on, so an editor sees it and

@@ -114,7 +114,7 @@ fn result(g: &Group, rule_index: usize) -> SarifResult {
 }
 
 fn quoted(m: &Mention) -> String {
-    format!("\"{}\" ({})", m.text, m.shown)
+    format!("\"{}\" ({})", m.text(), m.shown)
 }
 
 /// SARIF message links are `[text](id)`; brackets and backslashes in the text must be escaped.
