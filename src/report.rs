@@ -124,7 +124,7 @@ pub struct Mention {
     pub end: u32,
     /// The value as an interval, in the claim's own terms (day numbers for dates); the JSON writes
     /// it as `Mention::bounds` has it. Kept as two numbers, not as JSON values: a pile's dates as
-    /// ISO strings and its bounds as `serde_json::Value`s were a fifth of its mentions' bytes.
+    /// ISO strings and its bounds as `serde_json::Value`s were a quarter of its mentions' bytes.
     pub value: Interval,
     /// The value as a reader would say it (`~11,000`, `>10,000`).
     pub shown: String,
