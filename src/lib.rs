@@ -142,11 +142,11 @@ fn check_story(
 
 /// The mentions of every claim of every source, in path and text order (for `crosscheck extract`).
 pub fn mentions(corpus: &Corpus, extractions: &[Extraction]) -> Vec<Mention> {
-    let mut labels = report::Labels::default();
+    let mut strings = report::Strings::default();
     extractions
         .iter()
         .flat_map(|e| &e.claims)
-        .map(|c| Mention::new(c, &corpus.sources[c.source], &mut labels))
+        .map(|c| Mention::new(c, &corpus.sources[c.source], &mut strings))
         .collect()
 }
 

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::align::{Aligned, Ground};
-use crate::claim::{format_bound, Claim, Interval, Kind, Subject, Term};
+use crate::claim::{format_bound, Claim, Interval, Kind, Term};
 use crate::compare::{self, Verdict};
 use crate::error::Warning;
 use crate::extract::subject::MAX_BORROWED_WEIGHT;
@@ -126,14 +126,14 @@ pub struct Mention {
     /// it as `Mention::bounds` has it. Kept as two numbers, not as JSON values: a pile's dates as
     /// ISO strings and its bounds as `serde_json::Value`s were a quarter of its mentions' bytes.
     pub value: Interval,
-    /// The value as a reader would say it (`~11,000`, `>10,000`).
-    pub shown: String,
+    /// The value as a reader would say it (`~11,000`, `>10,000`); shared like `subject`.
+    pub shown: Arc<str>,
     /// Canonical unit.
     pub unit: Term,
     /// Kind.
     pub kind: Kind,
     /// This claim's own subject terms, at most `LABEL_TERMS` of them. Shared among the mentions
-    /// whose labels are alike ([`Labels`]): a pile's mentions repeat a few thousand labels.
+    /// whose labels are alike ([`Strings`]): a pile's mentions repeat a few thousand labels.
     pub subject: Arc<str>,
     /// The rule that found it.
     pub rule: &'static str,
@@ -187,19 +187,19 @@ impl fmt::Debug for Mention {
 /// Most subject terms a mention's label shows.
 pub const LABEL_TERMS: usize = 6;
 
-/// The subject labels of the mentions made so far, so that mentions alike in subject hold one
-/// string: a pile's hundreds of thousands of mentions repeat a few thousand labels.
+/// The strings of the mentions made so far that mentions repeat (subject labels, values as
+/// shown), so that mentions alike hold one copy: the 179,000 mentions of a pile of 10,000 sources
+/// show 1,722 labels and 10,520 values.
 #[derive(Default)]
-pub struct Labels(rustc_hash::FxHashSet<Arc<str>>);
+pub struct Strings(rustc_hash::FxHashSet<Arc<str>>);
 
-impl Labels {
-    /// The label of `subject`: its first `LABEL_TERMS` terms, the one copy of it.
-    pub fn of(&mut self, subject: &Subject) -> Arc<str> {
-        let label = subject.label(LABEL_TERMS);
-        if let Some(kept) = self.0.get(label.as_str()) {
+impl Strings {
+    /// The one copy of `text`.
+    pub fn share(&mut self, text: String) -> Arc<str> {
+        if let Some(kept) = self.0.get(text.as_str()) {
             return Arc::clone(kept);
         }
-        let kept: Arc<str> = Arc::from(label);
+        let kept: Arc<str> = Arc::from(text);
         self.0.insert(Arc::clone(&kept));
         kept
     }
@@ -240,8 +240,8 @@ fn position(x: usize) -> u32 {
 }
 
 impl Mention {
-    /// The mention of `claim`, found in `source`, its subject label kept in `labels`.
-    pub fn new(claim: &Claim, source: &Source, labels: &mut Labels) -> Mention {
+    /// The mention of `claim`, found in `source`, its strings shared through `strings`.
+    pub fn new(claim: &Claim, source: &Source, strings: &mut Strings) -> Mention {
         let (line, column) = source.line_col(claim.span.start);
         let (end_line, end_column) = source.line_col(claim.span.end);
         let (from, to) = sentence_around(source, claim.span.start, claim.span.end);
@@ -252,10 +252,10 @@ impl Mention {
             start: position(claim.span.start),
             end: position(claim.span.end),
             value: claim.value,
-            shown: claim.value_text(),
+            shown: strings.share(claim.value_text()),
             unit: claim.unit,
             kind: claim.kind,
-            subject: labels.of(&claim.subject),
+            subject: strings.share(claim.subject.label(LABEL_TERMS)),
             rule: claim.rule,
             end_line: position(end_line),
             end_column: position(end_column),
@@ -437,7 +437,7 @@ pub fn build(
     suppressed: usize,
 ) -> Report {
     let mut grouped = vec![false; claims.len()];
-    let mut labels = Labels::default();
+    let mut strings = Strings::default();
     let mut out_groups = Vec::with_capacity(groups.len());
     for group in groups {
         let members = &group.members;
@@ -466,7 +466,7 @@ pub fn build(
             unit: first.unit.to_string(),
             subject,
             why,
-            mentions: refs.iter().map(|c| Mention::new(c, &sources[c.source], &mut labels)).collect(),
+            mentions: refs.iter().map(|c| Mention::new(c, &sources[c.source], &mut strings)).collect(),
         });
         // Groups are disjoint (each is a cluster of one block), so no later group reads these.
         for &i in members {
@@ -496,7 +496,7 @@ pub fn build(
     // singles held twice their bytes while it last grew.
     let mut singles = Vec::with_capacity(grouped.iter().filter(|g| !**g).count());
     for (c, _) in claims.iter_mut().zip(&grouped).filter(|(_, g)| !**g) {
-        singles.push(Mention::new(c, &sources[c.source], &mut labels));
+        singles.push(Mention::new(c, &sources[c.source], &mut strings));
         c.subject.terms = Default::default();
     }
     singles.sort_by(|a, b| (&a.path, a.start, a.end).cmp(&(&b.path, b.start, b.end)));

@@ -129,11 +129,11 @@ fn copies_past_what_a_merge_judges_pair_by_pair_still_give_one_group_per_fact() 
     texts.push(&twice);
     let r = report(&texts);
     for figure in ["12", "40"] {
-        let group = r.groups.iter().find(|g| g.mentions.iter().all(|m| m.shown == figure));
+        let group = r.groups.iter().find(|g| g.mentions.iter().all(|m| *m.shown == *figure));
         assert!(group.is_some_and(|g| g.mentions.len() >= 60), "{figure}: {:?}", r.groups);
     }
     for g in &r.groups {
-        let mut told: Vec<(&str, &str)> = g.mentions.iter().map(|m| (&*m.path, m.shown.as_str())).collect();
+        let mut told: Vec<(&str, &str)> = g.mentions.iter().map(|m| (&*m.path, &*m.shown)).collect();
         told.sort_unstable();
         told.dedup();
         assert!(told.windows(2).all(|w| w[0].0 != w[1].0), "a source contradicts itself in {}", g.why);

@@ -114,7 +114,7 @@ fn group_block(g: &Group) -> String {
 }
 
 fn agree_row(g: &Group) -> String {
-    let mut values: Vec<&str> = g.mentions.iter().map(|m| m.shown.as_str()).collect();
+    let mut values: Vec<&str> = g.mentions.iter().map(|m| &*m.shown).collect();
     values.sort_unstable();
     values.dedup();
     let values = values.iter().map(|v| escape(v)).collect::<Vec<_>>().join(", ");
