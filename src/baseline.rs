@@ -83,7 +83,7 @@ pub fn entry(g: &Group) -> Entry {
     let title = format!("[{}] {:<10}  {}: {}", g.id, g.verdict.name(), g.kind, g.subject);
     let mut block = format!("{title}\n  why: {}\n", g.why);
     let pw = g.mentions.iter().map(|m| m.path.chars().count()).max().unwrap_or(0);
-    let quotes: Vec<String> = g.mentions.iter().map(|m| format!("\"{}\"", m.text)).collect();
+    let quotes: Vec<String> = g.mentions.iter().map(|m| format!("\"{}\"", m.text())).collect();
     let qw = quotes.iter().map(|q| q.chars().count()).max().unwrap_or(0).min(48);
     for (m, q) in g.mentions.iter().zip(&quotes) {
         let line = format!("  {:<pw$}  {q:<qw$}  {}", m.path, m.shown);

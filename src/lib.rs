@@ -142,7 +142,12 @@ fn check_story(
 
 /// The mentions of every claim of every source, in path and text order (for `crosscheck extract`).
 pub fn mentions(corpus: &Corpus, extractions: &[Extraction]) -> Vec<Mention> {
-    extractions.iter().flat_map(|e| e.claims.iter().map(|c| Mention::new(c, &corpus.sources[c.source]))).collect()
+    let mut strings = report::Strings::default();
+    extractions
+        .iter()
+        .flat_map(|e| &e.claims)
+        .map(|c| Mention::new(c, &corpus.sources[c.source], &mut strings))
+        .collect()
 }
 
 /// The corpus's own warnings plus those extraction raised (sources cut off at the claim limit,

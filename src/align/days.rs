@@ -173,7 +173,7 @@ mod tests {
         ];
         let r = report(&texts);
         let day = r.groups.iter().find(|g| g.why.contains("2011-11-10")).expect("a group of the day");
-        let statement = |m: &crate::report::Mention| &*m.path == "a2.txt" && m.text.contains("Nov");
+        let statement = |m: &crate::report::Mention| &*m.path == "a2.txt" && m.text().contains("Nov");
         assert_eq!(day.mentions.len(), 3, "{:?}", day.mentions);
         assert!(!day.mentions.iter().any(statement), "{:?}", day.mentions);
     }

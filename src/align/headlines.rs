@@ -85,14 +85,14 @@ mod tests {
         let r = report(&texts);
         r.groups
             .into_iter()
-            .find(|g| g.mentions.iter().any(|m| &*m.path == "a2.txt" && m.text.contains("2.6")))
+            .find(|g| g.mentions.iter().any(|m| &*m.path == "a2.txt" && m.text().contains("2.6")))
             .expect("the body figure grouped")
     }
 
     #[test]
     fn a_headline_figure_against_its_own_body_joins_the_fact_and_shows_the_dispute() {
         let g = haul("Paris thieves nab $2.5 million worth of jewellery");
-        assert!(g.mentions.iter().any(|m| m.text == "$2.5 million"), "{:?}", g.mentions);
+        assert!(g.mentions.iter().any(|m| m.text() == "$2.5 million"), "{:?}", g.mentions);
         assert_eq!(g.verdict, Verdict::Conflict, "{}", g.why);
         assert!(g.why.contains("headline"), "{}", g.why);
     }
@@ -100,12 +100,12 @@ mod tests {
     #[test]
     fn a_first_line_told_as_a_sentence_is_no_headline() {
         let g = haul("Paris thieves nabbed $2.5 million worth of jewellery, police said.");
-        assert!(g.mentions.iter().all(|m| m.text != "$2.5 million"), "{:?}", g.mentions);
+        assert!(g.mentions.iter().all(|m| m.text() != "$2.5 million"), "{:?}", g.mentions);
     }
 
     #[test]
     fn a_headline_figure_far_from_its_body_is_another_figure() {
         let g = haul("Paris thieves nab $25 million worth of jewellery");
-        assert!(g.mentions.iter().all(|m| m.text != "$25 million"), "{:?}", g.mentions);
+        assert!(g.mentions.iter().all(|m| m.text() != "$25 million"), "{:?}", g.mentions);
     }
 }

@@ -152,20 +152,20 @@ mod tests {
         let r = report(&texts);
         r.groups
             .into_iter()
-            .find(|g| g.mentions.iter().any(|m| m.text == "More than 30 years"))
+            .find(|g| g.mentions.iter().any(|m| m.text() == "More than 30 years"))
             .expect("the span grouped")
     }
 
     #[test]
     fn an_exact_span_beside_its_outlets_round_bound_joins_it_and_shows_the_dispute() {
         let g = span_group("thirty four years");
-        assert!(g.mentions.iter().any(|m| m.text == "thirty four years"), "{:?}", g.mentions);
+        assert!(g.mentions.iter().any(|m| m.text() == "thirty four years"), "{:?}", g.mentions);
         assert_eq!(g.verdict, crate::compare::Verdict::Conflict, "{}", g.why);
     }
 
     #[test]
     fn a_span_far_beyond_the_bound_is_no_rounding_of_it() {
         let g = span_group("fifty years");
-        assert!(g.mentions.iter().all(|m| m.text != "fifty years"), "{:?}", g.mentions);
+        assert!(g.mentions.iter().all(|m| m.text() != "fifty years"), "{:?}", g.mentions);
     }
 }

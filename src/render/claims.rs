@@ -14,7 +14,8 @@ pub struct ClaimsJsonLines<'a>(pub &'a [Mention]);
 impl Display for ClaimsText<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for m in self.0 {
-            writeln!(f, "{}:{}:{}\t{}\t\"{}\"\t{}\t{}", m.path, m.line, m.column, m.kind, m.text, m.shown, m.subject)?;
+            let text = m.text();
+            writeln!(f, "{}:{}:{}\t{}\t\"{text}\"\t{}\t{}", m.path, m.line, m.column, m.kind, m.shown, m.subject)?;
         }
         Ok(())
     }

@@ -75,7 +75,7 @@ fn annotate(f: &mut fmt::Formatter<'_>, level: &str, g: &Group) -> fmt::Result {
     let title = format!("crosscheck {}: {} of {}", g.verdict.name(), g.kind, g.subject);
     let mut message = format!("{} [{}]", g.why, g.id);
     for m in &g.mentions {
-        message.push_str(&format!("\n{}:{}:{} \"{}\" {}", m.path, m.line, m.column, m.text, m.shown));
+        message.push_str(&format!("\n{}:{}:{} \"{}\" {}", m.path, m.line, m.column, m.text(), m.shown));
     }
     writeln!(f, "::{level} {props},title={}::{}", property(&title), data(&message))
 }

@@ -114,14 +114,14 @@ fn group_block(g: &Group) -> String {
 }
 
 fn agree_row(g: &Group) -> String {
-    let mut values: Vec<&str> = g.mentions.iter().map(|m| m.shown.as_str()).collect();
+    let mut values: Vec<&str> = g.mentions.iter().map(|m| &*m.shown).collect();
     values.sort_unstable();
     values.dedup();
     let values = values.iter().map(|v| escape(v)).collect::<Vec<_>>().join(", ");
     let mentions = g
         .mentions
         .iter()
-        .map(|m| format!("{} {}", code(&location(m)), escape(&m.text)))
+        .map(|m| format!("{} {}", code(&location(m)), escape(&m.text())))
         .collect::<Vec<_>>()
         .join("<br>");
     format!("| {} | {} | {values} | {mentions} | {} |\n", g.kind, escape(&g.subject), code(&g.id))
@@ -133,7 +133,7 @@ fn location(m: &Mention) -> String {
 
 /// The mention's sentence with the claim in bold, escaped, safe at the start of a line.
 fn quote(m: &Mention) -> String {
-    let mut s = format!("{}**{}**{}", escape(&m.before()), escape(&m.text), escape(&m.after()));
+    let mut s = format!("{}**{}**{}", escape(&m.before()), escape(&m.text()), escape(&m.after()));
     // A sentence opening with "1." or "-" would turn the quote into a list.
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     if matches!(s.as_bytes().get(digits), Some(b'.' | b')')) && (digits > 0) {

@@ -4,14 +4,17 @@
 //! mention, with every other mention as a `relatedLocation` the message links to; and the group's
 //! stable id as a `partialFingerprints` entry, so code scanning tracks an alert across edits that
 //! move it. Agreements are no findings and give no result. The types come from `serde-sarif`, which
-//! is generated from the official schema, so a field cannot be misspelt.
+//! is generated from the official schema, so a field cannot be misspelt; only the log's and the
+//! run's own three fields each are written by hand, so that results stream (`Log`), and the schema
+//! test of `tests/ci_formats.rs` checks them.
 
 use std::collections::BTreeMap;
 use std::fmt::{self, Display};
 
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_sarif::sarif::{
     ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, PropertyBag, Region,
-    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif, Tool, ToolComponent,
+    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Tool, ToolComponent,
 };
 
 use crate::compare::Verdict;
@@ -48,11 +51,51 @@ pub struct Sarif21<'a>(pub &'a Report);
 
 impl Display for Sarif21<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        super::write_json(f, &log(self.0))
+        super::write_json(f, &Log(self.0))
     }
 }
 
-fn log(report: &Report) -> Sarif {
+/// The log as serde-sarif's `Sarif` writes one with a schema, a version and one run, its fields in
+/// the same (alphabetical) order; written by hand so that the run's results are made one at a
+/// time as they are written. Made whole first, a pile's results held 70 MB of locations.
+struct Log<'a>(&'a Report);
+
+impl Serialize for Log<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut log = serializer.serialize_struct("Sarif", 3)?;
+        log.serialize_field("$schema", SCHEMA_URI)?;
+        log.serialize_field("runs", &[RunOf(self.0)])?;
+        log.serialize_field("version", "2.1.0")?;
+        log.end()
+    }
+}
+
+/// The one run, as serde-sarif's `Run` writes one with these three fields.
+struct RunOf<'a>(&'a Report);
+
+impl Serialize for RunOf<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut run = serializer.serialize_struct("Run", 3)?;
+        // Report columns count characters, not UTF-16 units (SARIF's default).
+        run.serialize_field("columnKind", "unicodeCodePoints")?;
+        run.serialize_field("results", &Results(self.0))?;
+        run.serialize_field("tool", &tool())?;
+        run.end()
+    }
+}
+
+/// One result per group that is a finding, each made as it is written.
+struct Results<'a>(&'a Report);
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let groups = self.0.groups.iter();
+        serializer.collect_seq(groups.filter_map(|g| RULES.iter().position(|r| r.0 == g.verdict).map(|i| result(g, i))))
+    }
+}
+
+/// The tool: crosscheck, with one rule per finding type.
+fn tool() -> Tool {
     let rules: Vec<ReportingDescriptor> = RULES
         .iter()
         .map(|(_, id, level, short, help)| {
@@ -73,18 +116,7 @@ fn log(report: &Report) -> Sarif {
         .version(env!("CARGO_PKG_VERSION"))
         .rules(rules)
         .build();
-    let results: Vec<SarifResult> = report
-        .groups
-        .iter()
-        .filter_map(|g| RULES.iter().position(|r| r.0 == g.verdict).map(|index| result(g, index)))
-        .collect();
-    let run = Run::builder()
-        .tool(Tool::builder().driver(driver).build())
-        .results(results)
-        // Report columns count characters, not UTF-16 units (SARIF's default).
-        .column_kind("unicodeCodePoints")
-        .build();
-    Sarif::builder().schema(SCHEMA_URI).version("2.1.0").runs(vec![run]).build()
+    Tool::builder().driver(driver).build()
 }
 
 fn result(g: &Group, rule_index: usize) -> SarifResult {
@@ -114,7 +146,7 @@ fn result(g: &Group, rule_index: usize) -> SarifResult {
 }
 
 fn quoted(m: &Mention) -> String {
-    format!("\"{}\" ({})", m.text, m.shown)
+    format!("\"{}\" ({})", m.text(), m.shown)
 }
 
 /// SARIF message links are `[text](id)`; brackets and backslashes in the text must be escaped.

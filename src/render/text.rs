@@ -54,9 +54,11 @@ impl Display for Text<'_> {
 
 fn write_mentions(f: &mut fmt::Formatter<'_>, mentions: &[Mention], with_kind: bool) -> fmt::Result {
     let locations: Vec<String> = mentions.iter().map(|m| format!("{}:{}:{}", m.path, m.line, m.column)).collect();
-    let quotes: Vec<String> = mentions.iter().map(|m| format!("\"{}\"", m.text)).collect();
-    let values: Vec<String> =
-        mentions.iter().map(|m| if with_kind { format!("{}: {}", m.kind, m.shown) } else { m.shown.clone() }).collect();
+    let quotes: Vec<String> = mentions.iter().map(|m| format!("\"{}\"", m.text())).collect();
+    let values: Vec<String> = mentions
+        .iter()
+        .map(|m| if with_kind { format!("{}: {}", m.kind, m.shown) } else { m.shown.to_string() })
+        .collect();
     let lw = locations.iter().map(|s| s.chars().count()).max().unwrap_or(0);
     let qw = quotes.iter().map(|s| s.chars().count()).max().unwrap_or(0).min(48);
     for (n, m) in mentions.iter().enumerate() {
