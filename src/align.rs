@@ -108,17 +108,17 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
         }
         blocks.entry(block_key(&roles[i], rules)).or_default().push(i);
     }
-    let sources = claims.iter().map(|c| c.source + 1).max().unwrap_or(0);
+    let sources = claims.iter().map(|c| c.source as usize + 1).max().unwrap_or(0);
     let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); sources];
     for (i, c) in claims.iter().enumerate() {
-        by_source[c.source].push(i);
+        by_source[c.source as usize].push(i);
     }
     let mut groups = Vec::new();
     let sole = sole::sole_figures(claims, &roles, rules);
     let mut days = vec![0u8; sources];
     for c in claims {
         if let Some(day) = c.subject.weekday.or_else(|| named_weekday(c)).filter(|&d| d < 7) {
-            days[c.source] |= 1 << day;
+            days[c.source as usize] |= 1 << day;
         }
     }
     let countable: Vec<bool> = roles.iter().map(|r| rules.countable.contains(r.1.as_str())).collect();
@@ -180,7 +180,7 @@ impl Context<'_> {
 
 /// How many distinct sources tell the claims `members`.
 fn source_count(claims: &[Claim], members: &[usize]) -> usize {
-    let mut sources: Vec<usize> = members.iter().map(|&m| claims[m].source).collect();
+    let mut sources: Vec<u32> = members.iter().map(|&m| claims[m].source).collect();
     sources.sort_unstable();
     sources.dedup();
     sources.len()

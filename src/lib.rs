@@ -142,7 +142,10 @@ fn check_story(
 
 /// The mentions of every claim of every source, in path and text order (for `crosscheck extract`).
 pub fn mentions(corpus: &Corpus, extractions: &[Extraction]) -> Vec<Mention> {
-    extractions.iter().flat_map(|e| e.claims.iter().map(|c| Mention::new(c, &corpus.sources[c.source]))).collect()
+    extractions
+        .iter()
+        .flat_map(|e| e.claims.iter().map(|c| Mention::new(c, &corpus.sources[c.source as usize])))
+        .collect()
 }
 
 /// The corpus's own warnings plus those extraction raised (sources cut off at the claim limit,
@@ -151,7 +154,7 @@ pub fn extraction_warnings(corpus: &Corpus, extractions: &[Extraction]) -> Vec<W
     let mut warnings = corpus.warnings.clone();
     for (s, e) in corpus.sources.iter().zip(extractions) {
         for (span, why) in &e.unreadable {
-            warnings.push(Warning::line(s.path.to_string(), s.line_col(span.start).0, why.clone()));
+            warnings.push(Warning::line(s.path.to_string(), s.line_col(span.start()).0, why.clone()));
         }
         if e.truncated {
             warnings.push(Warning::file(

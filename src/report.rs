@@ -174,9 +174,9 @@ pub struct Value {
 impl Mention {
     /// The mention of `claim`, found in `source`.
     pub fn new(claim: &Claim, source: &Source) -> Mention {
-        let (line, column) = source.line_col(claim.span.start);
-        let (end_line, end_column) = source.line_col(claim.span.end);
-        let (from, to) = sentence_around(source, claim.span.start, claim.span.end);
+        let (line, column) = source.line_col(claim.span.start());
+        let (end_line, end_column) = source.line_col(claim.span.end());
+        let (from, to) = sentence_around(source, claim.span.start(), claim.span.end());
         let bound = |x: Option<f64>| match x {
             None => serde_json::Value::Null,
             Some(x) if claim.kind == Kind::Date => serde_json::Value::String(format_bound(Kind::Date, "day", x)),
@@ -186,9 +186,9 @@ impl Mention {
             path: source.path.clone(),
             line,
             column,
-            start: claim.span.start,
-            end: claim.span.end,
-            text: quote(&source.text[claim.span.start..claim.span.end]),
+            start: claim.span.start(),
+            end: claim.span.end(),
+            text: quote(&source.text[claim.span.range()]),
             value: Value { low: bound(claim.value.low()), high: bound(claim.value.high()) },
             shown: claim.value_text(),
             unit: claim.unit,
@@ -230,7 +230,7 @@ const CONTEXT_CHARS: usize = 160;
 /// stay whole.
 fn sentence_around(source: &Source, start: usize, end: usize) -> (usize, usize) {
     let text = &source.text;
-    let body = source.body.start.min(start);
+    let body = source.body.start().min(start);
     let head = &text[body..start];
     let mut from = body;
     let mut prev: Option<char> = None;
@@ -356,7 +356,9 @@ pub fn build(
     for group in groups {
         let members = &group.members;
         let mut refs: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
-        refs.sort_by(|a, b| (&sources[a.source].path, a.span).cmp(&(&sources[b.source].path, b.span)));
+        refs.sort_by(|a, b| {
+            (&sources[a.source as usize].path, a.span).cmp(&(&sources[b.source as usize].path, b.span))
+        });
         for &i in members {
             grouped[i] = true;
         }
@@ -370,7 +372,7 @@ pub fn build(
         let own_subject = group_subject(&refs, MAX_BORROWED_WEIGHT);
         let subject = if own_subject.is_empty() { group_subject(&refs, 0.0) } else { own_subject.clone() };
         let first = refs[0];
-        let mut paths: Vec<&str> = refs.iter().map(|c| &*sources[c.source].path).collect();
+        let mut paths: Vec<&str> = refs.iter().map(|c| &*sources[c.source as usize].path).collect();
         paths.dedup();
         let id = fingerprint(first.kind, &first.unit, &own_subject, &paths);
         out_groups.push(Group {
@@ -380,7 +382,7 @@ pub fn build(
             unit: first.unit.to_string(),
             subject,
             why,
-            mentions: refs.iter().map(|c| Mention::new(c, &sources[c.source])).collect(),
+            mentions: refs.iter().map(|c| Mention::new(c, &sources[c.source as usize])).collect(),
         });
         // Groups are disjoint (each is a cluster of one block), so no later group reads these.
         for &i in members {
@@ -411,7 +413,7 @@ pub fn build(
         .enumerate()
         .filter(|(i, _)| !grouped[*i])
         .map(|(_, c)| {
-            let mention = Mention::new(c, &sources[c.source]);
+            let mention = Mention::new(c, &sources[c.source as usize]);
             c.subject.terms = Default::default();
             mention
         })
@@ -419,7 +421,7 @@ pub fn build(
     singles.sort_by(|a, b| (&a.path, a.start, a.end).cmp(&(&b.path, b.start, b.end)));
     let mut counts = vec![0; sources.len()];
     for c in claims {
-        counts[c.source] += 1;
+        counts[c.source as usize] += 1;
     }
     let infos = sources
         .iter()

@@ -129,7 +129,7 @@ impl Source {
 
     /// The front matter's `key: value` pairs, in file order; unknown keys are kept.
     pub fn meta(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.text[self.front.start..self.front.end].lines().filter_map(meta_pair)
+        self.text[self.front.range()].lines().filter_map(meta_pair)
     }
 
     /// The value of front matter key `key`, if present.
@@ -139,7 +139,7 @@ impl Source {
 
     /// The article body, after any front matter.
     pub fn body_text(&self) -> &str {
-        &self.text[self.body.start..self.body.end]
+        &self.text[self.body.range()]
     }
 
     /// The 1-based line and 1-based column (in characters) of byte offset `byte`.
@@ -512,14 +512,14 @@ mod tests {
         let keys: Vec<&str> = s.meta().map(|(k, _)| k).collect();
         assert_eq!(keys, ["date", "source", "x-y"]);
         assert_eq!(s.body_text(), "Body 12 here.\n");
-        assert_eq!(s.line_col(s.body.start + 5), (6, 6));
+        assert_eq!(s.line_col(s.body.start() + 5), (6, 6));
     }
 
     #[test]
     fn unterminated_front_matter_is_body_with_a_warning() {
         let mut w = Vec::new();
         let s = Source::new("a.md", "---\ndate: 2025-07-13\nno end".into(), &mut w);
-        assert_eq!(s.body.start, 0);
+        assert_eq!(s.body.start(), 0);
         assert_eq!(s.date, None);
         assert_eq!(w.len(), 1);
         assert!(w[0].message.contains("never closed"));

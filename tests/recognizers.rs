@@ -222,7 +222,7 @@ fn value_matches(check: Check, claim: &Claim, resolution: Option<&serde_json::Va
     // Our policy reads a weekday in a future-tense clause forward; such a claim says so in its
     // rule, and only then is the spec's own future reading the one to meet.
     let past = if claim.rule == FUTURE_RULE { r.get("FutureResolution") } else { r.get("PastResolution") };
-    let written = claim.written.as_ref().and_then(point);
+    let written = claim.written.get().as_ref().and_then(point);
     match check {
         Check::Span => true,
         Check::Number | Check::Measure => {
@@ -292,7 +292,7 @@ fn passes(rules: &Rules, kind: Kind, check: Check, case: &Case) -> bool {
         let (start, end) = byte_span(&case.input, r.start, r.end);
         of_kind
             .iter()
-            .any(|c| c.span.start < end && start < c.span.end && value_matches(check, c, r.resolution.as_ref()))
+            .any(|c| c.span.start() < end && start < c.span.end() && value_matches(check, c, r.resolution.as_ref()))
     })
 }
 
@@ -314,7 +314,7 @@ fn describe(rules: &Rules, kind: Kind, check: Check, case: &Case) -> String {
     let got: Vec<String> = claims(rules, case, check)
         .iter()
         .filter(|c| c.kind == kind)
-        .map(|c| format!("{:?} {}", &case.input[c.span.start..c.span.end], c.value_text()))
+        .map(|c| format!("{:?} {}", &case.input[c.span.range()], c.value_text()))
         .collect();
     format!("{}\n    want {}\n    got  {}", case.input, expected.join(" | "), got.join(" | "))
 }

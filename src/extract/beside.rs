@@ -10,7 +10,7 @@ use super::date::{DateExpr, DateMatch};
 use super::lexer::Token;
 use super::subject::Terms;
 use super::{span_of, unanchored};
-use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Term};
+use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Term, Written};
 use crate::rules::Rules;
 
 /// The claim of `m` when it is a day told from another ("a day before"), counted from the nearest
@@ -21,7 +21,7 @@ pub fn claim(
     tokens: &[Token],
     rules: &Rules,
     terms: &Terms,
-    index: usize,
+    index: u32,
 ) -> Option<Claim> {
     let DateExpr::DayBeside { days } = m.expr else { return None };
     let sentence = tokens[m.start].sentence;
@@ -47,7 +47,7 @@ pub fn claim(
         kind: Kind::Date,
         value,
         nominal: value,
-        written: None,
+        written: Written::NONE,
         written_unit: Term::new(""),
         hedge: Hedge::Period,
         unit: anchor.unit,
