@@ -120,7 +120,7 @@ impl RelateKey {
                 bits(c.nominal.low()),
                 bits(c.nominal.high()),
                 // Of the value as written, `relate` reads the low bound only.
-                bits(c.written.get().and_then(|w| w.low())),
+                bits(c.written.and_then(|w| w.low())),
             ],
         }
     }
@@ -172,7 +172,7 @@ fn converted(a: &Claim, b: &Claim) -> Option<Verdict> {
     }
     let (x, y) = (a.nominal.low().filter(|_| a.nominal.is_exact())?, b.nominal.low().filter(|_| b.nominal.is_exact())?);
     let slack = |c: &Claim, base: f64| {
-        let written = c.written.get().and_then(|w| w.low()).filter(|w| *w != 0.0)?;
+        let written = c.written.and_then(|w| w.low()).filter(|w| *w != 0.0)?;
         Some(rounding_step(written) / 2.0 * (base / written).abs())
     };
     let within = (x - y).abs() <= slack(a, x)?.max(slack(b, y)?);
@@ -207,7 +207,7 @@ fn rounding_step(written: f64) -> f64 {
 /// A value as a reader would recognise it: in the unit it was written in, when that differs
 /// from the canonical one ("6 mile", not "9,656.064 m").
 fn shown(c: &Claim) -> String {
-    match (c.kind, c.written.get()) {
+    match (c.kind, c.written) {
         (Kind::Quantity, Some(w)) if !c.written_unit.is_empty() && c.nominal == c.value => {
             format!("{} {}", format_interval(Kind::Count, "", &w), c.written_unit)
         }
@@ -364,13 +364,13 @@ mod tests {
             kind: Kind::Date,
             value: unknown,
             nominal: unknown,
-            written: crate::claim::Written::NONE,
+            written: None,
             written_unit: crate::claim::Term::new(""),
             hedge: if approx { Hedge::Approx } else { Hedge::Period },
             unit: crate::claim::Term::new(&format!("clock:{at}")),
             subject: Default::default(),
             precision: Some(crate::claim::DatePrecision::Minute),
-            rule: "unanchored",
+            rule: crate::claim::Rule::Unanchored,
         }
     }
 

@@ -194,7 +194,7 @@ impl Mention {
             unit: claim.unit,
             kind: claim.kind,
             subject: claim.subject.label(6),
-            rule: claim.rule,
+            rule: claim.rule.name(),
             end_line,
             end_column,
             context: Context { text: Arc::clone(&source.text), from, to },

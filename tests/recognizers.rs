@@ -222,7 +222,7 @@ fn value_matches(check: Check, claim: &Claim, resolution: Option<&serde_json::Va
     // Our policy reads a weekday in a future-tense clause forward; such a claim says so in its
     // rule, and only then is the spec's own future reading the one to meet.
     let past = if claim.rule == FUTURE_RULE { r.get("FutureResolution") } else { r.get("PastResolution") };
-    let written = claim.written.get().as_ref().and_then(point);
+    let written = claim.written.as_ref().and_then(point);
     match check {
         Check::Span => true,
         Check::Number | Check::Measure => {

@@ -10,7 +10,7 @@ use super::date::{DateExpr, DateMatch};
 use super::lexer::Token;
 use super::subject::Terms;
 use super::{span_of, unanchored};
-use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Term, Written};
+use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Rule, Term};
 use crate::rules::Rules;
 
 /// The claim of `m` when it is a day told from another ("a day before"), counted from the nearest
@@ -47,13 +47,13 @@ pub fn claim(
         kind: Kind::Date,
         value,
         nominal: value,
-        written: Written::NONE,
+        written: None,
         written_unit: Term::new(""),
         hedge: Hedge::Period,
         unit: anchor.unit,
         subject,
         precision: Some(DatePrecision::Day),
-        rule: "date",
+        rule: Rule::Date,
     })
 }
 

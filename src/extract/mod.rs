@@ -20,7 +20,7 @@ pub mod unreadable;
 
 use jiff::civil::Date;
 
-use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Span, Term, Written, MINUTES_A_DAY};
+use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Rule, Span, Term, MINUTES_A_DAY};
 use crate::rules::Rules;
 use crate::source::{DateOrigin, Source};
 use date::DateMatch;
@@ -335,7 +335,7 @@ fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, ind
         kind: m.kind,
         value: m.value,
         nominal: m.nominal,
-        written: Written::some(m.written),
+        written: Some(m.written),
         written_unit: Term::new(&m.written_unit),
         hedge: m.hedge,
         unit: Term::new(&m.unit),
@@ -347,7 +347,7 @@ fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, ind
 
 /// The rule of a date claim resolved forward because its clause is in the future tense, where the
 /// past tense would have given another day: "I'll go back on Friday" is the coming Friday.
-pub const FUTURE_RULE: &str = "date-future";
+pub const FUTURE_RULE: Rule = Rule::DateFuture;
 
 fn date_claim(
     m: &DateMatch,
@@ -375,13 +375,13 @@ fn date_claim(
         kind: Kind::Date,
         value,
         nominal,
-        written: Written::NONE,
+        written: None,
         written_unit: Term::new(""),
         hedge: m.hedge,
         unit: Term::new("day"),
         subject: terms.subject(tokens, rules, m.start, m.end, None),
         precision: Some(precision),
-        rule: if by_tense { FUTURE_RULE } else { "date" },
+        rule: if by_tense { FUTURE_RULE } else { Rule::Date },
     })
 }
 
@@ -456,13 +456,13 @@ fn time_claim(
         kind: Kind::Date,
         value,
         nominal,
-        written: Written::NONE,
+        written: None,
         written_unit: Term::new(""),
         hedge,
         unit: Term::new("day"),
         subject: terms.subject(tokens, rules, t.start, t.end, None),
         precision: Some(crate::claim::DatePrecision::Minute),
-        rule: "time",
+        rule: Rule::Time,
     })
 }
 

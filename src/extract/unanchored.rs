@@ -16,11 +16,11 @@ use super::date::{DateExpr, DateMatch, TimeMatch};
 use super::lexer::Token;
 use super::span_of;
 use super::subject::Terms;
-use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Span, Subject, Term, Written};
+use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Rule, Span, Subject, Term};
 use crate::rules::Rules;
 
 /// The rule of a claim made here.
-pub const RULE: &str = "unanchored";
+pub const RULE: Rule = Rule::Unanchored;
 
 /// The unit prefix of a weekday claim made here (`weekday:sunday`).
 pub const WEEKDAY: &str = "weekday:";
@@ -76,7 +76,7 @@ pub(super) fn claim(span: Span, unit: String, precision: DatePrecision, subject:
         kind: Kind::Date,
         value: unknown,
         nominal: unknown,
-        written: Written::NONE,
+        written: None,
         written_unit: Term::new(""),
         hedge: Hedge::Period,
         unit: Term::new(&unit),
