@@ -17,6 +17,7 @@ use crate::extract::unanchored::clock_of;
 use crate::rules::Rules;
 use clusters::Clusters;
 pub use grounds::{Aligned, Ground};
+use grouped::Grouped;
 use pairs::{
     addition_told_plainly, dated_alike, far_inside_bound, named_weekday, none_of_either, of_other_days, other_places,
     same_figure_hedged, same_weekday, sole_pair, unnamed_other_nouns,
@@ -30,6 +31,7 @@ mod candidates;
 mod clusters;
 mod days;
 mod grounds;
+mod grouped;
 mod headlines;
 mod lists;
 mod loners;
@@ -108,11 +110,10 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
         }
         blocks.entry(block_key(&roles[i], rules)).or_default().push(i);
     }
+    // Held through the alignment of every block: in one list each, not one per block or source.
+    let blocks = Grouped::of_lists(blocks.into_values().collect());
     let sources = claims.iter().map(|c| c.source as usize + 1).max().unwrap_or(0);
-    let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); sources];
-    for (i, c) in claims.iter().enumerate() {
-        by_source[c.source as usize].push(i);
-    }
+    let by_source = Grouped::by(claims.len(), sources, |i| claims[i].source as usize);
     let mut groups = Vec::new();
     let sole = sole::sole_figures(claims, &roles, rules);
     let mut days = vec![0u8; sources];
@@ -137,7 +138,7 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
     // last alone. One block a task, or one thread would take the first half, the largest blocks,
     // and align them one after another. The groups are put in order afterwards, so the order
     // they come in is no matter.
-    let mut blocks: Vec<&Vec<usize>> = blocks.values().collect();
+    let mut blocks: Vec<&[usize]> = blocks.lists().collect();
     blocks.sort_by_key(|members| std::cmp::Reverse(members.len()));
     let aligned: Vec<Vec<Aligned>> =
         blocks.into_par_iter().with_max_len(1).map(|members| align_block(&context, members)).collect();
@@ -156,7 +157,7 @@ struct Context<'a> {
     /// of its own (the dead, the injured): asked for most pairs a pile's block weighs.
     countable: &'a [bool],
     /// The claims of each source, so a check reads two sources, never the corpus.
-    by_source: &'a [Vec<usize>],
+    by_source: &'a Grouped,
     vectors: &'a Vectors,
     rules: &'a Rules,
     /// Per claim, whether it is its source's only figure of its role (`sole::sole_figures`).

@@ -103,7 +103,7 @@ impl Clusters {
     pub(super) fn judged_pairs(
         &self,
         claims: &[Claim],
-        by_source: &[Vec<usize>],
+        by_source: &super::Grouped,
         (a, b): (usize, usize),
         mut judge: impl FnMut(usize, usize),
     ) {
