@@ -65,10 +65,11 @@ pub struct Source {
     /// The byte where each line starts; four bytes each, as a text is at most
     /// [`MAX_SOURCE_BYTES`] long, since a pile's sources hold hundreds of thousands of lines.
     line_starts: Vec<u32>,
-    /// For every [`COLUMN_BLOCK`] bytes of text: the first character boundary at or after the
-    /// block's start, and the number of characters before it. Columns on very long lines are
-    /// counted from the nearest of these, not from the line start, so that rendering every claim
-    /// of a one-line file is not quadratic.
+    /// For every [`COLUMN_BLOCK`] bytes of text after the first: the first character boundary at
+    /// or after the block's start, and the number of characters before it. Columns on very long
+    /// lines are counted from the nearest of these, not from the line start, so that rendering
+    /// every claim of a one-line file is not quadratic. Empty for a text of one block (most news
+    /// articles), whose columns count from its start.
     blocks: Vec<(u32, u32)>,
 }
 
@@ -90,14 +91,16 @@ impl Source {
         let offset = |i: usize| i as u32;
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| offset(i + 1))).collect();
         let (front, body_start) = parse_front_matter(&text, &path, warnings);
-        let mut blocks = Vec::with_capacity(text.len() / COLUMN_BLOCK + 1);
+        let mut blocks = Vec::with_capacity(text.len() / COLUMN_BLOCK);
         let (mut at, mut chars) = (0, 0);
         while at < text.len() {
             let mut next = (at + COLUMN_BLOCK).min(text.len());
             while !text.is_char_boundary(next) {
                 next += 1;
             }
-            blocks.push((offset(at), offset(chars)));
+            if at > 0 {
+                blocks.push((offset(at), offset(chars)));
+            }
             chars += text[at..next].chars().count();
             at = next;
         }
@@ -157,8 +160,10 @@ impl Source {
 
     /// The number of characters before byte `byte`, a character boundary.
     fn chars_before(&self, byte: usize) -> usize {
-        let block = self.blocks.partition_point(|&(at, _)| at as usize <= byte).saturating_sub(1);
-        let (at, chars) = self.blocks.get(block).map_or((0, 0), |&(at, chars)| (at as usize, chars as usize));
+        let (at, chars) = match self.blocks.partition_point(|&(at, _)| at as usize <= byte) {
+            0 => (0, 0),
+            n => (self.blocks[n - 1].0 as usize, self.blocks[n - 1].1 as usize),
+        };
         chars + self.text[at..byte].chars().count()
     }
 
@@ -224,6 +229,8 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, Error> {
             let mut seen = Vec::new();
             walk(path, &mut files, &mut seen, &mut corpus.warnings);
             files.sort();
+            // A pile's sources are thousands: made room for at once, not doubled up to.
+            corpus.sources.reserve(files.len());
             for file in files {
                 match read_file(&file) {
                     Ok(bytes) => push_source(&mut corpus, display_path(&file), bytes),
