@@ -19,7 +19,9 @@ mod term;
 /// reads no longer one): every claim holds a span, and a pile's claims are hundreds of thousands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
+    /// First byte of the span.
     start: u32,
+    /// One past the last byte of the span.
     end: u32,
 }
 
