@@ -17,6 +17,7 @@ use crate::extract::unanchored::clock_of;
 use crate::rules::Rules;
 use clusters::Clusters;
 pub use grounds::{Aligned, Ground};
+use grouped::Grouped;
 use pairs::{
     addition_told_plainly, dated_alike, far_inside_bound, named_weekday, none_of_either, of_other_days, other_places,
     same_figure_hedged, same_weekday, sole_pair, unnamed_other_nouns,
@@ -30,6 +31,7 @@ mod candidates;
 mod clusters;
 mod days;
 mod grounds;
+mod grouped;
 mod headlines;
 mod lists;
 mod loners;
@@ -108,17 +110,16 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
         }
         blocks.entry(block_key(&roles[i], rules)).or_default().push(i);
     }
-    let sources = claims.iter().map(|c| c.source + 1).max().unwrap_or(0);
-    let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); sources];
-    for (i, c) in claims.iter().enumerate() {
-        by_source[c.source].push(i);
-    }
+    // Held through the alignment of every block: in one list each, not one per block or source.
+    let blocks = Grouped::of_lists(blocks.into_values().collect());
+    let sources = claims.iter().map(|c| c.source as usize + 1).max().unwrap_or(0);
+    let by_source = Grouped::by(claims.len(), sources, |i| claims[i].source as usize);
     let mut groups = Vec::new();
     let sole = sole::sole_figures(claims, &roles, rules);
     let mut days = vec![0u8; sources];
     for c in claims {
         if let Some(day) = c.subject.weekday.or_else(|| named_weekday(c)).filter(|&d| d < 7) {
-            days[c.source] |= 1 << day;
+            days[c.source as usize] |= 1 << day;
         }
     }
     let countable: Vec<bool> = roles.iter().map(|r| rules.countable.contains(r.1.as_str())).collect();
@@ -141,7 +142,7 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
     // alignment needs (scored pairs, clusters, pooled words): a pile's two largest, aligned at
     // once, held a third of its memory. Such blocks are aligned one after another, beside the
     // others; each scores its pairs on all cores (`candidates`), so little time is lost.
-    let mut blocks: Vec<&Vec<usize>> = blocks.values().collect();
+    let mut blocks: Vec<&[usize]> = blocks.lists().collect();
     blocks.sort_by_key(|members| std::cmp::Reverse(members.len()));
     let large = blocks.partition_point(|members| members.len() > claims.len() / LARGE_SHARE);
     let (large, rest) = blocks.split_at(large);
@@ -172,7 +173,7 @@ struct Context<'a> {
     /// of its own (the dead, the injured): asked for most pairs a pile's block weighs.
     countable: &'a [bool],
     /// The claims of each source, so a check reads two sources, never the corpus.
-    by_source: &'a [Vec<usize>],
+    by_source: &'a Grouped,
     vectors: &'a Vectors,
     rules: &'a Rules,
     /// Per claim, whether it is its source's only figure of its role (`sole::sole_figures`).
@@ -196,7 +197,7 @@ impl Context<'_> {
 
 /// How many distinct sources tell the claims `members`.
 fn source_count(claims: &[Claim], members: &[usize]) -> usize {
-    let mut sources: Vec<usize> = members.iter().map(|&m| claims[m].source).collect();
+    let mut sources: Vec<u32> = members.iter().map(|&m| claims[m].source).collect();
     sources.sort_unstable();
     sources.dedup();
     sources.len()

@@ -360,7 +360,7 @@ mod tests {
         let unknown = Interval::new(None, None);
         Claim {
             source: 0,
-            span: crate::claim::Span { start: 0, end: 1 },
+            span: crate::claim::Span::new(0, 1),
             kind: Kind::Date,
             value: unknown,
             nominal: unknown,
@@ -370,7 +370,7 @@ mod tests {
             unit: crate::claim::Term::new(&format!("clock:{at}")),
             subject: Default::default(),
             precision: Some(crate::claim::DatePrecision::Minute),
-            rule: "unanchored",
+            rule: crate::claim::Rule::Unanchored,
         }
     }
 

@@ -146,7 +146,7 @@ pub fn mentions(corpus: &Corpus, extractions: &[Extraction]) -> Vec<Mention> {
     extractions
         .iter()
         .flat_map(|e| &e.claims)
-        .map(|c| Mention::new(c, &corpus.sources[c.source], &mut strings))
+        .map(|c| Mention::new(c, &corpus.sources[c.source as usize], &mut strings))
         .collect()
 }
 
@@ -156,7 +156,7 @@ pub fn extraction_warnings(corpus: &Corpus, extractions: &[Extraction]) -> Vec<W
     let mut warnings = corpus.warnings.clone();
     for (s, e) in corpus.sources.iter().zip(extractions) {
         for (span, why) in &e.unreadable {
-            warnings.push(Warning::line(s.path.to_string(), s.line_col(span.start).0, why.clone()));
+            warnings.push(Warning::line(s.path.to_string(), s.line_col(span.start()).0, why.clone()));
         }
         if e.truncated {
             warnings.push(Warning::file(

@@ -242,21 +242,21 @@ fn position(x: usize) -> u32 {
 impl Mention {
     /// The mention of `claim`, found in `source`, its strings shared through `strings`.
     pub fn new(claim: &Claim, source: &Source, strings: &mut Strings) -> Mention {
-        let (line, column) = source.line_col(claim.span.start);
-        let (end_line, end_column) = source.line_col(claim.span.end);
-        let (from, to) = sentence_around(source, claim.span.start, claim.span.end);
+        let (line, column) = source.line_col(claim.span.start());
+        let (end_line, end_column) = source.line_col(claim.span.end());
+        let (from, to) = sentence_around(source, claim.span.start(), claim.span.end());
         Mention {
             path: source.path.clone(),
             line: position(line),
             column: position(column),
-            start: position(claim.span.start),
-            end: position(claim.span.end),
+            start: position(claim.span.start()),
+            end: position(claim.span.end()),
             value: claim.value,
             shown: strings.share(claim.value_text()),
             unit: claim.unit,
             kind: claim.kind,
             subject: strings.share(claim.subject.label(LABEL_TERMS)),
-            rule: claim.rule,
+            rule: claim.rule.name(),
             end_line: position(end_line),
             end_column: position(end_column),
             context: Context { text: Arc::clone(&source.text), from: position(from), to: position(to) },
@@ -320,7 +320,7 @@ const CONTEXT_CHARS: usize = 160;
 /// stay whole.
 fn sentence_around(source: &Source, start: usize, end: usize) -> (usize, usize) {
     let text = &source.text;
-    let body = source.body.start.min(start);
+    let body = source.body.start().min(start);
     let head = &text[body..start];
     let mut from = body;
     let mut prev: Option<char> = None;
@@ -442,7 +442,9 @@ pub fn build(
     for group in groups {
         let members = &group.members;
         let mut refs: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
-        refs.sort_by(|a, b| (&sources[a.source].path, a.span).cmp(&(&sources[b.source].path, b.span)));
+        refs.sort_by(|a, b| {
+            (&sources[a.source as usize].path, a.span).cmp(&(&sources[b.source as usize].path, b.span))
+        });
         for &i in members {
             grouped[i] = true;
         }
@@ -456,7 +458,7 @@ pub fn build(
         let own_subject = group_subject(&refs, MAX_BORROWED_WEIGHT);
         let subject = if own_subject.is_empty() { group_subject(&refs, 0.0) } else { own_subject.clone() };
         let first = refs[0];
-        let mut paths: Vec<&str> = refs.iter().map(|c| &*sources[c.source].path).collect();
+        let mut paths: Vec<&str> = refs.iter().map(|c| &*sources[c.source as usize].path).collect();
         paths.dedup();
         let id = fingerprint(first.kind, &first.unit, &own_subject, &paths);
         out_groups.push(Group {
@@ -466,7 +468,7 @@ pub fn build(
             unit: first.unit.to_string(),
             subject,
             why,
-            mentions: refs.iter().map(|c| Mention::new(c, &sources[c.source], &mut strings)).collect(),
+            mentions: refs.iter().map(|c| Mention::new(c, &sources[c.source as usize], &mut strings)).collect(),
         });
         // Groups are disjoint (each is a cluster of one block), so no later group reads these.
         for &i in members {
@@ -496,13 +498,13 @@ pub fn build(
     // singles held twice their bytes while it last grew.
     let mut singles = Vec::with_capacity(grouped.iter().filter(|g| !**g).count());
     for (c, _) in claims.iter_mut().zip(&grouped).filter(|(_, g)| !**g) {
-        singles.push(Mention::new(c, &sources[c.source], &mut strings));
+        singles.push(Mention::new(c, &sources[c.source as usize], &mut strings));
         c.subject.terms = Default::default();
     }
     singles.sort_by(|a, b| (&a.path, a.start, a.end).cmp(&(&b.path, b.start, b.end)));
     let mut counts = vec![0; sources.len()];
     for c in claims {
-        counts[c.source] += 1;
+        counts[c.source as usize] += 1;
     }
     let infos = sources
         .iter()

@@ -55,18 +55,22 @@ pub struct Source {
     pub text: Arc<str>,
     /// Where the body (the text after the front matter) lies.
     pub body: Span,
-    /// The front matter's `key: value` pairs, in file order; unknown keys are kept.
-    pub meta: Vec<(String, String)>,
+    /// Where the front matter's `key: value` lines lie (empty when there is none): read again by
+    /// [`Source::meta`] when asked, rather than kept as strings for every source of a pile.
+    front: Span,
     /// The reference date for relative expressions, when header or flag gave one.
     pub date: Option<Date>,
     /// Where `date` came from.
     pub date_from: DateOrigin,
-    line_starts: Vec<usize>,
-    /// For every [`COLUMN_BLOCK`] bytes of text: the first character boundary at or after the
-    /// block's start, and the number of characters before it. Columns on very long lines are
-    /// counted from the nearest of these, not from the line start, so that rendering every claim
-    /// of a one-line file is not quadratic.
-    blocks: Vec<(usize, usize)>,
+    /// The byte where each line starts; four bytes each, as a text is at most
+    /// [`MAX_SOURCE_BYTES`] long, since a pile's sources hold hundreds of thousands of lines.
+    line_starts: Vec<u32>,
+    /// For every [`COLUMN_BLOCK`] bytes of text after the first: the first character boundary at
+    /// or after the block's start, and the number of characters before it. Columns on very long
+    /// lines are counted from the nearest of these, not from the line start, so that rendering
+    /// every claim of a one-line file is not quadratic. Empty for a text of one block (most news
+    /// articles), whose columns count from its start.
+    blocks: Vec<(u32, u32)>,
 }
 
 /// Bytes per entry of `Source::blocks`; lines shorter than this are counted directly.
@@ -74,19 +78,29 @@ const COLUMN_BLOCK: usize = 4096;
 
 impl Source {
     /// Builds a source from decoded text, reading its front matter. Warnings (such as unterminated
-    /// front matter or a malformed header date) are pushed onto `warnings`.
-    pub fn new(path: impl Into<String>, text: String, warnings: &mut Vec<Warning>) -> Source {
+    /// front matter or a malformed header date) are pushed onto `warnings`. A text longer than
+    /// [`MAX_SOURCE_BYTES`] is not read, as [`load`] reads no such file: the source is empty and
+    /// a warning says why, so that every byte offset of a source fits in four bytes.
+    pub fn new(path: impl Into<String>, mut text: String, warnings: &mut Vec<Warning>) -> Source {
         let path = path.into();
-        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        let (meta, body_start) = parse_front_matter(&text, &path, warnings);
-        let mut blocks = Vec::with_capacity(text.len() / COLUMN_BLOCK + 1);
+        if text.len() as u64 > MAX_SOURCE_BYTES {
+            warnings.push(too_large(&path, text.len() as u64, "its text is not read"));
+            text = String::new();
+        }
+        // The text is at most MAX_SOURCE_BYTES long: every offset fits a u32.
+        let offset = |i: usize| i as u32;
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| offset(i + 1))).collect();
+        let (front, body_start) = parse_front_matter(&text, &path, warnings);
+        let mut blocks = Vec::with_capacity(text.len() / COLUMN_BLOCK);
         let (mut at, mut chars) = (0, 0);
         while at < text.len() {
             let mut next = (at + COLUMN_BLOCK).min(text.len());
             while !text.is_char_boundary(next) {
                 next += 1;
             }
-            blocks.push((at, chars));
+            if at > 0 {
+                blocks.push((offset(at), offset(chars)));
+            }
             chars += text[at..next].chars().count();
             at = next;
         }
@@ -94,7 +108,7 @@ impl Source {
             path: Arc::from(path),
             body: Span::new(body_start, text.len()),
             text: Arc::from(text),
-            meta,
+            front,
             date: None,
             date_from: DateOrigin::None,
             line_starts,
@@ -116,21 +130,26 @@ impl Source {
         source
     }
 
+    /// The front matter's `key: value` pairs, in file order; unknown keys are kept.
+    pub fn meta(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.text[self.front.range()].lines().filter_map(meta_pair)
+    }
+
     /// The value of front matter key `key`, if present.
     pub fn meta_value(&self, key: &str) -> Option<&str> {
-        self.meta.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.meta().find(|&(k, _)| k == key).map(|(_, v)| v)
     }
 
     /// The article body, after any front matter.
     pub fn body_text(&self) -> &str {
-        &self.text[self.body.start..self.body.end]
+        &self.text[self.body.range()]
     }
 
     /// The 1-based line and 1-based column (in characters) of byte offset `byte`.
     pub fn line_col(&self, byte: usize) -> (usize, usize) {
         let byte = byte.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= byte) - 1;
-        let start = self.line_starts[line];
+        let line = self.line_starts.partition_point(|&s| s as usize <= byte) - 1;
+        let start = self.line_starts[line] as usize;
         let column = match self.text.get(start..byte) {
             None => byte - start,
             Some(s) if s.len() < COLUMN_BLOCK => s.chars().count(),
@@ -141,15 +160,17 @@ impl Source {
 
     /// The number of characters before byte `byte`, a character boundary.
     fn chars_before(&self, byte: usize) -> usize {
-        let block = self.blocks.partition_point(|&(at, _)| at <= byte).saturating_sub(1);
-        let (at, chars) = self.blocks.get(block).copied().unwrap_or((0, 0));
+        let (at, chars) = match self.blocks.partition_point(|&(at, _)| at as usize <= byte) {
+            0 => (0, 0),
+            n => (self.blocks[n - 1].0 as usize, self.blocks[n - 1].1 as usize),
+        };
         chars + self.text[at..byte].chars().count()
     }
 
     /// The text of the 1-based line `line`, without its line ending.
     pub fn line_text(&self, line: usize) -> &str {
-        let start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(self.text.len());
-        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e);
+        let start = self.line_starts.get(line.saturating_sub(1)).map_or(self.text.len(), |&s| s as usize);
+        let end = self.line_starts.get(line).map_or(self.text.len(), |&e| e as usize);
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
@@ -208,6 +229,8 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, Error> {
             let mut seen = Vec::new();
             walk(path, &mut files, &mut seen, &mut corpus.warnings);
             files.sort();
+            // A pile's sources are thousands: made room for at once, not doubled up to.
+            corpus.sources.reserve(files.len());
             for file in files {
                 match read_file(&file) {
                     Ok(bytes) => push_source(&mut corpus, display_path(&file), bytes),
@@ -269,15 +292,7 @@ fn push_source(corpus: &mut Corpus, path: String, read: Contents) {
     let bytes = match read {
         Contents::Bytes(bytes) => bytes,
         Contents::TooLarge(size) => {
-            let shown = if size > MAX_SOURCE_BYTES + 1 {
-                format!("{:.1} MiB", size as f64 / 1048576.0)
-            } else {
-                "larger".into()
-            };
-            corpus.warnings.push(Warning::file(
-                path,
-                format!("is {shown}, over the {} MiB limit for one source; skipped", MAX_SOURCE_BYTES >> 20),
-            ));
+            corpus.warnings.push(too_large(&path, size, "skipped"));
             return;
         }
     };
@@ -289,6 +304,13 @@ fn push_source(corpus: &mut Corpus, path: String, read: Contents) {
             corpus.sources.push(source);
         }
     }
+}
+
+/// The warning for a source of `size` bytes, over [`MAX_SOURCE_BYTES`]; `outcome` says what was done.
+fn too_large(path: &str, size: u64, outcome: &str) -> Warning {
+    let shown =
+        if size > MAX_SOURCE_BYTES + 1 { format!("{:.1} MiB", size as f64 / 1048576.0) } else { "larger".into() };
+    Warning::file(path, format!("is {shown}, over the {} MiB limit for one source; {outcome}", MAX_SOURCE_BYTES >> 20))
 }
 
 /// The character that stands in for each byte that is not valid UTF-8: U+001A SUBSTITUTE, the
@@ -436,15 +458,22 @@ pub fn parse_iso_date(value: &str) -> Option<Date> {
     day.parse::<Date>().ok()
 }
 
-/// Splits off Markdown front matter: returns its pairs and the byte where the body starts.
-fn parse_front_matter(text: &str, path: &str, warnings: &mut Vec<Warning>) -> (Vec<(String, String)>, usize) {
+/// A front matter line's key and value, when it is a `key: value` line with a key of one word.
+fn meta_pair(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let key = key.trim();
+    (!key.is_empty() && !key.contains(' ')).then(|| (key, value.trim()))
+}
+
+/// Splits off Markdown front matter: returns where its `key: value` lines lie (an empty span when
+/// there is none) and the byte where the body starts.
+fn parse_front_matter(text: &str, path: &str, warnings: &mut Vec<Warning>) -> (Span, usize) {
     let start = text.len() - text.trim_start_matches([' ', '\u{feff}']).len();
     let rest = &text[start..];
     let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
     if rest[..first_line_end].trim_end() != "---" {
-        return (Vec::new(), 0);
+        return (Span::new(0, 0), 0);
     }
-    let mut meta = Vec::new();
     // Line warnings count only if the block turns out to be front matter at all.
     let mut line_warnings = Vec::new();
     let mut offset = start + first_line_end;
@@ -454,14 +483,9 @@ fn parse_front_matter(text: &str, path: &str, warnings: &mut Vec<Warning>) -> (V
         let line = text[offset..end].trim_end_matches(['\n', '\r']);
         if line.trim_end() == "---" {
             warnings.extend(line_warnings);
-            return (meta, end);
+            return (Span::new(start + first_line_end, offset), end);
         }
-        if let Some((key, value)) = line.split_once(':') {
-            let key = key.trim();
-            if !key.is_empty() && !key.contains(' ') {
-                meta.push((key.to_string(), value.trim().to_string()));
-            }
-        } else if !line.trim().is_empty() {
+        if !line.contains(':') && !line.trim().is_empty() {
             line_warnings.push(Warning::line(
                 path,
                 line_no,
@@ -472,7 +496,7 @@ fn parse_front_matter(text: &str, path: &str, warnings: &mut Vec<Warning>) -> (V
         line_no += 1;
     }
     warnings.push(Warning::line(path, 1, "front matter opened with `---` is never closed; read as body text"));
-    (Vec::new(), 0)
+    (Span::new(0, 0), 0)
 }
 
 #[cfg(test)]
@@ -492,18 +516,29 @@ mod tests {
         assert_eq!(s.date_from, DateOrigin::Header);
         assert_eq!(s.meta_value("source"), Some("Kyiv Independent"));
         assert_eq!(s.meta_value("x-y"), Some("1"));
+        let keys: Vec<&str> = s.meta().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["date", "source", "x-y"]);
         assert_eq!(s.body_text(), "Body 12 here.\n");
-        assert_eq!(s.line_col(s.body.start + 5), (6, 6));
+        assert_eq!(s.line_col(s.body.start() + 5), (6, 6));
     }
 
     #[test]
     fn unterminated_front_matter_is_body_with_a_warning() {
         let mut w = Vec::new();
         let s = Source::new("a.md", "---\ndate: 2025-07-13\nno end".into(), &mut w);
-        assert_eq!(s.body.start, 0);
+        assert_eq!(s.body.start(), 0);
         assert_eq!(s.date, None);
         assert_eq!(w.len(), 1);
         assert!(w[0].message.contains("never closed"));
+    }
+
+    #[test]
+    fn a_text_over_the_limit_is_not_read() {
+        let mut w = Vec::new();
+        let s = Source::new("big.txt", "12 ".repeat(MAX_SOURCE_BYTES as usize / 3 + 1), &mut w);
+        assert!(s.text.is_empty());
+        assert_eq!(s.line_col(0), (1, 1));
+        assert!(w[0].message.contains("over the 8 MiB limit for one source; its text is not read"), "{}", w[0].message);
     }
 
     #[test]

@@ -35,11 +35,11 @@ pub fn apply(sources: &[Source], extractions: &mut [Extraction], rules: &Rules) 
         let comments = html_comments(&source.text);
         let ignores = ignore_comments(source, &comments);
         extraction.claims.retain(|claim| {
-            if comments.iter().any(|&(s, e)| claim.span.start >= s && claim.span.start < e) {
+            if comments.iter().any(|&(s, e)| claim.span.start() >= s && claim.span.start() < e) {
                 return false;
             }
-            let quoted = source.text[claim.span.start..claim.span.end].to_lowercase();
-            let line = source.line_col(claim.span.start).0;
+            let quoted = source.text[claim.span.range()].to_lowercase();
+            let line = source.line_col(claim.span.start()).0;
             let by_comment = ignores
                 .iter()
                 .any(|c| c.lines.contains(&line) && c.only.as_ref().is_none_or(|t| folded(&quoted).contains(t)));

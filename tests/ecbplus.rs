@@ -250,8 +250,8 @@ fn claim_of(run: &Run, at: &Located) -> Option<usize> {
     run.claims
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.source == source)
-        .map(|(i, c)| (i, c.span.end.min(at.2) as isize - c.span.start.max(at.1) as isize))
+        .filter(|(_, c)| c.source as usize == source)
+        .map(|(i, c)| (i, c.span.end().min(at.2) as isize - c.span.start().max(at.1) as isize))
         .filter(|&(_, overlap)| overlap > 0)
         .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
         .map(|(i, _)| i)
@@ -457,7 +457,7 @@ fn score(fixture: &Fixture, run: &Run, located: &HashMap<(usize, usize), Located
                     let c = &run.claims[i];
                     format!(
                         "{}:{:?}",
-                        run.paths[c.source].trim_start_matches("article-").trim_end_matches(".txt"),
+                        run.paths[c.source as usize].trim_start_matches("article-").trim_end_matches(".txt"),
                         c.value_text()
                     )
                 })
@@ -496,7 +496,7 @@ fn explain(fixture: &Fixture, run: &Run, located: &HashMap<(usize, usize), Locat
             let x = &run.claims[c];
             println!(
                 "  [{c}] {} {:?} {} unit={:?} {} past={} group={:?} :: {}",
-                run.paths[x.source],
+                run.paths[x.source as usize],
                 x.value_text(),
                 x.kind,
                 x.unit,

@@ -155,7 +155,7 @@ proptest! {
         let src = Source::new("x.txt", decoded, &mut warnings);
         let extraction = crosscheck::extract::extract(&src, 0, rules());
         for claim in &extraction.claims {
-            let (start, end) = (claim.span.start, claim.span.end);
+            let (start, end) = (claim.span.start(), claim.span.end());
             prop_assert!(start < end && end <= src.text.len(), "{start}..{end} in {}", src.text.len());
             prop_assert!(src.text.is_char_boundary(start) && src.text.is_char_boundary(end));
             // Where the file was valid UTF-8 the span's text is the file's bytes; where it was not,

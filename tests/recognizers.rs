@@ -292,7 +292,7 @@ fn passes(rules: &Rules, kind: Kind, check: Check, case: &Case) -> bool {
         let (start, end) = byte_span(&case.input, r.start, r.end);
         of_kind
             .iter()
-            .any(|c| c.span.start < end && start < c.span.end && value_matches(check, c, r.resolution.as_ref()))
+            .any(|c| c.span.start() < end && start < c.span.end() && value_matches(check, c, r.resolution.as_ref()))
     })
 }
 
@@ -314,7 +314,7 @@ fn describe(rules: &Rules, kind: Kind, check: Check, case: &Case) -> String {
     let got: Vec<String> = claims(rules, case, check)
         .iter()
         .filter(|c| c.kind == kind)
-        .map(|c| format!("{:?} {}", &case.input[c.span.start..c.span.end], c.value_text()))
+        .map(|c| format!("{:?} {}", &case.input[c.span.range()], c.value_text()))
         .collect();
     format!("{}\n    want {}\n    got  {}", case.input, expected.join(" | "), got.join(" | "))
 }

@@ -84,7 +84,7 @@ fn states_other(cx: &Context, own: &[usize], other: &[usize]) -> bool {
     let mut camps: Vec<usize> = own.iter().chain(other).copied().collect();
     camps.sort_unstable();
     sources(cx, own).into_iter().any(|source| {
-        cx.by_source[source].iter().any(|&z| {
+        cx.by_source[source as usize].iter().any(|&z| {
             &cx.roles[z] == role
                 && !cx.claims[z].subject.past
                 && !cx.claims[z].subject.part
@@ -96,8 +96,8 @@ fn states_other(cx: &Context, own: &[usize], other: &[usize]) -> bool {
 
 /// The sources of `members`, ascending, once each, not counting a source for a figure it tells
 /// as a part of another ("of which four exploded"): that is no account of the camp's value.
-fn sources(cx: &Context, members: &[usize]) -> Vec<usize> {
-    let mut out: Vec<usize> =
+fn sources(cx: &Context, members: &[usize]) -> Vec<u32> {
+    let mut out: Vec<u32> =
         members.iter().filter(|&&m| !cx.claims[m].subject.part).map(|&m| cx.claims[m].source).collect();
     out.sort_unstable();
     out.dedup();
@@ -122,14 +122,14 @@ fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
     let (sa, sb) = (sources(cx, a), sources(cx, b));
     // An outlet that tells both values and says the accounts disagree (`Subject::disputed`)
     // reports the dispute: it tells each camp's value as an account of the fact.
-    let disputing = |s: usize| {
+    let disputing = |s: u32| {
         let said = |c: &[usize]| c.iter().any(|&m| claims[m].source == s && claims[m].subject.disputed);
         said(a) || said(b)
     };
     // An outlet in both camps whose figures in one are all loose enough to fit every value the
     // other camp's outlets give ("at least five dead" beside "40", "42", "more than 40") disputes
     // nothing there: it tells the other camp's value, as its own precise figure says.
-    let loose_in = |s: usize, camp: &[usize], against: &[usize]| {
+    let loose_in = |s: u32, camp: &[usize], against: &[usize]| {
         camp.iter().filter(|&&m| claims[m].source == s && !claims[m].subject.part).all(|&m| {
             against.iter().filter(|&&y| claims[y].source != s && !claims[y].subject.part).all(|&y| {
                 let (u, v) = (claims[m].nominal.magnitude(), claims[y].nominal.magnitude());
@@ -137,7 +137,7 @@ fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
             })
         })
     };
-    let own = |s: &[usize], t: &[usize], (camp, other): (&[usize], &[usize])| {
+    let own = |s: &[u32], t: &[u32], (camp, other): (&[usize], &[usize])| {
         s.iter().filter(|&&x| !t.contains(&x) || disputing(x) || loose_in(x, other, camp)).count()
     };
     if own(&sa, &sb, (a, b)) < 2 || own(&sb, &sa, (b, a)) < 2 {

@@ -46,7 +46,7 @@ pub(super) fn key(a: usize, b: usize) -> (u32, u32) {
 pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> Vec<(u32, u32)> {
     // Each member's source, read once: a block of a pile reads it for every partner it weighs,
     // and a claim's source in a list of its own stays in cache where the claims do not.
-    let source: Vec<usize> = members.iter().map(|&m| claims[m].source).collect();
+    let source: Vec<usize> = members.iter().map(|&m| claims[m].source as usize).collect();
     if members.len() <= EXACT_BLOCK {
         // Counted first, so the list is made at its size rather than doubled past it.
         let n = members.len();

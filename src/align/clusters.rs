@@ -103,7 +103,7 @@ impl Clusters {
     pub(super) fn judged_pairs(
         &self,
         claims: &[Claim],
-        by_source: &[Vec<usize>],
+        by_source: &super::Grouped,
         (a, b): (usize, usize),
         mut judge: impl FnMut(usize, usize),
     ) {
@@ -125,7 +125,7 @@ impl Clusters {
         }
         // From the smaller side, each member's fellow claims of its source in the other cluster.
         let fellows = |m: usize, cluster: usize| {
-            by_source[claims[m].source].iter().copied().filter(move |z| self.of.get(z) == Some(&cluster))
+            by_source[claims[m].source as usize].iter().copied().filter(move |z| self.of.get(z) == Some(&cluster))
         };
         if ma.len() <= mb.len() {
             for &x in ma {

@@ -35,7 +35,7 @@ pub(super) fn headline_targets(cx: &Context, clusters: &Clusters) -> Vec<(usize,
         if !s.headline || x.kind == Kind::Date || s.past || s.times || s.part {
             continue;
         }
-        let mut targets: Vec<usize> = cx.by_source[x.source]
+        let mut targets: Vec<usize> = cx.by_source[x.source as usize]
             .iter()
             .copied()
             .filter(|&m| {
@@ -61,7 +61,7 @@ pub(super) fn headline_targets(cx: &Context, clusters: &Clusters) -> Vec<(usize,
         // The group holds the outlet's own body figure, so its other sources are all but one.
         let others = source_count(claims, group) - 1;
         if fits && others > 0 {
-            out.push((o, t, Ground::Headline { source: x.source, others }));
+            out.push((o, t, Ground::Headline { source: x.source as usize, others }));
         }
     }
     out

@@ -19,16 +19,16 @@ pub(super) const LIST_GAP: usize = 5;
 /// if any (the one after it, where it has two), and whether that one comes first. Reads the
 /// claims once, by where they start.
 fn neighbours(cx: &Context, members: &[usize]) -> HashMap<usize, (usize, bool)> {
-    let mut by_start: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let mut by_start: BTreeMap<(u32, usize), usize> = BTreeMap::new();
     for &m in members {
         let c = &cx.claims[m];
         if !cx.roles[m].1.is_empty() && matches!(cx.roles[m].0, Kind::Count | Kind::Quantity) {
-            by_start.insert((c.source, c.span.start), m);
+            by_start.insert((c.source, c.span.start()), m);
         }
     }
     let mut out = HashMap::default();
     for (&(source, _), &m) in &by_start {
-        let end = cx.claims[m].span.end;
+        let end = cx.claims[m].span.end();
         let next = by_start.range((source, end)..=(source, end + LIST_GAP)).next();
         if let Some((_, &n)) = next.filter(|(_, &n)| cx.same_role(n, m)) {
             out.insert(m, (n, false));
@@ -108,7 +108,7 @@ pub(super) fn list_targets(
             }
         }
         if let [(t, others)] = fits[..] {
-            out.push((o, t, Ground::Listed { source: x.source, role: cx.roles[o].1.to_string(), others }));
+            out.push((o, t, Ground::Listed { source: x.source as usize, role: cx.roles[o].1.to_string(), others }));
         }
     }
     out

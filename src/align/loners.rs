@@ -73,7 +73,7 @@ pub(super) fn loner_targets(
         let fits = |t: usize| {
             let group = &clusters[&t];
             // The sources of the members of the role that agree with it.
-            let mut agreeing: Vec<usize> = told
+            let mut agreeing: Vec<u32> = told
                 .get(&(t, &cx.roles[o]))
                 .into_iter()
                 .flatten()
@@ -130,7 +130,7 @@ pub(super) fn loner_targets(
 /// One value a group tells of one role, as a member telling it and the sources telling it: a
 /// loner is weighed against a group's few values, not against its hundreds of members, and only a
 /// group that tells its value reads them all.
-type Told = (usize, Vec<usize>);
+type Told = (usize, Vec<u32>);
 
 /// Whether the claim is an age ("the 16-year old").
 fn is_age(c: &Claim, rules: &Rules) -> bool {

@@ -71,7 +71,7 @@ fn nearest_ends(x: &Claim, y: &Claim) -> (f64, f64) {
 /// the march at 30,000" in an account of the Athens march), so its untied figure is of that place
 /// too. An outlet that ties figures to two places (Athens' march and Salonika's) leaves it open.
 fn of_one_place(cx: &Context, q: &Claim, place: Term) -> bool {
-    let own = &cx.by_source[q.source];
+    let own = &cx.by_source[q.source as usize];
     q.subject.place.is_none()
         && own.iter().all(|&m| cx.claims[m].subject.place.is_none_or(|p| p == place))
         && own.iter().any(|&m| cx.claims[m].subject.weight_of(place) > 0.0)
@@ -94,7 +94,7 @@ pub(super) fn same_weekday(x: &Claim, y: &Claim) -> bool {
 /// of Sunday's quake: "damaged 8 bridges"), not a day the other's source never mentions ("46
 /// arrested Wednesday night" and "over 50 arrests over four nights").
 pub(super) fn dated_alike(cx: &Context, x: &Claim, y: &Claim) -> bool {
-    let names = |source: usize, day: u8| cx.days[source] & (1 << day) != 0;
+    let names = |source: u32, day: u8| cx.days[source as usize] & (1 << day) != 0;
     match (x.subject.weekday, y.subject.weekday) {
         (Some(_), Some(_)) | (None, None) => true,
         (Some(day), None) => names(y.source, day),
@@ -106,7 +106,7 @@ pub(super) fn dated_alike(cx: &Context, x: &Claim, y: &Claim) -> bool {
 /// another weekday too ("Monday's quake was the second; earlier on Sunday a 5.6 quake jolted the
 /// island"): the undated one may be of that other day, so the two differing is no dispute.
 pub(super) fn of_other_days(cx: &Context, x: &Claim, y: &Claim) -> bool {
-    let others = |source: usize, day: u8| cx.days[source] & !(1 << day) != 0;
+    let others = |source: u32, day: u8| cx.days[source as usize] & !(1 << day) != 0;
     match (x.subject.weekday, y.subject.weekday) {
         (Some(day), None) => others(y.source, day),
         (None, Some(day)) => others(x.source, day),

@@ -38,7 +38,7 @@ pub(super) fn place_targets(
 ) -> Vec<(usize, usize, Ground)> {
     let (claims, rules) = (cx.claims, cx.rules);
     // Per source and place, the source's distances from it, to tell whether it gives one only.
-    let mut told: BTreeMap<(usize, &str), Vec<usize>> = BTreeMap::new();
+    let mut told: BTreeMap<(u32, &str), Vec<usize>> = BTreeMap::new();
     for &k in names {
         for &m in &clusters[&k] {
             if let Some(place) = place_of(cx, &claims[m]) {
@@ -46,7 +46,7 @@ pub(super) fn place_targets(
             }
         }
     }
-    let one_distance = |source: usize, place: &str| {
+    let one_distance = |source: u32, place: &str| {
         told.get(&(source, place)).is_some_and(|ms| {
             ms.iter().enumerate().all(|(n, &a)| {
                 ms[n + 1..].iter().all(|&b| {
@@ -94,7 +94,7 @@ pub(super) fn place_targets(
         };
         if let Some(t) = most_told(candidates).filter(|&t| fits(t)) {
             let others = source_count(claims, &clusters[&t]);
-            out.push((o, t, Ground::Place { source: x.source, place: place.to_string(), others }));
+            out.push((o, t, Ground::Place { source: x.source as usize, place: place.to_string(), others }));
         }
     }
     // A place no group measures from, that exactly two outlets give one distance from each, both
@@ -113,7 +113,7 @@ pub(super) fn place_targets(
         let alone = |m: usize| clusters.get(&m).is_some_and(|c| c.len() == 1);
         let same_day = same_weekday(x, y);
         if sources == 2 && alone(a) && alone(b) && near(x, y) && dated_alike(cx, x, y) && same_day {
-            out.push((b, a, Ground::Place { source: y.source, place: place.to_string(), others: 1 }));
+            out.push((b, a, Ground::Place { source: y.source as usize, place: place.to_string(), others: 1 }));
         }
     }
     out

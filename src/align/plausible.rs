@@ -26,7 +26,7 @@ pub(super) fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
     // serious injury" tells nothing of another outlet's dozens seriously injured (while "dozens
     // seriously injured" beside "300 injured" may be what another outlet's plain dozens count).
     let states = |own: &Claim, own_index: usize, other: &Claim| {
-        cx.by_source[own.source].iter().any(|&m| {
+        cx.by_source[own.source as usize].iter().any(|&m| {
             let z = &claims[m];
             let same_role = cx.same_role(m, own_index);
             // The cheap tests of the role first: most of a source's figures fail them.
@@ -53,7 +53,7 @@ pub(super) fn plausible_conflict(cx: &Context, a: usize, b: usize) -> bool {
 pub(super) fn degree_beside_plain(cx: &Context, a: usize, b: usize) -> bool {
     let plain_beside = |i: usize| {
         let least = cx.claims[i].nominal.low().unwrap_or(f64::NEG_INFINITY);
-        cx.by_source[cx.claims[i].source].iter().any(|&m| {
+        cx.by_source[cx.claims[i].source as usize].iter().any(|&m| {
             let z = &cx.claims[m];
             m != i
                 && cx.same_role(m, i)
@@ -65,7 +65,7 @@ pub(super) fn degree_beside_plain(cx: &Context, a: usize, b: usize) -> bool {
     };
     // Whether the outlet of plain figure `i` tells its role of `degree` too.
     let graded_beside = |i: usize, degree: Degree| {
-        cx.by_source[cx.claims[i].source]
+        cx.by_source[cx.claims[i].source as usize]
             .iter()
             .any(|&m| m != i && cx.same_role(m, i) && cx.claims[m].subject.degree == degree)
     };

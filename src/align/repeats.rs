@@ -41,7 +41,7 @@ pub(super) fn repeat_targets(cx: &Context, clusters: &Clusters, names: &[usize])
                 && !other_places(x, y)
                 && compare::relate(x, y, rules) == Verdict::Agree
         };
-        let target = groups.only_group_holding(cx.by_source[x.source].iter().copied().filter(|&m| repeats(m)));
+        let target = groups.only_group_holding(cx.by_source[x.source as usize].iter().copied().filter(|&m| repeats(m)));
         if let Some(t) = target {
             // Every telling of its outlet in the group must be one fact with it.
             let own_fits = clusters[&t]

@@ -42,7 +42,8 @@ pub(super) fn restated_targets(cx: &Context, clusters: &Clusters, names: &[usize
                 && y.subject.qualifiers == x.subject.qualifiers
                 && compare::relate(x, y, rules) == Verdict::Agree
         };
-        let target = groups.only_group_holding(cx.by_source[x.source].iter().copied().filter(|&m| restates(m)));
+        let target =
+            groups.only_group_holding(cx.by_source[x.source as usize].iter().copied().filter(|&m| restates(m)));
         if let Some(t) = target {
             let fits = clusters[&t].iter().all(|&m| {
                 let y = &claims[m];
@@ -90,7 +91,7 @@ pub(super) fn rounded_targets(cx: &Context, clusters: &Clusters) -> Vec<(usize, 
         if x.kind != Kind::Duration || !x.nominal.is_exact() || x.subject.past || x.subject.times {
             continue;
         }
-        let bounds = cx.by_source[x.source].iter().copied().filter(|&m| {
+        let bounds = cx.by_source[x.source as usize].iter().copied().filter(|&m| {
             let y = &claims[m];
             m != o && y.kind == Kind::Duration && !y.subject.past && rounds(y, x)
         });
@@ -104,7 +105,7 @@ pub(super) fn rounded_targets(cx: &Context, clusters: &Clusters) -> Vec<(usize, 
         // The group holds the outlet's own bound, so its other sources are all but one.
         let others = source_count(claims, &clusters[&t]) - 1;
         if fits && others > 0 {
-            out.push((o, t, Ground::Rounded { source: x.source, others }));
+            out.push((o, t, Ground::Rounded { source: x.source as usize, others }));
         }
     }
     out

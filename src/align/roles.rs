@@ -113,10 +113,10 @@ pub(super) fn roles_of(claims: &[Claim], rules: &Rules) -> Vec<Role> {
 fn adopt_listed(claims: &[Claim], roles: &mut [Role]) {
     let decimal = |c: &Claim| c.nominal.is_exact() && c.nominal.low().is_some_and(|x| x.fract() != 0.0);
     // Per source, the measured decimals by where they start and end.
-    let mut measured: BTreeMap<(usize, usize), (usize, usize)> = BTreeMap::new();
+    let mut measured: BTreeMap<(u32, usize), (usize, usize)> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         if roles[i].0 == Kind::Quantity && decimal(c) {
-            measured.insert((c.source, c.span.start), (c.span.end, i));
+            measured.insert((c.source, c.span.start()), (c.span.end(), i));
         }
     }
     let mut adopted = Vec::new();
@@ -131,10 +131,10 @@ fn adopt_listed(claims: &[Claim], roles: &mut [Role]) {
         }
         // The measured decimal ending just before this one, or starting just after it.
         let before = measured
-            .range((c.source, c.span.start.saturating_sub(64))..(c.source, c.span.start))
+            .range((c.source, c.span.start().saturating_sub(64))..(c.source, c.span.start()))
             .rev()
-            .find(|(_, &(end, _))| end <= c.span.start && c.span.start - end <= super::lists::LIST_GAP);
-        let after = measured.range((c.source, c.span.end)..=(c.source, c.span.end + super::lists::LIST_GAP)).next();
+            .find(|(_, &(end, _))| end <= c.span.start() && c.span.start() - end <= super::lists::LIST_GAP);
+        let after = measured.range((c.source, c.span.end())..=(c.source, c.span.end() + super::lists::LIST_GAP)).next();
         if let Some((_, &(_, m))) = before.or(after) {
             adopted.push((i, roles[m]));
         }

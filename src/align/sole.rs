@@ -49,8 +49,8 @@ pub(super) fn sole_figures(claims: &[Claim], roles: &[Role], rules: &Rules) -> V
     // those tied to no place or to that one): the largest lower bound and the smallest upper bound
     // of its mentions; intervals that pairwise overlap share a point, so one pass tells whether
     // all of them do.
-    let mut bounds: BTreeMap<(usize, RoleDegree, Option<&str>), (f64, f64)> = BTreeMap::new();
-    let mut unplaced: BTreeMap<(usize, RoleDegree), (f64, f64)> = BTreeMap::new();
+    let mut bounds: BTreeMap<(u32, RoleDegree, Option<&str>), (f64, f64)> = BTreeMap::new();
+    let mut unplaced: BTreeMap<(u32, RoleDegree), (f64, f64)> = BTreeMap::new();
     let narrow = |entry: &mut (f64, f64), c: &Claim| {
         entry.0 = entry.0.max(c.nominal.low().unwrap_or(f64::NEG_INFINITY));
         entry.1 = entry.1.min(c.nominal.high().unwrap_or(f64::INFINITY));
@@ -140,7 +140,7 @@ pub(super) fn outlier_targets(
                     && same_weekday(x, y)
                     && !y.subject.times
                     && !y.subject.past
-                    && !cx.by_source[y.source]
+                    && !cx.by_source[y.source as usize]
                         .iter()
                         .any(|&z| cx.same_role(z, o) && compare::relate(&claims[z], x, rules) == Verdict::Agree)
             }) && group.iter().any(|&m| cx.vectors.mutual(o, m) >= rules.threshold_sole)
@@ -160,7 +160,7 @@ pub(super) fn outlier_targets(
             .collect();
         if let Some(t) = most_told(told).filter(|&t| fits(t)) {
             let others = source_count(claims, &clusters[&t]);
-            out.push((o, t, Ground::Outlier { source: x.source, role: cx.roles[o].1.to_string(), others }));
+            out.push((o, t, Ground::Outlier { source: x.source as usize, role: cx.roles[o].1.to_string(), others }));
         }
     }
     out

@@ -73,7 +73,7 @@ pub(super) fn time_targets(
     // times of that day.
     let mut timed: BTreeMap<i64, Vec<(usize, bool)>> = BTreeMap::new();
     // Per calendar day and source, the local times of day the source gives, with their groups.
-    let mut times: BTreeMap<(i64, usize), Vec<(usize, usize)>> = BTreeMap::new();
+    let mut times: BTreeMap<(i64, u32), Vec<(usize, usize)>> = BTreeMap::new();
     for &k in names {
         let members = &clusters[&k];
         let first = &claims[members[0]];

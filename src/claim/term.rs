@@ -3,6 +3,7 @@
 //! few thousand words hundreds of thousands of times, share one copy of each word.
 
 use std::fmt;
+use std::num::NonZeroU32;
 use std::sync::{Mutex, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
@@ -10,8 +11,9 @@ use serde::{Serialize, Serializer};
 
 /// A word of a subject, interned: equal words are equal ids, so comparing two is comparing two
 /// integers. Reads as its word (`Deref<Target = str>`); orders as its word too.
+/// Ids start at 1, so that an `Option<Term>` is four bytes too.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Term(u32);
+pub struct Term(NonZeroU32);
 
 /// Slots of the first segment of the table; segment `k` holds `FIRST << k`, so 22 segments hold
 /// more words than a `u32` counts.
@@ -23,8 +25,8 @@ static WORDS: [OnceLock<Box<[OnceLock<&'static str>]>>; 22] = [const { OnceLock:
 
 /// The ids by word, for interning; words are leaked once each, as the table lives as long as the
 /// process and a language's words are few.
-fn ids() -> &'static Mutex<HashMap<&'static str, u32>> {
-    static IDS: OnceLock<Mutex<HashMap<&'static str, u32>>> = OnceLock::new();
+fn ids() -> &'static Mutex<HashMap<&'static str, Term>> {
+    static IDS: OnceLock<Mutex<HashMap<&'static str, Term>>> = OnceLock::new();
     IDS.get_or_init(|| Mutex::new(HashMap::with_capacity_and_hasher(WORDS_OF_A_STORY, Default::default())))
 }
 
@@ -44,27 +46,31 @@ impl Term {
     pub fn new(word: &str) -> Term {
         // A poisoned lock still holds a consistent table: entries are added whole.
         let mut ids = ids().lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(&id) = ids.get(word) {
-            return Term(id);
+        if let Some(&term) = ids.get(word) {
+            return term;
         }
-        let id = u32::try_from(ids.len()).expect("fewer than four billion distinct words");
+        // Slot 0 stays empty: ids start at 1.
+        let id = u32::try_from(ids.len() + 1)
+            .ok()
+            .and_then(NonZeroU32::new)
+            .expect("fewer than four billion distinct words");
         let word: &'static str = Box::leak(word.into());
-        let (segment, at) = slot(id);
+        let (segment, at) = slot(id.get());
         let slots = WORDS[segment].get_or_init(|| (0..FIRST << segment).map(|_| OnceLock::new()).collect());
         // Set once: ids are handed out under the lock.
         let _ = slots[at].set(word);
-        ids.insert(word, id);
+        ids.insert(word, Term(id));
         Term(id)
     }
 
     /// The term of `word` when some subject holds it, without adding it.
     pub fn find(word: &str) -> Option<Term> {
-        ids().lock().unwrap_or_else(|e| e.into_inner()).get(word).map(|&id| Term(id))
+        ids().lock().unwrap_or_else(|e| e.into_inner()).get(word).copied()
     }
 
     /// The word.
     pub fn as_str(self) -> &'static str {
-        let (segment, at) = slot(self.0);
+        let (segment, at) = slot(self.0.get());
         // Every id was handed out after its word was set.
         WORDS[segment].get().and_then(|slots| slots[at].get()).copied().unwrap_or_default()
     }

@@ -10,7 +10,7 @@ use super::date::{DateExpr, DateMatch};
 use super::lexer::Token;
 use super::subject::Terms;
 use super::{span_of, unanchored};
-use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Term};
+use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Rule, Term};
 use crate::rules::Rules;
 
 /// The claim of `m` when it is a day told from another ("a day before"), counted from the nearest
@@ -21,7 +21,7 @@ pub fn claim(
     tokens: &[Token],
     rules: &Rules,
     terms: &Terms,
-    index: usize,
+    index: u32,
 ) -> Option<Claim> {
     let DateExpr::DayBeside { days } = m.expr else { return None };
     let sentence = tokens[m.start].sentence;
@@ -53,7 +53,7 @@ pub fn claim(
         unit: anchor.unit,
         subject,
         precision: Some(DatePrecision::Day),
-        rule: "date",
+        rule: Rule::Date,
     })
 }
 

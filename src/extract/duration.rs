@@ -12,7 +12,7 @@ use super::lexer::{word, Token};
 use super::measure::Measure;
 use super::number;
 use super::range;
-use crate::claim::{Hedge, Interval, Kind};
+use crate::claim::{Hedge, Interval, Kind, Rule};
 use crate::rules::{Rules, Unit};
 
 /// A length of time on the calendar: whole years, months and days, and seconds below a day.
@@ -281,7 +281,7 @@ pub fn claim_of(tokens: &[Token], rules: &Rules, i: usize, d: Duration) -> Optio
         hedge,
         unit: rules.base_unit("time").to_string(),
         head: None,
-        rule: "duration",
+        rule: Rule::Duration,
     })
 }
 

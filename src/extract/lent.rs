@@ -56,7 +56,7 @@ pub fn lend(corpus: &Corpus, extractions: &mut [Extraction], rules: &Rules) {
             let dropped: Vec<_> = unanchored.filter(|u| !extraction.claims.iter().any(|c| c.span == u.span)).collect();
             if !dropped.is_empty() {
                 extraction.claims.extend(dropped);
-                extraction.claims.sort_by_key(|c| (c.span.start, c.span.end));
+                extraction.claims.sort_by_key(|c| (c.span.start(), c.span.end()));
             }
         }
     }

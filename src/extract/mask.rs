@@ -14,9 +14,9 @@ use crate::rules::Rules;
 /// engine would otherwise read once for every pattern.
 pub fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) -> Vec<bool> {
     let mut masked = vec![false; tokens.len()];
-    let body_text = &text[body.start..body.end];
+    let body_text = &text[body.range()];
     let mut mask = |m: regex::Match| {
-        let (a, b) = (body.start + m.start(), body.start + m.end());
+        let (a, b) = (body.start() + m.start(), body.start() + m.end());
         let first = tokens.partition_point(|t| t.end <= a);
         for (k, t) in tokens.iter().enumerate().skip(first) {
             if t.start >= b {
@@ -30,7 +30,7 @@ pub fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) ->
         true => tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Digits)
-            .map(|t| t.start - body.start..t.end - body.start)
+            .map(|t| t.start - body.start()..t.end - body.start())
             .collect(),
         false => Vec::new(),
     };

@@ -18,7 +18,7 @@ mod code;
 mod counted;
 mod money;
 mod unit;
-use crate::claim::{Hedge, Interval, Kind};
+use crate::claim::{Hedge, Interval, Kind, Rule};
 use crate::rules::Rules;
 
 /// A measured claim, before its subject is read.
@@ -45,19 +45,13 @@ pub struct Measure {
     /// The counted noun's canonical term, for the subject.
     pub head: Option<String>,
     /// Which rule produced it.
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 impl Measure {
     /// A count said without a number of its own ("dozens of people", "between the tenth and the
     /// fifteenth"), counting `noun`.
-    fn count(
-        span: std::ops::Range<usize>,
-        value: Interval,
-        hedge: Hedge,
-        noun: Option<String>,
-        rule: &'static str,
-    ) -> Self {
+    fn count(span: std::ops::Range<usize>, value: Interval, hedge: Hedge, noun: Option<String>, rule: Rule) -> Self {
         Measure {
             start: span.start,
             end: span.end,
@@ -98,7 +92,7 @@ fn calibre_of_gun(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
         hedge: Hedge::Exact,
         unit: rules.base_unit(&u.dimension).to_string(),
         head: None,
-        rule: "quantity",
+        rule: Rule::Quantity,
     })
 }
 
@@ -125,7 +119,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
         return Some(Found::Claim(found));
     }
     if let Some((value, end)) = rank_range(tokens, rules, i) {
-        return Some(Found::Claim(Measure::count(i..end, value, Hedge::Range, Some("rank".into()), "count")));
+        return Some(Found::Claim(Measure::count(i..end, value, Hedge::Range, Some("rank".into()), Rule::Count)));
     }
     let first = at.read(tokens, text, rules)?;
     if let Some(m) = calibre_of_gun(tokens, text, rules, &first) {
@@ -218,7 +212,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
     let mut written_unit = String::new();
     let mut head = None;
     let mut end = k;
-    let mut rule = "count";
+    let mut rule = Rule::Count;
     let suffix = low.suffix.unwrap_or(1.0);
     // "30bn euros": the currency comes after the scale suffix.
     let after_suffix = if low.suffix.is_some() { k.max(low.suffix_token + 1) } else { k };
@@ -252,7 +246,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
         }
         written_unit.clone_from(&code);
         unit = code;
-        rule = "money";
+        rule = Rule::Money;
     } else if let Some((u, after, scaled)) = unit_of(tokens, text, rules, &low, k, high.is_some()) {
         if scaled {
             low.value *= suffix;
@@ -281,16 +275,16 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
             }
         }
         rule = match u.kind {
-            Kind::Percent => "percent",
-            Kind::Duration => "duration",
-            _ => "quantity",
+            Kind::Percent => Rule::Percent,
+            Kind::Duration => Rule::Duration,
+            _ => Rule::Quantity,
         };
     } else if let Some((u, at)) = percent_of_before(tokens, text, rules, start, k) {
         kind = u.kind;
         written_unit.clone_from(&u.name);
         unit = rules.base_unit(&u.dimension).to_string();
         start = at;
-        rule = "percent";
+        rule = Rule::Percent;
     } else if let Some((u, at)) = unit_before(tokens, rules, start) {
         kind = u.kind;
         written_unit.clone_from(&u.name);
@@ -303,12 +297,12 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
             hedge_rule = Some(h);
             start = from;
         }
-        rule = "quantity";
+        rule = Rule::Quantity;
     } else if let Some(u) = age_at_death(tokens, text, rules, start, k, &low, high.is_some()) {
         kind = u.kind;
         written_unit.clone_from(&u.name);
         unit = rules.base_unit(&u.dimension).to_string();
-        rule = "quantity";
+        rule = Rule::Quantity;
     } else {
         if let Some(f) = low.suffix {
             // "10k", "1.2b", "10M": the suffix scales a plain count ("5m" was read as metres above).

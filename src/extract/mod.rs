@@ -20,7 +20,7 @@ pub mod unreadable;
 
 use jiff::civil::Date;
 
-use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Span, Term, MINUTES_A_DAY};
+use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Rule, Span, Term, MINUTES_A_DAY};
 use crate::rules::Rules;
 use crate::source::{DateOrigin, Source};
 use date::DateMatch;
@@ -57,8 +57,10 @@ enum Found2 {
 
 /// Extracts the claims of `source`, which is number `index` of its corpus.
 pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
+    // A claim holds its source's number in four bytes: no corpus holds four billion sources.
+    let index = index as u32;
     let text = &*source.text;
-    let tokens = lexer::tokenize(text, source.body.start, source.body.end);
+    let tokens = lexer::tokenize(text, source.body.start(), source.body.end());
     let masked = mask::masked_tokens(&tokens, text, source.body, rules);
 
     let (starts, facts) = starters::of_tokens(&tokens, rules);
@@ -251,7 +253,7 @@ fn mark_days(claims: &mut [Claim], tokens: &[Token], rules: &Rules) {
         .iter()
         .filter_map(|c| {
             let day = c.value.low().filter(|_| c.kind == Kind::Date && c.precision == Some(DatePrecision::Day))?;
-            Some((c.span.start, (day.floor() as i64 + 3).rem_euclid(7) as u8))
+            Some((c.span.start(), (day.floor() as i64 + 3).rem_euclid(7) as u8))
         })
         .collect();
     // An age is no figure of a day: "the autopsy released Wednesday showed the 16-year-old was shot
@@ -260,8 +262,8 @@ fn mark_days(claims: &mut [Claim], tokens: &[Token], rules: &Rules) {
     let age = |c: &Claim| c.kind == Kind::Quantity && ages.contains(&c.unit.as_str());
     // A time of day without a calendar day ("3.45pm on Tuesday") is dated by its weekday too.
     for c in claims.iter_mut().filter(|c| (c.kind != Kind::Date || unanchored::clock_of(c).is_some()) && !age(c)) {
-        let first = tokens.partition_point(|t| t.end <= c.span.start);
-        let last = tokens.partition_point(|t| t.start < c.span.end).max(first + 1);
+        let first = tokens.partition_point(|t| t.end <= c.span.start());
+        let last = tokens.partition_point(|t| t.start < c.span.end()).max(first + 1);
         let Some(sentence) = tokens.get(first).map(|t| t.sentence) else { continue };
         let near = &tokens[first.saturating_sub(DAY_REACH)..(last + DAY_REACH).min(tokens.len())];
         let near = near.iter().filter(|t| t.sentence == sentence);
@@ -321,7 +323,7 @@ fn span_of(tokens: &[Token], start: usize, end: usize) -> Span {
     Span::new(tokens[start].start, tokens[end - 1].end)
 }
 
-fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, index: usize) -> Claim {
+fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, index: u32) -> Claim {
     let head = match m.kind {
         Kind::Count | Kind::Duration => m.head.clone(),
         Kind::Quantity if m.unit == "magnitude" => Some("magnitude".to_string()),
@@ -345,7 +347,7 @@ fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, ind
 
 /// The rule of a date claim resolved forward because its clause is in the future tense, where the
 /// past tense would have given another day: "I'll go back on Friday" is the coming Friday.
-pub const FUTURE_RULE: &str = "date-future";
+pub const FUTURE_RULE: Rule = Rule::DateFuture;
 
 fn date_claim(
     m: &DateMatch,
@@ -353,7 +355,7 @@ fn date_claim(
     rules: &Rules,
     terms: &Terms,
     reference: Option<Date>,
-    index: usize,
+    index: u32,
 ) -> Option<Claim> {
     let (resolved, future, back) = resolve_in_tense(m, tokens, rules, reference);
     let (first, last, precision) = resolved?;
@@ -379,7 +381,7 @@ fn date_claim(
         unit: Term::new("day"),
         subject: terms.subject(tokens, rules, m.start, m.end, None),
         precision: Some(precision),
-        rule: if by_tense { FUTURE_RULE } else { "date" },
+        rule: if by_tense { FUTURE_RULE } else { Rule::Date },
     })
 }
 
@@ -439,7 +441,7 @@ fn time_claim(
     tokens: &[Token],
     rules: &Rules,
     terms: &Terms,
-    index: usize,
+    index: u32,
 ) -> Option<Claim> {
     let at = date::day_number(day) + t.minutes? / MINUTES_A_DAY;
     let nominal = Interval::exact(at);
@@ -460,7 +462,7 @@ fn time_claim(
         unit: Term::new("day"),
         subject: terms.subject(tokens, rules, t.start, t.end, None),
         precision: Some(crate::claim::DatePrecision::Minute),
-        rule: "time",
+        rule: Rule::Time,
     })
 }
 

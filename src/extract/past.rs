@@ -39,7 +39,7 @@ fn mark_past(claims: &mut [Claim], sentences: &[u32], reference: Option<Date>) {
         .zip(sentences)
         .filter(|(c, _)| c.kind == Kind::Date && c.value.high().is_some_and(|h| h < today - PAST_DAYS))
         // A figure strictly after the date: from the byte after the date's start.
-        .map(|(c, &s)| (s, c.span.start + 1))
+        .map(|(c, &s)| (s, c.span.start() + 1))
         .collect();
     mark_after(claims, sentences, &past);
 }
@@ -48,7 +48,7 @@ fn mark_past(claims: &mut [Claim], sentences: &[u32], reference: Option<Date>) {
 /// `(sentence, from)` and starts at byte `from` or later.
 fn mark_after(claims: &mut [Claim], sentences: &[u32], marks: &[(u32, usize)]) {
     for (c, s) in claims.iter_mut().zip(sentences) {
-        if c.kind != Kind::Date && marks.iter().any(|&(ms, from)| ms == *s && from <= c.span.start) {
+        if c.kind != Kind::Date && marks.iter().any(|&(ms, from)| ms == *s && from <= c.span.start()) {
             c.subject.past = true;
         }
     }

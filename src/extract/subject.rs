@@ -305,7 +305,7 @@ impl Terms {
             past: false,
             place: place.or(where_place),
             weekday: None,
-            qualifiers,
+            qualifiers: qualifiers.into_boxed_slice(),
             times,
             part,
             critical,

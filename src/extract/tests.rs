@@ -27,8 +27,7 @@ fn a_date_after_a_line_break_is_read_with_its_leading_word() {
     // A line break ends a sentence for the lexer, but the date matcher reads across it.
     let text = "It was not until\nMay 30, 2005 that he spoke.";
     let claims = claims_of(text);
-    let dates: Vec<&str> =
-        claims.iter().filter(|c| c.kind == Kind::Date).map(|c| &text[c.span.start..c.span.end]).collect();
+    let dates: Vec<&str> = claims.iter().filter(|c| c.kind == Kind::Date).map(|c| &text[c.span.range()]).collect();
     assert_eq!(dates, ["until\nMay 30, 2005"]);
 }
 

@@ -16,11 +16,11 @@ use super::date::{DateExpr, DateMatch, TimeMatch};
 use super::lexer::Token;
 use super::span_of;
 use super::subject::Terms;
-use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Span, Subject, Term};
+use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Rule, Span, Subject, Term};
 use crate::rules::Rules;
 
 /// The rule of a claim made here.
-pub const RULE: &str = "unanchored";
+pub const RULE: Rule = Rule::Unanchored;
 
 /// The unit prefix of a weekday claim made here (`weekday:sunday`).
 pub const WEEKDAY: &str = "weekday:";
@@ -43,7 +43,7 @@ pub fn weekday_of(c: &Claim) -> Option<&str> {
 pub(crate) const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// The weekday of `m` as a claim without a day, when `m` is a plain weekday ("on Sunday").
-pub fn weekday(m: &DateMatch, tokens: &[Token], rules: &Rules, terms: &Terms, index: usize) -> Option<Claim> {
+pub fn weekday(m: &DateMatch, tokens: &[Token], rules: &Rules, terms: &Terms, index: u32) -> Option<Claim> {
     let DateExpr::Weekday { weekday, direction: 0 } = m.expr else { return None };
     if m.hedge != Hedge::Period {
         return None;
@@ -56,7 +56,7 @@ pub fn weekday(m: &DateMatch, tokens: &[Token], rules: &Rules, terms: &Terms, in
 /// The time of `t` as a claim without a day. A hedged time ("about 9:30 a.m.") keeps the clock it
 /// was written with and its hedge; `compare` weighs two clocks by their minutes as if on one day
 /// ("9:27 a.m." lies within "about 9:30 a.m."), and the aligner sets them side by side.
-pub fn clock(t: &TimeMatch, tokens: &[Token], rules: &Rules, terms: &Terms, index: usize) -> Option<Claim> {
+pub fn clock(t: &TimeMatch, tokens: &[Token], rules: &Rules, terms: &Terms, index: u32) -> Option<Claim> {
     let minutes = t.minutes?.round() as i64;
     let unit = format!("{CLOCK}{:02}:{:02}", minutes / 60, minutes % 60);
     let subject = terms.subject(tokens, rules, t.start, t.end, None);
@@ -68,7 +68,7 @@ pub fn clock(t: &TimeMatch, tokens: &[Token], rules: &Rules, terms: &Terms, inde
 }
 
 /// A claim of `unit` on no calendar day.
-pub(super) fn claim(span: Span, unit: String, precision: DatePrecision, subject: Subject, index: usize) -> Claim {
+pub(super) fn claim(span: Span, unit: String, precision: DatePrecision, subject: Subject, index: u32) -> Claim {
     let unknown = Interval::new(None, None);
     Claim {
         source: index,
@@ -122,7 +122,7 @@ pub(super) mod tests {
         e.claims
             .iter()
             .filter(|c| c.kind == Kind::Date)
-            .map(|c| (text[c.span.start..c.span.end].to_string(), c.unit.to_string(), c.value_text()))
+            .map(|c| (text[c.span.range()].to_string(), c.unit.to_string(), c.value_text()))
             .collect()
     }
 

@@ -86,7 +86,7 @@ mod tests {
         let rules = Rules::embedded().unwrap();
         find(&tokenize(text, 0, text.len()), text, &rules)
             .into_iter()
-            .map(|(s, r)| format!("{}..{} {r}", s.start, s.end))
+            .map(|(s, r)| format!("{}..{} {r}", s.start(), s.end()))
             .collect()
     }
 

@@ -56,8 +56,8 @@ pub fn check_examples(rules: &Rules) -> Vec<ExampleFailure> {
                     None => Some("the pattern does not match".to_string()),
                     Some(m) => claims
                         .iter()
-                        .find(|c| c.span.start < m.end() && m.start() < c.span.end)
-                        .map(|c| format!("a claim was still found: {:?}", &text[c.span.start..c.span.end])),
+                        .find(|c| c.span.start() < m.end() && m.start() < c.span.end())
+                        .map(|c| format!("a claim was still found: {:?}", &text[c.span.range()])),
                 };
                 if let Some(message) = message {
                     failures.push(ExampleFailure { file: file.to_string(), text: text.clone(), message });
@@ -103,9 +103,7 @@ fn check_one(rules: &Rules, example: &Example) -> Result<(), String> {
     if example.none {
         return match of_kind.first() {
             None => Ok(()),
-            Some(c) => {
-                Err(format!("expected no claim, found {} {:?}", c.kind, &example.text[c.span.start..c.span.end]))
-            }
+            Some(c) => Err(format!("expected no claim, found {} {:?}", c.kind, &example.text[c.span.range()])),
         };
     }
     let expect = |v: &Option<ExampleValue>| -> Result<Option<Option<f64>>, String> {

@@ -12,13 +12,13 @@ impl Source {
     pub fn headline(&self) -> Option<Span> {
         let mut end = None;
         let mut titles = 0;
-        let mut at = self.body.start;
-        while at < self.body.end {
-            let stop = self.text[at..self.body.end].find('\n').map_or(self.body.end, |i| at + i + 1);
+        let mut at = self.body.start();
+        while at < self.body.end() {
+            let stop = self.text[at..self.body.end()].find('\n').map_or(self.body.end(), |i| at + i + 1);
             let line = self.text[at..stop].trim();
             if !line.is_empty() {
                 if !title_like(line) {
-                    return end.map(|e| Span::new(self.body.start, e));
+                    return end.map(|e| Span::new(self.body.start(), e));
                 }
                 titles += 1;
                 if titles > MAX_HEADLINE_LINES {
@@ -59,7 +59,7 @@ mod tests {
     fn headline_of(body: &str) -> Option<String> {
         let text = format!("---\ndate: 2013-09-09\n---\n{body}");
         let s = Source::new("a.txt", text, &mut Vec::new());
-        s.headline().map(|h| s.text[h.start..h.end].trim().to_string())
+        s.headline().map(|h| s.text[h.range()].trim().to_string())
     }
 
     #[test]

@@ -146,9 +146,9 @@ fn contracted_will_reads_a_weekday_forward_and_says_so() {
     source.date = Some(date(2025, 7, 16));
     let claims = crate::extract::extract(&source, 0, &rules).claims;
     let got: Vec<(Option<Date>, &str)> =
-        claims.iter().map(|c| (c.value.low().and_then(from_day_number), c.rule)).collect();
+        claims.iter().map(|c| (c.value.low().and_then(from_day_number), c.rule.name())).collect();
     let (next, last) = (Some(date(2025, 7, 18)), Some(date(2025, 7, 11)));
-    let future = crate::extract::FUTURE_RULE;
+    let future = crate::extract::FUTURE_RULE.name();
     // The tense changed nothing in the last sentence, so its claim keeps the plain rule.
     assert_eq!(got, [(next, future), (next, future), (last, "date"), (last, "date"), (Some(date(2025, 7, 2)), "date")]);
 }

@@ -5,7 +5,7 @@ use super::super::lexer::{Token, TokenKind};
 use super::super::number::Facts;
 use super::super::subject::canonical_word;
 use super::{counted_noun, Measure};
-use crate::claim::{Hedge, Interval};
+use crate::claim::{Hedge, Interval, Rule};
 use crate::rules::Rules;
 
 /// "no dead", "no injuries", "no one was killed", "nobody was hurt": a count of none, said of what
@@ -30,7 +30,7 @@ pub(super) fn zero_count(tokens: &[Token], rules: &Rules, i: usize) -> Option<Me
     if nobody.is_some() && term == "people" {
         return None;
     }
-    Some(Measure::count(i..k + 1, Interval::exact(0.0), Hedge::Exact, Some(term), "count"))
+    Some(Measure::count(i..k + 1, Interval::exact(0.0), Hedge::Exact, Some(term), Rule::Count))
 }
 
 /// "dozens of people", "hundreds", "high triple-digit".
@@ -70,7 +70,7 @@ pub(super) fn vague(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> 
         }
         let (noun, end) = counted_noun(tokens, rules, facts, j, true);
         let value = Interval::new(Some(v.low), v.high);
-        return Some(Measure::count(i..end, value, Hedge::Vague, noun, "vague"));
+        return Some(Measure::count(i..end, value, Hedge::Vague, noun, Rule::Vague));
     }
     None
 }
