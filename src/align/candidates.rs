@@ -184,6 +184,8 @@ impl Tally {
 pub(super) struct Scored<'a> {
     /// The block's members, ascending: row `p` holds the pairs whose first claim is `members[p]`.
     members: &'a [usize],
+    /// Per claim, its place among the members of its block (`Context::place`).
+    place: &'a [u32],
     /// Where each row starts in the lists below, and where the last ends.
     starts: Vec<usize>,
     /// Each pair's second claim and its score: one list, made in the place of the candidate pairs
@@ -204,9 +206,10 @@ pub(super) struct Scored<'a> {
 const NEEDS: usize = u8::MAX as usize - 1;
 
 impl<'a> Scored<'a> {
-    /// The `pairs` of `members` (sorted, as `key`) with their scores by `score`, those above 0.
+    /// The `pairs` of `members` (sorted, as `key`) with their scores by `score`, those above 0;
+    /// `place` gives each member's place among them.
     pub(super) fn new(
-        members: &'a [usize],
+        (members, place): (&'a [usize], &'a [u32]),
         pairs: Vec<(u32, u32)>,
         score: impl Fn(usize, usize) -> f32 + Sync,
     ) -> Self {
@@ -262,13 +265,25 @@ impl<'a> Scored<'a> {
         pairs.shrink_to_fit();
         // Same size and alignment, so the list is reused in place, not copied.
         let scored: Vec<(u32, f32)> = pairs.into_iter().map(|(b, bits)| (b, f32::from_bits(bits))).collect();
-        Scored { members, starts, needed: vec![0; scored.len()], needs: Vec::new(), scored, asked: HashMap::default() }
+        Scored {
+            members,
+            place,
+            starts,
+            needed: vec![0; scored.len()],
+            needs: Vec::new(),
+            scored,
+            asked: HashMap::default(),
+        }
     }
 
     /// Where the pair of `a` and `b` is kept, if it scored.
     fn find(&self, a: usize, b: usize) -> Option<usize> {
         let (first, second) = key(a, b);
-        let p = self.members.binary_search(&(first as usize)).ok()?;
+        let p = self
+            .place
+            .get(first as usize)
+            .map(|&p| p as usize)
+            .filter(|&p| self.members.get(p) == Some(&(first as usize)))?;
         let row = self.starts[p]..self.starts[p + 1];
         self.scored[row.clone()].binary_search_by_key(&second, |&(b, _)| b).ok().map(|k| row.start + k)
     }
@@ -342,6 +357,15 @@ impl<'a> Scored<'a> {
 mod tests {
     use super::*;
 
+    /// Each member's place among `members`, by claim, as `Context::place` has it.
+    pub(in crate::align) fn places(members: &[usize]) -> Vec<u32> {
+        let mut place = vec![0; members.last().map_or(0, |&m| m + 1)];
+        for (p, &m) in members.iter().enumerate() {
+            place[m] = p as u32;
+        }
+        place
+    }
+
     /// A score of its own for every pair, 0 for about a third of them, so that rows lose pairs.
     fn score(a: usize, b: usize) -> f32 {
         if (a * 7 + b * 3) % 3 == 0 {
@@ -364,7 +388,8 @@ mod tests {
         let expected: Vec<(u32, u32, f32)> =
             pairs.iter().map(|&(a, b)| (a, b, score(a as usize, b as usize))).filter(|&(_, _, s)| s > 0.0).collect();
         assert!(expected.len() < pairs.len() && !expected.is_empty());
-        let mut scored = Scored::new(&members, pairs.clone(), score);
+        let place = places(&members);
+        let mut scored = Scored::new((&members, &place), pairs.clone(), score);
         assert_eq!(scored.iter().collect::<Vec<_>>(), expected);
         for &(a, b) in &pairs {
             let (s, need) = scored.score_and_needed(b as usize, a as usize, || 0.5);

@@ -221,6 +221,7 @@ fn gather(
 mod tests {
     use super::*;
     use crate::align::candidates::key;
+    use crate::align::candidates::tests::places;
 
     #[test]
     fn runs_hand_out_every_place_most_alike_first_and_stay_bounded() {
@@ -236,7 +237,8 @@ mod tests {
             4 => 0.005,
             _ => 0.25,
         };
-        let scored = Scored::new(&members, pairs, score);
+        let place = places(&members);
+        let scored = Scored::new((&members, &place), pairs, score);
         let mut expected: Vec<(f32, u32)> = (0..scored.scored.len() as u32)
             .map(|k| (scored.scored[k as usize].1, k))
             .filter(|&(s, _)| s >= 0.01)
@@ -259,7 +261,8 @@ mod tests {
     fn a_few_pairs_are_ranked_whole_in_one_run() {
         let members: Vec<usize> = (0..10).collect();
         let pairs: Vec<(u32, u32)> = (0..10).flat_map(|a| (a + 1..10).map(move |b| key(a, b))).collect();
-        let scored = Scored::new(&members, pairs, |a, b| ((a * 3 + b) % 5) as f32 / 5.0);
+        let place = places(&members);
+        let scored = Scored::new((&members, &place), pairs, |a, b| ((a * 3 + b) % 5) as f32 / 5.0);
         let mut ranking = scored.ranking(0.3);
         let run = ranking.next(&scored).expect("one run").to_vec();
         assert!(ranking.next(&scored).is_none());
