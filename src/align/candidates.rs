@@ -30,6 +30,9 @@ const PER_CLAIM: usize = 48;
 /// that the cores share a block evenly.
 const ROWS_A_TASK: usize = 1_024;
 
+/// Pairs one task scores: enough that a task outweighs its scheduling.
+const PAIRS_A_TASK: usize = 1 << 14;
+
 // A row's length is kept in a byte.
 const _: () = assert!(PER_CLAIM <= u8::MAX as usize);
 
@@ -42,47 +45,100 @@ pub(super) fn key(a: usize, b: usize) -> (u32, u32) {
     (a.min(b) as u32, a.max(b) as u32)
 }
 
-/// The pairs of claims of different sources in `members` (ascending) to score, as `key`, sorted.
-pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> Vec<(u32, u32)> {
+/// The candidate pairs of a block to score: in rows, one per member, of the second claims of the
+/// pairs it is the first claim of, ascending. Rows rather than a list of pairs: a pile's largest
+/// block lists millions, which as two claims each, beside the partners they were found from, were
+/// the alignment's heap peak.
+pub(super) struct Candidates {
+    /// Where each member's row starts in `seconds`, and where the last ends.
+    starts: Vec<usize>,
+    /// Each pair's second claim.
+    seconds: Vec<u32>,
+}
+
+/// The pairs of claims of different sources in `members` (ascending) to score.
+pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> Candidates {
     // Each member's source, read once: a block of a pile reads it for every partner it weighs,
     // and a claim's source in a list of its own stays in cache where the claims do not.
     let source: Vec<usize> = members.iter().map(|&m| claims[m].source as usize).collect();
-    if members.len() <= EXACT_BLOCK {
+    let n = members.len();
+    if n <= EXACT_BLOCK {
         // Counted first, so the list is made at its size rather than doubled past it.
-        let n = members.len();
         let mut per_source: HashMap<usize, usize> = HashMap::default();
         for &s in &source {
             *per_source.entry(s).or_default() += 1;
         }
         let same: usize = per_source.values().map(|&k| k * (k - 1) / 2).sum();
-        let mut out = Vec::with_capacity(n * n.saturating_sub(1) / 2 - same);
-        for (p, &a) in members.iter().enumerate() {
-            for (q, &b) in members.iter().enumerate().skip(p + 1) {
-                if source[p] != source[q] {
-                    out.push(key(a, b));
-                }
-            }
+        let mut seconds = Vec::with_capacity(n * n.saturating_sub(1) / 2 - same);
+        let mut starts = Vec::with_capacity(n + 1);
+        for p in 0..n {
+            starts.push(seconds.len());
+            seconds.extend((p + 1..n).filter(|&q| source[p] != source[q]).map(|q| members[q] as u32));
         }
-        return out;
+        starts.push(seconds.len());
+        return Candidates { starts, seconds };
     }
     let (partners, lengths) = partners(members, &source, vectors);
     let of = |p: usize| &partners[p * PER_CLAIM..p * PER_CLAIM + lengths[p] as usize];
     // A pair chosen from both sides is listed once, from its first side, so the list is never
     // twice the size it ends at.
-    let listed = |p: usize, q: usize| p < q || of(q).binary_search(&(p as u32)).is_err();
-    // Counted first, so the list is made at its size rather than doubled past it.
-    let count = (0..members.len()).map(|p| of(p).iter().filter(|&&q| listed(p, q as usize)).count()).sum();
-    let mut out = Vec::with_capacity(count);
-    for p in 0..members.len() {
-        for &q in of(p) {
-            let q = q as usize;
-            if listed(p, q) {
-                out.push(key(members[p], members[q]));
-            }
-        }
+    let listed = || {
+        (0..n).flat_map(move |p| {
+            of(p)
+                .iter()
+                .map(|&q| q as usize)
+                .filter(move |&q| p < q || of(q).binary_search(&(p as u32)).is_err())
+                .map(move |q| (p.min(q), p.max(q)))
+        })
+    };
+    // Rows counted first, so each is made at its size.
+    let mut starts = vec![0usize; n + 1];
+    for (first, _) in listed() {
+        starts[first + 1] += 1;
     }
-    out.sort_unstable();
-    out
+    for p in 0..n {
+        starts[p + 1] += starts[p];
+    }
+    let mut seconds = vec![0u32; starts[n]];
+    let mut next = starts[..n].to_vec();
+    for (first, second) in listed() {
+        seconds[next[first]] = members[second] as u32;
+        next[first] += 1;
+    }
+    drop((partners, next));
+    let mut candidates = Candidates { starts, seconds };
+    candidates.sort_rows();
+    candidates
+}
+
+impl Candidates {
+    /// Sorts each row, on as many cores as there are, a run of rows a task.
+    fn sort_rows(&mut self) {
+        let starts = &self.starts;
+        let mut rows = Vec::with_capacity(starts.len() / ROWS_A_TASK + 1);
+        let mut rest = &mut self.seconds[..];
+        for first in (0..starts.len() - 1).step_by(ROWS_A_TASK) {
+            let last = (first + ROWS_A_TASK).min(starts.len() - 1);
+            let (task, tail) = std::mem::take(&mut rest).split_at_mut(starts[last] - starts[first]);
+            rows.push((first, last, task));
+            rest = tail;
+        }
+        rows.into_par_iter().for_each(|(first, last, task)| {
+            for p in first..last {
+                task[starts[p] - starts[first]..starts[p + 1] - starts[first]].sort_unstable();
+            }
+        });
+    }
+
+    /// The candidates of `members` given as a sorted list of pairs (as `key`), for tests.
+    #[cfg(test)]
+    pub(super) fn of_pairs(members: &[usize], pairs: &[(u32, u32)]) -> Candidates {
+        let mut starts = vec![0];
+        for &m in members {
+            starts.push(pairs.partition_point(|&(a, _)| a as usize <= m));
+        }
+        Candidates { starts, seconds: pairs.iter().map(|&(_, b)| b).collect() }
+    }
 }
 
 /// Each member's most promising partners of other sources in a large block (by position), sorted:
@@ -188,9 +244,10 @@ pub(super) struct Scored<'a> {
     place: &'a [u32],
     /// Where each row starts in the lists below, and where the last ends.
     starts: Vec<usize>,
-    /// Each pair's second claim and its score: one list, made in the place of the candidate pairs
-    /// it is scored from, so a pile's block never holds the candidates and the scores at once.
-    scored: Vec<(u32, f32)>,
+    /// Each pair's second claim: the candidates' list, kept.
+    seconds: Vec<u32>,
+    /// Each pair's score, above 0.
+    scores: Vec<f32>,
     /// What each pair needs, once asked, as its place in `needs` plus one; 0 until asked. One byte
     /// a pair, where the need itself takes four: a need is one of the few thresholds of the rules,
     /// so a block meets few distinct ones.
@@ -206,72 +263,52 @@ pub(super) struct Scored<'a> {
 const NEEDS: usize = u8::MAX as usize - 1;
 
 impl<'a> Scored<'a> {
-    /// The `pairs` of `members` (sorted, as `key`) with their scores by `score`, those above 0;
-    /// `place` gives each member's place among them.
+    /// The `candidates` of `members` with their scores by `score`, those above 0; `place` gives
+    /// each member's place among them.
     pub(super) fn new(
         (members, place): (&'a [usize], &'a [u32]),
-        pairs: Vec<(u32, u32)>,
+        candidates: Candidates,
         score: impl Fn(usize, usize) -> f32 + Sync,
     ) -> Self {
-        debug_assert!(members.is_sorted() && pairs.is_sorted());
-        let mut pairs = pairs;
-        // Where each member's row of candidates starts, and where the last ends.
-        let mut bounds = Vec::with_capacity(members.len() + 1);
-        bounds.push(0);
-        bounds.extend(members.iter().map(|&m| pairs.partition_point(|&(a, _)| (a as usize) <= m)));
-        debug_assert_eq!(bounds.last(), Some(&pairs.len()));
-        // Pairs are scored apart from each other, so on as many cores as there are, each task a run
-        // of rows. Each pair scored above 0 is written over the candidates its task has read, as
-        // its second claim and its score, which take the bytes of a candidate's two claims; each
-        // row's count of them is written where its start will be.
-        let mut starts = vec![0usize; members.len() + 1];
-        let mut tasks = Vec::with_capacity(members.len().div_ceil(ROWS_A_TASK));
-        let mut rest = &mut pairs[..];
-        for first in (0..members.len()).step_by(ROWS_A_TASK) {
-            let end = bounds[(first + ROWS_A_TASK).min(members.len())];
-            let (task, tail) = std::mem::take(&mut rest).split_at_mut(end - bounds[first]);
-            tasks.push(task);
-            rest = tail;
-        }
-        tasks.into_par_iter().zip(starts.par_chunks_mut(ROWS_A_TASK)).enumerate().for_each(|(t, (task, counts))| {
-            let (mut read, mut kept) = (0, 0);
-            for (r, count) in counts.iter_mut().enumerate().take(members.len() - t * ROWS_A_TASK) {
-                let p = t * ROWS_A_TASK + r;
-                for k in read..read + bounds[p + 1] - bounds[p] {
-                    let (a, b) = task[k];
-                    let s = score(a as usize, b as usize);
-                    if s > 0.0 {
-                        task[kept] = (b, s.to_bits());
-                        kept += 1;
-                        *count += 1;
-                    }
+        debug_assert!(members.is_sorted());
+        let Candidates { mut starts, mut seconds } = candidates;
+        // Pairs are scored apart from each other, so on as many cores as there are.
+        let mut scores = vec![0.0f32; seconds.len()];
+        scores.par_chunks_mut(PAIRS_A_TASK).enumerate().for_each(|(task, scores)| {
+            let first = task * PAIRS_A_TASK;
+            let mut row = starts.partition_point(|&start| start <= first) - 1;
+            for (k, s) in (first..).zip(scores.iter_mut()) {
+                while starts[row + 1] <= k {
+                    row += 1;
                 }
-                read += bounds[p + 1] - bounds[p];
+                *s = score(members[row], seconds[k] as usize);
             }
         });
-        // Each task's scored pairs moved down after the last task's, and the counts made starts.
+        // The pairs that scored 0 are dropped, each row closed up.
         let mut kept = 0;
-        for (t, counts) in starts.chunks_mut(ROWS_A_TASK).enumerate() {
-            let from = bounds[(t * ROWS_A_TASK).min(members.len())];
-            let n: usize = counts.iter().sum();
-            pairs.copy_within(from..from + n, kept);
-            for count in counts {
-                let c = *count;
-                *count = kept;
-                kept += c;
+        for p in 0..members.len() {
+            let (from, to) = (starts[p], starts[p + 1]);
+            starts[p] = kept;
+            for k in from..to {
+                if scores[k] > 0.0 {
+                    (seconds[kept], scores[kept]) = (seconds[k], scores[k]);
+                    kept += 1;
+                }
             }
         }
-        pairs.truncate(kept);
-        pairs.shrink_to_fit();
-        // Same size and alignment, so the list is reused in place, not copied.
-        let scored: Vec<(u32, f32)> = pairs.into_iter().map(|(b, bits)| (b, f32::from_bits(bits))).collect();
+        starts[members.len()] = kept;
+        seconds.truncate(kept);
+        seconds.shrink_to_fit();
+        scores.truncate(kept);
+        scores.shrink_to_fit();
         Scored {
             members,
             place,
             starts,
-            needed: vec![0; scored.len()],
+            needed: vec![0; kept],
             needs: Vec::new(),
-            scored,
+            seconds,
+            scores,
             asked: HashMap::default(),
         }
     }
@@ -285,7 +322,7 @@ impl<'a> Scored<'a> {
             .map(|&p| p as usize)
             .filter(|&p| self.members.get(p) == Some(&(first as usize)))?;
         let row = self.starts[p]..self.starts[p + 1];
-        self.scored[row.clone()].binary_search_by_key(&second, |&(b, _)| b).ok().map(|k| row.start + k)
+        self.seconds[row.clone()].binary_search(&second).ok().map(|k| row.start + k)
     }
 
     /// The score of the pair of `a` and `b` (0 when never scored) and what it needs, asked of
@@ -315,7 +352,7 @@ impl<'a> Scored<'a> {
             code if code == u8::MAX as usize => self.asked[&key(a, b)],
             code => self.needs[code - 1],
         };
-        (self.scored[k].1, need)
+        (self.scores[k], need)
     }
 
     /// The scored pairs at least `least` alike, as their place in the list, most alike first, then
@@ -330,7 +367,7 @@ impl<'a> Scored<'a> {
     /// scores beside them, which keeps the sort reading one list in order.
     fn sort_by_score(&self, places: &mut [u32], sorted: &mut Vec<(f32, u32)>) {
         sorted.clear();
-        sorted.extend(places.iter().map(|&k| (self.scored[k as usize].1, k)));
+        sorted.extend(places.iter().map(|&k| (self.scores[k as usize], k)));
         // Places follow the order of keys, and no two are equal, so an unstable sort is as
         // deterministic as a stable one.
         sorted.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
@@ -342,13 +379,14 @@ impl<'a> Scored<'a> {
         let k = k as usize;
         // The row holding `k` is the last to start at or before it (rows before it may be empty).
         let row = self.starts.partition_point(|&start| start <= k) - 1;
-        (self.members[row], self.scored[k].0 as usize)
+        (self.members[row], self.seconds[k] as usize)
     }
 
     /// Every scored pair as `key` with its score, in order of key.
     pub(super) fn iter(&self) -> impl Iterator<Item = (u32, u32, f32)> + '_ {
         self.members.iter().enumerate().flat_map(move |(p, &a)| {
-            self.scored[self.starts[p]..self.starts[p + 1]].iter().map(move |&(b, s)| (a as u32, b, s))
+            let row = self.starts[p]..self.starts[p + 1];
+            self.seconds[row.clone()].iter().zip(&self.scores[row]).map(move |(&b, &s)| (a as u32, b, s))
         })
     }
 }
@@ -381,20 +419,38 @@ mod tests {
         let members: Vec<usize> = (0..ROWS_A_TASK * 3 + 17).map(|m| m * 2).collect();
         let mut pairs = Vec::new();
         for (p, &a) in members.iter().enumerate() {
-            for &b in members.iter().skip(p + 1).step_by(p % 5 + 1).take(p % 7) {
+            for &b in members.iter().skip(p + 1).step_by(p % 5 + 1).take(p % 23) {
                 pairs.push(key(a, b));
             }
         }
         let expected: Vec<(u32, u32, f32)> =
             pairs.iter().map(|&(a, b)| (a, b, score(a as usize, b as usize))).filter(|&(_, _, s)| s > 0.0).collect();
-        assert!(expected.len() < pairs.len() && !expected.is_empty());
+        assert!(expected.len() < pairs.len() && !expected.is_empty() && pairs.len() > 2 * PAIRS_A_TASK);
         let place = places(&members);
-        let mut scored = Scored::new((&members, &place), pairs.clone(), score);
+        let mut scored = Scored::new((&members, &place), Candidates::of_pairs(&members, &pairs), score);
         assert_eq!(scored.iter().collect::<Vec<_>>(), expected);
         for &(a, b) in &pairs {
             let (s, need) = scored.score_and_needed(b as usize, a as usize, || 0.5);
             assert_eq!(s, score(a as usize, b as usize));
             assert_eq!(need, 0.5);
+        }
+    }
+
+    #[test]
+    fn rows_are_sorted_apart_across_tasks() {
+        // Rows of 0 to 4 claims, given in falling order, over several tasks' runs of rows.
+        let rows = ROWS_A_TASK * 2 + 5;
+        let mut starts = vec![0];
+        let mut seconds = Vec::new();
+        for p in 0..rows {
+            seconds.extend((0..(p % 5) as u32).rev().map(|k| k * 7 + p as u32));
+            starts.push(seconds.len());
+        }
+        let mut candidates = Candidates { starts: starts.clone(), seconds };
+        candidates.sort_rows();
+        for p in 0..rows {
+            let expected: Vec<u32> = (0..(p % 5) as u32).map(|k| k * 7 + p as u32).collect();
+            assert_eq!(candidates.seconds[starts[p]..starts[p + 1]], expected[..], "row {p}");
         }
     }
 

@@ -85,9 +85,9 @@ impl Ranking {
             run: Vec::new(),
             sorted: Vec::new(),
         };
-        if scored.scored.len() < RANKED_BY_COUNTING {
+        if scored.scores.len() < RANKED_BY_COUNTING {
             ranking.whole = true;
-            ranking.run = (0..scored.scored.len() as u32).filter(|&k| scored.scored[k as usize].1 >= least).collect();
+            ranking.run = (0..scored.scores.len() as u32).filter(|&k| scored.scores[k as usize] >= least).collect();
             scored.sort_by_score(&mut ranking.run, &mut ranking.sorted);
             return ranking;
         }
@@ -111,7 +111,7 @@ impl Ranking {
     /// The place and score bits of each pair ranked, in order of place.
     fn ranked_bits<'s>(&self, scored: &'s Scored) -> impl Iterator<Item = (usize, u32)> + 's {
         let least = self.least;
-        scored.scored.iter().enumerate().filter(move |(_, &(_, s))| s >= least).map(|(k, &(_, s))| (k, s.to_bits()))
+        scored.scores.iter().enumerate().filter(move |(_, &s)| s >= least).map(|(k, &s)| (k, s.to_bits()))
     }
 
     /// The next run of places of `scored`, the pairs this ranking was made of; `None` once all are
@@ -126,7 +126,7 @@ impl Ranking {
             if let Some(tie) = self.tie.as_mut() {
                 self.run.clear();
                 let want = tie.left.min(self.at_once);
-                for (k, &(_, s)) in scored.scored.iter().enumerate().skip(tie.from) {
+                for (k, &s) in scored.scores.iter().enumerate().skip(tie.from) {
                     if s.to_bits() == tie.bits {
                         self.run.push(k as u32);
                         if self.run.len() == want {
@@ -167,7 +167,7 @@ impl Ranking {
             }
             let in_run = |bits: u32| Some(upper(bits)).filter(|b| (from..to).contains(b));
             gather(&mut self.run, scored, self.least, (from, &self.starts[from..=to]), in_run);
-            let score = |k: u32| scored.scored[k as usize].1;
+            let score = |k: u32| scored.scores[k as usize];
             let first = self.starts[from];
             for w in self.starts[from..=to].windows(2) {
                 let share = &mut self.run[w[0] - first..w[1] - first];
@@ -209,7 +209,7 @@ fn gather(
     run.clear();
     run.resize(starts[starts.len() - 1] - first, 0);
     let mut next: Vec<usize> = starts[..starts.len() - 1].iter().map(|&s| s - first).collect();
-    for (k, &(_, s)) in scored.scored.iter().enumerate().filter(|(_, &(_, s))| s >= least) {
+    for (k, &s) in scored.scores.iter().enumerate().filter(|(_, &s)| s >= least) {
         if let Some(bin) = bin_of(s.to_bits()) {
             run[next[bin - from]] = k as u32;
             next[bin - from] += 1;
@@ -220,8 +220,8 @@ fn gather(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::candidates::key;
     use crate::align::candidates::tests::places;
+    use crate::align::candidates::{key, Candidates};
 
     #[test]
     fn runs_hand_out_every_place_most_alike_first_and_stay_bounded() {
@@ -238,9 +238,9 @@ mod tests {
             _ => 0.25,
         };
         let place = places(&members);
-        let scored = Scored::new((&members, &place), pairs, score);
-        let mut expected: Vec<(f32, u32)> = (0..scored.scored.len() as u32)
-            .map(|k| (scored.scored[k as usize].1, k))
+        let scored = Scored::new((&members, &place), Candidates::of_pairs(&members, &pairs), score);
+        let mut expected: Vec<(f32, u32)> = (0..scored.scores.len() as u32)
+            .map(|k| (scored.scores[k as usize], k))
             .filter(|&(s, _)| s >= 0.01)
             .collect();
         expected.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
@@ -262,12 +262,14 @@ mod tests {
         let members: Vec<usize> = (0..10).collect();
         let pairs: Vec<(u32, u32)> = (0..10).flat_map(|a| (a + 1..10).map(move |b| key(a, b))).collect();
         let place = places(&members);
-        let scored = Scored::new((&members, &place), pairs, |a, b| ((a * 3 + b) % 5) as f32 / 5.0);
+        let scored = Scored::new((&members, &place), Candidates::of_pairs(&members, &pairs), |a, b| {
+            ((a * 3 + b) % 5) as f32 / 5.0
+        });
         let mut ranking = scored.ranking(0.3);
         let run = ranking.next(&scored).expect("one run").to_vec();
         assert!(ranking.next(&scored).is_none());
-        let scores: Vec<f32> = run.iter().map(|&k| scored.scored[k as usize].1).collect();
+        let scores: Vec<f32> = run.iter().map(|&k| scored.scores[k as usize]).collect();
         assert!(scores.windows(2).all(|w| w[0] >= w[1]) && scores.iter().all(|&s| s >= 0.3));
-        assert_eq!(run.len(), scored.scored.iter().filter(|&&(_, s)| s >= 0.3).count());
+        assert_eq!(run.len(), scored.scores.iter().filter(|&&s| s >= 0.3).count());
     }
 }
