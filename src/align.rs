@@ -418,7 +418,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         (s, floor_of(n))
     };
 
-    let mut clusters = Clusters::singletons(members);
+    let mut clusters = Clusters::singletons(members, cx.place);
     // Two clusters found apart stay apart: a cluster that grows keeps the pair that kept it
     // apart. Without this, every edge between two large clusters would check them again. Kept
     // as `candidates::key`, half the bytes of two `usize` over a pile's block.

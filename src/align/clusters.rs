@@ -15,37 +15,48 @@ const JUDGED: usize = 48;
 
 /// The clusters of one block. A cluster is named by the claim it started from and keeps that name
 /// as it grows, so what was found of it (`apart` in `align_block`) holds while it grows.
-pub(super) struct Clusters {
-    /// Each claim's cluster.
-    of: HashMap<usize, usize>,
+pub(super) struct Clusters<'a> {
+    /// The block's claims, ascending.
+    block: &'a [usize],
+    /// Per claim, its place in `block` (`Context::place`).
+    place: &'a [u32],
+    /// Each claim's cluster, by its place in `block`: a list, where a map by claim held a pile's
+    /// largest block in 2 MB.
+    of: Vec<u32>,
     /// Each cluster's members, in the order they joined.
     members: HashMap<usize, Vec<usize>>,
 }
 
-impl Clusters {
-    /// Each claim of `members` a cluster of its own.
-    pub(super) fn singletons(members: &[usize]) -> Clusters {
+impl<'a> Clusters<'a> {
+    /// Each claim of `block` (ascending) a cluster of its own; `place` gives each one's place in
+    /// it.
+    pub(super) fn singletons(block: &'a [usize], place: &'a [u32]) -> Clusters<'a> {
         Clusters {
-            of: members.iter().map(|&m| (m, m)).collect(),
-            members: members.iter().map(|&m| (m, vec![m])).collect(),
+            block,
+            place,
+            of: block.iter().map(|&m| m as u32).collect(),
+            members: block.iter().map(|&m| (m, vec![m])).collect(),
         }
     }
 
-    /// The cluster `claim` is in.
+    /// The cluster `claim`, a claim of the block, is in.
     pub(super) fn of(&self, claim: usize) -> usize {
-        self.of[&claim]
+        let p = self.place[claim] as usize;
+        debug_assert_eq!(self.block[p], claim, "claim {claim} is not of the block");
+        self.of[p] as usize
     }
 
-    /// Each claim's cluster, for readers that look up claims which may lie outside the block.
-    pub(super) fn cluster_of_each(&self) -> &HashMap<usize, usize> {
-        &self.of
+    /// The cluster `claim` is in, or `None` when it lies outside the block.
+    pub(super) fn cluster_of(&self, claim: usize) -> Option<usize> {
+        let p = *self.place.get(claim)? as usize;
+        (self.block.get(p) == Some(&claim)).then(|| self.of[p] as usize)
     }
 
     /// The one cluster of several members that holds any of `claims`, if exactly one does: an
     /// outlet whose figure sits in two groups tells two facts of it, so neither is the one.
     pub(super) fn only_group_holding(&self, claims: impl Iterator<Item = usize>) -> Option<usize> {
         let mut groups: Vec<usize> =
-            claims.filter_map(|m| self.of.get(&m).copied()).filter(|t| self.members[t].len() > 1).collect();
+            claims.filter_map(|m| self.cluster_of(m)).filter(|t| self.members[t].len() > 1).collect();
         groups.sort_unstable();
         groups.dedup();
         match groups[..] {
@@ -88,7 +99,7 @@ impl Clusters {
         }
         let Some(moved) = self.members.remove(&from) else { return };
         for &m in &moved {
-            self.of.insert(m, into);
+            self.of[self.place[m] as usize] = into as u32;
         }
         if let Some(target) = self.members.get_mut(&into) {
             target.extend(moved);
@@ -125,7 +136,7 @@ impl Clusters {
         }
         // From the smaller side, each member's fellow claims of its source in the other cluster.
         let fellows = |m: usize, cluster: usize| {
-            by_source[claims[m].source as usize].iter().copied().filter(move |z| self.of.get(z) == Some(&cluster))
+            by_source[claims[m].source as usize].iter().copied().filter(move |&z| self.cluster_of(z) == Some(cluster))
         };
         if ma.len() <= mb.len() {
             for &x in ma {

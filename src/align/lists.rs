@@ -51,7 +51,8 @@ pub(super) fn list_targets(
     names: &[usize],
     members: &[usize],
 ) -> Vec<(usize, usize, Ground)> {
-    let (clusters, group_of) = (clusters.all(), clusters.cluster_of_each());
+    let group_of = |claim: usize| clusters.of(claim);
+    let clusters = clusters.all();
     let (claims, rules) = (cx.claims, cx.rules);
     let listed = neighbours(cx, members);
     if listed.is_empty() {
@@ -72,14 +73,14 @@ pub(super) fn list_targets(
         if group.len() != 1 || x.subject.past || x.subject.times {
             continue;
         }
-        let beside = group_of[&p];
+        let beside = group_of(p);
         // The groups of the figures other outlets list beside their own figure in `beside`,
         // on the same side.
         let mut candidates: Vec<usize> = clusters[&beside]
             .iter()
             .filter_map(|n| listed.get(n))
             .filter(|&&(_, m_first)| m_first != first)
-            .map(|&(m, _)| group_of[&m])
+            .map(|&(m, _)| group_of(m))
             .filter(|&t| t != beside)
             .collect();
         candidates.sort_unstable();
@@ -93,7 +94,7 @@ pub(super) fn list_targets(
             let parallel: Vec<usize> = target
                 .iter()
                 .copied()
-                .filter(|&m| listed.get(&m).is_some_and(|&(n, f)| f == first && group_of[&n] == beside))
+                .filter(|&m| listed.get(&m).is_some_and(|&(n, f)| f == first && group_of(n) == beside))
                 .collect();
             let alike = target.iter().all(|&m| {
                 let y = &claims[m];
