@@ -30,15 +30,30 @@ extern "C" {
     fn mi_option_get(option: std::ffi::c_int) -> std::ffi::c_long;
 }
 
-/// Has mimalloc hand freed pages back after `PURGE_AFTER_MS` rather than after a second (its
-/// default): a pile's check frees each block's scratch while the next block's grows, and kept a
-/// quarter more memory resident than it held. At once (0 ms) holds no less but costs a system call
-/// per freed page: 1 ms of a 10-source story and 1.4 s of a 10,000-source pile. (Its other memory
-/// option, committing arenas lazily, is read before `main` and cannot be changed from here.)
-fn release_freed_memory() {
-    // SAFETY: a plain setter of one of mimalloc's options, called before any thread is started.
-    unsafe { mi_option_set(PURGE_DELAY, PURGE_AFTER_MS) }
+/// Has mimalloc hand freed pages back after `after_ms` rather than after a second (its default):
+/// a pile's check frees each block's scratch while the next block's grows, and kept a quarter more
+/// memory resident than it held. (Its other memory option, committing arenas lazily, is read
+/// before `main` and cannot be changed from here.) Called only while no other thread runs: the
+/// setter is a plain write.
+fn release_freed_memory(after_ms: std::ffi::c_long) {
+    // SAFETY: a plain setter of one of mimalloc's options; no other thread is running.
+    unsafe { mi_option_set(PURGE_DELAY, after_ms) }
 }
+
+/// How long freed pages are kept before they go back to the system, for an input of `bytes`: at
+/// once for a pile (`LARGE_INPUT` or more), whose peak held some MB of pages freed in the last
+/// `PURGE_AFTER_MS`, for about 5% of its time in system calls; after `PURGE_AFTER_MS` otherwise,
+/// since a story's few MB would pay 1 ms of its 8 for nothing.
+fn purge_delay_for(bytes: usize) -> std::ffi::c_long {
+    if bytes >= LARGE_INPUT {
+        0
+    } else {
+        PURGE_AFTER_MS
+    }
+}
+
+/// Bytes of text from which an input is a pile rather than a story or a day's folders.
+const LARGE_INPUT: usize = 8 << 20;
 
 /// Has Linux back this process's memory with 4 KiB pages only, not transparent huge pages. Where
 /// the kernel's THP setting is `always` (common), mimalloc's arenas were backed by 2 MiB pages of
@@ -84,9 +99,17 @@ mod tests {
         // SAFETY: plain getters and setters of mimalloc's options.
         unsafe {
             assert_eq!(mi_option_get(PURGE_DELAY), 1000);
-            release_freed_memory();
+            release_freed_memory(PURGE_AFTER_MS);
             assert_eq!(mi_option_get(PURGE_DELAY), PURGE_AFTER_MS);
         }
+    }
+
+    /// A story keeps freed pages a while; a pile hands them back at once.
+    #[test]
+    fn only_a_pile_hands_freed_pages_back_at_once() {
+        assert_eq!(purge_delay_for(40_000), PURGE_AFTER_MS);
+        assert_eq!(purge_delay_for(LARGE_INPUT - 1), PURGE_AFTER_MS);
+        assert_eq!(purge_delay_for(LARGE_INPUT), 0);
     }
 
     /// The process asks for small pages only, and the kernel holds it to that.
@@ -173,7 +196,7 @@ enum ExtractFormat {
 
 fn main() -> ExitCode {
     small_pages_only();
-    release_freed_memory();
+    release_freed_memory(PURGE_AFTER_MS);
     // `crosscheck PATH...` means `crosscheck check PATH...`, and a bare `crosscheck` checks the
     // paths of crosscheck.toml.
     let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -196,6 +219,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Check { input, format, fail_on, each: true, .. } => check_each(&input, format, fail_on),
         Command::Check { input, format, fail_on, baseline, accept, each: false } => {
             let (corpus, rules, config) = load(&input)?;
+            // Loading started no thread; checking starts them.
+            release_freed_memory(purge_delay_for(corpus.sources.iter().map(|s| s.text.len()).sum()));
             let report = crosscheck::check(&corpus, &rules);
             // The report owns all it shows; a pile's texts need not stay beside it while it renders.
             drop(corpus);
