@@ -143,12 +143,12 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
     // Blocks are aligned apart from each other, so on as many cores as there are, largest first:
     // a pile's largest block takes as long as the rest together, and begun last it would finish
     // last alone. One block a task, or one thread would take the first half, the largest blocks,
-    // and align them one after another. The groups are put in order afterwards, so the order
-    // they come in is no matter.
-    // A block that holds a large share of the claims holds as large a share of the scratch
-    // alignment needs (scored pairs, clusters, pooled words): a pile's two largest, aligned at
-    // once, held a third of its memory. Such blocks are aligned one after another, beside the
-    // others; each scores its pairs on all cores (`candidates`), so little time is lost.
+    // and align them one after another. But a block that holds a large share of the claims holds
+    // as large a share of the scratch alignment needs (scored pairs, clusters, the merge order):
+    // a pile's two largest, aligned at once, held a third of its memory. Such blocks are aligned
+    // one after another, beside the others, and each finds and scores its pairs on all cores
+    // (`candidates`), so little time is lost. The groups are put in order afterwards, so the
+    // order they come in is no matter.
     let mut blocks: Vec<&[usize]> = blocks.lists().collect();
     blocks.sort_by_key(|members| std::cmp::Reverse(members.len()));
     let large = blocks.partition_point(|members| members.len() > claims.len() / LARGE_SHARE);
@@ -410,7 +410,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // The pairs alike enough that they might meet what they need, most alike first.
     let mut ranking = known.ranking(least_needed);
     // A pair's score (0 when unrelated) and what it needs: `needed` reads both sources' claims,
-    // so it is asked once per pair, and only when a merge weighs the pair.
+    // so it is asked only when a merge weighs the pair, and once per scored pair.
     let score_and_needed =
         |known: &mut candidates::Scored, a: usize, b: usize| known.score_and_needed(a, b, || needed(a, b));
     let score_and_floor = |known: &mut candidates::Scored, a: usize, b: usize| {

@@ -234,9 +234,9 @@ impl Tally {
 }
 
 /// The candidate pairs of a block that scored above 0, each with its score and, once asked, what
-/// it needs. Kept in rows, one per member, of the
-/// pairs it is the first claim of, sorted: a pile's block holds millions of pairs, which a hash
-/// table would spread over half as much memory again, at random, and walk in no particular order.
+/// it needs. Kept in rows, one per member, of the pairs it is the first claim of, sorted: a pile's
+/// block holds millions of pairs, which a hash table would spread over half as much memory again,
+/// at random, and walk in no particular order.
 pub(super) struct Scored<'a> {
     /// The block's members, ascending: row `p` holds the pairs whose first claim is `members[p]`.
     members: &'a [usize],
