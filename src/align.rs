@@ -16,6 +16,7 @@ use crate::compare::{self, Verdict};
 use crate::extract::unanchored::clock_of;
 use crate::rules::Rules;
 use clusters::Clusters;
+pub use debug::{debug_pairs, debug_role, debug_sole};
 pub use grounds::{Aligned, Ground};
 use grouped::Grouped;
 use pairs::{
@@ -23,13 +24,14 @@ use pairs::{
     same_figure_hedged, same_weekday, sole_pair, unnamed_other_nouns,
 };
 use plausible::{degree_beside_plain, plausible_conflict};
-use roles::{block_key, role_of, roles_of, Role, ROLE_WEIGHT};
+use roles::{block_key, roles_of, Role, ROLE_WEIGHT};
 use vectors::Vectors;
 
 mod camps;
 mod candidates;
 mod clusters;
 mod days;
+mod debug;
 mod grounds;
 mod grouped;
 mod headlines;
@@ -44,53 +46,6 @@ mod roles;
 mod sole;
 mod times;
 mod vectors;
-
-/// What a claim is a figure of, as `role_of` reads it, for tuning.
-#[doc(hidden)]
-pub fn debug_role(claim: &Claim, rules: &Rules) -> String {
-    let (kind, role) = role_of(claim, rules);
-    format!("{}:{role}", kind.name())
-}
-
-/// For each claim, whether it is its source's only figure of its role, and the words narrowing
-/// it, for tuning.
-#[doc(hidden)]
-pub fn debug_sole(claims: &[Claim], rules: &Rules) -> Vec<String> {
-    let roles = roles_of(claims, rules);
-    let sole = sole::sole_figures(claims, &roles, rules);
-    claims
-        .iter()
-        .zip(&roles)
-        .zip(sole)
-        .map(|((c, r), s)| {
-            format!(
-                "{}:{} sole={s} q={:?} wd={:?} at={:?}",
-                r.0.name(),
-                r.1,
-                c.subject.qualifiers,
-                c.subject.weekday,
-                c.subject.place
-            )
-        })
-        .collect()
-}
-
-/// Every cross-source pair of one block with its similarity, for tuning (`CROSSCHECK_DEBUG_ALIGN`).
-#[doc(hidden)]
-pub fn debug_pairs(claims: &[Claim], rules: &Rules) -> Vec<(usize, usize, f32)> {
-    let vectors = Vectors::new(claims, rules);
-    let roles = roles_of(claims, rules);
-    let mut out = Vec::new();
-    for a in 0..claims.len() {
-        for b in a + 1..claims.len() {
-            if claims[a].source != claims[b].source && block_key(&roles[a], rules) == block_key(&roles[b], rules) {
-                let s = vectors.mutual(a, b);
-                out.push((a, b, s));
-            }
-        }
-    }
-    out
-}
 
 /// Groups the claims that speak of the same thing; each group holds claims of two or more sources,
 /// as indices into `claims`, in ascending order. Groups come out in order of their first claim.
