@@ -60,7 +60,8 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     // A claim holds its source's number in four bytes: no corpus holds four billion sources.
     let index = index as u32;
     let text = &*source.text;
-    let tokens = lexer::tokenize(text, source.body.start(), source.body.end());
+    let lower = source.body_text().to_ascii_lowercase();
+    let tokens = lexer::tokenize_lowered(text, &lower, source.body.start(), source.body.end());
     let masked = mask::masked_tokens(&tokens, text, source.body, rules);
 
     let (starts, facts) = starters::of_tokens(&tokens, rules);

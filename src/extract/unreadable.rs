@@ -17,19 +17,20 @@ pub fn find(tokens: &[Token], text: &str, rules: &Rules) -> Vec<(Span, String)> 
         if t.kind != TokenKind::Digits {
             continue;
         }
-        let Some(value) = t.number() else {
+        // Fewer digits than the 309 of `f64::MAX` always read; only a longer run is parsed here.
+        if t.norm.len() >= 309 && t.number().is_none() {
             out.push((
                 Span::new(t.start, t.end),
                 format!("a number of {} digits is too large to read; ignored", t.norm.len()),
             ));
             continue;
-        };
+        }
         if let Some(end) = overflowing_exponent(tokens, i) {
             let written = &text[t.start..tokens[end - 1].end];
             out.push((Span::new(t.start, tokens[end - 1].end), format!("{written:?} is too large to read; ignored")));
             continue;
         }
-        if let Some((start, end)) = impossible_date(tokens, rules, i, value) {
+        if let Some((start, end)) = impossible_date(tokens, rules, i) {
             let written = &text[tokens[start].start..tokens[end - 1].end];
             out.push((
                 Span::new(tokens[start].start, tokens[end - 1].end),
@@ -52,11 +53,10 @@ fn overflowing_exponent(tokens: &[Token], i: usize) -> Option<usize> {
     (!value.is_finite()).then_some(i + 3)
 }
 
-/// A day number next to a month word ("February 30", "30 February") that the month does not
-/// have, in the year written after it or, without one, in a leap year; `value` is the number of
-/// token `i`. Returns the token range.
-fn impossible_date(tokens: &[Token], rules: &Rules, i: usize, value: f64) -> Option<(usize, usize)> {
-    let day = Some(value).filter(|d| d.fract() == 0.0 && (1.0..=31.0).contains(d))? as i8;
+/// A day number at token `i` next to a month word ("February 30", "30 February") that the month
+/// does not have, in the year written after it or, without one, in a leap year. Returns the token
+/// range.
+fn impossible_date(tokens: &[Token], rules: &Rules, i: usize) -> Option<(usize, usize)> {
     let month_at = |k: usize| tokens.get(k).and_then(|t| rules.months.get(&*t.norm)).copied();
     let (start, month, after) = if let Some(m) = i.checked_sub(1).and_then(month_at) {
         (i - 1, m, i + 1)
@@ -64,6 +64,8 @@ fn impossible_date(tokens: &[Token], rules: &Rules, i: usize, value: f64) -> Opt
         let m = month_at(i + 1)?;
         (i, m, i + 2)
     };
+    // Read only beside a month: most numbers are not days.
+    let day = tokens[i].number().filter(|d| d.fract() == 0.0 && (1.0..=31.0).contains(d))? as i8;
     let comma = usize::from(tokens.get(after).is_some_and(|t| t.is_punct(",")));
     let year = tokens
         .get(after + comma)
@@ -96,6 +98,11 @@ mod tests {
         assert_eq!(
             reasons(&format!("{digits} people")),
             ["0..400 a number of 400 digits is too large to read; ignored"]
+        );
+        assert_eq!(reasons(&format!("{} people", "9".repeat(308))), Vec::<String>::new(), "1e308 is still a number");
+        assert_eq!(
+            reasons(&format!("{} people", "9".repeat(309))),
+            ["0..309 a number of 309 digits is too large to read; ignored"]
         );
         assert_eq!(reasons("about 1e400 joules"), ["6..11 \"1e400\" is too large to read; ignored"]);
         assert_eq!(

@@ -73,7 +73,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         currency_codes: HashMap::default(),
         code_scales: HashMap::default(),
         currency_minor: HashMap::default(),
-        words: HashMap::default(),
+        words: Default::default(),
         alias_max_words: 1,
         lists_hold_digits: false,
         countable: HashSet::default(),
@@ -521,7 +521,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
     rules.lists_hold_digits = listed.keys().any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
     let mut words = word_facts(&rules, alias_heads, aliases, listed);
     crate::extract::starters::mark(&rules, &mut words);
-    rules.words = words;
+    rules.words = super::words::WordTable::new(words);
     Ok(rules)
 }
 

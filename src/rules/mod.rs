@@ -6,6 +6,7 @@ mod examples;
 mod load;
 pub mod reach;
 pub mod schema;
+mod words;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -229,7 +230,7 @@ pub struct Rules {
     /// Smaller units of each currency, by ISO code, largest first.
     pub currency_minor: HashMap<String, Vec<Minor>>,
     /// What the subject reader asks of a word, for every word some answer is not "no" of.
-    words: HashMap<String, WordFacts>,
+    words: words::WordTable,
     /// The longest alias phrase, in words.
     pub alias_max_words: usize,
     /// Whether a word of the subject reader's lists ([`WordLists`]) starts with a digit, as
