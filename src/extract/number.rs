@@ -93,6 +93,20 @@ impl<'f, 'r> Facts<'f, 'r> {
             _ => true,
         }
     }
+
+    /// False when the word or mark at token `k` is known to open no number: every opener [`read`]
+    /// knows (the number words, [`WORD_OPENERS`], negatives, a minus sign and vulgar fractions)
+    /// starts both a measure and a length of time (`starters::mark` lists each for both), so a
+    /// word its facts do not list for both opens none. True for digits, or when the facts are not
+    /// given.
+    pub fn may_open_number(self, tokens: &[Token], k: usize) -> bool {
+        match (self.0, tokens.get(k)) {
+            (Some(facts), Some(t)) if t.kind != TokenKind::Digits => {
+                facts[k].is_some_and(|f| f.starts.measure && f.starts.duration)
+            }
+            _ => true,
+        }
+    }
 }
 
 /// The number starting at one token, read once however many readers ask: the matchers tried at a
@@ -132,7 +146,13 @@ impl<'f, 'r> At<'f, 'r> {
 
     /// The number (see [`read`]), read on the first call.
     pub fn read(&self, tokens: &[Token], text: &str, rules: &Rules) -> Option<Number> {
-        *self.number.get_or_init(|| read(tokens, text, rules, self.i))
+        *self.number.get_or_init(|| {
+            // Most words a matcher starts at open no number; their facts say so without the
+            // readers' lookups. Debug builds hold the facts to it.
+            let opens = self.facts.may_open_number(tokens, self.i);
+            debug_assert!(opens || read(tokens, text, rules, self.i).is_none(), "a number opens at token {}", self.i);
+            opens.then(|| read(tokens, text, rules, self.i)).flatten()
+        })
     }
 }
 

@@ -171,7 +171,7 @@ pub fn match_date_after(
     // "in 3 weeks" is a date only in the future tense; "the first time in 3 weeks" is a length.
     // The tense, read from the whole clause, is asked last.
     if word(i) == Some("in") {
-        if let Some(d) = super::duration::read(tokens, text, rules, i + 1) {
+        if let Some(d) = super::duration::read_at(tokens, text, rules, &at.beside(i + 1)) {
             let calendar = d.calendar.filter(|c| c.seconds == 0 && d.low == d.high);
             if let Some(calendar) = calendar.filter(|_| super::is_future(tokens, rules, i)) {
                 return spoken(spoken::on_calendar_or_working(tokens, &d, 0, 1, calendar), d.end);
