@@ -118,7 +118,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
     if let Some(found) = zero_count(tokens, rules, i) {
         return Some(Found::Claim(found));
     }
-    if let Some((value, end)) = rank_range(tokens, rules, i) {
+    if let Some((value, end)) = rank_range(tokens, rules, at.facts(), i) {
         return Some(Found::Claim(Measure::count(i..end, value, Hedge::Range, Some("rank".into()), Rule::Count)));
     }
     let first = at.read(tokens, text, rules)?;

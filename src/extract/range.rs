@@ -3,7 +3,7 @@
 //! of a two-sided phrase ("more than 20 and less than 30").
 
 use super::lexer::{Token, TokenKind};
-use super::number::{self, Number};
+use super::number::{self, Facts, Number};
 use crate::claim::{Hedge, Interval};
 use crate::rules::schema::{HedgeMode, HedgePosition};
 use crate::rules::Rules;
@@ -219,7 +219,7 @@ fn ordinal_at(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usize)>
 
 /// A range of ranks starting at token `i`: "between the tenth and the fifteenth" (10..15),
 /// "higher than the tenth but lower than the fifteenth" (11..14). Returns it and the token after.
-pub(super) fn rank_range(tokens: &[Token], rules: &Rules, i: usize) -> Option<(Interval, usize)> {
+pub(super) fn rank_range(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> Option<(Interval, usize)> {
     // It opens with "between" or a hedge, never with digits, where the measure matcher asks first.
     let sentence = tokens.get(i).filter(|t| t.kind != TokenKind::Digits)?.sentence;
     let (low, high, end) = if tokens[i].is("between") {
@@ -238,6 +238,8 @@ pub(super) fn rank_range(tokens: &[Token], rules: &Rules, i: usize) -> Option<(I
                 Some((if strict { v + step } else { v }, after))
             })
         };
+        // Most words a measure is tried at open no hedge, as their facts say without a lookup.
+        facts.of(tokens, rules, i).filter(|f| f.opens_hedge)?;
         let (a, j) = bound(i, [HedgeMode::MoreThan, HedgeMode::AtLeast], 1.0)?;
         let j = if tokens.get(j).is_some_and(|t| t.is_punct(",")) { j + 1 } else { j };
         tokens.get(j).filter(|t| t.is("but") || t.is("and"))?;

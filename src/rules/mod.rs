@@ -87,6 +87,10 @@ pub struct WordFacts {
     /// look. (A token ends where a letter meets a space or a mark, so the heads are the prefixes
     /// of each phrase that end there.)
     pub opens_alias: bool,
+    /// A vague quantity's phrase can start with this token (`Rules::vague_opened_by`).
+    pub opens_vague: bool,
+    /// A hedge's phrase can start with this token (`Rules::hedges_starting`).
+    pub opens_hedge: bool,
     /// The canonical term an alias makes of the word alone.
     pub alias: Option<String>,
     /// The matchers that can start a claim at this word or mark, from the tables and the
