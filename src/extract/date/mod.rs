@@ -179,13 +179,13 @@ pub fn match_date_after(
         }
     }
     let future = || super::is_future(tokens, rules, i);
-    if let Some((expr, end, sign)) = spoken::more_than_shifted(tokens, text, rules, i, future) {
+    if let Some((expr, end, sign)) = spoken::more_than_shifted(tokens, text, rules, at, future) {
         let hedge = if sign > 0 { Hedge::Since } else { Hedge::Until };
         return Some(DateMatch { start: i, end, expr, hedge });
     }
     if let Some((expr, end)) = length
         .and_then(|d| spoken::shifted_by(tokens, d, future))
-        .or_else(|| spoken::less_than_shifted(tokens, text, rules, i, future))
+        .or_else(|| spoken::less_than_shifted(tokens, text, rules, at, future))
         .or_else(|| spoken::weekdays_counted(tokens, text, rules, at))
         // After the counted dates, which read "a day later" in the future tense from the reference.
         .or_else(|| relative::day_beside(tokens, text, rules, i))
