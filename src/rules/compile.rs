@@ -553,6 +553,10 @@ fn word_facts(
     for w in rules.hedges_by_first.keys() {
         words.entry(w.clone()).or_default().opens_hedge = true;
     }
+    let tables = rules.number_words.keys().chain(rules.scales.keys()).chain(rules.fractions.keys()).cloned();
+    for w in tables.chain(rules.scales.keys().map(|w| format!("{w}s"))) {
+        words.entry(w).or_default().in_numbers = true;
+    }
     for (w, canonical) in aliases {
         words.entry(w).or_default().alias = Some(canonical);
     }

@@ -91,6 +91,9 @@ pub struct WordFacts {
     pub opens_vague: bool,
     /// A hedge's phrase can start with this token (`Rules::hedges_starting`).
     pub opens_hedge: bool,
+    /// The word is in a table a number in words is read with: a number word, a scale or its
+    /// plural ("millions"), a fraction (`extract::number`).
+    pub in_numbers: bool,
     /// The canonical term an alias makes of the word alone.
     pub alias: Option<String>,
     /// The matchers that can start a claim at this word or mark, from the tables and the
