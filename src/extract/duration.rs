@@ -64,8 +64,11 @@ fn time_unit<'r>(tokens: &[Token], rules: &'r Rules, facts: number::Facts, k: us
         k += 1;
     }
     let is_time = |u: &&Unit| u.kind == Kind::Duration;
-    // Most words start no unit of two words: build the phrase only where one can start.
-    let head = word(tokens, k).filter(|a| rules.unit_phrase_heads.contains(*a));
+    // Most words start no unit of two words, as their facts say: build the phrase only where one
+    // can start.
+    let head = word(tokens, k)
+        .filter(|_| facts.may(tokens, k, |f| f.opens_unit_phrase))
+        .filter(|a| rules.unit_phrase_heads.contains(*a));
     if let (Some(a), Some(b)) = (head, word(tokens, k + 1)) {
         if let Some(u) = rules.unit(&format!("{a} {b}")).filter(is_time) {
             return Some((u, k + 2));

@@ -93,19 +93,22 @@ impl<'f, 'r> Facts<'f, 'r> {
     /// fraction (its facts do not mark it `counted`, `starters::mark`); true when it may be one,
     /// is digits, or its facts are not given.
     pub fn may_count(self, tokens: &[Token], k: usize) -> bool {
+        self.may(tokens, k, |f| f.starts.counted)
+    }
+
+    /// False when the word or mark at token `k` is known to lack the fact `fact` (its facts are
+    /// given, and have it not); true when it may have it, is digits, or its facts are not given.
+    pub fn may(self, tokens: &[Token], k: usize, fact: impl Fn(&WordFacts) -> bool) -> bool {
         match (self.0, tokens.get(k)) {
-            (Some(facts), Some(t)) if t.kind != TokenKind::Digits => facts[k].is_some_and(|f| f.starts.counted),
+            (Some(facts), Some(t)) if t.kind != TokenKind::Digits => facts[k].is_some_and(fact),
             _ => true,
         }
     }
 
     /// False when the word at token `k` is known to stand in no table of numbers in words (see
-    /// `WordFacts::in_numbers`); true when it may, is no word, or its facts are not given.
+    /// `WordFacts::in_numbers`); true when it may, is digits, or its facts are not given.
     pub fn may_be_in_numbers(self, tokens: &[Token], k: usize) -> bool {
-        match (self.0, tokens.get(k)) {
-            (Some(facts), Some(t)) if t.kind == TokenKind::Word => facts[k].is_some_and(|f| f.in_numbers),
-            _ => true,
-        }
+        self.may(tokens, k, |f| f.in_numbers)
     }
 
     /// False when the word or mark at token `k` is known to open no number: every opener [`read`]
@@ -114,12 +117,7 @@ impl<'f, 'r> Facts<'f, 'r> {
     /// word its facts do not list for both opens none. True for digits, or when the facts are not
     /// given.
     pub fn may_open_number(self, tokens: &[Token], k: usize) -> bool {
-        match (self.0, tokens.get(k)) {
-            (Some(facts), Some(t)) if t.kind != TokenKind::Digits => {
-                facts[k].is_some_and(|f| f.starts.measure && f.starts.duration)
-            }
-            _ => true,
-        }
+        self.may(tokens, k, |f| f.starts.measure && f.starts.duration)
     }
 }
 

@@ -239,7 +239,9 @@ pub(super) fn rank_range(tokens: &[Token], rules: &Rules, facts: Facts, i: usize
             })
         };
         // Most words a measure is tried at open no hedge, as their facts say without a lookup.
-        facts.of(tokens, rules, i).filter(|f| f.opens_hedge)?;
+        if !facts.may(tokens, i, |f| f.opens_hedge) {
+            return None;
+        }
         let (a, j) = bound(i, [HedgeMode::MoreThan, HedgeMode::AtLeast], 1.0)?;
         let j = if tokens.get(j).is_some_and(|t| t.is_punct(",")) { j + 1 } else { j };
         tokens.get(j).filter(|t| t.is("but") || t.is("and"))?;

@@ -557,6 +557,9 @@ fn word_facts(
     for w in tables.chain(rules.scales.keys().map(|w| format!("{w}s"))) {
         words.entry(w).or_default().in_numbers = true;
     }
+    for w in &rules.unit_phrase_heads {
+        words.entry(w.clone()).or_default().opens_unit_phrase = true;
+    }
     for (w, canonical) in aliases {
         words.entry(w).or_default().alias = Some(canonical);
     }

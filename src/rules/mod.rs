@@ -94,6 +94,8 @@ pub struct WordFacts {
     /// The word is in a table a number in words is read with: a number word, a scale or its
     /// plural ("millions"), a fraction (`extract::number`).
     pub in_numbers: bool,
+    /// A unit spelled in two words can start with this word (`Rules::unit_phrase_heads`).
+    pub opens_unit_phrase: bool,
     /// The canonical term an alias makes of the word alone.
     pub alias: Option<String>,
     /// The matchers that can start a claim at this word or mark, from the tables and the

@@ -41,7 +41,7 @@ pub(super) fn vague(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> 
     }
     // A phrase is walked only from its own first word: most words open none, and their facts say so
     // without a lookup.
-    if !facts.of(tokens, rules, i).is_some_and(|f| f.opens_vague) {
+    if !facts.may(tokens, i, |f| f.opens_vague) {
         return None;
     }
     for v in rules.vague_opened_by(&t.norm) {

@@ -39,7 +39,7 @@ pub(super) fn counted_noun(
         .skip(1)
         .take(FIRING_REACH)
         .take_while(|&j| tokens[j].sentence == sentence && !tokens[j].is_punct(",;:—–"))
-        .filter(|&j| facts.of(tokens, rules, j).is_some_and(|f| f.alias.is_some()))
+        .filter(|&j| facts.may(tokens, j, |f| f.alias.is_some()))
         .find_map(|j| rules.gun_verbs.get(&*tokens[j].norm))
         .cloned();
     (fired.or(head), end)
