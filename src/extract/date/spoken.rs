@@ -135,10 +135,10 @@ pub(super) fn bare_day(tokens: &[Token], rules: &Rules, i: usize) -> Option<(Dat
     Some((DateExpr::Day { day }, end))
 }
 
-/// A date counted from the reference, at the token of `at`: "three days ago", "2 years 1 month 21 days
-/// ago", "two weeks from now", "two days after today", "four days from yesterday", "a month ago".
-/// When `future()` (the clause is in the future tense; asked only when a length of time was read),
-/// also "2 days later" and "4 weeks hence".
+/// A date counted from the reference, at the token of `at`: "three days ago", "2 years 1 month 21
+/// days ago", "two weeks from now", "two days after today", "four days from yesterday", "a month
+/// ago". When `future()` (the clause is in the future tense; asked only when a length of time was
+/// read), also "2 days later" and "4 weeks hence".
 pub(super) fn shifted(
     tokens: &[Token],
     text: &str,
