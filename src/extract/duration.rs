@@ -265,7 +265,7 @@ pub fn claim_of(tokens: &[Token], rules: &Rules, i: usize, d: Duration) -> Optio
     }
     let nominal = Interval::between(d.low, d.high);
     let mut start = d.start;
-    let (value, hedge) = match range::hedge_before(tokens, rules, start) {
+    let (value, hedge) = match range::hedge_before(tokens, rules, number::Facts::default(), start) {
         Some(((mode, relative), at)) => {
             start = at;
             (range::apply_hedge(nominal, mode, relative, false), range::hedge_of(mode))

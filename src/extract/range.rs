@@ -156,8 +156,18 @@ pub(super) fn first_kind(tokens: &[Token], n: &Number) -> TokenKind {
 }
 
 /// A hedge phrase ending right before token `at`; returns its mode, width and first token.
-pub(super) fn hedge_before(tokens: &[Token], rules: &Rules, at: usize) -> Option<((HedgeMode, f64), usize)> {
-    let last = tokens.get(at.checked_sub(1)?)?;
+pub(super) fn hedge_before(
+    tokens: &[Token],
+    rules: &Rules,
+    facts: Facts,
+    at: usize,
+) -> Option<((HedgeMode, f64), usize)> {
+    let k = at.checked_sub(1)?;
+    let last = tokens.get(k)?;
+    // Most words before a number end no hedge, as their facts say without a lookup.
+    if !facts.may(tokens, k, |f| f.closes_hedge) {
+        return None;
+    }
     for h in rules.hedges_before_ending(&last.norm) {
         let n = h.words.len();
         if at < n {
@@ -174,12 +184,21 @@ pub(super) fn hedge_before(tokens: &[Token], rules: &Rules, at: usize) -> Option
 }
 
 /// A hedge phrase starting at token `at` ("or more", "-plus").
-pub(super) fn hedge_after(tokens: &[Token], rules: &Rules, at: usize) -> Option<((HedgeMode, f64), usize)> {
+pub(super) fn hedge_after(
+    tokens: &[Token],
+    rules: &Rules,
+    facts: Facts,
+    at: usize,
+) -> Option<((HedgeMode, f64), usize)> {
     let mut start = at;
     if tokens.get(at).is_some_and(|t| t.is_dash() && !t.space_before) {
         start += 1;
     }
     let first = &tokens.get(start)?.norm;
+    // Most words after a number open no hedge, as their facts say without a lookup.
+    if !facts.may(tokens, start, |f| f.opens_hedge) {
+        return None;
+    }
     for h in rules.hedges_starting(first).filter(|h| h.position == HedgePosition::After) {
         let n = h.words.len();
         let Some(window) = tokens.get(start..start + n) else { continue };

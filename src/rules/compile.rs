@@ -553,6 +553,9 @@ fn word_facts(
     for w in rules.hedges_by_first.keys() {
         words.entry(w.clone()).or_default().opens_hedge = true;
     }
+    for w in rules.hedges_before_by_last.keys() {
+        words.entry(w.clone()).or_default().closes_hedge = true;
+    }
     let tables = rules.number_words.keys().chain(rules.scales.keys()).chain(rules.fractions.keys()).cloned();
     for w in tables.chain(rules.scales.keys().map(|w| format!("{w}s"))) {
         words.entry(w).or_default().in_numbers = true;

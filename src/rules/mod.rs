@@ -91,6 +91,8 @@ pub struct WordFacts {
     pub opens_vague: bool,
     /// A hedge's phrase can start with this token (`Rules::hedges_starting`).
     pub opens_hedge: bool,
+    /// A hedge written before its number can end with this token (`Rules::hedges_before_ending`).
+    pub closes_hedge: bool,
     /// The word is in a table a number in words is read with: a number word, a scale or its
     /// plural ("millions"), a fraction (`extract::number`).
     pub in_numbers: bool,

@@ -81,7 +81,7 @@ fn a_single(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
     let negated = i.checked_sub(1).is_some_and(|p| {
         let w = &*tokens[p].norm;
         rules.single_negations.contains(w) || w.ends_with("n't") || w.ends_with("n’t")
-    }) || crate::extract::range::hedge_before(tokens, rules, i).is_some();
+    }) || crate::extract::range::hedge_before(tokens, rules, Facts::default(), i).is_some();
     let noun = tokens.get(i + 2).filter(|t| t.kind == TokenKind::Word && t.sentence == tokens[i].sentence)?;
     let glued = tokens.get(i + 3).is_some_and(|t| t.is_dash() && !t.space_before);
     if negated || glued || !tokens[i + 2].space_before || rules.single_kinds.contains(&*noun.norm) {
