@@ -64,8 +64,11 @@ fn time_unit<'r>(tokens: &[Token], rules: &'r Rules, facts: number::Facts, k: us
         k += 1;
     }
     let is_time = |u: &&Unit| u.kind == Kind::Duration;
-    // Most words start no unit of two words: build the phrase only where one can start.
-    let head = word(tokens, k).filter(|a| rules.unit_phrase_heads.contains(*a));
+    // Most words start no unit of two words, as their facts say: build the phrase only where one
+    // can start.
+    let head = word(tokens, k)
+        .filter(|_| facts.may(tokens, k, |f| f.opens_unit_phrase))
+        .filter(|a| rules.unit_phrase_heads.contains(*a));
     if let (Some(a), Some(b)) = (head, word(tokens, k + 1)) {
         if let Some(u) = rules.unit(&format!("{a} {b}")).filter(is_time) {
             return Some((u, k + 2));
@@ -262,7 +265,7 @@ pub fn claim_of(tokens: &[Token], rules: &Rules, i: usize, d: Duration) -> Optio
     }
     let nominal = Interval::between(d.low, d.high);
     let mut start = d.start;
-    let (value, hedge) = match range::hedge_before(tokens, rules, start) {
+    let (value, hedge) = match range::hedge_before(tokens, rules, number::Facts::default(), start) {
         Some(((mode, relative), at)) => {
             start = at;
             (range::apply_hedge(nominal, mode, relative, false), range::hedge_of(mode))

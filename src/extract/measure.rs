@@ -111,14 +111,14 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
 
 /// [`match_measure`] at the token of `at`, whose number other matchers may have read already.
 pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number::At) -> Option<Found> {
-    let i = at.index();
-    if let Some(found) = vague(tokens, rules, at.facts(), i) {
+    let (i, facts) = (at.index(), at.facts());
+    if let Some(found) = vague(tokens, rules, facts, i) {
         return Some(Found::Claim(found));
     }
     if let Some(found) = zero_count(tokens, rules, i) {
         return Some(Found::Claim(found));
     }
-    if let Some((value, end)) = rank_range(tokens, rules, i) {
+    if let Some((value, end)) = rank_range(tokens, rules, facts, i) {
         return Some(Found::Claim(Measure::count(i..end, value, Hedge::Range, Some("rank".into()), Rule::Count)));
     }
     let first = at.read(tokens, text, rules)?;
@@ -175,7 +175,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
             low.suffix = h.suffix;
         }
     }
-    let prefix_hedge = hedge_before(tokens, rules, start);
+    let prefix_hedge = hedge_before(tokens, rules, facts, start);
     if let Some((_, at)) = &prefix_hedge {
         start = *at;
     }
@@ -186,7 +186,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
             return Some(Found::Skip(first.end));
         }
     }
-    let suffix_hedge = hedge_after(tokens, rules, k);
+    let suffix_hedge = hedge_after(tokens, rules, facts, k);
     if let Some((_, after)) = &suffix_hedge {
         k = *after;
     }
@@ -269,7 +269,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
         }
         if kind == Kind::Duration {
             // "a three-day visit": what lasted is the subject's head.
-            if let (Some(noun), after_noun) = counted_noun(tokens, rules, at.facts(), after, false) {
+            if let (Some(noun), after_noun) = counted_noun(tokens, rules, facts, after, false) {
                 head = Some(noun);
                 end = after_noun;
             }
@@ -293,7 +293,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
         offset = u.offset;
         start = at;
         // "at least magnitude 5.9": the hedge stands before the unit.
-        if let Some((h, from)) = hedge_before(tokens, rules, start).filter(|_| hedge_rule.is_none()) {
+        if let Some((h, from)) = hedge_before(tokens, rules, facts, start).filter(|_| hedge_rule.is_none()) {
             hedge_rule = Some(h);
             start = from;
         }
@@ -314,7 +314,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
             k = k.max(low.suffix_token + 1);
             end = k;
         }
-        let (noun, after) = counted_noun(tokens, rules, at.facts(), k, true);
+        let (noun, after) = counted_noun(tokens, rules, facts, k, true);
         if let Some(noun) = noun {
             unit = noun.clone();
             head = Some(noun);

@@ -45,16 +45,21 @@ impl Number {
 /// Reads the number starting at token `i`, if one starts there: an optional sign ("-5", "minus
 /// five"), then digits or words, and a fraction or ratio after them ("1/2", "one out of three").
 pub fn read(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Number> {
+    read_with(tokens, text, rules, Facts::default(), i)
+}
+
+/// [`read`] in a text whose tokens' word `facts` are known.
+fn read_with(tokens: &[Token], text: &str, rules: &Rules, facts: Facts, i: usize) -> Option<Number> {
     let token = tokens.get(i)?;
     if let Some(at) = sign_at(tokens, rules, i) {
-        let mut n = read_unsigned(tokens, text, rules, at)?;
+        let mut n = read_unsigned(tokens, text, rules, facts, at)?;
         n.value = -n.value;
         n.start = i;
         return Some(n);
     }
     match token.kind {
         TokenKind::Punct if vulgar_fraction(&token.norm).is_none() => None,
-        _ => read_unsigned(tokens, text, rules, i),
+        _ => read_unsigned(tokens, text, rules, facts, i),
     }
 }
 
@@ -88,10 +93,31 @@ impl<'f, 'r> Facts<'f, 'r> {
     /// fraction (its facts do not mark it `counted`, `starters::mark`); true when it may be one,
     /// is digits, or its facts are not given.
     pub fn may_count(self, tokens: &[Token], k: usize) -> bool {
+        self.may(tokens, k, |f| f.starts.counted)
+    }
+
+    /// False when the word or mark at token `k` is known to lack the fact `fact` (its facts are
+    /// given, and have it not); true when it may have it, is digits, or its facts are not given.
+    pub fn may(self, tokens: &[Token], k: usize, fact: impl Fn(&WordFacts) -> bool) -> bool {
         match (self.0, tokens.get(k)) {
-            (Some(facts), Some(t)) if t.kind != TokenKind::Digits => facts[k].is_some_and(|f| f.starts.counted),
+            (Some(facts), Some(t)) if t.kind != TokenKind::Digits => facts[k].is_some_and(fact),
             _ => true,
         }
+    }
+
+    /// False when the word at token `k` is known to stand in no table of numbers in words (see
+    /// `WordFacts::in_numbers`); true when it may, is digits, or its facts are not given.
+    pub fn may_be_in_numbers(self, tokens: &[Token], k: usize) -> bool {
+        self.may(tokens, k, |f| f.in_numbers)
+    }
+
+    /// False when the word or mark at token `k` is known to open no number: every opener [`read`]
+    /// knows (the number words, [`WORD_OPENERS`], negatives, a minus sign and vulgar fractions)
+    /// starts both a measure and a length of time (`starters::mark` lists each for both), so a
+    /// word its facts do not list for both opens none. True for digits, or when the facts are not
+    /// given.
+    pub fn may_open_number(self, tokens: &[Token], k: usize) -> bool {
+        self.may(tokens, k, |f| f.starts.measure && f.starts.duration)
     }
 }
 
@@ -132,7 +158,13 @@ impl<'f, 'r> At<'f, 'r> {
 
     /// The number (see [`read`]), read on the first call.
     pub fn read(&self, tokens: &[Token], text: &str, rules: &Rules) -> Option<Number> {
-        *self.number.get_or_init(|| read(tokens, text, rules, self.i))
+        *self.number.get_or_init(|| {
+            // Most words a matcher starts at open no number; their facts say so without the
+            // readers' lookups. Debug builds hold the facts to it.
+            let opens = self.facts.may_open_number(tokens, self.i);
+            debug_assert!(opens || read(tokens, text, rules, self.i).is_none(), "a number opens at token {}", self.i);
+            opens.then(|| read_with(tokens, text, rules, self.facts, self.i)).flatten()
+        })
     }
 }
 
@@ -176,16 +208,16 @@ fn vulgar_fraction(mark: &str) -> Option<f64> {
 /// "half a million", "a quarter of").
 pub(super) const WORD_OPENERS: [&str; 4] = ["a", "an", "half", "quarter"];
 
-fn read_unsigned(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Number> {
+fn read_unsigned(tokens: &[Token], text: &str, rules: &Rules, facts: Facts, i: usize) -> Option<Number> {
     let token = tokens.get(i)?;
     let mut n = match token.kind {
         TokenKind::Digits if model_number(tokens, text, rules, i) => return None,
-        TokenKind::Digits => read_digits(tokens, text, rules, i)?,
+        TokenKind::Digits => read_digits(tokens, text, rules, facts, i)?,
         // Most words open no number: one lookup turns them away before the readers' many.
         TokenKind::Word if !(rules.number_words.contains_key(&*token.norm) || WORD_OPENERS.contains(&&*token.norm)) => {
             return None
         }
-        TokenKind::Word => read_words(tokens, rules, i)?,
+        TokenKind::Word => read_words(tokens, rules, facts, i)?,
         TokenKind::Punct => {
             let value = vulgar_fraction(&token.norm)?;
             Number {
@@ -201,7 +233,7 @@ fn read_unsigned(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Optio
         }
     };
     if n.suffix.is_none() {
-        ratio(tokens, text, rules, &mut n);
+        ratio(tokens, text, rules, facts, &mut n);
     }
     Some(n)
 }
@@ -226,11 +258,11 @@ fn model_number(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> bool {
         && digits.chars().all(|c| c.is_ascii_digit())
         && !tokens.get(i + 1).is_some_and(|t| t.kind == TokenKind::Punct && !t.space_before && t.norm == ":")
         && (count.kind == TokenKind::Digits
-            || (count.kind == TokenKind::Word && read_words(tokens, rules, i - 2).is_some()))
+            || (count.kind == TokenKind::Word && read_words(tokens, rules, Facts::default(), i - 2).is_some()))
 }
 
 /// "one out of three", "1 in 5", "one over 20": a share, read as the fraction it is.
-fn ratio(tokens: &[Token], text: &str, rules: &Rules, n: &mut Number) {
+fn ratio(tokens: &[Token], text: &str, rules: &Rules, facts: Facts, n: &mut Number) {
     let Some(joint) = tokens.get(n.end) else { return };
     let (skip, ok) = match &*joint.norm {
         "out" if tokens.get(n.end + 1).is_some_and(|t| t.is("of")) => (2, true),
@@ -246,7 +278,7 @@ fn ratio(tokens: &[Token], text: &str, rules: &Rules, n: &mut Number) {
     if tokens.get(at).is_none_or(|t| t.sentence != joint.sentence) {
         return;
     }
-    let Some(den) = read_unsigned(tokens, text, rules, at) else { return };
+    let Some(den) = read_unsigned(tokens, text, rules, facts, at) else { return };
     // "3 in 2008" is a year, not a share.
     let year = den.end == at + 1 && (1000.0..=2100.0).contains(&den.value) && !den.words;
     // "5 in 12 hours" is a count and a duration.
@@ -259,7 +291,7 @@ fn ratio(tokens: &[Token], text: &str, rules: &Rules, n: &mut Number) {
     }
 }
 
-fn read_digits(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Number> {
+fn read_digits(tokens: &[Token], text: &str, rules: &Rules, facts: Facts, i: usize) -> Option<Number> {
     let (mut value, mut end) = continental(tokens, text, i).or_else(|| Some((tokens[i].number()?, i + 1)))?;
     // "1.3e6", "12.32e+14", "1.1^23", "1.3x10^6".
     if let Some((v, after)) = power(tokens, end, value) {
@@ -299,7 +331,7 @@ fn read_digits(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<
         return Some(Number { value, start: i, end, words: false, suffix, suffix_token, scaled: false, scale: 1.0 });
     }
     // "1.2 million", "2 hundred thousand", "4 thousand 3 hundred and 21", "3 dozen".
-    let mut n = accumulate(tokens, rules, i, end, 0.0, value)?;
+    let mut n = accumulate(tokens, rules, facts, i, end, 0.0, value)?;
     n.words = false;
     Some(n)
 }

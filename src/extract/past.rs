@@ -59,17 +59,18 @@ fn mark_after(claims: &mut [Claim], sentences: &[u32], marks: &[(u32, usize)]) {
 /// one ("a 6.1 quake struck southern Iran in September, killing at least seven people").
 fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], spans: &[(usize, usize)], rules: &Rules) {
     // A window may end in the sentence after the claim's, as it ends at the text's last token.
-    let dated: Vec<(u32, usize)> = spans
-        .iter()
-        .flat_map(|&(from, to)| tokens[from..(to + 1).min(tokens.len())].windows(3))
-        .filter(|w| {
-            w[0].is("in")
+    let mut dated: Vec<(u32, usize)> = Vec::new();
+    for &(from, to) in spans {
+        for w in tokens[from..(to + 1).min(tokens.len())].windows(3) {
+            if w[0].is("in")
                 && date::full_month_name(rules, &w[1].norm)
                 && w[1].sentence == w[0].sentence
                 && (w[2].sentence != w[1].sentence || w[2].kind != TokenKind::Digits)
-        })
-        .map(|w| (w[1].sentence, 0))
-        .collect();
+            {
+                dated.push((w[1].sentence, 0));
+            }
+        }
+    }
     mark_after(claims, sentences, &dated);
 }
 
@@ -86,12 +87,14 @@ fn claim_sentences(tokens: &[Token], sentences: &[u32]) -> Vec<(usize, usize)> {
 /// event it reports by its day and names such a period for an earlier one ("Last month, the
 /// frigate had rescued two merchant vessels"), whether or not the source's date resolves it.
 fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], spans: &[(usize, usize)]) {
-    let earlier: Vec<(u32, usize)> = spans
-        .iter()
-        .flat_map(|&(from, to)| tokens[from..to].windows(2))
-        .filter(|w| w[0].is("last") && (w[1].is("month") || w[1].is("year")) && w[0].sentence == w[1].sentence)
-        .map(|w| (w[1].sentence, w[1].end))
-        .collect();
+    let mut earlier: Vec<(u32, usize)> = Vec::new();
+    for &(from, to) in spans {
+        for w in tokens[from..to].windows(2) {
+            if w[0].is("last") && (w[1].is("month") || w[1].is("year")) && w[0].sentence == w[1].sentence {
+                earlier.push((w[1].sentence, w[1].end));
+            }
+        }
+    }
     mark_after(claims, sentences, &earlier);
 }
 

@@ -3,7 +3,7 @@
 //! of a two-sided phrase ("more than 20 and less than 30").
 
 use super::lexer::{Token, TokenKind};
-use super::number::{self, Number};
+use super::number::{self, Facts, Number};
 use crate::claim::{Hedge, Interval};
 use crate::rules::schema::{HedgeMode, HedgePosition};
 use crate::rules::Rules;
@@ -156,8 +156,18 @@ pub(super) fn first_kind(tokens: &[Token], n: &Number) -> TokenKind {
 }
 
 /// A hedge phrase ending right before token `at`; returns its mode, width and first token.
-pub(super) fn hedge_before(tokens: &[Token], rules: &Rules, at: usize) -> Option<((HedgeMode, f64), usize)> {
-    let last = tokens.get(at.checked_sub(1)?)?;
+pub(super) fn hedge_before(
+    tokens: &[Token],
+    rules: &Rules,
+    facts: Facts,
+    at: usize,
+) -> Option<((HedgeMode, f64), usize)> {
+    let k = at.checked_sub(1)?;
+    let last = tokens.get(k)?;
+    // Most words before a number end no hedge, as their facts say without a lookup.
+    if !facts.may(tokens, k, |f| f.closes_hedge) {
+        return None;
+    }
     for h in rules.hedges_before_ending(&last.norm) {
         let n = h.words.len();
         if at < n {
@@ -174,12 +184,21 @@ pub(super) fn hedge_before(tokens: &[Token], rules: &Rules, at: usize) -> Option
 }
 
 /// A hedge phrase starting at token `at` ("or more", "-plus").
-pub(super) fn hedge_after(tokens: &[Token], rules: &Rules, at: usize) -> Option<((HedgeMode, f64), usize)> {
+pub(super) fn hedge_after(
+    tokens: &[Token],
+    rules: &Rules,
+    facts: Facts,
+    at: usize,
+) -> Option<((HedgeMode, f64), usize)> {
     let mut start = at;
     if tokens.get(at).is_some_and(|t| t.is_dash() && !t.space_before) {
         start += 1;
     }
     let first = &tokens.get(start)?.norm;
+    // Most words after a number open no hedge, as their facts say without a lookup.
+    if !facts.may(tokens, start, |f| f.opens_hedge) {
+        return None;
+    }
     for h in rules.hedges_starting(first).filter(|h| h.position == HedgePosition::After) {
         let n = h.words.len();
         let Some(window) = tokens.get(start..start + n) else { continue };
@@ -219,7 +238,7 @@ fn ordinal_at(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usize)>
 
 /// A range of ranks starting at token `i`: "between the tenth and the fifteenth" (10..15),
 /// "higher than the tenth but lower than the fifteenth" (11..14). Returns it and the token after.
-pub(super) fn rank_range(tokens: &[Token], rules: &Rules, i: usize) -> Option<(Interval, usize)> {
+pub(super) fn rank_range(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> Option<(Interval, usize)> {
     // It opens with "between" or a hedge, never with digits, where the measure matcher asks first.
     let sentence = tokens.get(i).filter(|t| t.kind != TokenKind::Digits)?.sentence;
     let (low, high, end) = if tokens[i].is("between") {
@@ -238,6 +257,10 @@ pub(super) fn rank_range(tokens: &[Token], rules: &Rules, i: usize) -> Option<(I
                 Some((if strict { v + step } else { v }, after))
             })
         };
+        // Most words a measure is tried at open no hedge, as their facts say without a lookup.
+        if !facts.may(tokens, i, |f| f.opens_hedge) {
+            return None;
+        }
         let (a, j) = bound(i, [HedgeMode::MoreThan, HedgeMode::AtLeast], 1.0)?;
         let j = if tokens.get(j).is_some_and(|t| t.is_punct(",")) { j + 1 } else { j };
         tokens.get(j).filter(|t| t.is("but") || t.is("and"))?;

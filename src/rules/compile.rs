@@ -527,7 +527,8 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
 
 /// The facts of every word the subject reader asks about, from the stop words, number words,
 /// scales, aliases, the first tokens of alias phrases (`alias_heads`) and the reader's word lists
-/// (`listed`).
+/// (`listed`), and of the first words of vague quantities and hedges, which the measure matcher
+/// asks about.
 fn word_facts(
     rules: &Rules,
     alias_heads: HashSet<String>,
@@ -545,6 +546,22 @@ fn word_facts(
     }
     for w in alias_heads {
         words.entry(w).or_default().opens_alias = true;
+    }
+    for w in rules.vague_by_first.keys() {
+        words.entry(w.clone()).or_default().opens_vague = true;
+    }
+    for w in rules.hedges_by_first.keys() {
+        words.entry(w.clone()).or_default().opens_hedge = true;
+    }
+    for w in rules.hedges_before_by_last.keys() {
+        words.entry(w.clone()).or_default().closes_hedge = true;
+    }
+    let tables = rules.number_words.keys().chain(rules.scales.keys()).chain(rules.fractions.keys()).cloned();
+    for w in tables.chain(rules.scales.keys().map(|w| format!("{w}s"))) {
+        words.entry(w).or_default().in_numbers = true;
+    }
+    for w in &rules.unit_phrase_heads {
+        words.entry(w.clone()).or_default().opens_unit_phrase = true;
     }
     for (w, canonical) in aliases {
         words.entry(w).or_default().alias = Some(canonical);

@@ -88,6 +88,17 @@ pub struct WordFacts {
     /// look. (A token ends where a letter meets a space or a mark, so the heads are the prefixes
     /// of each phrase that end there.)
     pub opens_alias: bool,
+    /// A vague quantity's phrase can start with this token (`Rules::vague_opened_by`).
+    pub opens_vague: bool,
+    /// A hedge's phrase can start with this token (`Rules::hedges_starting`).
+    pub opens_hedge: bool,
+    /// A hedge written before its number can end with this token (`Rules::hedges_before_ending`).
+    pub closes_hedge: bool,
+    /// The word is in a table a number in words is read with: a number word, a scale or its
+    /// plural ("millions"), a fraction (`extract::number`).
+    pub in_numbers: bool,
+    /// A unit spelled in two words can start with this word (`Rules::unit_phrase_heads`).
+    pub opens_unit_phrase: bool,
     /// The canonical term an alias makes of the word alone.
     pub alias: Option<String>,
     /// The matchers that can start a claim at this word or mark, from the tables and the

@@ -171,7 +171,7 @@ pub fn match_date_after(
     // "in 3 weeks" is a date only in the future tense; "the first time in 3 weeks" is a length.
     // The tense, read from the whole clause, is asked last.
     if word(i) == Some("in") {
-        if let Some(d) = super::duration::read(tokens, text, rules, i + 1) {
+        if let Some(d) = super::duration::read_at(tokens, text, rules, &at.beside(i + 1)) {
             let calendar = d.calendar.filter(|c| c.seconds == 0 && d.low == d.high);
             if let Some(calendar) = calendar.filter(|_| super::is_future(tokens, rules, i)) {
                 return spoken(spoken::on_calendar_or_working(tokens, &d, 0, 1, calendar), d.end);
@@ -179,13 +179,13 @@ pub fn match_date_after(
         }
     }
     let future = || super::is_future(tokens, rules, i);
-    if let Some((expr, end, sign)) = spoken::more_than_shifted(tokens, text, rules, i, future) {
+    if let Some((expr, end, sign)) = spoken::more_than_shifted(tokens, text, rules, at, future) {
         let hedge = if sign > 0 { Hedge::Since } else { Hedge::Until };
         return Some(DateMatch { start: i, end, expr, hedge });
     }
     if let Some((expr, end)) = length
         .and_then(|d| spoken::shifted_by(tokens, d, future))
-        .or_else(|| spoken::less_than_shifted(tokens, text, rules, i, future))
+        .or_else(|| spoken::less_than_shifted(tokens, text, rules, at, future))
         .or_else(|| spoken::weekdays_counted(tokens, text, rules, at))
         // After the counted dates, which read "a day later" in the future tense from the reference.
         .or_else(|| relative::day_beside(tokens, text, rules, i))

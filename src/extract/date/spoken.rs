@@ -3,8 +3,8 @@
 //! a day of a relative month ("the 20th of next month") and a date counted from the reference
 //! ("2 years 1 month 21 days ago", "two days after tomorrow", "in 3 weeks" in the future tense).
 
-use super::super::duration;
 use super::super::lexer::{word, Token, TokenKind};
+use super::super::{duration, number};
 use super::DateExpr;
 use crate::rules::Rules;
 
@@ -135,18 +135,18 @@ pub(super) fn bare_day(tokens: &[Token], rules: &Rules, i: usize) -> Option<(Dat
     Some((DateExpr::Day { day }, end))
 }
 
-/// A date counted from the reference, at token `j`: "three days ago", "2 years 1 month 21 days
-/// ago", "two weeks from now", "two days after today", "four days from yesterday", "a month ago".
-/// When `future()` (the clause is in the future tense; asked only when a length of time was read),
-/// also "2 days later" and "4 weeks hence".
+/// A date counted from the reference, at the token of `at`: "three days ago", "2 years 1 month 21
+/// days ago", "two weeks from now", "two days after today", "four days from yesterday", "a month
+/// ago". When `future()` (the clause is in the future tense; asked only when a length of time was
+/// read), also "2 days later" and "4 weeks hence".
 pub(super) fn shifted(
     tokens: &[Token],
     text: &str,
     rules: &Rules,
-    j: usize,
+    at: &number::At,
     future: impl Fn() -> bool,
 ) -> Option<(DateExpr, usize)> {
-    shifted_by(tokens, &duration::read(tokens, text, rules, j)?, future)
+    shifted_by(tokens, &duration::read_at(tokens, text, rules, at)?, future)
 }
 
 /// [`shifted`] by the length of time `d`, already read where the date starts.
@@ -203,12 +203,13 @@ pub(super) fn weekdays_counted(
     tokens: &[Token],
     text: &str,
     rules: &Rules,
-    at: &super::super::number::At,
+    at: &number::At,
 ) -> Option<(DateExpr, usize)> {
     let t = tokens.get(at.index())?;
     // Digits or a number word first: most words that open a date ("the", "on", "last") open no
     // number, and the number (read once for all matchers at the token) is not read at them yet.
-    if t.kind != TokenKind::Digits && !rules.number_words.contains_key(&*t.norm) {
+    let number_word = || at.facts().may_open_number(tokens, at.index()) && rules.number_words.contains_key(&*t.norm);
+    if t.kind != TokenKind::Digits && !number_word() {
         return None;
     }
     let n = at.read(tokens, text, rules)?;
@@ -237,13 +238,14 @@ pub(super) fn less_than_shifted(
     tokens: &[Token],
     text: &str,
     rules: &Rules,
-    j: usize,
+    at: &number::At,
     future: impl Fn() -> bool,
 ) -> Option<(DateExpr, usize)> {
+    let j = at.index();
     if word(tokens, j) != Some("less") || word(tokens, j + 1) != Some("than") {
         return None;
     }
-    let (far, end) = shifted(tokens, text, rules, j + 2, future)?;
+    let (far, end) = shifted(tokens, text, rules, &at.beside(j + 2), future)?;
     let DateExpr::Shifted { base, sign, .. } = far else { return None };
     let (near, far) = (Box::new(DateExpr::DaysFrom { days: i32::from(base) }), Box::new(far));
     let (from, to) = if sign > 0 { (near, far) } else { (far, near) };
@@ -257,15 +259,16 @@ pub(super) fn more_than_shifted(
     tokens: &[Token],
     text: &str,
     rules: &Rules,
-    j: usize,
+    at: &number::At,
     future: impl Fn() -> bool,
 ) -> Option<(DateExpr, usize, i8)> {
+    let j = at.index();
     let k = match (word(tokens, j), word(tokens, j + 1)) {
         (Some("more"), Some("than")) => j + 2,
         (Some("over"), _) => j + 1,
         _ => return None,
     };
-    let (far, end) = shifted(tokens, text, rules, k, future)?;
+    let (far, end) = shifted(tokens, text, rules, &at.beside(k), future)?;
     let DateExpr::Shifted { sign, .. } = far else { return None };
     Some((far, end, sign))
 }

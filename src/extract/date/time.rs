@@ -48,7 +48,7 @@ pub fn match_time(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch
     (1..=3)
         .find_map(|n| {
             let m = clock(tokens, rules, i + n)?;
-            let ((mode, _), at) = range::hedge_before(tokens, rules, i + n)?;
+            let ((mode, _), at) = range::hedge_before(tokens, rules, Default::default(), i + n)?;
             let hedged = at == i && matches!(mode, HedgeMode::Approx) && m.minutes.is_some();
             let end = restated_end(tokens, rules, m.end).unwrap_or(m.end);
             hedged.then_some(TimeMatch { start: i, end, approx: true, ..m })

@@ -39,7 +39,11 @@ pub(super) fn vague(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> 
     if t.kind != TokenKind::Word {
         return None;
     }
-    // A phrase is walked only from its own first word: most words open none.
+    // A phrase is walked only from its own first word: most words open none, and their facts say so
+    // without a lookup.
+    if !facts.may(tokens, i, |f| f.opens_vague) {
+        return None;
+    }
     for v in rules.vague_opened_by(&t.norm) {
         // Phrases like "triple-digit" are written with hyphens that the lexer splits off. Split as
         // bytes (a hyphen is one byte in UTF-8): a string search set up for each short word cost

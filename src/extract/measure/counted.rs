@@ -32,13 +32,15 @@ pub(super) fn counted_noun(
     // bullets hit", "shot seven times"). Read before the number only: "the seven bullets fired by
     // the officers" hit.
     let sentence = tokens.get(k.saturating_sub(1)).map_or(0, |t| t.sentence);
-    let fired = tokens[..k.min(tokens.len())]
-        .iter()
+    // Every gun verb is an alias word (`rules::compile`): a word whose facts name no alias is
+    // none, and is not looked up.
+    let fired = (0..k.min(tokens.len()))
         .rev()
         .skip(1)
         .take(FIRING_REACH)
-        .take_while(|t| t.sentence == sentence && !t.is_punct(",;:—–"))
-        .find_map(|t| rules.gun_verbs.get(&*t.norm))
+        .take_while(|&j| tokens[j].sentence == sentence && !tokens[j].is_punct(",;:—–"))
+        .filter(|&j| facts.may(tokens, j, |f| f.alias.is_some()))
+        .find_map(|j| rules.gun_verbs.get(&*tokens[j].norm))
         .cloned();
     (fired.or(head), end)
 }

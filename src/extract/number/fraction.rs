@@ -1,7 +1,7 @@
 //! Tokens in, a fraction out whose denominator is an ordinal of more than one word: "one
 //! twenty-fifth", "three twenty-firsts", "one one hundred fifth", "ninety-five hundred fifths".
 
-use super::Number;
+use super::{Facts, Number};
 use crate::extract::lexer::{word, Token, TokenKind};
 use crate::rules::Rules;
 
@@ -92,12 +92,12 @@ fn ordinal(rules: &Rules, word: &str) -> Option<f64> {
 /// the denominator is the longest ordinal that leaves a numerator ("one one hundred fifth" is
 /// 1/105). A singular ordinal makes a fraction only of one, said last or before "of": "a
 /// twenty-first" is a share, "a twenty-first century economy" is not.
-pub(super) fn compound(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
+pub(super) fn compound(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> Option<Number> {
     // Its second word (after a dash, if one joins them) is a scale or a number word, since an
     // ordinal there ends a fraction of two words: most numbers in words have their noun there,
     // and are turned away before the words are gathered.
     let second = if tokens.get(i + 1).is_some_and(|t| t.is_dash()) { i + 2 } else { i + 1 };
-    let w = word(tokens, second)?;
+    let w = word(tokens, second).filter(|_| facts.may_be_in_numbers(tokens, second))?;
     if !(rules.scales.contains_key(w) || (rules.number_words.contains_key(w) && is_plain_number(w))) {
         return None;
     }
@@ -148,7 +148,7 @@ mod tests {
     fn value(text: &str) -> Option<f64> {
         let rules = Rules::embedded().unwrap();
         let tokens = tokenize(text, 0, text.len());
-        compound(&tokens, &rules, 0).map(|n| n.value)
+        compound(&tokens, &rules, Facts::default(), 0).map(|n| n.value)
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Tokens in, a number spelled in words out: "twenty-five", "one hundred and twenty", "a dozen",
 //! "half a million", "two thirds", "five and a half million", "three point one four".
 
-use super::{fraction, Number};
+use super::{fraction, Facts, Number};
 use crate::claim::Kind;
 use crate::extract::lexer::{word, Token, TokenKind};
 use crate::rules::Rules;
@@ -9,7 +9,7 @@ use crate::rules::Rules;
 /// Number words, read the usual way: units and tens add up, "hundred" multiplies the group so far,
 /// larger scales close a group ("two million three hundred thousand"); fractions divide what comes
 /// before them ("two thirds") or, after "and", add to it ("five and a half million").
-pub(super) fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
+pub(super) fn read_words(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> Option<Number> {
     let first = tokens.get(i)?;
     let next = tokens.get(i + 1).map_or("", |t| &*t.norm);
     // "half a million", "half million", "quarter million", "half a dozen".
@@ -37,7 +37,7 @@ pub(super) fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Nu
             return Some(one_word(i, 0.5));
         }
     }
-    if let Some(n) = fraction::compound(tokens, rules, i) {
+    if let Some(n) = fraction::compound(tokens, rules, facts, i) {
         return Some(n);
     }
     if (first.norm == "a" || first.norm == "an") && next == "single" {
@@ -55,13 +55,14 @@ pub(super) fn read_words(tokens: &[Token], rules: &Rules, i: usize) -> Option<Nu
             || rules.unit(&t.norm).is_some_and(|u| u.kind == Kind::Quantity)
         })
     };
-    if (first.norm == "a" || first.norm == "an") && rules.fractions.contains_key(next) && alone() {
+    let fraction_next = || facts.may_be_in_numbers(tokens, i + 1) && rules.fractions.contains_key(next);
+    if (first.norm == "a" || first.norm == "an") && fraction_next() && alone() {
         // "a half", "a quarter of", "a fifth": not "a third suspect".
         let mut n = one_word(i, 1.0 / rules.fractions[next]);
         n.end = i + 2;
         return fraction_scale(tokens, rules, n);
     }
-    let n = accumulate(tokens, rules, i, i, 0.0, 0.0)?;
+    let n = accumulate(tokens, rules, facts, i, i, 0.0, 0.0)?;
     // "twenty-first", "the thirty third", "one hundred and fifth": the round part of an ordinal is
     // no count.
     let joint = usize::from(tokens.get(n.end).is_some_and(|t| t.is_dash() || t.is("and")));
@@ -80,7 +81,7 @@ fn a_single(tokens: &[Token], rules: &Rules, i: usize) -> Option<Number> {
     let negated = i.checked_sub(1).is_some_and(|p| {
         let w = &*tokens[p].norm;
         rules.single_negations.contains(w) || w.ends_with("n't") || w.ends_with("n’t")
-    }) || crate::extract::range::hedge_before(tokens, rules, i).is_some();
+    }) || crate::extract::range::hedge_before(tokens, rules, Facts::default(), i).is_some();
     let noun = tokens.get(i + 2).filter(|t| t.kind == TokenKind::Word && t.sentence == tokens[i].sentence)?;
     let glued = tokens.get(i + 3).is_some_and(|t| t.is_dash() && !t.space_before);
     if negated || glued || !tokens[i + 2].space_before || rules.single_kinds.contains(&*noun.norm) {
@@ -117,6 +118,7 @@ fn fraction_scale(tokens: &[Token], rules: &Rules, mut n: Number) -> Option<Numb
 pub(super) fn accumulate(
     tokens: &[Token],
     rules: &Rules,
+    facts: Facts,
     start: usize,
     from: usize,
     total: f64,
@@ -154,12 +156,18 @@ pub(super) fn accumulate(
                 if (w == "a" || w == "an") && !any {
                     // "a dozen", "a million", "a couple of": the article stands for one.
                     let next = word(tokens, j + 1).unwrap_or("");
-                    if rules.scales.contains_key(next) || matches!(next, "dozen" | "couple" | "pair") {
+                    let scale_next = facts.may_be_in_numbers(tokens, j + 1) && rules.scales.contains_key(next);
+                    if scale_next || matches!(next, "dozen" | "couple" | "pair") {
                         group = 1.0;
                         j += 1;
                         continue;
                     }
                     return None;
+                }
+                // Most words after a number stand in none of its tables, as their facts say
+                // without the lookups; they end it, as they would below.
+                if !facts.may_be_in_numbers(tokens, j) && w != "and" && w != "point" {
+                    break;
                 }
                 if let Some(&d) = rules.fractions.get(w) {
                     if !any || total + group == 0.0 {
@@ -345,7 +353,7 @@ fn and_fraction(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usize
         return Some((num / d, k + 2));
     }
     // "two and fifty-four hundredths": a longer numerator, as long as the whole is a proper fraction.
-    let n = accumulate(tokens, rules, k, k, 0.0, 0.0)?;
+    let n = accumulate(tokens, rules, Facts::default(), k, k, 0.0, 0.0)?;
     let last = &tokens[n.end - 1];
     (rules.fractions.contains_key(&*last.norm) && n.value < 1.0).then_some((n.value, n.end))
 }
@@ -362,7 +370,7 @@ fn decimal_words(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usiz
     if digits.len() > 1 || (digits.len() == 1 && !tokens.get(j).is_some_and(|t| t.is_dash())) {
         return format!("0.{digits}").parse().ok().map(|f| (f, j));
     }
-    let n = accumulate(tokens, rules, k, k, 0.0, 0.0)?;
+    let n = accumulate(tokens, rules, Facts::default(), k, k, 0.0, 0.0)?;
     if n.value >= 100.0 || n.value.fract() != 0.0 {
         return None;
     }
