@@ -527,11 +527,14 @@ impl Terms {
     }
 }
 
-/// True when token `k` is a clause boundary. A comma before "which" or "who" opens a relative
+/// True when token `k`, a mark, is a clause boundary. A comma before "which" or "who" opens a relative
 /// clause that speaks of the noun before it ("North Korea, which sent ..."), so it is no boundary.
 fn is_clause_mark(tokens: &[Token], k: usize) -> bool {
-    tokens[k].is_punct(",;:—–")
-        && !(tokens[k].is_punct(",") && tokens.get(k + 1).is_some_and(|n| matches!(&*n.norm, "which" | "who")))
+    match &*tokens[k].norm {
+        "," => !tokens.get(k + 1).is_some_and(|n| matches!(&*n.norm, "which" | "who")),
+        ";" | ":" | "—" | "–" => true,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
