@@ -94,7 +94,7 @@ pub(in crate::extract) fn canonical_of<'a>(
 /// A plural folded to its singular by the regular English rules ("soldiers" → "soldier").
 pub fn singular(word: &str) -> Cow<'_, str> {
     // Every plural folded below ends so (the irregular ones in "n"); most words do not.
-    if !word.ends_with(['s', 'n']) {
+    if !matches!(word.as_bytes().last(), Some(b's' | b'n')) {
         return Cow::Borrowed(word);
     }
     for (plural, one) in IRREGULAR_PLURALS {
