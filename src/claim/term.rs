@@ -4,7 +4,7 @@
 
 use std::fmt;
 use std::num::NonZeroU32;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Serialize, Serializer};
@@ -48,12 +48,7 @@ impl Term {
     // kept out of line.
     #[inline(always)]
     pub fn new(word: &str) -> Term {
-        // A poisoned lock still holds a consistent table: entries are added whole.
-        let mut ids = ids().lock().unwrap_or_else(|e| e.into_inner());
-        match ids.get(word) {
-            Some(&term) => term,
-            None => add(&mut ids, word),
-        }
+        Interner::lock().term(word)
     }
 
     /// The term of `word` when some subject holds it, without adding it.
@@ -66,6 +61,27 @@ impl Term {
         let (segment, at) = slot(self.0.get());
         // Every id was handed out after its word was set.
         WORDS[segment].get().and_then(|slots| slots[at].get()).copied().unwrap_or_default()
+    }
+}
+
+/// The table locked for interning: a reader with many words to intern (a source's subject terms)
+/// locks it once for them all, not once a word.
+pub struct Interner(MutexGuard<'static, HashMap<&'static str, Term>>);
+
+impl Interner {
+    /// Locks the table: other threads wait to intern until this is dropped.
+    pub fn lock() -> Interner {
+        // A poisoned lock still holds a consistent table: entries are added whole.
+        Interner(ids().lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// The term of `word`, added to the table when new.
+    #[inline(always)]
+    pub fn term(&mut self, word: &str) -> Term {
+        match self.0.get(word) {
+            Some(&term) => term,
+            None => add(&mut self.0, word),
+        }
     }
 }
 

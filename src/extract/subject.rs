@@ -2,6 +2,7 @@
 //! (aliases resolved, plurals folded), weighted by closeness to the number, named entities and the
 //! counted noun weighing most.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use super::lexer::{Token, TokenKind};
@@ -90,7 +91,8 @@ impl Terms {
     ) -> Terms {
         // Room for a term every other token, more than the sentences of claims hold in news (one in
         // three on ECB+), which spares the growing.
-        let mut terms = Vec::with_capacity(tokens.len() / 2);
+        // Each term's word, first token, end and name flag; interned below.
+        let mut words = Vec::with_capacity(tokens.len() / 2);
         let mut by_sentence = vec![(0, 0); tokens.last().map_or(0, |t| t.sentence as usize + 1)];
         let mut i = 0;
         while i < tokens.len() {
@@ -105,18 +107,27 @@ impl Terms {
             let phrase = alias_phrase(tokens, rules, i, facts);
             if let Some((canonical, end)) = phrase {
                 let name = !first_of_sentence && t.is_capitalized(text);
-                let (text, key) = (claim::Term::new(canonical), alphabetical_key(canonical));
-                push(&mut terms, &mut by_sentence, Term { text, start: i, end, name, key }, sentence);
+                push(&mut words, &mut by_sentence, (Cow::Borrowed(canonical), i, end, name), sentence);
                 i = end;
                 continue;
             }
             if let Some(canonical) = canonical_of(&t.norm, facts, rules) {
                 let name = !first_of_sentence && t.is_capitalized(text);
-                let (text, key) = (claim::Term::new(&canonical), alphabetical_key(&canonical));
-                push(&mut terms, &mut by_sentence, Term { text, start: i, end: i + 1, name, key }, sentence);
+                push(&mut words, &mut by_sentence, (canonical, i, i + 1, name), sentence);
             }
             i += 1;
         }
+        // The words are interned together, the table locked once for them all, not once a word:
+        // a source's few hundred words hold it for microseconds.
+        let mut table = claim::Interner::lock();
+        let terms = words
+            .iter()
+            .map(|(word, start, end, name)| {
+                let (text, key) = (table.term(word), alphabetical_key(word));
+                Term { text, start: *start, end: *end, name: *name, key }
+            })
+            .collect();
+        drop(table);
         // Both made by a map over the tokens, which writes each entry without a check for room.
         let mut marks_so_far = 0;
         let marks = std::iter::once(0)
@@ -508,7 +519,7 @@ fn merge(a: &[Weighted], b: &[Weighted], into: &mut Vec<Weighted>) {
     into.extend_from_slice(&b[j..]);
 }
 
-fn push(terms: &mut Vec<Term>, by_sentence: &mut [(usize, usize)], term: Term, sentence: u32) {
+fn push<T>(terms: &mut Vec<T>, by_sentence: &mut [(usize, usize)], term: T, sentence: u32) {
     let index = terms.len();
     terms.push(term);
     // A sentence's terms are pushed one after another.
