@@ -8,7 +8,7 @@ use serde::Serialize;
 pub use interval::Interval;
 pub(crate) use shared::{hash_of_terms, terms_alike};
 pub use shared::{SharedTerms, WeightedTerms};
-pub use term::Term;
+pub use term::{Interner, Term};
 
 mod interval;
 mod shared;

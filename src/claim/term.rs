@@ -4,7 +4,7 @@
 
 use std::fmt;
 use std::num::NonZeroU32;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Serialize, Serializer};
@@ -43,24 +43,12 @@ fn slot(id: u32) -> (usize, usize) {
 
 impl Term {
     /// The term of `word`, added to the table when new.
+    // Always inlined: a subject's terms are looked up by the thousand, mostly known already, and
+    // the call (its saved registers) cost an eighth of the lookup; adding a word is the rare case,
+    // kept out of line.
+    #[inline(always)]
     pub fn new(word: &str) -> Term {
-        // A poisoned lock still holds a consistent table: entries are added whole.
-        let mut ids = ids().lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(&term) = ids.get(word) {
-            return term;
-        }
-        // Slot 0 stays empty: ids start at 1.
-        let id = u32::try_from(ids.len() + 1)
-            .ok()
-            .and_then(NonZeroU32::new)
-            .expect("fewer than four billion distinct words");
-        let word: &'static str = Box::leak(word.into());
-        let (segment, at) = slot(id.get());
-        let slots = WORDS[segment].get_or_init(|| (0..FIRST << segment).map(|_| OnceLock::new()).collect());
-        // Set once: ids are handed out under the lock.
-        let _ = slots[at].set(word);
-        ids.insert(word, Term(id));
-        Term(id)
+        Interner::lock().term(word)
     }
 
     /// The term of `word` when some subject holds it, without adding it.
@@ -74,6 +62,42 @@ impl Term {
         // Every id was handed out after its word was set.
         WORDS[segment].get().and_then(|slots| slots[at].get()).copied().unwrap_or_default()
     }
+}
+
+/// The table locked for interning: a reader with many words to intern (a source's subject terms)
+/// locks it once for them all, not once a word.
+pub struct Interner(MutexGuard<'static, HashMap<&'static str, Term>>);
+
+impl Interner {
+    /// Locks the table: other threads wait to intern until this is dropped.
+    pub fn lock() -> Interner {
+        // A poisoned lock still holds a consistent table: entries are added whole.
+        Interner(ids().lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// The term of `word`, added to the table when new.
+    #[inline(always)]
+    pub fn term(&mut self, word: &str) -> Term {
+        match self.0.get(word) {
+            Some(&term) => term,
+            None => add(&mut self.0, word),
+        }
+    }
+}
+
+/// Adds `word`, which `ids` lacks, to the table.
+#[cold]
+fn add(ids: &mut HashMap<&'static str, Term>, word: &str) -> Term {
+    // Slot 0 stays empty: ids start at 1.
+    let id =
+        u32::try_from(ids.len() + 1).ok().and_then(NonZeroU32::new).expect("fewer than four billion distinct words");
+    let word: &'static str = Box::leak(word.into());
+    let (segment, at) = slot(id.get());
+    let slots = WORDS[segment].get_or_init(|| (0..FIRST << segment).map(|_| OnceLock::new()).collect());
+    // Set once: ids are handed out under the lock.
+    let _ = slots[at].set(word);
+    ids.insert(word, Term(id));
+    Term(id)
 }
 
 impl std::ops::Deref for Term {

@@ -2,6 +2,7 @@
 //! (aliases resolved, plurals folded), weighted by closeness to the number, named entities and the
 //! counted noun weighing most.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use super::lexer::{Token, TokenKind};
@@ -51,11 +52,21 @@ pub struct Terms {
     scratch: RefCell<Scratch>,
 }
 
+/// A term of a subject with its weight and alphabetical key (`alphabetical_key`).
+type Weighted = (claim::Term, f32, u64);
+
 /// The lists a subject is made in (see `Terms::subject`).
 #[derive(Default)]
 struct Scratch {
-    /// Each term with its weight and alphabetical key.
-    weights: Vec<(claim::Term, f32, u64)>,
+    /// The claim's counted noun and the terms of its own sentence, alphabetical.
+    own: Vec<Weighted>,
+    /// The terms the sentences beside `lent_to` lend, alphabetical: the claims of one sentence
+    /// (news holds nearly two a sentence) borrow the same words, sorted once.
+    lent: Vec<Weighted>,
+    /// The sentence whose neighbours lent `lent`.
+    lent_to: Option<u32>,
+    /// Each term once, alphabetical: `own` and `lent` merged.
+    weights: Vec<Weighted>,
     /// The terms heaviest first, each as one integer.
     heaviest: Vec<u64>,
 }
@@ -80,7 +91,8 @@ impl Terms {
     ) -> Terms {
         // Room for a term every other token, more than the sentences of claims hold in news (one in
         // three on ECB+), which spares the growing.
-        let mut terms = Vec::with_capacity(tokens.len() / 2);
+        // Each term's word, first token, end and name flag; interned below.
+        let mut words = Vec::with_capacity(tokens.len() / 2);
         let mut by_sentence = vec![(0, 0); tokens.last().map_or(0, |t| t.sentence as usize + 1)];
         let mut i = 0;
         while i < tokens.len() {
@@ -95,18 +107,27 @@ impl Terms {
             let phrase = alias_phrase(tokens, rules, i, facts);
             if let Some((canonical, end)) = phrase {
                 let name = !first_of_sentence && t.is_capitalized(text);
-                let (text, key) = (claim::Term::new(canonical), alphabetical_key(canonical));
-                push(&mut terms, &mut by_sentence, Term { text, start: i, end, name, key }, sentence);
+                push(&mut words, &mut by_sentence, (Cow::Borrowed(canonical), i, end, name), sentence);
                 i = end;
                 continue;
             }
             if let Some(canonical) = canonical_of(&t.norm, facts, rules) {
                 let name = !first_of_sentence && t.is_capitalized(text);
-                let (text, key) = (claim::Term::new(&canonical), alphabetical_key(&canonical));
-                push(&mut terms, &mut by_sentence, Term { text, start: i, end: i + 1, name, key }, sentence);
+                push(&mut words, &mut by_sentence, (canonical, i, i + 1, name), sentence);
             }
             i += 1;
         }
+        // The words are interned together, the table locked once for them all, not once a word:
+        // a source's few hundred words hold it for microseconds.
+        let mut table = claim::Interner::lock();
+        let terms = words
+            .iter()
+            .map(|(word, start, end, name)| {
+                let (text, key) = (table.term(word), alphabetical_key(word));
+                Term { text, start: *start, end: *end, name: *name, key }
+            })
+            .collect();
+        drop(table);
         // Both made by a map over the tokens, which writes each entry without a check for room.
         let mut marks_so_far = 0;
         let marks = std::iter::once(0)
@@ -159,12 +180,11 @@ impl Terms {
         // lists are the source's, made once and emptied for each claim, and given room for every
         // term that can be added, which spares the growing.
         let mut scratch = self.scratch.borrow_mut();
-        let Scratch { weights, heaviest } = &mut *scratch;
-        weights.clear();
-        weights.reserve(1 + (to - from) + previous.len() + next.len());
-        let mut add = |text: claim::Term, key: u64, weight: f32| weights.push((text, weight, key));
+        let Scratch { own: own_weights, lent, lent_to, weights, heaviest } = &mut *scratch;
+        own_weights.clear();
+        own_weights.reserve(1 + (to - from));
         if let Some(head) = head {
-            add(claim::Term::new(head), alphabetical_key(head), HEAD_WEIGHT);
+            own_weights.push((claim::Term::new(head), HEAD_WEIGHT, alphabetical_key(head)));
         }
         // "He was 95" has no content word either, but it is a sentence about someone, not a line
         // of page furniture: its words outside the figure tell so. Read a few tokens only, so that
@@ -195,27 +215,21 @@ impl Terms {
             if term.name {
                 weight *= 1.5;
             }
-            add(term.text, term.key, weight);
+            own_weights.push((term.text, weight, term.key));
         }
-        // A neighbour's terms are added in one go, with no check for room a term.
-        let lent =
-            |term: &Term| (term.text, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT }, term.key);
-        for neighbour in [previous, next] {
-            weights.extend(neighbour.iter().map(lent));
+        alphabetical(own_weights);
+        if *lent_to != Some(sentence) {
+            // A neighbour's terms are added in one go, with no check for room a term.
+            let lend =
+                |term: &Term| (term.text, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT }, term.key);
+            lent.clear();
+            lent.extend(previous.iter().chain(next).map(lend));
+            alphabetical(lent);
+            *lent_to = Some(sentence);
         }
-        // Alphabetical order first, so that a term added twice stands beside itself and keeps its
-        // heaviest weight: by key, and by the strings only when two terms' keys tie (rarely).
-        weights.sort_unstable_by_key(|&(_, _, key)| key);
-        if weights.windows(2).any(|w| w[0].2 == w[1].2 && w[0].0 != w[1].0) {
-            weights.sort_unstable_by(|a, b| a.2.cmp(&b.2).then_with(|| a.0.as_str().cmp(b.0.as_str())));
-        }
-        weights.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                kept.1 = kept.1.max(later.1);
-            }
-            same
-        });
+        weights.clear();
+        weights.reserve(own_weights.len() + lent.len());
+        merge(own_weights, lent, weights);
         // Then heaviest first, terms of equal weight kept in alphabetical order: each sorted as one
         // integer, its weight's bits inverted (weights are positive, so their bits order as they
         // do) above its place in the alphabetical order.
@@ -469,7 +483,43 @@ fn alphabetical_key(word: &str) -> u64 {
     }
 }
 
-fn push(terms: &mut Vec<Term>, by_sentence: &mut [(usize, usize)], term: Term, sentence: u32) {
+/// Sorts `weights` in alphabetical order, a term added twice kept once at its heaviest weight.
+fn alphabetical(weights: &mut Vec<Weighted>) {
+    // By key, and by the strings only when two terms' keys tie (rarely).
+    weights.sort_unstable_by_key(|&(_, _, key)| key);
+    if weights.windows(2).any(|w| w[0].2 == w[1].2 && w[0].0 != w[1].0) {
+        weights.sort_unstable_by(|a, b| a.2.cmp(&b.2).then_with(|| a.0.as_str().cmp(b.0.as_str())));
+    }
+    weights.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 = kept.1.max(later.1);
+        }
+        same
+    });
+}
+
+/// Merges `a` and `b`, each alphabetical and each term once, into `into`: a term of both is
+/// kept once at its heavier weight.
+fn merge(a: &[Weighted], b: &[Weighted], into: &mut Vec<Weighted>) {
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        if x.0 == y.0 {
+            into.push((x.0, x.1.max(y.1), x.2));
+            (i, j) = (i + 1, j + 1);
+        } else if x.2 < y.2 || (x.2 == y.2 && x.0.as_str() < y.0.as_str()) {
+            into.push(x);
+            i += 1;
+        } else {
+            into.push(y);
+            j += 1;
+        }
+    }
+    into.extend_from_slice(&a[i..]);
+    into.extend_from_slice(&b[j..]);
+}
+
+fn push<T>(terms: &mut Vec<T>, by_sentence: &mut [(usize, usize)], term: T, sentence: u32) {
     let index = terms.len();
     terms.push(term);
     // A sentence's terms are pushed one after another.
@@ -488,11 +538,14 @@ impl Terms {
     }
 }
 
-/// True when token `k` is a clause boundary. A comma before "which" or "who" opens a relative
+/// True when token `k`, a mark, is a clause boundary. A comma before "which" or "who" opens a relative
 /// clause that speaks of the noun before it ("North Korea, which sent ..."), so it is no boundary.
 fn is_clause_mark(tokens: &[Token], k: usize) -> bool {
-    tokens[k].is_punct(",;:—–")
-        && !(tokens[k].is_punct(",") && tokens.get(k + 1).is_some_and(|n| matches!(&*n.norm, "which" | "who")))
+    match &*tokens[k].norm {
+        "," => !tokens.get(k + 1).is_some_and(|n| matches!(&*n.norm, "which" | "who")),
+        ";" | ":" | "—" | "–" => true,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
