@@ -65,11 +65,13 @@ impl Term {
 }
 
 /// The table locked for interning: a reader with many words to intern (a source's subject terms)
-/// locks it once for them all, not once a word.
+/// locks it once for them all, not once a word. While one is held, its thread must not call
+/// `Term::new` or `Term::find`, which take the same lock and would wait for ever; other threads
+/// wait to intern, so it is held only while the words are interned.
 pub struct Interner(MutexGuard<'static, HashMap<&'static str, Term>>);
 
 impl Interner {
-    /// Locks the table: other threads wait to intern until this is dropped.
+    /// Locks the table until this is dropped.
     pub fn lock() -> Interner {
         // A poisoned lock still holds a consistent table: entries are added whole.
         Interner(ids().lock().unwrap_or_else(|e| e.into_inner()))
