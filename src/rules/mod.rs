@@ -8,6 +8,8 @@ pub mod reach;
 pub mod schema;
 mod words;
 
+pub use words::WordFacts;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -73,39 +75,6 @@ pub struct Unit {
     pub prefix: bool,
     /// Names of the larger units this one completes ("5 feet 2 inches").
     pub completes: Vec<String>,
-}
-
-/// What the extractor asks of one word, gathered from several tables so that each token costs one
-/// lookup, not one per table: the matchers that can start a claim at it and what the subject
-/// reader needs to know.
-#[derive(Clone, Debug, Default)]
-pub struct WordFacts {
-    /// A stop word.
-    pub stopword: bool,
-    /// A stop word, a number word or a scale: never a subject's term.
-    pub no_term: bool,
-    /// An alias phrase of several tokens can start with this token, so the phrase reader must
-    /// look. (A token ends where a letter meets a space or a mark, so the heads are the prefixes
-    /// of each phrase that end there.)
-    pub opens_alias: bool,
-    /// A vague quantity's phrase can start with this token (`Rules::vague_opened_by`).
-    pub opens_vague: bool,
-    /// A hedge's phrase can start with this token (`Rules::hedges_starting`).
-    pub opens_hedge: bool,
-    /// A hedge written before its number can end with this token (`Rules::hedges_before_ending`).
-    pub closes_hedge: bool,
-    /// The word is in a table a number in words is read with: a number word, a scale or its
-    /// plural ("millions"), a fraction (`extract::number`).
-    pub in_numbers: bool,
-    /// A unit spelled in two words can start with this word (`Rules::unit_phrase_heads`).
-    pub opens_unit_phrase: bool,
-    /// The canonical term an alias makes of the word alone.
-    pub alias: Option<String>,
-    /// The matchers that can start a claim at this word or mark, from the tables and the
-    /// matchers' own words (`extract::starters`).
-    pub starts: crate::extract::starters::Starts,
-    /// The subject reader's word lists that hold the word.
-    pub lists: WordLists,
 }
 
 /// Which of the subject reader's word lists hold a word, as bits: a token's facts, looked up once,
