@@ -79,8 +79,8 @@ fn small_pages_only() {
 #[cfg(target_os = "linux")]
 const PR_SET_THP_DISABLE: std::ffi::c_int = 41;
 
-/// How long mimalloc keeps freed pages before it hands them back: longer than a story's whole run,
-/// short beside a pile's blocks.
+/// How long mimalloc keeps freed pages before it hands them back, for inputs under `LARGE_INPUT`:
+/// longer than a story's whole run, short beside the blocks of a day's larger stories.
 const PURGE_AFTER_MS: std::ffi::c_long = 25;
 
 /// The number of `mi_option_purge_delay` in the `mi_option_e` of the mimalloc 3 that
@@ -222,7 +222,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             // Loading started no thread; checking starts them.
             release_freed_memory(purge_delay_for(corpus.sources.iter().map(|s| s.text.len()).sum()));
             let report = crosscheck::check(&corpus, &rules);
-            // The report owns all it shows; a pile's texts need not stay beside it while it renders.
+            // The report shares the texts its mentions quote; the rest of the corpus goes before it
+            // renders.
             drop(corpus);
             for w in &report.warnings {
                 eprintln!("warning: {w}");

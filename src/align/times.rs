@@ -19,6 +19,7 @@ use super::{source_count, Context, Ground};
 /// in local time: a time in universal time ("12:00 GMT") is never set against a local one, as
 /// times are not converted between zones. A zone named beside the time, even in brackets after a
 /// local time ("3 p.m. (1200 GMT)"), keeps it out.
+///
 /// `zones` are the rules' universal zones that some subject holds (`universal_zones`).
 fn local_time(c: &Claim, zones: &[Term]) -> bool {
     c.kind == Kind::Date
