@@ -35,7 +35,7 @@ pub(in crate::align) struct Ranking {
     least: f32,
     /// Most places a run holds (`RANKED_AT_ONCE`).
     at_once: usize,
-    /// All places were ranked at once, into `run`, which the first run hands out whole.
+    /// All places were ranked at once, into `run`, which the next run hands out whole.
     whole: bool,
     /// Where each upper bin starts among the ranked places, and where the last ends.
     starts: Vec<usize>,
@@ -87,6 +87,7 @@ impl Ranking {
         };
         if scored.scores.len() < RANKED_BY_COUNTING {
             ranking.whole = true;
+            ranking.starts = vec![0];
             ranking.run = (0..scored.scores.len() as u32).filter(|&k| scored.scores[k as usize] >= least).collect();
             scored.sort_by_score(&mut ranking.run, &mut ranking.sorted);
             return ranking;
@@ -99,7 +100,7 @@ impl Ranking {
     /// each bin starts and where the last ends.
     fn count(&self, scored: &Scored, bin_of: impl Fn(u32) -> Option<usize>) -> Vec<usize> {
         let mut starts = vec![0usize; BINS + 1];
-        for bin in self.ranked_bits(scored).filter_map(|(_, bits)| bin_of(bits)) {
+        for bin in ranked_bits(scored, self.least).filter_map(|(_, bits)| bin_of(bits)) {
             starts[bin + 1] += 1;
         }
         for k in 1..starts.len() {
@@ -108,19 +109,13 @@ impl Ranking {
         starts
     }
 
-    /// The place and score bits of each pair ranked, in order of place.
-    fn ranked_bits<'s>(&self, scored: &'s Scored) -> impl Iterator<Item = (usize, u32)> + 's {
-        let least = self.least;
-        scored.scores.iter().enumerate().filter(move |(_, &s)| s >= least).map(|(k, &s)| (k, s.to_bits()))
-    }
-
     /// The next run of places of `scored`, the pairs this ranking was made of; `None` once all are
     /// handed out.
     pub(in crate::align) fn next<'r>(&'r mut self, scored: &Scored) -> Option<&'r [u32]> {
         if self.whole {
-            let first = self.next == 0;
-            self.next = 1;
-            return first.then_some(&self.run[..]);
+            // Handed out once: `starts` holds no bin, so the runs end there.
+            self.whole = false;
+            return Some(&self.run);
         }
         loop {
             if let Some(tie) = self.tie.as_mut() {
@@ -195,6 +190,11 @@ fn bins_of_run(starts: &[usize], next: usize, at_once: usize) -> Option<(usize, 
     Some((from, to))
 }
 
+/// The place and score bits of each pair of `scored` at least `least` alike, in order of place.
+fn ranked_bits<'s>(scored: &'s Scored, least: f32) -> impl Iterator<Item = (usize, u32)> + 's {
+    scored.scores.iter().enumerate().filter(move |(_, &s)| s >= least).map(|(k, &s)| (k, s.to_bits()))
+}
+
 /// Fills `run` with the places of the pairs at least `least` alike whose bits `bin_of` puts in one
 /// of the bins from `from` on that `starts` begins (its last entry where the last ends), each
 /// bin's in order of place.
@@ -209,8 +209,8 @@ fn gather(
     run.clear();
     run.resize(starts[starts.len() - 1] - first, 0);
     let mut next: Vec<usize> = starts[..starts.len() - 1].iter().map(|&s| s - first).collect();
-    for (k, &s) in scored.scores.iter().enumerate().filter(|(_, &s)| s >= least) {
-        if let Some(bin) = bin_of(s.to_bits()) {
+    for (k, bits) in ranked_bits(scored, least) {
+        if let Some(bin) = bin_of(bits) {
             run[next[bin - from]] = k as u32;
             next[bin - from] += 1;
         }
