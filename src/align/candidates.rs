@@ -4,6 +4,8 @@
 //! distinctive subject term, at most a fixed number of partners per claim, so the cost grows with
 //! the number of claims rather than its square.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -29,9 +31,6 @@ const PER_CLAIM: usize = 48;
 /// Members whose partners one task finds: enough that a task outweighs its scheduling, few enough
 /// that the cores share a block evenly.
 const ROWS_A_TASK: usize = 1_024;
-
-/// Pairs one task scores: enough that a task outweighs its scheduling.
-const PAIRS_A_TASK: usize = 1 << 14;
 
 // A row's length is kept in a byte.
 const _: () = assert!(PER_CLAIM <= u8::MAX as usize);
@@ -115,17 +114,9 @@ impl Candidates {
     /// Sorts each row, on as many cores as there are, a run of rows a task.
     fn sort_rows(&mut self) {
         let starts = &self.starts;
-        let mut rows = Vec::with_capacity(starts.len() / ROWS_A_TASK + 1);
-        let mut rest = &mut self.seconds[..];
-        for first in (0..starts.len() - 1).step_by(ROWS_A_TASK) {
-            let last = (first + ROWS_A_TASK).min(starts.len() - 1);
-            let (task, tail) = std::mem::take(&mut rest).split_at_mut(starts[last] - starts[first]);
-            rows.push((first, last, task));
-            rest = tail;
-        }
-        rows.into_par_iter().for_each(|(first, last, task)| {
-            for p in first..last {
-                task[starts[p] - starts[first]..starts[p + 1] - starts[first]].sort_unstable();
+        runs_of_rows(starts, &mut self.seconds).into_par_iter().for_each(|(rows, run)| {
+            for p in rows.clone() {
+                run[starts[p] - starts[rows.start]..starts[p + 1] - starts[rows.start]].sort_unstable();
             }
         });
     }
@@ -191,6 +182,21 @@ fn partners(members: &[usize], source: &[usize], vectors: &Vectors) -> (Vec<u32>
             },
         );
     (partners, lengths)
+}
+
+/// `items`, kept in rows that `starts` begins (its last entry where the last ends), cut into runs
+/// of `ROWS_A_TASK` rows, each with the rows it holds: a task each, on as many cores as there are.
+fn runs_of_rows<'s, T>(starts: &[usize], items: &'s mut [T]) -> Vec<(Range<usize>, &'s mut [T])> {
+    let rows = starts.len() - 1;
+    let mut runs = Vec::with_capacity(rows / ROWS_A_TASK + 1);
+    let mut rest = items;
+    for first in (0..rows).step_by(ROWS_A_TASK) {
+        let last = (first + ROWS_A_TASK).min(rows);
+        let (run, tail) = std::mem::take(&mut rest).split_at_mut(starts[last] - starts[first]);
+        runs.push((first..last, run));
+        rest = tail;
+    }
+    runs
 }
 
 /// The key terms a block's members share with one member, summed by member (by position): one a
@@ -274,14 +280,11 @@ impl<'a> Scored<'a> {
         let Candidates { mut starts, mut seconds } = candidates;
         // Pairs are scored apart from each other, so on as many cores as there are.
         let mut scores = vec![0.0f32; seconds.len()];
-        scores.par_chunks_mut(PAIRS_A_TASK).enumerate().for_each(|(task, scores)| {
-            let first = task * PAIRS_A_TASK;
-            let mut row = starts.partition_point(|&start| start <= first) - 1;
-            for (k, s) in (first..).zip(scores.iter_mut()) {
-                while starts[row + 1] <= k {
-                    row += 1;
+        runs_of_rows(&starts, &mut scores).into_par_iter().for_each(|(rows, run)| {
+            for p in rows.clone() {
+                for k in starts[p]..starts[p + 1] {
+                    run[k - starts[rows.start]] = score(members[p], seconds[k] as usize);
                 }
-                *s = score(members[row], seconds[k] as usize);
             }
         });
         // The pairs that scored 0 are dropped, each row closed up.
@@ -425,7 +428,7 @@ mod tests {
         }
         let expected: Vec<(u32, u32, f32)> =
             pairs.iter().map(|&(a, b)| (a, b, score(a as usize, b as usize))).filter(|&(_, _, s)| s > 0.0).collect();
-        assert!(expected.len() < pairs.len() && !expected.is_empty() && pairs.len() > 2 * PAIRS_A_TASK);
+        assert!(expected.len() < pairs.len() && !expected.is_empty() && members.len() > 2 * ROWS_A_TASK);
         let place = places(&members);
         let mut scored = Scored::new((&members, &place), Candidates::of_pairs(&members, &pairs), score);
         assert_eq!(scored.iter().collect::<Vec<_>>(), expected);
