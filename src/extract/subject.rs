@@ -168,14 +168,6 @@ impl Terms {
         let after = own.partition_point(|t| t.start < end).max(before);
         let from = before.saturating_sub(rules.window + 1);
         let to = after.saturating_add(rules.window + 1).min(own.len());
-        // News carries its subject across sentences ("these soldiers", "the two countries"), so
-        // the neighbouring sentences lend their words, at a low weight.
-        // Only the terms nearest the claim's sentence lend, so that a claim next to a sentence of
-        // a million words does not read them all.
-        let previous = sentence.checked_sub(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
-        let previous = &previous[previous.len().saturating_sub(MAX_NEIGHBOUR_TERMS)..];
-        let next = sentence.checked_add(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
-        let next = &next[..next.len().min(MAX_NEIGHBOUR_TERMS)];
         // Each term with its weight and alphabetical key; a term added twice is folded below. The
         // lists are the source's, made once and emptied for each claim, and given room for every
         // term that can be added, which spares the growing.
@@ -219,6 +211,14 @@ impl Terms {
         }
         alphabetical(own_weights);
         if *lent_to != Some(sentence) {
+            // News carries its subject across sentences ("these soldiers", "the two countries"),
+            // so the neighbouring sentences lend their words, at a low weight; read once for the
+            // claims of one sentence. Only the terms nearest the claim's sentence lend, so that a
+            // claim next to a sentence of a million words does not read them all.
+            let previous = sentence.checked_sub(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
+            let previous = &previous[previous.len().saturating_sub(MAX_NEIGHBOUR_TERMS)..];
+            let next = sentence.checked_add(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
+            let next = &next[..next.len().min(MAX_NEIGHBOUR_TERMS)];
             // A neighbour's terms are added in one go, with no check for room a term.
             let lend =
                 |term: &Term| (term.text, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT }, term.key);
