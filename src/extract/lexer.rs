@@ -196,7 +196,7 @@ fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Option<(usize, bool)> {
 /// `word` in lower case; most words of English news are ASCII, which needs no Unicode tables,
 /// and in lower case already, which needs no copy.
 fn lower_case(word: &str) -> Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if crate::rules::ascii_lower(word) {
         Cow::Borrowed(word)
     } else if word.is_ascii() {
         Cow::Owned(word.to_ascii_lowercase())

@@ -494,10 +494,11 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
     let names = rules.currency_words.keys().chain(rules.currency_unit_words.keys());
     let name_prefixes: Vec<String> = names.flat_map(|name| char_prefixes(name).map(str::to_string)).collect();
     rules.currency_name_prefixes.extend(name_prefixes);
-    let lower = |w: &&String| w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase());
-    let lower: Vec<(String, usize)> = (rules.unit_lookup.iter().filter(|(w, _)| lower(w)))
-        .map(|(w, &i)| (w.clone(), rules.unit_lookup_exact.get(w).copied().unwrap_or(i)))
-        .chain(rules.unit_lookup_exact.iter().filter(|(w, _)| lower(w)).map(|(w, &i)| (w.clone(), i)))
+    // The exact spellings come last, so that where both tables hold a word, the exact one wins.
+    let lower: Vec<(String, usize)> = (rules.unit_lookup.iter())
+        .chain(&rules.unit_lookup_exact)
+        .filter(|(w, _)| ascii_lower(w))
+        .map(|(w, &i)| (w.clone(), i))
         .collect();
     rules.unit_lookup_lower.extend(lower);
     let spellings: Vec<String> = rules.unit_spellings().cloned().collect();

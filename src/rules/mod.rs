@@ -380,7 +380,7 @@ impl Rules {
 
     /// The unit spelled `word` (case-sensitive spellings first), if any.
     pub fn unit(&self, word: &str) -> Option<&Unit> {
-        let found = if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        let found = if ascii_lower(word) {
             self.unit_lookup_lower.get(word)
         } else {
             self.unit_lookup_exact.get(word).or_else(|| self.unit_lookup.get(&word.to_lowercase()))
@@ -432,7 +432,7 @@ impl Rules {
     /// tokens starting with it spell a unit, and a matcher need not join them to look them up.
     pub fn may_open_unit(&self, written: &str) -> bool {
         // Written in lower case already when ASCII without capitals (as `unit` folds).
-        let folded = || !written.is_ascii() || written.bytes().any(|b| b.is_ascii_uppercase());
+        let folded = || !ascii_lower(written);
         self.unit_prefixes.contains(written) || (folded() && self.unit_prefixes.contains(&written.to_lowercase()))
     }
 
@@ -502,6 +502,12 @@ pub(crate) fn line_col(text: &str, byte: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Whether `word` is ASCII without capitals: in lower case already, with no copy or Unicode table
+/// needed to fold it (most words of English news).
+pub(crate) fn ascii_lower(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -558,6 +564,7 @@ mod tests {
         assert_eq!(rules.sense(deg, |w| w == "angle").name, "arc");
         assert_eq!(rules.sense(deg, |w| w == "weather").name, "deg");
     }
+
     #[test]
     fn a_gun_verb_must_be_an_alias_word() {
         let alias = "[[alias]]\ncanonical = \"shots fired\"\nwords = [\"fired\"]\n";
