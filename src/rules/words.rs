@@ -1,6 +1,6 @@
-//! The word facts in, a table that finds the facts of a word out; and what those facts are. A word of news text is most
-//! often short, and a short one is found by a number made of its bytes: the lookup, asked of every
-//! token, then hashes one number and compares numbers, not strings.
+//! The word facts in, a table that finds the facts of a word out; and what those facts are. A
+//! word of news text is most often short, and a short one is found by a number made of its bytes:
+//! the lookup, asked of every token, then hashes one number and compares numbers, not strings.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -63,6 +63,39 @@ fn short_key(word: &str) -> Option<u64> {
     Some(bytes | (len as u64) << 56)
 }
 
+/// What the extractor asks of one word, gathered from several tables so that each token costs one
+/// lookup, not one per table: the matchers that can start a claim at it and what the subject
+/// reader needs to know.
+#[derive(Clone, Debug, Default)]
+pub struct WordFacts {
+    /// A stop word.
+    pub stopword: bool,
+    /// A stop word, a number word or a scale: never a subject's term.
+    pub no_term: bool,
+    /// An alias phrase of several tokens can start with this token, so the phrase reader must
+    /// look. (A token ends where a letter meets a space or a mark, so the heads are the prefixes
+    /// of each phrase that end there.)
+    pub opens_alias: bool,
+    /// A vague quantity's phrase can start with this token (`Rules::vague_opened_by`).
+    pub opens_vague: bool,
+    /// A hedge's phrase can start with this token (`Rules::hedges_starting`).
+    pub opens_hedge: bool,
+    /// A hedge written before its number can end with this token (`Rules::hedges_before_ending`).
+    pub closes_hedge: bool,
+    /// The word is in a table a number in words is read with: a number word, a scale or its
+    /// plural ("millions"), a fraction (`extract::number`).
+    pub in_numbers: bool,
+    /// A unit spelled in two words can start with this word (`Rules::unit_phrase_heads`).
+    pub opens_unit_phrase: bool,
+    /// The canonical term an alias makes of the word alone.
+    pub alias: Option<String>,
+    /// The matchers that can start a claim at this word or mark, from the tables and the
+    /// matchers' own words (`extract::starters`).
+    pub starts: crate::extract::starters::Starts,
+    /// The subject reader's word lists that hold the word.
+    pub lists: WordLists,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,37 +133,4 @@ mod tests {
             assert_eq!(short_key(w), expected, "{w:?}");
         }
     }
-}
-
-/// What the extractor asks of one word, gathered from several tables so that each token costs one
-/// lookup, not one per table: the matchers that can start a claim at it and what the subject
-/// reader needs to know.
-#[derive(Clone, Debug, Default)]
-pub struct WordFacts {
-    /// A stop word.
-    pub stopword: bool,
-    /// A stop word, a number word or a scale: never a subject's term.
-    pub no_term: bool,
-    /// An alias phrase of several tokens can start with this token, so the phrase reader must
-    /// look. (A token ends where a letter meets a space or a mark, so the heads are the prefixes
-    /// of each phrase that end there.)
-    pub opens_alias: bool,
-    /// A vague quantity's phrase can start with this token (`Rules::vague_opened_by`).
-    pub opens_vague: bool,
-    /// A hedge's phrase can start with this token (`Rules::hedges_starting`).
-    pub opens_hedge: bool,
-    /// A hedge written before its number can end with this token (`Rules::hedges_before_ending`).
-    pub closes_hedge: bool,
-    /// The word is in a table a number in words is read with: a number word, a scale or its
-    /// plural ("millions"), a fraction (`extract::number`).
-    pub in_numbers: bool,
-    /// A unit spelled in two words can start with this word (`Rules::unit_phrase_heads`).
-    pub opens_unit_phrase: bool,
-    /// The canonical term an alias makes of the word alone.
-    pub alias: Option<String>,
-    /// The matchers that can start a claim at this word or mark, from the tables and the
-    /// matchers' own words (`extract::starters`).
-    pub starts: crate::extract::starters::Starts,
-    /// The subject reader's word lists that hold the word.
-    pub lists: WordLists,
 }
