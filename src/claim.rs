@@ -8,7 +8,8 @@ use serde::Serialize;
 pub use interval::Interval;
 pub(crate) use shared::{hash_of_terms, terms_alike};
 pub use shared::{SharedTerms, WeightedTerms};
-pub use term::{Interner, Term};
+pub(crate) use term::Interner;
+pub use term::Term;
 
 mod interval;
 mod shared;

@@ -53,7 +53,7 @@ impl Term {
 
     /// The term of `word` when some subject holds it, without adding it.
     pub fn find(word: &str) -> Option<Term> {
-        ids().lock().unwrap_or_else(|e| e.into_inner()).get(word).copied()
+        Interner::lock().0.get(word).copied()
     }
 
     /// The word.
@@ -68,18 +68,18 @@ impl Term {
 /// locks it once for them all, not once a word. While one is held, its thread must not call
 /// `Term::new` or `Term::find`, which take the same lock and would wait for ever; other threads
 /// wait to intern, so it is held only while the words are interned.
-pub struct Interner(MutexGuard<'static, HashMap<&'static str, Term>>);
+pub(crate) struct Interner(MutexGuard<'static, HashMap<&'static str, Term>>);
 
 impl Interner {
     /// Locks the table until this is dropped.
-    pub fn lock() -> Interner {
+    pub(crate) fn lock() -> Interner {
         // A poisoned lock still holds a consistent table: entries are added whole.
         Interner(ids().lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// The term of `word`, added to the table when new.
     #[inline(always)]
-    pub fn term(&mut self, word: &str) -> Term {
+    pub(crate) fn term(&mut self, word: &str) -> Term {
         match self.0.get(word) {
             Some(&term) => term,
             None => add(&mut self.0, word),
