@@ -196,7 +196,7 @@ pub fn match_date_after(
     // readers above, a date starts at one only through a hedge or a part read below ("since May",
     // "at the end of 2016"), and a period only as "for 3 days from today". Its date is tried at
     // its own token next.
-    let preposition = word(i).and_then(introducer).is_some_and(<[_]>::is_empty);
+    let preposition = word(i).is_some_and(bare_preposition);
     let no_period = preposition && word(i) != Some("for");
     // Debug builds hold the readers to that promise, as they do the other gates.
     debug_assert!(
@@ -294,9 +294,15 @@ fn introducer(word: &str) -> Option<&'static [&'static str]> {
     Some(match word {
         "the" => &["day", "following"],
         "from" | "between" => &["now"],
-        "in" | "on" | "at" | "for" | "since" | "after" | "by" | "before" | "until" | "till" | "through" => &[],
+        w if bare_preposition(w) => &[],
         _ => return None,
     })
+}
+
+/// Whether `word` is a preposition that introduces a date with no word of its own after it ("in
+/// May", "since 2004"): it is no date itself, and opens none of the readers' periods but "for".
+fn bare_preposition(word: &str) -> bool {
+    matches!(word, "in" | "on" | "at" | "for" | "since" | "after" | "by" | "before" | "until" | "till" | "through")
 }
 
 /// False when token `i` is an `introducer` and the token after it can open no date, so that
