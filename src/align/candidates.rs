@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 mod ranking;
 pub(super) use ranking::Ranking;
 
+use super::grouped::counted_rows;
 use super::vectors::Vectors;
 use crate::claim::Claim;
 
@@ -90,21 +91,8 @@ pub(super) fn pairs(claims: &[Claim], members: &[usize], vectors: &Vectors) -> C
                 .map(move |q| (p.min(q), p.max(q)))
         })
     };
-    // Rows counted first, so each is made at its size.
-    let mut starts = vec![0usize; n + 1];
-    for (first, _) in listed() {
-        starts[first + 1] += 1;
-    }
-    for p in 0..n {
-        starts[p + 1] += starts[p];
-    }
-    let mut seconds = vec![0u32; starts[n]];
-    let mut next = starts[..n].to_vec();
-    for (first, second) in listed() {
-        seconds[next[first]] = members[second] as u32;
-        next[first] += 1;
-    }
-    drop((partners, next));
+    let (starts, seconds) = counted_rows(n, || listed().map(|(first, second)| (first, members[second] as u32)));
+    drop(partners);
     let mut candidates = Candidates { starts, seconds };
     candidates.sort_rows();
     candidates

@@ -16,20 +16,7 @@ impl Grouped {
     /// The indices `0..n` in `groups` lists, index `i` in list `group_of(i)` (which is below
     /// `groups`); each list ascending. Counted first, so each list is made at its size.
     pub(super) fn by(n: usize, groups: usize, group_of: impl Fn(usize) -> usize) -> Grouped {
-        let mut starts = vec![0; groups + 1];
-        for i in 0..n {
-            starts[group_of(i) + 1] += 1;
-        }
-        for g in 0..groups {
-            starts[g + 1] += starts[g];
-        }
-        let mut next = starts.clone();
-        let mut items = vec![0; n];
-        for i in 0..n {
-            let at = &mut next[group_of(i)];
-            items[*at] = i;
-            *at += 1;
-        }
+        let (starts, items) = counted_rows(groups, || (0..n).map(|i| (group_of(i), i)));
         Grouped { items, starts }
     }
 
@@ -49,6 +36,29 @@ impl Grouped {
     pub(super) fn lists(&self) -> impl Iterator<Item = &[usize]> {
         self.starts.windows(2).map(|w| &self.items[w[0]..w[1]])
     }
+}
+
+/// The items `items` gives as (row, item), in `rows` rows stored end to end, each row's in the
+/// order given: where each row starts (and one past the end of the last), and the items. `items`
+/// is read twice, to count each row and then to fill it, so each is made at its size.
+pub(super) fn counted_rows<T: Copy + Default, I: Iterator<Item = (usize, T)>>(
+    rows: usize,
+    items: impl Fn() -> I,
+) -> (Vec<usize>, Vec<T>) {
+    let mut starts = vec![0; rows + 1];
+    for (row, _) in items() {
+        starts[row + 1] += 1;
+    }
+    for r in 0..rows {
+        starts[r + 1] += starts[r];
+    }
+    let mut next = starts[..rows].to_vec();
+    let mut out = vec![T::default(); starts[rows]];
+    for (row, item) in items() {
+        out[next[row]] = item;
+        next[row] += 1;
+    }
+    (starts, out)
 }
 
 impl Index<usize> for Grouped {
