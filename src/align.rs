@@ -4,6 +4,7 @@
 //! most-similar first, never into a group where some pair from two sources is unrelated or where
 //! one source would contradict itself: when unsure, do not group.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -23,7 +24,7 @@ use pairs::{
     addition_told_plainly, dated_alike, far_inside_bound, named_weekday, none_of_either, of_other_days, other_places,
     same_figure_hedged, same_weekday, sole_pair, unnamed_other_nouns,
 };
-use plausible::{degree_beside_plain, plausible_conflict};
+use plausible::{degree_beside_plain, plausible_conflict, Stated};
 use roles::{block_key, roles_of, Role, ROLE_WEIGHT};
 use vectors::Vectors;
 
@@ -185,6 +186,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // The evidence asked of a pair grows with the harm a wrong grouping would do: identical values
     // can only yield a false agreement, overlapping ones a false "compatible", disjoint ones a
     // false conflict — the error that costs an editor's trust most.
+    let stated = RefCell::new(Stated::for_block(members.len()));
     let needed_base = |a: usize, b: usize| {
         let (x, y) = (&claims[a], &claims[b]);
         let verdict = compare::relate(x, y, rules);
@@ -214,7 +216,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             // so two additions that differ are no dispute.
             return f32::INFINITY;
         }
-        if verdict == Verdict::Conflict && !plausible_conflict(cx, a, b) {
+        if verdict == Verdict::Conflict && !plausible_conflict(cx, &mut stated.borrow_mut(), a, b) {
             return f32::INFINITY;
         }
         // A place tells where a distance is measured from, so two places make two distances;
