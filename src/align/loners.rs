@@ -7,6 +7,7 @@
 //! group also holds figures of other nouns ("three bank workers"), and those, against a headline
 //! that shares few words with them, can keep the loner out on the group's average likeness.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -62,6 +63,14 @@ pub(super) fn loner_targets(
             }
         }
     }
+    // Each value's sources once, in order, so that a loner reads a group's agreeing sources
+    // without gathering them: mostly one value of a group agrees with it.
+    for values in told.values_mut() {
+        for (_, sources) in values.iter_mut() {
+            sources.sort_unstable();
+            sources.dedup();
+        }
+    }
     let mut out = Vec::new();
     for &k in names {
         let members = &clusters[&k];
@@ -73,15 +82,22 @@ pub(super) fn loner_targets(
         let fits = |t: usize| {
             let group = &clusters[&t];
             // The sources of the members of the role that agree with it.
-            let mut agreeing: Vec<u32> = told
+            let mut values = told
                 .get(&(t, &cx.roles[o]))
                 .into_iter()
                 .flatten()
                 .filter(|(m, _)| compare::relate(&claims[*m], x, rules) == Verdict::Agree)
-                .flat_map(|(_, sources)| sources.iter().copied())
-                .collect();
-            agreeing.sort_unstable();
-            agreeing.dedup();
+                .map(|(_, sources)| sources.as_slice());
+            let agreeing: Cow<[u32]> = match (values.next(), values.next()) {
+                (None, _) => Cow::Borrowed(&[]),
+                (Some(only), None) => Cow::Borrowed(only),
+                (Some(a), Some(b)) => {
+                    let mut all: Vec<u32> = [a, b].into_iter().chain(values).flatten().copied().collect();
+                    all.sort_unstable();
+                    all.dedup();
+                    Cow::Owned(all)
+                }
+            };
             // A source that counts the role more than once joins only where it told this very
             // count of the role already: it repeats itself ("the 23 pirates" again and again),
             // or names the person again by the age it gave ("the 16-year old"). Not another
@@ -127,9 +143,9 @@ pub(super) fn loner_targets(
     out
 }
 
-/// One value a group tells of one role, as a member telling it and the sources telling it: a
-/// loner is weighed against a group's few values, not against its hundreds of members, and only a
-/// group that tells its value reads them all.
+/// One value a group tells of one role, as a member telling it and the sources telling it (each
+/// once, ascending): a loner is weighed against a group's few values, not against its hundreds of
+/// members, and only a group that tells its value reads them all.
 type Told = (usize, Vec<u32>);
 
 /// Whether the claim is an age ("the 16-year old").
