@@ -206,8 +206,8 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
             return f32::INFINITY;
         }
         let added = |c: &Claim| rules.added.first().is_some_and(|a| c.subject.qualifiers.iter().any(|q| q == a));
-        let plainly = verdict == Verdict::Agree && addition_told_plainly(x, y, rules);
-        if (x.subject.qualifiers != y.subject.qualifiers && !plainly)
+        let plainly = || verdict == Verdict::Agree && addition_told_plainly(x, y, rules);
+        if (x.subject.qualifiers != y.subject.qualifiers && !plainly())
             || (verdict == Verdict::Conflict && (added(x) || added(y)))
         {
             // "Another 20,000 people" and "as many as 20,000 people": a part ("other", "further",
@@ -222,8 +222,9 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         // A place tells where a distance is measured from, so two places make two distances;
         // of any other figure it tells where it happened, which outlets name at different
         // scales (a county, a town), so there it only keeps different values apart.
-        let distance = x.kind == Kind::Quantity && rules.unit(&x.unit).is_some_and(|u| u.dimension == "length");
-        if (distance || verdict != Verdict::Agree) && other_places(x, y) {
+        // The places first: most pairs name none apart, and the unit is looked up by its name.
+        let distance = || x.kind == Kind::Quantity && rules.unit(&x.unit).is_some_and(|u| u.dimension == "length");
+        if other_places(x, y) && (verdict != Verdict::Agree || distance()) {
             return f32::INFINITY;
         }
         if !same_weekday(x, y) {
