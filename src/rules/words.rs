@@ -165,6 +165,31 @@ mod tests {
     }
 
     #[test]
+    fn a_full_table_finds_every_word_and_no_other() {
+        // Every word of up to three letters of a small alphabet: thousands of keys that differ
+        // in a byte or two, many of which meet in a slot and probe on, past the table's end too.
+        let mut words = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = words.iter().flat_map(|w| ('a'..='p').map(move |c| format!("{w}{c}"))).collect();
+            words.extend(longer);
+        }
+        words.sort();
+        words.dedup();
+        let facts = words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| (w.clone(), WordFacts { alias: Some(k.to_string()), ..WordFacts::default() }));
+        let table = WordTable::new(facts.collect());
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(table.get(w).and_then(|f| f.alias.clone()), Some(k.to_string()), "{w:?}");
+        }
+        for absent in ["q", "aq", "pppp", "zzz", "abcdefgh"] {
+            assert!(table.get(absent).is_none(), "{absent:?}");
+        }
+        assert!(WordTable::default().get("a").is_none(), "an empty table holds nothing");
+    }
+
+    #[test]
     fn a_short_key_is_the_words_bytes_under_its_length() {
         // Every word of up to five characters over a few one- and two-byte ones.
         let mut words = vec![String::new()];
