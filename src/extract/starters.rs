@@ -162,9 +162,6 @@ const LEAD_REACH: usize = 6;
 pub fn of_tokens<'r>(tokens: &[Token], rules: &'r Rules) -> (Vec<Starts>, Vec<Option<&'r WordFacts>>) {
     let mut starts = vec![Starts::default(); tokens.len()];
     let mut facts = vec![None; tokens.len()];
-    // A mark or a one-letter word ("a") is one of a few ASCII bytes, whose facts are looked up
-    // once for the whole text.
-    let mut marks: [Option<Option<&WordFacts>>; 128] = [None; 128];
     // Read backwards, so that each leading word knows the nearest word after it that a claim
     // could be about.
     let mut about: Option<usize> = None;
@@ -172,10 +169,7 @@ pub fn of_tokens<'r>(tokens: &[Token], rules: &'r Rules) -> (Vec<Starts>, Vec<Op
         let s = if token.kind == TokenKind::Digits {
             Starts::ALL
         } else {
-            *fact = match token.norm.as_bytes() {
-                &[b] if b.is_ascii() => *marks[usize::from(b)].get_or_insert_with(|| rules.word(&token.norm)),
-                _ => rules.word(&token.norm),
-            };
+            *fact = rules.word(&token.norm);
             fact.map(|f| f.starts).unwrap_or_default()
         };
         // Not bounded by the sentence: a line break ends one, and the matchers read across it
