@@ -6,23 +6,31 @@
 use jiff::civil::Date;
 
 use super::date;
-use super::lexer::{sentence_span, Token, TokenKind};
+use super::lexer::{Token, TokenKind};
+use super::sentences::SentenceIndex;
 use crate::claim::{Claim, Kind};
 use crate::rules::Rules;
 
 /// Marks the figures of earlier events: after a date well before the source's own (`reference`),
 /// after a bare month when the source has no date, after "last month" or "last year", between two
 /// such sentences, and in a sentence going on about the one before.
-pub(super) fn mark(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], rules: &Rules, reference: Option<Date>) {
+pub(super) fn mark(
+    claims: &mut [Claim],
+    sentences: &[u32],
+    tokens: &[Token],
+    by_sentence: &SentenceIndex,
+    rules: &Rules,
+    reference: Option<Date>,
+) {
     mark_past(claims, sentences, reference);
-    let spans = claim_sentences(tokens, sentences);
+    let spans = claim_sentences(by_sentence, sentences);
     if reference.is_none() {
         mark_month_past(claims, sentences, tokens, &spans, rules);
     }
     mark_last_period(claims, sentences, tokens, &spans);
     mark_earlier_opening(claims, sentences, tokens, &spans);
     mark_between_past(claims, sentences);
-    mark_continued_past(claims, sentences, tokens);
+    mark_continued_past(claims, sentences, tokens, by_sentence);
 }
 
 /// Days before the source's date after which a dated sentence speaks of an earlier event.
@@ -75,12 +83,11 @@ fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], sp
 }
 
 /// The token ranges of the sentences holding a claim, each once: only those sentences' marks
-/// can mark a claim, and most sentences hold none. Tokens and claims lie in text order, so each
-/// range is found by halving.
-fn claim_sentences(tokens: &[Token], sentences: &[u32]) -> Vec<(usize, usize)> {
+/// can mark a claim, and most sentences hold none.
+fn claim_sentences(by_sentence: &SentenceIndex, sentences: &[u32]) -> Vec<(usize, usize)> {
     let mut told = sentences.to_vec();
     told.dedup();
-    told.into_iter().map(|s| sentence_span(tokens, s)).map(|r| (r.start, r.end)).collect()
+    told.into_iter().map(|s| by_sentence.span(s)).map(|r| (r.start, r.end)).collect()
 }
 
 /// Marks the figures that follow, in their sentence, "last month" or "last year": news dates the
@@ -122,9 +129,9 @@ fn mark_earlier_opening(claims: &mut [Claim], sentences: &[u32], tokens: &[Token
 /// of Cloverdale." "Hours before, three men died at another school. They were among 400 people
 /// sheltering there." A definite reference right after an indefinite one is to the thing just named,
 /// and a sentence that dates anything of its own (a weekday, a day) is left as it is.
-fn mark_continued_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
+fn mark_continued_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], by_sentence: &SentenceIndex) {
     let (mut past, dated) = past_and_dated(claims, sentences);
-    let span = |s: u32| Some(sentence_span(tokens, s)).filter(|r| !r.is_empty()).map(|r| (r.start, r.end));
+    let span = |s: u32| Some(by_sentence.span(s)).filter(|r| !r.is_empty()).map(|r| (r.start, r.end));
     let mut told: Vec<u32> = sentences.to_vec();
     told.sort_unstable();
     told.dedup();
