@@ -174,7 +174,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         }
     }
     let by_sentence = SentenceIndex::new(&tokens);
-    past::mark(&mut claims, &sentences, &tokens, &by_sentence, rules, date);
+    past::mark(&mut claims, &sentences, &covers, &tokens, &by_sentence, rules, date);
     mark_days(&mut claims, &covers, &tokens, &by_sentence, rules);
     disputed::mark(&mut claims, &sentences, &by_sentence, &terms);
     if let Some(headline) = source.headline() {
