@@ -259,12 +259,13 @@ fn mark_days(
     rules: &Rules,
 ) {
     let weekday = |t: &Token| {
-        // `strip_suffix`, not `trim_end_matches`: the latter builds a searcher for every token.
-        let word = t.norm.strip_suffix("'s").or_else(|| t.norm.strip_suffix("’s")).unwrap_or(&t.norm);
-        // Every weekday's name ends so; most words are not compared with the seven.
-        if !word.ends_with("day") {
+        // A weekday's name ends in "y", its possessive in "s": most tokens end otherwise and are
+        // turned away by their last byte.
+        if t.kind != TokenKind::Word || !matches!(t.norm.as_bytes().last(), Some(b'y' | b's')) {
             return None;
         }
+        // `strip_suffix`, not `trim_end_matches`: the latter builds a searcher for every token.
+        let word = t.norm.strip_suffix("'s").or_else(|| t.norm.strip_suffix("’s")).unwrap_or(&t.norm);
         unanchored::WEEKDAYS.iter().position(|w| *w == word).map(|d| d as u8)
     };
     // A day written as a date names its weekday too (day numbers count from a Thursday).

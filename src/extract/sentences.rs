@@ -18,13 +18,17 @@ impl SentenceIndex {
     /// The index of `tokens`, whose sentence numbers never fall (as the lexer numbers them).
     pub(super) fn new(tokens: &[Token]) -> SentenceIndex {
         let count = tokens.last().map_or(0, |t| t.sentence as usize + 1);
-        let mut starts = Vec::with_capacity(count + 1);
+        let mut starts = vec![tokens.len(); count + 1];
+        // The first sentence number not yet given its start: written once, at the sentence's
+        // first token (and for the numbers no token carries, at the next sentence's).
+        let mut unstarted = 0;
         for (k, t) in tokens.iter().enumerate() {
-            while starts.len() <= t.sentence as usize {
-                starts.push(k);
+            let s = t.sentence as usize;
+            if s >= unstarted {
+                starts[unstarted..=s].fill(k);
+                unstarted = s + 1;
             }
         }
-        starts.push(tokens.len());
         SentenceIndex { starts }
     }
 
