@@ -520,6 +520,11 @@ pub(crate) fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
 /// The contracted ending of a word the lexer keeps whole ("i'll", "they’ll", "we'd"), spelled with
 /// a straight apostrophe, so that a marker such as `'ll` matches it.
 fn contraction(word: &str) -> Option<String> {
+    // Asked of every word of a clause, and most hold no apostrophe: their bytes say so (a curly
+    // one opens with 0xE2) before a walk over their chars.
+    if !word.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return None;
+    }
     let at = word.rfind(['\'', '’'])?;
     let tail = &word[at..];
     let letters = tail.trim_start_matches(['\'', '’']);
