@@ -140,10 +140,12 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let days = time_days(&found, &tokens, rules, date);
     let wanted = subject_sentences(&found, &tokens);
     let terms = Terms::of_sentences(&tokens, text, rules, &facts, |s| wanted.get(s as usize).copied().unwrap_or(false));
-    let mut claims = Vec::new();
-    let mut sentences = Vec::new();
+    // Most findings make a claim: room for all of them is seldom given back by `shrink_to_fit`.
+    let kept = found.len().min(MAX_CLAIMS_PER_SOURCE);
+    let mut claims = Vec::with_capacity(kept);
+    let mut sentences = Vec::with_capacity(kept);
     // The tokens each claim covers, which its span was made of (`span_of`).
-    let mut covers = Vec::new();
+    let mut covers = Vec::with_capacity(kept);
     let truncated = found.len() > MAX_CLAIMS_PER_SOURCE;
     for (f, day) in found.into_iter().zip(days).take(MAX_CLAIMS_PER_SOURCE) {
         let (claim, (at, end)) = match f {
@@ -291,8 +293,10 @@ fn mark_days(
         let near = cover.start.saturating_sub(DAY_REACH).max(sentence.start)..(cover.end + DAY_REACH).min(sentence.end);
         let near = &tokens[near];
         let (Some(from), Some(to)) = (near.first().map(|t| t.start), near.last().map(|t| t.end)) else { continue };
-        let mut days =
-            near.iter().filter_map(weekday).chain(dated.iter().filter(|&&(at, _)| from <= at && at < to).map(|d| d.1));
+        // The dated days lie in text order, as the claims do: those within reach are one run.
+        let dated_near = &dated[dated.partition_point(|&(at, _)| at < from)..];
+        let dated_near = dated_near.iter().take_while(|&&(at, _)| at < to).map(|d| d.1);
+        let mut days = near.iter().filter_map(weekday).chain(dated_near);
         if let Some(first) = days.next() {
             if days.all(|d| d == first) {
                 c.subject.weekday = Some(first);
