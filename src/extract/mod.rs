@@ -261,9 +261,14 @@ fn mark_days(
     rules: &Rules,
 ) {
     let weekday = |t: &Token| {
-        // A weekday's name ends in "y", its possessive in "s": most tokens end otherwise and are
-        // turned away by their last byte.
-        if t.kind != TokenKind::Word || !matches!(t.norm.as_bytes().last(), Some(b'y' | b's')) {
+        // A weekday's name is six to nine bytes long (four more with "’s") and ends in "y", its
+        // possessive in "s": most tokens are turned away by their length, held in the token, or
+        // else by their last byte, before their text is compared.
+        let length = t.norm.len();
+        if t.kind != TokenKind::Word
+            || !(6..=13).contains(&length)
+            || !matches!(t.norm.as_bytes()[length - 1], b'y' | b's')
+        {
             return None;
         }
         // `strip_suffix`, not `trim_end_matches`: the latter builds a searcher for every token.
