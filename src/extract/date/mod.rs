@@ -232,12 +232,15 @@ pub fn match_date_after(
     if word(k) == Some("the") {
         k += 1;
     }
-    if let Some(p) = word(k).and_then(|w| rules.parts.get(w)) {
+    // A part stands before "of" or is one of the three said alone: the words besides them (most
+    // that reach here) are not looked up.
+    let alone = |w: &str| matches!(w, "early" | "mid" | "late");
+    let may_be_part = |w: &&str| alone(w) || word(k + 1) == Some("of");
+    if let Some(p) = word(k).filter(may_be_part).and_then(|w| rules.parts.get(w)) {
+        part = Some(*p);
         if word(k + 1) == Some("of") {
-            part = Some(*p);
             j = k + 2;
-        } else if matches!(word(k), Some("early" | "mid" | "late")) {
-            part = Some(*p);
+        } else {
             j = k + 1;
             if tokens.get(j).is_some_and(|t| t.is_dash() && !t.space_before) {
                 j += 1;
