@@ -170,7 +170,11 @@ pub fn match_date_after(
     }
     // "in 3 weeks" is a date only in the future tense; "the first time in 3 weeks" is a length.
     // The tense, read from the whole clause, is asked last.
-    if word(i) == Some("in") {
+    // Only a word the starters list for lengths of time can open one, as the extractor relies on
+    // at every token: "in the", "in May" are not read for one.
+    let length_may_follow = || at.facts().may(tokens, i + 1, |f| f.starts.duration);
+    debug_assert!(length_may_follow() || super::duration::read(tokens, text, rules, i + 1).is_none());
+    if word(i) == Some("in") && length_may_follow() {
         if let Some(d) = super::duration::read_at(tokens, text, rules, &at.beside(i + 1)) {
             let calendar = d.calendar.filter(|c| c.seconds == 0 && d.low == d.high);
             if let Some(calendar) = calendar.filter(|_| super::is_future(tokens, rules, i)) {
