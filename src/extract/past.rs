@@ -32,8 +32,10 @@ pub(super) fn mark(
     }
     mark_last_period(claims, sentences, tokens, &spans);
     mark_earlier_opening(claims, sentences, tokens, &spans);
-    mark_between_past(claims, sentences);
-    mark_continued_past(claims, sentences, tokens, by_sentence);
+    // The sentences of earlier events grow as the two below mark more; those holding dates stay.
+    let (mut past, dated) = past_and_dated(claims, sentences);
+    mark_between_past(claims, sentences, &mut past, &dated);
+    mark_continued_past(claims, sentences, tokens, by_sentence, past, &dated);
 }
 
 /// Days before the source's date after which a dated sentence speaks of an earlier event.
@@ -156,8 +158,16 @@ fn mark_earlier_opening(claims: &mut [Claim], sentences: &[u32], tokens: &[Token
 /// of Cloverdale." "Hours before, three men died at another school. They were among 400 people
 /// sheltering there." A definite reference right after an indefinite one is to the thing just named,
 /// and a sentence that dates anything of its own (a weekday, a day) is left as it is.
-fn mark_continued_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], by_sentence: &SentenceIndex) {
-    let (mut past, dated) = past_and_dated(claims, sentences);
+///
+/// `past` and `dated` are as `mark_between_past` leaves them.
+fn mark_continued_past(
+    claims: &mut [Claim],
+    sentences: &[u32],
+    tokens: &[Token],
+    by_sentence: &SentenceIndex,
+    mut past: Sentences,
+    dated: &Sentences,
+) {
     let span = |s: u32| Some(by_sentence.span(s)).filter(|r| !r.is_empty()).map(|r| (r.start, r.end));
     let mut told: Vec<u32> = sentences.to_vec();
     told.sort_unstable();
@@ -219,12 +229,19 @@ impl Sentences {
 /// as news tells a quake's history: "In April last year an 8.6 quake struck off Banda Aceh. Five
 /// people died and seven were injured in the quake. In September 2009 a quake killed 1,000." A
 /// sentence that dates anything of its own (a weekday, a day) is left as it is.
-fn mark_between_past(claims: &mut [Claim], sentences: &[u32]) {
-    let (past, dated) = past_and_dated(claims, sentences);
+///
+/// `past` and `dated` are the sentences holding a figure of an earlier event and those holding a
+/// date (`past_and_dated`); the sentences marked here join `past`.
+fn mark_between_past(claims: &mut [Claim], sentences: &[u32], past: &mut Sentences, dated: &Sentences) {
     let between = |s: u32| s > 0 && past.contains(&(s - 1)) && past.contains(&(s + 1));
+    let mut marked = Vec::new();
     for (c, &s) in claims.iter_mut().zip(sentences) {
         if c.kind != Kind::Date && !dated.contains(&s) && !past.contains(&s) && between(s) {
             c.subject.past = true;
+            marked.push(s);
         }
+    }
+    for s in marked {
+        past.insert(s);
     }
 }
