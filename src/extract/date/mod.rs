@@ -317,15 +317,14 @@ fn bare_preposition(word: &str) -> bool {
 /// (`starters::of_tokens`), which say what a word can open. Debug builds check it against the
 /// date readers (`extract`).
 pub fn may_start(tokens: &[Token], facts: &[Option<&WordFacts>], i: usize) -> bool {
-    let Some(next) = tokens.get(i + 1) else {
-        return word(tokens, i).and_then(introducer).is_none();
-    };
-    // Before a token that can open a date, any word may start one: the word itself, which most
-    // tokens asked are, is then not matched against the introducers.
-    if next.kind == TokenKind::Digits || facts.get(i + 1).copied().flatten().is_some_and(|f| f.starts.date) {
+    let Some(besides) = word(tokens, i).and_then(introducer) else {
         return true;
-    }
-    word(tokens, i).and_then(introducer).is_none_or(|besides| besides.contains(&&*next.norm))
+    };
+    tokens.get(i + 1).is_some_and(|next| {
+        next.kind == TokenKind::Digits
+            || facts.get(i + 1).copied().flatten().is_some_and(|f| f.starts.date)
+            || besides.contains(&&*next.norm)
+    })
 }
 
 /// False when token `i` is "a" or "an" and opens neither the length of time read there (`length`:
