@@ -3,7 +3,7 @@
 //! disagree ("contrary to initial estimates", "the conflicting reports"), in the sentence of the
 //! figure or the one right after it.
 
-use super::lexer::{sentence_span, Token};
+use super::sentences::SentenceIndex;
 use super::subject::Terms;
 use crate::claim::Claim;
 use crate::rules::WordLists;
@@ -11,13 +11,11 @@ use crate::rules::WordLists;
 /// Marks the claims whose sentence (`sentences`, one per claim) or the next holds a word of
 /// `disputes` (`WordLists::DISPUTES`), as the words' lists in `terms` tell. Only those sentences
 /// are read: most sentences of a source hold no claim.
-pub(super) fn mark(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], terms: &Terms) {
+pub(super) fn mark(claims: &mut [Claim], sentences: &[u32], by_sentence: &SentenceIndex, terms: &Terms) {
     // Each sentence asked is read once.
-    let mut read: Vec<Option<bool>> = vec![None; tokens.last().map_or(0, |t| t.sentence as usize + 2)];
+    let mut read: Vec<Option<bool>> = vec![None; by_sentence.count() + 1];
     let mut disputing = |s: u32| match read.get_mut(s as usize) {
-        Some(known) => {
-            *known.get_or_insert_with(|| sentence_span(tokens, s).any(|k| terms.listed(k, WordLists::DISPUTES)))
-        }
+        Some(known) => *known.get_or_insert_with(|| by_sentence.span(s).any(|k| terms.listed(k, WordLists::DISPUTES))),
         None => false,
     };
     for (c, &s) in claims.iter_mut().zip(sentences) {

@@ -154,14 +154,14 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
     }
     // "between 20 and 30", "from 20 to 30".
     let opener =
-        start.checked_sub(1).and_then(|k| tokens.get(k)).filter(|t| t.kind == TokenKind::Word).map(|t| t.norm.clone());
+        start.checked_sub(1).and_then(|k| tokens.get(k)).filter(|t| t.kind == TokenKind::Word).map(|t| &*t.norm);
     let mut k = first.end;
     let mut low = first;
     let mut high: Option<Number> = None;
-    if let Some((second, after)) = range_end(tokens, text, rules, &first, opener.as_deref()) {
+    if let Some((second, after)) = range_end(tokens, text, rules, &first, opener) {
         high = Some(second);
         k = after;
-        if opener.as_deref().is_some_and(|o| o == "between" || o == "from") {
+        if opener.is_some_and(|o| o == "between" || o == "from") {
             start -= 1;
         }
     }

@@ -13,10 +13,13 @@ pub mod measure;
 pub mod number;
 mod past;
 pub mod range;
+mod sentences;
 pub mod starters;
 pub mod subject;
 pub mod unanchored;
 pub mod unreadable;
+
+use std::ops::Range;
 
 use jiff::civil::Date;
 
@@ -26,6 +29,7 @@ use crate::source::{DateOrigin, Source};
 use date::DateMatch;
 use lexer::{Token, TokenKind};
 use measure::{Found, Measure};
+use sentences::SentenceIndex;
 use starters::Starts;
 use subject::Terms;
 
@@ -136,39 +140,45 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let days = time_days(&found, &tokens, rules, date);
     let wanted = subject_sentences(&found, &tokens);
     let terms = Terms::of_sentences(&tokens, text, rules, &facts, |s| wanted.get(s as usize).copied().unwrap_or(false));
-    let mut claims = Vec::new();
-    let mut sentences = Vec::new();
+    // Most findings make a claim: room for all of them is seldom given back by `shrink_to_fit`.
+    let kept = found.len().min(MAX_CLAIMS_PER_SOURCE);
+    let mut claims = Vec::with_capacity(kept);
+    let mut sentences = Vec::with_capacity(kept);
+    // The tokens each claim covers, which its span was made of (`span_of`).
+    let mut covers = Vec::with_capacity(kept);
     let truncated = found.len() > MAX_CLAIMS_PER_SOURCE;
     for (f, day) in found.into_iter().zip(days).take(MAX_CLAIMS_PER_SOURCE) {
-        let (claim, at) = match f {
+        let (claim, (at, end)) = match f {
             // Without a reference date, a weekday or a clock time is still a claim of what it
             // says ("Sunday", "9:27 a.m."), though on no day of the calendar.
             Found2::Date(m) => {
                 let claim = date_claim(&m, &tokens, rules, &terms, date, index);
                 let unanchored = || date.is_none().then(|| unanchored::weekday(&m, &tokens, rules, &terms, index));
                 let beside = || beside::claim(&m, (&claims, &sentences), &tokens, rules, &terms, index);
-                (claim.or_else(|| unanchored().flatten()).or_else(beside), m.start)
+                (claim.or_else(|| unanchored().flatten()).or_else(beside), (m.start, m.end))
             }
             Found2::Time(t) => {
                 let claim = match day {
                     Some(d) => time_claim(&t, d, &tokens, rules, &terms, index),
                     None => unanchored::clock(&t, &tokens, rules, &terms, index),
                 };
-                (claim, t.start)
+                (claim, (t.start, t.end))
             }
             Found2::Measure(m) => {
-                let at = m.start;
-                (Some(measure_claim(m, &tokens, rules, &terms, index)), at)
+                let covered = (m.start, m.end);
+                (Some(measure_claim(m, &tokens, rules, &terms, index)), covered)
             }
         };
         if let Some(claim) = claim {
             claims.push(claim);
             sentences.push(tokens[at].sentence);
+            covers.push(at..end);
         }
     }
-    past::mark(&mut claims, &sentences, &tokens, rules, date);
-    mark_days(&mut claims, &tokens, rules);
-    disputed::mark(&mut claims, &sentences, &tokens, &terms);
+    let by_sentence = SentenceIndex::new(&tokens);
+    past::mark(&mut claims, &sentences, &covers, &tokens, &by_sentence, rules, date);
+    mark_days(&mut claims, &covers, &tokens, &by_sentence, rules);
+    disputed::mark(&mut claims, &sentences, &by_sentence, &terms);
     if let Some(headline) = source.headline() {
         for c in claims.iter_mut().filter(|c| headline.overlaps(&c.span)) {
             c.subject.headline = true;
@@ -243,8 +253,24 @@ fn subject_sentences(found: &[Found2], tokens: &[Token]) -> Vec<bool> {
 /// on Monday" is Monday's toll, whether or not the source's date resolves the day. Only the
 /// nearest words count: "rescuers on Monday helped survivors of a quake that killed 10" does
 /// not date the toll.
-fn mark_days(claims: &mut [Claim], tokens: &[Token], rules: &Rules) {
+fn mark_days(
+    claims: &mut [Claim],
+    covers: &[Range<usize>],
+    tokens: &[Token],
+    by_sentence: &SentenceIndex,
+    rules: &Rules,
+) {
     let weekday = |t: &Token| {
+        // A weekday's name is six to nine bytes long (four more with "’s") and ends in "y", its
+        // possessive in "s": most tokens are turned away by their length, held in the token, or
+        // else by their last byte, before their text is compared.
+        let length = t.norm.len();
+        if t.kind != TokenKind::Word
+            || !(6..=13).contains(&length)
+            || !matches!(t.norm.as_bytes()[length - 1], b'y' | b's')
+        {
+            return None;
+        }
         // `strip_suffix`, not `trim_end_matches`: the latter builds a searcher for every token.
         let word = t.norm.strip_suffix("'s").or_else(|| t.norm.strip_suffix("’s")).unwrap_or(&t.norm);
         unanchored::WEEKDAYS.iter().position(|w| *w == word).map(|d| d as u8)
@@ -262,16 +288,20 @@ fn mark_days(claims: &mut [Claim], tokens: &[Token], rules: &Rules) {
     let ages: Vec<&str> = rules.units.iter().filter(|u| u.dimension == "age").map(|u| u.name.as_str()).collect();
     let age = |c: &Claim| c.kind == Kind::Quantity && ages.contains(&c.unit.as_str());
     // A time of day without a calendar day ("3.45pm on Tuesday") is dated by its weekday too.
-    for c in claims.iter_mut().filter(|c| (c.kind != Kind::Date || unanchored::clock_of(c).is_some()) && !age(c)) {
-        let first = tokens.partition_point(|t| t.end <= c.span.start());
-        let last = tokens.partition_point(|t| t.start < c.span.end()).max(first + 1);
-        let Some(sentence) = tokens.get(first).map(|t| t.sentence) else { continue };
-        let near = &tokens[first.saturating_sub(DAY_REACH)..(last + DAY_REACH).min(tokens.len())];
-        let near = near.iter().filter(|t| t.sentence == sentence);
-        let (from, to) = (near.clone().map(|t| t.start).min(), near.clone().map(|t| t.end).max());
-        let mut days = near.filter_map(weekday).chain(
-            dated.iter().filter(|(at, _)| from.is_some_and(|f| f <= *at) && to.is_some_and(|e| *at < e)).map(|d| d.1),
-        );
+    for (c, cover) in claims.iter_mut().zip(covers) {
+        if (c.kind == Kind::Date && unanchored::clock_of(c).is_none()) || age(c) {
+            continue;
+        }
+        // The tokens within reach of the claim's that share its first token's sentence: they
+        // lie together, as sentence numbers never fall.
+        let sentence = by_sentence.span(tokens[cover.start].sentence);
+        let near = cover.start.saturating_sub(DAY_REACH).max(sentence.start)..(cover.end + DAY_REACH).min(sentence.end);
+        let near = &tokens[near];
+        let (Some(from), Some(to)) = (near.first().map(|t| t.start), near.last().map(|t| t.end)) else { continue };
+        // The dated days lie in text order, as the claims do: those within reach are one run.
+        let dated_near = &dated[dated.partition_point(|&(at, _)| at < from)..];
+        let dated_near = dated_near.iter().take_while(|&&(at, _)| at < to).map(|d| d.1);
+        let mut days = near.iter().filter_map(weekday).chain(dated_near);
         if let Some(first) = days.next() {
             if days.all(|d| d == first) {
                 c.subject.weekday = Some(first);
@@ -499,6 +529,11 @@ pub(crate) fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
 /// The contracted ending of a word the lexer keeps whole ("i'll", "they’ll", "we'd"), spelled with
 /// a straight apostrophe, so that a marker such as `'ll` matches it.
 fn contraction(word: &str) -> Option<String> {
+    // Asked of every word of a clause, and most hold no apostrophe: their bytes say so (a curly
+    // one opens with 0xE2) before a walk over their chars.
+    if !word.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return None;
+    }
     let at = word.rfind(['\'', '’'])?;
     let tail = &word[at..];
     let letters = tail.trim_start_matches(['\'', '’']);

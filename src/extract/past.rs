@@ -3,26 +3,39 @@
 //! killed 170,000 people" counts another event's dead, which alignment must not set against the
 //! story's own figures.
 
+use std::ops::Range;
+
 use jiff::civil::Date;
 
 use super::date;
-use super::lexer::{sentence_span, Token, TokenKind};
+use super::lexer::{Token, TokenKind};
+use super::sentences::SentenceIndex;
 use crate::claim::{Claim, Kind};
 use crate::rules::Rules;
 
 /// Marks the figures of earlier events: after a date well before the source's own (`reference`),
 /// after a bare month when the source has no date, after "last month" or "last year", between two
 /// such sentences, and in a sentence going on about the one before.
-pub(super) fn mark(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], rules: &Rules, reference: Option<Date>) {
+pub(super) fn mark(
+    claims: &mut [Claim],
+    sentences: &[u32],
+    covers: &[Range<usize>],
+    tokens: &[Token],
+    by_sentence: &SentenceIndex,
+    rules: &Rules,
+    reference: Option<Date>,
+) {
     mark_past(claims, sentences, reference);
-    let spans = claim_sentences(tokens, sentences);
+    let spans = figure_sentences(claims, sentences, covers, by_sentence);
     if reference.is_none() {
         mark_month_past(claims, sentences, tokens, &spans, rules);
     }
     mark_last_period(claims, sentences, tokens, &spans);
     mark_earlier_opening(claims, sentences, tokens, &spans);
-    mark_between_past(claims, sentences);
-    mark_continued_past(claims, sentences, tokens);
+    // The sentences of earlier events grow as the two below mark more; those holding dates stay.
+    let (mut past, dated) = past_and_dated(claims, sentences);
+    mark_between_past(claims, sentences, &mut past, &dated);
+    mark_continued_past(claims, sentences, tokens, by_sentence, past, &dated);
 }
 
 /// Days before the source's date after which a dated sentence speaks of an earlier event.
@@ -57,10 +70,11 @@ fn mark_after(claims: &mut [Claim], sentences: &[u32], marks: &[(u32, usize)]) {
 /// Without a reference date, marks the figures of a sentence that names a bare month ("in
 /// September"): news dates the event it reports by its weekday and names a month for an earlier
 /// one ("a 6.1 quake struck southern Iran in September, killing at least seven people").
-fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], spans: &[(usize, usize)], rules: &Rules) {
+fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], spans: &[FigureSentence], rules: &Rules) {
     // A window may end in the sentence after the claim's, as it ends at the text's last token.
     let mut dated: Vec<(u32, usize)> = Vec::new();
-    for &(from, to) in spans {
+    for span in spans {
+        let Range { start: from, end: to } = span.tokens;
         for w in tokens[from..(to + 1).min(tokens.len())].windows(3) {
             if w[0].is("in")
                 && date::full_month_name(rules, &w[1].norm)
@@ -74,22 +88,44 @@ fn mark_month_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], sp
     mark_after(claims, sentences, &dated);
 }
 
-/// The token ranges of the sentences holding a claim, each once: only those sentences' marks
-/// can mark a claim, and most sentences hold none. Tokens and claims lie in text order, so each
-/// range is found by halving.
-fn claim_sentences(tokens: &[Token], sentences: &[u32]) -> Vec<(usize, usize)> {
-    let mut told = sentences.to_vec();
-    told.dedup();
-    told.into_iter().map(|s| sentence_span(tokens, s)).map(|r| (r.start, r.end)).collect()
+/// A sentence holding a figure (a claim that is no date): only figures are marked, so only the
+/// marks of their sentences count, and most sentences hold none.
+struct FigureSentence {
+    /// The sentence's tokens.
+    tokens: Range<usize>,
+    /// The first token of its last figure, after which no mark can mark one.
+    last_figure: usize,
+}
+
+/// The sentences holding a figure, each once, in text order. `covers` holds the tokens of each
+/// claim.
+fn figure_sentences(
+    claims: &[Claim],
+    sentences: &[u32],
+    covers: &[Range<usize>],
+    by_sentence: &SentenceIndex,
+) -> Vec<FigureSentence> {
+    let mut told: Vec<(u32, FigureSentence)> = Vec::new();
+    for ((c, &s), cover) in claims.iter().zip(sentences).zip(covers) {
+        if c.kind == Kind::Date {
+            continue;
+        }
+        match told.last_mut() {
+            Some((last, figure)) if *last == s => figure.last_figure = cover.start,
+            _ => told.push((s, FigureSentence { tokens: by_sentence.span(s), last_figure: cover.start })),
+        }
+    }
+    told.into_iter().map(|(_, f)| f).collect()
 }
 
 /// Marks the figures that follow, in their sentence, "last month" or "last year": news dates the
 /// event it reports by its day and names such a period for an earlier one ("Last month, the
 /// frigate had rescued two merchant vessels"), whether or not the source's date resolves it.
-fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], spans: &[(usize, usize)]) {
+fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], spans: &[FigureSentence]) {
     let mut earlier: Vec<(u32, usize)> = Vec::new();
-    for &(from, to) in spans {
-        for w in tokens[from..to].windows(2) {
+    for span in spans {
+        // A mark marks the figures that start after it: only the tokens before the last one's.
+        for w in tokens[span.tokens.start..span.last_figure].windows(2) {
             if w[0].is("last") && (w[1].is("month") || w[1].is("year")) && w[0].sentence == w[1].sentence {
                 earlier.push((w[1].sentence, w[1].end));
             }
@@ -102,11 +138,11 @@ fn mark_last_period(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], s
 /// before, three men died when a bomb hit another school", "Days earlier, ..."): news opens so on
 /// an incident before the one it reports, so its figures are that incident's. Only at the opening:
 /// "died two days earlier" inside a sentence dates one thing of the story itself.
-fn mark_earlier_opening(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], spans: &[(usize, usize)]) {
+fn mark_earlier_opening(claims: &mut [Claim], sentences: &[u32], tokens: &[Token], spans: &[FigureSentence]) {
     const SPANS: [&str; 5] = ["minutes", "hours", "days", "weeks", "moments"];
     let earlier: Vec<(u32, usize)> = spans
         .iter()
-        .filter_map(|&(from, to)| match &tokens[from..to] {
+        .filter_map(|span| match &tokens[span.tokens.clone()] {
             [span, after, ..] if SPANS.iter().any(|s| span.is(s)) && (after.is("before") || after.is("earlier")) => {
                 Some((after.sentence, after.end))
             }
@@ -122,9 +158,17 @@ fn mark_earlier_opening(claims: &mut [Claim], sentences: &[u32], tokens: &[Token
 /// of Cloverdale." "Hours before, three men died at another school. They were among 400 people
 /// sheltering there." A definite reference right after an indefinite one is to the thing just named,
 /// and a sentence that dates anything of its own (a weekday, a day) is left as it is.
-fn mark_continued_past(claims: &mut [Claim], sentences: &[u32], tokens: &[Token]) {
-    let (mut past, dated) = past_and_dated(claims, sentences);
-    let span = |s: u32| Some(sentence_span(tokens, s)).filter(|r| !r.is_empty()).map(|r| (r.start, r.end));
+///
+/// `past` and `dated` are as `mark_between_past` leaves them.
+fn mark_continued_past(
+    claims: &mut [Claim],
+    sentences: &[u32],
+    tokens: &[Token],
+    by_sentence: &SentenceIndex,
+    mut past: Sentences,
+    dated: &Sentences,
+) {
+    let span = |s: u32| Some(by_sentence.span(s)).filter(|r| !r.is_empty()).map(|r| (r.start, r.end));
     let mut told: Vec<u32> = sentences.to_vec();
     told.sort_unstable();
     told.dedup();
@@ -185,12 +229,19 @@ impl Sentences {
 /// as news tells a quake's history: "In April last year an 8.6 quake struck off Banda Aceh. Five
 /// people died and seven were injured in the quake. In September 2009 a quake killed 1,000." A
 /// sentence that dates anything of its own (a weekday, a day) is left as it is.
-fn mark_between_past(claims: &mut [Claim], sentences: &[u32]) {
-    let (past, dated) = past_and_dated(claims, sentences);
+///
+/// `past` and `dated` are the sentences holding a figure of an earlier event and those holding a
+/// date (`past_and_dated`); the sentences marked here join `past`.
+fn mark_between_past(claims: &mut [Claim], sentences: &[u32], past: &mut Sentences, dated: &Sentences) {
     let between = |s: u32| s > 0 && past.contains(&(s - 1)) && past.contains(&(s + 1));
+    let mut marked = Vec::new();
     for (c, &s) in claims.iter_mut().zip(sentences) {
         if c.kind != Kind::Date && !dated.contains(&s) && !past.contains(&s) && between(s) {
             c.subject.past = true;
+            marked.push(s);
         }
+    }
+    for s in marked {
+        past.insert(s);
     }
 }

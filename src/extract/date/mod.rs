@@ -170,7 +170,11 @@ pub fn match_date_after(
     }
     // "in 3 weeks" is a date only in the future tense; "the first time in 3 weeks" is a length.
     // The tense, read from the whole clause, is asked last.
-    if word(i) == Some("in") {
+    // Only a word the starters list for lengths of time can open one, as the extractor relies on
+    // at every token: "in the", "in May" are not read for one.
+    let length_may_follow = || at.facts().may(tokens, i + 1, |f| f.starts.duration);
+    debug_assert!(length_may_follow() || super::duration::read(tokens, text, rules, i + 1).is_none());
+    if word(i) == Some("in") && length_may_follow() {
         if let Some(d) = super::duration::read_at(tokens, text, rules, &at.beside(i + 1)) {
             let calendar = d.calendar.filter(|c| c.seconds == 0 && d.low == d.high);
             if let Some(calendar) = calendar.filter(|_| super::is_future(tokens, rules, i)) {
@@ -232,12 +236,15 @@ pub fn match_date_after(
     if word(k) == Some("the") {
         k += 1;
     }
-    if let Some(p) = word(k).and_then(|w| rules.parts.get(w)) {
+    // A part stands before "of" or is one of the three said alone: the words besides them (most
+    // that reach here) are not looked up.
+    let alone = |w: &str| matches!(w, "early" | "mid" | "late");
+    let may_be_part = |w: &&str| alone(w) || word(k + 1) == Some("of");
+    if let Some(p) = word(k).filter(may_be_part).and_then(|w| rules.parts.get(w)) {
+        part = Some(*p);
         if word(k + 1) == Some("of") {
-            part = Some(*p);
             j = k + 2;
-        } else if matches!(word(k), Some("early" | "mid" | "late")) {
-            part = Some(*p);
+        } else {
             j = k + 1;
             if tokens.get(j).is_some_and(|t| t.is_dash() && !t.space_before) {
                 j += 1;

@@ -208,7 +208,8 @@ fn ordinal(tokens: &[Token], rules: &Rules, k: usize) -> Option<i8> {
 /// "the 1970s", "1970's", "the '40s", "the 70s", "the seventies", "the nineteen seventies", "the
 /// 15th century", "the twentieth century".
 fn decade(tokens: &[Token], rules: &Rules, k: usize) -> Option<(DateExpr, usize)> {
-    let the = k > 0 && matches!(word(tokens, k - 1), Some("the" | "in" | "during" | "since" | "from"));
+    // Asked only of a number that could be a decade, and of words past the centuries.
+    let the = || k > 0 && matches!(word(tokens, k - 1), Some("the" | "in" | "during" | "since" | "from"));
     let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
     let plural = |k: usize| -> Option<usize> {
         if word(tokens, k) == Some("s") && glued(k) {
@@ -227,7 +228,7 @@ fn decade(tokens: &[Token], rules: &Rules, k: usize) -> Option<(DateExpr, usize)
         let n: i16 = t.norm.parse().ok()?;
         let first = match t.norm.len() {
             4 if n % 10 == 0 && (1000..=2990).contains(&n) => n,
-            2 if n % 10 == 0 && (the || apostrophe) => 1900 + n,
+            2 if n % 10 == 0 && (apostrophe || the()) => 1900 + n,
             _ => return None,
         };
         return Some((DateExpr::Years { first, last: first + 9 }, end));
@@ -244,7 +245,7 @@ fn decade(tokens: &[Token], rules: &Rules, k: usize) -> Option<(DateExpr, usize)
     if let Some((n, end)) = century.filter(|&(n, end)| word(tokens, end) == Some("century") && (1..=30).contains(&n)) {
         return Some((DateExpr::Years { first: (n - 1) * 100, last: n * 100 - 1 }, end + 1));
     }
-    if !the {
+    if !the() {
         return None;
     }
     // "the two thousands" are the 2000s.
