@@ -263,10 +263,13 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         // One counted noun that the other's own clause names ("three bank workers dead" and
         // "three dead"; "23 pirates arrested" and "23 arrested") asks no more than a bare one,
         // unless both are roles of their own (the dead and the injured).
-        let named = (!ra.is_empty() && y.subject.weight_of(*ra) >= ROLE_WEIGHT)
-            || (!rb.is_empty() && x.subject.weight_of(*rb) >= ROLE_WEIGHT);
+        // Read last: it searches both subjects, and most pairs of a block share their role.
+        let named = || {
+            (!ra.is_empty() && y.subject.weight_of(*ra) >= ROLE_WEIGHT)
+                || (!rb.is_empty() && x.subject.weight_of(*rb) >= ROLE_WEIGHT)
+        };
         let both_roles = cx.countable[a] && cx.countable[b];
-        if count && ra != rb && named && !both_roles && verdict != Verdict::Conflict {
+        if count && ra != rb && !both_roles && verdict != Verdict::Conflict && named() {
             return if verdict == Verdict::Agree {
                 rules.threshold_bare
             } else {
