@@ -58,17 +58,22 @@ type Weighted = (claim::Term, f32, u64);
 /// The lists a subject is made in (see `Terms::subject`).
 #[derive(Default)]
 struct Scratch {
-    /// The claim's counted noun and the terms of its own sentence, alphabetical.
+    /// The claim's counted noun and the terms of its own sentence, alphabetical; then those same
+    /// terms at their weight in the whole subject (the heavier where a neighbour lends one too).
     own: Vec<Weighted>,
     /// The terms the sentences beside `lent_to` lend, alphabetical: the claims of one sentence
     /// (news holds nearly two a sentence) borrow the same words, sorted once.
     lent: Vec<Weighted>,
     /// The sentence whose neighbours lent `lent`.
     lent_to: Option<u32>,
-    /// Each term once, alphabetical: `own` and `lent` merged.
-    weights: Vec<Weighted>,
-    /// The terms heaviest first, each as one integer.
+    /// The terms of `lent` that `own` lacks, heaviest first: names, then the other words.
+    only_lent: Vec<Weighted>,
+    /// The other words among them, alphabetical, until they follow the names.
+    only_lent_words: Vec<Weighted>,
+    /// The own terms heaviest first, each as one integer.
     heaviest: Vec<u64>,
+    /// The subject's terms, heaviest first.
+    terms: Vec<(claim::Term, f32)>,
 }
 
 impl Terms {
@@ -172,7 +177,7 @@ impl Terms {
         // lists are the source's, made once and emptied for each claim, and given room for every
         // term that can be added, which spares the growing.
         let mut scratch = self.scratch.borrow_mut();
-        let Scratch { own: own_weights, lent, lent_to, weights, heaviest } = &mut *scratch;
+        let Scratch { own: own_weights, lent, lent_to, only_lent, only_lent_words, heaviest, terms } = &mut *scratch;
         own_weights.clear();
         own_weights.reserve(1 + (to - from));
         if let Some(head) = head {
@@ -227,19 +232,22 @@ impl Terms {
             alphabetical(lent);
             *lent_to = Some(sentence);
         }
-        weights.clear();
-        weights.reserve(own_weights.len() + lent.len());
-        merge(own_weights, lent, weights);
-        // Then heaviest first, terms of equal weight kept in alphabetical order: each sorted as one
+        // A lent term weighs one of two weights, so the terms only lent need no sorting by weight:
+        // set apart from the claim's own, they stay alphabetical within each weight. Only the own
+        // terms, a few, are sorted by weight, then the two lists merged.
+        set_apart(own_weights, lent, only_lent, only_lent_words);
+        only_lent.append(only_lent_words);
+        // Heaviest first, terms of equal weight kept in alphabetical order: each sorted as one
         // integer, its weight's bits inverted (weights are positive, so their bits order as they
         // do) above its place in the alphabetical order.
         heaviest.clear();
         heaviest.extend(
-            weights.iter().enumerate().map(|(k, &(_, weight, _))| u64::from(!weight.to_bits()) << 32 | k as u64),
+            own_weights.iter().enumerate().map(|(k, &(_, weight, _))| u64::from(!weight.to_bits()) << 32 | k as u64),
         );
         heaviest.sort_unstable();
-        let terms =
-            heaviest.iter().map(|&k| weights[k as u32 as usize]).map(|(term, weight, _)| (term, weight)).collect();
+        terms.clear();
+        merge_heaviest(heaviest.iter().map(|&k| own_weights[k as u32 as usize]), only_lent, terms);
+        let terms = claim::WeightedTerms::from(&terms[..]);
         let place = self.place(tokens, sentence, end);
         // The word right before the figure narrows it too: "another 20,000 people", "a further
         // 20,000", "the other two bombs" are a part added to or set beside some whole.
@@ -499,24 +507,45 @@ fn alphabetical(weights: &mut Vec<Weighted>) {
     });
 }
 
-/// Merges `a` and `b`, each alphabetical and each term once, into `into`: a term of both is
-/// kept once at its heavier weight.
-fn merge(a: &[Weighted], b: &[Weighted], into: &mut Vec<Weighted>) {
-    let (mut i, mut j) = (0, 0);
-    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
-        if x.0 == y.0 {
-            into.push((x.0, x.1.max(y.1), x.2));
-            (i, j) = (i + 1, j + 1);
-        } else if x.2 < y.2 || (x.2 == y.2 && x.0.as_str() < y.0.as_str()) {
-            into.push(x);
-            i += 1;
+/// Whether `a` comes before `b` in alphabetical order.
+fn before(a: &Weighted, b: &Weighted) -> bool {
+    a.2 < b.2 || (a.2 == b.2 && a.0.as_str() < b.0.as_str())
+}
+
+/// Sets apart the terms of `lent` that `own` lacks, each alphabetical with each term once: the
+/// names into `names`, the other words into `words`, both alphabetical. A term of both stays in
+/// `own` at its heavier weight.
+fn set_apart(own: &mut [Weighted], lent: &[Weighted], names: &mut Vec<Weighted>, words: &mut Vec<Weighted>) {
+    names.clear();
+    words.clear();
+    let mut only_lent = |term: Weighted| {
+        if term.1 > NEIGHBOUR_WEIGHT {
+            names.push(term);
         } else {
-            into.push(y);
-            j += 1;
+            words.push(term);
+        }
+    };
+    let mut own = own.iter_mut().peekable();
+    for &term in lent {
+        while own.next_if(|o| before(o, &term)).is_some() {}
+        match own.next_if(|o| o.0 == term.0) {
+            Some(o) => o.1 = o.1.max(term.1),
+            None => only_lent(term),
         }
     }
-    into.extend_from_slice(&a[i..]);
-    into.extend_from_slice(&b[j..]);
+}
+
+/// Merges `a` and `b`, each heaviest first and alphabetical among equal weights, with no term in
+/// both, into `into` in that order.
+fn merge_heaviest(a: impl Iterator<Item = Weighted>, b: &[Weighted], into: &mut Vec<(claim::Term, f32)>) {
+    let mut b = b.iter().copied().peekable();
+    for x in a {
+        while let Some(y) = b.next_if(|y| y.1 > x.1 || (y.1 == x.1 && before(y, &x))) {
+            into.push((y.0, y.1));
+        }
+        into.push((x.0, x.1));
+    }
+    into.extend(b.map(|(term, weight, _)| (term, weight)));
 }
 
 fn push<T>(terms: &mut Vec<T>, by_sentence: &mut [(usize, usize)], term: T, sentence: u32) {
