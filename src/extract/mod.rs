@@ -135,7 +135,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
 
     let days = time_days(&found, &tokens, rules, date);
     let wanted = subject_sentences(&found, &tokens);
-    let terms = Terms::of_sentences(&tokens, text, rules, &facts, |s| wanted.get(s as usize).copied().unwrap_or(false));
+    let terms = Terms::of_sentences(&tokens, text, rules, facts, |s| wanted.get(s as usize).copied().unwrap_or(false));
     let mut claims = Vec::new();
     let mut sentences = Vec::new();
     let truncated = found.len() > MAX_CLAIMS_PER_SOURCE;

@@ -39,15 +39,16 @@ pub struct Term {
 }
 
 /// The content terms of every sentence, computed once per source.
-pub struct Terms {
+pub struct Terms<'r> {
     terms: Vec<Term>,
     /// For each sentence by number, the range of `terms` it holds.
     by_sentence: Vec<(usize, usize)>,
     /// `marks[k]` is the number of clause marks among the first `k` tokens, so the marks between
     /// two tokens cost one subtraction, not a walk (a walk made long lines cubic).
     marks: Vec<u32>,
-    /// The word lists that hold each token (`WordFacts::lists`).
-    lists: Vec<WordLists>,
+    /// Each token's word facts, a number's too when a word list holds one: what the lists a
+    /// token is in are read from, for the few tokens around a claim that are asked.
+    facts: Vec<Option<&'r WordFacts>>,
     /// Lists a subject is made in, kept from one claim to the next.
     scratch: RefCell<Scratch>,
 }
@@ -76,24 +77,24 @@ struct Scratch {
     terms: Vec<(claim::Term, f32)>,
 }
 
-impl Terms {
+impl<'r> Terms<'r> {
     /// Reads the terms of all `tokens`.
-    pub fn new(tokens: &[Token], text: &str, rules: &Rules) -> Terms {
+    pub fn new(tokens: &[Token], text: &str, rules: &'r Rules) -> Terms<'r> {
         let facts: Vec<_> = tokens.iter().map(|t| rules.word(&t.norm)).collect();
-        Terms::of_sentences(tokens, text, rules, &facts, |_| true)
+        Terms::of_sentences(tokens, text, rules, facts, |_| true)
     }
 
     /// Reads the terms of the sentences that `wanted` accepts. A subject reads the terms of its
     /// claim's sentence and the two beside it only, and most sentences hold no claim; a sentence's
     /// terms do not depend on the sentences around it. `facts` are each word token's facts
-    /// (`rules.word`), looked up once per token by `starters::of_tokens`.
+    /// (`rules.word`), looked up once per token by `starters::of_tokens`; kept.
     pub fn of_sentences(
         tokens: &[Token],
         text: &str,
-        rules: &Rules,
-        facts: &[Option<&WordFacts>],
+        rules: &'r Rules,
+        mut facts: Vec<Option<&'r WordFacts>>,
         wanted: impl Fn(u32) -> bool,
-    ) -> Terms {
+    ) -> Terms<'r> {
         // Room for a term every other token, more than the sentences of claims hold in news (one in
         // three on ECB+), which spares the growing.
         // Each term's word, first token, end and name flag; interned below.
@@ -142,24 +143,23 @@ impl Terms {
                 marks_so_far
             }))
             .collect();
-        let lists = tokens
-            .iter()
-            .zip(facts)
-            .map(|(t, facts)| {
-                // A number's token has no facts looked up: it is in a list only if a list word is digits.
-                let facts = match facts {
-                    None if t.kind == TokenKind::Digits && rules.lists_hold_digits => rules.word(&t.norm),
-                    facts => *facts,
-                };
-                facts.map(|f| f.lists).unwrap_or_default()
-            })
-            .collect();
-        Terms { terms, by_sentence, marks, lists, scratch: RefCell::default() }
+        // A number's token has no facts looked up: it is in a list only if a list word is digits.
+        if rules.lists_hold_digits {
+            for (t, facts) in tokens.iter().zip(&mut facts).filter(|(t, _)| t.kind == TokenKind::Digits) {
+                *facts = rules.word(&t.norm);
+            }
+        }
+        Terms { terms, by_sentence, marks, facts, scratch: RefCell::default() }
     }
 
     /// Whether word list `list` holds the word at token `k`.
     pub fn listed(&self, k: usize, list: WordLists) -> bool {
-        self.lists[k].has(list)
+        self.lists(k).has(list)
+    }
+
+    /// The word lists that hold the word at token `k` (`WordFacts::lists`).
+    fn lists(&self, k: usize) -> WordLists {
+        self.facts[k].map(|f| f.lists).unwrap_or_default()
     }
 
     /// The subject of a claim covering tokens `start..end`, whose counted noun (if any) is `head`.
@@ -255,7 +255,7 @@ impl Terms {
         let mut qualifiers: Vec<claim::Term> = before_k
             .into_iter()
             .chain(start..end)
-            .filter(|&k| self.lists[k].has(WordLists::NARROWING) || rules.narrows_by_ending(&tokens[k].norm))
+            .filter(|&k| self.listed(k, WordLists::NARROWING) || rules.narrows_by_ending(&tokens[k].norm))
             .map(|k| &tokens[k])
             // "An additional 25,000" and "a further 25,000" are one addition.
             .map(|t| match rules.added.first() {
@@ -274,7 +274,7 @@ impl Terms {
         // "Arrested four times", "three times the size": the figure counts occurrences. Not after a
         // verb of striking: "shot seven times" counts the bullets that hit, in one attack.
         let times = tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(&*t.norm, "times" | "time"))
-            && !before_k.is_some_and(|k| self.lists[k].has(WordLists::BLOWS));
+            && !before_k.is_some_and(|k| self.listed(k, WordLists::BLOWS));
         // "Five bombs were dropped, of which four exploded", "23 pirates, 12 of them Somali": the
         // figure is a part of the one told just before, whatever its noun. Before the figure only
         // as a clause of its own (after a comma), since "the deaths of these three" is no part.
@@ -283,7 +283,7 @@ impl Terms {
         };
         let listed = |k: Option<usize>, list: WordLists| {
             k.filter(|&k| tokens.get(k).is_some_and(|t| t.sentence == sentence))
-                .is_some_and(|k| self.lists[k].has(list))
+                .is_some_and(|k| self.listed(k, list))
         };
         let of = |w: &str| w == "of";
         let clause = start.checked_sub(3).and_then(|k| tokens.get(k)).is_some_and(|t| t.is_punct(",;:—–"));
@@ -296,7 +296,7 @@ impl Terms {
             .into_iter()
             .chain(start..end)
             .chain(after)
-            .map(|k| self.lists[k])
+            .map(|k| self.lists(k))
             .find(|l| l.has(WordLists::SEVERITY));
         let severe = severity.is_some();
         let critical = severity.is_some_and(|l| l.has(WordLists::CRITICAL));
@@ -310,7 +310,7 @@ impl Terms {
             .rev()
             .take(INSTALMENT_REACH)
             .take_while(|&k| tokens[k].sentence == sentence)
-            .any(|k| self.lists[k].has(WordLists::INSTALMENT));
+            .any(|k| self.listed(k, WordLists::INSTALMENT));
         // "842 aftershocks, including 54 stronger than five": a part of the figure before.
         let included = listed(start.checked_sub(1), WordLists::INCLUDING);
         let partitive = |k: Option<usize>| listed(k, WordLists::PARTITIVE);
@@ -418,7 +418,7 @@ impl Terms {
     }
 }
 
-impl Terms {
+impl Terms<'_> {
     /// Whether the figure covering tokens `start..end` dates a statement: it follows a verb of
     /// publishing, directly or through "on" ("the statement released Nov. 10", "the report issued
     /// on Wednesday"), or names one right after it, possessive or not ("a November 9 press
@@ -434,8 +434,8 @@ impl Terms {
         let is = |k: usize, w: &str| word(Some(k)).is_some_and(|k| tokens[k].norm == w);
         let possessive = is(end, "'") && is(end + 1, "s");
         let noun = word(Some(if possessive { end + 2 } else { end }));
-        verb.is_some_and(|k| self.lists[k].has(WordLists::STATEMENTS))
-            || noun.is_some_and(|k| self.lists[k].has(WordLists::STATEMENT_NOUNS))
+        verb.is_some_and(|k| self.listed(k, WordLists::STATEMENTS))
+            || noun.is_some_and(|k| self.listed(k, WordLists::STATEMENT_NOUNS))
     }
 
     /// Whether the capitalised name that goes on from token `k` ends in a word that makes it an
@@ -448,7 +448,7 @@ impl Terms {
                 t.sentence == sentence && t.kind == TokenKind::Word && t.norm.chars().any(char::is_alphabetic)
             })
             .take(INSTITUTION_REACH)
-            .any(|k| self.lists[k].has(WordLists::INSTITUTIONS))
+            .any(|k| self.listed(k, WordLists::INSTITUTIONS))
     }
 }
 
@@ -559,7 +559,7 @@ fn push<T>(terms: &mut Vec<T>, by_sentence: &mut [(usize, usize)], term: T, sent
     range.1 = index + 1;
 }
 
-impl Terms {
+impl Terms<'_> {
     /// The clause boundaries between two tokens.
     fn clause_marks(&self, from: usize, to: usize) -> usize {
         let (a, b) = (from.min(to), to.max(from));
