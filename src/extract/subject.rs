@@ -11,6 +11,7 @@ use crate::rules::{Rules, WordFacts, WordLists};
 
 mod words;
 pub(super) use words::alias_phrase;
+use words::alias_phrase_among;
 pub(super) use words::canonical_of;
 pub use words::{canonical_word, singular};
 
@@ -109,15 +110,14 @@ impl<'r> Terms<'r> {
             }
             let sentence = t.sentence;
             let first_of_sentence = i == 0 || tokens[i - 1].sentence != sentence;
-            let facts = facts[i];
-            let phrase = alias_phrase(tokens, rules, i, facts);
+            let phrase = alias_phrase_among(tokens, rules, i, &facts);
             if let Some((canonical, end)) = phrase {
                 let name = !first_of_sentence && t.is_capitalized(text);
                 push(&mut words, &mut by_sentence, (Cow::Borrowed(canonical), i, end, name), sentence);
                 i = end;
                 continue;
             }
-            if let Some(canonical) = canonical_of(&t.norm, facts, rules) {
+            if let Some(canonical) = canonical_of(&t.norm, facts[i], rules) {
                 let name = !first_of_sentence && t.is_capitalized(text);
                 push(&mut words, &mut by_sentence, (canonical, i, i + 1, name), sentence);
             }
@@ -282,8 +282,7 @@ impl<'r> Terms<'r> {
             k.and_then(|k| tokens.get(k)).is_some_and(|t| t.sentence == sentence && w(&t.norm))
         };
         let listed = |k: Option<usize>, list: WordLists| {
-            k.filter(|&k| tokens.get(k).is_some_and(|t| t.sentence == sentence))
-                .is_some_and(|k| self.listed(k, list))
+            k.filter(|&k| tokens.get(k).is_some_and(|t| t.sentence == sentence)).is_some_and(|k| self.listed(k, list))
         };
         let of = |w: &str| w == "of";
         let clause = start.checked_sub(3).and_then(|k| tokens.get(k)).is_some_and(|t| t.is_punct(",;:—–"));

@@ -97,3 +97,13 @@ fn a_figure_takes_the_place_its_preposition_names() {
     let sum = terms.subject(&tokens, &rules, at("110"), at("billion") + 1, None);
     assert_eq!(sum.place, None);
 }
+
+#[test]
+fn phrases_are_read_only_where_a_word_goes_on_one() {
+    let rules = Rules::embedded().unwrap();
+    let text = "The death toll rose and one death of a lost child, who lost their lives";
+    let tokens = tokenize(text, 0, text.len());
+    let terms = Terms::new(&tokens, text, &rules);
+    let words: Vec<&str> = terms.sentence_terms(0).iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(words, ["dead", "rose", "dead", "lost", "child", "dead"]);
+}
