@@ -51,6 +51,18 @@ impl Term {
         Interner::lock().term(word)
     }
 
+    /// The empty term: the written unit of a date, which is written with none.
+    pub fn none() -> Term {
+        static NONE: OnceLock<Term> = OnceLock::new();
+        *NONE.get_or_init(|| Term::new(""))
+    }
+
+    /// The term "day": the unit of every date, interned once rather than once a claim.
+    pub fn day() -> Term {
+        static DAY: OnceLock<Term> = OnceLock::new();
+        *DAY.get_or_init(|| Term::new("day"))
+    }
+
     /// The term of `word` when some subject holds it, without adding it.
     pub fn find(word: &str) -> Option<Term> {
         Interner::lock().0.get(word).copied()
@@ -170,6 +182,7 @@ mod tests {
         assert_ne!(Term::new("tremor"), a);
         assert_eq!(Term::find("earthquake"), Some(a));
         assert!(Term::new("aftershock") < Term::new("tremor"));
+        assert_eq!((Term::none(), Term::day()), (Term::new(""), Term::new("day")));
     }
 
     #[test]

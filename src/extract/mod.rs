@@ -20,7 +20,7 @@ pub mod unreadable;
 
 use jiff::civil::Date;
 
-use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Rule, Span, Term, MINUTES_A_DAY};
+use crate::claim::{Claim, DatePrecision, Hedge, Interner, Interval, Kind, Rule, Span, Term, MINUTES_A_DAY};
 use crate::rules::Rules;
 use crate::source::{DateOrigin, Source};
 use date::DateMatch;
@@ -330,6 +330,10 @@ fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, ind
         Kind::Quantity if m.unit == "magnitude" => Some("magnitude".to_string()),
         _ => None,
     };
+    // Both interned under one lock.
+    let mut table = Interner::lock();
+    let (unit, written_unit) = (table.term(&m.unit), table.term(&m.written_unit));
+    drop(table);
     Claim {
         source: index,
         span: span_of(tokens, m.start, m.end),
@@ -337,9 +341,9 @@ fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, ind
         value: m.value,
         nominal: m.nominal,
         written: Some(m.written),
-        written_unit: Term::new(&m.written_unit),
+        written_unit,
         hedge: m.hedge,
-        unit: Term::new(&m.unit),
+        unit,
         subject: terms.subject(tokens, rules, m.start, m.end, head.as_deref()),
         precision: None,
         rule: m.rule,
@@ -377,9 +381,9 @@ fn date_claim(
         value,
         nominal,
         written: None,
-        written_unit: Term::new(""),
+        written_unit: Term::none(),
         hedge: m.hedge,
-        unit: Term::new("day"),
+        unit: Term::day(),
         subject: terms.subject(tokens, rules, m.start, m.end, None),
         precision: Some(precision),
         rule: if by_tense { FUTURE_RULE } else { Rule::Date },
@@ -458,9 +462,9 @@ fn time_claim(
         value,
         nominal,
         written: None,
-        written_unit: Term::new(""),
+        written_unit: Term::none(),
         hedge,
-        unit: Term::new("day"),
+        unit: Term::day(),
         subject: terms.subject(tokens, rules, t.start, t.end, None),
         precision: Some(crate::claim::DatePrecision::Minute),
         rule: Rule::Time,
