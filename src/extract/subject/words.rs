@@ -126,11 +126,18 @@ pub(in crate::extract) fn canonical_of<'a>(
 }
 
 /// A plural folded to its singular by the regular English rules ("soldiers" → "soldier").
+// Inlined, so that the term reader tells most words (which end in neither) without a call.
+#[inline]
 pub fn singular(word: &str) -> Cow<'_, str> {
     // Every plural folded below ends so (the irregular ones in "n"); most words do not.
     if !matches!(word.as_bytes().last(), Some(b's' | b'n')) {
         return Cow::Borrowed(word);
     }
+    folded(word)
+}
+
+/// [`singular`] of a word ending in "s" or "n".
+fn folded(word: &str) -> Cow<'_, str> {
     for (plural, one) in IRREGULAR_PLURALS {
         if let Some(stem) = word.strip_suffix(plural) {
             if stem.is_empty() || MAN_COMPOUNDS.contains(&stem) {
