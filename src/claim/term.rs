@@ -68,6 +68,12 @@ impl Term {
         Interner::lock().0.get(word).copied()
     }
 
+    /// The term's number: distinct terms have distinct numbers, handed out from 1 as words are
+    /// first interned.
+    pub fn id(self) -> u32 {
+        self.0.get()
+    }
+
     /// The word.
     pub fn as_str(self) -> &'static str {
         let (segment, at) = slot(self.0.get());

@@ -8,7 +8,9 @@ use std::cell::RefCell;
 use super::lexer::{Token, TokenKind};
 use crate::claim::{self, Degree, Subject};
 use crate::rules::{Rules, WordFacts, WordLists};
+use neighbours::{Lent, MergeRoom};
 
+mod neighbours;
 mod words;
 pub(super) use words::alias_phrase;
 use words::alias_phrase_among;
@@ -57,23 +59,17 @@ pub struct Terms<'r> {
 /// A term of a subject with its weight and alphabetical key (`alphabetical_key`).
 type Weighted = (claim::Term, f32, u64);
 
-/// The lists a subject is made in (see `Terms::subject`).
+/// The lists a subject is made in (see `Terms::subject`), kept from one claim to the next.
 #[derive(Default)]
 struct Scratch {
-    /// The claim's counted noun and the terms of its own sentence, alphabetical; then those same
-    /// terms at their weight in the whole subject (the heavier where a neighbour lends one too).
+    /// The claim's counted noun and the terms of its own sentence, alphabetical.
     own: Vec<Weighted>,
-    /// The terms the sentences beside `lent_to` lend, alphabetical: the claims of one sentence
-    /// (news holds nearly two a sentence) borrow the same words, sorted once.
-    lent: Vec<Weighted>,
-    /// The sentence whose neighbours lent `lent`.
-    lent_to: Option<u32>,
-    /// The terms of `lent` that `own` lacks, heaviest first: names, then the other words.
-    only_lent: Vec<Weighted>,
-    /// The other words among them, alphabetical, until they follow the names.
-    only_lent_words: Vec<Weighted>,
     /// The own terms heaviest first, each as one integer.
     heaviest: Vec<u64>,
+    /// The terms the sentences beside the claim's lend.
+    lent: Lent,
+    /// Room for `Lent::merge`.
+    room: MergeRoom,
     /// The subject's terms, heaviest first.
     terms: Vec<(claim::Term, f32)>,
 }
@@ -177,7 +173,7 @@ impl<'r> Terms<'r> {
         // lists are the source's, made once and emptied for each claim, and given room for every
         // term that can be added, which spares the growing.
         let mut scratch = self.scratch.borrow_mut();
-        let Scratch { own: own_weights, lent, lent_to, only_lent, only_lent_words, heaviest, terms } = &mut *scratch;
+        let Scratch { own: own_weights, heaviest, lent, room, terms } = &mut *scratch;
         own_weights.clear();
         own_weights.reserve(1 + (to - from));
         if let Some(head) = head {
@@ -215,28 +211,15 @@ impl<'r> Terms<'r> {
             own_weights.push((term.text, weight, term.key));
         }
         alphabetical(own_weights);
-        if *lent_to != Some(sentence) {
+        if lent.to != Some(sentence) {
             // News carries its subject across sentences ("these soldiers", "the two countries"),
             // so the neighbouring sentences lend their words, at a low weight; read once for the
             // claims of one sentence. Only the terms nearest the claim's sentence lend, so that a
             // claim next to a sentence of a million words does not read them all.
             let previous = sentence.checked_sub(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
-            let previous = &previous[previous.len().saturating_sub(MAX_NEIGHBOUR_TERMS)..];
             let next = sentence.checked_add(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
-            let next = &next[..next.len().min(MAX_NEIGHBOUR_TERMS)];
-            // A neighbour's terms are added in one go, with no check for room a term.
-            let lend =
-                |term: &Term| (term.text, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT }, term.key);
-            lent.clear();
-            lent.extend(previous.iter().chain(next).map(lend));
-            alphabetical(lent);
-            *lent_to = Some(sentence);
+            lent.lend(sentence, previous, next);
         }
-        // A lent term weighs one of two weights, so the terms only lent need no sorting by weight:
-        // set apart from the claim's own, they stay alphabetical within each weight. Only the own
-        // terms, a few, are sorted by weight, then the two lists merged.
-        set_apart(own_weights, lent, only_lent, only_lent_words);
-        only_lent.append(only_lent_words);
         // Heaviest first, terms of equal weight kept in alphabetical order: each sorted as one
         // integer, its weight's bits inverted (weights are positive, so their bits order as they
         // do) above its place in the alphabetical order.
@@ -245,8 +228,7 @@ impl<'r> Terms<'r> {
             own_weights.iter().enumerate().map(|(k, &(_, weight, _))| u64::from(!weight.to_bits()) << 32 | k as u64),
         );
         heaviest.sort_unstable();
-        terms.clear();
-        merge_heaviest(heaviest.iter().map(|&k| own_weights[k as u32 as usize]), only_lent, terms);
+        lent.merge(own_weights, heaviest, room, terms);
         let terms = claim::WeightedTerms::from(&terms[..]);
         let place = self.place(tokens, sentence, end);
         // The word right before the figure narrows it too: "another 20,000 people", "a further
@@ -504,47 +486,6 @@ fn alphabetical(weights: &mut Vec<Weighted>) {
         }
         same
     });
-}
-
-/// Whether `a` comes before `b` in alphabetical order.
-fn before(a: &Weighted, b: &Weighted) -> bool {
-    a.2 < b.2 || (a.2 == b.2 && a.0.as_str() < b.0.as_str())
-}
-
-/// Sets apart the terms of `lent` that `own` lacks, each alphabetical with each term once: the
-/// names into `names`, the other words into `words`, both alphabetical. A term of both stays in
-/// `own` at its heavier weight.
-fn set_apart(own: &mut [Weighted], lent: &[Weighted], names: &mut Vec<Weighted>, words: &mut Vec<Weighted>) {
-    names.clear();
-    words.clear();
-    let mut only_lent = |term: Weighted| {
-        if term.1 > NEIGHBOUR_WEIGHT {
-            names.push(term);
-        } else {
-            words.push(term);
-        }
-    };
-    let mut own = own.iter_mut().peekable();
-    for &term in lent {
-        while own.next_if(|o| before(o, &term)).is_some() {}
-        match own.next_if(|o| o.0 == term.0) {
-            Some(o) => o.1 = o.1.max(term.1),
-            None => only_lent(term),
-        }
-    }
-}
-
-/// Merges `a` and `b`, each heaviest first and alphabetical among equal weights, with no term in
-/// both, into `into` in that order.
-fn merge_heaviest(a: impl Iterator<Item = Weighted>, b: &[Weighted], into: &mut Vec<(claim::Term, f32)>) {
-    let mut b = b.iter().copied().peekable();
-    for x in a {
-        while let Some(y) = b.next_if(|y| y.1 > x.1 || (y.1 == x.1 && before(y, &x))) {
-            into.push((y.0, y.1));
-        }
-        into.push((x.0, x.1));
-    }
-    into.extend(b.map(|(term, weight, _)| (term, weight)));
 }
 
 fn push<T>(terms: &mut Vec<T>, by_sentence: &mut [(usize, usize)], term: T, sentence: u32) {
