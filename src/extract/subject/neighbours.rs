@@ -172,3 +172,85 @@ const LENT_NAME: f32 = NEIGHBOUR_WEIGHT * 1.5;
 fn slot_of(term: claim::Term) -> usize {
     (term.id().wrapping_mul(0x9E37_79B9) >> (32 - SLOTS.trailing_zeros())) as usize
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{alphabetical_key, HEAD_WEIGHT};
+    use super::*;
+
+    /// The subject's terms made the plain way: every term once at its heaviest, then sorted.
+    fn plainly(own: &[Weighted], lent: &[Weighted]) -> Vec<(claim::Term, f32)> {
+        let mut all: Vec<(claim::Term, f32)> = Vec::new();
+        for &(term, weight, _) in own.iter().chain(lent) {
+            match all.iter_mut().find(|t| t.0 == term) {
+                Some(t) => t.1 = t.1.max(weight),
+                None => all.push((term, weight)),
+            }
+        }
+        all.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.as_str().cmp(b.0.as_str())));
+        all
+    }
+
+    #[test]
+    fn own_terms_placed_among_the_lent_give_the_sorted_subject() {
+        // Words that share their first eight bytes, so that keys tie, and a few short ones.
+        let words = [
+            "president",
+            "presidential",
+            "presidents",
+            "international",
+            "internationally",
+            "quake",
+            "earthquake",
+            "aceh",
+            "dead",
+            "injured",
+            "a",
+            "b",
+            "ab",
+            "zz",
+            "rescue",
+            "rescuers",
+        ];
+        let term =
+            |w: &str, name: bool| Term { text: claim::Term::new(w), start: 0, end: 0, name, key: alphabetical_key(w) };
+        // Every weight a claim's own term can take, the lent ones' among them.
+        let mut weights = vec![HEAD_WEIGHT];
+        for distance in 0..=10 {
+            let weight = 1.0 / (1.0 + 0.5 * distance as f32);
+            weights.extend([weight, weight * 1.5]);
+        }
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut lent = Lent::default();
+        let mut room = MergeRoom::default();
+        let mut into = Vec::new();
+        for round in 0..400 {
+            let side = |next: &mut dyn FnMut(usize) -> usize| -> Vec<Term> {
+                (0..next(12)).map(|_| term(words[next(words.len())], next(3) == 0)).collect()
+            };
+            let (previous, following) = (side(&mut next), side(&mut next));
+            lent.lend(round, &previous, &following);
+            let mut own: Vec<Weighted> = (0..next(10))
+                .map(|_| {
+                    let w = words[next(words.len())];
+                    (claim::Term::new(w), weights[next(weights.len())], alphabetical_key(w))
+                })
+                .collect();
+            alphabetical(&mut own);
+            let mut heaviest: Vec<u64> =
+                own.iter().enumerate().map(|(k, t)| u64::from(!t.1.to_bits()) << 32 | k as u64).collect();
+            heaviest.sort_unstable();
+            lent.merge(&own, &heaviest, &mut room, &mut into);
+            let lent_terms: Vec<Weighted> = previous
+                .iter()
+                .chain(&following)
+                .map(|t| (t.text, if t.name { LENT_NAME } else { NEIGHBOUR_WEIGHT }, t.key))
+                .collect();
+            assert_eq!(into, plainly(&own, &lent_terms), "round {round}");
+        }
+    }
+}
