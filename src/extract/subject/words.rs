@@ -42,16 +42,14 @@ pub(in crate::extract) fn alias_phrase_among<'r>(
 }
 
 /// [`alias_phrase`] at a word that opens one, `facts_of` giving each token's word facts.
+// Inlined, so that a word that opens a phrase but stands before none is told without a call.
+#[inline]
 fn longest_alias<'r, 'f>(
     tokens: &[Token],
     rules: &'r Rules,
     i: usize,
     facts_of: impl Fn(usize) -> Option<&'f WordFacts>,
 ) -> Option<(&'r str, usize)> {
-    // One phrase buffer a thread, grown once, spares an allocation a call.
-    thread_local! {
-        static PHRASE: RefCell<String> = const { RefCell::new(String::new()) };
-    }
     let words = &tokens[i..i + rules.alias_max_words.min(tokens.len() - i)];
     // A mark other than an apostrophe or a hyphen, or a sentence break, ends every phrase that
     // would hold it; so does a token no phrase holds after its first (`WordFacts::continues_alias`).
@@ -61,6 +59,21 @@ fn longest_alias<'r, 'f>(
     // before a phrase is built and looked up.
     if ends(&words[0]) || words.len() < 2 || !goes_on(1) {
         return None;
+    }
+    read_phrase(rules, i, words, &goes_on)
+}
+
+/// The longest alias phrase of `words`, which start at token `i` and whose second goes on a
+/// phrase, read until a word that does not (`goes_on` tells by its place in `words`).
+fn read_phrase<'r>(
+    rules: &'r Rules,
+    i: usize,
+    words: &[Token],
+    goes_on: &dyn Fn(usize) -> bool,
+) -> Option<(&'r str, usize)> {
+    // One phrase buffer a thread, grown once, spares an allocation a call.
+    thread_local! {
+        static PHRASE: RefCell<String> = const { RefCell::new(String::new()) };
     }
     PHRASE.with_borrow_mut(|phrase| {
         phrase.clear();
