@@ -25,9 +25,46 @@ static WORDS: [OnceLock<Box<[OnceLock<&'static str>]>>; 22] = [const { OnceLock:
 
 /// The ids by word, for interning; words are leaked once each, as the table lives as long as the
 /// process and a language's words are few.
-fn ids() -> &'static Mutex<HashMap<&'static str, Term>> {
-    static IDS: OnceLock<Mutex<HashMap<&'static str, Term>>> = OnceLock::new();
-    IDS.get_or_init(|| Mutex::new(HashMap::with_capacity_and_hasher(WORDS_OF_A_STORY, Default::default())))
+fn ids() -> &'static Mutex<Ids> {
+    static IDS: OnceLock<Mutex<Ids>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        Mutex::new(Ids {
+            short: HashMap::with_capacity_and_hasher(WORDS_OF_A_STORY, Default::default()),
+            long: HashMap::with_capacity_and_hasher(WORDS_OF_A_STORY, Default::default()),
+        })
+    })
+}
+
+/// The ids by word. Most words of news are short, and a short one is found by a number made of
+/// its bytes (`short_key`): hashing one number and comparing numbers, not strings.
+struct Ids {
+    /// Words of at most [`SHORT`] bytes, by `short_key`.
+    short: HashMap<u64, Term>,
+    /// The longer words.
+    long: HashMap<&'static str, Term>,
+}
+
+impl Ids {
+    /// The term of `word`, if the table holds it.
+    #[inline(always)]
+    fn get(&self, word: &str) -> Option<Term> {
+        match short_key(word) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+}
+
+/// The longest word found by its number: seven bytes and their count fill its eight.
+const SHORT: usize = 7;
+
+/// The number of a word of at most [`SHORT`] bytes: its bytes, the first highest, above its
+/// length. No two such words share one.
+#[inline(always)]
+fn short_key(word: &str) -> Option<u64> {
+    // Shifted in byte by byte, as copying a slice of unknown length calls `memcpy`.
+    (word.len() <= SHORT)
+        .then(|| word.bytes().enumerate().fold(word.len() as u64, |key, (k, b)| key | u64::from(b) << (56 - 8 * k)))
 }
 
 /// Words the table is made for at first, so that a story or a small pile never grows it (each
@@ -51,9 +88,27 @@ impl Term {
         Interner::lock().term(word)
     }
 
+    /// The empty term: the written unit of a date, which is written with none.
+    pub fn none() -> Term {
+        static NONE: OnceLock<Term> = OnceLock::new();
+        *NONE.get_or_init(|| Term::new(""))
+    }
+
+    /// The term "day": the unit of every date, interned once rather than once a claim.
+    pub fn day() -> Term {
+        static DAY: OnceLock<Term> = OnceLock::new();
+        *DAY.get_or_init(|| Term::new("day"))
+    }
+
     /// The term of `word` when some subject holds it, without adding it.
     pub fn find(word: &str) -> Option<Term> {
-        Interner::lock().0.get(word).copied()
+        Interner::lock().0.get(word)
+    }
+
+    /// The term's number: distinct terms have distinct numbers, handed out from 1 as words are
+    /// first interned.
+    pub fn id(self) -> u32 {
+        self.0.get()
     }
 
     /// The word.
@@ -68,7 +123,7 @@ impl Term {
 /// locks it once for them all, not once a word. While one is held, its thread must not call
 /// `Term::new` or `Term::find`, which take the same lock and would wait for ever; other threads
 /// wait to intern, so it is held only while the words are interned.
-pub(crate) struct Interner(MutexGuard<'static, HashMap<&'static str, Term>>);
+pub(crate) struct Interner(MutexGuard<'static, Ids>);
 
 impl Interner {
     /// Locks the table until this is dropped.
@@ -81,7 +136,7 @@ impl Interner {
     #[inline(always)]
     pub(crate) fn term(&mut self, word: &str) -> Term {
         match self.0.get(word) {
-            Some(&term) => term,
+            Some(term) => term,
             None => add(&mut self.0, word),
         }
     }
@@ -89,16 +144,21 @@ impl Interner {
 
 /// Adds `word`, which `ids` lacks, to the table.
 #[cold]
-fn add(ids: &mut HashMap<&'static str, Term>, word: &str) -> Term {
+fn add(ids: &mut Ids, word: &str) -> Term {
     // Slot 0 stays empty: ids start at 1.
-    let id =
-        u32::try_from(ids.len() + 1).ok().and_then(NonZeroU32::new).expect("fewer than four billion distinct words");
+    let id = u32::try_from(ids.short.len() + ids.long.len() + 1)
+        .ok()
+        .and_then(NonZeroU32::new)
+        .expect("fewer than four billion distinct words");
     let word: &'static str = Box::leak(word.into());
     let (segment, at) = slot(id.get());
     let slots = WORDS[segment].get_or_init(|| (0..FIRST << segment).map(|_| OnceLock::new()).collect());
     // Set once: ids are handed out under the lock.
     let _ = slots[at].set(word);
-    ids.insert(word, Term(id));
+    match short_key(word) {
+        Some(key) => ids.short.insert(key, Term(id)),
+        None => ids.long.insert(word, Term(id)),
+    };
     Term(id)
 }
 
@@ -170,6 +230,19 @@ mod tests {
         assert_ne!(Term::new("tremor"), a);
         assert_eq!(Term::find("earthquake"), Some(a));
         assert!(Term::new("aftershock") < Term::new("tremor"));
+        assert_eq!((Term::none(), Term::day()), (Term::new(""), Term::new("day")));
+    }
+
+    #[test]
+    fn short_keys_tell_words_apart() {
+        let words = ["", "\0", "a", "a\0", "\0a", "ab", "abcdefg", "abcdefh", "été", "abcdefgh"];
+        let keys: Vec<Option<u64>> = words.iter().map(|w| short_key(w)).collect();
+        for (k, key) in keys.iter().enumerate() {
+            assert_eq!(key.is_some(), words[k].len() <= SHORT, "{:?}", words[k]);
+            assert!(key.is_none() || !keys[..k].contains(key), "{:?}", words[k]);
+        }
+        let terms: Vec<Term> = words.iter().map(|w| Term::new(w)).collect();
+        assert!(terms.iter().zip(words).all(|(t, w)| t.as_str() == w && Term::find(w) == Some(*t)));
     }
 
     #[test]

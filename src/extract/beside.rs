@@ -48,7 +48,7 @@ pub fn claim(
         value,
         nominal: value,
         written: None,
-        written_unit: Term::new(""),
+        written_unit: Term::none(),
         hedge: Hedge::Period,
         unit: anchor.unit,
         subject,

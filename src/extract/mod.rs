@@ -23,7 +23,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use crate::claim::{Claim, DatePrecision, Hedge, Interval, Kind, Rule, Span, Term, MINUTES_A_DAY};
+use crate::claim::{Claim, DatePrecision, Hedge, Interner, Interval, Kind, Rule, Span, Term, MINUTES_A_DAY};
 use crate::rules::Rules;
 use crate::source::{DateOrigin, Source};
 use date::DateMatch;
@@ -139,7 +139,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
 
     let days = time_days(&found, &tokens, rules, date);
     let wanted = subject_sentences(&found, &tokens);
-    let terms = Terms::of_sentences(&tokens, text, rules, &facts, |s| wanted.get(s as usize).copied().unwrap_or(false));
+    let terms = Terms::of_sentences(&tokens, text, rules, facts, |s| wanted.get(s as usize).copied().unwrap_or(false));
     // Most findings make a claim: room for all of them is seldom given back by `shrink_to_fit`.
     let kept = found.len().min(MAX_CLAIMS_PER_SOURCE);
     let mut claims = Vec::with_capacity(kept);
@@ -360,6 +360,10 @@ fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, ind
         Kind::Quantity if m.unit == "magnitude" => Some("magnitude".to_string()),
         _ => None,
     };
+    // Both interned under one lock.
+    let mut table = Interner::lock();
+    let (unit, written_unit) = (table.term(&m.unit), table.term(&m.written_unit));
+    drop(table);
     Claim {
         source: index,
         span: span_of(tokens, m.start, m.end),
@@ -367,9 +371,9 @@ fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, ind
         value: m.value,
         nominal: m.nominal,
         written: Some(m.written),
-        written_unit: Term::new(&m.written_unit),
+        written_unit,
         hedge: m.hedge,
-        unit: Term::new(&m.unit),
+        unit,
         subject: terms.subject(tokens, rules, m.start, m.end, head.as_deref()),
         precision: None,
         rule: m.rule,
@@ -407,9 +411,9 @@ fn date_claim(
         value,
         nominal,
         written: None,
-        written_unit: Term::new(""),
+        written_unit: Term::none(),
         hedge: m.hedge,
-        unit: Term::new("day"),
+        unit: Term::day(),
         subject: terms.subject(tokens, rules, m.start, m.end, None),
         precision: Some(precision),
         rule: if by_tense { FUTURE_RULE } else { Rule::Date },
@@ -488,9 +492,9 @@ fn time_claim(
         value,
         nominal,
         written: None,
-        written_unit: Term::new(""),
+        written_unit: Term::none(),
         hedge,
-        unit: Term::new("day"),
+        unit: Term::day(),
         subject: terms.subject(tokens, rules, t.start, t.end, None),
         precision: Some(crate::claim::DatePrecision::Minute),
         rule: Rule::Time,

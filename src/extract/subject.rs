@@ -8,9 +8,12 @@ use std::cell::RefCell;
 use super::lexer::{Token, TokenKind};
 use crate::claim::{self, Degree, Subject};
 use crate::rules::{Rules, WordFacts, WordLists};
+use neighbours::{Lent, MergeRoom};
 
+mod neighbours;
 mod words;
 pub(super) use words::alias_phrase;
+use words::alias_phrase_among;
 pub(super) use words::canonical_of;
 pub use words::{canonical_word, singular};
 
@@ -39,15 +42,16 @@ pub struct Term {
 }
 
 /// The content terms of every sentence, computed once per source.
-pub struct Terms {
+pub struct Terms<'r> {
     terms: Vec<Term>,
     /// For each sentence by number, the range of `terms` it holds.
     by_sentence: Vec<(usize, usize)>,
     /// `marks[k]` is the number of clause marks among the first `k` tokens, so the marks between
     /// two tokens cost one subtraction, not a walk (a walk made long lines cubic).
     marks: Vec<u32>,
-    /// The word lists that hold each token (`WordFacts::lists`).
-    lists: Vec<WordLists>,
+    /// Each token's word facts, a number's too when a word list holds one: what the lists a
+    /// token is in are read from, for the few tokens around a claim that are asked.
+    facts: Vec<Option<&'r WordFacts>>,
     /// Lists a subject is made in, kept from one claim to the next.
     scratch: RefCell<Scratch>,
 }
@@ -55,40 +59,39 @@ pub struct Terms {
 /// A term of a subject with its weight and alphabetical key (`alphabetical_key`).
 type Weighted = (claim::Term, f32, u64);
 
-/// The lists a subject is made in (see `Terms::subject`).
+/// The lists a subject is made in (see `Terms::subject`), kept from one claim to the next.
 #[derive(Default)]
 struct Scratch {
     /// The claim's counted noun and the terms of its own sentence, alphabetical.
     own: Vec<Weighted>,
-    /// The terms the sentences beside `lent_to` lend, alphabetical: the claims of one sentence
-    /// (news holds nearly two a sentence) borrow the same words, sorted once.
-    lent: Vec<Weighted>,
-    /// The sentence whose neighbours lent `lent`.
-    lent_to: Option<u32>,
-    /// Each term once, alphabetical: `own` and `lent` merged.
-    weights: Vec<Weighted>,
-    /// The terms heaviest first, each as one integer.
+    /// The own terms heaviest first, each as one integer.
     heaviest: Vec<u64>,
+    /// The terms the sentences beside the claim's lend.
+    lent: Lent,
+    /// Room for `Lent::merge`.
+    room: MergeRoom,
+    /// The subject's terms, heaviest first.
+    terms: Vec<(claim::Term, f32)>,
 }
 
-impl Terms {
+impl<'r> Terms<'r> {
     /// Reads the terms of all `tokens`.
-    pub fn new(tokens: &[Token], text: &str, rules: &Rules) -> Terms {
+    pub fn new(tokens: &[Token], text: &str, rules: &'r Rules) -> Terms<'r> {
         let facts: Vec<_> = tokens.iter().map(|t| rules.word(&t.norm)).collect();
-        Terms::of_sentences(tokens, text, rules, &facts, |_| true)
+        Terms::of_sentences(tokens, text, rules, facts, |_| true)
     }
 
     /// Reads the terms of the sentences that `wanted` accepts. A subject reads the terms of its
     /// claim's sentence and the two beside it only, and most sentences hold no claim; a sentence's
     /// terms do not depend on the sentences around it. `facts` are each word token's facts
-    /// (`rules.word`), looked up once per token by `starters::of_tokens`.
+    /// (`rules.word`), looked up once per token by `starters::of_tokens`; kept.
     pub fn of_sentences(
         tokens: &[Token],
         text: &str,
-        rules: &Rules,
-        facts: &[Option<&WordFacts>],
+        rules: &'r Rules,
+        mut facts: Vec<Option<&'r WordFacts>>,
         wanted: impl Fn(u32) -> bool,
-    ) -> Terms {
+    ) -> Terms<'r> {
         // Room for a term every other token, more than the sentences of claims hold in news (one in
         // three on ECB+), which spares the growing.
         // Each term's word, first token, end and name flag; interned below.
@@ -103,15 +106,14 @@ impl Terms {
             }
             let sentence = t.sentence;
             let first_of_sentence = i == 0 || tokens[i - 1].sentence != sentence;
-            let facts = facts[i];
-            let phrase = alias_phrase(tokens, rules, i, facts);
+            let phrase = alias_phrase_among(tokens, rules, i, &facts);
             if let Some((canonical, end)) = phrase {
                 let name = !first_of_sentence && t.is_capitalized(text);
                 push(&mut words, &mut by_sentence, (Cow::Borrowed(canonical), i, end, name), sentence);
                 i = end;
                 continue;
             }
-            if let Some(canonical) = canonical_of(&t.norm, facts, rules) {
+            if let Some(canonical) = canonical_of(&t.norm, facts[i], rules) {
                 let name = !first_of_sentence && t.is_capitalized(text);
                 push(&mut words, &mut by_sentence, (canonical, i, i + 1, name), sentence);
             }
@@ -137,24 +139,23 @@ impl Terms {
                 marks_so_far
             }))
             .collect();
-        let lists = tokens
-            .iter()
-            .zip(facts)
-            .map(|(t, facts)| {
-                // A number's token has no facts looked up: it is in a list only if a list word is digits.
-                let facts = match facts {
-                    None if t.kind == TokenKind::Digits && rules.lists_hold_digits => rules.word(&t.norm),
-                    facts => *facts,
-                };
-                facts.map(|f| f.lists).unwrap_or_default()
-            })
-            .collect();
-        Terms { terms, by_sentence, marks, lists, scratch: RefCell::default() }
+        // A number's token has no facts looked up: it is in a list only if a list word is digits.
+        if rules.lists_hold_digits {
+            for (t, facts) in tokens.iter().zip(&mut facts).filter(|(t, _)| t.kind == TokenKind::Digits) {
+                *facts = rules.word(&t.norm);
+            }
+        }
+        Terms { terms, by_sentence, marks, facts, scratch: RefCell::default() }
     }
 
     /// Whether word list `list` holds the word at token `k`.
     pub fn listed(&self, k: usize, list: WordLists) -> bool {
-        self.lists[k].has(list)
+        self.lists(k).has(list)
+    }
+
+    /// The word lists that hold the word at token `k` (`WordFacts::lists`).
+    fn lists(&self, k: usize) -> WordLists {
+        self.facts[k].map(|f| f.lists).unwrap_or_default()
     }
 
     /// The subject of a claim covering tokens `start..end`, whose counted noun (if any) is `head`.
@@ -172,7 +173,7 @@ impl Terms {
         // lists are the source's, made once and emptied for each claim, and given room for every
         // term that can be added, which spares the growing.
         let mut scratch = self.scratch.borrow_mut();
-        let Scratch { own: own_weights, lent, lent_to, weights, heaviest } = &mut *scratch;
+        let Scratch { own: own_weights, heaviest, lent, room, terms } = &mut *scratch;
         own_weights.clear();
         own_weights.reserve(1 + (to - from));
         if let Some(head) = head {
@@ -210,36 +211,25 @@ impl Terms {
             own_weights.push((term.text, weight, term.key));
         }
         alphabetical(own_weights);
-        if *lent_to != Some(sentence) {
+        if lent.to != Some(sentence) {
             // News carries its subject across sentences ("these soldiers", "the two countries"),
             // so the neighbouring sentences lend their words, at a low weight; read once for the
             // claims of one sentence. Only the terms nearest the claim's sentence lend, so that a
             // claim next to a sentence of a million words does not read them all.
             let previous = sentence.checked_sub(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
-            let previous = &previous[previous.len().saturating_sub(MAX_NEIGHBOUR_TERMS)..];
             let next = sentence.checked_add(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
-            let next = &next[..next.len().min(MAX_NEIGHBOUR_TERMS)];
-            // A neighbour's terms are added in one go, with no check for room a term.
-            let lend =
-                |term: &Term| (term.text, if term.name { NEIGHBOUR_WEIGHT * 1.5 } else { NEIGHBOUR_WEIGHT }, term.key);
-            lent.clear();
-            lent.extend(previous.iter().chain(next).map(lend));
-            alphabetical(lent);
-            *lent_to = Some(sentence);
+            lent.lend(sentence, previous, next);
         }
-        weights.clear();
-        weights.reserve(own_weights.len() + lent.len());
-        merge(own_weights, lent, weights);
-        // Then heaviest first, terms of equal weight kept in alphabetical order: each sorted as one
+        // Heaviest first, terms of equal weight kept in alphabetical order: each sorted as one
         // integer, its weight's bits inverted (weights are positive, so their bits order as they
         // do) above its place in the alphabetical order.
         heaviest.clear();
         heaviest.extend(
-            weights.iter().enumerate().map(|(k, &(_, weight, _))| u64::from(!weight.to_bits()) << 32 | k as u64),
+            own_weights.iter().enumerate().map(|(k, &(_, weight, _))| u64::from(!weight.to_bits()) << 32 | k as u64),
         );
         heaviest.sort_unstable();
-        let terms =
-            heaviest.iter().map(|&k| weights[k as u32 as usize]).map(|(term, weight, _)| (term, weight)).collect();
+        lent.merge(own_weights, heaviest, room, terms);
+        let terms = claim::WeightedTerms::from(&terms[..]);
         let place = self.place(tokens, sentence, end);
         // The word right before the figure narrows it too: "another 20,000 people", "a further
         // 20,000", "the other two bombs" are a part added to or set beside some whole.
@@ -247,7 +237,7 @@ impl Terms {
         let mut qualifiers: Vec<claim::Term> = before_k
             .into_iter()
             .chain(start..end)
-            .filter(|&k| self.lists[k].has(WordLists::NARROWING) || rules.narrows_by_ending(&tokens[k].norm))
+            .filter(|&k| self.listed(k, WordLists::NARROWING) || rules.narrows_by_ending(&tokens[k].norm))
             .map(|k| &tokens[k])
             // "An additional 25,000" and "a further 25,000" are one addition.
             .map(|t| match rules.added.first() {
@@ -266,7 +256,7 @@ impl Terms {
         // "Arrested four times", "three times the size": the figure counts occurrences. Not after a
         // verb of striking: "shot seven times" counts the bullets that hit, in one attack.
         let times = tokens.get(end).is_some_and(|t| t.sentence == sentence && matches!(&*t.norm, "times" | "time"))
-            && !before_k.is_some_and(|k| self.lists[k].has(WordLists::BLOWS));
+            && !before_k.is_some_and(|k| self.listed(k, WordLists::BLOWS));
         // "Five bombs were dropped, of which four exploded", "23 pirates, 12 of them Somali": the
         // figure is a part of the one told just before, whatever its noun. Before the figure only
         // as a clause of its own (after a comma), since "the deaths of these three" is no part.
@@ -274,8 +264,7 @@ impl Terms {
             k.and_then(|k| tokens.get(k)).is_some_and(|t| t.sentence == sentence && w(&t.norm))
         };
         let listed = |k: Option<usize>, list: WordLists| {
-            k.filter(|&k| tokens.get(k).is_some_and(|t| t.sentence == sentence))
-                .is_some_and(|k| self.lists[k].has(list))
+            k.filter(|&k| tokens.get(k).is_some_and(|t| t.sentence == sentence)).is_some_and(|k| self.listed(k, list))
         };
         let of = |w: &str| w == "of";
         let clause = start.checked_sub(3).and_then(|k| tokens.get(k)).is_some_and(|t| t.is_punct(",;:—–"));
@@ -288,7 +277,7 @@ impl Terms {
             .into_iter()
             .chain(start..end)
             .chain(after)
-            .map(|k| self.lists[k])
+            .map(|k| self.lists(k))
             .find(|l| l.has(WordLists::SEVERITY));
         let severe = severity.is_some();
         let critical = severity.is_some_and(|l| l.has(WordLists::CRITICAL));
@@ -302,7 +291,7 @@ impl Terms {
             .rev()
             .take(INSTALMENT_REACH)
             .take_while(|&k| tokens[k].sentence == sentence)
-            .any(|k| self.lists[k].has(WordLists::INSTALMENT));
+            .any(|k| self.listed(k, WordLists::INSTALMENT));
         // "842 aftershocks, including 54 stronger than five": a part of the figure before.
         let included = listed(start.checked_sub(1), WordLists::INCLUDING);
         let partitive = |k: Option<usize>| listed(k, WordLists::PARTITIVE);
@@ -410,7 +399,7 @@ impl Terms {
     }
 }
 
-impl Terms {
+impl Terms<'_> {
     /// Whether the figure covering tokens `start..end` dates a statement: it follows a verb of
     /// publishing, directly or through "on" ("the statement released Nov. 10", "the report issued
     /// on Wednesday"), or names one right after it, possessive or not ("a November 9 press
@@ -426,8 +415,8 @@ impl Terms {
         let is = |k: usize, w: &str| word(Some(k)).is_some_and(|k| tokens[k].norm == w);
         let possessive = is(end, "'") && is(end + 1, "s");
         let noun = word(Some(if possessive { end + 2 } else { end }));
-        verb.is_some_and(|k| self.lists[k].has(WordLists::STATEMENTS))
-            || noun.is_some_and(|k| self.lists[k].has(WordLists::STATEMENT_NOUNS))
+        verb.is_some_and(|k| self.listed(k, WordLists::STATEMENTS))
+            || noun.is_some_and(|k| self.listed(k, WordLists::STATEMENT_NOUNS))
     }
 
     /// Whether the capitalised name that goes on from token `k` ends in a word that makes it an
@@ -440,7 +429,7 @@ impl Terms {
                 t.sentence == sentence && t.kind == TokenKind::Word && t.norm.chars().any(char::is_alphabetic)
             })
             .take(INSTITUTION_REACH)
-            .any(|k| self.lists[k].has(WordLists::INSTITUTIONS))
+            .any(|k| self.listed(k, WordLists::INSTITUTIONS))
     }
 }
 
@@ -499,26 +488,6 @@ fn alphabetical(weights: &mut Vec<Weighted>) {
     });
 }
 
-/// Merges `a` and `b`, each alphabetical and each term once, into `into`: a term of both is
-/// kept once at its heavier weight.
-fn merge(a: &[Weighted], b: &[Weighted], into: &mut Vec<Weighted>) {
-    let (mut i, mut j) = (0, 0);
-    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
-        if x.0 == y.0 {
-            into.push((x.0, x.1.max(y.1), x.2));
-            (i, j) = (i + 1, j + 1);
-        } else if x.2 < y.2 || (x.2 == y.2 && x.0.as_str() < y.0.as_str()) {
-            into.push(x);
-            i += 1;
-        } else {
-            into.push(y);
-            j += 1;
-        }
-    }
-    into.extend_from_slice(&a[i..]);
-    into.extend_from_slice(&b[j..]);
-}
-
 fn push<T>(terms: &mut Vec<T>, by_sentence: &mut [(usize, usize)], term: T, sentence: u32) {
     let index = terms.len();
     terms.push(term);
@@ -530,7 +499,7 @@ fn push<T>(terms: &mut Vec<T>, by_sentence: &mut [(usize, usize)], term: T, sent
     range.1 = index + 1;
 }
 
-impl Terms {
+impl Terms<'_> {
     /// The clause boundaries between two tokens.
     fn clause_marks(&self, from: usize, to: usize) -> usize {
         let (a, b) = (from.min(to), to.max(from));

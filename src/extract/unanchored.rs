@@ -77,7 +77,7 @@ pub(super) fn claim(span: Span, unit: String, precision: DatePrecision, subject:
         value: unknown,
         nominal: unknown,
         written: None,
-        written_unit: Term::new(""),
+        written_unit: Term::none(),
         hedge: Hedge::Period,
         unit: Term::new(&unit),
         subject,

@@ -22,6 +22,24 @@ fn token_prefixes(phrase: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Every stretch of `phrase` after its first token that starts and ends where a token can and
+/// holds no space: each token a reader may meet after the first of the phrase, however the
+/// lexer joins the pieces `token_prefixes` parts ("u.s." is one token or four).
+fn later_tokens(phrase: &str) -> Vec<&str> {
+    let ends: Vec<usize> = token_prefixes(phrase).map(str::len).chain([phrase.len()]).collect();
+    let mut stretches = Vec::new();
+    for (k, &start) in ends.iter().enumerate() {
+        for &end in &ends[k + 1..] {
+            let stretch = &phrase[start..end];
+            if stretch.contains(char::is_whitespace) {
+                break;
+            }
+            stretches.push(stretch);
+        }
+    }
+    stretches
+}
+
 /// Every prefix of `word` that ends on a character boundary, `word` itself included: what a
 /// reader that has seen the start of a word may be in the middle of.
 fn char_prefixes(word: &str) -> impl Iterator<Item = &str> {
@@ -134,6 +152,8 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
     };
     // The first tokens of alias phrases, gathered into the word facts at the end.
     let mut alias_heads: HashSet<String> = HashSet::default();
+    // The tokens that can follow the first of an alias phrase, gathered likewise.
+    let mut alias_tails: HashSet<String> = HashSet::default();
     // Each alias word or phrase to its canonical term, kept in the word facts (`WordFacts::alias`).
     let mut aliases: HashMap<String, String> = HashMap::default();
     // Each word of the subject reader's lists to the lists holding it (`WordFacts::lists`).
@@ -261,6 +281,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
                 let key = words_of(w).join(" ");
                 rules.alias_max_words = rules.alias_max_words.max(key.split(' ').count());
                 alias_heads.extend(token_prefixes(&key).map(str::to_string));
+                alias_tails.extend(later_tokens(&key).into_iter().map(str::to_string));
                 aliases.insert(key, canonical.clone());
             }
             for part in &a.covers {
@@ -520,19 +541,19 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
         }
     }
     rules.lists_hold_digits = listed.keys().any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-    let mut words = word_facts(&rules, alias_heads, aliases, listed);
+    let mut words = word_facts(&rules, (alias_heads, alias_tails), aliases, listed);
     crate::extract::starters::mark(&rules, &mut words);
     rules.words = super::words::WordTable::new(words);
     Ok(rules)
 }
 
 /// The facts of every word the subject reader asks about, from the stop words, number words,
-/// scales, aliases, the first tokens of alias phrases (`alias_heads`) and the reader's word lists
-/// (`listed`), and of the first words of vague quantities and hedges, which the measure matcher
-/// asks about.
+/// scales, aliases, the first tokens of alias phrases and the tokens that follow them
+/// (`alias_tails`) and the reader's word lists (`listed`), and of the first words of vague
+/// quantities and hedges, which the measure matcher asks about.
 fn word_facts(
     rules: &Rules,
-    alias_heads: HashSet<String>,
+    (alias_heads, alias_tails): (HashSet<String>, HashSet<String>),
     aliases: HashMap<String, String>,
     listed: HashMap<String, WordLists>,
 ) -> HashMap<String, WordFacts> {
@@ -547,6 +568,9 @@ fn word_facts(
     }
     for w in alias_heads {
         words.entry(w).or_default().opens_alias = true;
+    }
+    for w in alias_tails {
+        words.entry(w).or_default().continues_alias = true;
     }
     for w in rules.vague_by_first.keys() {
         words.entry(w.clone()).or_default().opens_vague = true;
@@ -571,4 +595,22 @@ fn word_facts(
         words.entry(w).or_default().lists = lists;
     }
     words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn later_tokens_are_every_stretch_after_the_first_token() {
+        assert_eq!(later_tokens("death toll"), ["toll"]);
+        assert_eq!(later_tokens("lost their lives"), ["their", "lives"]);
+        // "u.s." may be one token or four, so each of its stretches may follow "the".
+        let us = later_tokens("the u.s. army");
+        for stretch in ["u", "u.s.", ".s.", "s", ".", "army"] {
+            assert!(us.contains(&stretch), "{stretch:?} of {us:?}");
+        }
+        assert!(!us.iter().any(|s| s.contains(' ') || *s == "the"), "{us:?}");
+        assert!(later_tokens("troops").is_empty());
+    }
 }

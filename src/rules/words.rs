@@ -124,6 +124,9 @@ pub struct WordFacts {
     /// look. (A token ends where a letter meets a space or a mark, so the heads are the prefixes
     /// of each phrase that end there.)
     pub opens_alias: bool,
+    /// An alias phrase can go on with this token after its first, so the phrase reader must read
+    /// on past its first token (`opens_alias` for the phrase so far is asked only after this).
+    pub continues_alias: bool,
     /// A vague quantity's phrase can start with this token (`Rules::vague_opened_by`).
     pub opens_vague: bool,
     /// A hedge's phrase can start with this token (`Rules::hedges_starting`).

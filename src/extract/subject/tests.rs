@@ -15,13 +15,17 @@ fn plurals_fold() {
     assert_eq!(singular("yemen"), "yemen");
 }
 
-#[test]
-fn aliases_and_phrases_resolve() {
+/// The terms of the first sentence of `text`.
+fn terms_of(text: &str) -> Vec<&'static str> {
     let rules = Rules::embedded().unwrap();
-    let text = "North Korea sent troops while the DPRK signed a treaty";
     let tokens = tokenize(text, 0, text.len());
     let terms = Terms::new(&tokens, text, &rules);
-    let words: Vec<&str> = terms.sentence_terms(0).iter().map(|t| t.text.as_str()).collect();
+    terms.sentence_terms(0).iter().map(|t| t.text.as_str()).collect()
+}
+
+#[test]
+fn aliases_and_phrases_resolve() {
+    let words = terms_of("North Korea sent troops while the DPRK signed a treaty");
     assert_eq!(words, ["north korea", "send", "soldier", "north korea", "signed", "agreement"]);
 }
 
@@ -96,4 +100,10 @@ fn a_figure_takes_the_place_its_preposition_names() {
     let at = |n: &str| tokens.iter().position(|t| t.norm == n).unwrap();
     let sum = terms.subject(&tokens, &rules, at("110"), at("billion") + 1, None);
     assert_eq!(sum.place, None);
+}
+
+#[test]
+fn phrases_are_read_only_where_a_word_goes_on_one() {
+    let words = terms_of("The death toll rose and one death of a lost child, who lost their lives");
+    assert_eq!(words, ["dead", "rose", "dead", "lost", "child", "dead"]);
 }

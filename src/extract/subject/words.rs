@@ -20,25 +20,69 @@ pub(in crate::extract) fn alias_phrase<'r>(
     if !facts.is_some_and(|f| f.opens_alias) {
         return None;
     }
-    longest_alias(tokens, rules, i)
+    longest_alias(tokens, rules, i, |k| rules.word(&tokens[k].norm))
 }
 
-/// [`alias_phrase`] at a word that opens one.
-fn longest_alias<'r>(tokens: &[Token], rules: &'r Rules, i: usize) -> Option<(&'r str, usize)> {
+/// [`alias_phrase`] given the facts of every token, as `starters::of_tokens` looks them up (none
+/// for a number).
+#[inline]
+pub(in crate::extract) fn alias_phrase_among<'r>(
+    tokens: &[Token],
+    rules: &'r Rules,
+    i: usize,
+    facts: &[Option<&WordFacts>],
+) -> Option<(&'r str, usize)> {
+    if !facts[i].is_some_and(|f| f.opens_alias) {
+        return None;
+    }
+    longest_alias(tokens, rules, i, |k| match facts[k] {
+        None if tokens[k].kind == TokenKind::Digits => rules.word(&tokens[k].norm),
+        facts => facts,
+    })
+}
+
+/// [`alias_phrase`] at a word that opens one, `facts_of` giving each token's word facts.
+// Inlined, so that a word that opens a phrase but stands before none is told without a call.
+#[inline]
+fn longest_alias<'r, 'f>(
+    tokens: &[Token],
+    rules: &'r Rules,
+    i: usize,
+    facts_of: impl Fn(usize) -> Option<&'f WordFacts>,
+) -> Option<(&'r str, usize)> {
+    let words = &tokens[i..i + rules.alias_max_words.min(tokens.len() - i)];
+    // A mark other than an apostrophe or a hyphen, or a sentence break, ends every phrase that
+    // would hold it; so does a token no phrase holds after its first (`WordFacts::continues_alias`).
+    let ends = |t: &Token| (t.kind == TokenKind::Punct && !t.is_punct("'’-")) || t.sentence != tokens[i].sentence;
+    let goes_on = |n: usize| !ends(&words[n]) && facts_of(i + n).is_some_and(|f| f.continues_alias);
+    // Most words that open a phrase stand before a word that goes on none ("death of"): told
+    // before a phrase is built and looked up.
+    if ends(&words[0]) || words.len() < 2 || !goes_on(1) {
+        return None;
+    }
+    read_phrase(rules, i, words, &goes_on)
+}
+
+/// The longest alias phrase of `words`, which start at token `i` and whose second goes on a
+/// phrase, read until a word that does not (`goes_on` tells by its place in `words`).
+fn read_phrase<'r>(
+    rules: &'r Rules,
+    i: usize,
+    words: &[Token],
+    goes_on: &dyn Fn(usize) -> bool,
+) -> Option<(&'r str, usize)> {
     // One phrase buffer a thread, grown once, spares an allocation a call.
     thread_local! {
         static PHRASE: RefCell<String> = const { RefCell::new(String::new()) };
     }
-    let words = &tokens[i..i + rules.alias_max_words.min(tokens.len() - i)];
     PHRASE.with_borrow_mut(|phrase| {
         phrase.clear();
-        // The phrase grows a token at a time, each longer phrase kept when it is an alias. A mark
-        // other than an apostrophe or a hyphen, or a sentence break, ends every phrase that would
-        // hold it; so does a phrase that opens no alias (`WordFacts::opens_alias` marks every
-        // beginning of one that ends where a token does), which spares looking the longer ones up.
+        // The phrase grows a token at a time, each longer phrase kept when it is an alias. A
+        // phrase that opens no alias (`WordFacts::opens_alias` marks every beginning of one that
+        // ends where a token does) ends the reading, which spares looking the longer ones up.
         let mut longest = None;
         for (n, t) in words.iter().enumerate() {
-            if (t.kind == TokenKind::Punct && !t.is_punct("'’-")) || t.sentence != tokens[i].sentence {
+            if n > 0 && !goes_on(n) {
                 break;
             }
             if !phrase.is_empty() && t.space_before {
@@ -95,11 +139,18 @@ pub(in crate::extract) fn canonical_of<'a>(
 }
 
 /// A plural folded to its singular by the regular English rules ("soldiers" → "soldier").
+// Inlined, so that the term reader tells most words (which end in neither) without a call.
+#[inline]
 pub fn singular(word: &str) -> Cow<'_, str> {
     // Every plural folded below ends so (the irregular ones in "n"); most words do not.
     if !matches!(word.as_bytes().last(), Some(b's' | b'n')) {
         return Cow::Borrowed(word);
     }
+    folded(word)
+}
+
+/// [`singular`] of a word ending in "s" or "n".
+fn folded(word: &str) -> Cow<'_, str> {
     for (plural, one) in IRREGULAR_PLURALS {
         if let Some(stem) = word.strip_suffix(plural) {
             if stem.is_empty() || MAN_COMPOUNDS.contains(&stem) {

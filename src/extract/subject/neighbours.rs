@@ -1,0 +1,256 @@
+//! The terms of the sentences beside a claim's in, the list they lend its subject out, in a
+//! subject's order; and a claim's own terms merged into that list.
+
+use std::iter::Peekable;
+
+use super::{alphabetical, Term, Weighted, MAX_NEIGHBOUR_TERMS, NEIGHBOUR_WEIGHT};
+use crate::claim;
+
+/// Slots of the table that finds a lent term's place: twice the most terms two neighbours lend,
+/// so that the table is at most half full and a look-up probes one or two slots.
+const SLOTS: usize = 4 * MAX_NEIGHBOUR_TERMS;
+
+/// The terms the sentences beside one sentence lend its claims, in a subject's order: heaviest
+/// first, alphabetical among equal weights. Made once for the claims of a sentence (news holds
+/// nearly two a sentence), each of which then places only its own few terms among them, rather
+/// than merging and sorting the whole list again. A lent term weighs one of two weights (a
+/// name's or another word's), so the list is two alphabetical runs.
+pub(super) struct Lent {
+    /// The sentence the terms are lent to.
+    pub(super) to: Option<u32>,
+    /// Each term once at its heaviest: the names, then the other words.
+    terms: Vec<(claim::Term, f32)>,
+    /// The alphabetical key of each of `terms`.
+    keys: Vec<u64>,
+    /// How many of `terms` are names.
+    names: usize,
+    /// Where each of `terms` stands, plus one, in the slot its id hashes to or the next free one
+    /// after it; 0 in a free slot.
+    slots: Box<[u16; SLOTS]>,
+    /// The terms as read, before they are ordered.
+    read: Vec<Weighted>,
+}
+
+impl Default for Lent {
+    fn default() -> Lent {
+        Lent { to: None, terms: Vec::new(), keys: Vec::new(), names: 0, slots: Box::new([0; SLOTS]), read: Vec::new() }
+    }
+}
+
+impl Lent {
+    /// Reads the terms the last terms of `previous` and the first of `next` lend the claims of
+    /// sentence `to` (at most [`MAX_NEIGHBOUR_TERMS`] each).
+    pub(super) fn lend(&mut self, to: u32, previous: &[Term], next: &[Term]) {
+        let previous = &previous[previous.len().saturating_sub(MAX_NEIGHBOUR_TERMS)..];
+        let next = &next[..next.len().min(MAX_NEIGHBOUR_TERMS)];
+        let lend = |term: &Term| (term.text, if term.name { LENT_NAME } else { NEIGHBOUR_WEIGHT }, term.key);
+        self.read.clear();
+        // A neighbour's terms are added in one go, with no check for room a term.
+        self.read.extend(previous.iter().chain(next).map(lend));
+        alphabetical(&mut self.read);
+        self.terms.clear();
+        self.terms.reserve(self.read.len());
+        self.keys.clear();
+        self.keys.reserve(self.read.len());
+        self.slots.fill(0);
+        let is_name = |t: &&Weighted| t.1 == LENT_NAME;
+        let names = self.read.iter().filter(is_name);
+        let words = self.read.iter().filter(|t| !is_name(t));
+        for &(term, weight, key) in names.chain(words) {
+            let mut slot = slot_of(term);
+            while self.slots[slot] != 0 {
+                slot = (slot + 1) % SLOTS;
+            }
+            self.terms.push((term, weight));
+            self.keys.push(key);
+            // At most 2 * MAX_NEIGHBOUR_TERMS terms: their places fit.
+            self.slots[slot] = self.terms.len() as u16;
+        }
+        self.names = self.read.iter().filter(is_name).count();
+        self.to = Some(to);
+    }
+
+    /// Where `term` stands among the lent terms, if it is one.
+    fn find(&self, term: claim::Term) -> Option<usize> {
+        let mut slot = slot_of(term);
+        loop {
+            let at = usize::from(self.slots[slot]).checked_sub(1)?;
+            if self.terms[at].0 == term {
+                return Some(at);
+            }
+            slot = (slot + 1) % SLOTS;
+        }
+    }
+
+    /// Where, among the lent terms `from..to` (of one weight, alphabetical), a term of that
+    /// weight stands.
+    fn alphabetical_place(&self, from: usize, to: usize, x: &Weighted) -> usize {
+        let mut k = from + self.keys[from..to].partition_point(|&key| key < x.2);
+        while k < to && self.keys[k] == x.2 && self.terms[k].0.as_str() < x.0.as_str() {
+            k += 1;
+        }
+        k
+    }
+
+    /// Copies the lent terms `from..to` into `into`, but those `outweighed` (by place, in order).
+    fn copy(
+        &self,
+        from: usize,
+        to: usize,
+        outweighed: &mut Peekable<impl Iterator<Item = usize>>,
+        into: &mut Vec<(claim::Term, f32)>,
+    ) {
+        let mut from = from;
+        while let Some(skip) = outweighed.next_if(|&s| s < to) {
+            into.extend_from_slice(&self.terms[from..skip]);
+            from = skip + 1;
+        }
+        into.extend_from_slice(&self.terms[from..to]);
+    }
+
+    /// Writes into `into` the subject's terms: the claim's `own` terms, each once and heaviest
+    /// first (`heaviest` gives their order), placed among the lent terms; a term of both stands
+    /// once, at the heavier of its weights. `mine` and `outweighed` are room for the own terms
+    /// kept and the lent terms they outweigh.
+    pub(super) fn merge(
+        &self,
+        own: &[Weighted],
+        heaviest: &[u64],
+        room: &mut MergeRoom,
+        into: &mut Vec<(claim::Term, f32)>,
+    ) {
+        let MergeRoom { mine, outweighed } = room;
+        mine.clear();
+        outweighed.clear();
+        for &k in heaviest {
+            let x = own[k as u32 as usize];
+            match self.find(x.0) {
+                // The lent term stands where the own one would.
+                Some(at) if self.terms[at].1 >= x.1 => continue,
+                Some(at) => outweighed.push(at),
+                None => {}
+            }
+            mine.push(x);
+        }
+        outweighed.sort_unstable();
+        // The own terms heavier than a run of lent terms come before it, those of its weight
+        // among it by the alphabet, the lighter ones after it.
+        into.clear();
+        let mut mine = mine.iter().peekable();
+        let mut outweighed = outweighed.iter().copied().peekable();
+        for (from, to, weight) in [(0, self.names, LENT_NAME), (self.names, self.terms.len(), NEIGHBOUR_WEIGHT)] {
+            while let Some(x) = mine.next_if(|x| x.1 > weight) {
+                into.push((x.0, x.1));
+            }
+            let mut copied = from;
+            while let Some(x) = mine.next_if(|x| x.1 == weight) {
+                let at = self.alphabetical_place(from, to, x);
+                self.copy(copied, at, &mut outweighed, into);
+                into.push((x.0, x.1));
+                copied = at;
+            }
+            self.copy(copied, to, &mut outweighed, into);
+        }
+        into.extend(mine.map(|x| (x.0, x.1)));
+    }
+}
+
+/// Room for [`Lent::merge`] to work in, kept from one claim to the next.
+#[derive(Default)]
+pub(super) struct MergeRoom {
+    /// The own terms that stand in the subject, heaviest first.
+    mine: Vec<Weighted>,
+    /// The places of the lent terms that own terms outweigh.
+    outweighed: Vec<usize>,
+}
+
+/// The weight of a name a neighbouring sentence lends.
+const LENT_NAME: f32 = NEIGHBOUR_WEIGHT * 1.5;
+
+/// The slot a term's place is looked for from: its id scattered over the table (Fibonacci
+/// hashing), as the terms of one passage were interned together and their ids run in sequence.
+fn slot_of(term: claim::Term) -> usize {
+    (term.id().wrapping_mul(0x9E37_79B9) >> (32 - SLOTS.trailing_zeros())) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{alphabetical_key, HEAD_WEIGHT};
+    use super::*;
+
+    /// The subject's terms made the plain way: every term once at its heaviest, then sorted.
+    fn plainly(own: &[Weighted], lent: &[Weighted]) -> Vec<(claim::Term, f32)> {
+        let mut all: Vec<(claim::Term, f32)> = Vec::new();
+        for &(term, weight, _) in own.iter().chain(lent) {
+            match all.iter_mut().find(|t| t.0 == term) {
+                Some(t) => t.1 = t.1.max(weight),
+                None => all.push((term, weight)),
+            }
+        }
+        all.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.as_str().cmp(b.0.as_str())));
+        all
+    }
+
+    #[test]
+    fn own_terms_placed_among_the_lent_give_the_sorted_subject() {
+        // Words that share their first eight bytes, so that keys tie, and a few short ones.
+        let words = [
+            "president",
+            "presidential",
+            "presidents",
+            "international",
+            "internationally",
+            "quake",
+            "earthquake",
+            "aceh",
+            "dead",
+            "injured",
+            "a",
+            "b",
+            "ab",
+            "zz",
+            "rescue",
+            "rescuers",
+        ];
+        let term =
+            |w: &str, name: bool| Term { text: claim::Term::new(w), start: 0, end: 0, name, key: alphabetical_key(w) };
+        // Every weight a claim's own term can take, the lent ones' among them.
+        let mut weights = vec![HEAD_WEIGHT];
+        for distance in 0..=10 {
+            let weight = 1.0 / (1.0 + 0.5 * distance as f32);
+            weights.extend([weight, weight * 1.5]);
+        }
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut lent = Lent::default();
+        let mut room = MergeRoom::default();
+        let mut into = Vec::new();
+        for round in 0..400 {
+            let side = |next: &mut dyn FnMut(usize) -> usize| -> Vec<Term> {
+                (0..next(12)).map(|_| term(words[next(words.len())], next(3) == 0)).collect()
+            };
+            let (previous, following) = (side(&mut next), side(&mut next));
+            lent.lend(round, &previous, &following);
+            let mut own: Vec<Weighted> = (0..next(10))
+                .map(|_| {
+                    let w = words[next(words.len())];
+                    (claim::Term::new(w), weights[next(weights.len())], alphabetical_key(w))
+                })
+                .collect();
+            alphabetical(&mut own);
+            let mut heaviest: Vec<u64> =
+                own.iter().enumerate().map(|(k, t)| u64::from(!t.1.to_bits()) << 32 | k as u64).collect();
+            heaviest.sort_unstable();
+            lent.merge(&own, &heaviest, &mut room, &mut into);
+            let lent_terms: Vec<Weighted> = previous
+                .iter()
+                .chain(&following)
+                .map(|t| (t.text, if t.name { LENT_NAME } else { NEIGHBOUR_WEIGHT }, t.key))
+                .collect();
+            assert_eq!(into, plainly(&own, &lent_terms), "round {round}");
+        }
+    }
+}
