@@ -94,6 +94,12 @@ impl Term {
         *NONE.get_or_init(|| Term::new(""))
     }
 
+    /// Whether the term is the empty word (no unit written, no counted noun), told by its number:
+    /// alignment asks it of millions of pairs' roles, and reading the word costs a table walk.
+    pub fn is_empty(self) -> bool {
+        self == Term::none()
+    }
+
     /// The term "day": the unit of every date, interned once rather than once a claim.
     pub fn day() -> Term {
         static DAY: OnceLock<Term> = OnceLock::new();
@@ -231,6 +237,7 @@ mod tests {
         assert_eq!(Term::find("earthquake"), Some(a));
         assert!(Term::new("aftershock") < Term::new("tremor"));
         assert_eq!((Term::none(), Term::day()), (Term::new(""), Term::new("day")));
+        assert!(Term::new("").is_empty() && !a.is_empty() && !Term::new(" ").is_empty());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 mod compile;
 mod examples;
 mod load;
+mod phrases;
 pub mod reach;
 pub mod schema;
 mod words;
