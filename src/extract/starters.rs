@@ -17,34 +17,72 @@ use super::lexer::{Token, TokenKind};
 use crate::rules::schema::{HedgeMode, HedgePosition};
 use crate::rules::{Rules, WordFacts};
 
-/// Which matchers can read a claim starting at a token.
+/// Which matchers can read a claim starting at a token, as bits: a token's starters are copied
+/// and tested for every token of a text, and a byte is one move where six flags were six.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Starts {
-    /// `date::match_time`.
-    pub time: bool,
-    /// `date::match_date`.
-    pub date: bool,
-    /// `duration::match_duration`.
-    pub duration: bool,
-    /// `measure::match_measure`.
-    pub measure: bool,
-    /// One of the `LEADING_WORDS`, which start a claim only before a word that can start one
-    /// on its own, or a counted word.
-    pub leading: bool,
-    /// A scale, fraction or unit, which a leading number word can count ("a million", "a
-    /// trillionth", "an hour"), or a later word of a vague quantity ("a handful").
-    pub counted: bool,
-}
+pub struct Starts(u8);
 
 impl Starts {
+    /// `date::match_time`.
+    pub const TIME: Starts = Starts(1);
+    /// `date::match_date`.
+    pub const DATE: Starts = Starts(1 << 1);
+    /// `duration::match_duration`.
+    pub const DURATION: Starts = Starts(1 << 2);
+    /// `measure::match_measure`.
+    pub const MEASURE: Starts = Starts(1 << 3);
+    /// One of the `LEADING_WORDS`, which start a claim only before a word that can start one
+    /// on its own, or a counted word.
+    pub const LEADING: Starts = Starts(1 << 4);
+    /// A scale, fraction or unit, which a leading number word can count ("a million", "a
+    /// trillionth", "an hour"), or a later word of a vague quantity ("a handful").
+    pub const COUNTED: Starts = Starts(1 << 5);
     /// Every matcher: what digits can start.
-    const ALL: Starts =
-        Starts { time: true, date: true, duration: true, measure: true, leading: false, counted: false };
+    const ALL: Starts = Starts(Starts::TIME.0 | Starts::DATE.0 | Starts::DURATION.0 | Starts::MEASURE.0);
+
+    /// Whether all of `flags` are set.
+    fn has(self, flags: Starts) -> bool {
+        self.0 & flags.0 == flags.0
+    }
+
+    /// Sets `flags`.
+    pub fn set(&mut self, flags: Starts) {
+        self.0 |= flags.0;
+    }
+
+    /// Whether `date::match_time` can start here.
+    pub fn time(self) -> bool {
+        self.has(Starts::TIME)
+    }
+
+    /// Whether `date::match_date` can start here.
+    pub fn date(self) -> bool {
+        self.has(Starts::DATE)
+    }
+
+    /// Whether `duration::match_duration` can start here.
+    pub fn duration(self) -> bool {
+        self.has(Starts::DURATION)
+    }
+
+    /// Whether `measure::match_measure` can start here.
+    pub fn measure(self) -> bool {
+        self.has(Starts::MEASURE)
+    }
+
+    /// Whether the word only leads a figure or date word after it (`Starts::LEADING`).
+    pub fn leading(self) -> bool {
+        self.has(Starts::LEADING)
+    }
+
+    /// Whether a leading number word can count the word (`Starts::COUNTED`).
+    pub fn counted(self) -> bool {
+        self.has(Starts::COUNTED)
+    }
 
     /// True when no matcher can start here.
     pub fn none(self) -> bool {
-        // Asked of every token: `|`, not `||`, reads the four flags without a branch each.
-        !(self.time | self.date | self.duration | self.measure)
+        self.0 & Starts::ALL.0 == 0
     }
 }
 
@@ -110,30 +148,30 @@ pub fn mark(rules: &Rules, facts: &mut HashMap<String, WordFacts>) {
     let time = rules.hedges.iter().filter(|h| h.position == HedgePosition::Before).filter_map(|h| h.words.first());
 
     for w in time {
-        starts_of(facts, w.clone()).time = true;
+        starts_of(facts, w.clone()).set(Starts::TIME);
     }
     for w in date {
-        starts_of(facts, w).date = true;
+        starts_of(facts, w).set(Starts::DATE);
     }
     for w in duration {
-        starts_of(facts, w).duration = true;
+        starts_of(facts, w).set(Starts::DURATION);
     }
     for w in measure {
-        starts_of(facts, w).measure = true;
+        starts_of(facts, w).set(Starts::MEASURE);
     }
     for w in rules.scales.keys().chain(rules.fractions.keys()).chain(rules.unit_spellings()) {
-        starts_of(facts, w.to_lowercase()).counted = true;
+        starts_of(facts, w.to_lowercase()).set(Starts::COUNTED);
     }
     // "a single shell" (`number::a_single`): the article counts one of the noun after "single".
-    starts_of(facts, "single".to_string()).counted = true;
+    starts_of(facts, "single".to_string()).set(Starts::COUNTED);
     // The value of a vague quantity opened by a leading word is in its later words ("a handful").
     for w in rules.vague.iter().flat_map(|v| v.words.iter().skip(1)).flat_map(|w| w.split('-')) {
-        starts_of(facts, w.to_string()).counted = true;
+        starts_of(facts, w.to_string()).set(Starts::COUNTED);
     }
     // Only a word some matcher starts at leads; a stop word with no starts of its own does not.
     for w in LEADING_WORDS.split_whitespace() {
         if let Some(s) = facts.get_mut(w).map(|f| &mut f.starts).filter(|s| **s != Starts::default()) {
-            s.leading = true;
+            s.set(Starts::LEADING);
         }
     }
 }
@@ -175,10 +213,10 @@ pub fn of_tokens<'r>(tokens: &[Token], rules: &'r Rules) -> (Vec<Starts>, Vec<Op
         // Not bounded by the sentence: a line break ends one, and the matchers read across it
         // ("not until\nMay 30, 2005").
         let near = || about.is_some_and(|a| a - k <= LEAD_REACH);
-        if !s.leading || near() {
+        if !s.leading() || near() {
             *start = s;
         }
-        if !s.leading && (!s.none() || s.counted) {
+        if !s.leading() && (!s.none() || s.counted()) {
             about = Some(k);
         }
     }

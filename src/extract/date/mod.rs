@@ -172,7 +172,7 @@ pub fn match_date_after(
     // The tense, read from the whole clause, is asked last.
     // Only a word the starters list for lengths of time can open one, as the extractor relies on
     // at every token: "in the", "in May" are not read for one.
-    let length_may_follow = || at.facts().may(tokens, i + 1, |f| f.starts.duration);
+    let length_may_follow = || at.facts().may(tokens, i + 1, |f| f.starts.duration());
     debug_assert!(length_may_follow() || super::duration::read(tokens, text, rules, i + 1).is_none());
     if word(i) == Some("in") && length_may_follow() {
         if let Some(d) = super::duration::read_at(tokens, text, rules, &at.beside(i + 1)) {
@@ -322,7 +322,7 @@ pub fn may_start(tokens: &[Token], facts: &[Option<&WordFacts>], i: usize) -> bo
     };
     tokens.get(i + 1).is_some_and(|next| {
         next.kind == TokenKind::Digits
-            || facts.get(i + 1).copied().flatten().is_some_and(|f| f.starts.date)
+            || facts.get(i + 1).copied().flatten().is_some_and(|f| f.starts.date())
             || besides.contains(&&*next.norm)
     })
 }
