@@ -81,7 +81,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             i += 1;
             continue;
         }
-        if let Some(t) = can.time().then(|| date::match_time(&tokens, rules, i)).flatten() {
+        if let Some(t) = can.has(Starts::TIME).then(|| date::match_time(&tokens, rules, i)).flatten() {
             i = t.end;
             // A clock reading without its half of the day ("10:30") dates nothing. A time in
             // brackets right after another ("at about 3pm (12am AEDT)", "3pm on Tuesday (12am
@@ -94,16 +94,16 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             continue;
         }
         // "the", "in", "since" open a date only before a word that can open one.
-        let can_date = can.date() && date::may_start(&tokens, &facts, i);
+        let can_date = can.has(Starts::DATE) && date::may_start(&tokens, &facts, i);
         // The number at the token and a length of time are read once for all matchers that
         // start with them. A length of time starts only where a duration can (a date counted from
         // it, "three days ago", starts there too).
         let at = number::At::with_facts(i, &facts);
-        debug_assert!(can.duration() || duration::read(&tokens, text, rules, i).is_none());
-        let length = can.duration().then(|| duration::read_at(&tokens, text, rules, &at)).flatten();
+        debug_assert!(can.has(Starts::DURATION) || duration::read(&tokens, text, rules, i).is_none());
+        let length = can.has(Starts::DURATION).then(|| duration::read_at(&tokens, text, rules, &at)).flatten();
         // "a" and "an" open one only as a length of time ("a week ago") or "a day before".
         let can_date = can_date && date::may_start_counted(&tokens, i, length.as_ref());
-        debug_assert!(can_date || !can.date() || date::match_date(&tokens, text, rules, i).is_none());
+        debug_assert!(can_date || !can.has(Starts::DATE) || date::match_date(&tokens, text, rules, i).is_none());
         if let Some(m) = can_date.then(|| date::match_date_after(&tokens, text, rules, &at, length.as_ref())).flatten()
         {
             if !masked[m.start..m.end].iter().any(|&b| b) {
@@ -112,14 +112,16 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
                 continue;
             }
         }
-        if let Some(m) = length.filter(|_| can.duration()).and_then(|d| duration::claim_of(&tokens, rules, i, d)) {
+        if let Some(m) =
+            length.filter(|_| can.has(Starts::DURATION)).and_then(|d| duration::claim_of(&tokens, rules, i, d))
+        {
             if !masked[m.start.min(i)..m.end].iter().any(|&b| b) {
                 i = m.end.max(i + 1);
                 found.push(Found2::Measure(m));
                 continue;
             }
         }
-        match can.measure().then(|| measure::match_measure_at(&tokens, text, rules, &at)).flatten() {
+        match can.has(Starts::MEASURE).then(|| measure::match_measure_at(&tokens, text, rules, &at)).flatten() {
             Some(Found::Claim(m)) if !masked[m.start.min(i)..m.end].iter().any(|&b| b) => {
                 i = m.end.max(i + 1);
                 found.push(Found2::Measure(m));
@@ -196,10 +198,10 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
 /// starters save.
 fn can_start_only(can: Starts, tokens: &[Token], text: &str, rules: &Rules, i: usize) -> bool {
     let unlisted = [
-        (!can.time() && date::match_time(tokens, rules, i).is_some(), "time"),
-        (!can.date() && date::match_date(tokens, text, rules, i).is_some(), "date"),
-        (!can.duration() && duration::match_duration(tokens, text, rules, i).is_some(), "duration"),
-        (!can.measure() && measure::match_measure(tokens, text, rules, i).is_some(), "measure"),
+        (!can.has(Starts::TIME) && date::match_time(tokens, rules, i).is_some(), "time"),
+        (!can.has(Starts::DATE) && date::match_date(tokens, text, rules, i).is_some(), "date"),
+        (!can.has(Starts::DURATION) && duration::match_duration(tokens, text, rules, i).is_some(), "duration"),
+        (!can.has(Starts::MEASURE) && measure::match_measure(tokens, text, rules, i).is_some(), "measure"),
     ];
     for (started, matcher) in unlisted {
         let phrase = &text[tokens[i].start..tokens[(i + 8).min(tokens.len()) - 1].end];

@@ -4,6 +4,7 @@
 use std::cell::OnceCell;
 
 use super::lexer::{Token, TokenKind};
+use super::starters::Starts;
 use crate::rules::{Rules, WordFacts};
 
 mod digits;
@@ -93,7 +94,7 @@ impl<'f, 'r> Facts<'f, 'r> {
     /// fraction (its facts do not mark it `counted`, `starters::mark`); true when it may be one,
     /// is digits, or its facts are not given.
     pub fn may_count(self, tokens: &[Token], k: usize) -> bool {
-        self.may(tokens, k, |f| f.starts.counted())
+        self.may(tokens, k, |f| f.starts.has(Starts::COUNTED))
     }
 
     /// False when the word or mark at token `k` is known to lack the fact `fact` (its facts are
@@ -117,7 +118,7 @@ impl<'f, 'r> Facts<'f, 'r> {
     /// word its facts do not list for both opens none. True for digits, or when the facts are not
     /// given.
     pub fn may_open_number(self, tokens: &[Token], k: usize) -> bool {
-        self.may(tokens, k, |f| f.starts.measure() && f.starts.duration())
+        self.may(tokens, k, |f| f.starts.has(Starts::MEASURE) && f.starts.has(Starts::DURATION))
     }
 }
 

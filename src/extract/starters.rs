@@ -40,44 +40,14 @@ impl Starts {
     /// Every matcher: what digits can start.
     const ALL: Starts = Starts(Starts::TIME.0 | Starts::DATE.0 | Starts::DURATION.0 | Starts::MEASURE.0);
 
-    /// Whether all of `flags` are set.
-    fn has(self, flags: Starts) -> bool {
+    /// Whether all of `flags` are set: `starts.has(Starts::DATE)`.
+    pub fn has(self, flags: Starts) -> bool {
         self.0 & flags.0 == flags.0
     }
 
     /// Sets `flags`.
     pub fn set(&mut self, flags: Starts) {
         self.0 |= flags.0;
-    }
-
-    /// Whether `date::match_time` can start here.
-    pub fn time(self) -> bool {
-        self.has(Starts::TIME)
-    }
-
-    /// Whether `date::match_date` can start here.
-    pub fn date(self) -> bool {
-        self.has(Starts::DATE)
-    }
-
-    /// Whether `duration::match_duration` can start here.
-    pub fn duration(self) -> bool {
-        self.has(Starts::DURATION)
-    }
-
-    /// Whether `measure::match_measure` can start here.
-    pub fn measure(self) -> bool {
-        self.has(Starts::MEASURE)
-    }
-
-    /// Whether the word only leads a figure or date word after it (`Starts::LEADING`).
-    pub fn leading(self) -> bool {
-        self.has(Starts::LEADING)
-    }
-
-    /// Whether a leading number word can count the word (`Starts::COUNTED`).
-    pub fn counted(self) -> bool {
-        self.has(Starts::COUNTED)
     }
 
     /// True when no matcher can start here.
@@ -213,10 +183,10 @@ pub fn of_tokens<'r>(tokens: &[Token], rules: &'r Rules) -> (Vec<Starts>, Vec<Op
         // Not bounded by the sentence: a line break ends one, and the matchers read across it
         // ("not until\nMay 30, 2005").
         let near = || about.is_some_and(|a| a - k <= LEAD_REACH);
-        if !s.leading() || near() {
+        if !s.has(Starts::LEADING) || near() {
             *start = s;
         }
-        if !s.leading() && (!s.none() || s.counted()) {
+        if !s.has(Starts::LEADING) && (!s.none() || s.has(Starts::COUNTED)) {
             about = Some(k);
         }
     }

@@ -24,6 +24,7 @@ pub use time::{match_time, TimeMatch};
 
 use super::duration::{Calendar, Duration};
 use super::lexer::{word, Token, TokenKind};
+use super::starters::Starts;
 use crate::claim::Hedge;
 use crate::rules::{Rules, WordFacts};
 pub(crate) use proper::full_month_name;
@@ -172,7 +173,7 @@ pub fn match_date_after(
     // The tense, read from the whole clause, is asked last.
     // Only a word the starters list for lengths of time can open one, as the extractor relies on
     // at every token: "in the", "in May" are not read for one.
-    let length_may_follow = || at.facts().may(tokens, i + 1, |f| f.starts.duration());
+    let length_may_follow = || at.facts().may(tokens, i + 1, |f| f.starts.has(Starts::DURATION));
     debug_assert!(length_may_follow() || super::duration::read(tokens, text, rules, i + 1).is_none());
     if word(i) == Some("in") && length_may_follow() {
         if let Some(d) = super::duration::read_at(tokens, text, rules, &at.beside(i + 1)) {
@@ -322,7 +323,7 @@ pub fn may_start(tokens: &[Token], facts: &[Option<&WordFacts>], i: usize) -> bo
     };
     tokens.get(i + 1).is_some_and(|next| {
         next.kind == TokenKind::Digits
-            || facts.get(i + 1).copied().flatten().is_some_and(|f| f.starts.date())
+            || facts.get(i + 1).copied().flatten().is_some_and(|f| f.starts.has(Starts::DATE))
             || besides.contains(&&*next.norm)
     })
 }
