@@ -170,8 +170,8 @@ pub fn one_figure_converted(a: &Claim, b: &Claim, rules: &Rules) -> bool {
 /// One measure written in two units ("10 kilometers", "six miles"): the writer of the second
 /// converted and rounded the first, so they agree when either lies within the rounding of the
 /// other as written. `None` when the claims share their written unit or the rule does not apply.
-// Inlined: `relate` asks it of every pair, and most leave at its first test, two ids compared
-// before either unit's text is read.
+// Inlined: `relate` asks it of every pair, and most leave at its first test; the rule itself
+// is read out of line.
 #[inline]
 fn converted(a: &Claim, b: &Claim) -> Option<Verdict> {
     if a.kind != Kind::Quantity || a.written_unit == b.written_unit {
@@ -451,6 +451,7 @@ mod tests {
             }
         }
     }
+
     /// A figure of `low..high` (open above without `high`) in `unit`, told by source `source`: a sum
     /// of money in dollars, a count in any other unit.
     fn count(source: u32, low: f64, high: Option<f64>, unit: &str) -> Claim {

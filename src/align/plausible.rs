@@ -49,8 +49,9 @@ pub(super) fn plausible_conflict(cx: &Context, stated: &mut Stated, a: usize, b:
 /// Whether the source of a figure also states a value beside it, remembered: that depends on the
 /// figure and on the value alone (`RelateKey`), and a pile's merges ask it of one figure against
 /// the same value again and again, since the members of a cluster mostly tell one value (55% of
-/// the asks of the benchmarks' 10,000-source pile are answered here). A table of fixed size, so that its memory does
-/// not grow with the block: a question whose slot another took is asked again.
+/// the asks of the benchmarks' 10,000-source pile are answered here). A table of fixed size, so
+/// that its memory does not grow with the block: a question whose slot another took is asked
+/// again.
 pub(super) struct Stated {
     /// By hash of the figure and the value: the figure, the value and the answer. Empty until the
     /// first question: most blocks of a story never ask one.

@@ -21,7 +21,7 @@ pub(super) type Role = (Kind, Term);
 /// canonical singular, so "12 Somalis" and "12 Somali" count one thing.
 pub(super) fn role_of(claim: &Claim, rules: &Rules) -> Role {
     if claim.kind == Kind::Money {
-        return (claim.kind, Term::new(""));
+        return (claim.kind, Term::none());
     }
     if claim.kind != Kind::Count {
         return (claim.kind, claim.unit);
@@ -51,7 +51,7 @@ pub(super) fn role_of(claim: &Claim, rules: &Rules) -> Role {
         // "4.6 quake rattles Sonoma", "a 2.9 aftershock": a figure with decimals counts no
         // rattles and no aftershocks; it names nothing it measures, so `roles_of` may give it the
         // measure the corpus gives its value.
-        return (claim.kind, Term::new(""));
+        return (claim.kind, Term::none());
     }
     if !unit.is_empty() && unit != "people" && !rules.generic.contains(unit.as_str()) {
         return (claim.kind, Term::new(&unit));

@@ -88,7 +88,7 @@ impl Term {
         Interner::lock().term(word)
     }
 
-    /// The empty term: the written unit of a date, which is written with none.
+    /// The empty term: no unit written (a date's), no counted noun (a bare figure's role).
     pub fn none() -> Term {
         static NONE: OnceLock<Term> = OnceLock::new();
         *NONE.get_or_init(|| Term::new(""))
