@@ -161,6 +161,13 @@ impl Context<'_> {
     }
 }
 
+/// Where `claim` stands among a block's `members`, read off `place` (`Context::place`), or `None`
+/// when it is not of the block.
+fn place_in(members: &[usize], place: &[u32], claim: usize) -> Option<usize> {
+    let p = *place.get(claim)? as usize;
+    (members.get(p) == Some(&claim)).then_some(p)
+}
+
 /// How many distinct sources tell the claims `members`.
 fn source_count(claims: &[Claim], members: &[usize]) -> usize {
     let mut sources: Vec<u32> = members.iter().map(|&m| claims[m].source).collect();

@@ -307,11 +307,7 @@ impl<'a> Scored<'a> {
     /// Where the pair of `a` and `b` is kept, if it scored.
     fn find(&self, a: usize, b: usize) -> Option<usize> {
         let (first, second) = key(a, b);
-        let p = self
-            .place
-            .get(first as usize)
-            .map(|&p| p as usize)
-            .filter(|&p| self.members.get(p) == Some(&(first as usize)))?;
+        let p = super::place_in(self.members, self.place, first as usize)?;
         let row = self.starts[p]..self.starts[p + 1];
         self.seconds[row.clone()].binary_search(&second).ok().map(|k| row.start + k)
     }

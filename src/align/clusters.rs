@@ -48,8 +48,7 @@ impl<'a> Clusters<'a> {
 
     /// The cluster `claim` is in, or `None` when it lies outside the block.
     pub(super) fn cluster_of(&self, claim: usize) -> Option<usize> {
-        let p = *self.place.get(claim)? as usize;
-        (self.block.get(p) == Some(&claim)).then(|| self.of[p] as usize)
+        super::place_in(self.block, self.place, claim).map(|p| self.of[p] as usize)
     }
 
     /// The one cluster of several members that holds any of `claims`, if exactly one does: an
