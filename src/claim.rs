@@ -8,8 +8,8 @@ use serde::Serialize;
 pub use interval::Interval;
 pub(crate) use shared::{hash_of_terms, terms_alike};
 pub use shared::{SharedTerms, WeightedTerms};
-pub(crate) use term::Interner;
 pub use term::Term;
+pub(crate) use term::{short_key, Interner, SHORT};
 
 mod interval;
 mod shared;

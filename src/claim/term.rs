@@ -55,16 +55,30 @@ impl Ids {
     }
 }
 
-/// The longest word found by its number: seven bytes and their count fill its eight.
-const SHORT: usize = 7;
+/// The longest word found by its number (`short_key`): seven bytes and their count fill its
+/// eight.
+pub(crate) const SHORT: usize = 7;
 
-/// The number of a word of at most [`SHORT`] bytes: its bytes, the first highest, above its
-/// length. No two such words share one.
-#[inline(always)]
-fn short_key(word: &str) -> Option<u64> {
-    // Shifted in byte by byte, as copying a slice of unknown length calls `memcpy`.
-    (word.len() <= SHORT)
-        .then(|| word.bytes().enumerate().fold(word.len() as u64, |key, (k, b)| key | u64::from(b) << (56 - 8 * k)))
+/// The number of a word of at most [`SHORT`] bytes: its bytes, the first lowest, under its length.
+/// No two such words share one. The bytes are read as two overlapping halves, as a hash of a short
+/// string reads them, not one at a time.
+#[inline]
+pub(crate) fn short_key(word: &str) -> Option<u64> {
+    let (b, len) = (word.as_bytes(), word.len());
+    let bytes = match len {
+        0 => 0,
+        1 => u64::from(b[0]),
+        2..=3 => {
+            u64::from(u16::from_le_bytes([b[0], b[1]]))
+                | u64::from(u16::from_le_bytes([b[len - 2], b[len - 1]])) << (8 * (len - 2))
+        }
+        4..=SHORT => {
+            let half = |at: usize| u64::from(u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]));
+            half(0) | half(len - 4) << (8 * (len - 4))
+        }
+        _ => return None,
+    };
+    Some(bytes | (len as u64) << 56)
 }
 
 /// Words the table is made for at first, so that a story or a small pile never grows it (each
@@ -127,8 +141,9 @@ impl Term {
 
 /// The table locked for interning: a reader with many words to intern (a source's subject terms)
 /// locks it once for them all, not once a word. While one is held, its thread must not call
-/// `Term::new` or `Term::find`, which take the same lock and would wait for ever; other threads
-/// wait to intern, so it is held only while the words are interned.
+/// `Term::new`, `Term::find`, or `Term::none` and `Term::day` (which intern at their first call):
+/// they take the same lock and would wait for ever. Other threads wait to intern, so it is held
+/// only while the words are interned.
 pub(crate) struct Interner(MutexGuard<'static, Ids>);
 
 impl Interner {
@@ -262,5 +277,23 @@ mod tests {
         }
         let words: Vec<Term> = (0..3000).map(|n| Term::new(&format!("word{n}"))).collect();
         assert!(words.iter().enumerate().all(|(n, t)| t.as_str() == format!("word{n}")));
+    }
+
+    #[test]
+    fn a_short_key_is_the_words_bytes_under_its_length() {
+        // Every word of up to five characters over a few one- and two-byte ones.
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> =
+                words.iter().flat_map(|w| ['\0', 'a', 'z', 'é'].map(|c| format!("{w}{c}"))).collect();
+            words.extend(longer);
+        }
+        words.sort();
+        words.dedup();
+        for w in &words {
+            let one_at_a_time = w.bytes().rev().fold(0u64, |key, b| key << 8 | u64::from(b));
+            let expected = (w.len() <= SHORT).then_some(one_at_a_time | (w.len() as u64) << 56);
+            assert_eq!(short_key(w), expected, "{w:?}");
+        }
     }
 }

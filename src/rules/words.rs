@@ -5,9 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::WordLists;
-
-/// The longest word found by its number: seven bytes and their count fill its eight.
-const SHORT: usize = 7;
+use crate::claim::{short_key, SHORT};
 
 /// The facts of every word that has some, found by the word.
 #[derive(Clone, Debug)]
@@ -89,28 +87,6 @@ impl WordTable {
     }
 }
 
-/// The number of a word of at most [`SHORT`] bytes: its bytes, the first lowest, under its length.
-/// No two such words share one. The bytes are read as two overlapping halves, as a hash of a short
-/// string reads them, not one at a time.
-#[inline]
-fn short_key(word: &str) -> Option<u64> {
-    let (b, len) = (word.as_bytes(), word.len());
-    let bytes = match len {
-        0 => 0,
-        1 => u64::from(b[0]),
-        2..=3 => {
-            u64::from(u16::from_le_bytes([b[0], b[1]]))
-                | u64::from(u16::from_le_bytes([b[len - 2], b[len - 1]])) << (8 * (len - 2))
-        }
-        4..=SHORT => {
-            let half = |at: usize| u64::from(u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]));
-            half(0) | half(len - 4) << (8 * (len - 4))
-        }
-        _ => return None,
-    };
-    Some(bytes | (len as u64) << 56)
-}
-
 /// What the extractor asks of one word, gathered from several tables so that each token costs one
 /// lookup, not one per table: the matchers that can start a claim at it and what the subject
 /// reader needs to know.
@@ -190,23 +166,5 @@ mod tests {
             assert!(table.get(absent).is_none(), "{absent:?}");
         }
         assert!(WordTable::default().get("a").is_none(), "an empty table holds nothing");
-    }
-
-    #[test]
-    fn a_short_key_is_the_words_bytes_under_its_length() {
-        // Every word of up to five characters over a few one- and two-byte ones.
-        let mut words = vec![String::new()];
-        for _ in 0..5 {
-            let longer: Vec<String> =
-                words.iter().flat_map(|w| ['\0', 'a', 'z', 'é'].map(|c| format!("{w}{c}"))).collect();
-            words.extend(longer);
-        }
-        words.sort();
-        words.dedup();
-        for w in &words {
-            let one_at_a_time = w.bytes().rev().fold(0u64, |key, b| key << 8 | u64::from(b));
-            let expected = (w.len() <= SHORT).then_some(one_at_a_time | (w.len() as u64) << 56);
-            assert_eq!(short_key(w), expected, "{w:?}");
-        }
     }
 }
