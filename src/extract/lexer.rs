@@ -182,15 +182,54 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Vec
 }
 
 /// The end of the word of ASCII letters starting at `start`, and whether it holds a capital: most
-/// words of English news, read a byte at a time. `None` when the byte after the letters may carry
-/// the word on (an apostrophe, a dot, a letter beyond ASCII), which [`lex_word`] decides.
+/// words of English news. `None` when the byte after the letters may carry the word on (an
+/// apostrophe, a dot, a letter beyond ASCII), which [`lex_word`] decides.
 fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Option<(usize, bool)> {
-    // The bits all the letters share: a capital lacks the 0x20 bit that a lower-case letter has.
-    let mut common = 0xff;
-    let letters = bytes[start..to].iter().take_while(|b| b.is_ascii_alphabetic()).inspect(|&b| common &= b).count();
-    let (end, capital) = (start + letters, common & 0x20 == 0);
+    let (end, capital) = ascii_letters(bytes, start, to);
     let ends = end > start && (end == to || (bytes[end].is_ascii() && !matches!(bytes[end], b'\'' | b'.')));
     ends.then_some((end, capital))
+}
+
+/// The high bit of every byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The end of the run of ASCII letters starting at `start`, and whether one of them is a capital.
+/// Read eight bytes at a time: a byte at a time, the loop's exit, at a different length for every
+/// word, was mispredicted once a word and made most of the lexer's time.
+fn ascii_letters(bytes: &[u8], start: usize, to: usize) -> (usize, bool) {
+    let mut i = start;
+    // The high bit of each byte that is a capital letter.
+    let mut capitals = 0;
+    while let Some(chunk) = bytes.get(i..i + 8).filter(|_| i + 8 <= to) {
+        let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let letters = letter_bits(chunk);
+        // Bytes in memory order are the word's bytes from the lowest, so the first byte that is
+        // no letter is the lowest clear high bit.
+        let run = ((!letters & HIGH_BITS).trailing_zeros() / 8) as usize;
+        let in_run = if run == 8 { u64::MAX } else { (1 << (8 * run)) - 1 };
+        // A capital lacks the 0x20 bit that its lower-case letter has; shifted two places it
+        // stands where each byte's high bit is.
+        capitals |= letters & !(chunk << 2) & in_run;
+        i += run;
+        if run < 8 {
+            return (i, capitals != 0);
+        }
+    }
+    let tail = bytes[i..to].iter().take_while(|b| b.is_ascii_alphabetic());
+    let mut tail_capital = false;
+    let letters = tail.inspect(|b| tail_capital |= b.is_ascii_uppercase()).count();
+    (i + letters, capitals != 0 || tail_capital)
+}
+
+/// The high bit of each byte of `chunk` that is an ASCII letter, by arithmetic on all eight at
+/// once: folded to lower case, a letter lies in `a..=z`, and adding to each byte's low seven bits
+/// sets its high bit from a bound on, with no carry into the next byte.
+fn letter_bits(chunk: u64) -> u64 {
+    let every = |byte: u8| u64::from(byte) * 0x0101_0101_0101_0101;
+    let low = (chunk | every(0x20)) & !HIGH_BITS;
+    let from_a = low + every(0x80 - b'a');
+    let past_z = low + every(0x80 - b'z' - 1);
+    from_a & !past_z & !chunk & HIGH_BITS
 }
 
 /// `word` in lower case; most words of English news are ASCII, which needs no Unicode tables,
@@ -407,6 +446,35 @@ fn lex_word(text: &str, start: usize, to: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_read_eight_at_a_time_are_those_read_one_at_a_time() {
+        let one_at_a_time = |bytes: &[u8], start: usize, to: usize| {
+            let run = bytes[start..to].iter().take_while(|b| b.is_ascii_alphabetic());
+            let letters: Vec<u8> = run.copied().collect();
+            (start + letters.len(), letters.iter().any(u8::is_ascii_uppercase))
+        };
+        // Every byte value at every place of a word long enough to cross a chunk, and borders.
+        let mut texts: Vec<Vec<u8>> = Vec::new();
+        for at in 0..18 {
+            for b in 0..=255u8 {
+                let mut t = b"abcdefghijklmnopqrstuvwxyz".to_vec();
+                t[at] = b;
+                texts.push(t);
+            }
+        }
+        texts.extend(
+            ["", "A", "zZ", "@[`{", "Mississippi's", "ABCDEFGHIJKLMNOP", "x\u{e9}t\u{e9}"]
+                .map(|t| t.as_bytes().to_vec()),
+        );
+        for t in &texts {
+            for start in 0..t.len().min(3) {
+                for to in start..=t.len() {
+                    assert_eq!(ascii_letters(t, start, to), one_at_a_time(t, start, to), "{t:?} {start} {to}");
+                }
+            }
+        }
+    }
 
     fn norms(text: &str) -> Vec<String> {
         tokenize(text, 0, text.len()).into_iter().map(|t| t.norm.into_owned()).collect()
