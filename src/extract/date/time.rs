@@ -44,8 +44,10 @@ pub fn match_time(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch
         let m = TimeMatch { end: restated_end(tokens, rules, m.end).unwrap_or(m.end), ..m };
         return Some(TimeMatch { furniture: furniture(tokens, rules, &m), ..m });
     }
-    // A hedge phrase of up to three words, then a time.
+    // A hedge phrase of up to three words, then a time. A time starts at digits: the words
+    // after a hedge word (most of them) are passed over without a call to `clock`.
     (1..=3)
+        .filter(|&n| tokens.get(i + n).is_some_and(|t| t.kind == TokenKind::Digits))
         .find_map(|n| {
             let m = clock(tokens, rules, i + n)?;
             let ((mode, _), at) = range::hedge_before(tokens, rules, Default::default(), i + n)?;
