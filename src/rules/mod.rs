@@ -429,6 +429,11 @@ impl Rules {
         self.currency_last_bytes[usize::from(last.to_ascii_lowercase())]
     }
 
+    /// The byte length of the longest currency symbol.
+    pub fn longest_currency_symbol(&self) -> usize {
+        self.currency_lengths.first().copied().unwrap_or(0)
+    }
+
     /// False when no unit spelling begins with `written`, in its case or in lower case: then no
     /// tokens starting with it spell a unit, and a matcher need not join them to look them up.
     pub fn may_open_unit(&self, written: &str) -> bool {
