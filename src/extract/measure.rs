@@ -285,7 +285,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
         unit = rules.base_unit(&u.dimension).to_string();
         start = at;
         rule = Rule::Percent;
-    } else if let Some((u, at)) = unit_before(tokens, rules, start) {
+    } else if let Some((u, at)) = unit_before(tokens, rules, facts, start) {
         kind = u.kind;
         written_unit.clone_from(&u.name);
         unit = rules.base_unit(&u.dimension).to_string();

@@ -2,7 +2,7 @@
 //! "20 (kg)", `10 "`, and the smaller part of a measure in two parts ("5 ft 2 in").
 
 use super::super::lexer::{Token, TokenKind};
-use super::super::number::{self, Number};
+use super::super::number::{self, Facts, Number};
 use super::super::subject::canonical_word;
 use super::join;
 use crate::rules::{Rules, Unit};
@@ -71,14 +71,26 @@ pub(in crate::extract) fn unit_after<'r>(
     Some((unit, end))
 }
 
-/// A unit written before the number at token `at` ("magnitude 6.1", "magnitude-6.1"), and its token.
-pub(in crate::extract) fn unit_before<'r>(tokens: &[Token], rules: &'r Rules, at: usize) -> Option<(&'r Unit, usize)> {
+/// A unit written before the number at token `at` ("magnitude 6.1", "magnitude-6.1"), and its
+/// token. `facts` are the text's word facts.
+pub(in crate::extract) fn unit_before<'r>(
+    tokens: &[Token],
+    rules: &'r Rules,
+    facts: Facts,
+    at: usize,
+) -> Option<(&'r Unit, usize)> {
     let mut k = at.checked_sub(1)?;
     let t = &tokens[k];
     if t.is_dash() && !t.space_before && !tokens[at].space_before {
         k = k.checked_sub(1)?;
     }
-    rules.unit(&tokens[k].norm).filter(|u| u.prefix).map(|u| (u, k))
+    // Asked of nearly every number, whose word before is seldom a unit, as its facts say without
+    // the lookup. A word in ASCII only: its facts are those of every spelling it looks up.
+    let norm = &tokens[k].norm;
+    if norm.is_ascii() && !facts.may_count(tokens, k) {
+        return None;
+    }
+    rules.unit(norm).filter(|u| u.prefix).map(|u| (u, k))
 }
 
 /// The smaller part of a measure in two parts after `unit` ends at token `k`: "2 in" of "5 ft 2
