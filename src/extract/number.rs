@@ -52,7 +52,7 @@ pub fn read(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Num
 /// [`read`] in a text whose tokens' word `facts` are known.
 fn read_with(tokens: &[Token], text: &str, rules: &Rules, facts: Facts, i: usize) -> Option<Number> {
     let token = tokens.get(i)?;
-    if let Some(at) = sign_at(tokens, rules, i) {
+    if let Some(at) = sign_at(tokens, rules, facts, i) {
         let mut n = read_unsigned(tokens, text, rules, facts, at)?;
         n.value = -n.value;
         n.start = i;
@@ -171,7 +171,8 @@ impl<'f, 'r> At<'f, 'r> {
 
 /// Where the number starts when token `i` is a minus sign: a dash glued to digits and not to a
 /// number before it ("-5", not the "-" of "7-5"), or "minus"/"negative" before a number.
-fn sign_at(tokens: &[Token], rules: &Rules, i: usize) -> Option<usize> {
+/// `facts` are the text's word facts.
+fn sign_at(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> Option<usize> {
     let t = &tokens[i];
     let next = tokens.get(i + 1)?;
     if t.is_punct("-−") {
@@ -179,9 +180,11 @@ fn sign_at(tokens: &[Token], rules: &Rules, i: usize) -> Option<usize> {
         let free = i == 0 || t.space_before || tokens[i - 1].is_punct("(<>=[~≈");
         return (free && !next.space_before && next.kind == TokenKind::Digits).then_some(i + 1);
     }
-    // Asked of nearly every token a matcher reads, so the rare negative word is looked for first.
-    let starts_number = || next.kind == TokenKind::Digits || rules.number_words.contains_key(&*next.norm);
-    (t.kind == TokenKind::Word && rules.negatives.contains(&*t.norm) && starts_number()).then_some(i + 1)
+    // Asked of nearly every word a matcher reads: the word after it is asked first, as its facts
+    // say without a lookup whether it can be a number word (most are not), then the rare negative.
+    let number_word = || facts.may_be_in_numbers(tokens, i + 1) && rules.number_words.contains_key(&*next.norm);
+    let starts_number = || next.kind == TokenKind::Digits || number_word();
+    (t.kind == TokenKind::Word && starts_number() && rules.negatives.contains(&*t.norm)).then_some(i + 1)
 }
 
 fn vulgar_fraction(mark: &str) -> Option<f64> {
@@ -214,8 +217,12 @@ fn read_unsigned(tokens: &[Token], text: &str, rules: &Rules, facts: Facts, i: u
     let mut n = match token.kind {
         TokenKind::Digits if model_number(tokens, text, rules, i) => return None,
         TokenKind::Digits => read_digits(tokens, text, rules, facts, i)?,
-        // Most words open no number: one lookup turns them away before the readers' many.
-        TokenKind::Word if !(rules.number_words.contains_key(&*token.norm) || WORD_OPENERS.contains(&&*token.norm)) => {
+        // Most words open no number: one lookup turns them away before the readers' many, and
+        // none for a word its facts say is no number word ("a", "an").
+        TokenKind::Word
+            if !((facts.may_be_in_numbers(tokens, i) && rules.number_words.contains_key(&*token.norm))
+                || WORD_OPENERS.contains(&&*token.norm)) =>
+        {
             return None
         }
         TokenKind::Word => read_words(tokens, rules, facts, i)?,
