@@ -542,6 +542,15 @@ mod tests {
     }
 
     #[test]
+    fn a_currency_symbol_is_no_tail_of_a_longer_word() {
+        // "killed" ends in letters a symbol ends in ("d" of "USD"), and is longer than any symbol.
+        assert_eq!(measure("the attack killed 12 people").unwrap().kind, Kind::Count);
+        for text in ["paid USD 5 each", "paid usd115", "a C $ 1.34 coin"] {
+            assert_eq!(measure(text).unwrap().kind, Kind::Money, "{text}");
+        }
+    }
+
+    #[test]
     fn identifiers_are_not_counts() {
         for text in [
             "an F-16 jet",
