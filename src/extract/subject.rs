@@ -464,13 +464,17 @@ pub const MAX_BORROWED_WEIGHT: f32 = NEIGHBOUR_WEIGHT * 1.5;
 /// keys differ they order as the words do, since a word shorter than eight bytes is padded below
 /// any byte that could follow it (or with the zero bytes that do).
 fn alphabetical_key(word: &str) -> u64 {
-    // Eight bytes are one load; a shorter word is shifted in byte by byte, as copying a slice of
-    // unknown length calls `memcpy`.
+    // Eight bytes are one load. A shorter word's bytes, first lowest, are its short key below its
+    // length (read in two loads, as copying a slice of unknown length calls `memcpy`): reversed,
+    // the first highest.
     match word.as_bytes().first_chunk::<8>() {
         Some(&bytes) => u64::from_be_bytes(bytes),
-        None => word.bytes().enumerate().fold(0, |key, (k, b)| key | u64::from(b) << (56 - 8 * k)),
+        None => (claim::short_key(word).unwrap_or_default() & BELOW_LENGTH).swap_bytes(),
     }
 }
+
+/// The bytes of a short key (`claim::short_key`), without its length.
+const BELOW_LENGTH: u64 = (1 << 56) - 1;
 
 /// Sorts `weights` in alphabetical order, a term added twice kept once at its heaviest weight.
 fn alphabetical(weights: &mut Vec<Weighted>) {

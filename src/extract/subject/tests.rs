@@ -107,3 +107,13 @@ fn phrases_are_read_only_where_a_word_goes_on_one() {
     let words = terms_of("The death toll rose and one death of a lost child, who lost their lives");
     assert_eq!(words, ["dead", "rose", "dead", "lost", "child", "dead"]);
 }
+
+#[test]
+fn alphabetical_keys_are_the_first_eight_bytes_zero_padded() {
+    for word in ["", "a", "ab", "abc", "abcd", "quake", "été", "abcdefg", "abcdefgh", "earthquakes"] {
+        let mut bytes = [0; 8];
+        let n = word.len().min(8);
+        bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
+        assert_eq!(alphabetical_key(word), u64::from_be_bytes(bytes), "{word:?}");
+    }
+}
