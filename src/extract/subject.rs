@@ -105,16 +105,17 @@ impl<'r> Terms<'r> {
                 continue;
             }
             let sentence = t.sentence;
-            let first_of_sentence = i == 0 || tokens[i - 1].sentence != sentence;
+            // Asked only of a word that is a term: most are not.
+            let name = || i > 0 && tokens[i - 1].sentence == sentence && t.is_capitalized(text);
             let phrase = alias_phrase_among(tokens, rules, i, &facts);
             if let Some((canonical, end)) = phrase {
-                let name = !first_of_sentence && t.is_capitalized(text);
+                let name = name();
                 push(&mut words, &mut by_sentence, (Cow::Borrowed(canonical), i, end, name), sentence);
                 i = end;
                 continue;
             }
             if let Some(canonical) = canonical_of(&t.norm, facts[i], rules) {
-                let name = !first_of_sentence && t.is_capitalized(text);
+                let name = name();
                 push(&mut words, &mut by_sentence, (canonical, i, i + 1, name), sentence);
             }
             i += 1;
