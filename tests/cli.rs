@@ -217,3 +217,36 @@ fn an_undated_source_says_where_its_date_came_from_or_that_it_has_none() {
     assert!(alone.contains("no date (from none)"), "{alone}");
     assert!(alone.contains("Tuesday (week unknown)"), "{alone}");
 }
+
+/// The numbers a JSON report gives as bounds (`"low": 12.0`), as written, sorted: `check` writes a
+/// report's fields in their order, `--each` in the order of their names.
+fn bounds_written(json: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(json);
+    let mut bounds: Vec<String> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("\"low\": ").or_else(|| l.trim().strip_prefix("\"high\": ")))
+        .map(|x| x.trim_end_matches(',').to_string())
+        .collect();
+    bounds.sort();
+    bounds
+}
+
+#[test]
+fn a_story_checked_inside_each_shows_the_values_it_shows_alone() {
+    // 73 * 1609.344 is 117482.11200000001, which a float parse that is not correctly rounded
+    // reads back as 117482.112: `--each` once parsed each report's JSON text back, and showed that.
+    let day = scratch("each-values");
+    let (story, other) = (day.join("geysers"), day.join("toll"));
+    std::fs::create_dir_all(&story).unwrap();
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join("one.txt"), "The quake killed 12 people, officials said.").unwrap();
+    std::fs::write(story.join("one.txt"), "The quake struck seventy-three miles west of Sacramento.").unwrap();
+    std::fs::write(story.join("two.txt"), "It was felt 1.1 miles away and 23 miles from Cobb.").unwrap();
+    let alone = run(&["check", "--format", "json", "--fail-on", "never", story.to_str().unwrap()]);
+    let each = run(&["check", "--each", "--format", "json", "--fail-on", "never", day.to_str().unwrap()]);
+    let mut alone = bounds_written(&alone.stdout);
+    assert!(alone.iter().any(|x| x == "117482.11200000001"), "{alone:?}");
+    alone.extend(["12.0".to_string(), "12.0".to_string()]);
+    alone.sort();
+    assert_eq!(bounds_written(&each.stdout), alone);
+}

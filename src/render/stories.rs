@@ -2,7 +2,7 @@
 //! (text, JSON or Markdown), each under a heading naming its folder. Written a story at a time as
 //! the stories are checked, so that a day of stories never sits in memory whole.
 
-use super::{Format, Json, Markdown, Text};
+use super::{Format, Markdown, Text};
 use crate::Story;
 
 /// The bytes of `check --each` output, a story at a time: `story` for each story in path order,
@@ -54,9 +54,13 @@ impl Stories {
 }
 
 /// A story's report as a JSON value, as `Json` writes it (`null` for a folder without sources).
+/// Made from the report itself, never by parsing `Json`'s text back: serde_json parses a float
+/// correctly rounded only with its `float_roundtrip` feature, which a dev-dependency turns on in
+/// some builds and not others, so a parsed `117482.11200000001` came back as `117482.112` in one
+/// build and not in another, and a story's values differed from those of the story checked alone.
 fn report_value(story: &Story) -> serde_json::Value {
     match &story.report {
-        Some(r) => serde_json::from_str(&Json(r).to_string()).unwrap_or(serde_json::Value::Null),
+        Some(r) => serde_json::to_value(r).unwrap_or(serde_json::Value::Null),
         None => serde_json::Value::Null,
     }
 }
