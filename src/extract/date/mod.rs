@@ -201,6 +201,17 @@ pub fn match_date_after(
     // readers above, a date starts at one only through a hedge or a part read below ("since May",
     // "at the end of 2016"), and a period only as "for 3 days from today". Its date is tried at
     // its own token next.
+    // Most numbers tried here count something ("killed 12 people"): past the readers above, no
+    // date starts at one with a plain word after it, so the periods and dates proper are not read.
+    if bare_number(tokens, rules, i, length) {
+        debug_assert!(
+            period::period(tokens, text, rules, i, length).is_none()
+                && core_date(tokens, text, rules, i, preposition_before(tokens, i)).is_none(),
+            "a date starts at the bare number {:?}",
+            tokens[i].norm
+        );
+        return None;
+    }
     let preposition = word(i).is_some_and(bare_preposition);
     let no_period = preposition && word(i) != Some("for");
     // Debug builds hold the readers to that promise, as they do the other gates.
@@ -343,6 +354,28 @@ pub fn may_start_counted(tokens: &[Token], i: usize, length: Option<&Duration>) 
         }
         _ => !matches!(word(tokens, i), Some("a" | "an")) || word(tokens, i + 1) == Some("day"),
     }
+}
+
+/// True when token `i` is digits that open no period and no date proper: no length of time was
+/// read there (`length`), they are no year (four digits), hold no point ("4.15"), and the token
+/// after them is a word set apart by a space that no reader goes on with after a number. The
+/// readers go on from a number only to a glued ending ("12th", "1970s", "22may"), a mark ("/",
+/// "-", "."), "of" ("22 of Jan", "20th of next month"), a range's joining word ("4 to 22") or a
+/// month ("12 July", in `rules.months`, the table `month_at` reads); "century" follows only an
+/// ordinal, which is glued. Debug builds check it against the readers (`match_date_after`).
+fn bare_number(tokens: &[Token], rules: &Rules, i: usize, length: Option<&Duration>) -> bool {
+    let Some(t) = tokens.get(i).filter(|t| t.kind == TokenKind::Digits) else {
+        return false;
+    };
+    if length.is_some() || t.norm.len() == 4 || t.norm.contains('.') {
+        return false;
+    }
+    tokens.get(i + 1).is_some_and(|n| {
+        n.kind == TokenKind::Word
+            && n.space_before
+            && !matches!(&*n.norm, "of" | "to" | "until" | "till" | "through" | "thru" | "century")
+            && !rules.months.contains_key(&*n.norm)
+    })
 }
 
 /// The months of a year that a part of a month stands for: the same share of the year as of a
