@@ -279,3 +279,18 @@ fn an_introducer_opens_a_date_only_before_a_word_that_can() {
         assert!(opens(text), "{text}");
     }
 }
+
+#[test]
+fn a_bare_number_before_a_plain_word_opens_no_period_or_date_proper() {
+    let rules = Rules::embedded().unwrap();
+    let bare = |text: &str| {
+        let tokens = tokenize(text, 0, text.len());
+        bare_number(&tokens, &rules, 1, None)
+    };
+    assert!(bare("killed 12 people"));
+    assert!(bare("won 40 seats"));
+    // A month, "of", a range's word, a glued ending, a year or a point after the digits: read on.
+    for text in ["on 12 July", "the 22 of Jan", "from 4 to 22 May", "the 12th day", "in 2016 people", "on 4.15 they"] {
+        assert!(!bare(text), "{text}");
+    }
+}
