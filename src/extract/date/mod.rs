@@ -373,7 +373,8 @@ fn bare_number(tokens: &[Token], rules: &Rules, i: usize, length: Option<&Durati
     tokens.get(i + 1).is_some_and(|n| {
         n.kind == TokenKind::Word
             && n.space_before
-            && !matches!(&*n.norm, "of" | "to" | "until" | "till" | "through" | "thru" | "century")
+            && !matches!(&*n.norm, "of" | "century")
+            && !period::joins_range(n)
             && !rules.months.contains_key(&*n.norm)
     })
 }

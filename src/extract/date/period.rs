@@ -98,6 +98,12 @@ fn range_start(tokens: &[Token], text: &str, rules: &Rules, k: usize) -> Option<
     day_at(tokens, k).map(|(day, end)| (DateExpr::Day { day }, end))
 }
 
+/// True for a word that joins a range's two dates ("to", "until", "through"). `bare_number` lets
+/// the digits before one through to the readers, so both ask here.
+pub(super) fn joins_range(t: &Token) -> bool {
+    t.kind == TokenKind::Word && matches!(&*t.norm, "to" | "until" | "till" | "through" | "thru")
+}
+
 /// The end of a range after its first date `first`, at token `k`: "to October 22", "- 20",
 /// "until 12 of Sept", "and now" (with `between`, "and" joins).
 pub(super) fn range_tail(
@@ -109,9 +115,7 @@ pub(super) fn range_tail(
     between: bool,
 ) -> Option<(DateExpr, usize)> {
     let c = tokens.get(k)?;
-    let joins = c.is_dash()
-        || matches!(&*c.norm, "to" | "until" | "till" | "through" | "thru") && c.kind == TokenKind::Word
-        || (between && c.is("and"));
+    let joins = c.is_dash() || joins_range(c) || (between && c.is("and"));
     if !joins || tokens.get(k + 1).is_none_or(|t| t.sentence != c.sentence) {
         return None;
     }
