@@ -219,8 +219,6 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Check { input, format, fail_on, each: true, .. } => check_each(&input, format, fail_on),
         Command::Check { input, format, fail_on, baseline, accept, each: false } => {
             let (corpus, rules, config) = load(&input)?;
-            // Loading started no thread; checking starts them.
-            release_freed_memory(purge_delay_for(corpus.sources.iter().map(|s| s.text.len()).sum()));
             let report = crosscheck::check(&corpus, &rules);
             // The report shares the texts its mentions quote; the rest of the corpus goes before it
             // renders.
@@ -275,7 +273,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 
 /// `check --each`: every subfolder of the PATHs is a story, checked on its own, reported in path order.
 fn check_each(input: &Input, format: Format, fail_on: Option<FailOn>) -> Result<ExitCode, Error> {
-    let (config, rules, date) = settings(input)?;
+    let (config, date) = settings(input)?;
+    let rules = rules_for(input, &config)?;
     let paths = if input.paths.is_empty() { &config.paths } else { &input.paths };
     if paths.is_empty() {
         return Err(Error::Usage("--each needs a folder of story folders".into()));
@@ -309,17 +308,13 @@ fn check_each(input: &Input, format: Format, fail_on: Option<FailOn>) -> Result<
     Ok(if fails { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// The configuration (unless told not to), the rules and the reference date; flags beat the file.
-fn settings(input: &Input) -> Result<(Config, Rules, Option<jiff::civil::Date>), Error> {
+/// The configuration (unless told not to) and the reference date; flags beat the file.
+fn settings(input: &Input) -> Result<(Config, Option<jiff::civil::Date>), Error> {
     let cwd = std::env::current_dir().map_err(|e| io_error(".", e))?;
     let config = match (&input.config, input.no_config) {
         (_, true) => Config::default(),
         (Some(file), false) => config::load(file, &cwd)?,
         (None, false) => config::find(&cwd).map(|file| config::load(&file, &cwd)).transpose()?.unwrap_or_default(),
-    };
-    let rules = match input.rules.as_ref().or(config.rules.as_ref()) {
-        Some(dir) => Rules::with_dir(dir)?,
-        None => Rules::embedded()?,
     };
     let date = match &input.date {
         Some(d) => Some(
@@ -327,12 +322,22 @@ fn settings(input: &Input) -> Result<(Config, Rules, Option<jiff::civil::Date>),
         ),
         None => None,
     };
-    Ok((config, rules, date))
+    Ok((config, date))
 }
 
-/// Reads the settings and the sources.
+/// The rules in force: the `--rules` folder's, else the configuration's, else the built-in ones.
+/// Compiling them starts the worker threads.
+fn rules_for(input: &Input, config: &Config) -> Result<Rules, Error> {
+    match input.rules.as_ref().or(config.rules.as_ref()) {
+        Some(dir) => Rules::with_dir(dir),
+        None => Rules::embedded(),
+    }
+}
+
+/// Reads the settings, the sources and the rules, in that order: how soon freed memory goes back
+/// depends on the size of the sources, and is set while no other thread runs.
 fn load(input: &Input) -> Result<(source::Corpus, Rules, Config), Error> {
-    let (config, rules, date) = settings(input)?;
+    let (config, date) = settings(input)?;
     let paths = if input.paths.is_empty() { &config.paths } else { &input.paths };
     if paths.is_empty() {
         return Err(Error::Usage("no PATH given, and no `paths` in a crosscheck.toml".into()));
@@ -347,6 +352,8 @@ fn load(input: &Input) -> Result<(source::Corpus, Rules, Config), Error> {
     if corpus.sources.is_empty() {
         return Err(Error::NoSources);
     }
+    release_freed_memory(purge_delay_for(corpus.sources.iter().map(|s| s.text.len()).sum()));
+    let rules = rules_for(input, &config)?;
     Ok((corpus, rules, config))
 }
 
