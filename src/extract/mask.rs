@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use regex_automata::Input;
+
 use super::lexer::{Token, TokenKind};
 use crate::claim::Span;
 use crate::rules::reach::Reach;
@@ -15,7 +17,7 @@ use crate::rules::Rules;
 pub fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) -> Vec<bool> {
     let mut masked = vec![false; tokens.len()];
     let body_text = &text[body.range()];
-    let mut mask = |m: regex::Match| {
+    let mut mask = |m: regex_automata::Match| {
         let (a, b) = (body.start() + m.start(), body.start() + m.end());
         let first = tokens.partition_point(|t| t.end <= a);
         for (k, t) in tokens.iter().enumerate().skip(first) {
@@ -47,7 +49,7 @@ pub fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) ->
             let mut at = run.start;
             // A match holds a digit, so it is never empty and each one moves `at` on.
             while at < run.end {
-                let Some(m) = regex.find_at(haystack, at) else { break };
+                let Some(m) = regex.find(Input::new(haystack).span(at..haystack.len())) else { break };
                 at = m.end();
                 mask(m);
             }

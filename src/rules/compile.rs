@@ -2,6 +2,8 @@
 //! `ignore` patterns and the checks of values that parse but mean nothing, each reported by file,
 //! line and column.
 
+use rayon::prelude::*;
+use regex_automata::meta;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::phrases::{char_prefixes, later_tokens, token_prefixes, words_of};
@@ -17,7 +19,61 @@ fn locate(texts: &HashMap<&str, &str>, file: &str, needle: &str) -> (usize, usiz
     texts.get(file).and_then(|t| t.find(needle).map(|i| line_col(t, i))).unwrap_or((0, 0))
 }
 
+/// An error about the value `needle` stands in, in rules file `file`.
+fn located_error(texts: &HashMap<&str, &str>, file: &str, needle: &str, message: String) -> Error {
+    let (line, column) = locate(texts, file, needle);
+    Error::Rules { file: file.to_string(), line, column, message }
+}
+
 pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>) -> Result<Rules, Error> {
+    // The ignore patterns cost about as much to compile as every table together (each is a
+    // regex's automata) and need nothing else the files hold, so they compile on the other cores
+    // meanwhile, which shortens every start.
+    let (tables, ignore) = rayon::join(|| tables(files, texts), || ignore_patterns(files, texts));
+    let mut rules = tables?;
+    rules.ignore = ignore?;
+    Ok(rules)
+}
+
+/// Every file's `ignore` patterns compiled, in file order; the first bad one, in that order, is
+/// the error whichever finished first.
+fn ignore_patterns(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>) -> Result<Vec<IgnorePattern>, Error> {
+    let wanted: Vec<(&String, &schema::IgnoreRule)> =
+        files.iter().flat_map(|(file, f)| f.ignore.iter().map(move |i| (file, i))).collect();
+    let compiled: Vec<Result<IgnorePattern, Error>> = wanted
+        .par_iter()
+        .map(|&(file, i)| {
+            let reach = reach::reach(&i.pattern);
+            let regex = ignore_regex(&i.pattern, reach.is_some())
+                // A pattern written with TOML escapes is not in the file verbatim; then point at its name.
+                .map_err(|e| {
+                    let verbatim = texts.get(file.as_str()).is_some_and(|t| t.contains(i.pattern.as_str()));
+                    let needle = if verbatim { &i.pattern } else { &i.name };
+                    located_error(texts, file, needle, format!("ignore rule {:?}: {e}", i.name))
+                })?;
+            Ok((i.name.clone(), regex, reach))
+        })
+        .collect();
+    compiled.into_iter().collect()
+}
+
+/// `pattern` compiled as the `regex` crate compiles it (its engine, with its defaults), with one
+/// difference: a pattern searched only in the short runs around digits (`searched_near_digits`,
+/// see `reach`) gets no literal prefilter. Over a run of a few bytes a prefilter saves nothing,
+/// and building one was four fifths of the time such a pattern took to compile, paid at every
+/// start.
+pub(super) fn ignore_regex(pattern: &str, searched_near_digits: bool) -> Result<meta::Regex, String> {
+    let config = meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)).auto_prefilter(!searched_near_digits);
+    meta::Builder::new().configure(config).build(pattern).map_err(|e| match (e.size_limit(), e.syntax_error()) {
+        // The `regex` crate's words, which users of regex tools know.
+        (Some(limit), _) => format!("Compiled regex exceeds size limit of {limit} bytes."),
+        (None, Some(syntax)) => syntax.to_string(),
+        (None, None) => e.to_string(),
+    })
+}
+
+/// Every table of `files` compiled: all of `Rules` but the ignore patterns.
+fn tables(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>) -> Result<Rules, Error> {
     let mut rules = Rules {
         texts: Vec::new(),
         number_words: HashMap::default(),
@@ -120,10 +176,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
     // Each word of the subject reader's lists to the lists holding it (`WordFacts::lists`).
     let mut listed: HashMap<String, WordLists> = HashMap::default();
     for (file, f) in files {
-        let bad = |needle: &str, message: String| {
-            let (line, column) = locate(texts, file, needle);
-            Error::Rules { file: file.clone(), line, column, message }
-        };
+        let bad = |needle: &str, message: String| located_error(texts, file, needle, message);
         if let Some(n) = &f.numbers {
             rules.number_words.extend(n.words.iter().map(|(k, v)| (k.to_lowercase(), *v)));
             rules.scales.extend(n.scales.iter().map(|(k, v)| (k.to_lowercase(), *v)));
@@ -251,17 +304,6 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
             if a.countable {
                 rules.countable.insert(canonical);
             }
-        }
-        for i in &f.ignore {
-            let regex = regex::RegexBuilder::new(&i.pattern)
-                .size_limit(REGEX_SIZE_LIMIT)
-                .build()
-                // A pattern written with TOML escapes is not in the file verbatim; then point at its name.
-                .map_err(|e| {
-                    let verbatim = texts.get(file.as_str()).is_some_and(|t| t.contains(i.pattern.as_str()));
-                    bad(if verbatim { &i.pattern } else { &i.name }, format!("ignore rule {:?}: {e}", i.name))
-                })?;
-            rules.ignore.push((i.name.clone(), regex, reach::reach(&i.pattern)));
         }
         for r in &f.suppress {
             if r.path.is_none() && r.text.is_none() {

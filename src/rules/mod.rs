@@ -18,12 +18,16 @@ use std::collections::BTreeMap;
 // FxHash is several times faster than SipHash, and hash-flooding resistance buys nothing here.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use regex::Regex;
+use regex_automata::meta::Regex;
 
 use crate::claim::Kind;
 use crate::error::Error;
 pub use examples::{check_examples, ExampleFailure};
 pub use load::EMBEDDED;
+
+/// A compiled ignore pattern: its name, its regex, and where its matches can be when each holds
+/// an ASCII digit and at most one letter.
+pub type IgnorePattern = (String, Regex, Option<reach::Reach>);
 use schema::{Example, HedgeMode, HedgePosition};
 
 /// A hedge phrase, compiled.
@@ -224,7 +228,7 @@ pub struct Rules {
     /// Ignore patterns: name, compiled pattern, and where its matches can be when each holds an
     /// ASCII digit and at most one letter (extraction then searches it only around the text's
     /// digits).
-    pub ignore: Vec<(String, Regex, Option<reach::Reach>)>,
+    pub ignore: Vec<IgnorePattern>,
     /// Month words.
     pub months: HashMap<String, u8>,
     /// Weekday words (Monday = 1).
@@ -554,6 +558,47 @@ mod tests {
         let huge = "[[ignore]]\nname = \"x\"\npattern = '(\\w{1000}){1000}'\nwhy = \"y\"\n";
         let err = Rules::from_texts(vec![("x".into(), "x".into(), huge.into())]).unwrap_err();
         assert!(err.to_string().contains("size limit"), "{err}");
+    }
+
+    /// The patterns compile in parallel; the error shown is still the first bad one in file order.
+    #[test]
+    fn the_first_bad_pattern_in_file_order_is_the_one_reported() {
+        let bad = |name: &str| format!("[[ignore]]\nname = \"{name}\"\npattern = '({name}'\nwhy = \"y\"\n");
+        let texts = || {
+            let many: String = (0..8).map(|k| bad(&format!("p{k}"))).collect();
+            vec![("a".to_string(), "a".to_string(), many), ("b".to_string(), "b".to_string(), bad("q"))]
+        };
+        for _ in 0..20 {
+            let err = Rules::from_texts(texts()).unwrap_err().to_string();
+            assert!(err.starts_with("a:3:") && err.contains("\"p0\""), "{err}");
+        }
+    }
+
+    /// A pattern searched only around digits is built without a prefilter, which must change no
+    /// match: each shipped one finds, over its examples and the seeds, what it finds with one.
+    #[test]
+    fn a_pattern_without_its_prefilter_finds_the_same_matches() {
+        let seeds = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")).unwrap();
+        let mut texts: Vec<String> = seeds.map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+        let rules = Rules::embedded().unwrap();
+        for (_, file) in rules.files() {
+            texts.extend(file.ignore.iter().flat_map(|i| i.examples.iter().cloned()));
+        }
+        let haystack = texts.join("\n");
+        let mut near_digits = 0;
+        for (_, file) in rules.files() {
+            for i in file.ignore.iter().filter(|i| reach::reach(&i.pattern).is_some()) {
+                near_digits += 1;
+                let spans = |prefilter: bool| -> Vec<(usize, usize)> {
+                    let regex = compile::ignore_regex(&i.pattern, !prefilter).unwrap();
+                    regex.find_iter(&haystack).map(|m| (m.start(), m.end())).collect()
+                };
+                let with = spans(true);
+                assert!(!with.is_empty(), "{}: no match to compare", i.name);
+                assert_eq!(spans(false), with, "{}", i.name);
+            }
+        }
+        assert!(near_digits >= 2, "only {near_digits} patterns are searched around digits");
     }
 
     #[test]
