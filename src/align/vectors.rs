@@ -182,7 +182,39 @@ impl Vectors {
 /// Clusters' pooled words, each computed once and kept until its cluster changes: the clusters
 /// linked to a large one would otherwise pool its words again for every link.
 #[derive(Default)]
-pub(super) struct PooledCache(HashMap<usize, Vec<(u32, f32)>>);
+pub(super) struct PooledCache(HashMap<usize, Pooled>);
+
+/// A cluster's pooled words, by ascending term id, and their length, which every cosine with it
+/// divides by.
+struct Pooled {
+    words: Vec<(u32, f32)>,
+    norm: f32,
+}
+
+impl Pooled {
+    fn new(words: Vec<(u32, f32)>) -> Pooled {
+        let norm = words.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        Pooled { words, norm }
+    }
+
+    /// Cosine with `other`. Both lists are sorted by id, so shared terms are found by walking
+    /// them side by side, each term of `self` in its order.
+    fn cosine(&self, other: &Pooled) -> f32 {
+        if self.norm == 0.0 || other.norm == 0.0 {
+            return 0.0;
+        }
+        // Where `Iterator::sum` starts, so that no match gives the -0 it gave before.
+        let mut dot = -0.0;
+        let mut theirs = other.words.iter().peekable();
+        for &(t, w) in &self.words {
+            while theirs.next_if(|&&(u, _)| u < t).is_some() {}
+            if let Some(&(_, v)) = theirs.next_if(|&&(u, _)| u == t) {
+                dot += w * v;
+            }
+        }
+        dot / (self.norm * other.norm)
+    }
+}
 
 impl PooledCache {
     /// Cosine of the pooled words of clusters `p` and `q` of `clusters`: each claim's vector, of
@@ -195,27 +227,15 @@ impl PooledCache {
         q: usize,
     ) -> f32 {
         for c in [p, q] {
-            self.0.entry(c).or_insert_with(|| vectors.pooled(&clusters[&c]));
+            self.0.entry(c).or_insert_with(|| Pooled::new(vectors.pooled(&clusters[&c])));
         }
-        pooled_cosine(&self.0[&p], &self.0[&q])
+        self.0[&p].cosine(&self.0[&q])
     }
 
     /// Drops what is kept of `cluster`, which has changed.
     pub(super) fn forget(&mut self, cluster: usize) {
         self.0.remove(&cluster);
     }
-}
-
-/// Cosine of two pooled word lists.
-fn pooled_cosine(pa: &[(u32, f32)], pb: &[(u32, f32)]) -> f32 {
-    let norm = |p: &[(u32, f32)]| p.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    let (na, nb) = (norm(pa), norm(pb));
-    if na == 0.0 || nb == 0.0 {
-        return 0.0;
-    }
-    let weight_in_b = |t: u32| pb.binary_search_by_key(&t, |&(u, _)| u).ok().map(|k| pb[k].1);
-    let dot: f32 = pa.iter().filter_map(|&(t, w)| weight_in_b(t).map(|v| w * v)).sum();
-    dot / (na * nb)
 }
 
 /// A set of term ids folded into 256 bits: no false "absent", some false "may hold".
