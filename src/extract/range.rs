@@ -241,6 +241,14 @@ fn ordinal_at(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usize)>
 pub(super) fn rank_range(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> Option<(Interval, usize)> {
     // It opens with "between" or a hedge, never with digits, where the measure matcher asks first.
     let sentence = tokens.get(i).filter(|t| t.kind != TokenKind::Digits)?.sentence;
+    // Its first bound is an ordinal word after the opener and perhaps "the": most words a measure
+    // is tried at have none within reach, as the facts of the words after them say without a
+    // lookup of the opener.
+    let reach = rules.hedges.first().map_or(1, |h| h.words.len()) + 1;
+    let ordinal = |k: usize| tokens[k].kind == TokenKind::Word && facts.may(tokens, k, |f| f.ordinal);
+    if !(i + 1..(i + 1 + reach).min(tokens.len())).any(ordinal) {
+        return None;
+    }
     let (low, high, end) = if tokens[i].is("between") {
         let (a, j) = ordinal_at(tokens, rules, i + 1)?;
         let (b, end) = tokens.get(j).filter(|t| t.is("and")).and_then(|_| ordinal_at(tokens, rules, j + 1))?;

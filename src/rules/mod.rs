@@ -532,6 +532,15 @@ mod tests {
     }
 
     #[test]
+    fn word_facts_mark_every_word_of_their_tables() {
+        // The matchers skip a table's lookup where a word's facts lack its mark.
+        let rules = Rules::embedded().unwrap();
+        for w in rules.ordinals.keys() {
+            assert!(rules.word(w).is_some_and(|f| f.ordinal), "ordinal {w:?}");
+        }
+    }
+
+    #[test]
     fn syntax_errors_name_file_line_and_column() {
         let err = Rules::from_texts(vec![("r/x.toml".into(), "x.toml".into(), "[align]\nthreshold = = 1\n".into())])
             .unwrap_err();

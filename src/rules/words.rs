@@ -114,6 +114,8 @@ pub struct WordFacts {
     pub in_numbers: bool,
     /// A unit spelled in two words can start with this word (`Rules::unit_phrase_heads`).
     pub opens_unit_phrase: bool,
+    /// The word is an ordinal in words ("tenth", `Rules::ordinals`), a bound of a range of ranks.
+    pub ordinal: bool,
     /// The canonical term an alias makes of the word alone.
     pub alias: Option<String>,
     /// The matchers that can start a claim at this word or mark, from the tables and the
