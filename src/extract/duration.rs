@@ -101,8 +101,9 @@ fn part<'r>(tokens: &[Token], text: &str, rules: &'r Rules, at: &number::At) -> 
             None => Some(Part { low: count, high: count, unit, end, special }),
         }
     };
-    // "all day", "full-year", "the whole week": one unit, written in the singular.
-    if w.is_some_and(|w| rules.whole.contains(w)) {
+    // "all day", "full-year", "the whole week": one unit, written in the singular. Most words
+    // tried here are none of these words, nor vague counts, as their facts say without a lookup.
+    if w.is_some_and(|w| facts.may(tokens, k, |f| f.whole) && rules.whole.contains(w)) {
         let (unit, end) = time_unit(tokens, rules, facts, k + 1)?;
         let singular = tokens[end - 1].norm == unit.name;
         return singular.then_some(Part { low: 1.0, high: 1.0, unit, end, special: true });
@@ -118,7 +119,8 @@ fn part<'r>(tokens: &[Token], text: &str, rules: &'r Rules, at: &number::At) -> 
     }
     // "a couple of days", "few hours", "several weeks".
     let vague_at = if matches!(w, Some("a")) { k + 1 } else { k };
-    if let Some(&[low, high]) = word(tokens, vague_at).and_then(|v| rules.vague_counts.get(v)) {
+    let vague = word(tokens, vague_at).filter(|_| facts.may(tokens, vague_at, |f| f.vague_count));
+    if let Some(&[low, high]) = vague.and_then(|v| rules.vague_counts.get(v)) {
         let mut at = vague_at + 1;
         if word(tokens, at) == Some("of") {
             at += 1;

@@ -553,7 +553,8 @@ fn tables(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>) -> Result<
 /// The facts of every word the subject reader asks about, from the stop words, number words,
 /// scales, aliases, the first tokens of alias phrases and the tokens that follow them
 /// (`alias_tails`) and the reader's word lists (`listed`), and of the first words of vague
-/// quantities and hedges and the ordinals, which the measure matcher asks about.
+/// quantities and hedges and the ordinals, which the measure matcher asks about, and of the
+/// words that count a length of time without a number, which its reader asks about.
 fn word_facts(
     rules: &Rules,
     (alias_heads, alias_tails): (HashSet<String>, HashSet<String>),
@@ -593,6 +594,12 @@ fn word_facts(
     }
     for w in rules.ordinals.keys() {
         words.entry(w.clone()).or_default().ordinal = true;
+    }
+    for w in &rules.whole {
+        words.entry(w.clone()).or_default().whole = true;
+    }
+    for w in rules.vague_counts.keys() {
+        words.entry(w.clone()).or_default().vague_count = true;
     }
     for (w, canonical) in aliases {
         words.entry(w).or_default().alias = Some(canonical);

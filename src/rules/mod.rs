@@ -538,6 +538,12 @@ mod tests {
         for w in rules.ordinals.keys() {
             assert!(rules.word(w).is_some_and(|f| f.ordinal), "ordinal {w:?}");
         }
+        for w in &rules.whole {
+            assert!(rules.word(w).is_some_and(|f| f.whole), "whole {w:?}");
+        }
+        for w in rules.vague_counts.keys() {
+            assert!(rules.word(w).is_some_and(|f| f.vague_count), "vague count {w:?}");
+        }
     }
 
     #[test]

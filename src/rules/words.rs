@@ -114,6 +114,10 @@ pub struct WordFacts {
     pub in_numbers: bool,
     /// A unit spelled in two words can start with this word (`Rules::unit_phrase_heads`).
     pub opens_unit_phrase: bool,
+    /// The word makes one whole unit of time of a bare unit ("all day", `Rules::whole`).
+    pub whole: bool,
+    /// The word is a vague count of a length of time ("several weeks", `Rules::vague_counts`).
+    pub vague_count: bool,
     /// The word is an ordinal in words ("tenth", `Rules::ordinals`), a bound of a range of ranks.
     pub ordinal: bool,
     /// The canonical term an alias makes of the word alone.
