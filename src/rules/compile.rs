@@ -554,7 +554,8 @@ fn tables(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>) -> Result<
 /// scales, aliases, the first tokens of alias phrases and the tokens that follow them
 /// (`alias_tails`) and the reader's word lists (`listed`), and of the first words of vague
 /// quantities and hedges and the ordinals, which the measure matcher asks about, and of the
-/// words that count a length of time without a number, which its reader asks about.
+/// words that count a length of time without a number, which its reader asks about, and of the
+/// clause joins and gun verbs, which the counted-noun reader asks about.
 fn word_facts(
     rules: &Rules,
     (alias_heads, alias_tails): (HashSet<String>, HashSet<String>),
@@ -594,6 +595,12 @@ fn word_facts(
     }
     for w in rules.ordinals.keys() {
         words.entry(w.clone()).or_default().ordinal = true;
+    }
+    for w in &rules.clause_joins {
+        words.entry(w.clone()).or_default().joins_clause = true;
+    }
+    for w in rules.gun_verbs.keys() {
+        words.entry(w.clone()).or_default().gun_verb = true;
     }
     for w in &rules.whole {
         words.entry(w.clone()).or_default().whole = true;

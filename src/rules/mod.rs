@@ -538,6 +538,12 @@ mod tests {
         for w in rules.ordinals.keys() {
             assert!(rules.word(w).is_some_and(|f| f.ordinal), "ordinal {w:?}");
         }
+        for w in &rules.clause_joins {
+            assert!(rules.word(w).is_some_and(|f| f.joins_clause), "clause join {w:?}");
+        }
+        for w in rules.gun_verbs.keys() {
+            assert!(rules.word(w).is_some_and(|f| f.gun_verb), "gun verb {w:?}");
+        }
         for w in &rules.whole {
             assert!(rules.word(w).is_some_and(|f| f.whole), "whole {w:?}");
         }

@@ -118,6 +118,10 @@ pub struct WordFacts {
     pub whole: bool,
     /// The word is a vague count of a length of time ("several weeks", `Rules::vague_counts`).
     pub vague_count: bool,
+    /// The word joins two clauses ("and", "while", `Rules::clause_joins`).
+    pub joins_clause: bool,
+    /// The word is a verb of firing a gun ("fired", `Rules::gun_verbs`).
+    pub gun_verb: bool,
     /// The word is an ordinal in words ("tenth", `Rules::ordinals`), a bound of a range of ranks.
     pub ordinal: bool,
     /// The canonical term an alias makes of the word alone.

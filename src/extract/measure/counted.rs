@@ -32,14 +32,13 @@ pub(super) fn counted_noun(
     // bullets hit", "shot seven times"). Read before the number only: "the seven bullets fired by
     // the officers" hit.
     let sentence = tokens.get(k.saturating_sub(1)).map_or(0, |t| t.sentence);
-    // Every gun verb is an alias word (`rules::compile`): a word whose facts name no alias is
-    // none, and is not looked up.
+    // A word whose facts mark no gun verb is none, and is not looked up.
     let fired = (0..k.min(tokens.len()))
         .rev()
         .skip(1)
         .take(FIRING_REACH)
         .take_while(|&j| tokens[j].sentence == sentence && !tokens[j].is_punct(",;:—–"))
-        .filter(|&j| facts.may(tokens, j, |f| f.alias.is_some()))
+        .filter(|&j| facts.may(tokens, j, |f| f.gun_verb))
         .find_map(|j| rules.gun_verbs.get(&*tokens[j].norm))
         .cloned();
     (fired.or(head), end)
@@ -115,7 +114,9 @@ fn noun_of(tokens: &[Token], rules: &Rules, facts: Facts, k: usize, look_back: b
         let better = (end..tokens.len())
             .take(GENERAL_REACH)
             .take_while(|&j| tokens[j].sentence == sentence && tokens[j].kind == TokenKind::Word)
-            .take_while(|&j| !rules.clause_joins.contains(&*tokens[j].norm))
+            .take_while(|&j| {
+                !(facts.may(tokens, j, |f| f.joins_clause) && rules.clause_joins.contains(&*tokens[j].norm))
+            })
             .filter_map(|j| term_at(tokens, rules, facts, j))
             .take(3)
             .find(|c| rules.countable.contains(&**c) && c != "people");
