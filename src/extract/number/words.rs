@@ -12,6 +12,19 @@ use crate::rules::Rules;
 pub(super) fn read_words(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> Option<Number> {
     let first = tokens.get(i)?;
     let next = tokens.get(i + 1).map_or("", |t| &*t.norm);
+    // An article opens a number only before a number word, scale or fraction ("a dozen", "a
+    // million", "a third", after a dash too), or a word that counts with it ("a single shell", "a
+    // couple of", "a pair"). Most words after one are none, as their facts say without the
+    // readers' lookups.
+    let article = matches!(&*first.norm, "a" | "an");
+    let counts_after = || {
+        facts.may_be_in_numbers(tokens, i + 1)
+            || tokens.get(i + 1).is_some_and(|t| t.is_dash())
+            || matches!(next, "single" | "couple" | "pair")
+    };
+    if article && !counts_after() {
+        return None;
+    }
     // "half a million", "half million", "quarter million", "half a dozen".
     if matches!(&*first.norm, "half" | "quarter") {
         let share = 1.0 / rules.fractions.get(&*first.norm).copied().unwrap_or(2.0);
