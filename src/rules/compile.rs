@@ -580,6 +580,9 @@ fn word_facts(
     for w in rules.vague_by_first.keys() {
         words.entry(w.clone()).or_default().opens_vague = true;
     }
+    for v in rules.vague.iter().filter(|v| v.words.len() == 1 && !v.words[0].contains('-')) {
+        words.entry(v.words[0].clone()).or_default().vague_alone = true;
+    }
     for w in rules.hedges_by_first.keys() {
         words.entry(w.clone()).or_default().opens_hedge = true;
     }

@@ -538,6 +538,9 @@ mod tests {
         for w in rules.ordinals.keys() {
             assert!(rules.word(w).is_some_and(|f| f.ordinal), "ordinal {w:?}");
         }
+        for v in rules.vague.iter().filter(|v| v.words.len() == 1 && !v.words[0].contains('-')) {
+            assert!(rules.word(&v.words[0]).is_some_and(|f| f.vague_alone), "vague {:?}", v.words);
+        }
         for w in &rules.clause_joins {
             assert!(rules.word(w).is_some_and(|f| f.joins_clause), "clause join {w:?}");
         }

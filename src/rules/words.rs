@@ -105,6 +105,8 @@ pub struct WordFacts {
     pub continues_alias: bool,
     /// A vague quantity's phrase can start with this token (`Rules::vague_opened_by`).
     pub opens_vague: bool,
+    /// A vague quantity is this word alone ("dozens", `Rules::vague`).
+    pub vague_alone: bool,
     /// A hedge's phrase can start with this token (`Rules::hedges_starting`).
     pub opens_hedge: bool,
     /// A hedge written before its number can end with this token (`Rules::hedges_before_ending`).

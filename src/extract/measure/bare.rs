@@ -44,6 +44,13 @@ pub(super) fn vague(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> 
     if !facts.may(tokens, i, |f| f.opens_vague) {
         return None;
     }
+    // A phrase of several tokens goes on with a dash or a later word of some phrase, which the
+    // starters mark counted ("a handful", "triple-digit"): before any other token, only a
+    // phrase of the word alone ("dozens") can start, and most openers ("a", "two") are none.
+    let goes_on = tokens.get(i + 1).is_some_and(|d| d.is_dash()) || facts.may_count(tokens, i + 1);
+    if !goes_on && !facts.may(tokens, i, |f| f.vague_alone) {
+        return None;
+    }
     for v in rules.vague_opened_by(&t.norm) {
         // Phrases like "triple-digit" are written with hyphens that the lexer splits off. Split as
         // bytes (a hyphen is one byte in UTF-8): a string search set up for each short word cost
