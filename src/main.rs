@@ -3,6 +3,7 @@
 //! baseline drift, 2 error).
 
 use std::io::{self, Write};
+use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,10 +34,11 @@ extern "C" {
 /// Has mimalloc hand freed pages back after `after_ms` rather than after a second (its default):
 /// a pile's check frees each block's scratch while the next block's grows, and kept a quarter more
 /// memory resident than it held. (Its other memory option, committing arenas lazily, is read
-/// before `main` and cannot be changed from here.) Called only while no other thread runs: the
-/// setter is a plain write.
+/// before `main` and cannot be changed from here.) Called only while no other thread allocates,
+/// before the worker threads start or after the last parallel step has returned: the setter is a
+/// plain write.
 fn release_freed_memory(after_ms: std::ffi::c_long) {
-    // SAFETY: a plain setter of one of mimalloc's options; no other thread is running.
+    // SAFETY: a plain setter of one of mimalloc's options; no other thread allocates or frees.
     unsafe { mi_option_set(PURGE_DELAY, after_ms) }
 }
 
@@ -82,6 +84,9 @@ const PR_SET_THP_DISABLE: std::ffi::c_int = 41;
 /// How long mimalloc keeps freed pages before it hands them back, for inputs under `LARGE_INPUT`:
 /// longer than a story's whole run, short beside the blocks of a day's larger stories.
 const PURGE_AFTER_MS: std::ffi::c_long = 25;
+
+/// A purge delay that means never (mimalloc's `mi_option_purge_delay` of -1).
+const NEVER_PURGE: std::ffi::c_long = -1;
 
 /// The number of `mi_option_purge_delay` in the `mi_option_e` of the mimalloc 3 that
 /// libmimalloc-sys 0.1.49 builds (`mimalloc.h`); `purge_delay_is_the_option_set` checks it.
@@ -205,7 +210,12 @@ fn main() -> ExitCode {
         args.insert(1, "check".into());
     }
     let cli = Cli::parse_from(args);
-    match run(cli) {
+    let outcome = run(cli);
+    // Everything is written and the worker threads are idle. At exit mimalloc collects the main
+    // thread's heap and would hand every page freed in the last `PURGE_AFTER_MS` back to the
+    // system, one call per range (some 40 after a story), for a process about to end.
+    release_freed_memory(NEVER_PURGE);
+    match outcome {
         Ok(code) => code,
         Err(err) => {
             eprintln!("error: {err}");
@@ -219,7 +229,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Check { input, format, fail_on, each: true, .. } => check_each(&input, format, fail_on),
         Command::Check { input, format, fail_on, baseline, accept, each: false } => {
             let (corpus, rules, config) = load(&input)?;
-            let report = crosscheck::check(&corpus, &rules);
+            // The rules and the report are never freed: the process ends once the report is
+            // written, and freeing them only had the allocator hand their pages back to the system
+            // one call at a time, about 40 calls after a story's report was out.
+            let rules = ManuallyDrop::new(rules);
+            let report = ManuallyDrop::new(crosscheck::check(&corpus, &rules));
             // The report shares the texts its mentions quote; the rest of the corpus goes before it
             // renders.
             drop(corpus);
