@@ -24,11 +24,11 @@ use crate::claim::Kind;
 use crate::error::Error;
 pub use examples::{check_examples, ExampleFailure};
 pub use load::EMBEDDED;
+use schema::{Example, HedgeMode, HedgePosition};
 
 /// A compiled ignore pattern: its name, its regex, and where its matches can be when each holds
 /// an ASCII digit and at most one letter.
 pub type IgnorePattern = (String, Regex, Option<reach::Reach>);
-use schema::{Example, HedgeMode, HedgePosition};
 
 /// A hedge phrase, compiled.
 #[derive(Clone, Debug)]
