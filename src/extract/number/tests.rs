@@ -42,6 +42,7 @@ fn number_words() {
     assert_eq!(value("a dozen houses"), Some((12.0, 2)));
     assert_eq!(value("two million three hundred thousand"), Some((2_300_000.0, 5)));
     assert_eq!(value("a couple of days"), Some((2.0, 2)));
+    assert_eq!(value("a pair of boots"), Some((2.0, 2)));
     assert_eq!(value("a man"), None);
     assert_eq!(value("hundred"), None);
     assert_eq!(value("one two"), Some((1.0, 1)));

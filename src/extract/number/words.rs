@@ -12,16 +12,13 @@ use crate::rules::Rules;
 pub(super) fn read_words(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> Option<Number> {
     let first = tokens.get(i)?;
     let next = tokens.get(i + 1).map_or("", |t| &*t.norm);
-    // An article opens a number only before a number word, scale or fraction ("a dozen", "a
-    // million", "a third", after a dash too), or a word that counts with it ("a single shell", "a
-    // couple of", "a pair"). Most words after one are none, as their facts say without the
-    // readers' lookups.
+    // An article opens a number only before a word of the number tables ("a dozen", "a million",
+    // "a third", "a couple of": their facts say so without the readers' lookups), after a dash
+    // too, or before "single" ("a single shell", read by `a_single` below). Most words after one
+    // are none.
     let article = matches!(&*first.norm, "a" | "an");
-    let counts_after = || {
-        facts.may_be_in_numbers(tokens, i + 1)
-            || tokens.get(i + 1).is_some_and(|t| t.is_dash())
-            || matches!(next, "single" | "couple" | "pair")
-    };
+    let counts_after =
+        || facts.may_be_in_numbers(tokens, i + 1) || tokens.get(i + 1).is_some_and(|t| t.is_dash()) || next == "single";
     if article && !counts_after() {
         return None;
     }
