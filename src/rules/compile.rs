@@ -562,55 +562,34 @@ fn word_facts(
     aliases: HashMap<String, String>,
     listed: HashMap<String, WordLists>,
 ) -> HashMap<String, WordFacts> {
+    // Each table's words get its mark: one line a fact, so a table taught to the matchers is one
+    // more line here (and one more in `word_facts_mark_every_word_of_their_tables`).
+    fn mark(words: &mut HashMap<String, WordFacts>, table: impl IntoIterator<Item = String>, set: fn(&mut WordFacts)) {
+        for w in table {
+            set(words.entry(w).or_default());
+        }
+    }
     let mut words: HashMap<String, WordFacts> = HashMap::default();
-    for w in &rules.stopwords {
-        let facts = words.entry(w.clone()).or_default();
-        facts.stopword = true;
-        facts.no_term = true;
-    }
-    for w in rules.number_words.keys().chain(rules.scales.keys()) {
-        words.entry(w.clone()).or_default().no_term = true;
-    }
-    for w in alias_heads {
-        words.entry(w).or_default().opens_alias = true;
-    }
-    for w in alias_tails {
-        words.entry(w).or_default().continues_alias = true;
-    }
-    for w in rules.vague_by_first.keys() {
-        words.entry(w.clone()).or_default().opens_vague = true;
-    }
-    for v in rules.vague.iter().filter(|v| v.words.len() == 1 && !v.words[0].contains('-')) {
-        words.entry(v.words[0].clone()).or_default().vague_alone = true;
-    }
-    for w in rules.hedges_by_first.keys() {
-        words.entry(w.clone()).or_default().opens_hedge = true;
-    }
-    for w in rules.hedges_before_by_last.keys() {
-        words.entry(w.clone()).or_default().closes_hedge = true;
-    }
+    mark(&mut words, rules.stopwords.iter().cloned(), |f| {
+        f.stopword = true;
+        f.no_term = true;
+    });
+    mark(&mut words, rules.number_words.keys().chain(rules.scales.keys()).cloned(), |f| f.no_term = true);
+    mark(&mut words, alias_heads, |f| f.opens_alias = true);
+    mark(&mut words, alias_tails, |f| f.continues_alias = true);
+    mark(&mut words, rules.vague_by_first.keys().cloned(), |f| f.opens_vague = true);
+    let alone = rules.vague.iter().filter(|v| v.words.len() == 1 && !v.words[0].contains('-'));
+    mark(&mut words, alone.map(|v| v.words[0].clone()), |f| f.vague_alone = true);
+    mark(&mut words, rules.hedges_by_first.keys().cloned(), |f| f.opens_hedge = true);
+    mark(&mut words, rules.hedges_before_by_last.keys().cloned(), |f| f.closes_hedge = true);
     let tables = rules.number_words.keys().chain(rules.scales.keys()).chain(rules.fractions.keys()).cloned();
-    for w in tables.chain(rules.scales.keys().map(|w| format!("{w}s"))) {
-        words.entry(w).or_default().in_numbers = true;
-    }
-    for w in &rules.unit_phrase_heads {
-        words.entry(w.clone()).or_default().opens_unit_phrase = true;
-    }
-    for w in rules.ordinals.keys() {
-        words.entry(w.clone()).or_default().ordinal = true;
-    }
-    for w in &rules.clause_joins {
-        words.entry(w.clone()).or_default().joins_clause = true;
-    }
-    for w in rules.gun_verbs.keys() {
-        words.entry(w.clone()).or_default().gun_verb = true;
-    }
-    for w in &rules.whole {
-        words.entry(w.clone()).or_default().whole = true;
-    }
-    for w in rules.vague_counts.keys() {
-        words.entry(w.clone()).or_default().vague_count = true;
-    }
+    mark(&mut words, tables.chain(rules.scales.keys().map(|w| format!("{w}s"))), |f| f.in_numbers = true);
+    mark(&mut words, rules.unit_phrase_heads.iter().cloned(), |f| f.opens_unit_phrase = true);
+    mark(&mut words, rules.ordinals.keys().cloned(), |f| f.ordinal = true);
+    mark(&mut words, rules.clause_joins.iter().cloned(), |f| f.joins_clause = true);
+    mark(&mut words, rules.gun_verbs.keys().cloned(), |f| f.gun_verb = true);
+    mark(&mut words, rules.whole.iter().cloned(), |f| f.whole = true);
+    mark(&mut words, rules.vague_counts.keys().cloned(), |f| f.vague_count = true);
     for (w, canonical) in aliases {
         words.entry(w).or_default().alias = Some(canonical);
     }
