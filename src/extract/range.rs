@@ -244,7 +244,7 @@ pub(super) fn rank_range(tokens: &[Token], rules: &Rules, facts: Facts, i: usize
     // Its first bound is an ordinal word after the opener and perhaps "the": most words a measure
     // is tried at have none within reach, as the facts of the words after them say without a
     // lookup of the opener.
-    let reach = rules.hedges.first().map_or(1, |h| h.words.len()) + 1;
+    let reach = rules.longest_hedge() + 1;
     let ordinal = |k: usize| tokens[k].kind == TokenKind::Word && facts.may(tokens, k, |f| f.ordinal);
     if !(i + 1..(i + 1 + reach).min(tokens.len())).any(ordinal) {
         return None;

@@ -438,6 +438,11 @@ impl Rules {
         self.currency_lengths.first().copied().unwrap_or(0)
     }
 
+    /// The most words a hedge phrase has (`hedges` lie longest first); 1 when there is none.
+    pub fn longest_hedge(&self) -> usize {
+        self.hedges.first().map_or(1, |h| h.words.len())
+    }
+
     /// False when no unit spelling begins with `written`, in its case or in lower case: then no
     /// tokens starting with it spell a unit, and a matcher need not join them to look them up.
     pub fn may_open_unit(&self, written: &str) -> bool {
@@ -529,6 +534,12 @@ mod tests {
         assert_eq!(rules.alias("dprk"), Some("north korea"));
         assert_eq!(rules.unit("km").map(|u| u.dimension.as_str()), Some("length"));
         assert!(!rules.hedges.is_empty());
+    }
+
+    #[test]
+    fn the_longest_hedge_is_the_first() {
+        let rules = Rules::embedded().unwrap();
+        assert_eq!(Some(rules.longest_hedge()), rules.hedges.iter().map(|h| h.words.len()).max());
     }
 
     #[test]
