@@ -24,6 +24,7 @@ pub use time::{match_time, TimeMatch};
 
 use super::duration::{Calendar, Duration};
 use super::lexer::{word, Token, TokenKind};
+use super::number::Facts;
 use super::starters::Starts;
 use crate::claim::Hedge;
 use crate::rules::{Rules, WordFacts};
@@ -203,7 +204,7 @@ pub fn match_date_after(
     // its own token next.
     // Most numbers tried here count something ("killed 12 people"): past the readers above, no
     // date starts at one with a plain word after it, so the periods and dates proper are not read.
-    if bare_number(tokens, rules, i, length) {
+    if bare_number(tokens, rules, at.facts(), i, length) {
         debug_assert!(
             period::period(tokens, text, rules, i, length).is_none()
                 && core_date(tokens, text, rules, i, preposition_before(tokens, i)).is_none(),
@@ -356,18 +357,31 @@ pub fn may_start_counted(tokens: &[Token], i: usize, length: Option<&Duration>) 
     }
 }
 
-/// True when token `i` is digits that open no period and no date proper: no length of time was
-/// read there (`length`), they are no year (four digits), hold no point ("4.15"), and the token
-/// after them is a word set apart by a space that no reader goes on with after a number. The
-/// readers go on from a number only to a glued ending ("12th", "1970s", "22may"), a mark ("/",
-/// "-", "."), "of" ("22 of Jan", "20th of next month"), a range's joining word ("4 to 22") or a
-/// month ("12 July", in `rules.months`, the table `month_at` reads); "century" follows only an
-/// ordinal, which is glued. Debug builds check it against the readers (`match_date_after`).
-fn bare_number(tokens: &[Token], rules: &Rules, i: usize, length: Option<&Duration>) -> bool {
-    let Some(t) = tokens.get(i).filter(|t| t.kind == TokenKind::Digits) else {
+/// True when token `i` is digits or a number word that open no period and no date proper: no
+/// length of time was read there (`length`), and the token after them is a word set apart by a
+/// space that no reader goes on with after a number. The readers go on from a number only to a
+/// glued ending ("12th", "1970s", "22may"), a mark ("/", "-", "."), "of" ("22 of Jan", "20th of
+/// next month"), a range's joining word ("4 to 22") or a month ("12 July", in `rules.months`, the
+/// table `month_at` reads); "century" follows only an ordinal, which is glued. Digits must be no
+/// year (four digits) and hold no point ("4.15"); a number word must be followed by no word of a
+/// number or ordinal, which a year or a day in words goes on with ("twenty eighteen", "two
+/// thousand and eighteen", "twenty first"), as the text's word `facts` say (without them, a word
+/// is no bare number). Debug builds check it against the readers (`match_date_after`).
+fn bare_number(tokens: &[Token], rules: &Rules, facts: Facts, i: usize, length: Option<&Duration>) -> bool {
+    let Some(t) = tokens.get(i) else {
         return false;
     };
-    if length.is_some() || t.norm.len() == 4 || t.norm.contains('.') {
+    let opens = match t.kind {
+        TokenKind::Digits => t.norm.len() != 4 && !t.norm.contains('.'),
+        // Asked of the few words the facts list in the tables of numbers in words.
+        TokenKind::Word => {
+            let number_word = || facts.may_be_in_numbers(tokens, i) && rules.number_words.contains_key(&*t.norm);
+            let plain_next = || !facts.may(tokens, i + 1, |f| f.in_numbers || f.ordinal);
+            plain_next() && number_word()
+        }
+        TokenKind::Punct => false,
+    };
+    if length.is_some() || !opens {
         return false;
     }
     tokens.get(i + 1).is_some_and(|n| {

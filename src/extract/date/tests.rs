@@ -285,12 +285,24 @@ fn a_bare_number_before_a_plain_word_opens_no_period_or_date_proper() {
     let rules = Rules::embedded().unwrap();
     let bare = |text: &str| {
         let tokens = tokenize(text, 0, text.len());
-        bare_number(&tokens, &rules, 1, None)
+        let (_, facts) = crate::extract::starters::of_tokens(&tokens, &rules);
+        let given = bare_number(&tokens, &rules, Facts::of_text(&facts), 1, None);
+        // Digits need no facts; a word is a bare number only by them.
+        let alone = bare_number(&tokens, &rules, Facts::default(), 1, None);
+        assert_eq!(alone, given && tokens[1].kind == TokenKind::Digits, "{text}");
+        given
     };
     assert!(bare("killed 12 people"));
     assert!(bare("won 40 seats"));
     // A month, "of", a range's word, a glued ending, a year or a point after the digits: read on.
     for text in ["on 12 July", "the 22 of Jan", "from 4 to 22 May", "the 12th day", "in 2016 people", "on 4.15 they"] {
+        assert!(!bare(text), "{text}");
+    }
+    assert!(bare("killed twelve people"));
+    assert!(bare("won forty seats"));
+    // A number word goes on as digits do, and into a year or day in words ("twenty eighteen").
+    for text in ["on twelve July", "the twenty of Jan", "in twenty eighteen", "the twenty first", "two thousand people"]
+    {
         assert!(!bare(text), "{text}");
     }
 }
