@@ -117,3 +117,12 @@ fn alphabetical_keys_are_the_first_eight_bytes_zero_padded() {
         assert_eq!(alphabetical_key(word), u64::from_be_bytes(bytes), "{word:?}");
     }
 }
+
+#[test]
+fn a_word_that_opens_a_phrase_but_stands_before_none_is_read_alone() {
+    // "north" opens "north korea"; before "of", before a number and last it is a word of its own.
+    assert_eq!(terms_of("Troops fled north of the border"), ["soldier", "displaced", "north", "border"]);
+    assert_eq!(terms_of("They counted north 12"), ["counted", "north"]);
+    assert_eq!(terms_of("They fled north"), ["displaced", "north"]);
+    assert_eq!(terms_of("They fled North Korea"), ["displaced", "north korea"]);
+}

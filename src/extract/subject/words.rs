@@ -37,6 +37,16 @@ pub(in crate::extract) fn alias_phrase_among<'r>(
     if !facts[i].is_some_and(|f| f.opens_alias) {
         return None;
     }
+    // Most words that open a phrase stand before a word that goes on none ("death of"): told
+    // here from its facts, without the call. A number has none looked up: the call asks it.
+    let next_goes_on = match facts.get(i + 1) {
+        Some(Some(next)) => next.continues_alias,
+        Some(None) => tokens[i + 1].kind == TokenKind::Digits,
+        None => false,
+    };
+    if !next_goes_on {
+        return None;
+    }
     phrase_among(tokens, rules, i, facts)
 }
 
