@@ -177,8 +177,9 @@ pub fn of_tokens<'r>(tokens: &[Token], rules: &'r Rules) -> (Vec<Starts>, Vec<Op
         let s = if token.kind == TokenKind::Digits {
             Starts::ALL
         } else {
-            *fact = rules.word(&token.norm);
-            fact.map(|f| f.starts).unwrap_or_default()
+            let (facts, starts) = rules.word_starts(&token.norm);
+            *fact = facts;
+            starts
         };
         // Not bounded by the sentence: a line break ends one, and the matchers read across it
         // ("not until\nMay 30, 2005").

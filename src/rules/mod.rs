@@ -378,6 +378,13 @@ impl Rules {
         self.words.get(word)
     }
 
+    /// [`Rules::word`], and the matchers that can start a claim at the word (its facts' `starts`,
+    /// none without facts), read without a second load from the facts.
+    #[inline]
+    pub fn word_starts(&self, word: &str) -> (Option<&WordFacts>, crate::extract::starters::Starts) {
+        self.words.get_with_starts(word)
+    }
+
     /// The canonical term for a lower-case word or phrase, if an alias names it.
     pub fn alias(&self, phrase: &str) -> Option<&str> {
         self.words.get(phrase)?.alias.as_deref()

@@ -6,20 +6,26 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::WordLists;
 use crate::claim::{short_key, SHORT};
+use crate::extract::starters::Starts;
 
 /// The facts of every word that has some, found by the word.
 #[derive(Clone, Debug)]
 pub struct WordTable {
     /// Words of at most [`SHORT`] bytes, by [`short_key`]: a slot of the open-addressed table
-    /// holds a word's key and the index of its facts in `short_facts`, sixteen bytes, so that the
-    /// table asked of every token is a few cache lines, not one or two a word, and a word
-    /// absent from it (most of news text) is told by reading one or two keys.
-    short: Vec<(u64, u32)>,
+    /// holds a word's key, the index of its facts in `short_facts` and their `starts`, sixteen
+    /// bytes, so that the table asked of every token is a few cache lines, not one or two a word,
+    /// and a word absent from it (most of news text) is told by reading one or two keys.
+    short: Vec<Slot>,
     /// The facts of the short words.
     short_facts: Vec<WordFacts>,
     /// The longer words.
     long: HashMap<String, WordFacts>,
 }
+
+/// A slot of [`WordTable::short`]: a word's key, the index of its facts and a copy of their
+/// `starts`, which the loop over every token (`starters::of_tokens`) reads from the slot it has
+/// just compared, not by a second load, from memory further off, that the loop waited for.
+type Slot = (u64, u32, Starts);
 
 /// The key of a free slot in [`WordTable::short`]: no word's, since a word's length in its top
 /// byte is at most [`SHORT`].
@@ -37,7 +43,7 @@ impl WordTable {
         let (short, long): (Vec<_>, Vec<_>) = words.into_iter().partition(|(word, _)| word.len() <= SHORT);
         // At most half the slots full, so that a probe seldom reads past its first.
         let mut table = WordTable {
-            short: vec![(FREE, 0); (2 * short.len()).next_power_of_two()],
+            short: vec![(FREE, 0, Starts::default()); (2 * short.len()).next_power_of_two()],
             short_facts: Vec::with_capacity(short.len()),
             long: long.into_iter().collect(),
         };
@@ -47,7 +53,7 @@ impl WordTable {
             while table.short[at].0 != FREE {
                 at = (at + 1) & (table.short.len() - 1);
             }
-            table.short[at] = (key, table.short_facts.len() as u32);
+            table.short[at] = (key, table.short_facts.len() as u32, facts.starts);
             table.short_facts.push(facts);
         }
         table
@@ -56,21 +62,34 @@ impl WordTable {
     /// The facts of `word`, if it has some.
     #[inline]
     pub fn get(&self, word: &str) -> Option<&WordFacts> {
+        self.get_with_starts(word).0
+    }
+
+    /// The facts of `word`, if it has some, and their `starts` (none without facts).
+    #[inline]
+    pub fn get_with_starts(&self, word: &str) -> (Option<&WordFacts>, Starts) {
         match short_key(word) {
-            Some(key) => self.get_short(key),
-            None => self.long.get(word),
+            Some(key) => match self.short_slot(key) {
+                Some(&(_, index, starts)) => (Some(&self.short_facts[index as usize]), starts),
+                None => (None, Starts::default()),
+            },
+            None => {
+                let facts = self.long.get(word);
+                (facts, facts.map(|f| f.starts).unwrap_or_default())
+            }
         }
     }
 
-    /// The facts of the short word whose key is `key`, if it has some.
+    /// The slot of the short word whose key is `key`, if it has facts.
     #[inline]
-    fn get_short(&self, key: u64) -> Option<&WordFacts> {
+    fn short_slot(&self, key: u64) -> Option<&Slot> {
         let mut at = self.first_slot(key);
         // Linear probing; the table always has a free slot, which ends the search.
         loop {
-            let (held, index) = self.short[at];
+            let slot = &self.short[at];
+            let held = slot.0;
             if held == key {
-                return Some(&self.short_facts[index as usize]);
+                return Some(slot);
             }
             if held == FREE {
                 return None;
@@ -130,7 +149,7 @@ pub struct WordFacts {
     pub alias: Option<String>,
     /// The matchers that can start a claim at this word or mark, from the tables and the
     /// matchers' own words (`extract::starters`).
-    pub starts: crate::extract::starters::Starts,
+    pub starts: Starts,
     /// The subject reader's word lists that hold the word.
     pub lists: WordLists,
 }
@@ -153,6 +172,18 @@ mod tests {
         for absent in ["b", "\0\0", "o", "off", "seventy-", "eighteens", "\u{ff}"] {
             assert!(table.get(absent).is_none(), "{absent:?}");
         }
+    }
+
+    #[test]
+    fn the_starts_read_with_the_facts_are_their_own() {
+        let rules = crate::rules::Rules::embedded().unwrap();
+        // Short and long words with starts and without, a mark, and words with no facts.
+        for word in ["the", "a", "about", "march", "-", "'", "september", "kilometres", "hello", "zzzzzzzzzz"] {
+            let (facts, starts) = rules.word_starts(word);
+            assert_eq!(facts.map(|f| f.starts).unwrap_or_default(), starts, "{word:?}");
+            assert_eq!(facts.is_some(), rules.word(word).is_some(), "{word:?}");
+        }
+        assert!(rules.word_starts("march").1 != Starts::default(), "a month starts a date");
     }
 
     #[test]
