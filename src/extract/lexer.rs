@@ -100,7 +100,8 @@ pub fn tokenize_lowered<'a>(text: &'a str, lower: &'a str, from: usize, to: usiz
 }
 
 fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Vec<Token<'a>> {
-    let bytes = text.as_bytes();
+    // Cut at `to`, so that a byte read checks one bound, not two.
+    let bytes = &text.as_bytes()[..to];
     // News text holds a token per five or six bytes; room for one per four spares growing the
     // list (a copy of every token) on all but the densest text.
     let mut tokens: Vec<Token> = Vec::with_capacity((to - from) / 4);
@@ -145,7 +146,7 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Vec
                     i += len;
                     continue;
                 }
-                let leading_point = c == '.' && space && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) && i + 1 < to;
+                let leading_point = c == '.' && space && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
                 if c.is_ascii_digit() {
                     let end = digits_end(bytes, i, to);
                     (TokenKind::Digits, end, digits_norm(&text[start..end]))
@@ -175,7 +176,7 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Vec
             pending_break = true;
         }
         // Most tokens are followed by one space, taken here without another turn of the loop.
-        space = bytes[..to].get(end) == Some(&b' ');
+        space = bytes.get(end) == Some(&b' ');
         i = end + usize::from(space);
     }
     tokens
@@ -197,10 +198,12 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 /// Read eight bytes at a time: a byte at a time, the loop's exit, at a different length for every
 /// word, was mispredicted once a word and made most of the lexer's time.
 fn ascii_letters(bytes: &[u8], start: usize, to: usize) -> (usize, bool) {
+    // Cut at `to` once, so that reading a chunk checks one bound, not two.
+    let bytes = &bytes[..to];
     let mut i = start;
     // The high bit of each byte that is a capital letter.
     let mut capitals = 0;
-    while let Some(chunk) = bytes.get(i..i + 8).filter(|_| i + 8 <= to) {
+    while let Some(chunk) = bytes.get(i..i + 8) {
         let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         let letters = letter_bits(chunk);
         // Bytes in memory order are the word's bytes from the lowest, so the first byte that is
