@@ -208,8 +208,11 @@ fn ascii_letters(bytes: &[u8], start: usize, to: usize) -> (usize, bool) {
         let letters = letter_bits(chunk);
         // Bytes in memory order are the word's bytes from the lowest, so the first byte that is
         // no letter is the lowest clear high bit.
-        let run = ((!letters & HIGH_BITS).trailing_zeros() / 8) as usize;
-        let in_run = if run == 8 { u64::MAX } else { (1 << (8 * run)) - 1 };
+        let stops = !letters & HIGH_BITS;
+        let run = (stops.trailing_zeros() / 8) as usize;
+        // The bits below the first stop (all of them when there is none), by arithmetic: a test
+        // for a full chunk, taken at a different length for every word, was a branch and a shift.
+        let in_run = stops.wrapping_sub(1) & !stops;
         // A capital lacks the 0x20 bit that its lower-case letter has; shifted two places it
         // stands where each byte's high bit is.
         capitals |= letters & !(chunk << 2) & in_run;
