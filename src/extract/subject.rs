@@ -238,19 +238,24 @@ impl<'r> Terms<'r> {
         // The word right before the figure narrows it too: "another 20,000 people", "a further
         // 20,000", "the other two bombs" are a part added to or set beside some whole.
         let before_k = start.checked_sub(1).filter(|&k| tokens.get(k).is_some_and(|t| t.sentence == sentence));
-        let mut qualifiers: Vec<claim::Term> = before_k
-            .into_iter()
-            .chain(start..end)
-            .filter(|&k| self.listed(k, WordLists::NARROWING) || rules.narrows_by_ending(&tokens[k].norm))
-            .map(|k| &tokens[k])
-            // "An additional 25,000" and "a further 25,000" are one addition.
-            .map(|t| match rules.added.first() {
-                Some(first) if rules.added.iter().any(|a| *a == t.norm) => claim::Term::new(first),
-                _ => claim::Term::new(&t.norm),
-            })
-            .collect();
-        qualifiers.sort();
-        qualifiers.dedup();
+        // The figure's own tokens and the word before it lie in one run, read here and for its
+        // severity below as a plain range (most figures have no qualifier, so nothing is pushed).
+        let own_tokens = before_k.unwrap_or(start)..end;
+        let mut qualifiers: Vec<claim::Term> = Vec::new();
+        for k in own_tokens.clone() {
+            let t = &tokens[k];
+            if self.listed(k, WordLists::NARROWING) || rules.narrows_by_ending(&t.norm) {
+                // "An additional 25,000" and "a further 25,000" are one addition.
+                qualifiers.push(match rules.added.first() {
+                    Some(first) if rules.added.iter().any(|a| *a == t.norm) => claim::Term::new(first),
+                    _ => claim::Term::new(&t.norm),
+                });
+            }
+        }
+        if qualifiers.len() > 1 {
+            qualifiers.sort();
+            qualifiers.dedup();
+        }
         // "In Thessaloniki, where another 20,000 people marched": the place's own figure. Its
         // "another" sets it beside another place's, so it is that place's whole, no addition.
         let where_place = self.place_before(tokens, rules, sentence, start);
@@ -277,12 +282,7 @@ impl<'r> Terms<'r> {
         let after = (end.min(tokens.len())..tokens.len())
             .take(SEVERITY_REACH)
             .take_while(|&k| tokens[k].sentence == sentence && !tokens[k].is_punct(",;:—–()"));
-        let severity = before_k
-            .into_iter()
-            .chain(start..end)
-            .chain(after)
-            .map(|k| self.lists(k))
-            .find(|l| l.has(WordLists::SEVERITY));
+        let severity = own_tokens.chain(after).map(|k| self.lists(k)).find(|l| l.has(WordLists::SEVERITY));
         let severe = severity.is_some();
         let critical = severity.is_some_and(|l| l.has(WordLists::CRITICAL));
         let degree = match severity {
