@@ -291,11 +291,16 @@ impl<'r> Terms<'r> {
             Some(_) => Degree::Grave,
         };
         // "Most recently, it raised $20 million": the latest of a series, a part of its total.
-        let latest = (0..start.min(tokens.len()))
+        // The few tokens before the figure are read beside their facts as two slices, which
+        // spares an index and its bounds check per token.
+        let reach = start.min(tokens.len());
+        let back = reach.saturating_sub(INSTALMENT_REACH)..reach;
+        let latest = tokens[back.clone()]
+            .iter()
+            .zip(&self.facts[back])
             .rev()
-            .take(INSTALMENT_REACH)
-            .take_while(|&k| tokens[k].sentence == sentence)
-            .any(|k| self.listed(k, WordLists::INSTALMENT));
+            .take_while(|(t, _)| t.sentence == sentence)
+            .any(|(_, facts)| facts.is_some_and(|f| f.lists.has(WordLists::INSTALMENT)));
         // "842 aftershocks, including 54 stronger than five": a part of the figure before.
         let included = listed(start.checked_sub(1), WordLists::INCLUDING);
         let partitive = |k: Option<usize>| listed(k, WordLists::PARTITIVE);
