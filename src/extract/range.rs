@@ -241,6 +241,12 @@ fn ordinal_at(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usize)>
 pub(super) fn rank_range(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> Option<(Interval, usize)> {
     // It opens with "between" or a hedge, never with digits, where the measure matcher asks first.
     let sentence = tokens.get(i).filter(|t| t.kind != TokenKind::Digits)?.sentence;
+    // Most words a measure is tried at are number words, which are neither: one look at their
+    // facts rejects them before the words after them are read.
+    let between = tokens[i].is("between");
+    if !between && !facts.may(tokens, i, |f| f.opens_hedge) {
+        return None;
+    }
     // Its first bound is an ordinal word after the opener and perhaps "the": most words a measure
     // is tried at have none within reach, as the facts of the words after them say without a
     // lookup of the opener.
@@ -249,7 +255,7 @@ pub(super) fn rank_range(tokens: &[Token], rules: &Rules, facts: Facts, i: usize
     if !(i + 1..(i + 1 + reach).min(tokens.len())).any(ordinal) {
         return None;
     }
-    let (low, high, end) = if tokens[i].is("between") {
+    let (low, high, end) = if between {
         let (a, j) = ordinal_at(tokens, rules, i + 1)?;
         let (b, end) = tokens.get(j).filter(|t| t.is("and")).and_then(|_| ordinal_at(tokens, rules, j + 1))?;
         (a, b, end)
@@ -265,10 +271,6 @@ pub(super) fn rank_range(tokens: &[Token], rules: &Rules, facts: Facts, i: usize
                 Some((if strict { v + step } else { v }, after))
             })
         };
-        // Most words a measure is tried at open no hedge, as their facts say without a lookup.
-        if !facts.may(tokens, i, |f| f.opens_hedge) {
-            return None;
-        }
         let (a, j) = bound(i, [HedgeMode::MoreThan, HedgeMode::AtLeast], 1.0)?;
         let j = if tokens.get(j).is_some_and(|t| t.is_punct(",")) { j + 1 } else { j };
         tokens.get(j).filter(|t| t.is("but") || t.is("and"))?;
