@@ -19,10 +19,20 @@ pub(in crate::extract) struct Currency {
 
 /// "MUSD", "MEUR": a scale letter glued before a currency code.
 fn scaled_code(rules: &Rules, raw: &str) -> Option<(String, f64)> {
+    // Every code is three ASCII capitals (`Rules::currency_codes`): most words before or after a
+    // number end otherwise, and a byte test spares them a lookup per scale.
+    if !ends_in_code_letters(raw) {
+        return None;
+    }
     rules.code_scales.iter().find_map(|(prefix, &f)| {
         let code = rules.currency_codes.get(raw.strip_prefix(prefix.as_str())?)?;
         Some((code.clone(), f))
     })
+}
+
+/// True when `raw` ends with three ASCII capitals, as every currency code is written.
+fn ends_in_code_letters(raw: &str) -> bool {
+    raw.len() >= 3 && raw.as_bytes()[raw.len() - 3..].iter().all(u8::is_ascii_uppercase)
 }
 
 /// How far before a number a currency symbol is looked for, in bytes.
@@ -169,4 +179,19 @@ pub(in crate::extract) fn minor_part(
         break;
     }
     (end > k).then_some((add, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_letters_end_a_word() {
+        assert!(ends_in_code_letters("USD"));
+        assert!(ends_in_code_letters("MUSD"));
+        assert!(!ends_in_code_letters("and"));
+        assert!(!ends_in_code_letters("Usd"));
+        assert!(!ends_in_code_letters("US"));
+        assert!(!ends_in_code_letters("zł"));
+    }
 }
