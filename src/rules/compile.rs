@@ -102,6 +102,7 @@ fn tables(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>) -> Result<
         currency_spellings: HashMap::default(),
         currency_lengths: Vec::new(),
         currency_last_bytes: [false; 256],
+        currency_letter_ends: HashSet::default(),
         currency_words: HashMap::default(),
         currency_unit_words: HashMap::default(),
         currency_name_prefixes: HashSet::default(),
@@ -510,6 +511,10 @@ fn tables(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>) -> Result<
         rules.currency_spellings.entry(symbol.to_ascii_lowercase()).or_default().push(i);
         if let Some(&last) = symbol.as_bytes().last() {
             rules.currency_last_bytes[usize::from(last.to_ascii_lowercase())] = true;
+        }
+        let letters = symbol.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+        if letters > 0 {
+            rules.currency_letter_ends.insert(symbol[symbol.len() - letters..].to_ascii_lowercase());
         }
         if !rules.currency_lengths.contains(&symbol.len()) {
             rules.currency_lengths.push(symbol.len());

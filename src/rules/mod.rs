@@ -201,6 +201,9 @@ pub struct Rules {
     /// The last bytes of `currency_symbols`, in ASCII lower case: text ending in another byte ends
     /// in no symbol.
     currency_last_bytes: [bool; 256],
+    /// The ASCII letters each of `currency_symbols` ends with, in lower case ("usd" of "USD",
+    /// "sfr"; none of "$" or "Rs."): text ending in other letters ends in no symbol.
+    currency_letter_ends: HashSet<String>,
     /// Currency names written after numbers, to ISO codes.
     pub currency_words: HashMap<String, String>,
     /// Currency names that are also units of measure ("pounds"), to ISO codes.
@@ -440,6 +443,16 @@ impl Rules {
         self.currency_last_bytes[usize::from(last.to_ascii_lowercase())]
     }
 
+    /// False when no currency symbol ends with exactly the ASCII letters `letters` (ASCII case
+    /// ignored), with no ASCII letter before them in the symbol: text whose run of letters at its
+    /// end is `letters` then ends in no symbol but one of fewer letters, glued to the ones before.
+    pub fn may_end_currency_letters(&self, letters: &str) -> bool {
+        match letters.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => self.currency_letter_ends.contains(&letters.to_ascii_lowercase()),
+            false => self.currency_letter_ends.contains(letters),
+        }
+    }
+
     /// The byte length of the longest currency symbol.
     pub fn longest_currency_symbol(&self) -> usize {
         self.currency_lengths.first().copied().unwrap_or(0)
@@ -547,6 +560,22 @@ mod tests {
     fn the_longest_hedge_is_the_first() {
         let rules = Rules::embedded().unwrap();
         assert_eq!(Some(rules.longest_hedge()), rules.hedges.iter().map(|h| h.words.len()).max());
+    }
+
+    #[test]
+    fn currency_letter_ends_are_the_letters_symbols_end_with() {
+        let rules = Rules::embedded().unwrap();
+        assert!(rules.may_end_currency_letters("usd"));
+        assert!(rules.may_end_currency_letters("USD"));
+        assert!(rules.may_end_currency_letters("Mxn"));
+        assert!(!rules.may_end_currency_letters("and"));
+        assert!(!rules.may_end_currency_letters("than"));
+        // "Mex$" ends in a mark, "Rs." in a dot: neither ends in letters.
+        assert!(!rules.may_end_currency_letters("mex"));
+        let lettered = rules.currency_symbols.iter().filter(|(s, _)| s.bytes().all(|b| b.is_ascii_alphabetic()));
+        for (symbol, _) in lettered {
+            assert!(rules.may_end_currency_letters(symbol), "symbol {symbol:?}");
+        }
     }
 
     #[test]

@@ -53,14 +53,20 @@ pub(in crate::extract) fn currency_before(tokens: &[Token], text: &str, rules: &
         floor += 1;
     }
     // Most numbers follow a word or mark that ends no symbol: the line is not searched for them.
-    let trimmed = text[floor..number_start].trim_end_matches([' ', '\u{a0}']).as_bytes();
-    if !trimmed.last().is_some_and(|&b| rules.may_end_currency_symbol(b)) {
+    let trimmed = text[floor..number_start].trim_end_matches([' ', '\u{a0}']);
+    if !trimmed.as_bytes().last().is_some_and(|&b| rules.may_end_currency_symbol(b)) {
         return None;
     }
     // Nor a word longer than every symbol ("killed 12"): a symbol ending it is glued to the
     // letters before it, and the loop below refuses such a symbol.
     let longest = rules.longest_currency_symbol();
-    if trimmed.iter().rev().take(longest + 1).take_while(|b| b.is_ascii_alphabetic()).count() > longest {
+    let letters = trimmed.bytes().rev().take(longest + 1).take_while(u8::is_ascii_alphabetic).count();
+    if letters > longest {
+        return None;
+    }
+    // Nor a word no symbol ends with ("and 12", "than 12"): a symbol ending in letters is all of
+    // the word, or fewer letters of it glued to the ones before, which the loop refuses too.
+    if letters > 0 && !rules.may_end_currency_letters(&trimmed[trimmed.len() - letters..]) {
         return None;
     }
     let line_start = text[floor..number_start].rfind('\n').map_or(floor, |p| floor + p + 1);
