@@ -120,16 +120,37 @@ impl Vectors {
 
     /// Soft cosine: each term of `a` meets its best match in `b` (equal, or alike in spelling).
     pub(super) fn similarity(&self, a: usize, b: usize) -> f32 {
+        self.directed(a, b).0
+    }
+
+    /// The similarity both ways round, the smaller: a pair is as alike as its less convinced side.
+    pub(super) fn mutual(&self, a: usize, b: usize) -> f32 {
+        let (ab, variant_met) = self.directed(a, b);
+        // Spelling links go both ways, so `b` meets a variant in `a` only if `a` met one in `b`.
+        // Without one, both ways round sum the products of the same shared terms in the same
+        // order (ascending id; the terms not shared add +0, which changes no sum of these
+        // positive weights) and divide by the same lengths: `b`'s way gives `ab` to the bit, and
+        // most pairs need one walk, not two.
+        if !variant_met {
+            return ab;
+        }
+        ab.min(self.directed(b, a).0)
+    }
+
+    /// [`Vectors::similarity`] of `a` to `b`, and whether a term of `a` met a spelling variant
+    /// in `b`.
+    fn directed(&self, a: usize, b: usize) -> (f32, bool) {
         let (a, b) = (self.vector_of[a] as usize, self.vector_of[b] as usize);
         let (va, vb) = (self.vector(a), self.vector(b));
         if self.norms[a] == 0.0 || self.norms[b] == 0.0 {
-            return 0.0;
+            return (0.0, false);
         }
         let mask_b = &self.masks[b];
         let weight_in_b = |t: u32| {
             mask_b.may_hold(t).then(|| vb.binary_search_by_key(&t, |(id, _)| *id).ok().map(|k| vb[k].1)).flatten()
         };
         let mut dot = 0.0;
+        let mut variant_met = false;
         // Both lists are sorted by id, so the same term is found by walking `vb` alongside `va`;
         // only spelling variants need a search.
         let mut k = 0;
@@ -140,17 +161,13 @@ impl Vectors {
             let mut best = vb.get(k).filter(|&&(tb, _)| tb == ta).map_or(0.0, |&(_, wb)| wb);
             for &(tb, alike) in &self.fuzzy[ta as usize] {
                 if let Some(wb) = weight_in_b(tb) {
+                    variant_met = true;
                     best = best.max(alike * wb);
                 }
             }
             dot += wa * best;
         }
-        (dot / (self.norms[a] * self.norms[b])).min(1.0)
-    }
-
-    /// The similarity both ways round, the smaller: a pair is as alike as its less convinced side.
-    pub(super) fn mutual(&self, a: usize, b: usize) -> f32 {
-        self.similarity(a, b).min(self.similarity(b, a))
+        ((dot / (self.norms[a] * self.norms[b])).min(1.0), variant_met)
     }
 }
 
@@ -283,4 +300,42 @@ fn fuzzy_links(words: &[&str], threshold: f32) -> Vec<Vec<(u32, f32)>> {
         }
     }
     links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Source;
+
+    /// The one walk `mutual` takes for a pair that meets no spelling variant gives the smaller of
+    /// both ways round to the bit, as two walks do; pairs that meet one still take both.
+    #[test]
+    fn mutual_is_the_smaller_of_both_ways_round_to_the_bit() {
+        let rules = Rules::embedded().unwrap();
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut texts: Vec<String> =
+            std::fs::read_dir(seeds).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+        // Spelling variants ("korea" ~ "korean", "missiles" ~ "missile") for the other path.
+        texts.push("North Korea fired 12 missiles on Sunday. The Korean missile tests drew 40 protests.".into());
+        texts.push("The North Korean military fired 12 missile rounds; Korea staged 40 drills.".into());
+        let mut claims = Vec::new();
+        for (i, text) in texts.into_iter().enumerate() {
+            let source = Source::new(format!("s{i}.txt"), text, &mut Vec::new());
+            claims.extend(crate::extract::extract(&source, i, &rules).claims);
+        }
+        let vectors = Vectors::new(&claims, &rules);
+        let (mut met, mut unmet) = (0, 0);
+        for a in 0..claims.len() {
+            for b in 0..claims.len() {
+                let both = vectors.similarity(a, b).min(vectors.similarity(b, a));
+                assert_eq!(vectors.mutual(a, b).to_bits(), both.to_bits(), "claims {a} and {b}");
+                match vectors.directed(a, b) {
+                    (s, true) if s > 0.0 => met += 1,
+                    (s, false) if s > 0.0 => unmet += 1,
+                    _ => {}
+                }
+            }
+        }
+        assert!(met > 0 && unmet > 0, "both paths taken: {met} pairs met a variant, {unmet} did not");
+    }
 }
