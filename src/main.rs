@@ -62,10 +62,10 @@ const LARGE_INPUT: usize = 8 << 20;
 /// which the tool touched a part: a two-article check held 30 MB resident instead of 10, and a
 /// 10,000-source pile 217 MB instead of 182, for no measured gain in speed. What mimalloc does
 /// through its `allow_thp` option, which it reads before `main`, too early to be set from there;
-/// so this runs before `main` too (`SMALL_PAGES_BEFORE_MAIN`). A kernel without the setting
-/// refuses it, which changes nothing.
+/// so this runs before `main` too (`SMALL_PAGES_BEFORE_MAIN`), on Linux, the one system with the
+/// setting. A kernel without the setting refuses it, which changes nothing.
+#[cfg(target_os = "linux")]
 extern "C" fn small_pages_only() {
-    #[cfg(target_os = "linux")]
     // SAFETY: a plain process setting; the kernel checks its arguments.
     unsafe {
         prctl(
