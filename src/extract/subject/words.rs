@@ -37,20 +37,13 @@ pub(in crate::extract) fn alias_phrase_among<'r>(
     if !facts[i].is_some_and(|f| f.opens_alias) {
         return None;
     }
-    // Most words that open a phrase stand before a word that goes on none ("death of"): told
-    // here from its facts, without the call. A number has none looked up: the call asks it.
-    let next_goes_on = match facts.get(i + 1) {
-        Some(Some(next)) => next.continues_alias,
-        Some(None) => tokens[i + 1].kind == TokenKind::Digits,
-        None => false,
-    };
-    if !next_goes_on {
-        return None;
-    }
     phrase_among(tokens, rules, i, facts)
 }
 
 /// [`alias_phrase_among`] at a word that opens one.
+// Always inlined, as `longest_alias` is: most such words stand before a word that goes on no
+// phrase, which its first test tells without a call.
+#[inline(always)]
 fn phrase_among<'r>(
     tokens: &[Token],
     rules: &'r Rules,
@@ -76,10 +69,11 @@ fn longest_alias<'r, 'f>(
     // A mark other than an apostrophe or a hyphen, or a sentence break, ends every phrase that
     // would hold it; so does a token no phrase holds after its first (`WordFacts::continues_alias`).
     let ends = |t: &Token| (t.kind == TokenKind::Punct && !t.is_punct("'’-")) || t.sentence != tokens[i].sentence;
-    let goes_on = |n: usize| !ends(&words[n]) && facts_of(i + n).is_some_and(|f| f.continues_alias);
+    // The facts first: they turn away most words.
+    let goes_on = |n: usize| facts_of(i + n).is_some_and(|f| f.continues_alias) && !ends(&words[n]);
     // Most words that open a phrase stand before a word that goes on none ("death of"): told
     // before a phrase is built and looked up.
-    if ends(&words[0]) || words.len() < 2 || !goes_on(1) {
+    if words.len() < 2 || !goes_on(1) || ends(&words[0]) {
         return None;
     }
     read_phrase(rules, i, words, &goes_on)
