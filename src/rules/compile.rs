@@ -269,7 +269,7 @@ fn tables(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>) -> Result<
         for c in &f.currency {
             for s in &c.symbols {
                 rules.currency_symbols.push((s.clone(), c.code.clone()));
-                if s.len() == 3 && s.chars().all(|ch| ch.is_ascii_uppercase()) {
+                if super::spells_a_code(s.as_bytes()) {
                     rules.currency_codes.insert(s.clone(), c.code.clone());
                 }
             }

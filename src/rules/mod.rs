@@ -425,11 +425,7 @@ impl Rules {
     /// `currency_symbols`: a lookup for each length of symbol, not a comparison with each symbol.
     pub fn currency_symbols_ending<'a>(&'a self, text: &'a str) -> impl Iterator<Item = &'a (String, String)> {
         let at = |n: usize| text.len().checked_sub(n).filter(|&cut| text.is_char_boundary(cut));
-        // Most text before a number holds no capital: looked up as it stands, without a copy.
-        let spelled = move |cut: usize| match text[cut..].bytes().any(|b| b.is_ascii_uppercase()) {
-            true => self.currency_spellings.get(&text[cut..].to_ascii_lowercase()),
-            false => self.currency_spellings.get(&text[cut..]),
-        };
+        let spelled = move |cut: usize| self.currency_spellings.get(&*ascii_folded(&text[cut..]));
         self.currency_lengths
             .iter()
             .filter_map(move |&n| at(n).and_then(spelled))
@@ -447,10 +443,7 @@ impl Rules {
     /// ignored), with no ASCII letter before them in the symbol: text whose run of letters at its
     /// end is `letters` then ends in no symbol but one of fewer letters, glued to the ones before.
     pub fn may_end_currency_letters(&self, letters: &str) -> bool {
-        match letters.bytes().any(|b| b.is_ascii_uppercase()) {
-            true => self.currency_letter_ends.contains(&letters.to_ascii_lowercase()),
-            false => self.currency_letter_ends.contains(letters),
-        }
+        self.currency_letter_ends.contains(&*ascii_folded(letters))
     }
 
     /// The byte length of the longest currency symbol.
@@ -535,6 +528,21 @@ pub(crate) fn line_col(text: &str, byte: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
+}
+
+/// `text` with its ASCII capitals in lower case, as the currency tables are keyed; most text before
+/// a number holds no capital, and is looked up as it stands, without a copy.
+fn ascii_folded(text: &str) -> Cow<'_, str> {
+    match text.bytes().any(|b| b.is_ascii_uppercase()) {
+        true => Cow::Owned(text.to_ascii_lowercase()),
+        false => Cow::Borrowed(text),
+    }
+}
+
+/// Whether `bytes` spell a currency code as written ("USD"): three ASCII capitals. Only such
+/// symbols are taken as codes (`Rules::currency_codes`), so a word not ending so holds none.
+pub(crate) fn spells_a_code(bytes: &[u8]) -> bool {
+    bytes.len() == 3 && bytes.iter().all(u8::is_ascii_uppercase)
 }
 
 /// Whether `word` is ASCII without capitals: in lower case already, with no copy or Unicode table

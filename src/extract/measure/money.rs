@@ -19,8 +19,8 @@ pub(in crate::extract) struct Currency {
 
 /// "MUSD", "MEUR": a scale letter glued before a currency code.
 fn scaled_code(rules: &Rules, raw: &str) -> Option<(String, f64)> {
-    // Every code is three ASCII capitals (`Rules::currency_codes`): most words before or after a
-    // number end otherwise, and a byte test spares them a lookup per scale.
+    // Only three ASCII capitals are taken as a code (`rules::spells_a_code`): most words before or
+    // after a number end otherwise, and a byte test spares them a lookup per scale.
     if !ends_in_code_letters(raw) {
         return None;
     }
@@ -32,7 +32,7 @@ fn scaled_code(rules: &Rules, raw: &str) -> Option<(String, f64)> {
 
 /// True when `raw` ends with three ASCII capitals, as every currency code is written.
 fn ends_in_code_letters(raw: &str) -> bool {
-    raw.len() >= 3 && raw.as_bytes()[raw.len() - 3..].iter().all(u8::is_ascii_uppercase)
+    raw.as_bytes().last_chunk::<3>().is_some_and(|code| crate::rules::spells_a_code(code))
 }
 
 /// How far before a number a currency symbol is looked for, in bytes.
