@@ -112,6 +112,12 @@ impl<'f, 'r> Facts<'f, 'r> {
         self.may(tokens, k, |f| f.in_numbers)
     }
 
+    /// True when the token at `k` is a number word ("twelve", `Rules::number_words`): its facts
+    /// are asked first, so that most words (which are none) need no lookup.
+    pub fn number_word(self, tokens: &[Token], rules: &Rules, k: usize) -> bool {
+        self.may_be_in_numbers(tokens, k) && tokens.get(k).is_some_and(|t| rules.number_words.contains_key(&*t.norm))
+    }
+
     /// False when the word or mark at token `k` is known to open no number: every opener [`read`]
     /// knows (the number words, [`WORD_OPENERS`], negatives, a minus sign and vulgar fractions)
     /// starts both a measure and a length of time (`starters::mark` lists each for both), so a
@@ -182,8 +188,7 @@ fn sign_at(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> Option<us
     }
     // Asked of nearly every word a matcher reads: the word after it is asked first, as its facts
     // say without a lookup whether it can be a number word (most are not), then the rare negative.
-    let number_word = || facts.may_be_in_numbers(tokens, i + 1) && rules.number_words.contains_key(&*next.norm);
-    let starts_number = || next.kind == TokenKind::Digits || number_word();
+    let starts_number = || next.kind == TokenKind::Digits || facts.number_word(tokens, rules, i + 1);
     (t.kind == TokenKind::Word && starts_number() && rules.negatives.contains(&*t.norm)).then_some(i + 1)
 }
 
@@ -219,10 +224,7 @@ fn read_unsigned(tokens: &[Token], text: &str, rules: &Rules, facts: Facts, i: u
         TokenKind::Digits => read_digits(tokens, text, rules, facts, i)?,
         // Most words open no number: one lookup turns them away before the readers' many, and
         // none for a word its facts say is no number word ("a", "an").
-        TokenKind::Word
-            if !((facts.may_be_in_numbers(tokens, i) && rules.number_words.contains_key(&*token.norm))
-                || WORD_OPENERS.contains(&&*token.norm)) =>
-        {
+        TokenKind::Word if !(facts.number_word(tokens, rules, i) || WORD_OPENERS.contains(&&*token.norm)) => {
             return None
         }
         TokenKind::Word => read_words(tokens, rules, facts, i)?,

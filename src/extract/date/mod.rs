@@ -375,9 +375,8 @@ fn bare_number(tokens: &[Token], rules: &Rules, facts: Facts, i: usize, length: 
         TokenKind::Digits => t.norm.len() != 4 && !t.norm.contains('.'),
         // Asked of the few words the facts list in the tables of numbers in words.
         TokenKind::Word => {
-            let number_word = || facts.may_be_in_numbers(tokens, i) && rules.number_words.contains_key(&*t.norm);
             let plain_next = || !facts.may(tokens, i + 1, |f| f.in_numbers || f.ordinal);
-            plain_next() && number_word()
+            plain_next() && facts.number_word(tokens, rules, i)
         }
         TokenKind::Punct => false,
     };
