@@ -81,7 +81,7 @@ extern "C" fn small_pages_only() {
 /// Runs `small_pages_only` as the process starts, before the Rust runtime's first allocation.
 /// That allocation has mimalloc reserve its first arena, which it advises the kernel to back with
 /// huge pages where the setting is `madvise`: asked from `main`, too late, a story's run began by
-/// clearing a whole 2 MiB page, 0.8 ms of its CPU time (`perf stat`, `--version` 2.1 → 1.2 ms).
+/// clearing a whole 2 MiB page, 1 ms of its CPU time (`perf stat`, `--version` 2.1 → 1.1 ms).
 #[cfg(target_os = "linux")]
 #[used]
 #[link_section = ".init_array"]
