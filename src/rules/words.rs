@@ -73,11 +73,17 @@ impl WordTable {
                 Some(&(_, index, starts)) => (Some(&self.short_facts[index as usize]), starts),
                 None => (None, Starts::default()),
             },
-            None => {
-                let facts = self.long.get(word);
-                (facts, facts.map(|f| f.starts).unwrap_or_default())
-            }
+            None => self.get_long(word),
         }
+    }
+
+    /// [`WordTable::get_with_starts`] for a word longer than [`SHORT`] bytes. Kept out of line:
+    /// hashing a string needs registers that the short lookup, most of those asked of every
+    /// token, would otherwise save and restore on every call (14 instructions of its ~60).
+    #[inline(never)]
+    fn get_long(&self, word: &str) -> (Option<&WordFacts>, Starts) {
+        let facts = self.long.get(word);
+        (facts, facts.map(|f| f.starts).unwrap_or_default())
     }
 
     /// The slot of the short word whose key is `key`, if it has facts.
