@@ -68,7 +68,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let tokens = lexer::tokenize_lowered(text, &lower, source.body.start(), source.body.end());
     let masked = mask::masked_tokens(&tokens, text, source.body, rules);
 
-    let (starts, facts) = starters::of_tokens(&tokens, rules);
+    let (starts, facts) = starters::of_tokens_lowered(&tokens, &lower, source.body.start(), rules);
 
     let mut found: Vec<Found2> = Vec::new();
     let mut i = 0;

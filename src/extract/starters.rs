@@ -14,6 +14,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexer::{Token, TokenKind};
+use crate::claim::{short_key, SHORT};
 use crate::rules::schema::{HedgeMode, HedgePosition};
 use crate::rules::{Rules, WordFacts};
 
@@ -168,6 +169,17 @@ const LEAD_REACH: usize = 6;
 /// be about. Also each token's facts (none for digits), looked up here once for the subject
 /// reader too.
 pub fn of_tokens<'r>(tokens: &[Token], rules: &'r Rules) -> (Vec<Starts>, Vec<Option<&'r WordFacts>>) {
+    of_tokens_lowered(tokens, "", 0, rules)
+}
+
+/// [`of_tokens`], with `lower`, the ASCII lower-case copy of the text from byte `from`
+/// (`lexer::tokenize_lowered`'s), from which a short token's table key is read.
+pub fn of_tokens_lowered<'r>(
+    tokens: &[Token],
+    lower: &str,
+    from: usize,
+    rules: &'r Rules,
+) -> (Vec<Starts>, Vec<Option<&'r WordFacts>>) {
     let mut starts = vec![Starts::default(); tokens.len()];
     let mut facts = vec![None; tokens.len()];
     // Read backwards, so that each leading word knows the nearest word after it that a claim
@@ -177,7 +189,10 @@ pub fn of_tokens<'r>(tokens: &[Token], rules: &'r Rules) -> (Vec<Starts>, Vec<Op
         let s = if token.kind == TokenKind::Digits {
             Starts::ALL
         } else {
-            let (facts, starts) = rules.word_starts(&token.norm);
+            let (facts, starts) = match key_at(token, lower.as_bytes(), from) {
+                Some(key) => rules.word_starts_keyed(key),
+                None => rules.word_starts(&token.norm),
+            };
             *fact = facts;
             starts
         };
@@ -192,4 +207,54 @@ pub fn of_tokens<'r>(tokens: &[Token], rules: &'r Rules) -> (Vec<Starts>, Vec<Op
         }
     }
     (starts, facts)
+}
+
+/// The word-table key (`claim::short_key`) of the norm of `token`, a word or mark, read from
+/// `lower`, the ASCII lower-case copy of the text from byte `from`: one load and a mask, where
+/// computing it from the norm alone branches on its length, a branch taken a different way
+/// from one token to the next. `None` when the norm is too long for a key, the text there is
+/// not ASCII (whose lower case the copy does not hold), or the copy ends within eight bytes.
+fn key_at(token: &Token, lower: &[u8], from: usize) -> Option<u64> {
+    let len = token.end - token.start;
+    let at = token.start - from;
+    let chunk = lower.get(at..at + 8)?;
+    if len > SHORT {
+        return None;
+    }
+    // The token's bytes, the first lowest (`len` is at least one, so the shift stays below 64).
+    let bytes = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & (u64::MAX >> (64 - 8 * len));
+    // The norm of a word or mark written in ASCII is its text in ASCII lower case (`lexer`).
+    let ascii = bytes & 0x8080_8080_8080_8080 == 0;
+    let key = ascii.then_some(bytes | (len as u64) << 56);
+    debug_assert!(key.is_none() || key == short_key(&token.norm), "{:?}", token.norm);
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexer;
+
+    #[test]
+    fn keys_read_from_the_lower_case_copy_find_what_the_norms_find() {
+        let rules = Rules::embedded().unwrap();
+        let text = "Head\nThe U.S. Army's 2,500 SOLDIERS met Élodie in São Paulo, about 3 km away. “Kim” left; \
+            a kilometre-long queue of 1,200 people waited for about an hour on Sept. 5 — or more";
+        for from in [0, 5] {
+            let lower = text[from..].to_ascii_lowercase();
+            let tokens = lexer::tokenize_lowered(text, &lower, from, text.len());
+            let words = || tokens.iter().filter(|t| t.kind != TokenKind::Digits);
+            let keyed = words().filter(|t| key_at(t, lower.as_bytes(), from).is_some()).count();
+            assert!(keyed > tokens.len() / 2, "most tokens are read by key: {keyed} of {}", tokens.len());
+            for t in words() {
+                let key = key_at(t, lower.as_bytes(), from);
+                assert!(key.is_none() || key == short_key(&t.norm), "{:?}", t.norm);
+            }
+            let (plain, lowered) = (of_tokens(&tokens, &rules), of_tokens_lowered(&tokens, &lower, from, &rules));
+            assert_eq!(plain.0, lowered.0);
+            let same =
+                plain.1.iter().zip(&lowered.1).all(|(a, b)| a.map(|a| a as *const _) == b.map(|b| b as *const _));
+            assert!(same, "the same facts for every token");
+        }
+    }
 }

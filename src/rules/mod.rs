@@ -388,6 +388,13 @@ impl Rules {
         self.words.get_with_starts(word)
     }
 
+    /// [`Rules::word_starts`] for a word of at most seven bytes given by its key
+    /// (`claim::short_key`), which `starters::of_tokens` reads from the lower-case text.
+    #[inline]
+    pub fn word_starts_keyed(&self, key: u64) -> (Option<&WordFacts>, crate::extract::starters::Starts) {
+        self.words.get_keyed(key)
+    }
+
     /// The canonical term for a lower-case word or phrase, if an alias names it.
     pub fn alias(&self, phrase: &str) -> Option<&str> {
         self.words.get(phrase)?.alias.as_deref()

@@ -69,11 +69,19 @@ impl WordTable {
     #[inline]
     pub fn get_with_starts(&self, word: &str) -> (Option<&WordFacts>, Starts) {
         match short_key(word) {
-            Some(key) => match self.short_slot(key) {
-                Some(&(_, index, starts)) => (Some(&self.short_facts[index as usize]), starts),
-                None => (None, Starts::default()),
-            },
+            Some(key) => self.get_keyed(key),
             None => self.get_long(word),
+        }
+    }
+
+    /// [`WordTable::get_with_starts`] for a word of at most [`SHORT`] bytes given by its key
+    /// ([`short_key`]), which a caller that holds the word's bytes in a longer buffer reads with
+    /// one load, where computing it from the word alone branches on the word's length.
+    #[inline]
+    pub fn get_keyed(&self, key: u64) -> (Option<&WordFacts>, Starts) {
+        match self.short_slot(key) {
+            Some(&(_, index, starts)) => (Some(&self.short_facts[index as usize]), starts),
+            None => (None, Starts::default()),
         }
     }
 
