@@ -41,9 +41,13 @@ impl WordTable {
     /// The table of `words`.
     pub fn new(words: HashMap<String, WordFacts>) -> WordTable {
         let (short, long): (Vec<_>, Vec<_>) = words.into_iter().partition(|(word, _)| word.len() <= SHORT);
-        // At most half the slots full, so that a probe seldom reads past its first.
+        // At most a quarter of the slots full, so that a probe seldom reads past its first: most
+        // lookups are of words the table does not hold (two in five tokens), whose search ends
+        // only at a free slot, and each further slot read was a branch mispredicted as often as
+        // not. A lookup of news text reads 1.22 slots, 1.46 at half full; the table is 64 KiB for
+        // the rules' 815 short words.
         let mut table = WordTable {
-            short: vec![(FREE, 0, Starts::default()); (2 * short.len()).next_power_of_two()],
+            short: vec![(FREE, 0, Starts::default()); (4 * short.len()).next_power_of_two()],
             short_facts: Vec::with_capacity(short.len()),
             long: long.into_iter().collect(),
         };
