@@ -20,6 +20,22 @@ pub struct WordTable {
     short_facts: Vec<WordFacts>,
     /// The longer words.
     long: HashMap<String, WordFacts>,
+    /// A bit for each longer word, at [`long_bit`]: most long words of news text are not in
+    /// `long`, and a clear bit says so without hashing the word's every byte and probing.
+    long_bits: Vec<u64>,
+}
+
+/// The number of bits in [`WordTable::long_bits`], a power of two: 1 KiB, some twenty bits for
+/// each of the rules' long words, so that few absent words find theirs set.
+const LONG_BITS: usize = 1 << 13;
+
+/// The bit of `word`, longer than [`SHORT`] bytes, in [`WordTable::long_bits`]: its first and last
+/// eight bytes and its length, mixed by a multiplication.
+fn long_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    let eight = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
+    let mixed = (eight(0) ^ eight(b.len() - 8).rotate_left(29) ^ b.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (mixed >> (64 - LONG_BITS.trailing_zeros())) as usize
 }
 
 /// A slot of [`WordTable::short`]: a word's key, the index of its facts and a copy of their
@@ -50,7 +66,12 @@ impl WordTable {
             short: vec![(FREE, 0, Starts::default()); (4 * short.len()).next_power_of_two()],
             short_facts: Vec::with_capacity(short.len()),
             long: long.into_iter().collect(),
+            long_bits: vec![0; LONG_BITS / 64],
         };
+        for word in table.long.keys() {
+            let bit = long_bit(word);
+            table.long_bits[bit / 64] |= 1 << (bit % 64);
+        }
         for (word, facts) in short {
             let key = short_key(&word).expect("a short word has a key");
             let mut at = table.first_slot(key);
@@ -74,7 +95,7 @@ impl WordTable {
     pub fn get_with_starts(&self, word: &str) -> (Option<&WordFacts>, Starts) {
         match short_key(word) {
             Some(key) => self.get_keyed(key),
-            None => self.get_long(word),
+            None => self.get_longer(word),
         }
     }
 
@@ -86,6 +107,17 @@ impl WordTable {
         match self.short_slot(key) {
             Some(&(_, index, starts)) => (Some(&self.short_facts[index as usize]), starts),
             None => (None, Starts::default()),
+        }
+    }
+
+    /// [`WordTable::get_with_starts`] for a word longer than [`SHORT`] bytes, told absent by its
+    /// bit when it is clear (most are), else looked up by [`WordTable::get_long`].
+    #[inline]
+    fn get_longer(&self, word: &str) -> (Option<&WordFacts>, Starts) {
+        let bit = long_bit(word);
+        match self.long_bits[bit / 64] & (1 << (bit % 64)) {
+            0 => (None, Starts::default()),
+            _ => self.get_long(word),
         }
     }
 
@@ -202,6 +234,25 @@ mod tests {
             assert_eq!(facts.is_some(), rules.word(word).is_some(), "{word:?}");
         }
         assert!(rules.word_starts("march").1 != Starts::default(), "a month starts a date");
+    }
+
+    #[test]
+    fn long_words_are_found_past_their_bits() {
+        let mut facts: HashMap<String, WordFacts> = HashMap::default();
+        // Words that share their first or last eight bytes, or both and differ in length.
+        let words = ["kilometres", "kilometre", "kilograms", "centimetres", "abcdefghabcdefgh", "abcdefgh\u{e9}h"];
+        for (k, w) in words.iter().enumerate() {
+            facts.entry(w.to_string()).or_default().alias = Some(k.to_string());
+        }
+        let table = WordTable::new(facts);
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(table.get(w).and_then(|f| f.alias.clone()), Some(k.to_string()), "{w:?}");
+        }
+        for absent in ["kilometress", "kilometer", "abcdefghabcdefg", "abcdefgh\u{e9}", "zzzzzzzzzzzz"] {
+            assert!(table.get(absent).is_none(), "{absent:?}");
+        }
+        let rules = crate::rules::Rules::embedded().unwrap();
+        assert!(rules.words.long.keys().all(|w| rules.word(w).is_some()), "every long word of the rules");
     }
 
     #[test]
