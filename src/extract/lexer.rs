@@ -186,8 +186,12 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Vec
 /// words of English news. `None` when the byte after the letters may carry the word on (an
 /// apostrophe, a dot, a letter beyond ASCII), which [`lex_word`] decides.
 fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Option<(usize, bool)> {
+    // A mark or a digit (one token in five) is told by its first byte, before a chunk is read.
+    if !bytes[start].is_ascii_alphabetic() {
+        return None;
+    }
     let (end, capital) = ascii_letters(bytes, start, to);
-    let ends = end > start && (end == to || (bytes[end].is_ascii() && !matches!(bytes[end], b'\'' | b'.')));
+    let ends = end == to || (bytes[end].is_ascii() && !matches!(bytes[end], b'\'' | b'.'));
     ends.then_some((end, capital))
 }
 
