@@ -119,8 +119,8 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Vec
         let start = i;
         // A word of ASCII letters is the commonest token, read without decoding a character.
         let (kind, end, norm) = match ascii_word(bytes, i, to) {
-            Some((end, false)) => (TokenKind::Word, end, Cow::Borrowed(&text[start..end])),
-            Some((end, true)) => (
+            Ok((end, false)) => (TokenKind::Word, end, Cow::Borrowed(&text[start..end])),
+            Ok((end, true)) => (
                 TokenKind::Word,
                 end,
                 match lower {
@@ -128,7 +128,7 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Vec
                     None => Cow::Owned(text[start..end].to_ascii_lowercase()),
                 },
             ),
-            None => {
+            Err(letters_end) => {
                 // Most bytes of news text are ASCII, each a character of its own: no decoding.
                 let c = match bytes[i] {
                     b if b.is_ascii() => char::from(b),
@@ -155,7 +155,7 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Vec
                     let end = digits_end(bytes, i, to);
                     (TokenKind::Digits, end, Cow::Owned(format!("0{}", digits_norm(&text[start..end]))))
                 } else if c.is_alphabetic() {
-                    let end = lex_word(text, i, to);
+                    let end = lex_word(text, i, letters_end, to);
                     (TokenKind::Word, end, lower_case(&text[start..end]))
                 } else {
                     (TokenKind::Punct, i + len, Cow::Borrowed(&text[i..i + len]))
@@ -183,16 +183,21 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Vec
 }
 
 /// The end of the word of ASCII letters starting at `start`, and whether it holds a capital: most
-/// words of English news. `None` when the byte after the letters may carry the word on (an
-/// apostrophe, a dot, a letter beyond ASCII), which [`lex_word`] decides.
-fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Option<(usize, bool)> {
+/// words of English news. Else the end of the ASCII letters (`start` when there are none): the
+/// byte after them may carry the word on (an apostrophe, a dot, a letter beyond ASCII), which
+/// [`lex_word`] decides, starting there.
+fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Result<(usize, bool), usize> {
     // A mark or a digit (one token in five) is told by its first byte, before a chunk is read.
     if !bytes[start].is_ascii_alphabetic() {
-        return None;
+        return Err(start);
     }
     let (end, capital) = ascii_letters(bytes, start, to);
     let ends = end == to || (bytes[end].is_ascii() && !matches!(bytes[end], b'\'' | b'.'));
-    ends.then_some((end, capital))
+    if ends {
+        Ok((end, capital))
+    } else {
+        Err(end)
+    }
 }
 
 /// The high bit of every byte of a word.
@@ -401,11 +406,10 @@ fn indian_groups(bytes: &[u8], start: usize, to: usize) -> Option<(usize, usize)
 }
 
 /// Letters with inner apostrophes ("don't") and dotted initials ("U.S."); a possessive `'s` is
-/// left for a token of its own.
-fn lex_word(text: &str, start: usize, to: usize) -> usize {
-    // A run of ASCII letters, most of a word of English, is taken without decoding characters.
-    let ascii = text.as_bytes()[start..to].iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let from = start + ascii;
+/// left for a token of its own. `from` is the end of the word's leading ASCII letters, which
+/// [`ascii_word`] has read: most words read here are a sentence's last, before its full stop.
+fn lex_word(text: &str, start: usize, from: usize, to: usize) -> usize {
+    let ascii = from - start;
     let mut end = from;
     // What the dotted-initials test needs to know of the word so far, kept as it grows: a rescan
     // at every dot made "a.b.c.d..." quadratic. `part` counts the characters since the last dot;
