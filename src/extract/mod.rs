@@ -101,8 +101,9 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         let at = number::At::with_facts(i, &facts);
         debug_assert!(can.has(Starts::DURATION) || duration::read(&tokens, text, rules, i).is_none());
         let length = can.has(Starts::DURATION).then(|| duration::read_at(&tokens, text, rules, &at)).flatten();
-        // "a" and "an" open one only as a length of time ("a week ago") or "a day before".
-        let can_date = can_date && date::may_start_counted(&tokens, i, length.as_ref());
+        // "a", "another", "several" open one only as a length of time ("a week ago") or "a day
+        // before".
+        let can_date = can_date && date::may_start_counted(&tokens, &facts, i, length.as_ref());
         debug_assert!(can_date || !can.has(Starts::DATE) || date::match_date(&tokens, text, rules, i).is_none());
         if let Some(m) = can_date.then(|| date::match_date_after(&tokens, text, rules, &at, length.as_ref())).flatten()
         {

@@ -344,16 +344,26 @@ pub fn may_start(tokens: &[Token], facts: &[Option<&WordFacts>], i: usize) -> bo
 /// "a week ago", "a few days ago", "a week starting tomorrow") nor "a day before": before any
 /// other word every date reader refuses an article. False too when it is a mark ("-", "'") that
 /// opens neither that length ("-5 days") nor a decade ("'40s"): no other date starts at a mark.
-/// True otherwise. Debug builds check it against the date readers (`extract`).
-pub fn may_start_counted(tokens: &[Token], i: usize, length: Option<&Duration>) -> bool {
+/// False too, without that length, at "another", a vague count ("several", "some") or a whole
+/// ("all", "entire"), as the words' `facts` say: the starters list them for dates only because
+/// they open a length ("several days ago"), and no date reader names them, yet the readers tried
+/// hundreds of them a megabyte ("all the", "some of"). True otherwise. Debug builds check it
+/// against the date readers (`extract`).
+pub fn may_start_counted(tokens: &[Token], facts: &[Option<&WordFacts>], i: usize, length: Option<&Duration>) -> bool {
     if length.is_some() {
         return true;
     }
+    let opens_only_a_length = |f: &WordFacts| f.vague_count || f.whole;
     match tokens.get(i) {
         Some(t) if t.kind == TokenKind::Punct => {
             t.is_punct("'’") && tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Digits)
         }
-        _ => !matches!(word(tokens, i), Some("a" | "an")) || word(tokens, i + 1) == Some("day"),
+        _ if facts.get(i).copied().flatten().is_some_and(opens_only_a_length) => false,
+        _ => match word(tokens, i) {
+            Some("a" | "an") => word(tokens, i + 1) == Some("day"),
+            Some("another") => false,
+            _ => true,
+        },
     }
 }
 
