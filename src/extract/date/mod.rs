@@ -200,8 +200,9 @@ pub fn match_date_after(
     }
     // A preposition that introduces a date ("in", "since", "for") is none itself: past the
     // readers above, a date starts at one only through a hedge or a part read below ("since May",
-    // "at the end of 2016"), and a period only as "for 3 days from today". Its date is tried at
-    // its own token next.
+    // "at the end of 2016"), and a period only as "for 3 days from today", where a length of time
+    // starts right after it ("for the", "for a" mostly open none). Its date is tried at its own
+    // token next.
     // Most numbers tried here count something ("killed 12 people"): past the readers above, no
     // date starts at one with a plain word after it, so the periods and dates proper are not read.
     if bare_number(tokens, rules, at.facts(), i, length) {
@@ -214,7 +215,7 @@ pub fn match_date_after(
         return None;
     }
     let preposition = word(i).is_some_and(bare_preposition);
-    let no_period = preposition && word(i) != Some("for");
+    let no_period = preposition && (word(i) != Some("for") || !length_may_follow());
     // Debug builds hold the readers to that promise, as they do the other gates.
     debug_assert!(
         !no_period || period::period(tokens, text, rules, i, length).is_none(),
