@@ -58,6 +58,8 @@ pub struct Terms<'r> {
     by_distance: Vec<f32>,
     /// Lists a subject is made in, kept from one claim to the next.
     scratch: RefCell<Scratch>,
+    /// The facts of no word, read for a token that has none (see `lists`).
+    no_facts: WordFacts,
 }
 
 /// A term of a subject with its weight and alphabetical key (`alphabetical_key`).
@@ -151,7 +153,15 @@ impl<'r> Terms<'r> {
             }
         }
         let by_distance = (0..=rules.window).map(|distance| 1.0 / (1.0 + 0.5 * distance as f32)).collect();
-        Terms { terms, by_sentence, marks, facts, by_distance, scratch: RefCell::default() }
+        Terms {
+            terms,
+            by_sentence,
+            marks,
+            facts,
+            by_distance,
+            scratch: RefCell::default(),
+            no_facts: WordFacts::default(),
+        }
     }
 
     /// Whether word list `list` holds the word at token `k`.
@@ -161,7 +171,10 @@ impl<'r> Terms<'r> {
 
     /// The word lists that hold the word at token `k` (`WordFacts::lists`).
     fn lists(&self, k: usize) -> WordLists {
-        self.facts[k].map(|f| f.lists).unwrap_or_default()
+        // A token without facts reads those of no word: the facts are chosen, not branched on,
+        // as about half the tokens of a sentence have facts and half not, which a branch
+        // mispredicts (`disputed` asks this of every token of a claim's sentences).
+        self.facts[k].unwrap_or(&self.no_facts).lists
     }
 
     /// The subject of a claim covering tokens `start..end`, whose counted noun (if any) is `head`.
