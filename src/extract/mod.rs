@@ -71,6 +71,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let (starts, facts) = starters::of_tokens_lowered(&tokens, &lower, source.body.start(), rules);
 
     let mut found: Vec<Found2> = Vec::new();
+    let last_read = number::LastRead::default();
     let mut i = 0;
     // One match past the limit is enough to know the source is cut off; reading on would only
     // spend time and memory on matches that are dropped.
@@ -98,7 +99,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         // The number at the token and a length of time are read once for all matchers that
         // start with them. A length of time starts only where a duration can (a date counted from
         // it, "three days ago", starts there too).
-        let at = number::At::with_facts(i, &facts);
+        let at = number::At::in_text(i, &facts, &last_read);
         debug_assert!(can.has(Starts::DURATION) || duration::read(&tokens, text, rules, i).is_none());
         let length = can.has(Starts::DURATION).then(|| duration::read_at(&tokens, text, rules, &at)).flatten();
         // "a", "another", "several" open one only as a length of time ("a week ago") or "a day

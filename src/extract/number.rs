@@ -1,7 +1,7 @@
 //! Tokens in, one number out: digits ("11,000", "1.2 million", "3bn") or words ("twenty-five",
 //! "a dozen", "one hundred and twenty"), with the tokens it spans.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use super::lexer::{Token, TokenKind};
 use super::starters::Starts;
@@ -135,22 +135,42 @@ pub struct At<'f, 'r> {
     i: usize,
     number: OnceCell<Option<Number>>,
     facts: Facts<'f, 'r>,
+    /// The last number read in the text, when the extractor keeps one (see [`LastRead`]).
+    last: Option<&'f LastRead>,
+}
+
+/// The last number read in a text and the token it starts at, shared by the [`At`]s of one pass
+/// over it. A reader that reads ahead (a date tried at "in" or "over" reads a length of time at
+/// the token after: "in 3 weeks", "over 2 weeks ago") reads the number at a token the extractor
+/// tries next, which then needs no second reading: "in" and "over" before numbers are common,
+/// and reading one is most of a matcher's work.
+pub struct LastRead {
+    /// The token the number starts at (none past the text, when none was read yet).
+    at: Cell<usize>,
+    number: Cell<Option<Number>>,
+}
+
+impl Default for LastRead {
+    fn default() -> LastRead {
+        LastRead { at: Cell::new(usize::MAX), number: Cell::new(None) }
+    }
 }
 
 impl<'f, 'r> At<'f, 'r> {
     /// The number at token `i`, not read yet; its readers look words' facts up themselves.
     pub fn new(i: usize) -> At<'f, 'r> {
-        At { i, number: OnceCell::new(), facts: Facts::default() }
+        At { i, number: OnceCell::new(), facts: Facts::default(), last: None }
     }
 
-    /// The number at token `i`, not read yet, in a text whose tokens have the word facts `facts`.
-    pub fn with_facts(i: usize, facts: &'f [Option<&'r WordFacts>]) -> At<'f, 'r> {
-        At { i, number: OnceCell::new(), facts: Facts::of_text(facts) }
+    /// The number at token `i`, not read yet, in a text whose tokens have the word facts `facts`,
+    /// and whose last number read is kept in `last`.
+    pub fn in_text(i: usize, facts: &'f [Option<&'r WordFacts>], last: &'f LastRead) -> At<'f, 'r> {
+        At { i, number: OnceCell::new(), facts: Facts::of_text(facts), last: Some(last) }
     }
 
     /// The number at token `k` of the same text, not read yet.
     pub fn beside(&self, k: usize) -> At<'f, 'r> {
-        At { i: k, number: OnceCell::new(), facts: self.facts }
+        At { i: k, number: OnceCell::new(), facts: self.facts, last: self.last }
     }
 
     /// The token the number starts at.
@@ -170,7 +190,22 @@ impl<'f, 'r> At<'f, 'r> {
             // readers' lookups. Debug builds hold the facts to it.
             let opens = self.facts.may_open_number(tokens, self.i);
             debug_assert!(opens || read(tokens, text, rules, self.i).is_none(), "a number opens at token {}", self.i);
-            opens.then(|| read_with(tokens, text, rules, self.facts, self.i)).flatten()
+            if !opens {
+                return None;
+            }
+            // Read ahead here already, or read now and kept for the next to come. A word that
+            // opens none is not kept, as it would put out the number read ahead of it.
+            let Some(last) = self.last else {
+                return read_with(tokens, text, rules, self.facts, self.i);
+            };
+            if last.at.get() == self.i {
+                debug_assert!(last.number.get() == read_with(tokens, text, rules, self.facts, self.i));
+                return last.number.get();
+            }
+            let number = read_with(tokens, text, rules, self.facts, self.i);
+            last.at.set(self.i);
+            last.number.set(number);
+            number
         })
     }
 }

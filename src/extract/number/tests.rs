@@ -72,3 +72,23 @@ fn a_single_noun_is_one_of_it_unless_negated_hedged_or_a_kind() {
     assert_eq!(value("a single, larger chip"), None);
     assert_eq!(value("a single"), None);
 }
+
+#[test]
+fn a_number_read_ahead_is_read_once_and_only_for_its_token() {
+    let rules = Rules::embedded().unwrap();
+    let text = "in twenty five weeks, over 200 people";
+    let tokens = tokenize(text, 0, text.len());
+    let (_, facts) = crate::extract::starters::of_tokens(&tokens, &rules);
+    let last = LastRead::default();
+    let fresh = |i: usize| read(&tokens, text, &rules, i);
+    // "in" opens no number and keeps none; the reader at it reads ahead at "twenty".
+    let at_in = At::in_text(0, &facts, &last);
+    assert_eq!(at_in.read(&tokens, text, &rules), None);
+    assert_eq!(at_in.beside(1).read(&tokens, text, &rules), fresh(1));
+    assert_eq!(last.at.get(), 1);
+    // The extractor's reader at "twenty" takes it; those at other tokens read their own.
+    for i in [1, 2, 6, 7] {
+        assert_eq!(At::in_text(i, &facts, &last).read(&tokens, text, &rules), fresh(i), "token {i}");
+    }
+    assert_eq!(fresh(1).map(|n| n.value), Some(25.0));
+}
