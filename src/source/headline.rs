@@ -47,9 +47,11 @@ fn title_like(line: &str) -> bool {
         return true;
     }
     let last = line.trim_end_matches(['"', '\'', ')', '\u{201d}', '\u{2019}']).chars().last();
-    line.split_whitespace().count() <= MAX_TITLE_WORDS
+    // The closing mark is asked first and the words are counted only up to the limit: a body's
+    // first line of running text is often a whole paragraph, hundreds of words ending in a stop.
+    !matches!(last, Some('.' | '!' | '?' | ';' | ':'))
+        && line.split_whitespace().nth(MAX_TITLE_WORDS).is_none()
         && line.chars().any(char::is_alphabetic)
-        && !matches!(last, Some('.' | '!' | '?' | ';' | ':'))
 }
 
 #[cfg(test)]
