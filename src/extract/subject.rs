@@ -500,15 +500,27 @@ const BELOW_LENGTH: u64 = (1 << 56) - 1;
 
 /// Sorts `weights` in alphabetical order, a term added twice kept once at its heaviest weight.
 fn alphabetical(weights: &mut Vec<Weighted>) {
-    // By key, and by the strings only when two terms' keys tie (rarely).
+    // By key, and by the strings only when two terms' keys tie (rarely), which the first folding
+    // tells: it folds the copies of a term that lie together, and the second folds any the tie
+    // kept apart.
     weights.sort_unstable_by_key(|&(_, _, key)| key);
-    if weights.windows(2).any(|w| w[0].2 == w[1].2 && w[0].0 != w[1].0) {
+    let mut tie = false;
+    fold_copies(weights, &mut tie);
+    if tie {
         weights.sort_unstable_by(|a, b| a.2.cmp(&b.2).then_with(|| a.0.as_str().cmp(b.0.as_str())));
+        fold_copies(weights, &mut tie);
     }
+}
+
+/// Keeps one of the copies of a term that lie together in `weights`, at its heaviest weight;
+/// notes in `tie` two different terms of one key side by side.
+fn fold_copies(weights: &mut Vec<Weighted>, tie: &mut bool) {
     weights.dedup_by(|later, kept| {
         let same = later.0 == kept.0;
         if same {
             kept.1 = kept.1.max(later.1);
+        } else {
+            *tie |= later.2 == kept.2;
         }
         same
     });

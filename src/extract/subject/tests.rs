@@ -126,3 +126,21 @@ fn a_word_that_opens_a_phrase_but_stands_before_none_is_read_alone() {
     assert_eq!(terms_of("They fled north"), ["displaced", "north"]);
     assert_eq!(terms_of("They fled North Korea"), ["displaced", "north korea"]);
 }
+
+#[test]
+fn alphabetical_keeps_each_term_once_at_its_heaviest_where_keys_tie() {
+    // "presidential" and "presidents" share their first eight bytes, and so their key, with
+    // "president".
+    let weighted = |word: &str, weight: f32| (claim::Term::new(word), weight, alphabetical_key(word));
+    let mut weights = vec![
+        weighted("presidents", 0.5),
+        weighted("president", 0.2),
+        weighted("aceh", 1.0),
+        weighted("presidential", 0.3),
+        weighted("president", 0.7),
+        weighted("aceh", 0.4),
+    ];
+    alphabetical(&mut weights);
+    let terms: Vec<(&str, f32)> = weights.iter().map(|t| (t.0.as_str(), t.1)).collect();
+    assert_eq!(terms, [("aceh", 1.0), ("president", 0.7), ("presidential", 0.3), ("presidents", 0.5)]);
+}
