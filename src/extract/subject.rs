@@ -212,7 +212,7 @@ impl<'r> Terms<'r> {
         }
         // Distance counts the content terms in between, and each comma or clause mark crossed,
         // so words of another clause weigh less than words of the claim's own.
-        for (k, term) in own.iter().enumerate().take(to).skip(from) {
+        for (k, term) in (from..to).zip(&own[from..to]) {
             let distance = if k < before {
                 (before - k - 1) + 3 * self.clause_marks(term.end, start)
             } else if k >= after {

@@ -46,7 +46,8 @@ impl Lent {
         let lend = |term: &Term| (term.text, if term.name { LENT_NAME } else { NEIGHBOUR_WEIGHT }, term.key);
         self.read.clear();
         // A neighbour's terms are added in one go, with no check for room a term.
-        self.read.extend(previous.iter().chain(next).map(lend));
+        self.read.extend(previous.iter().map(lend));
+        self.read.extend(next.iter().map(lend));
         alphabetical(&mut self.read);
         self.terms.clear();
         self.terms.reserve(self.read.len());
