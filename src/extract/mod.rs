@@ -182,7 +182,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let by_sentence = SentenceIndex::new(&tokens);
     past::mark(&mut claims, &sentences, &covers, &tokens, &by_sentence, rules, date);
     mark_days(&mut claims, &covers, &tokens, &by_sentence, rules);
-    disputed::mark(&mut claims, &sentences, &by_sentence, &terms);
+    disputed::mark(&mut claims, &sentences, &terms);
     if let Some(headline) = source.headline() {
         for c in claims.iter_mut().filter(|c| headline.overlaps(&c.span)) {
             c.subject.headline = true;

@@ -32,11 +32,6 @@ impl SentenceIndex {
         SentenceIndex { starts }
     }
 
-    /// How many sentence numbers the text's tokens run through (the last one's plus one).
-    pub(super) fn count(&self) -> usize {
-        self.starts.len() - 1
-    }
-
     /// The tokens of sentence `s`, as `lexer::sentence_span` gives them: empty, at the end of
     /// the text, past its last sentence.
     pub(super) fn span(&self, s: u32) -> Range<usize> {

@@ -60,6 +60,10 @@ pub struct Terms<'r> {
     scratch: RefCell<Scratch>,
     /// The facts of no word, read for a token that has none (see `lists`).
     no_facts: WordFacts,
+    /// For each read sentence by number, whether one of its words or numbers is in
+    /// `WordLists::DISPUTES` (a mark is no dispute word): told while its words are read for terms,
+    /// so that `disputed` reads a flag, not the words again.
+    disputing: Vec<bool>,
 }
 
 /// A term of a subject with its weight and alphabetical key (`alphabetical_key`).
@@ -103,6 +107,10 @@ impl<'r> Terms<'r> {
         // Each term's word, first token, end and name flag; interned below.
         let mut words = Vec::with_capacity(tokens.len() / 2);
         let mut by_sentence = vec![(0, 0); tokens.last().map_or(0, |t| t.sentence as usize + 1)];
+        let mut disputing = vec![false; by_sentence.len()];
+        let no_facts = WordFacts::default();
+        // Chosen, not branched on: about half the words have facts (see `lists`).
+        let disputes = |f: Option<&WordFacts>| f.unwrap_or(&no_facts).lists.has(WordLists::DISPUTES);
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i];
@@ -111,10 +119,13 @@ impl<'r> Terms<'r> {
                 continue;
             }
             let sentence = t.sentence;
+            disputing[sentence as usize] |= disputes(facts[i]);
             // Asked only of a word that is a term: most are not.
             let name = || i > 0 && tokens[i - 1].sentence == sentence && t.is_capitalized(text);
             let phrase = alias_phrase_among(tokens, rules, i, &facts);
             if let Some((canonical, end)) = phrase {
+                // The phrase's later tokens are not read on their own.
+                disputing[sentence as usize] |= facts[i + 1..end].iter().any(|&f| disputes(f));
                 let name = name();
                 push(&mut words, &mut by_sentence, (Cow::Borrowed(canonical), i, end, name), sentence);
                 i = end;
@@ -150,23 +161,22 @@ impl<'r> Terms<'r> {
         if rules.lists_hold_digits {
             for (t, facts) in tokens.iter().zip(&mut facts).filter(|(t, _)| t.kind == TokenKind::Digits) {
                 *facts = rules.word(&t.norm);
+                disputing[t.sentence as usize] |= disputes(*facts);
             }
         }
         let by_distance = (0..=rules.window).map(|distance| 1.0 / (1.0 + 0.5 * distance as f32)).collect();
-        Terms {
-            terms,
-            by_sentence,
-            marks,
-            facts,
-            by_distance,
-            scratch: RefCell::default(),
-            no_facts: WordFacts::default(),
-        }
+        Terms { terms, by_sentence, marks, facts, by_distance, scratch: RefCell::default(), no_facts, disputing }
     }
 
     /// Whether word list `list` holds the word at token `k`.
     pub fn listed(&self, k: usize, list: WordLists) -> bool {
         self.lists(k).has(list)
+    }
+
+    /// Whether sentence `s`, one of those read, holds a word of `WordLists::DISPUTES`; false past
+    /// the last sentence.
+    pub fn disputing(&self, s: u32) -> bool {
+        self.disputing.get(s as usize).copied().unwrap_or(false)
     }
 
     /// The word lists that hold the word at token `k` (`WordFacts::lists`).

@@ -144,3 +144,17 @@ fn alphabetical_keeps_each_term_once_at_its_heaviest_where_keys_tie() {
     let terms: Vec<(&str, f32)> = weights.iter().map(|t| (t.0.as_str(), t.1)).collect();
     assert_eq!(terms, [("aceh", 1.0), ("president", 0.7), ("presidential", 0.3), ("presidents", 0.5)]);
 }
+
+#[test]
+fn sentences_with_a_dispute_word_are_flagged() {
+    let rules = Rules::embedded().unwrap();
+    let text = "Police said 12 died. Conflicting reports put it higher. The rest is calm.";
+    let tokens = tokenize(text, 0, text.len());
+    let terms = Terms::new(&tokens, text, &rules);
+    let flagged: Vec<bool> = (0..4).map(|s| terms.disputing(s)).collect();
+    assert_eq!(flagged, [false, true, false, false]);
+    // Read for only the first sentence, the second is not told.
+    let facts = tokens.iter().map(|t| rules.word(&t.norm)).collect();
+    let first = Terms::of_sentences(&tokens, text, &rules, facts, |s| s == 0);
+    assert!(!first.disputing(1));
+}
