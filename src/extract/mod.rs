@@ -151,12 +151,13 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     // The tokens each claim covers, which its span was made of (`span_of`).
     let mut covers = Vec::with_capacity(kept);
     let truncated = found.len() > MAX_CLAIMS_PER_SOURCE;
-    for (f, day) in found.into_iter().zip(days).take(MAX_CLAIMS_PER_SOURCE) {
+    for (f, Dated { day, tensed }) in found.into_iter().zip(days).take(MAX_CLAIMS_PER_SOURCE) {
         let (claim, (at, end)) = match f {
             // Without a reference date, a weekday or a clock time is still a claim of what it
             // says ("Sunday", "9:27 a.m."), though on no day of the calendar.
             Found2::Date(m) => {
-                let claim = date_claim(&m, &tokens, rules, &terms, date, index);
+                let tensed = tensed.unwrap_or_else(|| resolve_in_tense(&m, &tokens, rules, date));
+                let claim = date_claim(&m, tensed, &tokens, rules, &terms, index);
                 let unanchored = || date.is_none().then(|| unanchored::weekday(&m, &tokens, rules, &terms, index));
                 let beside = || beside::claim(&m, (&claims, &sentences), &tokens, rules, &terms, index);
                 (claim.or_else(|| unanchored().flatten()).or_else(beside), (m.start, m.end))
@@ -388,15 +389,16 @@ fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, ind
 /// past tense would have given another day: "I'll go back on Friday" is the coming Friday.
 pub const FUTURE_RULE: Rule = Rule::DateFuture;
 
+/// The claim of date `m`, resolved in its tense as `tensed` (`resolve_in_tense`).
 fn date_claim(
     m: &DateMatch,
+    tensed: Tensed,
     tokens: &[Token],
     rules: &Rules,
     terms: &Terms,
-    reference: Option<Date>,
     index: u32,
 ) -> Option<Claim> {
-    let (resolved, future, back) = resolve_in_tense(m, tokens, rules, reference);
+    let (resolved, future, back) = tensed;
     let (first, last, precision) = resolved?;
     // Recorded when the tense decided the day ("I'll go back on Friday"), so a reader can tell a
     // date read forward from one read back.
@@ -427,14 +429,12 @@ fn date_claim(
 /// A day range with the precision it was told to.
 type Resolved = (Date, Date, DatePrecision);
 
+/// A date resolved in its tense: as read, whether it was read forward, and how it reads back.
+type Tensed = (Option<Resolved>, bool, Option<Resolved>);
+
 /// Date `m` resolved against `reference`: forward when its clause is in the future tense, else
 /// back; whether it was read forward; and how it reads back.
-fn resolve_in_tense(
-    m: &DateMatch,
-    tokens: &[Token],
-    rules: &Rules,
-    reference: Option<Date>,
-) -> (Option<Resolved>, bool, Option<Resolved>) {
+fn resolve_in_tense(m: &DateMatch, tokens: &[Token], rules: &Rules, reference: Option<Date>) -> Tensed {
     // The tense is read (a walk over the clause) only for a date it can move: most read the same
     // either way ("July 12, 2025", "yesterday").
     let (back, ahead) = (date::resolve(&m.expr, reference, false), date::resolve(&m.expr, reference, true));
@@ -442,34 +442,48 @@ fn resolve_in_tense(
     (if future { ahead } else { back }, future, back)
 }
 
+/// What [`time_days`] read of a finding, for its claim.
+#[derive(Clone, Copy, Default)]
+struct Dated {
+    /// The day a time of day falls on.
+    day: Option<Date>,
+    /// A date resolved in its tense, which its claim reads again.
+    tensed: Option<Tensed>,
+}
+
 /// The day each time of day in `found` falls on: the nearest single day dated in its sentence
-/// ("on Tuesday at 7:48 a.m."), else the reference date. `None` for the other findings.
-fn time_days(found: &[Found2], tokens: &[Token], rules: &Rules, reference: Option<Date>) -> Vec<Option<Date>> {
+/// ("on Tuesday at 7:48 a.m."), else the reference date. No day for the other findings, and each
+/// date as it was resolved for the days.
+fn time_days(found: &[Found2], tokens: &[Token], rules: &Rules, reference: Option<Date>) -> Vec<Dated> {
     // The dates are resolved (and their tense read) only for a source that tells a time of day.
     if !found.iter().any(|f| matches!(f, Found2::Time(_))) {
-        return vec![None; found.len()];
+        return vec![Dated::default(); found.len()];
     }
+    let mut read: Vec<Dated> = found
+        .iter()
+        .map(|f| match f {
+            Found2::Date(m) => Dated { day: None, tensed: Some(resolve_in_tense(m, tokens, rules, reference)) },
+            _ => Dated::default(),
+        })
+        .collect();
     let days: Vec<(u32, usize, Date)> = found
         .iter()
-        .filter_map(|f| match f {
-            Found2::Date(m) => {
-                let (a, b, _) = resolve_in_tense(m, tokens, rules, reference).0?;
+        .zip(&read)
+        .filter_map(|(f, r)| match (f, r.tensed) {
+            (Found2::Date(m), Some((Some((a, b, _)), _, _))) => {
                 (a == b && m.hedge == Hedge::Period).then_some((tokens[m.start].sentence, m.start, a))
             }
             _ => None,
         })
         .collect();
-    found
-        .iter()
-        .map(|f| match f {
-            Found2::Time(t) => {
-                let sentence = tokens[t.start].sentence;
-                let near = days.iter().filter(|d| d.0 == sentence).min_by_key(|d| d.1.abs_diff(t.start));
-                near.map(|d| d.2).or(reference)
-            }
-            _ => None,
-        })
-        .collect()
+    for (f, r) in found.iter().zip(&mut read) {
+        if let Found2::Time(t) = f {
+            let sentence = tokens[t.start].sentence;
+            let near = days.iter().filter(|d| d.0 == sentence).min_by_key(|d| d.1.abs_diff(t.start));
+            r.day = near.map(|d| d.2).or(reference);
+        }
+    }
+    read
 }
 
 /// The claim of a time of day on `day`: the day number plus the fraction of the day, widened by
