@@ -57,7 +57,12 @@ fn overflowing_exponent(tokens: &[Token], i: usize) -> Option<usize> {
 /// does not have, in the year written after it or, without one, in a leap year. Returns the token
 /// range.
 fn impossible_date(tokens: &[Token], rules: &Rules, i: usize) -> Option<(usize, usize)> {
-    let month_at = |k: usize| tokens.get(k).and_then(|t| rules.months.get(&*t.norm)).copied();
+    // A month is a word, as the date readers take one (`date::proper::month_at`): a mark or
+    // digits beside the number is turned away before the table is hashed.
+    let month_at = |k: usize| {
+        let word = tokens.get(k).filter(|t| t.kind == TokenKind::Word)?;
+        rules.months.get(&*word.norm).copied()
+    };
     let (start, month, after) = if let Some(m) = i.checked_sub(1).and_then(month_at) {
         (i - 1, m, i + 1)
     } else {
