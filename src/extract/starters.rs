@@ -14,7 +14,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexer::{Token, TokenKind};
-use crate::claim::{short_key, SHORT};
+use crate::claim::{short_key, short_key_in};
 use crate::rules::schema::{HedgeMode, HedgePosition};
 use crate::rules::{Rules, WordFacts};
 
@@ -210,22 +210,14 @@ pub fn of_tokens_lowered<'r>(
 }
 
 /// The word-table key (`claim::short_key`) of the norm of `token`, a word or mark, read from
-/// `lower`, the ASCII lower-case copy of the text from byte `from`: one load and a mask, where
-/// computing it from the norm alone branches on its length, a branch taken a different way
-/// from one token to the next. `None` when the norm is too long for a key, the text there is
-/// not ASCII (whose lower case the copy does not hold), or the copy ends within eight bytes.
+/// `lower`, the ASCII lower-case copy of the text from byte `from` (`claim::short_key_in`). `None`
+/// when the norm is too long for a key, the text there is not ASCII (whose lower case the copy
+/// does not hold), or the copy ends within eight bytes.
 fn key_at(token: &Token, lower: &[u8], from: usize) -> Option<u64> {
-    let len = token.end - token.start;
-    let at = token.start - from;
-    let chunk = lower.get(at..at + 8)?;
-    if len > SHORT {
-        return None;
-    }
-    // The token's bytes, the first lowest (`len` is at least one, so the shift stays below 64).
-    let bytes = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & (u64::MAX >> (64 - 8 * len));
-    // The norm of a word or mark written in ASCII is its text in ASCII lower case (`lexer`).
-    let ascii = bytes & 0x8080_8080_8080_8080 == 0;
-    let key = ascii.then_some(bytes | (len as u64) << 56);
+    let key = short_key_in(lower, token.start - from, token.end - token.start)?;
+    // The norm of a word or mark written in ASCII is its text in ASCII lower case (`lexer`). The
+    // key's top byte is a length of at most seven, whose high bit is clear too.
+    let key = (key & 0x8080_8080_8080_8080 == 0).then_some(key);
     debug_assert!(key.is_none() || key == short_key(&token.norm), "{:?}", token.norm);
     key
 }
