@@ -25,17 +25,18 @@ pub struct WordTable {
     long_bits: Vec<u64>,
 }
 
-/// The number of bits in [`WordTable::long_bits`], a power of two: 1 KiB, some twenty bits for
-/// each of the rules' long words, so that few absent words find theirs set.
-const LONG_BITS: usize = 1 << 13;
+/// The fewest bits of [`WordTable::long_bits`] for each long word, so that few absent words find
+/// theirs set: the table has the next power of two (1 KiB for the rules' 426 long words), and grows
+/// with a user's rules as the short words' table does.
+const LONG_BITS_A_WORD: usize = 16;
 
-/// The bit of `word`, longer than [`SHORT`] bytes, in [`WordTable::long_bits`]: its first and last
-/// eight bytes and its length, mixed by a multiplication.
-fn long_bit(word: &str) -> usize {
+/// The bit of `word`, longer than [`SHORT`] bytes, among `bits` (a power of two): its first and
+/// last eight bytes and its length, mixed by a multiplication.
+fn long_bit(word: &str, bits: usize) -> usize {
     let b = word.as_bytes();
     let eight = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
     let mixed = (eight(0) ^ eight(b.len() - 8).rotate_left(29) ^ b.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (mixed >> (64 - LONG_BITS.trailing_zeros())) as usize
+    (mixed >> (64 - bits.trailing_zeros())) as usize
 }
 
 /// A slot of [`WordTable::short`]: a word's key, the index of its facts and a copy of their
@@ -57,6 +58,8 @@ impl WordTable {
     /// The table of `words`.
     pub fn new(words: HashMap<String, WordFacts>) -> WordTable {
         let (short, long): (Vec<_>, Vec<_>) = words.into_iter().partition(|(word, _)| word.len() <= SHORT);
+        // In words of 64 bits.
+        let long_bits = (LONG_BITS_A_WORD * long.len()).next_power_of_two().max(64) / 64;
         // At most a quarter of the slots full, so that a probe seldom reads past its first: most
         // lookups are of words the table does not hold (two in five tokens), whose search ends
         // only at a free slot, and each further slot read was a branch mispredicted as often as
@@ -66,10 +69,10 @@ impl WordTable {
             short: vec![(FREE, 0, Starts::default()); (4 * short.len()).next_power_of_two()],
             short_facts: Vec::with_capacity(short.len()),
             long: long.into_iter().collect(),
-            long_bits: vec![0; LONG_BITS / 64],
+            long_bits: vec![0; long_bits],
         };
         for word in table.long.keys() {
-            let bit = long_bit(word);
+            let bit = long_bit(word, table.long_bits.len() * 64);
             table.long_bits[bit / 64] |= 1 << (bit % 64);
         }
         for (word, facts) in short {
@@ -114,7 +117,7 @@ impl WordTable {
     /// bit when it is clear (most are), else looked up by [`WordTable::get_long`].
     #[inline]
     fn get_longer(&self, word: &str) -> (Option<&WordFacts>, Starts) {
-        let bit = long_bit(word);
+        let bit = long_bit(word, self.long_bits.len() * 64);
         match self.long_bits[bit / 64] & (1 << (bit % 64)) {
             0 => (None, Starts::default()),
             _ => self.get_long(word),
@@ -253,6 +256,11 @@ mod tests {
         }
         let rules = crate::rules::Rules::embedded().unwrap();
         assert!(rules.words.long.keys().all(|w| rules.word(w).is_some()), "every long word of the rules");
+        let bits = |table: &WordTable| table.long_bits.len() * 64;
+        assert!(
+            bits(&table) >= LONG_BITS_A_WORD * words.len()
+                && bits(&rules.words) >= LONG_BITS_A_WORD * rules.words.long.len()
+        );
     }
 
     #[test]
