@@ -58,6 +58,12 @@ fn run(args: &[&str], path: &Path) -> Run {
 struct Runs(Vec<Run>);
 
 impl Runs {
+    /// `runs`, put in order of how long they took.
+    fn of(mut runs: Vec<Run>) -> Runs {
+        runs.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
+        Runs(runs)
+    }
+
     fn fastest(&self) -> Run {
         self.0[0]
     }
@@ -69,10 +75,6 @@ impl Runs {
     /// The most memory any run held: the figure a machine must have room for.
     fn peak(&self) -> u64 {
         self.0.iter().map(|r| r.peak).max().unwrap_or(0)
-    }
-
-    fn sort(&mut self) {
-        self.0.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
     }
 }
 
@@ -102,8 +104,7 @@ fn main() {
 
     let day = scratch.join("stories");
     let bytes = workload::write_day(&day, 1_000, 10, 42);
-    let mut runs = Runs((0..ROUNDS).map(|_| run(&["check", "--fail-on", "never", "--each"], &day)).collect());
-    runs.sort();
+    let runs = Runs::of((0..ROUNDS).map(|_| run(&["check", "--fail-on", "never", "--each"], &day)).collect());
     println!(
         "day, 1,000 stories x 10 sources (--each): {runs}, input {:.1} MiB, peak memory {:.1} MiB ({:.2}x input)",
         mib(bytes),
@@ -121,15 +122,15 @@ fn main() {
             (pile, bytes)
         })
         .collect();
-    let mut runs: Vec<Runs> = counts.iter().map(|_| Runs(Vec::new())).collect();
+    let mut runs: Vec<Vec<Run>> = counts.iter().map(|_| Vec::new()).collect();
     for _ in 0..ROUNDS {
         for ((pile, _), runs) in piles.iter().zip(&mut runs) {
-            runs.0.push(run(&["check", "--fail-on", "never"], pile));
+            runs.push(run(&["check", "--fail-on", "never"], pile));
         }
     }
     let mut previous: Option<Run> = None;
-    for ((count, (_, bytes)), runs) in counts.iter().zip(&piles).zip(&mut runs) {
-        runs.sort();
+    for ((count, (_, bytes)), runs) in counts.iter().zip(&piles).zip(runs) {
+        let runs = Runs::of(runs);
         let fastest = runs.fastest();
         let growth = previous.map_or(String::new(), |p| {
             format!(", x{:.2} for twice the sources (CPU x{:.2})", fastest.seconds / p.seconds, fastest.cpu / p.cpu)
