@@ -13,6 +13,15 @@ use crate::claim::Claim;
 /// judging every pair of every merge cost time growing with the square of the pile.
 const JUDGED: usize = 48;
 
+/// The claims that stand alone in their cluster, read from the clusters `names` in that order: the
+/// figures the joins after the merges may move into a group (see `align_block`).
+pub(super) fn alone<'a>(
+    clusters: &'a HashMap<usize, Vec<usize>>,
+    names: &'a [usize],
+) -> impl Iterator<Item = usize> + 'a {
+    names.iter().map(|k| &clusters[k]).filter(|members| members.len() == 1).map(|members| members[0])
+}
+
 /// The clusters of one block. A cluster is named by the claim it started from and keeps that name
 /// as it grows, so what was found of it (`apart` in `align_block`) holds while it grows.
 pub(super) struct Clusters<'a> {

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::claim::{Claim, DatePrecision, Hedge, Kind};
 use crate::compare::{self, Verdict};
 
+use super::clusters::alone;
 use super::{most_told, source_count, Context, Ground};
 
 /// For each date left on its own, the group it joins, if any: the group of dates that agree, at the
@@ -44,11 +45,10 @@ pub(super) fn day_targets(
         }
     }
     let mut out = Vec::new();
-    for &k in names {
-        let members = &clusters[&k];
-        let (o, x) = (members[0], &claims[members[0]]);
+    for o in alone(clusters, names) {
+        let x = &claims[o];
         // A statement's date ("released Nov. 10") is the day it was published, not the story's.
-        if members.len() != 1 || x.kind != Kind::Date || x.subject.past || x.subject.statement {
+        if x.kind != Kind::Date || x.subject.past || x.subject.statement {
             continue;
         }
         let told: Vec<(usize, usize)> = days

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::Kind;
 
-use super::clusters::Clusters;
+use super::clusters::{alone, Clusters};
 use super::{other_places, source_count, Context, Ground};
 
 /// Most bytes between two figures of one list ("7.6 and 7.4", "5.2, 5.4"): a word and spaces.
@@ -65,12 +65,10 @@ pub(super) fn list_targets(
         lo > 0.0 && hi / lo <= ratio
     };
     let mut out = Vec::new();
-    for &k in names {
-        let group = &clusters[&k];
-        let o = group[0];
+    for o in alone(clusters, names) {
         let x = &claims[o];
         let Some(&(p, first)) = listed.get(&o) else { continue };
-        if group.len() != 1 || x.subject.past || x.subject.times {
+        if x.subject.past || x.subject.times {
             continue;
         }
         let beside = group_of(p);

@@ -16,6 +16,7 @@ use crate::claim::{Claim, Kind};
 use crate::compare::{self, RelateKey, Verdict};
 use crate::rules::Rules;
 
+use super::clusters::alone;
 use super::roles::Role;
 use super::{
     dated_alike, degree_beside_plain, most_told, of_other_days, other_places, same_weekday, source_count, Context,
@@ -72,11 +73,10 @@ pub(super) fn loner_targets(
         }
     }
     let mut out = Vec::new();
-    for &k in names {
-        let members = &clusters[&k];
-        let (o, x) = (members[0], &claims[members[0]]);
+    for o in alone(clusters, names) {
+        let x = &claims[o];
         let counted = matches!(cx.roles[o].0, Kind::Count | Kind::Quantity);
-        if members.len() != 1 || !counted || x.subject.past || x.subject.times || cx.roles[o].1.is_empty() {
+        if !counted || x.subject.past || x.subject.times || cx.roles[o].1.is_empty() {
             continue;
         }
         let fits = |t: usize| {

@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::claim::{Claim, Kind};
 use crate::compare;
 
+use super::clusters::alone;
 use super::{dated_alike, most_told, same_weekday, source_count, Context, Ground};
 
 /// The named place a claim is a distance from, when it is one: a length tied to a place by its
@@ -73,10 +74,9 @@ pub(super) fn place_targets(
         p.min(q) > 0.0 && p.max(q) / p.min(q) <= rules.max_place_ratio
     };
     let mut out = Vec::new();
-    for &k in names {
-        let members = &clusters[&k];
-        let (o, x) = (members[0], &claims[members[0]]);
-        let Some(place) = place_of(cx, x).filter(|&p| members.len() == 1 && one_distance(x.source, p)) else {
+    for o in alone(clusters, names) {
+        let x = &claims[o];
+        let Some(place) = place_of(cx, x).filter(|&p| one_distance(x.source, p)) else {
             continue;
         };
         let candidates: Vec<(usize, usize)> = targets

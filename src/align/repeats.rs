@@ -6,7 +6,7 @@
 use crate::claim::Kind;
 use crate::compare::{self, Verdict};
 
-use super::clusters::Clusters;
+use super::clusters::{alone, Clusters};
 use super::{other_places, same_weekday, Context};
 
 /// For each claim left on its own, the group it joins, if any:
@@ -24,10 +24,9 @@ pub(super) fn repeat_targets(cx: &Context, clusters: &Clusters, names: &[usize])
     let clusters = groups.all();
     let (claims, rules) = (cx.claims, cx.rules);
     let mut out = Vec::new();
-    for &k in names {
-        let members = &clusters[&k];
-        let (o, x) = (members[0], &claims[members[0]]);
-        if members.len() != 1 || !cx.sole[o] || x.kind == Kind::Date {
+    for o in alone(clusters, names) {
+        let x = &claims[o];
+        if !cx.sole[o] || x.kind == Kind::Date {
             continue;
         }
         let repeats = |m: usize| {

@@ -8,7 +8,7 @@
 use crate::claim::{Claim, Hedge, Kind};
 use crate::compare::{self, Verdict};
 
-use super::clusters::Clusters;
+use super::clusters::{alone, Clusters};
 use super::{other_places, same_weekday, source_count, Context, Ground};
 
 /// Least exact count an outlet is taken to restate under another noun: below it a story holds
@@ -26,11 +26,10 @@ pub(super) fn restated_targets(cx: &Context, clusters: &Clusters, names: &[usize
     let clusters = groups.all();
     let (claims, rules) = (cx.claims, cx.rules);
     let mut out = Vec::new();
-    for &k in names {
-        let members = &clusters[&k];
-        let (o, x) = (members[0], &claims[members[0]]);
+    for o in alone(clusters, names) {
+        let x = &claims[o];
         let large = x.nominal.is_exact() && x.nominal.low().is_some_and(|v| v >= DISTINCT_COUNT);
-        if members.len() != 1 || cx.roles[o].0 != Kind::Count || !large || x.subject.past || x.subject.times {
+        if cx.roles[o].0 != Kind::Count || !large || x.subject.past || x.subject.times {
             continue;
         }
         let restates = |m: usize| {

@@ -12,6 +12,7 @@ use crate::claim::{Claim, Degree, Kind};
 use crate::compare::{self, Verdict};
 use crate::rules::Rules;
 
+use super::clusters::alone;
 use super::roles::Role;
 use super::{dated_alike, most_told, other_places, same_weekday, sole_pair, source_count, Context, Ground};
 
@@ -120,12 +121,10 @@ pub(super) fn outlier_targets(
         }
     }
     let mut out = Vec::new();
-    for &k in names {
-        let members = &clusters[&k];
-        let o = members[0];
+    for o in alone(clusters, names) {
         let x = &claims[o];
         // A count of occurrences ("arrested four times") is no outlier of anything.
-        if members.len() != 1 || !cx.sole[o] || x.subject.times {
+        if !cx.sole[o] || x.subject.times {
             continue;
         }
         // The target, chosen among groups without a claim of this source, holds the role (it was
