@@ -143,7 +143,10 @@ impl<'r> Terms<'r> {
         let terms = words
             .iter()
             .map(|(word, start, end, name)| {
-                let (text, key) = (table.term(word), alphabetical_key(word));
+                // The look-up's short key makes a short word's alphabetical key too.
+                let (text, short) = table.term_and_key(word);
+                let key = alphabetical_key_of(word, short);
+                debug_assert_eq!(key, alphabetical_key(word), "{word:?}");
                 Term { text, start: *start, end: *end, name: *name, key }
             })
             .collect();
@@ -502,6 +505,18 @@ fn alphabetical_key(word: &str) -> u64 {
     match word.as_bytes().first_chunk::<8>() {
         Some(&bytes) => u64::from_be_bytes(bytes),
         None => (claim::short_key(word).unwrap_or_default() & BELOW_LENGTH).swap_bytes(),
+    }
+}
+
+/// [`alphabetical_key`] of `word` given its `short`_key (`claim::short_key`), which interning it
+/// computed already: a word without one is longer than [`claim::SHORT`] bytes, so eight of them
+/// are one load.
+#[inline(always)]
+fn alphabetical_key_of(word: &str, short: Option<u64>) -> u64 {
+    match (short, word.as_bytes().first_chunk::<8>()) {
+        (Some(key), _) => (key & BELOW_LENGTH).swap_bytes(),
+        (None, Some(&bytes)) => u64::from_be_bytes(bytes),
+        (None, None) => unreachable!("a word of under eight bytes has a short key"),
     }
 }
 
