@@ -167,12 +167,17 @@ pub fn singular(word: &str) -> Cow<'_, str> {
 
 /// [`singular`] of a word ending in "s" or "n".
 fn folded(word: &str) -> Cow<'_, str> {
-    for (plural, one) in IRREGULAR_PLURALS {
-        if let Some(stem) = word.strip_suffix(plural) {
-            if stem.is_empty() || MAN_COMPOUNDS.contains(&stem) {
-                return Cow::Owned(format!("{stem}{one}"));
+    // The irregular plurals end in "n" and the regular ones in "s": a word is read for the one
+    // kind its last letter allows (most are plurals in "s").
+    if word.ends_with('n') {
+        for (plural, one) in IRREGULAR_PLURALS {
+            if let Some(stem) = word.strip_suffix(plural) {
+                if stem.is_empty() || MAN_COMPOUNDS.contains(&stem) {
+                    return Cow::Owned(format!("{stem}{one}"));
+                }
             }
         }
+        return Cow::Borrowed(word);
     }
     let n = word.len();
     if n > 4 && word.ends_with("ies") {
@@ -202,6 +207,13 @@ mod tests {
     fn a_word_not_ending_in_s_or_n_is_no_plural() {
         assert!(IRREGULAR_PLURALS.iter().all(|(plural, _)| plural.ends_with('n')));
         assert_eq!(singular("gunmen"), "gunman");
+        assert_eq!(singular("men"), "man");
+        assert_eq!(singular("yemen"), "yemen");
+        assert_eq!(singular("children"), "child");
+        assert_eq!(singular("soldiers"), "soldier");
+        assert_eq!(singular("cities"), "city");
+        assert_eq!(singular("churches"), "church");
+        assert_eq!(singular("virus"), "virus");
         assert_eq!(singular("quake"), "quake");
     }
 }
