@@ -56,7 +56,8 @@ pub struct Terms<'r> {
     /// rules' window: looked up, as the division that makes one is slow beside the rest of a
     /// term's weighing.
     by_distance: Vec<f32>,
-    /// Lists a subject is made in, kept from one claim to the next.
+    /// Lists a subject is made in, kept from one claim to the next, and from one source to the
+    /// next of a thread (see `Scratch::spare`).
     scratch: RefCell<Scratch>,
     /// The facts of no word, read for a token that has none (see `lists`).
     no_facts: WordFacts,
@@ -82,6 +83,30 @@ struct Scratch {
     room: MergeRoom,
     /// The subject's terms, heaviest first.
     terms: Vec<(claim::Term, f32)>,
+}
+
+thread_local! {
+    /// The lists the last source's subjects were made in, handed to the thread's next source: a
+    /// source's own lists grew from nothing on its first claims, a dozen allocations a source.
+    static SPARE: RefCell<Option<Scratch>> = const { RefCell::new(None) };
+}
+
+impl Scratch {
+    /// The thread's spare lists, or new ones; lending to no sentence yet.
+    fn spare() -> Scratch {
+        let mut scratch = SPARE.with_borrow_mut(Option::take).unwrap_or_default();
+        // The terms lent are the last source's: none of this one's.
+        scratch.lent.to = None;
+        scratch
+    }
+}
+
+impl Drop for Terms<'_> {
+    fn drop(&mut self) {
+        let scratch = std::mem::take(self.scratch.get_mut());
+        // A thread being torn down has no spare to keep.
+        let _ = SPARE.try_with(|spare| *spare.borrow_mut() = Some(scratch));
+    }
 }
 
 impl<'r> Terms<'r> {
@@ -168,7 +193,8 @@ impl<'r> Terms<'r> {
             }
         }
         let by_distance = (0..=rules.window).map(|distance| 1.0 / (1.0 + 0.5 * distance as f32)).collect();
-        Terms { terms, by_sentence, marks, facts, by_distance, scratch: RefCell::default(), no_facts, disputing }
+        let scratch = RefCell::new(Scratch::spare());
+        Terms { terms, by_sentence, marks, facts, by_distance, scratch, no_facts, disputing }
     }
 
     /// Whether word list `list` holds the word at token `k`.
