@@ -4,6 +4,7 @@
 //! ("2 years 1 month 21 days ago", "two days after tomorrow", "in 3 weeks" in the future tense).
 
 use super::super::lexer::{word, Token, TokenKind};
+use super::super::starters::Starts;
 use super::super::{duration, number};
 use super::DateExpr;
 use crate::rules::Rules;
@@ -245,7 +246,7 @@ pub(super) fn less_than_shifted(
     if word(tokens, j) != Some("less") || word(tokens, j + 1) != Some("than") {
         return None;
     }
-    let (far, end) = shifted(tokens, text, rules, &at.beside(j + 2), future)?;
+    let (far, end) = shifted_after(tokens, text, rules, at, j + 2, future)?;
     let DateExpr::Shifted { base, sign, .. } = far else { return None };
     let (near, far) = (Box::new(DateExpr::DaysFrom { days: i32::from(base) }), Box::new(far));
     let (from, to) = if sign > 0 { (near, far) } else { (far, near) };
@@ -268,9 +269,25 @@ pub(super) fn more_than_shifted(
         (Some("over"), _) => j + 1,
         _ => return None,
     };
-    let (far, end) = shifted(tokens, text, rules, &at.beside(k), future)?;
+    let (far, end) = shifted_after(tokens, text, rules, at, k, future)?;
     let DateExpr::Shifted { sign, .. } = far else { return None };
     Some((far, end, sign))
+}
+
+/// [`shifted`] at token `k`, past the bound that opens it at the token of `at` ("more than",
+/// "over", "less than"). The length it counts starts only at a word the starters list for lengths
+/// of time, as the extractor relies on at every token: "over the", "more than the" read none.
+fn shifted_after(
+    tokens: &[Token],
+    text: &str,
+    rules: &Rules,
+    at: &number::At,
+    k: usize,
+    future: impl Fn() -> bool,
+) -> Option<(DateExpr, usize)> {
+    let length_may_start = at.facts().may(tokens, k, |f| f.starts.has(Starts::DURATION));
+    debug_assert!(length_may_start || duration::read(tokens, text, rules, k).is_none());
+    length_may_start.then(|| shifted(tokens, text, rules, &at.beside(k), future)).flatten()
 }
 
 #[cfg(test)]
