@@ -115,8 +115,13 @@ pub fn mark(rules: &Rules, facts: &mut HashMap<String, WordFacts>) {
     date.extend(rules.seasons.keys().chain(rules.parts.keys()).cloned());
     date.extend(rules.decades.keys().chain(rules.ordinals.keys()).cloned());
 
-    // A time of day with a hedge before it ("around 9:30 a.m.").
-    let time = rules.hedges.iter().filter(|h| h.position == HedgePosition::Before).filter_map(|h| h.words.first());
+    // A time of day with a hedge before it ("around 9:30 a.m."). Only a hedge that places it
+    // loosely does (`date::match_time`): "at least", "more than", "nearly" open none.
+    let time = rules
+        .hedges
+        .iter()
+        .filter(|h| h.position == HedgePosition::Before && h.mode == HedgeMode::Approx)
+        .filter_map(|h| h.words.first());
 
     for w in time {
         starts_of(facts, w.clone()).set(Starts::TIME);
