@@ -327,6 +327,8 @@ fn introducer(word: &str) -> Option<&'static [&'static str]> {
     Some(match word {
         "the" => &["day", "following"],
         "from" | "between" => &["now"],
+        // "this week", "this May", "this morning" (`relative_date`): "this is" opens none.
+        "this" | "current" => &["decade", "quarter", "morning", "afternoon", "evening"],
         w if bare_preposition(w) => &[],
         _ => return None,
     })
