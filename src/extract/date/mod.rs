@@ -329,6 +329,14 @@ fn introducer(word: &str) -> Option<&'static [&'static str]> {
         "from" | "between" => &["now"],
         // "this week", "this May", "this morning" (`relative_date`): "this is" opens none.
         "this" | "current" => &["decade", "quarter", "morning", "afternoon", "evening"],
+        // "earlier this month", "later in the year" (`around_reference`).
+        "earlier" | "later" => &[],
+        // "end of 2016": a part but "early", "mid" and "late" is one only before "of".
+        "start" | "beginning" | "middle" | "end" => &["of"],
+        // "rest of the week", "rest of my week", "rest this week" (`around_reference`).
+        "rest" => &["of", "my"],
+        // "w/c Feb 4" (`period::week`).
+        "w" => &["/"],
         w if bare_preposition(w) => &[],
         _ => return None,
     })
