@@ -22,7 +22,7 @@ fn term_at<'a>(tokens: &'a [Token], rules: &'a Rules, facts: Facts<'_, 'a>, k: u
 pub(super) fn counted_noun(
     tokens: &[Token],
     rules: &Rules,
-    facts: Facts,
+    facts: Facts<'_, '_>,
     k: usize,
     look_back: bool,
 ) -> (Option<String>, usize) {
@@ -39,22 +39,32 @@ pub(super) fn counted_noun(
         .take(FIRING_REACH)
         .take_while(|&j| tokens[j].sentence == sentence && !tokens[j].is_punct(",;:—–"))
         .filter(|&j| facts.may(tokens, j, |f| f.gun_verb))
-        .find_map(|j| rules.gun_verbs.get(&*tokens[j].norm))
-        .cloned();
-    (fired.or(head), end)
+        .find_map(|j| rules.gun_verbs.get(&*tokens[j].norm));
+    // The noun is copied out only now, once it is known to be the one returned.
+    (fired.cloned().or_else(|| head.map(Cow::into_owned)), end)
 }
 
 /// How many tokens before a number a verb of `gun_verbs` may stand: "fired a total of 11 shots".
 const FIRING_REACH: usize = 4;
 
 /// `counted_noun` as its words say it, before a verb of `gun_verbs` is weighed.
-fn noun_of(tokens: &[Token], rules: &Rules, facts: Facts, k: usize, look_back: bool) -> (Option<String>, usize) {
+/// The noun is borrowed where its term is a word of the text or of the rules, so that the words
+/// read on the way to it are not copied.
+fn noun_of<'a>(
+    tokens: &'a [Token],
+    rules: &'a Rules,
+    facts: Facts<'_, 'a>,
+    k: usize,
+    look_back: bool,
+) -> (Option<Cow<'a, str>>, usize) {
     let sentence = tokens.get(k.saturating_sub(1)).map_or(0, |t| t.sentence);
     let mut j = k;
     if tokens.get(j).is_some_and(|t| t.is("of")) {
         j += 1;
     }
-    let mut head: Option<String> = None;
+    let mut head: Option<Cow<'a, str>> = None;
+    // Whether `head` is none or a general noun ("people", `generic`), as the loop finds it.
+    let mut general = true;
     let mut end = k;
     let mut taken = 0;
     while let Some(t) = tokens.get(j) {
@@ -83,8 +93,8 @@ fn noun_of(tokens: &[Token], rules: &Rules, facts: Facts, k: usize, look_back: b
         let countable = rules.countable.contains(&*term);
         let plural = subject::singular(&t.norm) != t.norm;
         let ends = countable || plural;
-        let general = term == "people" || rules.generic.contains(&*term);
-        head = Some(term.into_owned());
+        general = term == "people" || rules.generic.contains(&*term);
+        head = Some(term);
         if ends {
             // "two plainclothes officers": a word ending in s that names nothing counted gives
             // way to a counted word right after it. So does a counted word used as an adjective
@@ -99,17 +109,18 @@ fn noun_of(tokens: &[Token], rules: &Rules, facts: Facts, k: usize, look_back: b
                 (true, true) => None,
             };
             if let Some((next, after)) = next {
-                head = Some(next);
+                general = next == "people" || rules.generic.contains(&next);
+                head = Some(Cow::Owned(next));
                 end = after;
             }
             break;
         }
     }
+    debug_assert_eq!(general, head.as_deref().is_none_or(|h| rules.generic.contains(h) || h == "people"));
     // "24 people were killed": a general noun gives way to a countable word just after it. Its
     // clause's content words are read, not its tokens: auxiliaries and "others" itself say
     // nothing, so "dozens of others were seriously injured" counts the injured as surely as "24
     // people were killed" counts the dead.
-    let general = head.as_deref().is_none_or(|h| rules.generic.contains(h) || h == "people");
     if general {
         let better = (end..tokens.len())
             .take(GENERAL_REACH)
@@ -121,7 +132,7 @@ fn noun_of(tokens: &[Token], rules: &Rules, facts: Facts, k: usize, look_back: b
             .take(3)
             .find(|c| rules.countable.contains(&**c) && c != "people");
         if let Some(better) = better {
-            return (Some(better.into_owned()), end);
+            return (Some(better), end);
         }
     }
     if (head.is_none() || general) && look_back {
@@ -131,10 +142,10 @@ fn noun_of(tokens: &[Token], rules: &Rules, facts: Facts, k: usize, look_back: b
             .filter_map(|i| subject::alias_phrase(tokens, rules, i, facts.of(tokens, rules, i)))
             .find(|&(c, after)| after + 1 == k && rules.countable.contains(c));
         if let Some((c, _)) = phrase {
-            return (Some(c.to_string()), end);
+            return (Some(Cow::Borrowed(c)), end);
         }
         if let Some(object) = estimated_object(tokens, rules, facts, k, sentence) {
-            return (Some(object), end);
+            return (Some(Cow::Owned(object)), end);
         }
         // "killing one", "the death toll rose to 24", and the commonest phrasing of all, "the
         // quake killed 12 people": the countable word before the number, in its clause. Not
@@ -151,7 +162,7 @@ fn noun_of(tokens: &[Token], rules: &Rules, facts: Facts, k: usize, look_back: b
             .filter_map(|j| term_at(tokens, rules, facts, j))
             .find(|c| rules.countable.contains(&**c) && c != "people");
         if before.is_some() || head.is_none() {
-            return (before.map(Cow::into_owned), end);
+            return (before, end);
         }
     }
     (head, end)
