@@ -2,7 +2,7 @@
 //! currency ("$3bn"), unit ("10 km", "three-day", "15%") or counted noun ("11,000 soldiers"), and
 //! quantities said without a number ("dozens of people").
 
-use super::lexer::{Token, TokenKind};
+use super::lexer::{sentence_span, Token, TokenKind};
 use super::number::{self, Number};
 pub use super::range::tidy;
 use super::range::{apply_hedge, hedge_after, hedge_before, hedge_of, or_equal, other_bound, range_end, rank_range};
@@ -252,8 +252,15 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
             low.value *= suffix;
             low.suffix = None;
         }
+        // A cue is looked for among its sentence's tokens only, found by halving: a walk over the
+        // whole text for each cue cost more than the rest of the claim.
         let sentence = tokens[i].sentence;
-        let u = rules.sense(u, |cue| tokens.iter().any(|t| t.sentence == sentence && t.norm == cue));
+        let in_sentence = |cue: &str| {
+            let found = tokens[sentence_span(tokens, sentence)].iter().any(|t| t.norm == cue);
+            debug_assert_eq!(found, tokens.iter().any(|t| t.sentence == sentence && t.norm == cue));
+            found
+        };
+        let u = rules.sense(u, in_sentence);
         kind = u.kind;
         written_unit.clone_from(&u.name);
         unit = rules.base_unit(&u.dimension).to_string();
