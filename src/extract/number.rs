@@ -360,13 +360,14 @@ fn read_digits(tokens: &[Token], text: &str, rules: &Rules, facts: Facts, i: usi
     }
     let mut suffix = None;
     let mut suffix_token = 0;
-    let decimal = text[tokens[i].start..tokens[end - 1].end].contains('.');
     if let Some(next) = tokens.get(end).filter(|t| t.kind == TokenKind::Word && t.sentence == tokens[i].sentence) {
         let raw = &text[next.start..next.end];
         // As written ("M"), then in lower case when that differs (most words are written so).
         let folded = || (raw != next.norm).then(|| rules.suffixes.get(&*next.norm)).flatten();
         if let Some(&f) = rules.suffixes.get(raw).or_else(folded) {
-            if !next.space_before || spaced_suffix(tokens, rules, raw, f, end, decimal) {
+            // Whether the number has a decimal point is asked only of a suffix standing apart.
+            let decimal = || text[tokens[i].start..tokens[end - 1].end].contains('.');
+            if !next.space_before || spaced_suffix(tokens, rules, raw, f, end, decimal()) {
                 suffix = Some(f);
                 suffix_token = end;
             }
