@@ -362,9 +362,12 @@ fn read_digits(tokens: &[Token], text: &str, rules: &Rules, facts: Facts, i: usi
     let mut suffix_token = 0;
     if let Some(next) = tokens.get(end).filter(|t| t.kind == TokenKind::Word && t.sentence == tokens[i].sentence) {
         let raw = &text[next.start..next.end];
-        // As written ("M"), then in lower case when that differs (most words are written so).
+        // As written ("M"), then in lower case when that differs (most words are written so). A
+        // word longer than every suffix in both spellings (most words after a number) is none.
         let folded = || (raw != next.norm).then(|| rules.suffixes.get(&*next.norm)).flatten();
-        if let Some(&f) = rules.suffixes.get(raw).or_else(folded) {
+        let short = raw.len().min(next.norm.len()) <= rules.longest_suffix();
+        debug_assert!(short || (!rules.suffixes.contains_key(raw) && folded().is_none()));
+        if let Some(&f) = short.then(|| rules.suffixes.get(raw).or_else(folded)).flatten() {
             // Whether the number has a decimal point is asked only of a suffix standing apart.
             let decimal = || text[tokens[i].start..tokens[end - 1].end].contains('.');
             if !next.space_before || spaced_suffix(tokens, rules, raw, f, end, decimal()) {

@@ -79,6 +79,7 @@ fn tables(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>) -> Result<
         number_words: HashMap::default(),
         scales: HashMap::default(),
         suffixes: HashMap::default(),
+        suffix_max_len: 0,
         ordinals: HashMap::default(),
         fractions: HashMap::default(),
         negatives: HashSet::default(),
@@ -182,6 +183,7 @@ fn tables(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>) -> Result<
             rules.number_words.extend(n.words.iter().map(|(k, v)| (k.to_lowercase(), *v)));
             rules.scales.extend(n.scales.iter().map(|(k, v)| (k.to_lowercase(), *v)));
             rules.suffixes.extend(n.suffixes.iter().map(|(k, v)| (k.clone(), *v)));
+            rules.suffix_max_len = rules.suffixes.keys().map(String::len).max().unwrap_or(0);
             rules.ordinals.extend(n.ordinals.iter().map(|(k, v)| (k.to_lowercase(), *v)));
             for (k, &v) in &n.fractions {
                 let k = k.to_lowercase();

@@ -155,6 +155,8 @@ pub struct Rules {
     pub scales: HashMap<String, f64>,
     /// Scale suffixes against digits ("bn", "m").
     pub suffixes: HashMap<String, f64>,
+    /// The byte length of the longest of `suffixes`.
+    suffix_max_len: usize,
     /// Ordinal words ("first").
     pub ordinals: HashMap<String, f64>,
     /// Denominator words of fractions ("third" = 3), singular and plural.
@@ -451,6 +453,12 @@ impl Rules {
     /// end is `letters` then ends in no symbol but one of fewer letters, glued to the ones before.
     pub fn may_end_currency_letters(&self, letters: &str) -> bool {
         self.currency_letter_ends.contains(&*ascii_folded(letters))
+    }
+
+    /// The byte length of the longest scale suffix (`suffixes`): a longer word is none, and
+    /// need not be looked up.
+    pub fn longest_suffix(&self) -> usize {
+        self.suffix_max_len
     }
 
     /// The byte length of the longest currency symbol.
