@@ -138,7 +138,9 @@ fn noun_of<'a>(
     if (head.is_none() || general) && look_back {
         // "home to 167,000 people", "a city of 160,000": a phrase right before the number that
         // names what is counted says so before any word further back ("structures home to").
+        // Most words open no phrase, as their facts say before any call.
         let phrase = (k.saturating_sub(1 + rules.alias_max_words)..k.saturating_sub(1))
+            .filter(|&i| facts.may(tokens, i, |f| f.opens_alias))
             .filter_map(|i| subject::alias_phrase(tokens, rules, i, facts.of(tokens, rules, i)))
             .find(|&(c, after)| after + 1 == k && rules.countable.contains(c));
         if let Some((c, _)) = phrase {
