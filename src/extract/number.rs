@@ -106,6 +106,15 @@ impl<'f, 'r> Facts<'f, 'r> {
         }
     }
 
+    /// True when the word or mark at token `k` is known to have the fact `fact` (its facts are
+    /// given, and have it); false when it is digits, or its facts are not given.
+    pub fn known(self, tokens: &[Token], k: usize, fact: impl Fn(&WordFacts) -> bool) -> bool {
+        match (self.0, tokens.get(k)) {
+            (Some(facts), Some(t)) if t.kind != TokenKind::Digits => facts[k].is_some_and(fact),
+            _ => false,
+        }
+    }
+
     /// False when the word at token `k` is known to stand in no table of numbers in words (see
     /// `WordFacts::in_numbers`); true when it may, is digits, or its facts are not given.
     pub fn may_be_in_numbers(self, tokens: &[Token], k: usize) -> bool {

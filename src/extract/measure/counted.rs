@@ -128,6 +128,8 @@ fn noun_of<'a>(
             .take_while(|&j| {
                 !(facts.may(tokens, j, |f| f.joins_clause) && rules.clause_joins.contains(&*tokens[j].norm))
             })
+            // A stop word, known by its facts, makes no term and is not read as one.
+            .filter(|&j| !facts.known(tokens, j, |f| f.no_term))
             .filter_map(|j| term_at(tokens, rules, facts, j))
             .take(3)
             .find(|c| rules.countable.contains(&**c) && c != "people");
@@ -160,6 +162,7 @@ fn noun_of<'a>(
             .take(5)
             .take_while(|&j| tokens[j].sentence == sentence && !tokens[j].is_punct(",;:"))
             .filter(|&j| tokens[j].kind == TokenKind::Word)
+            .filter(|&j| !facts.known(tokens, j, |f| f.no_term))
             .filter(|&j| !(named && subject::singular(&tokens[j].norm) != tokens[j].norm))
             .filter_map(|j| term_at(tokens, rules, facts, j))
             .find(|c| rules.countable.contains(&**c) && c != "people");

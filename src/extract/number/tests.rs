@@ -100,3 +100,19 @@ fn whole_digits_added_up_are_worth_what_they_parse_to() {
         assert_eq!(digits_value(t), t.number(), "{:?}", t.norm);
     }
 }
+
+#[test]
+fn a_fact_is_known_only_of_words_whose_facts_are_given() {
+    let rules = Rules::embedded().unwrap();
+    let text = "the 12 soldiers";
+    let tokens = tokenize(text, 0, text.len());
+    let (_, facts) = crate::extract::starters::of_tokens(&tokens, &rules);
+    let given = Facts::of_text(&facts);
+    let no_term = |f: &WordFacts| f.no_term;
+    // "the" is a stop word; digits and a word with no facts know nothing; nor does a text whose
+    // facts are not given.
+    assert!(given.known(&tokens, 0, no_term));
+    assert!(!given.known(&tokens, 1, no_term));
+    assert!(!given.known(&tokens, 2, no_term));
+    assert!(!Facts::default().known(&tokens, 0, no_term));
+}
