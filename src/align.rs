@@ -161,11 +161,29 @@ impl Context<'_> {
     }
 }
 
-/// Where `claim` stands among a block's `members`, read off `place` (`Context::place`), or `None`
-/// when it is not of the block.
-fn place_in(members: &[usize], place: &[u32], claim: usize) -> Option<usize> {
-    let p = *place.get(claim)? as usize;
-    (members.get(p) == Some(&claim)).then_some(p)
+/// One block's claims with where each stands among them: what its clusters and its scored pairs
+/// are kept by, a list indexed by place rather than a map by claim.
+#[derive(Clone, Copy)]
+struct Block<'a> {
+    /// The block's claims, ascending.
+    members: &'a [usize],
+    /// Per claim, its place among the members of its block (`Context::place`).
+    place: &'a [u32],
+}
+
+impl Block<'_> {
+    /// Where `claim` stands among the members, or `None` when it is not of the block.
+    fn place_of(&self, claim: usize) -> Option<usize> {
+        let p = *self.place.get(claim)? as usize;
+        (self.members.get(p) == Some(&claim)).then_some(p)
+    }
+
+    /// Where `claim`, a member, stands among the members.
+    fn place_of_member(&self, claim: usize) -> usize {
+        let p = self.place[claim] as usize;
+        debug_assert_eq!(self.members[p], claim, "claim {claim} is not of the block");
+        p
+    }
 }
 
 /// How many distinct sources tell the claims `members`.
@@ -372,9 +390,10 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
     // large block scores only promising pairs, so neither a source with thousands of claims nor a
     // pile of thousands of sources costs quadratic time or memory.
     let candidates = candidates::pairs(claims, members, vectors);
+    let block = Block { members, place: cx.place };
     // Only related pairs are kept; a missing pair scores 0, so memory follows the number of
     // related pairs, not of all pairs.
-    let mut known = candidates::Scored::new((members, cx.place), candidates, |a, b| vectors.mutual(a, b));
+    let mut known = candidates::Scored::new(block, candidates, |a, b| vectors.mutual(a, b));
     // The pairs alike enough that they might meet what they need, most alike first.
     let mut ranking = known.ranking(least_needed);
     // A pair's score (0 when unrelated) and what it needs: `needed` reads both sources' claims,
@@ -386,7 +405,7 @@ fn align_block(cx: &Context, members: &[usize]) -> Vec<Aligned> {
         (s, floor_of(n))
     };
 
-    let mut clusters = Clusters::singletons(members, cx.place);
+    let mut clusters = Clusters::singletons(block);
     // Two clusters found apart stay apart: a cluster that grows keeps the pair that kept it
     // apart. Without this, every edge between two large clusters would check them again. Kept
     // as `candidates::key`, half the bytes of two `usize` over a pile's block.

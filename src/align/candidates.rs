@@ -14,6 +14,7 @@ pub(super) use ranking::Ranking;
 
 use super::grouped::counted_rows;
 use super::vectors::Vectors;
+use super::Block;
 use crate::claim::Claim;
 
 /// Blocks up to this many claims are scored pair by pair: every story, exactly as before.
@@ -232,10 +233,8 @@ impl Tally {
 /// block holds millions of pairs, which a hash table would spread over half as much memory again,
 /// at random, and walk in no particular order.
 pub(super) struct Scored<'a> {
-    /// The block's members, ascending: row `p` holds the pairs whose first claim is `members[p]`.
-    members: &'a [usize],
-    /// Per claim, its place among the members of its block (`Context::place`).
-    place: &'a [u32],
+    /// The block: row `p` holds the pairs whose first claim is its member `p`.
+    block: Block<'a>,
     /// Where each row starts in the lists below, and where the last ends.
     starts: Vec<usize>,
     /// Each pair's second claim: the candidates' list, kept.
@@ -257,13 +256,9 @@ pub(super) struct Scored<'a> {
 const NEEDS: usize = u8::MAX as usize - 1;
 
 impl<'a> Scored<'a> {
-    /// The `candidates` of `members` with their scores by `score`, those above 0; `place` gives
-    /// each member's place among them.
-    pub(super) fn new(
-        (members, place): (&'a [usize], &'a [u32]),
-        candidates: Candidates,
-        score: impl Fn(usize, usize) -> f32 + Sync,
-    ) -> Self {
+    /// The `candidates` of the members of `block` with their scores by `score`, those above 0.
+    pub(super) fn new(block: Block<'a>, candidates: Candidates, score: impl Fn(usize, usize) -> f32 + Sync) -> Self {
+        let members = block.members;
         debug_assert!(members.is_sorted());
         let Candidates { mut starts, mut seconds } = candidates;
         // Pairs are scored apart from each other, so on as many cores as there are.
@@ -292,22 +287,13 @@ impl<'a> Scored<'a> {
         seconds.shrink_to_fit();
         scores.truncate(kept);
         scores.shrink_to_fit();
-        Scored {
-            members,
-            place,
-            starts,
-            needed: vec![0; kept],
-            needs: Vec::new(),
-            seconds,
-            scores,
-            asked: HashMap::default(),
-        }
+        Scored { block, starts, needed: vec![0; kept], needs: Vec::new(), seconds, scores, asked: HashMap::default() }
     }
 
     /// Where the pair of `a` and `b` is kept, if it scored.
     fn find(&self, a: usize, b: usize) -> Option<usize> {
         let (first, second) = key(a, b);
-        let p = super::place_in(self.members, self.place, first as usize)?;
+        let p = self.block.place_of(first as usize)?;
         let row = self.starts[p]..self.starts[p + 1];
         self.seconds[row.clone()].binary_search(&second).ok().map(|k| row.start + k)
     }
@@ -366,12 +352,12 @@ impl<'a> Scored<'a> {
         let k = k as usize;
         // The row holding `k` is the last to start at or before it (rows before it may be empty).
         let row = self.starts.partition_point(|&start| start <= k) - 1;
-        (self.members[row], self.seconds[k] as usize)
+        (self.block.members[row], self.seconds[k] as usize)
     }
 
     /// Every scored pair as `key` with its score, in order of key.
     pub(super) fn iter(&self) -> impl Iterator<Item = (u32, u32, f32)> + '_ {
-        self.members.iter().enumerate().flat_map(move |(p, &a)| {
+        self.block.members.iter().enumerate().flat_map(move |(p, &a)| {
             let row = self.starts[p]..self.starts[p + 1];
             self.seconds[row.clone()].iter().zip(&self.scores[row]).map(move |(&b, &s)| (a as u32, b, s))
         })
@@ -414,7 +400,8 @@ mod tests {
             pairs.iter().map(|&(a, b)| (a, b, score(a as usize, b as usize))).filter(|&(_, _, s)| s > 0.0).collect();
         assert!(expected.len() < pairs.len() && !expected.is_empty() && members.len() > 2 * ROWS_A_TASK);
         let place = places(&members);
-        let mut scored = Scored::new((&members, &place), Candidates::of_pairs(&members, &pairs), score);
+        let mut scored =
+            Scored::new(Block { members: &members, place: &place }, Candidates::of_pairs(&members, &pairs), score);
         assert_eq!(scored.iter().collect::<Vec<_>>(), expected);
         for &(a, b) in &pairs {
             let (s, need) = scored.score_and_needed(b as usize, a as usize, || 0.5);

@@ -5,6 +5,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::Block;
 use crate::claim::Claim;
 
 /// How many members of each cluster a merge judges the pairs from two sources on: its first ones,
@@ -25,10 +26,8 @@ pub(super) fn alone<'a>(
 /// The clusters of one block. A cluster is named by the claim it started from and keeps that name
 /// as it grows, so what was found of it (`apart` in `align_block`) holds while it grows.
 pub(super) struct Clusters<'a> {
-    /// The block's claims, ascending.
-    block: &'a [usize],
-    /// Per claim, its place in `block` (`Context::place`).
-    place: &'a [u32],
+    /// The block's claims and their places.
+    block: Block<'a>,
     /// Each claim's cluster, by its place in `block`: a list, where a map by claim held a pile's
     /// largest block in 2 MB.
     of: Vec<u32>,
@@ -37,27 +36,23 @@ pub(super) struct Clusters<'a> {
 }
 
 impl<'a> Clusters<'a> {
-    /// Each claim of `block` (ascending) a cluster of its own; `place` gives each one's place in
-    /// it.
-    pub(super) fn singletons(block: &'a [usize], place: &'a [u32]) -> Clusters<'a> {
+    /// Each claim of `block` a cluster of its own.
+    pub(super) fn singletons(block: Block<'a>) -> Clusters<'a> {
         Clusters {
             block,
-            place,
-            of: block.iter().map(|&m| m as u32).collect(),
-            members: block.iter().map(|&m| (m, vec![m])).collect(),
+            of: block.members.iter().map(|&m| m as u32).collect(),
+            members: block.members.iter().map(|&m| (m, vec![m])).collect(),
         }
     }
 
     /// The cluster `claim`, a claim of the block, is in.
     pub(super) fn of(&self, claim: usize) -> usize {
-        let p = self.place[claim] as usize;
-        debug_assert_eq!(self.block[p], claim, "claim {claim} is not of the block");
-        self.of[p] as usize
+        self.of[self.block.place_of_member(claim)] as usize
     }
 
     /// The cluster `claim` is in, or `None` when it lies outside the block.
     pub(super) fn cluster_of(&self, claim: usize) -> Option<usize> {
-        super::place_in(self.block, self.place, claim).map(|p| self.of[p] as usize)
+        self.block.place_of(claim).map(|p| self.of[p] as usize)
     }
 
     /// The one cluster of several members that holds any of `claims`, if exactly one does: an
@@ -107,7 +102,7 @@ impl<'a> Clusters<'a> {
         }
         let Some(moved) = self.members.remove(&from) else { return };
         for &m in &moved {
-            self.of[self.place[m] as usize] = into as u32;
+            self.of[self.block.place_of_member(m)] = into as u32;
         }
         if let Some(target) = self.members.get_mut(&into) {
             target.extend(moved);

@@ -222,6 +222,7 @@ mod tests {
     use super::*;
     use crate::align::candidates::tests::places;
     use crate::align::candidates::{key, Candidates};
+    use crate::align::Block;
 
     #[test]
     fn runs_hand_out_every_place_most_alike_first_and_stay_bounded() {
@@ -238,7 +239,8 @@ mod tests {
             _ => 0.25,
         };
         let place = places(&members);
-        let scored = Scored::new((&members, &place), Candidates::of_pairs(&members, &pairs), score);
+        let scored =
+            Scored::new(Block { members: &members, place: &place }, Candidates::of_pairs(&members, &pairs), score);
         let mut expected: Vec<(f32, u32)> = (0..scored.scores.len() as u32)
             .map(|k| (scored.scores[k as usize], k))
             .filter(|&(s, _)| s >= 0.01)
@@ -262,9 +264,10 @@ mod tests {
         let members: Vec<usize> = (0..10).collect();
         let pairs: Vec<(u32, u32)> = (0..10).flat_map(|a| (a + 1..10).map(move |b| key(a, b))).collect();
         let place = places(&members);
-        let scored = Scored::new((&members, &place), Candidates::of_pairs(&members, &pairs), |a, b| {
-            ((a * 3 + b) % 5) as f32 / 5.0
-        });
+        let scored =
+            Scored::new(Block { members: &members, place: &place }, Candidates::of_pairs(&members, &pairs), |a, b| {
+                ((a * 3 + b) % 5) as f32 / 5.0
+            });
         let mut ranking = scored.ranking(0.3);
         let run = ranking.next(&scored).expect("one run").to_vec();
         assert!(ranking.next(&scored).is_none());
