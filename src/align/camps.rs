@@ -137,10 +137,20 @@ fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
             })
         })
     };
-    let own = |s: &[u32], t: &[u32], (camp, other): (&[usize], &[usize])| {
-        s.iter().filter(|&&x| !t.contains(&x) || disputing(x) || loose_in(x, other, camp)).count()
+    // Each outlet in both camps, with whether its figures in `a`, and in `b`, are loose against
+    // the other camp: read once an outlet, as the pairs below ask it of every pair of its own.
+    let both: Vec<(u32, bool, bool)> = sa
+        .iter()
+        .copied()
+        .filter(|s| sb.binary_search(s).is_ok())
+        .map(|s| (s, loose_in(s, a, b), loose_in(s, b, a)))
+        .collect();
+    let loose = |s: u32| both.binary_search_by_key(&s, |&(t, _, _)| t).ok().map(|k| (both[k].1, both[k].2));
+    let own = |s: &[u32], t: &[u32], in_a: bool| {
+        let loose_in_other = |x: u32| loose(x).is_some_and(|(of_a, of_b)| if in_a { of_b } else { of_a });
+        s.iter().filter(|&&x| t.binary_search(&x).is_err() || disputing(x) || loose_in_other(x)).count()
     };
-    if own(&sa, &sb, (a, b)) < 2 || own(&sb, &sa, (b, a)) < 2 {
+    if own(&sa, &sb, true) < 2 || own(&sb, &sa, false) < 2 {
         return false;
     }
     let role = told_role(cx, a);
@@ -157,8 +167,7 @@ fn camps(cx: &Context, a: &[usize], b: &[usize]) -> bool {
                     || p.subject.part
                     || q.subject.part
                     || compare::one_figure(p, q, rules)
-                    || loose_in(p.source, a, b)
-                    || loose_in(p.source, b, a))
+                    || loose(p.source).is_some_and(|(of_a, of_b)| of_a || of_b))
                 {
                     return false;
                 }
