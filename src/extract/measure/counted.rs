@@ -63,8 +63,11 @@ fn noun_of<'a>(
         j += 1;
     }
     let mut head: Option<Cow<'a, str>> = None;
-    // Whether `head` is none or a general noun ("people", `generic`), as the loop finds it.
-    let mut general = true;
+    // Whether a term is a general noun ("people", `generic`). Asked only of the head the loop
+    // ends with, not of each word on the way to it.
+    let is_general = |term: &str| term == "people" || rules.generic.contains(term);
+    // Whether `head` is a general noun, when the loop ends at its noun and has asked already.
+    let mut general = None;
     let mut end = k;
     let mut taken = 0;
     while let Some(t) = tokens.get(j) {
@@ -91,31 +94,36 @@ fn noun_of<'a>(
         // The phrase ends at its noun: a countable word or a plural ("two countries", not
         // "two countries signed").
         let countable = rules.countable.contains(&*term);
-        let plural = subject::singular(&t.norm) != t.norm;
-        let ends = countable || plural;
-        general = term == "people" || rules.generic.contains(&*term);
-        head = Some(term);
+        // Asked at most once: for a word not countable, or a countable one not general.
+        let plural = || subject::singular(&t.norm) != t.norm;
+        let ends = countable || plural();
         if ends {
+            let general_term = is_general(&term);
+            head = Some(term);
             // "two plainclothes officers": a word ending in s that names nothing counted gives
             // way to a counted word right after it. So does a counted word used as an adjective
             // ("23 arrested pirates", "two injured villagers"), as when the noun comes first
             // ("two villagers injured").
             // Not after a plural, which is the noun itself: "seven bullets fired by the
             // officers" counts bullets.
-            let next = match (countable, general) {
-                (true, false) if plural => None,
+            let next = match (countable, general_term) {
+                (true, false) if plural() => None,
                 (true, false) => noun_after(tokens, rules, facts, j, sentence),
                 (false, _) => countable_after(tokens, rules, facts, j, sentence),
                 (true, true) => None,
             };
+            general = Some(general_term);
             if let Some((next, after)) = next {
-                general = next == "people" || rules.generic.contains(&next);
+                general = Some(is_general(&next));
                 head = Some(Cow::Owned(next));
                 end = after;
             }
             break;
         }
+        head = Some(term);
     }
+    // Whether `head` is none or a general noun.
+    let general = general.unwrap_or_else(|| head.as_deref().is_none_or(is_general));
     debug_assert_eq!(general, head.as_deref().is_none_or(|h| rules.generic.contains(h) || h == "people"));
     // "24 people were killed": a general noun gives way to a countable word just after it. Its
     // clause's content words are read, not its tokens: auxiliaries and "others" itself say
