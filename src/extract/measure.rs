@@ -216,7 +216,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
     let suffix = low.suffix.unwrap_or(1.0);
     // "30bn euros": the currency comes after the scale suffix.
     let after_suffix = if low.suffix.is_some() { k.max(low.suffix_token + 1) } else { k };
-    if let Some(c) = currency_after(tokens, text, rules, facts, after_suffix, low.scaled || low.suffix.is_some()) {
+    if let Some(c) = currency_after(tokens, text, rules, after_suffix, low.scaled || low.suffix.is_some()) {
         if currency.is_none() || symbol_after_number {
             if symbol_after_number {
                 start = start.max(i);
@@ -247,7 +247,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
         written_unit.clone_from(&code);
         unit = code;
         rule = Rule::Money;
-    } else if let Some((u, after, scaled)) = unit_of(tokens, text, rules, facts, &low, k, high.is_some()) {
+    } else if let Some((u, after, scaled)) = unit_of(tokens, text, rules, &low, k, high.is_some()) {
         if scaled {
             low.value *= suffix;
             low.suffix = None;

@@ -115,18 +115,6 @@ impl<'f, 'r> Facts<'f, 'r> {
         }
     }
 
-    /// Whether the word or mark at token `k`, written in ASCII, has the fact `fact`, when the
-    /// facts are given; `None` for digits, a token not in ASCII, or when the facts are not given.
-    /// For the facts whose promise is made of tokens in ASCII only (`WordFacts::opens_unit`).
-    pub fn told(self, tokens: &[Token], k: usize, fact: impl Fn(&WordFacts) -> bool) -> Option<bool> {
-        match (self.0, tokens.get(k)) {
-            (Some(facts), Some(t)) if t.kind != TokenKind::Digits && t.norm.is_ascii() => {
-                Some(facts[k].is_some_and(fact))
-            }
-            _ => None,
-        }
-    }
-
     /// False when the word at token `k` is known to stand in no table of numbers in words (see
     /// `WordFacts::in_numbers`); true when it may, is digits, or its facts are not given.
     pub fn may_be_in_numbers(self, tokens: &[Token], k: usize) -> bool {

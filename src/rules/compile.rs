@@ -592,9 +592,6 @@ fn word_facts(
     let tables = rules.number_words.keys().chain(rules.scales.keys()).chain(rules.fractions.keys()).cloned();
     mark(&mut words, tables.chain(rules.scales.keys().map(|w| format!("{w}s"))), |f| f.in_numbers = true);
     mark(&mut words, rules.unit_phrase_heads.iter().cloned(), |f| f.opens_unit_phrase = true);
-    mark(&mut words, rules.unit_spellings().flat_map(|s| token_heads(s)), |f| f.opens_unit = true);
-    let names = rules.currency_words.keys().chain(rules.currency_unit_words.keys());
-    mark(&mut words, names.flat_map(|s| token_heads(s)), |f| f.opens_currency = true);
     mark(&mut words, rules.ordinals.keys().cloned(), |f| f.ordinal = true);
     mark(&mut words, rules.clause_joins.iter().cloned(), |f| f.joins_clause = true);
     mark(&mut words, rules.gun_verbs.keys().cloned(), |f| f.gun_verb = true);
@@ -607,36 +604,4 @@ fn word_facts(
         words.entry(w).or_default().lists = lists;
     }
     words
-}
-
-/// The beginnings of `phrase` in lower case at which a token of text that begins it can end: the
-/// whole phrase, and each beginning with no space that ends at the edge of a run of ASCII letters
-/// or at another mark ("km" and "km/" of "km/h", "per" of "per cent", "sq" and "sq." of "sq.
-/// km"). The lexer ends a word in ASCII only where its letters end, and a mark is a token of its
-/// own, so a token in ASCII that begins the phrase is one of them; the matchers then skip the
-/// phrase tables for any other word in ASCII (`WordFacts::opens_unit`).
-fn token_heads(phrase: &str) -> Vec<String> {
-    let lower = phrase.to_lowercase();
-    let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
-    let ends = |at: usize| {
-        let (before, after) = lower.split_at(at);
-        after.is_empty() || !letter(before.chars().next_back()) || !letter(after.chars().next())
-    };
-    let heads = (1..=lower.len()).filter(|&at| lower.is_char_boundary(at) && ends(at));
-    heads.map(|at| &lower[..at]).take_while(|h| !h.contains(char::is_whitespace)).map(str::to_string).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::token_heads;
-
-    #[test]
-    fn token_heads_end_where_a_token_can() {
-        assert_eq!(token_heads("km/h"), ["km", "km/", "km/h"]);
-        assert_eq!(token_heads("Per cent"), ["per"]);
-        assert_eq!(token_heads("sq. km"), ["sq", "sq."]);
-        assert_eq!(token_heads("°C"), ["°", "°c"]);
-        assert_eq!(token_heads("m2"), ["m", "m2"]);
-        assert_eq!(token_heads("dollars"), ["dollars"]);
-    }
 }

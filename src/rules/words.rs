@@ -188,13 +188,6 @@ pub struct WordFacts {
     pub in_numbers: bool,
     /// A unit spelled in two words can start with this word (`Rules::unit_phrase_heads`).
     pub opens_unit_phrase: bool,
-    /// A unit's spelling can begin with this token (`Rules::may_open_unit`): the word is one of
-    /// the spellings' beginnings, in lower case, that end where a token can (see
-    /// `compile::token_heads`). A word in ASCII without it begins no unit.
-    pub opens_unit: bool,
-    /// A currency name can begin with this token (`Rules::may_open_currency_name`), marked as
-    /// `opens_unit` is: a word in ASCII without it begins no name.
-    pub opens_currency: bool,
     /// The word makes one whole unit of time of a bare unit ("all day", `Rules::whole`).
     pub whole: bool,
     /// The word is a vague count of a length of time ("several weeks", `Rules::vague_counts`).

@@ -3,7 +3,7 @@
 //! written in two parts ("3 dollars 50 cents", "one kuai and five mao five").
 
 use super::super::lexer::{Token, TokenKind};
-use super::super::number::{self, Facts};
+use super::super::number;
 use super::join;
 use crate::rules::Rules;
 
@@ -97,12 +97,11 @@ pub(in crate::extract) fn currency_before(tokens: &[Token], text: &str, rules: &
 
 /// A currency name at token `k` ("dollars", "US dollars", "€", "MUSD"). A name that is also a
 /// unit of measure ("pounds") counts only when the number was `scaled` ("361 million pounds"):
-/// "25 pounds" on its own is more often a weight. `facts` are the text's word facts.
+/// "25 pounds" on its own is more often a weight.
 pub(in crate::extract) fn currency_after(
     tokens: &[Token],
     text: &str,
     rules: &Rules,
-    facts: Facts,
     k: usize,
     scaled: bool,
 ) -> Option<Currency> {
@@ -115,18 +114,9 @@ pub(in crate::extract) fn currency_after(
     // shorter name is a prefix of the longest, so that is written once and its prefixes read.
     let words = tokens.get(k..).unwrap_or_default().iter().take(3).enumerate();
     let window = words.take_while(|&(n, t)| t.kind != TokenKind::Digits && (n == 0 || !t.is_dash())).count();
-    // Most words after a number begin no name: the phrase is built only where one can start, as
-    // the facts of a word in ASCII say without a lookup.
-    if window == 0 {
+    // Most words after a number begin no name: the phrase is built only where one can start.
+    if window == 0 || !rules.may_open_currency_name(&tokens[k].norm) {
         return None;
-    }
-    match facts.told(tokens, k, |f| f.opens_currency) {
-        Some(false) => {
-            debug_assert!(currency_after(tokens, text, rules, Facts::default(), k, scaled).is_none(), "{k}");
-            return None;
-        }
-        None if !rules.may_open_currency_name(&tokens[k].norm) => return None,
-        _ => {}
     }
     let longest = join(&tokens[k..k + window], |t| &*t.norm);
     // The length of the name of the first `n` words: their own, and a space before each spaced one.

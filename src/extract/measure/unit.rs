@@ -8,8 +8,15 @@ use super::join;
 use crate::rules::{Rules, Unit};
 
 /// A unit at token `k` ("km", "-day", "per cent", "°C", "-year-old", "(kg)"); returns it and the
-/// token after it. `facts` are the text's word facts.
-fn unit_after<'r>(tokens: &[Token], text: &str, rules: &'r Rules, facts: Facts, k: usize) -> Option<(&'r Unit, usize)> {
+/// token after it.
+pub(in crate::extract) fn unit_after<'r>(
+    tokens: &[Token],
+    text: &str,
+    rules: &'r Rules,
+    k: usize,
+    glued: usize,
+) -> Option<(&'r Unit, usize)> {
+    let _ = glued;
     let first = tokens.get(k)?;
     // "20 (kg)", "20 [kg]": one unit word in brackets.
     if let Some(close) = match &*first.norm {
@@ -28,13 +35,6 @@ fn unit_after<'r>(tokens: &[Token], text: &str, rules: &'r Rules, facts: Facts, 
     if first.is_punct("\"") && !(first.space_before && tokens.get(k + 1).is_none_or(|t| t.space_before)) {
         return None;
     }
-    // Most words after a number begin no unit, as the facts of one in ASCII say without a lookup;
-    // those that say it may begin one spare the first token's lookup below too.
-    let told = facts.told(tokens, k, |f| f.opens_unit);
-    if told == Some(false) {
-        debug_assert!(unit_after(tokens, text, rules, Facts::default(), k).is_none(), "a unit at token {k}");
-        return None;
-    }
     // The longest unit spelled by the tokens from `k`, read a token at a time for as long as the
     // text so far begins some unit's spelling: most words after a number begin none.
     let longest = (rules.unit_max_words * 2 + 1).min(tokens.len().saturating_sub(k));
@@ -47,7 +47,7 @@ fn unit_after<'r>(tokens: &[Token], text: &str, rules: &'r Rules, facts: Facts, 
         let written = &text[t.start..t.end];
         // The first token is asked as it stands, before any copy: most words after a number
         // begin no unit.
-        if n == 0 && told.is_none() && !rules.may_open_unit(written) {
+        if n == 0 && !rules.may_open_unit(written) {
             break;
         }
         if n > 0 && t.space_before {
@@ -147,24 +147,22 @@ pub(in crate::extract) fn percent_of_before<'r>(
 /// The unit after a number ending at token `k`, the token after the unit, and whether the number's
 /// scale suffix scales it: a unit after the suffix makes the suffix a scale ("5bn barrels", "1.5m
 /// tonnes"); else a suffix that is a unit is the unit ("5m" is five metres, "1.5m people" not);
-/// else the unit of a number joined to this one ("7.6 and 7.5 magnitude"). `facts` are the text's
-/// word facts.
+/// else the unit of a number joined to this one ("7.6 and 7.5 magnitude").
 pub(in crate::extract) fn unit_of<'r>(
     tokens: &[Token],
     text: &str,
     rules: &'r Rules,
-    facts: Facts,
     n: &Number,
     k: usize,
     range: bool,
 ) -> Option<(&'r Unit, usize, bool)> {
     if n.suffix.is_some() && !range && k == n.suffix_token {
         let next = tokens.get(k + 1).filter(|t| t.space_before && t.sentence == tokens[k].sentence);
-        if let Some((u, after)) = next.and_then(|_| unit_after(tokens, text, rules, facts, k + 1)) {
+        if let Some((u, after)) = next.and_then(|_| unit_after(tokens, text, rules, k + 1, 0)) {
             return Some((u, after, true));
         }
     }
-    if let Some((u, after)) = unit_after(tokens, text, rules, facts, k) {
+    if let Some((u, after)) = unit_after(tokens, text, rules, k, n.suffix_token) {
         return (!counted_after_suffix(tokens, rules, n)).then_some((u, after, false));
     }
     // "7.6 and 7.5 magnitude quakes", "rose 5 and 10 percent": the unit of the next number is this
@@ -172,7 +170,7 @@ pub(in crate::extract) fn unit_of<'r>(
     let joint = tokens.get(k).filter(|t| (t.is("and") || t.is("or")) && !range && n.suffix.is_none())?;
     let next = number::read(tokens, text, rules, k + 1).filter(|m| m.suffix.is_none() && m.end > k + 1)?;
     let (u, _) =
-        unit_after(tokens, text, rules, facts, next.end).filter(|_| tokens[next.end].sentence == joint.sentence)?;
+        unit_after(tokens, text, rules, next.end, 0).filter(|_| tokens[next.end].sentence == joint.sentence)?;
     Some((u, k, false))
 }
 
