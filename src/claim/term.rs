@@ -60,63 +60,60 @@ impl Ids {
 /// scatters the key with one multiplication and most often compares one slot, where a general
 /// hash map spent some sixty instructions a word on its probing.
 struct ShortIds {
-    /// Each slot's key and id; [`FREE`] keys a free slot. A power of two of them.
-    slots: Vec<(u64, Term)>,
+    /// Each slot's key plus one, 0 in a free slot (a key is under 2^59: its top byte is a length
+    /// of at most [`SHORT`]). A power of two of them. Free slots are zero so that the table is
+    /// allocated zeroed: the system hands its pages over as slots are written, where filling a
+    /// story's 128 KiB with a free mark cost a start-up's page faults for every page.
+    keys: Vec<u64>,
+    /// Each taken slot's id, beside its key.
+    ids: Vec<u32>,
     /// How many slots are taken.
     len: usize,
 }
 
-/// The key of a free slot in [`ShortIds`]: no word's, since a word's length in its top byte is at
-/// most [`SHORT`].
-const FREE: u64 = u64::MAX;
-
 impl ShortIds {
     /// A table with room for `words` words before it grows.
     fn with_capacity(words: usize) -> ShortIds {
-        // The id of a free slot is never read: its key matches none.
-        ShortIds { slots: vec![(FREE, Term(NonZeroU32::MIN)); (2 * words).next_power_of_two()], len: 0 }
+        let slots = (2 * words).next_power_of_two();
+        ShortIds { keys: vec![0; slots], ids: vec![0; slots], len: 0 }
     }
 
     /// The slot `key` is looked for from: the key scattered over the table (Fibonacci hashing).
     #[inline(always)]
     fn first_slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.slots.len().trailing_zeros())) as usize
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.keys.len().trailing_zeros())) as usize
     }
 
     /// The id of the word of `key`, if the table holds it.
     #[inline(always)]
     fn get(&self, key: u64) -> Option<Term> {
-        let mask = self.slots.len() - 1;
+        let (stored, mask) = (key + 1, self.keys.len() - 1);
         let mut at = self.first_slot(key);
         loop {
-            let (k, term) = self.slots[at];
-            if k == key {
-                return Some(term);
+            match self.keys[at] {
+                k if k == stored => return NonZeroU32::new(self.ids[at]).map(Term),
+                0 => return None,
+                _ => at = (at + 1) & mask,
             }
-            if k == FREE {
-                return None;
-            }
-            at = (at + 1) & mask;
         }
     }
 
     /// Adds the word of `key`, which the table lacks, as `term`; the table doubles when half full.
     fn insert(&mut self, key: u64, term: Term) {
-        debug_assert!(key != FREE && self.get(key).is_none());
-        if 2 * (self.len + 1) > self.slots.len() {
-            let grown = vec![(FREE, Term(NonZeroU32::MIN)); 2 * self.slots.len()];
-            let old = std::mem::replace(&mut self.slots, grown);
-            self.len = 0;
-            for (k, t) in old.into_iter().filter(|&(k, _)| k != FREE) {
-                self.insert(k, t);
+        debug_assert!(key < 1 << 59 && self.get(key).is_none());
+        if 2 * (self.len + 1) > self.keys.len() {
+            let grown = ShortIds::with_capacity(self.keys.len());
+            let old = std::mem::replace(self, grown);
+            for (&k, &id) in old.keys.iter().zip(&old.ids).filter(|(&k, _)| k != 0) {
+                self.insert(k - 1, Term(NonZeroU32::new(id).expect("a taken slot holds an id")));
             }
         }
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut at = self.first_slot(key);
-        while self.slots[at].0 != FREE {
+        while self.keys[at] != 0 {
             at = (at + 1) & mask;
         }
-        self.slots[at] = (key, term);
+        (self.keys[at], self.ids[at]) = (key + 1, term.0.get());
         self.len += 1;
     }
 }
@@ -388,7 +385,7 @@ mod tests {
             assert_eq!(table.get(key), None);
             table.insert(key, Term(NonZeroU32::new(n as u32 + 1).expect("from one")));
         }
-        assert!(2 * table.len <= table.slots.len());
+        assert!(2 * table.len <= table.keys.len());
         for (n, &key) in keys.iter().enumerate() {
             assert_eq!(table.get(key).map(Term::id), Some(n as u32 + 1));
         }
