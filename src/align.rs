@@ -16,7 +16,7 @@ use crate::claim::{Claim, Kind};
 use crate::compare::{self, Verdict};
 use crate::extract::unanchored::clock_of;
 use crate::rules::Rules;
-use clusters::Clusters;
+use clusters::{Block, Clusters};
 pub use debug::{debug_pairs, debug_role, debug_sole};
 pub use grounds::{Aligned, Ground};
 use grouped::Grouped;
@@ -158,31 +158,6 @@ impl Context<'_> {
     /// arrested"): two different countable nouns.
     fn own_roles(&self, a: usize, b: usize) -> bool {
         self.roles[a].1 != self.roles[b].1 && self.countable[a] && self.countable[b]
-    }
-}
-
-/// One block's claims with where each stands among them: what its clusters and its scored pairs
-/// are kept by, a list indexed by place rather than a map by claim.
-#[derive(Clone, Copy)]
-struct Block<'a> {
-    /// The block's claims, ascending.
-    members: &'a [usize],
-    /// Per claim, its place among the members of its block (`Context::place`).
-    place: &'a [u32],
-}
-
-impl Block<'_> {
-    /// Where `claim` stands among the members, or `None` when it is not of the block.
-    fn place_of(&self, claim: usize) -> Option<usize> {
-        let p = *self.place.get(claim)? as usize;
-        (self.members.get(p) == Some(&claim)).then_some(p)
-    }
-
-    /// Where `claim`, a member, stands among the members.
-    fn place_of_member(&self, claim: usize) -> usize {
-        let p = self.place[claim] as usize;
-        debug_assert_eq!(self.members[p], claim, "claim {claim} is not of the block");
-        p
     }
 }
 

@@ -5,7 +5,6 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::Block;
 use crate::claim::Claim;
 
 /// How many members of each cluster a merge judges the pairs from two sources on: its first ones,
@@ -13,6 +12,31 @@ use crate::claim::Claim;
 /// stories have six sources at most), so there every pair is judged; a pile's hold hundreds, where
 /// judging every pair of every merge cost time growing with the square of the pile.
 const JUDGED: usize = 48;
+
+/// One block's claims with where each stands among them: what its clusters and its scored pairs
+/// are kept by, a list indexed by place rather than a map by claim.
+#[derive(Clone, Copy)]
+pub(super) struct Block<'a> {
+    /// The block's claims, ascending.
+    pub(super) members: &'a [usize],
+    /// Per claim, its place among the members of its block (`Context::place`).
+    pub(super) place: &'a [u32],
+}
+
+impl Block<'_> {
+    /// Where `claim` stands among the members, or `None` when it is not of the block.
+    pub(super) fn place_of(&self, claim: usize) -> Option<usize> {
+        let p = *self.place.get(claim)? as usize;
+        (self.members.get(p) == Some(&claim)).then_some(p)
+    }
+
+    /// Where `claim`, a member, stands among the members.
+    pub(super) fn place_of_member(&self, claim: usize) -> usize {
+        let p = self.place[claim] as usize;
+        debug_assert_eq!(self.members[p], claim, "claim {claim} is not of the block");
+        p
+    }
+}
 
 /// The claims that stand alone in their cluster, read from the clusters `names` in that order: the
 /// figures the joins after the merges may move into a group (see `align_block`).
