@@ -8,9 +8,10 @@ use std::cell::RefCell;
 use super::lexer::{Token, TokenKind};
 use crate::claim::{self, Degree, Subject};
 use crate::rules::{Rules, WordFacts, WordLists};
-use neighbours::{Lent, MergeRoom};
+use scratch::Scratch;
 
 mod neighbours;
+mod scratch;
 mod words;
 pub(super) use words::alias_phrase;
 use words::alias_phrase_among;
@@ -70,42 +71,9 @@ pub struct Terms<'r> {
 /// A term of a subject with its weight and alphabetical key (`alphabetical_key`).
 type Weighted = (claim::Term, f32, u64);
 
-/// The lists a subject is made in (see `Terms::subject`), kept from one claim to the next.
-#[derive(Default)]
-struct Scratch {
-    /// The claim's counted noun and the terms of its own sentence, alphabetical.
-    own: Vec<Weighted>,
-    /// The own terms heaviest first, each as one integer.
-    heaviest: Vec<u64>,
-    /// The terms the sentences beside the claim's lend.
-    lent: Lent,
-    /// Room for `Lent::merge`.
-    room: MergeRoom,
-    /// The subject's terms, heaviest first.
-    terms: Vec<(claim::Term, f32)>,
-}
-
-thread_local! {
-    /// The lists the last source's subjects were made in, handed to the thread's next source: a
-    /// source's own lists grew from nothing on its first claims, a dozen allocations a source.
-    static SPARE: RefCell<Option<Scratch>> = const { RefCell::new(None) };
-}
-
-impl Scratch {
-    /// The thread's spare lists, or new ones; lending to no sentence yet.
-    fn spare() -> Scratch {
-        let mut scratch = SPARE.with_borrow_mut(Option::take).unwrap_or_default();
-        // The terms lent are the last source's: none of this one's.
-        scratch.lent.to = None;
-        scratch
-    }
-}
-
 impl Drop for Terms<'_> {
     fn drop(&mut self) {
-        let scratch = std::mem::take(self.scratch.get_mut());
-        // A thread being torn down has no spare to keep.
-        let _ = SPARE.try_with(|spare| *spare.borrow_mut() = Some(scratch));
+        std::mem::take(self.scratch.get_mut()).keep();
     }
 }
 
