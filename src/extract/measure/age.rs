@@ -1,0 +1,45 @@
+//! The tokens around a figure in, the unit of age out when the figure is the age of someone who
+//! died ("dies at 95", "Kimani Gray, 16, was shot"), which would otherwise read as a toll.
+
+use super::counted::counted_noun;
+use crate::extract::lexer::{Token, TokenKind};
+use crate::extract::number::{self, Number};
+use crate::rules::Rules;
+
+/// "Dies at 95", "died at 86 in his sleep": a figure after "at" that follows a death, with no noun
+/// of its own, is the age of the dead, not a toll; so is one after "aged", "at age" or "at the
+/// age of", and one set between commas after a name ("Kimani Gray, 16, was shot"). Returns the
+/// unit of age.
+pub(super) fn age_at_death<'r>(
+    tokens: &[Token],
+    text: &str,
+    rules: &'r Rules,
+    start: usize,
+    k: usize,
+    low: &Number,
+    range: bool,
+) -> Option<&'r crate::rules::Unit> {
+    const DEATH: [&str; 5] = ["die", "dies", "died", "dead", "dying"];
+    let before = |n: usize| start.checked_sub(n).and_then(|j| tokens.get(j));
+    let is = |n: usize, word: &str| before(n).is_some_and(|t| t.is(word));
+    // Asked of nearly every count: the value, which most counts fail ("11,000"), is weighed before
+    // the words around it are read.
+    let plausible = !range && low.suffix.is_none() && low.value.fract() == 0.0 && (1.0..=130.0).contains(&low.value);
+    if !plausible {
+        return None;
+    }
+    let after_death = is(1, "at") && before(2).is_some_and(|t| DEATH.contains(&&*t.norm));
+    // "aged 95", "at age 95", "at the age of 95".
+    let named = || is(1, "aged") || (is(1, "age") && is(2, "at")) || (is(1, "of") && is(2, "age") && is(3, "the"));
+    let apposed = || {
+        before(1).is_some_and(|t| t.is_punct(","))
+            && before(2).is_some_and(|t| t.kind == TokenKind::Word && t.is_capitalized(text))
+            && tokens.get(k).is_some_and(|t| t.is_punct(",") && t.sentence == tokens[start].sentence)
+            && tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(text))
+    };
+    let after_death = after_death || named() || apposed();
+    if !after_death || counted_noun(tokens, rules, number::Facts::default(), k, false).0.is_some() {
+        return None;
+    }
+    rules.units.iter().find(|u| u.dimension == "age")
+}
