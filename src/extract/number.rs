@@ -346,7 +346,7 @@ fn ratio(tokens: &[Token], text: &str, rules: &Rules, facts: Facts, n: &mut Numb
 }
 
 fn read_digits(tokens: &[Token], text: &str, rules: &Rules, facts: Facts, i: usize) -> Option<Number> {
-    let (mut value, mut end) = continental(tokens, text, i).or_else(|| Some((digits_value(&tokens[i])?, i + 1)))?;
+    let (mut value, mut end) = continental(tokens, text, i).or_else(|| Some((tokens[i].number()?, i + 1)))?;
     // "1.3e6", "12.32e+14", "1.1^23", "1.3x10^6".
     if let Some((v, after)) = power(tokens, end, value) {
         value = v;
@@ -392,19 +392,6 @@ fn read_digits(tokens: &[Token], text: &str, rules: &Rules, facts: Facts, i: usi
     let mut n = accumulate(tokens, rules, facts, i, end, 0.0, value)?;
     n.words = false;
     Some(n)
-}
-
-/// The value of the digits token `t` ([`Token::number`]), added up directly when it is a whole
-/// number of at most 15 digits, as most are: exact in an `f64`, and read for a fraction of the
-/// decimal parser's work.
-fn digits_value(t: &Token) -> Option<f64> {
-    let digits = t.norm.as_bytes();
-    if t.kind != TokenKind::Digits || digits.is_empty() || digits.len() > 15 || !digits.iter().all(u8::is_ascii_digit) {
-        return t.number();
-    }
-    let value = digits.iter().fold(0u64, |v, &d| v * 10 + u64::from(d - b'0')) as f64;
-    debug_assert_eq!(Some(value), t.number());
-    Some(value)
 }
 
 /// Whether the scale suffix `raw` (worth `scale`) at token `k`, standing apart from its number, is

@@ -94,14 +94,6 @@ fn a_number_read_ahead_is_read_once_and_only_for_its_token() {
 }
 
 #[test]
-fn whole_digits_added_up_are_worth_what_they_parse_to() {
-    let text = "0 007 42 11,000 123456789012345 1234567890123456 3.25 99999999999999999999";
-    for t in tokenize(text, 0, text.len()).iter().filter(|t| t.kind == TokenKind::Digits) {
-        assert_eq!(digits_value(t), t.number(), "{:?}", t.norm);
-    }
-}
-
-#[test]
 fn a_fact_is_known_only_of_words_whose_facts_are_given() {
     let rules = Rules::embedded().unwrap();
     let text = "the 12 soldiers";
