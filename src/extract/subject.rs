@@ -493,20 +493,16 @@ pub const MAX_BORROWED_WEIGHT: f32 = NEIGHBOUR_WEIGHT * 1.5;
 /// keys differ they order as the words do, since a word shorter than eight bytes is padded below
 /// any byte that could follow it (or with the zero bytes that do).
 fn alphabetical_key(word: &str) -> u64 {
-    // Eight bytes are one load. A shorter word's bytes, first lowest, are its short key below its
-    // length (read in two loads, as copying a slice of unknown length calls `memcpy`): reversed,
-    // the first highest.
-    match word.as_bytes().first_chunk::<8>() {
-        Some(&bytes) => u64::from_be_bytes(bytes),
-        None => (claim::short_key(word).unwrap_or_default() & BELOW_LENGTH).swap_bytes(),
-    }
+    alphabetical_key_of(word, claim::short_key(word))
 }
 
-/// [`alphabetical_key`] of `word` given its `short`_key (`claim::short_key`), which interning it
-/// computed already: a word without one is longer than [`claim::SHORT`] bytes, so eight of them
-/// are one load.
+/// [`alphabetical_key`] of `word` given its `short` key (`claim::short_key`), which interning the
+/// word computes already.
 #[inline(always)]
 fn alphabetical_key_of(word: &str, short: Option<u64>) -> u64 {
+    // A short word's bytes, first lowest, are its short key below its length (read in two loads,
+    // as copying a slice of unknown length calls `memcpy`): reversed, the first highest. A word
+    // without one is longer than [`claim::SHORT`] bytes, and eight of them are one load.
     match (short, word.as_bytes().first_chunk::<8>()) {
         (Some(key), _) => (key & BELOW_LENGTH).swap_bytes(),
         (None, Some(&bytes)) => u64::from_be_bytes(bytes),
