@@ -124,7 +124,7 @@ fn noun_of<'a>(
     }
     // Whether `head` is none or a general noun.
     let general = general.unwrap_or_else(|| head.as_deref().is_none_or(is_general));
-    debug_assert_eq!(general, head.as_deref().is_none_or(|h| rules.generic.contains(h) || h == "people"));
+    debug_assert_eq!(general, head.as_deref().is_none_or(is_general));
     // "24 people were killed": a general noun gives way to a countable word just after it. Its
     // clause's content words are read, not its tokens: auxiliaries and "others" itself say
     // nothing, so "dozens of others were seriously injured" counts the injured as surely as "24
