@@ -183,7 +183,6 @@ fn tables(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>) -> Result<
             rules.number_words.extend(n.words.iter().map(|(k, v)| (k.to_lowercase(), *v)));
             rules.scales.extend(n.scales.iter().map(|(k, v)| (k.to_lowercase(), *v)));
             rules.suffixes.extend(n.suffixes.iter().map(|(k, v)| (k.clone(), *v)));
-            rules.suffix_max_len = rules.suffixes.keys().map(String::len).max().unwrap_or(0);
             rules.ordinals.extend(n.ordinals.iter().map(|(k, v)| (k.to_lowercase(), *v)));
             for (k, &v) in &n.fractions {
                 let k = k.to_lowercase();
@@ -489,6 +488,7 @@ fn tables(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>) -> Result<
                 .insert(kind, Tolerance { relative: t.relative, absolute: t.absolute, rounding: t.rounding });
         }
     }
+    rules.suffix_max_len = rules.suffixes.keys().map(String::len).max().unwrap_or(0);
     rules.hedges.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then_with(|| a.words.cmp(&b.words)));
     for (i, h) in rules.hedges.iter().enumerate() {
         if let Some(first) = h.words.first() {
