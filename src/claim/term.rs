@@ -78,10 +78,10 @@ impl ShortIds {
         ShortIds { keys: vec![0; slots], ids: vec![0; slots], len: 0 }
     }
 
-    /// The slot `key` is looked for from: the key scattered over the table (Fibonacci hashing).
+    /// The slot `key` is looked for from (`first_slot`).
     #[inline(always)]
     fn first_slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.keys.len().trailing_zeros())) as usize
+        first_slot(key, self.keys.len())
     }
 
     /// The id of the word of `key`, if the table holds it.
@@ -155,6 +155,15 @@ pub(crate) fn short_key_in(bytes: &[u8], at: usize, len: usize) -> Option<u64> {
     }
     // The word's bytes, the first lowest (at most seven, so the shift stays below 64).
     Some(u64::from_le_bytes(*chunk) & ((1 << (8 * len)) - 1) | (len as u64) << 56)
+}
+
+/// The slot where the search for the short key `key` starts in an open-addressed table of `slots`
+/// slots: the key's bits mixed by a multiplication (Fibonacci hashing), and scaled to the table by
+/// the high half of a product with its size, since the high bits depend on every bit of the key.
+/// Shared by the tables found by short keys: the interned terms' and the rules' words'.
+#[inline(always)]
+pub(crate) fn first_slot(key: u64, slots: usize) -> usize {
+    ((u128::from(key.wrapping_mul(0x9e37_79b9_7f4a_7c15)) * slots as u128) >> 64) as usize
 }
 
 /// Words the table is made for at first, so that a story or a small pile never grows it (each

@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::WordLists;
-use crate::claim::{short_key, SHORT};
+use crate::claim::{first_slot, short_key, SHORT};
 use crate::extract::starters::Starts;
 
 /// The facts of every word that has some, found by the word.
@@ -151,11 +151,10 @@ impl WordTable {
         }
     }
 
-    /// The slot where the search for `key` starts: the key's bits mixed by a multiplication
-    /// (Fibonacci hashing), the high ones taken, since they depend on every bit of the key.
+    /// The slot where the search for `key` starts (`claim::first_slot`).
     #[inline]
     fn first_slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 40) as usize & (self.short.len() - 1)
+        first_slot(key, self.short.len())
     }
 }
 
