@@ -217,12 +217,17 @@ pub(super) fn merge_camps(
         }
     }
     ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| (x.1, x.2).cmp(&(y.1, y.2))));
+    // The groups that took in another since the pairs were ranked: only a pair with one of them
+    // needs `camps` asked again, as the others are the groups it was asked of above.
+    let mut grown: HashSet<usize> = HashSet::default();
     for (_, p, q) in ranked {
         let (ca, cb) = (clusters.of(p), clusters.of(q));
-        if ca == cb || !camps(cx, &clusters.all()[&ca], &clusters.all()[&cb]) {
+        let unchanged = (ca, cb) == (p, q) && !grown.contains(&ca) && !grown.contains(&cb);
+        if ca == cb || !(unchanged || camps(cx, &clusters.all()[&ca], &clusters.all()[&cb])) {
             continue;
         }
         clusters.merge(ca, cb);
+        grown.insert(ca);
         let mut merged = grounds.remove(&cb).unwrap_or_default();
         let own = grounds.entry(ca).or_default();
         own.append(&mut merged);
