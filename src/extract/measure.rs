@@ -307,7 +307,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
             start = from;
         }
         rule = Rule::Quantity;
-    } else if let Some(u) = age_at_death(tokens, text, rules, start, k, &low, high.is_some()) {
+    } else if let Some(u) = age_at_death(tokens, text, rules, facts, start, k, high.is_none().then_some(&low)) {
         kind = u.kind;
         written_unit.clone_from(&u.name);
         unit = rules.base_unit(&u.dimension).to_string();

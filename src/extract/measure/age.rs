@@ -9,23 +9,24 @@ use crate::rules::Rules;
 /// "Dies at 95", "died at 86 in his sleep": a figure after "at" that follows a death, with no noun
 /// of its own, is the age of the dead, not a toll; so is one after "aged", "at age" or "at the
 /// age of", and one set between commas after a name ("Kimani Gray, 16, was shot"). Returns the
-/// unit of age.
+/// unit of age. `single` is the figure's number, `None` for a range (no age); `facts` are the
+/// text's word facts, if the caller has them (`number::Facts`).
 pub(super) fn age_at_death<'r>(
     tokens: &[Token],
     text: &str,
     rules: &'r Rules,
+    facts: number::Facts,
     start: usize,
     k: usize,
-    low: &Number,
-    range: bool,
+    single: Option<&Number>,
 ) -> Option<&'r crate::rules::Unit> {
     const DEATH: [&str; 5] = ["die", "dies", "died", "dead", "dying"];
     let before = |n: usize| start.checked_sub(n).and_then(|j| tokens.get(j));
     let is = |n: usize, word: &str| before(n).is_some_and(|t| t.is(word));
     // Asked of nearly every count: the value, which most counts fail ("11,000"), is weighed before
     // the words around it are read.
-    let plausible = !range && low.suffix.is_none() && low.value.fract() == 0.0 && (1.0..=130.0).contains(&low.value);
-    if !plausible {
+    let plausible = |n: &Number| n.suffix.is_none() && n.value.fract() == 0.0 && (1.0..=130.0).contains(&n.value);
+    if !single.is_some_and(plausible) {
         return None;
     }
     let after_death = is(1, "at") && before(2).is_some_and(|t| DEATH.contains(&&*t.norm));
@@ -38,7 +39,7 @@ pub(super) fn age_at_death<'r>(
             && tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(text))
     };
     let after_death = after_death || named() || apposed();
-    if !after_death || counted_noun(tokens, rules, number::Facts::default(), k, false).0.is_some() {
+    if !after_death || counted_noun(tokens, rules, facts, k, false).0.is_some() {
         return None;
     }
     rules.units.iter().find(|u| u.dimension == "age")
