@@ -125,17 +125,28 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Vec
             continue;
         }
         let start = i;
-        // A word of ASCII letters is the commonest token, read without decoding a character.
+        // A word of ASCII letters is the commonest token, read without decoding a character, and
+        // pushed here, spared the tests that only other tokens need: those branches, taken as the
+        // kinds of tokens follow one another, were mispredicted for one token in three.
         let (kind, end, norm) = match ascii_word(bytes, i, to) {
-            Ok((end, false)) => (TokenKind::Word, end, Cow::Borrowed(&text[start..end])),
-            Ok((end, true)) => (
-                TokenKind::Word,
-                end,
-                match lower {
-                    Some(lower) => Cow::Borrowed(&lower[start - from..end - from]),
-                    None => Cow::Owned(text[start..end].to_ascii_lowercase()),
-                },
-            ),
+            Ok((end, capital, next)) => {
+                let norm = match lower {
+                    // From the lower-case copy when the word holds a capital, else from the text:
+                    // a choice of where, not a branch on it.
+                    Some(lower) => {
+                        let (written, at) = if capital { (lower, from) } else { (text, 0) };
+                        Cow::Borrowed(&written[start - at..end - at])
+                    }
+                    None if capital => Cow::Owned(text[start..end].to_ascii_lowercase()),
+                    None => Cow::Borrowed(&text[start..end]),
+                };
+                sentence += u32::from(pending_break & !tokens.is_empty());
+                pending_break = false;
+                tokens.push(Token { kind: TokenKind::Word, start, end, space_before: space, sentence, norm });
+                space = next == b' ';
+                i = end + usize::from(space);
+                continue;
+            }
             Err(letters_end) => {
                 // Most bytes of news text are ASCII, each a character of its own: no decoding.
                 let c = match bytes[i] {
@@ -170,9 +181,7 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Vec
                 }
             }
         };
-        if pending_break && !tokens.is_empty() {
-            sentence += 1;
-        }
+        sentence += u32::from(pending_break & !tokens.is_empty());
         pending_break = false;
         // A full stop ends a sentence unless it closes an abbreviation or a single initial.
         let ends_sentence = kind == TokenKind::Punct
@@ -190,19 +199,18 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Vec
     tokens
 }
 
-/// The end of the word of ASCII letters starting at `start`, and whether it holds a capital: most
-/// words of English news. Else the end of the ASCII letters (`start` when there are none): the
-/// byte after them may carry the word on (an apostrophe, a dot, a letter beyond ASCII), which
-/// [`lex_word`] decides, starting there.
-fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Result<(usize, bool), usize> {
+/// The end of the word of ASCII letters starting at `start`, whether it holds a capital and the
+/// byte after it (0 at `to`): most words of English news. Else the end of the ASCII letters
+/// (`start` when there are none): the byte after them may carry the word on (an apostrophe, a
+/// dot, a letter beyond ASCII), which [`lex_word`] decides, starting there.
+fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Result<(usize, bool, u8), usize> {
     // A mark or a digit (one token in five) is told by its first byte, before a chunk is read.
     if !bytes[start].is_ascii_alphabetic() {
         return Err(start);
     }
-    let (end, capital) = ascii_letters(bytes, start, to);
-    let ends = end == to || (bytes[end].is_ascii() && !matches!(bytes[end], b'\'' | b'.'));
-    if ends {
-        Ok((end, capital))
+    let (end, capital, next) = ascii_letters(bytes, start, to);
+    if next.is_ascii() && !matches!(next, b'\'' | b'.') {
+        Ok((end, capital, next))
     } else {
         Err(end)
     }
@@ -211,10 +219,11 @@ fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Result<(usize, bool), us
 /// The high bit of every byte of a word.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// The end of the run of ASCII letters starting at `start`, and whether one of them is a capital.
+/// The end of the run of ASCII letters starting at `start`, whether one of them is a capital, and
+/// the byte after the run (0 at `to`, where no byte is), which the chunk it ends in holds already.
 /// Read eight bytes at a time: a byte at a time, the loop's exit, at a different length for every
 /// word, was mispredicted once a word and made most of the lexer's time.
-fn ascii_letters(bytes: &[u8], start: usize, to: usize) -> (usize, bool) {
+fn ascii_letters(bytes: &[u8], start: usize, to: usize) -> (usize, bool, u8) {
     // Cut at `to` once, so that reading a chunk checks one bound, not two.
     let bytes = &bytes[..to];
     let mut i = start;
@@ -235,13 +244,13 @@ fn ascii_letters(bytes: &[u8], start: usize, to: usize) -> (usize, bool) {
         capitals |= letters & !(chunk << 2) & in_run;
         i += run;
         if run < 8 {
-            return (i, capitals != 0);
+            return (i, capitals != 0, (chunk >> (8 * run)) as u8);
         }
     }
     let tail = bytes[i..to].iter().take_while(|b| b.is_ascii_alphabetic());
     let mut tail_capital = false;
-    let letters = tail.inspect(|b| tail_capital |= b.is_ascii_uppercase()).count();
-    (i + letters, capitals != 0 || tail_capital)
+    let end = i + tail.inspect(|b| tail_capital |= b.is_ascii_uppercase()).count();
+    (end, capitals != 0 || tail_capital, bytes.get(end).copied().unwrap_or(0))
 }
 
 /// The high bit of each byte of `chunk` that is an ASCII letter, by arithmetic on all eight at
@@ -482,7 +491,8 @@ mod tests {
         let one_at_a_time = |bytes: &[u8], start: usize, to: usize| {
             let run = bytes[start..to].iter().take_while(|b| b.is_ascii_alphabetic());
             let letters: Vec<u8> = run.copied().collect();
-            (start + letters.len(), letters.iter().any(u8::is_ascii_uppercase))
+            let end = start + letters.len();
+            (end, letters.iter().any(u8::is_ascii_uppercase), bytes[..to].get(end).copied().unwrap_or(0))
         };
         // Every byte value at every place of a word long enough to cross a chunk, and borders.
         let mut texts: Vec<Vec<u8>> = Vec::new();
