@@ -62,10 +62,15 @@ pub struct Terms<'r> {
     scratch: RefCell<Scratch>,
     /// The facts of no word, read for a token that has none (see `lists`).
     no_facts: WordFacts,
-    /// For each read sentence by number, whether one of its words or numbers is in
-    /// `WordLists::DISPUTES` (a mark is no dispute word): told while its words are read for terms,
-    /// so that `disputed` reads a flag, not the words again.
-    disputing: Vec<bool>,
+    /// For each read sentence by number, every word list that holds one of its words or numbers:
+    /// told while its words are read for terms, so that `disputing` reads a flag, not the words
+    /// again, and a subject asks a list of the tokens around its claim only when their sentence
+    /// holds a word of it (most sentences hold none of `SEVERITY`, `INSTALMENT` or `STATEMENTS`).
+    lists_by_sentence: Vec<WordLists>,
+    /// Every word list that holds a mark of a read sentence: a mark is no dispute word, but a
+    /// subject asks the lists of the marks near its claim too. No list of the built-in rules
+    /// holds one.
+    mark_lists: WordLists,
 }
 
 /// A term of a subject with its weight and alphabetical key (`alphabetical_key`).
@@ -100,25 +105,34 @@ impl<'r> Terms<'r> {
         // Each term's word, first token, end and name flag; interned below.
         let mut words = Vec::with_capacity(tokens.len() / 2);
         let mut by_sentence = vec![(0, 0); tokens.last().map_or(0, |t| t.sentence as usize + 1)];
-        let mut disputing = vec![false; by_sentence.len()];
+        let mut lists = vec![WordLists::default(); by_sentence.len()];
+        let mut mark_lists = WordLists::default();
         let no_facts = WordFacts::default();
-        // Chosen, not branched on: about half the words have facts (see `lists`).
-        let disputes = |f: Option<&WordFacts>| f.unwrap_or(&no_facts).lists.has(WordLists::DISPUTES);
+        // Chosen, not branched on: about half the words have facts (see `Terms::lists`).
+        let lists_of = |f: Option<&WordFacts>| f.unwrap_or(&no_facts).lists;
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i];
-            if t.kind != TokenKind::Word || !wanted(t.sentence) {
+            if !wanted(t.sentence) {
+                i += 1;
+                continue;
+            }
+            if t.kind != TokenKind::Word {
+                // A number's facts are not looked up yet: they are added below.
+                mark_lists = mark_lists | lists_of(facts[i]);
                 i += 1;
                 continue;
             }
             let sentence = t.sentence;
-            disputing[sentence as usize] |= disputes(facts[i]);
+            lists[sentence as usize] = lists[sentence as usize] | lists_of(facts[i]);
             // Asked only of a word that is a term: most are not.
             let name = || i > 0 && tokens[i - 1].sentence == sentence && t.is_capitalized(text);
             let phrase = alias_phrase_among(tokens, rules, i, &facts);
             if let Some((canonical, end)) = phrase {
                 // The phrase's later tokens are not read on their own.
-                disputing[sentence as usize] |= facts[i + 1..end].iter().any(|&f| disputes(f));
+                for &f in &facts[i + 1..end] {
+                    lists[sentence as usize] = lists[sentence as usize] | lists_of(f);
+                }
                 let name = name();
                 push(&mut words, &mut by_sentence, (Cow::Borrowed(canonical), i, end, name), sentence);
                 i = end;
@@ -157,12 +171,13 @@ impl<'r> Terms<'r> {
         if rules.lists_hold_digits {
             for (t, facts) in tokens.iter().zip(&mut facts).filter(|(t, _)| t.kind == TokenKind::Digits) {
                 *facts = rules.word(&t.norm);
-                disputing[t.sentence as usize] |= disputes(*facts);
+                let sentence = &mut lists[t.sentence as usize];
+                *sentence = *sentence | lists_of(*facts);
             }
         }
         let by_distance = (0..=rules.window).map(|distance| 1.0 / (1.0 + 0.5 * distance as f32)).collect();
         let scratch = RefCell::new(Scratch::spare());
-        Terms { terms, by_sentence, marks, facts, by_distance, scratch, no_facts, disputing }
+        Terms { terms, by_sentence, marks, facts, by_distance, scratch, no_facts, lists_by_sentence: lists, mark_lists }
     }
 
     /// Whether word list `list` holds the word at token `k`.
@@ -173,7 +188,19 @@ impl<'r> Terms<'r> {
     /// Whether sentence `s`, one of those read, holds a word of `WordLists::DISPUTES`; false past
     /// the last sentence.
     pub fn disputing(&self, s: u32) -> bool {
-        self.disputing.get(s as usize).copied().unwrap_or(false)
+        self.sentence_lists(s).has(WordLists::DISPUTES)
+    }
+
+    /// Every word list that holds a word or number of sentence `s`, one of those read; none past
+    /// the last sentence.
+    fn sentence_lists(&self, s: u32) -> WordLists {
+        self.lists_by_sentence.get(s as usize).copied().unwrap_or_default()
+    }
+
+    /// Whether word list `list` may hold a token of sentence `s`, one of those read: false tells
+    /// that none does, so that a subject need not ask its tokens one by one.
+    fn may_hold(&self, s: u32, list: WordLists) -> bool {
+        (self.sentence_lists(s) | self.mark_lists).has(list)
     }
 
     /// The word lists that hold the word at token `k` (`WordFacts::lists`).
@@ -302,7 +329,12 @@ impl<'r> Terms<'r> {
         let after = (end.min(tokens.len())..tokens.len())
             .take(SEVERITY_REACH)
             .take_while(|&k| tokens[k].sentence == sentence && !tokens[k].is_punct(",;:—–()"));
-        let severity = own_tokens.chain(after).map(|k| self.lists(k)).find(|l| l.has(WordLists::SEVERITY));
+        // Read only when the sentence holds a word of severity, which most do not; a figure that
+        // runs into the next sentence has its tokens read whatever its sentence holds.
+        let runs_on = tokens[start..end.min(tokens.len())].last().is_some_and(|t| t.sentence != sentence);
+        let severity = (runs_on || self.may_hold(sentence, WordLists::SEVERITY))
+            .then(|| own_tokens.chain(after).map(|k| self.lists(k)).find(|l| l.has(WordLists::SEVERITY)))
+            .flatten();
         let severe = severity.is_some();
         let critical = severity.is_some_and(|l| l.has(WordLists::CRITICAL));
         let degree = match severity {
@@ -315,12 +347,13 @@ impl<'r> Terms<'r> {
         // spares an index and its bounds check per token.
         let reach = start.min(tokens.len());
         let back = reach.saturating_sub(INSTALMENT_REACH)..reach;
-        let latest = tokens[back.clone()]
-            .iter()
-            .zip(&self.facts[back])
-            .rev()
-            .take_while(|(t, _)| t.sentence == sentence)
-            .any(|(_, facts)| facts.is_some_and(|f| f.lists.has(WordLists::INSTALMENT)));
+        let latest = self.may_hold(sentence, WordLists::INSTALMENT)
+            && tokens[back.clone()]
+                .iter()
+                .zip(&self.facts[back])
+                .rev()
+                .take_while(|(t, _)| t.sentence == sentence)
+                .any(|(_, facts)| facts.is_some_and(|f| f.lists.has(WordLists::INSTALMENT)));
         // "842 aftershocks, including 54 stronger than five": a part of the figure before.
         let included = listed(start.checked_sub(1), WordLists::INCLUDING);
         let partitive = |k: Option<usize>| listed(k, WordLists::PARTITIVE);
@@ -435,6 +468,10 @@ impl Terms<'_> {
     /// conference", "Wednesday's statement"). A statement is often made a day or more after the
     /// event it tells of.
     fn dates_a_statement(&self, tokens: &[Token], start: usize, end: usize, sentence: u32) -> bool {
+        // Both words are read in the figure's sentence, which seldom holds either kind.
+        if !self.may_hold(sentence, WordLists::STATEMENTS | WordLists::STATEMENT_NOUNS) {
+            return false;
+        }
         let word = |k: Option<usize>| k.filter(|&k| tokens.get(k).is_some_and(|t| t.sentence == sentence));
         let before = start.checked_sub(1);
         let verb = match word(before) {
