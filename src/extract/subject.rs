@@ -10,6 +10,7 @@ use crate::claim::{self, Degree, Subject};
 use crate::rules::{Rules, WordFacts, WordLists};
 use scratch::Scratch;
 
+mod heaviest;
 mod neighbours;
 mod scratch;
 mod words;
@@ -53,10 +54,6 @@ pub struct Terms<'r> {
     /// Each token's word facts, a number's too when a word list holds one: what the lists a
     /// token is in are read from, for the few tokens around a claim that are asked.
     facts: Vec<Option<&'r WordFacts>>,
-    /// The weight of a term of a claim's own sentence by its distance from the claim, up to the
-    /// rules' window: looked up, as the division that makes one is slow beside the rest of a
-    /// term's weighing.
-    by_distance: Vec<f32>,
     /// Lists a subject is made in, kept from one claim to the next, and from one source to the
     /// next of a thread (see `Scratch::spare`).
     scratch: RefCell<Scratch>,
@@ -175,9 +172,8 @@ impl<'r> Terms<'r> {
                 *sentence = *sentence | lists_of(*facts);
             }
         }
-        let by_distance = (0..=rules.window).map(|distance| 1.0 / (1.0 + 0.5 * distance as f32)).collect();
         let scratch = RefCell::new(Scratch::spare());
-        Terms { terms, by_sentence, marks, facts, by_distance, scratch, no_facts, lists_by_sentence: lists, mark_lists }
+        Terms { terms, by_sentence, marks, facts, scratch, no_facts, lists_by_sentence: lists, mark_lists }
     }
 
     /// Whether word list `list` holds the word at token `k`.
@@ -222,15 +218,13 @@ impl<'r> Terms<'r> {
         let after = own.partition_point(|t| t.start < end).max(before);
         let from = before.saturating_sub(rules.window + 1);
         let to = after.saturating_add(rules.window + 1).min(own.len());
-        // Each term with its weight and alphabetical key; a term added twice is folded below. The
-        // lists are the source's, made once and emptied for each claim, and given room for every
-        // term that can be added, which spares the growing.
+        // Each term with its weight and alphabetical key, put in a subject's order below, a term
+        // added twice kept once. The lists are the thread's, emptied for each claim.
         let mut scratch = self.scratch.borrow_mut();
-        let Scratch { own: own_weights, heaviest, lent, room, terms } = &mut *scratch;
-        own_weights.clear();
-        own_weights.reserve(1 + (to - from));
+        let Scratch { own: own_weights, lent, room, terms } = &mut *scratch;
+        own_weights.clear(rules.window);
         if let Some(head) = head {
-            own_weights.push((claim::Term::new(head), HEAD_WEIGHT, alphabetical_key(head)));
+            own_weights.add_head(claim::Term::new(head), alphabetical_key(head));
         }
         // "He was 95" has no content word either, but it is a sentence about someone, not a line
         // of page furniture: its words outside the figure tell so. Read a few tokens only, so that
@@ -254,14 +248,8 @@ impl<'r> Terms<'r> {
             } else {
                 0
             };
-            // A term further than the window weighs nothing.
-            let Some(&weight) = self.by_distance.get(distance) else {
-                continue;
-            };
-            let weight = if term.name { weight * 1.5 } else { weight };
-            own_weights.push((term.text, weight, term.key));
+            own_weights.add(term.text, term.key, distance, term.name);
         }
-        alphabetical(own_weights);
         if lent.to != Some(sentence) {
             // News carries its subject across sentences ("these soldiers", "the two countries"),
             // so the neighbouring sentences lend their words, at a low weight; read once for the
@@ -271,15 +259,7 @@ impl<'r> Terms<'r> {
             let next = sentence.checked_add(1).map(|s| self.sentence_terms(s)).unwrap_or_default();
             lent.lend(sentence, previous, next);
         }
-        // Heaviest first, terms of equal weight kept in alphabetical order: each sorted as one
-        // integer, its weight's bits inverted (weights are positive, so their bits order as they
-        // do) above its place in the alphabetical order.
-        heaviest.clear();
-        heaviest.extend(
-            own_weights.iter().enumerate().map(|(k, &(_, weight, _))| u64::from(!weight.to_bits()) << 32 | k as u64),
-        );
-        heaviest.sort_unstable();
-        lent.merge(own_weights, heaviest, room, terms);
+        lent.merge(own_weights.order(), room, terms);
         let terms = claim::WeightedTerms::from(&terms[..]);
         let place = self.place(tokens, sentence, end);
         // The word right before the figure narrows it too: "another 20,000 people", "a further

@@ -121,22 +121,20 @@ impl Lent {
         into.extend_from_slice(&self.terms[from..to]);
     }
 
-    /// Writes into `into` the subject's terms: the claim's `own` terms, each once and heaviest
-    /// first (`heaviest` gives their order), placed among the lent terms; a term of both stands
-    /// once, at the heavier of its weights. `mine` and `outweighed` are room for the own terms
-    /// kept and the lent terms they outweigh.
+    /// Writes into `into` the subject's terms: the claim's `own` terms, each once and in a
+    /// subject's order (`Heaviest::order`), placed among the lent terms; a term of both stands
+    /// once, at the heavier of its weights. `room` is room for the own terms kept and the lent
+    /// terms they outweigh.
     pub(super) fn merge(
         &self,
-        own: &[Weighted],
-        heaviest: &[u64],
+        own: impl IntoIterator<Item = Weighted>,
         room: &mut MergeRoom,
         into: &mut Vec<(claim::Term, f32)>,
     ) {
         let MergeRoom { mine, outweighed } = room;
         mine.clear();
         outweighed.clear();
-        for &k in heaviest {
-            let x = own[k as u32 as usize];
+        for x in own {
             match self.find(x.0) {
                 // The lent term stands where the own one would.
                 Some(at) if self.terms[at].1 >= x.1 => continue,
@@ -253,11 +251,10 @@ mod tests {
                     (claim::Term::new(w), weights[next(weights.len())], alphabetical_key(w))
                 })
                 .collect();
+            // Each term once at its heaviest, in a subject's order, as `Heaviest::order` gives them.
             alphabetical(&mut own);
-            let mut heaviest: Vec<u64> =
-                own.iter().enumerate().map(|(k, t)| u64::from(!t.1.to_bits()) << 32 | k as u64).collect();
-            heaviest.sort_unstable();
-            lent.merge(&own, &heaviest, &mut room, &mut into);
+            own.sort_by(|a, b| b.1.total_cmp(&a.1));
+            lent.merge(own.iter().copied(), &mut room, &mut into);
             let lent_terms: Vec<Weighted> = previous
                 .iter()
                 .chain(&following)

@@ -3,17 +3,15 @@
 
 use std::cell::RefCell;
 
+use super::heaviest::Heaviest;
 use super::neighbours::{Lent, MergeRoom};
-use super::Weighted;
 use crate::claim;
 
 /// The lists a subject is made in (see `Terms::subject`), kept from one claim to the next.
 #[derive(Default)]
 pub(super) struct Scratch {
-    /// The claim's counted noun and the terms of its own sentence, alphabetical.
-    pub(super) own: Vec<Weighted>,
-    /// The own terms heaviest first, each as one integer.
-    pub(super) heaviest: Vec<u64>,
+    /// The claim's counted noun and the terms of its own sentence, put in a subject's order.
+    pub(super) own: Heaviest,
     /// The terms the sentences beside the claim's lend.
     pub(super) lent: Lent,
     /// Room for `Lent::merge`.
