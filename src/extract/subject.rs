@@ -41,6 +41,9 @@ pub struct Term {
     /// The first bytes of `text` as an integer (see `alphabetical_key`), so that a subject
     /// orders most terms of equal weight without reading their strings.
     pub key: u64,
+    /// How many clause marks of the read sentences stand before it (none stands inside a term),
+    /// so that the marks between it and a claim of its sentence cost one subtraction.
+    pub marks: u32,
 }
 
 /// The content terms of every sentence, computed once per source.
@@ -48,9 +51,11 @@ pub struct Terms<'r> {
     terms: Vec<Term>,
     /// For each sentence by number, the range of `terms` it holds.
     by_sentence: Vec<(usize, usize)>,
-    /// `marks[k]` is the number of clause marks among the first `k` tokens, so the marks between
-    /// two tokens cost one subtraction, not a walk (a walk made long lines cubic).
-    marks: Vec<u32>,
+    /// The token of each clause mark of the read sentences, in order: the marks between two
+    /// tokens of one sentence are counted from it and the terms' counts (`Term::marks`), not by
+    /// a walk (a walk made long lines cubic). Marks are only ever counted within a claim's
+    /// sentence, so those of the sentences not read are not needed.
+    clause_marks: Vec<u32>,
     /// Each token's word facts, a number's too when a word list holds one: what the lists a
     /// token is in are read from, for the few tokens around a claim that are asked.
     facts: Vec<Option<&'r WordFacts>>,
@@ -99,11 +104,12 @@ impl<'r> Terms<'r> {
     ) -> Terms<'r> {
         // Room for a term every other token, more than the sentences of claims hold in news (one in
         // three on ECB+), which spares the growing.
-        // Each term's word, first token, end and name flag; interned below.
+        // Each term's word, first token, end, name flag and clause marks before it; interned below.
         let mut words = Vec::with_capacity(tokens.len() / 2);
         let mut by_sentence = vec![(0, 0); tokens.last().map_or(0, |t| t.sentence as usize + 1)];
         let mut lists = vec![WordLists::default(); by_sentence.len()];
         let mut mark_lists = WordLists::default();
+        let mut clause_marks = Vec::new();
         let no_facts = WordFacts::default();
         // Chosen, not branched on: about half the words have facts (see `Terms::lists`).
         let lists_of = |f: Option<&WordFacts>| f.unwrap_or(&no_facts).lists;
@@ -117,6 +123,9 @@ impl<'r> Terms<'r> {
             if t.kind != TokenKind::Word {
                 // A number's facts are not looked up yet: they are added below.
                 mark_lists = mark_lists | lists_of(facts[i]);
+                if t.kind == TokenKind::Punct && is_clause_mark(tokens, i) {
+                    clause_marks.push(i as u32);
+                }
                 i += 1;
                 continue;
             }
@@ -125,19 +134,21 @@ impl<'r> Terms<'r> {
             // Asked only of a word that is a term: most are not.
             let name = || i > 0 && tokens[i - 1].sentence == sentence && t.is_capitalized(text);
             let phrase = alias_phrase_among(tokens, rules, i, &facts);
+            // A phrase holds no clause mark (only an apostrophe or a hyphen among its words).
+            let marks = clause_marks.len() as u32;
             if let Some((canonical, end)) = phrase {
                 // The phrase's later tokens are not read on their own.
                 for &f in &facts[i + 1..end] {
                     lists[sentence as usize] = lists[sentence as usize] | lists_of(f);
                 }
                 let name = name();
-                push(&mut words, &mut by_sentence, (Cow::Borrowed(canonical), i, end, name), sentence);
+                push(&mut words, &mut by_sentence, (Cow::Borrowed(canonical), i, end, name, marks), sentence);
                 i = end;
                 continue;
             }
             if let Some(canonical) = canonical_of(&t.norm, facts[i], rules) {
                 let name = name();
-                push(&mut words, &mut by_sentence, (canonical, i, i + 1, name), sentence);
+                push(&mut words, &mut by_sentence, (canonical, i, i + 1, name, marks), sentence);
             }
             i += 1;
         }
@@ -146,24 +157,15 @@ impl<'r> Terms<'r> {
         let mut table = claim::Interner::lock();
         let terms = words
             .iter()
-            .map(|(word, start, end, name)| {
+            .map(|(word, start, end, name, marks)| {
                 // The look-up's short key makes a short word's alphabetical key too.
                 let (text, short) = table.term_and_key(word);
                 let key = alphabetical_key_of(word, short);
                 debug_assert_eq!(key, alphabetical_key(word), "{word:?}");
-                Term { text, start: *start, end: *end, name: *name, key }
+                Term { text, start: *start, end: *end, name: *name, key, marks: *marks }
             })
             .collect();
         drop(table);
-        // Both made by a map over the tokens, which writes each entry without a check for room.
-        let mut marks_so_far = 0;
-        let marks = std::iter::once(0)
-            .chain(tokens.iter().enumerate().map(|(k, t)| {
-                // Most tokens are words: told apart without a call.
-                marks_so_far += u32::from(t.kind == TokenKind::Punct && is_clause_mark(tokens, k));
-                marks_so_far
-            }))
-            .collect();
         // A number's token has no facts looked up: it is in a list only if a list word is digits.
         if rules.lists_hold_digits {
             for (t, facts) in tokens.iter().zip(&mut facts).filter(|(t, _)| t.kind == TokenKind::Digits) {
@@ -173,7 +175,7 @@ impl<'r> Terms<'r> {
             }
         }
         let scratch = RefCell::new(Scratch::spare());
-        Terms { terms, by_sentence, marks, facts, scratch, no_facts, lists_by_sentence: lists, mark_lists }
+        Terms { terms, by_sentence, clause_marks, facts, scratch, no_facts, lists_by_sentence: lists, mark_lists }
     }
 
     /// Whether word list `list` holds the word at token `k`.
@@ -240,11 +242,17 @@ impl<'r> Terms<'r> {
         }
         // Distance counts the content terms in between, and each comma or clause mark crossed,
         // so words of another clause weigh less than words of the claim's own.
+        // The marks before the claim's first and last tokens lie between those before the terms
+        // around them: a few to search, not the source's.
+        let below = |k: Option<usize>| k.map_or(0, |k| own[k].marks);
+        let above = own.get(after).map_or(self.clause_marks.len() as u32, |t| t.marks);
+        let marks_to_start = self.marks_before(start, below(before.checked_sub(1)), above);
+        let marks_to_end = self.marks_before(end, below(after.checked_sub(1)), above);
         for (k, term) in (from..to).zip(&own[from..to]) {
             let distance = if k < before {
-                (before - k - 1) + 3 * self.clause_marks(term.end, start)
+                (before - k - 1) + 3 * (marks_to_start - term.marks) as usize
             } else if k >= after {
-                (k - after) + 3 * self.clause_marks(end, term.start)
+                (k - after) + 3 * (term.marks - marks_to_end) as usize
             } else {
                 0
             };
@@ -570,10 +578,11 @@ fn push<T>(terms: &mut Vec<T>, by_sentence: &mut [(usize, usize)], term: T, sent
 }
 
 impl Terms<'_> {
-    /// The clause boundaries between two tokens.
-    fn clause_marks(&self, from: usize, to: usize) -> usize {
-        let (a, b) = (from.min(to), to.max(from));
-        (self.marks[b] - self.marks[a]) as usize
+    /// How many clause marks of the read sentences stand before token `k` (see `Term::marks`),
+    /// given that at least `below` and at most `above` do.
+    fn marks_before(&self, k: usize, below: u32, above: u32) -> u32 {
+        let between = &self.clause_marks[below as usize..above as usize];
+        below + between.partition_point(|&mark| (mark as usize) < k) as u32
     }
 }
 

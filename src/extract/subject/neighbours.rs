@@ -223,8 +223,14 @@ mod tests {
             "rescue",
             "rescuers",
         ];
-        let term =
-            |w: &str, name: bool| Term { text: claim::Term::new(w), start: 0, end: 0, name, key: alphabetical_key(w) };
+        let term = |w: &str, name: bool| Term {
+            text: claim::Term::new(w),
+            start: 0,
+            end: 0,
+            name,
+            key: alphabetical_key(w),
+            marks: 0,
+        };
         // Every weight a claim's own term can take, the lent ones' among them.
         let mut weights = vec![HEAD_WEIGHT];
         for distance in 0..=10 {
