@@ -149,6 +149,7 @@ impl Lent {
         let MergeRoom { mine, outweighed } = room;
         mine.clear();
         outweighed.clear();
+        into.clear();
         for x in own {
             match self.find(x.0) {
                 // The lent term stands where the own one would.
@@ -156,12 +157,16 @@ impl Lent {
                 Some(at) => outweighed.push(at),
                 None => {}
             }
-            mine.push(x);
+            // The own terms heavier than every lent one (most are) come first, as they come.
+            if x.1 > LENT_NAME {
+                into.push((x.0, x.1));
+            } else {
+                mine.push(x);
+            }
         }
         outweighed.sort_unstable();
         // The own terms heavier than a run of lent terms come before it, those of its weight
         // among it by the alphabet, the lighter ones after it.
-        into.clear();
         let mut mine = mine.iter().peekable();
         let mut outweighed = outweighed.iter().copied().peekable();
         for (from, to, weight) in [(0, self.names, LENT_NAME), (self.names, self.terms.len(), NEIGHBOUR_WEIGHT)] {
@@ -184,7 +189,8 @@ impl Lent {
 /// Room for [`Lent::merge`] to work in, kept from one claim to the next.
 #[derive(Default)]
 pub(super) struct MergeRoom {
-    /// The own terms that stand in the subject, heaviest first.
+    /// The own terms that stand in the subject and weigh no more than a lent name, heaviest
+    /// first.
     mine: Vec<Weighted>,
     /// The places of the lent terms that own terms outweigh.
     outweighed: Vec<usize>,
