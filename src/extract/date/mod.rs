@@ -398,21 +398,27 @@ pub fn may_start_counted(tokens: &[Token], facts: &[Option<&WordFacts>], i: usiz
 }
 
 /// True when token `i` is digits or a number word that open no period and no date proper: no
-/// length of time was read there (`length`), and the token after them is a word set apart by a
-/// space that no reader goes on with after a number. The readers go on from a number only to a
-/// glued ending ("12th", "1970s", "22may"), a mark ("/", "-", "."), "of" ("22 of Jan", "20th of
-/// next month"), a range's joining word ("4 to 22") or a month ("12 July", in `rules.months`, the
-/// table `month_at` reads); "century" follows only an ordinal, which is glued. Digits must be no
-/// year (four digits) and hold no point ("4.15"); a number word must be followed by no word of a
-/// number or ordinal, which a year or a day in words goes on with ("twenty eighteen", "two
-/// thousand and eighteen", "twenty first"), as the text's word `facts` say (without them, a word
-/// is no bare number). Debug builds check it against the readers (`match_date_after`).
+/// length of time was read there (`length`), and no reader goes on from the token after them.
+/// The readers go on from a number only to a glued ending ("12th", "1970s", "22may"), a mark
+/// ("/", "-", ".", "'"), "of" ("22 of Jan", "20th of next month"), a range's joining word ("4 to
+/// 22") or a month ("12 July", in `rules.months`, the table `month_at` reads); "century" follows
+/// only an ordinal, which is glued. So these are bare:
+/// - a number before a word set apart by a space that is none of those ("killed 12 people");
+/// - digits before another glued word ("3D", "5mg") or another glued mark ("12,", "(12)").
+///
+/// Digits must be no year (four digits), which the readers take alone. Digits with a point
+/// ("1.5") are bare only before a spaced word and after no "on" or "in", after which they may be a
+/// month and day ("on 4.22"). A number word must be followed by no word of a number or ordinal, which a year or a
+/// day in words goes on with ("twenty eighteen", "two thousand and eighteen", "twenty first"), as
+/// the text's word `facts` say (without them, a word is no bare number). Debug builds check it
+/// against the readers (`match_date_after`).
 fn bare_number(tokens: &[Token], rules: &Rules, facts: Facts, i: usize, length: Option<&Duration>) -> bool {
-    let Some(t) = tokens.get(i) else {
+    let (Some(t), Some(n)) = (tokens.get(i), tokens.get(i + 1)) else {
         return false;
     };
+    let point = t.kind == TokenKind::Digits && t.norm.contains('.');
     let opens = match t.kind {
-        TokenKind::Digits => t.norm.len() != 4 && !t.norm.contains('.'),
+        TokenKind::Digits => t.norm.len() != 4 || point,
         // Asked of the few words the facts list in the tables of numbers in words.
         TokenKind::Word => {
             let plain_next = || !facts.may(tokens, i + 1, |f| f.in_numbers || f.ordinal);
@@ -423,13 +429,20 @@ fn bare_number(tokens: &[Token], rules: &Rules, facts: Facts, i: usize, length: 
     if length.is_some() || !opens {
         return false;
     }
-    tokens.get(i + 1).is_some_and(|n| {
-        n.kind == TokenKind::Word
-            && n.space_before
-            && !matches!(&*n.norm, "of" | "century")
-            && !period::joins_range(n)
-            && !rules.months.contains_key(&*n.norm)
-    })
+    let plain_digits = t.kind == TokenKind::Digits && !point;
+    match n.kind {
+        TokenKind::Word if n.space_before => {
+            !matches!(&*n.norm, "of" | "century")
+                && !period::joins_range(n)
+                && !rules.months.contains_key(&*n.norm)
+                && !(point && i > 0 && (tokens[i - 1].is("on") || tokens[i - 1].is("in")))
+        }
+        TokenKind::Word => {
+            plain_digits && !matches!(&*n.norm, "st" | "nd" | "rd" | "th" | "s") && !rules.months.contains_key(&*n.norm)
+        }
+        TokenKind::Punct => plain_digits && !n.is_dash() && !n.is_punct("/.'’"),
+        TokenKind::Digits => false,
+    }
 }
 
 /// The months of a year that a part of a month stands for: the same share of the year as of a

@@ -334,6 +334,13 @@ fn a_bare_number_before_a_plain_word_opens_no_period_or_date_proper() {
     for text in ["on 12 July", "the 22 of Jan", "from 4 to 22 May", "the 12th day", "in 2016 people", "on 4.15 they"] {
         assert!(!bare(text), "{text}");
     }
+    // A decimal, another glued word or another glued mark: none reads on.
+    for text in ["rose 1.5 million", "a 3D film", "took 5mg daily", "killed 12, and", "(40) seats"] {
+        assert!(bare(text), "{text}");
+    }
+    for text in ["a 12-year sentence", "on 22may", "the 70s", "on 7/12", "the 16. Nov", "the 70's"] {
+        assert!(!bare(text), "{text}");
+    }
     assert!(bare("killed twelve people"));
     assert!(bare("won forty seats"));
     // A number word goes on as digits do, and into a year or day in words ("twenty eighteen").
