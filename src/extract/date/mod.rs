@@ -400,10 +400,11 @@ pub fn may_start_counted(tokens: &[Token], facts: &[Option<&WordFacts>], i: usiz
 /// True when token `i` is digits or a number word that open no period and no date proper: no
 /// length of time was read there (`length`), and no reader goes on from the token after them.
 /// The readers go on from a number only to a glued ending ("12th", "1970s", "22may"), a mark
-/// ("/", "-", ".", "'"), "of" ("22 of Jan", "20th of next month"), a range's joining word ("4 to
-/// 22") or a month ("12 July", in `rules.months`, the table `month_at` reads); "century" follows
-/// only an ordinal, which is glued. So these are bare:
-/// - a number before a word set apart by a space that is none of those ("killed 12 people");
+/// ("/", "-", ".", "'"), "of" before a month ("22 of Jan", "second of August"), a range's joining
+/// word ("4 to 22") or a month ("12 July", in `rules.months`, the table `month_at` reads);
+/// "century" follows only an ordinal, which is glued. So these are bare:
+/// - a number before a word set apart by a space that is none of those ("killed 12 people", "one
+///   of them", the commonest number word tried);
 /// - digits before another glued word ("3D", "5mg") or another glued mark ("12,", "(12)").
 ///
 /// Digits must be no year (four digits), which the readers take alone. Digits with a point
@@ -432,9 +433,12 @@ fn bare_number(tokens: &[Token], rules: &Rules, facts: Facts, i: usize, length: 
     let plain_digits = t.kind == TokenKind::Digits && !point;
     match n.kind {
         TokenKind::Word if n.space_before => {
-            !matches!(&*n.norm, "of" | "century")
+            let month_at = |k: usize| word(tokens, k).is_some_and(|m| rules.months.contains_key(m));
+            let of_month = n.norm == "of" && month_at(i + 2);
+            n.norm != "century"
+                && !of_month
                 && !period::joins_range(n)
-                && !rules.months.contains_key(&*n.norm)
+                && !month_at(i + 1)
                 && !(point && i > 0 && (tokens[i - 1].is("on") || tokens[i - 1].is("in")))
         }
         TokenKind::Word => {

@@ -335,7 +335,16 @@ fn a_bare_number_before_a_plain_word_opens_no_period_or_date_proper() {
         assert!(!bare(text), "{text}");
     }
     // A decimal, another glued word or another glued mark: none reads on.
-    for text in ["rose 1.5 million", "a 3D film", "took 5mg daily", "killed 12, and", "(40) seats"] {
+    for text in [
+        "killed 12 of them",
+        "is one of them",
+        "won two of the",
+        "rose 1.5 million",
+        "a 3D film",
+        "took 5mg daily",
+        "killed 12, and",
+        "(40) seats",
+    ] {
         assert!(bare(text), "{text}");
     }
     for text in ["a 12-year sentence", "on 22may", "the 70s", "on 7/12", "the 16. Nov", "the 70's"] {
