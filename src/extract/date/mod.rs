@@ -227,12 +227,14 @@ pub fn match_date_after(
         return None;
     }
     let preposition = word(i).is_some_and(bare_preposition);
-    let no_period = preposition && (word(i) != Some("for") || !length_may_follow());
+    // Nor does one start at the words no period reader names (weekdays, months, "today").
+    let no_period = (preposition && (word(i) != Some("for") || !length_may_follow()))
+        || !period::may_open(tokens, rules, at.facts(), i, length);
     // Debug builds hold the readers to that promise, as they do the other gates.
     debug_assert!(
         !no_period || period::period(tokens, text, rules, i, length).is_none(),
-        "a period starts at the preposition {:?}",
-        word(i)
+        "a period starts at {:?}",
+        tokens[i].norm
     );
     if !no_period {
         if let Some((expr, end)) = period::period(tokens, text, rules, i, length) {

@@ -6,6 +6,7 @@
 
 use super::super::duration::Duration;
 use super::super::lexer::{Token, TokenKind};
+use super::super::number::Facts;
 use super::counted::{around_reference, lasting, vaguely_ago};
 use super::numeric::{closes_clause, day_at, followed_by_counted_noun, is_ordinal_day, year_after_bare, year_token};
 use super::{core_date, relative_date, spoken, word, DateExpr, RelativeUnit};
@@ -64,6 +65,55 @@ pub(super) fn period(
                 .flatten()
                 .filter(|(e, _)| matches!(e, DateExpr::Month { .. } | DateExpr::MonthYear { .. }))
         })
+}
+
+/// False when no period starts at token `i`, as its word says; true otherwise. A period starts
+/// only where a length of time was read (`length`), at digits or a mark ("'40s"), or at a word
+/// one of the readers above names: "the", "from", "for", "q3", "w/c", "next", "rest", a unit
+/// ("year to date"), the first word of a decade's name ("the nineteen seventies"), an ordinal
+/// (`facts`: "first week of", "twentieth century"), or a decade's name after "the", "in" and the
+/// like, where `decade` reads one. Most words the date readers are tried at (weekdays, months,
+/// "today") are none of those, and each reader refused them in turn. Debug builds check it
+/// against `period` (`match_date_after`).
+pub(super) fn may_open(tokens: &[Token], rules: &Rules, facts: Facts, i: usize, length: Option<&Duration>) -> bool {
+    let Some(w) = word(tokens, i) else {
+        return true;
+    };
+    let named = matches!(
+        w,
+        "the"
+            | "from"
+            | "between"
+            | "for"
+            | "q"
+            | "h"
+            | "w"
+            | "week"
+            | "month"
+            | "year"
+            | "earlier"
+            | "later"
+            | "rest"
+            | "weekend"
+            | "within"
+            | "next"
+            | "coming"
+            | "upcoming"
+            | "past"
+            | "last"
+            | "previous"
+            | "two"
+            | "nineteen"
+            | "twenty"
+    );
+    let decade_after = || decade_introduced(tokens, i) && rules.decades.contains_key(w);
+    length.is_some() || named || facts.may(tokens, i, |f| f.ordinal) || decade_after()
+}
+
+/// True when the word before token `k` lets a decade or a century stand there ("the 1970s", "in
+/// the seventies", "since 70s").
+fn decade_introduced(tokens: &[Token], k: usize) -> bool {
+    k > 0 && matches!(word(tokens, k - 1), Some("the" | "in" | "during" | "since" | "from"))
 }
 
 /// "from Week 31 to Week 35", "between Week 31 and Week 35" at token `k`: weeks of the reference's
@@ -213,7 +263,7 @@ fn ordinal(tokens: &[Token], rules: &Rules, k: usize) -> Option<i8> {
 /// 15th century", "the twentieth century".
 fn decade(tokens: &[Token], rules: &Rules, k: usize) -> Option<(DateExpr, usize)> {
     // Asked only of a number that could be a decade, and of words past the centuries.
-    let the = || k > 0 && matches!(word(tokens, k - 1), Some("the" | "in" | "during" | "since" | "from"));
+    let the = || decade_introduced(tokens, k);
     let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
     let plural = |k: usize| -> Option<usize> {
         if word(tokens, k) == Some("s") && glued(k) {

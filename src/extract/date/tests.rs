@@ -358,3 +358,31 @@ fn a_bare_number_before_a_plain_word_opens_no_period_or_date_proper() {
         assert!(!bare(text), "{text}");
     }
 }
+
+#[test]
+fn only_the_words_a_period_reader_names_may_open_one() {
+    let rules = Rules::embedded().unwrap();
+    let may_open = |text: &str| {
+        let tokens = tokenize(text, 0, text.len());
+        let (_, facts) = crate::extract::starters::of_tokens(&tokens, &rules);
+        period::may_open(&tokens, &rules, Facts::of_text(&facts), 1, None)
+    };
+    for text in ["on Monday night", "in March 2016", "until today ,", "by Christmas Eve"] {
+        assert!(!may_open(text), "{text}");
+    }
+    for text in [
+        "in the 1970s",
+        "the first week of",
+        "during 1990s",
+        "in seventies music",
+        "the twentieth century",
+        "from 4 to",
+        "since '40s",
+        "in Q3 2016",
+        "over next week",
+    ] {
+        assert!(may_open(text), "{text}");
+    }
+    // A decade's name opens one only where `decade` reads it.
+    assert!(!may_open("a seventies song"));
+}
