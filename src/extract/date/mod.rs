@@ -399,8 +399,11 @@ pub fn may_start_counted(tokens: &[Token], facts: &[Option<&WordFacts>], i: usiz
     }
 }
 
-/// True when token `i` is digits or a number word that open no period and no date proper: no
-/// length of time was read there (`length`), and no reader goes on from the token after them.
+/// True when token `i` is digits or a number word that open no period and no date proper: the
+/// length of time read there (`length`), if any, opens none, and no reader goes on from the token
+/// after them. A length opens a period only before "ago" ("a few days ago") or a start ("2 weeks
+/// starting May 20th", "for 3 days from today"), and the other readers ask the tokens, not the
+/// length, so "10 years in prison" is as bare as "10 people".
 /// The readers go on from a number only to a glued ending ("12th", "1970s", "22may"), a mark
 /// ("/", "-", ".", "'"), "of" before a month ("22 of Jan", "second of August"), a range's joining
 /// word ("4 to 22") or a month ("12 July", in `rules.months`, the table `month_at` reads);
@@ -429,7 +432,9 @@ fn bare_number(tokens: &[Token], rules: &Rules, facts: Facts, i: usize, length: 
         }
         TokenKind::Punct => false,
     };
-    if length.is_some() || !opens {
+    let length_opens =
+        length.is_some_and(|d| matches!(word(tokens, d.end), Some("ago" | "starting" | "beginning" | "from")));
+    if length_opens || !opens {
         return false;
     }
     let plain_digits = t.kind == TokenKind::Digits && !point;

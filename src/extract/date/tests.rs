@@ -350,6 +350,16 @@ fn a_bare_number_before_a_plain_word_opens_no_period_or_date_proper() {
     for text in ["a 12-year sentence", "on 22may", "the 70s", "on 7/12", "the 16. Nov", "the 70's"] {
         assert!(!bare(text), "{text}");
     }
+    // A length of time read at the number opens a period only before "ago" or a start.
+    let bare_after_length = |text: &str| {
+        let tokens = tokenize(text, 0, text.len());
+        let length = crate::extract::duration::read(&tokens, text, &rules, 1).expect(text);
+        bare_number(&tokens, &rules, Facts::default(), 1, Some(&length))
+    };
+    assert!(bare_after_length("for 10 years in prison"));
+    for text in ["about 3 days ago", "for 3 days from today", "lasts 2 weeks starting Monday"] {
+        assert!(!bare_after_length(text), "{text}");
+    }
     assert!(bare("killed twelve people"));
     assert!(bare("won forty seats"));
     // A number word goes on as digits do, and into a year or day in words ("twenty eighteen").
