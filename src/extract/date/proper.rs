@@ -78,6 +78,12 @@ pub(super) fn core_date(
             if let Some(found) = relative_date(tokens, text, rules, j) {
                 return Some(found);
             }
+            // "the second of August", "the 4th of July": "the" (the commonest word here) is in no
+            // table below, so it is sent on before they are looked up.
+            if t.norm == "the" {
+                let (expr, end) = day_first(tokens, text, rules, j + 1)?;
+                return matches!(expr, DateExpr::MonthDay { .. } | DateExpr::Full { .. }).then_some((expr, end));
+            }
             if let Some((month, k)) = month_at(tokens, rules, j) {
                 let capitalized = t.is_capitalized(text);
                 if let Some(found) = period::days_of_month(tokens, text, rules, k, month).filter(|_| capitalized) {
@@ -184,11 +190,6 @@ pub(super) fn core_date(
                         return Some((DateExpr::Year { year }, end));
                     }
                 }
-            }
-            // "the second of August", "the 4th of July".
-            if t.norm == "the" {
-                let (expr, end) = day_first(tokens, text, rules, j + 1)?;
-                return matches!(expr, DateExpr::MonthDay { .. } | DateExpr::Full { .. }).then_some((expr, end));
             }
             day_first(tokens, text, rules, j)
         }
