@@ -327,7 +327,7 @@ pub fn match_date_after(
 /// words tried, and before any other word every date reader refuses them, after a dozen lookups.
 fn introducer(word: &str) -> Option<&'static [&'static str]> {
     Some(match word {
-        "the" => &["day", "following"],
+        "the" => THE_OPENS,
         "from" | "between" => &["now"],
         // "this week", "this May", "this morning" (`relative_date`): "this is" opens none.
         "this" | "current" => &["decade", "quarter", "morning", "afternoon", "evening"],
@@ -363,13 +363,24 @@ pub fn may_start(tokens: &[Token], facts: &[Option<&WordFacts>], i: usize) -> bo
     let Some(besides) = word(tokens, i).and_then(introducer) else {
         return true;
     };
-    let opens = tokens.get(i + 1).is_some_and(|next| {
-        next.kind == TokenKind::Digits
-            || facts.get(i + 1).copied().flatten().is_some_and(|f| f.starts.has(Starts::DATE))
-            || besides.contains(&&*next.norm)
-    });
+    // Written without recursion into "the" (whose words besides are `THE_OPENS`), so that the
+    // test, asked at tens of thousands of tokens a megabyte, is no call of its own.
     let before_the = word(tokens, i) != Some("the") && word(tokens, i + 1) == Some("the");
-    opens && (!before_the || may_start(tokens, facts, i + 1))
+    opens_after(tokens, facts, i + 1, besides) && (!before_the || opens_after(tokens, facts, i + 2, THE_OPENS))
+}
+
+/// The words besides those that can open a date that "the" opens one before (`introducer`).
+const THE_OPENS: &[&str] = &["day", "following"];
+
+/// True when token `k`, after an introducer, can open a date: digits, a word the starters list
+/// for dates (`facts`), or one of the introducer's words `besides`.
+#[inline]
+fn opens_after(tokens: &[Token], facts: &[Option<&WordFacts>], k: usize, besides: &[&str]) -> bool {
+    tokens.get(k).is_some_and(|next| {
+        next.kind == TokenKind::Digits
+            || facts.get(k).copied().flatten().is_some_and(|f| f.starts.has(Starts::DATE))
+            || besides.contains(&&*next.norm)
+    })
 }
 
 /// False when token `i` is "a" or "an" and opens neither the length of time read there (`length`:
