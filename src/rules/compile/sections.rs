@@ -452,25 +452,6 @@ fn align(rules: &mut Rules, f: &RulesFile, bad: Bad) -> Result<(), Error> {
                 *slot = t;
             }
         }
-        if let Some(r) = a.max_conflict_ratio {
-            if !(r >= 1.0 && r.is_finite()) {
-                return Err(bad("max_conflict_ratio", format!("align max_conflict_ratio {r} must be 1 or more")));
-            }
-            rules.max_conflict_ratio = r;
-        }
-        for (name, value, slot) in [
-            ("max_sole_ratio", a.max_sole_ratio, &mut rules.max_sole_ratio),
-            ("max_sole_measure_ratio", a.max_sole_measure_ratio, &mut rules.max_sole_measure_ratio),
-            ("max_place_ratio", a.max_place_ratio, &mut rules.max_place_ratio),
-            ("max_loose_ratio", a.max_loose_ratio, &mut rules.max_loose_ratio),
-        ] {
-            if let Some(r) = value {
-                if !(r >= 1.0 && r.is_finite()) {
-                    return Err(bad(name, format!("align {name} {r} must be 1 or more")));
-                }
-                *slot = r;
-            }
-        }
         if let Some(n) = a.outlier_sources {
             rules.outlier_sources = n.max(2);
         }
@@ -480,11 +461,21 @@ fn align(rules: &mut Rules, f: &RulesFile, bad: Bad) -> Result<(), Error> {
         if let Some(d) = &a.one_value_dimensions {
             rules.one_value_dimensions = d.iter().map(|w| w.to_lowercase()).collect();
         }
-        if let Some(r) = a.max_currency_ratio {
-            if !(r >= 1.0 && r.is_finite()) {
-                return Err(bad("max_currency_ratio", format!("align max_currency_ratio {r} must be 1 or more")));
+        // Every ratio is a bound on how far apart two figures may be, 1 or more.
+        for (name, value, slot) in [
+            ("max_conflict_ratio", a.max_conflict_ratio, &mut rules.max_conflict_ratio),
+            ("max_sole_ratio", a.max_sole_ratio, &mut rules.max_sole_ratio),
+            ("max_sole_measure_ratio", a.max_sole_measure_ratio, &mut rules.max_sole_measure_ratio),
+            ("max_place_ratio", a.max_place_ratio, &mut rules.max_place_ratio),
+            ("max_loose_ratio", a.max_loose_ratio, &mut rules.max_loose_ratio),
+            ("max_currency_ratio", a.max_currency_ratio, &mut rules.max_currency_ratio),
+        ] {
+            if let Some(r) = value {
+                if !(r >= 1.0 && r.is_finite()) {
+                    return Err(bad(name, format!("align {name} {r} must be 1 or more")));
+                }
+                *slot = r;
             }
-            rules.max_currency_ratio = r;
         }
     }
     Ok(())
