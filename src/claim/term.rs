@@ -30,16 +30,20 @@ fn ids() -> &'static Mutex<Ids> {
     IDS.get_or_init(|| {
         Mutex::new(Ids {
             short: ShortIds::with_capacity(WORDS_OF_A_STORY),
+            medium: IdTable::with_capacity(WORDS_OF_A_STORY),
             long: HashMap::with_capacity_and_hasher(WORDS_OF_A_STORY, Default::default()),
         })
     })
 }
 
 /// The ids by word. Most words of news are short, and a short one is found by a number made of
-/// its bytes (`short_key`): hashing one number and comparing numbers, not strings.
+/// its bytes (`short_key`): hashing one number and comparing numbers, not strings; a word of up to
+/// fifteen bytes by two numbers (`medium_key`).
 struct Ids {
     /// Words of at most [`SHORT`] bytes, by `short_key`.
-    short: ShortIds,
+    short: IdTable<u64>,
+    /// Words of [`SHORT`] + 1 to [`MEDIUM`] bytes, by `medium_key`.
+    medium: IdTable<[u64; 2]>,
     /// The longer words.
     long: HashMap<&'static str, Term>,
 }
@@ -50,72 +54,148 @@ impl Ids {
     fn get(&self, word: &str) -> (Option<Term>, Option<u64>) {
         match short_key(word) {
             Some(key) => (self.short.get(key), Some(key)),
-            None => (self.long.get(word).copied(), None),
+            None => match medium_key(word) {
+                Some(key) => (self.medium.get(key), None),
+                None => (self.long.get(word).copied(), None),
+            },
         }
+    }
+
+    /// How many words the table holds.
+    fn len(&self) -> usize {
+        self.short.len + self.medium.len + self.long.len()
     }
 }
 
-/// The ids of the short words by their keys (`short_key`): an open-addressed table of keys and
-/// ids, at most half full. Nearly every word a source asks for is in it already, and a look-up
+/// A key an [`IdTable`] finds a word by: the word's bytes as numbers, which tell it from every
+/// other word of the table's lengths.
+trait WordKey: Copy + Eq {
+    /// The key as a slot holds it: never all zero bits, which mark a free slot.
+    fn stored(self) -> Self;
+    /// The key a slot holds as `stored`.
+    fn unstored(self) -> Self;
+    /// Whether a slot holding this is free.
+    fn is_free(self) -> bool;
+    /// The key folded into one number, for the slot it is looked for from (`first_slot`).
+    fn folded(self) -> u64;
+}
+
+impl WordKey for u64 {
+    // A short key is under 2^59 (its top byte is a length of at most [`SHORT`]): plus one, it is
+    // never zero, and `short_key("")` is.
+    fn stored(self) -> u64 {
+        self + 1
+    }
+    fn unstored(self) -> u64 {
+        self - 1
+    }
+    fn is_free(self) -> bool {
+        self == 0
+    }
+    fn folded(self) -> u64 {
+        self
+    }
+}
+
+impl WordKey for [u64; 2] {
+    // The second number holds the word's length (over [`SHORT`]) in its top byte: never zero.
+    fn stored(self) -> [u64; 2] {
+        self
+    }
+    fn unstored(self) -> [u64; 2] {
+        self
+    }
+    fn is_free(self) -> bool {
+        self[1] == 0
+    }
+    fn folded(self) -> u64 {
+        self[0] ^ self[1].rotate_left(29)
+    }
+}
+
+/// The ids of words by their keys (`short_key`, `medium_key`): an open-addressed table of keys
+/// and ids, at most half full. Nearly every word a source asks for is in it already, and a look-up
 /// scatters the key with one multiplication and most often compares one slot, where a general
-/// hash map spent some sixty instructions a word on its probing.
-struct ShortIds {
-    /// Each slot's key plus one, 0 in a free slot (a key is under 2^59: its top byte is a length
-    /// of at most [`SHORT`]). A power of two of them. Free slots are zero so that the table is
-    /// allocated zeroed: the system hands its pages over as slots are written, where filling a
-    /// story's 128 KiB with a free mark cost a start-up's page faults for every page.
-    keys: Vec<u64>,
+/// hash map spent some sixty instructions a word on its probing (and a call to compare strings).
+struct IdTable<K> {
+    /// Each slot's key as stored (`WordKey::stored`), zero in a free slot. A power of two of them.
+    /// Free slots are zero so that the table is allocated zeroed: the system hands its pages over
+    /// as slots are written, where filling a story's 128 KiB with a free mark cost a start-up's
+    /// page faults for every page.
+    keys: Vec<K>,
     /// Each taken slot's id, beside its key.
     ids: Vec<u32>,
     /// How many slots are taken.
     len: usize,
 }
 
-impl ShortIds {
+/// The ids of the short words by their keys (`short_key`).
+type ShortIds = IdTable<u64>;
+
+impl<K: WordKey + Default> IdTable<K> {
     /// A table with room for `words` words before it grows.
-    fn with_capacity(words: usize) -> ShortIds {
+    fn with_capacity(words: usize) -> IdTable<K> {
         let slots = (2 * words).next_power_of_two();
-        ShortIds { keys: vec![0; slots], ids: vec![0; slots], len: 0 }
+        IdTable { keys: vec![K::default(); slots], ids: vec![0; slots], len: 0 }
     }
 
     /// The slot `key` is looked for from (`first_slot`).
     #[inline(always)]
-    fn first_slot(&self, key: u64) -> usize {
-        first_slot(key, self.keys.len())
+    fn first_slot(&self, key: K) -> usize {
+        first_slot(key.folded(), self.keys.len())
     }
 
     /// The id of the word of `key`, if the table holds it.
     #[inline(always)]
-    fn get(&self, key: u64) -> Option<Term> {
-        let (stored, mask) = (key + 1, self.keys.len() - 1);
+    fn get(&self, key: K) -> Option<Term> {
+        let (stored, mask) = (key.stored(), self.keys.len() - 1);
         let mut at = self.first_slot(key);
         loop {
             match self.keys[at] {
                 k if k == stored => return NonZeroU32::new(self.ids[at]).map(Term),
-                0 => return None,
+                k if k.is_free() => return None,
                 _ => at = (at + 1) & mask,
             }
         }
     }
 
     /// Adds the word of `key`, which the table lacks, as `term`; the table doubles when half full.
-    fn insert(&mut self, key: u64, term: Term) {
-        debug_assert!(key < 1 << 59 && self.get(key).is_none());
+    fn insert(&mut self, key: K, term: Term) {
+        debug_assert!(self.get(key).is_none());
         if 2 * (self.len + 1) > self.keys.len() {
-            let grown = ShortIds::with_capacity(self.keys.len());
+            let grown = IdTable::with_capacity(self.keys.len());
             let old = std::mem::replace(self, grown);
-            for (&k, &id) in old.keys.iter().zip(&old.ids).filter(|(&k, _)| k != 0) {
-                self.insert(k - 1, Term(NonZeroU32::new(id).expect("a taken slot holds an id")));
+            for (&k, &id) in old.keys.iter().zip(&old.ids).filter(|(&k, _)| !k.is_free()) {
+                self.insert(k.unstored(), Term(NonZeroU32::new(id).expect("a taken slot holds an id")));
             }
         }
         let mask = self.keys.len() - 1;
         let mut at = self.first_slot(key);
-        while self.keys[at] != 0 {
+        while !self.keys[at].is_free() {
             at = (at + 1) & mask;
         }
-        (self.keys[at], self.ids[at]) = (key + 1, term.0.get());
+        (self.keys[at], self.ids[at]) = (key.stored(), term.0.get());
         self.len += 1;
     }
+}
+
+/// The longest word found by its two numbers (`medium_key`): the second holds its length in its
+/// top byte, below which seven bytes after the first eight fit.
+const MEDIUM: usize = 15;
+
+/// The numbers of a word of [`SHORT`] + 1 to [`MEDIUM`] bytes: its first eight bytes, the first
+/// lowest, and the rest below its length. No two such words share them.
+#[inline]
+fn medium_key(word: &str) -> Option<[u64; 2]> {
+    let (b, len) = (word.as_bytes(), word.len());
+    if !(SHORT + 1..=MEDIUM).contains(&len) {
+        return None;
+    }
+    let eight = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
+    // The last eight bytes overlap the first eight by `16 - len`: shifted out, the bytes after
+    // the first eight are left, first lowest (none for a word of eight bytes).
+    let rest = eight(len - 8).checked_shr(8 * (16 - len) as u32).unwrap_or(0);
+    Some([eight(0), rest | (len as u64) << 56])
 }
 
 /// The longest word found by its number (`short_key`): seven bytes and their count fill its
@@ -259,18 +339,17 @@ impl Interner {
 #[cold]
 fn add(ids: &mut Ids, word: &str) -> Term {
     // Slot 0 stays empty: ids start at 1.
-    let id = u32::try_from(ids.short.len + ids.long.len() + 1)
-        .ok()
-        .and_then(NonZeroU32::new)
-        .expect("fewer than four billion distinct words");
+    let id =
+        u32::try_from(ids.len() + 1).ok().and_then(NonZeroU32::new).expect("fewer than four billion distinct words");
     let word: &'static str = Box::leak(word.into());
     let (segment, at) = slot(id.get());
     let slots = WORDS[segment].get_or_init(|| (0..FIRST << segment).map(|_| OnceLock::new()).collect());
     // Set once: ids are handed out under the lock.
     let _ = slots[at].set(word);
-    match short_key(word) {
-        Some(key) => ids.short.insert(key, Term(id)),
-        None => {
+    match (short_key(word), medium_key(word)) {
+        (Some(key), _) => ids.short.insert(key, Term(id)),
+        (None, Some(key)) => ids.medium.insert(key, Term(id)),
+        (None, None) => {
             ids.long.insert(word, Term(id));
         }
     }
@@ -399,6 +478,29 @@ mod tests {
             assert_eq!(table.get(key).map(Term::id), Some(n as u32 + 1));
         }
         assert_eq!(table.get(short_key("absent").expect("a short word")), None);
+    }
+
+    #[test]
+    fn medium_keys_tell_words_apart_and_find_their_terms() {
+        // Words of eight to fifteen bytes that share their first or last eight bytes, a repeated
+        // letter at every length, and words just outside the medium lengths.
+        let mut words: Vec<String> = (1..=16).map(|n| "a".repeat(n)).collect();
+        words.extend(
+            ["abcdefgh", "abcdefghi", "xbcdefghi", "abcdefgha", "abcdefghijklmno", "bbcdefghijklmno"].map(String::from),
+        );
+        words.extend(["internationally", "réélection", "abcdefghijklmnop"].map(String::from));
+        let keys: Vec<Option<[u64; 2]>> = words.iter().map(|w| medium_key(w)).collect();
+        for (k, key) in keys.iter().enumerate() {
+            assert_eq!(key.is_some(), (SHORT + 1..=MEDIUM).contains(&words[k].len()), "{:?}", words[k]);
+            assert!(key.is_none() || !keys[..k].contains(key), "{:?}", words[k]);
+        }
+        let terms: Vec<Term> = words.iter().map(|w| Term::new(w)).collect();
+        assert!(terms.iter().zip(&words).all(|(t, w)| t.as_str() == w && Term::find(w) == Some(*t)));
+        let mut table = IdTable::with_capacity(2);
+        for (n, key) in keys.iter().flatten().enumerate() {
+            table.insert(*key, Term(NonZeroU32::new(n as u32 + 1).expect("from one")));
+        }
+        assert!(keys.iter().flatten().enumerate().all(|(n, &key)| table.get(key).map(Term::id) == Some(n as u32 + 1)));
     }
 
     #[test]
