@@ -511,6 +511,10 @@ mod tests {
         assert_eq!(m.value, Interval::between(2e9, 3e9));
         let m = measure("rose 15 per cent").unwrap();
         assert_eq!((m.kind, m.value), (Kind::Percent, Interval::exact(15.0)));
+        // A unit's words set apart by more than one space are read as with one: the spelling
+        // borrowed from the text gives way to a joined copy.
+        let m = measure("rose 15 per  cent").unwrap();
+        assert_eq!((m.kind, m.value, m.end), (Kind::Percent, Interval::exact(15.0), 4));
         let m = measure("a 6.1-magnitude quake").unwrap();
         assert_eq!((m.kind, m.unit.as_str()), (Kind::Quantity, "magnitude"));
         let m = measure("a three-day visit").unwrap();

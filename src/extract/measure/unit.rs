@@ -1,6 +1,8 @@
 //! Tokens after (or before) a number in, its unit of measure out: "km", "-day", "per cent", "°C",
 //! "20 (kg)", `10 "`, and the smaller part of a measure in two parts ("5 ft 2 in").
 
+use std::borrow::Cow;
+
 use super::super::lexer::{Token, TokenKind};
 use super::super::number::{self, Facts, Number};
 use super::super::subject::canonical_word;
@@ -38,24 +40,36 @@ pub(in crate::extract) fn unit_after<'r>(
     // The longest unit spelled by the tokens from `k`, read a token at a time for as long as the
     // text so far begins some unit's spelling: most words after a number begin none.
     let longest = (rules.unit_max_words * 2 + 1).min(tokens.len().saturating_sub(k));
-    let mut raw = String::new();
+    // The tokens so far, joined by one space where the lexer saw any: borrowed from the text while
+    // they stand as the join would write them (glued, or one space apart), as they nearly always
+    // do, and copied only when they do not.
+    let mut raw: Cow<str> = Cow::Borrowed("");
     let mut found = None;
     for (n, t) in tokens[k..k + longest].iter().enumerate() {
         if t.kind == TokenKind::Digits || t.sentence != first.sentence {
             break;
         }
         let written = &text[t.start..t.end];
-        // The first token is asked as it stands, before any copy: most words after a number
-        // begin no unit.
-        if n == 0 && !rules.may_open_unit(written) {
-            break;
-        }
-        if n > 0 && t.space_before {
-            raw.push(' ');
-        }
-        raw.push_str(written);
-        if n > 0 && !rules.may_open_unit(&raw) {
-            break;
+        // The first token is asked as it stands: most words after a number begin no unit.
+        if n == 0 {
+            if !rules.may_open_unit(written) {
+                break;
+            }
+            raw = Cow::Borrowed(written);
+        } else {
+            let sep = if t.space_before { " " } else { "" };
+            let gap = text.get(tokens[k + n - 1].end..t.start);
+            match (&mut raw, text.get(first.start..t.end)) {
+                (Cow::Borrowed(_), Some(joined)) if gap == Some(sep) => raw = Cow::Borrowed(joined),
+                (raw, _) => {
+                    let raw = raw.to_mut();
+                    raw.push_str(sep);
+                    raw.push_str(written);
+                }
+            }
+            if !rules.may_open_unit(&raw) {
+                break;
+            }
         }
         if let Some(unit) = rules.unit(&raw) {
             found = Some((unit, raw.len(), k + n + 1));
