@@ -57,6 +57,12 @@ fn overflowing_exponent(tokens: &[Token], i: usize) -> Option<usize> {
 /// does not have, in the year written after it or, without one, in a leap year. Returns the token
 /// range.
 fn impossible_date(tokens: &[Token], rules: &Rules, i: usize) -> Option<(usize, usize)> {
+    // Every month (the rules hold months 1..12 only) has a 28th: only the 29th to the 31st can
+    // be missing, so the month tables are hashed for those numbers alone.
+    if !may_be_late_day(&tokens[i].norm) {
+        return None;
+    }
+    let day = tokens[i].number().filter(|d| d.fract() == 0.0 && (29.0..=31.0).contains(d))? as i8;
     // A month is a word, as the date readers take one (`date::proper::month_at`): a mark or
     // digits beside the number is turned away before the table is hashed.
     let month_at = |k: usize| {
@@ -69,8 +75,6 @@ fn impossible_date(tokens: &[Token], rules: &Rules, i: usize) -> Option<(usize, 
         let m = month_at(i + 1)?;
         (i, m, i + 2)
     };
-    // Read only beside a month: most numbers are not days.
-    let day = tokens[i].number().filter(|d| d.fract() == 0.0 && (1.0..=31.0).contains(d))? as i8;
     let comma = usize::from(tokens.get(after).is_some_and(|t| t.is_punct(",")));
     let year = tokens
         .get(after + comma)
@@ -81,6 +85,19 @@ fn impossible_date(tokens: &[Token], rules: &Rules, i: usize) -> Option<(usize, 
     match Date::new(year.unwrap_or(2024), month, day) {
         Ok(_) => None,
         Err(_) => Some((start, end)),
+    }
+}
+
+/// False when the digits `norm` (as the lexer writes a number) cannot read as 29, 30 or 31: one
+/// digit, two others, or three or more before any point without a leading zero. Told by its
+/// bytes, as most numbers are years and counts that need no reading.
+fn may_be_late_day(norm: &str) -> bool {
+    match norm.as_bytes() {
+        [_] => false,
+        [a, b] => matches!((a, b), (b'2', b'9') | (b'3', b'0' | b'1')),
+        // "28.99999999999999999" reads as 29; a leading zero hides the whole part's length.
+        [a, _, c, ..] => *a == b'0' || *c == b'.',
+        [] => false,
     }
 }
 
@@ -118,8 +135,20 @@ mod tests {
     }
 
     #[test]
+    fn late_days_are_told_by_their_digits() {
+        for n in ["29", "30", "31", "029", "29.0", "28.99999999999999999", "0031"] {
+            assert!(may_be_late_day(n), "{n}");
+        }
+        for n in ["", "3", "28", "32", "2025", "100.5", "10"] {
+            assert!(!may_be_late_day(n), "{n}");
+        }
+    }
+
+    #[test]
     fn real_numbers_and_dates_are_not_flagged() {
         assert!(reasons("1e10 joules on February 29, 2024 and 29 February, 12 March 2025, 300 people").is_empty());
         assert!(reasons("June 31 soldiers").len() == 1, "June has no 31st");
+        assert!(reasons("February 28, 2025 and 1 June").is_empty(), "every month has a 28th");
+        assert_eq!(reasons("29 February 2025"), ["0..16 \"29 February 2025\" is no calendar date; ignored"]);
     }
 }
