@@ -10,11 +10,19 @@ use crate::claim::Span;
 use crate::rules::reach::Reach;
 use crate::rules::Rules;
 
+/// The positions of the digits tokens among `tokens`, in order. Every ASCII digit of the text is
+/// in one; the passes that look at numbers only (the ignore patterns searched around digits,
+/// `unreadable::find`) walk these few, not every token.
+pub fn digit_tokens(tokens: &[Token]) -> Vec<usize> {
+    tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Digits).map(|(k, _)| k).collect()
+}
+
 /// Which tokens a match of an ignore pattern covers. A pattern each of whose matches holds a digit
 /// is searched only in the runs of the bytes its matches can hold around the body's digits
-/// (`rules::reach`): it can match nowhere else, and news text is mostly letters, which the regex
-/// engine would otherwise read once for every pattern.
-pub fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) -> Vec<bool> {
+/// (`rules::reach`; `digits` are the digits tokens, `digit_tokens`): it can match nowhere else,
+/// and news text is mostly letters, which the regex engine would otherwise read once for every
+/// pattern.
+pub fn masked_tokens(tokens: &[Token], digits: &[usize], text: &str, body: Span, rules: &Rules) -> Vec<bool> {
     let mut masked = vec![false; tokens.len()];
     let body_text = &text[body.range()];
     let mut mask = |m: regex_automata::Match| {
@@ -29,11 +37,7 @@ pub fn masked_tokens(tokens: &[Token], text: &str, body: Span, rules: &Rules) ->
     };
     // Every ASCII digit of the text is in a digits token.
     let digits: Vec<Range<usize>> = match rules.ignore.iter().any(|(_, _, reach)| reach.is_some()) {
-        true => tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Digits)
-            .map(|t| t.start - body.start()..t.end - body.start())
-            .collect(),
+        true => digits.iter().map(|&k| tokens[k].start - body.start()..tokens[k].end - body.start()).collect(),
         false => Vec::new(),
     };
     for (_, regex, reach) in &rules.ignore {
@@ -92,6 +96,16 @@ mod tests {
     use crate::extract::lexer;
 
     #[test]
+    fn digit_tokens_are_the_digits_tokens_in_order() {
+        let text = "In 2024, 12 of 1.5 million (v2) said 3.";
+        let tokens = lexer::tokenize(text, 0, text.len());
+        let norms: Vec<&str> = digit_tokens(&tokens).into_iter().map(|k| &*tokens[k].norm).collect();
+        let all: Vec<&str> = tokens.iter().filter(|t| t.kind == TokenKind::Digits).map(|t| &*t.norm).collect();
+        assert_eq!(norms, all);
+        assert!(norms.contains(&"2024") && norms.contains(&"1.5"), "{norms:?}");
+    }
+
+    #[test]
     fn ignore_patterns_searched_around_digits_mask_what_a_whole_search_masks() {
         let rules = Rules::embedded().unwrap();
         assert!(rules.ignore.iter().any(|(_, _, reach)| reach.is_some()), "no pattern is searched around digits");
@@ -113,7 +127,7 @@ mod tests {
                     whole.iter_mut().zip(covered).for_each(|(w, c)| *w |= c);
                 }
             }
-            assert_eq!(masked_tokens(&tokens, &text, body, &rules), whole, "{text}");
+            assert_eq!(masked_tokens(&tokens, &digit_tokens(&tokens), &text, body, &rules), whole, "{text}");
         }
     }
 }

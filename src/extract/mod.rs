@@ -66,7 +66,8 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let text = &*source.text;
     let lower = source.body_text().to_ascii_lowercase();
     let tokens = lexer::tokenize_lowered(text, &lower, source.body.start(), source.body.end());
-    let masked = mask::masked_tokens(&tokens, text, source.body, rules);
+    let digits = mask::digit_tokens(&tokens);
+    let masked = mask::masked_tokens(&tokens, &digits, text, source.body, rules);
 
     let (starts, facts) = starters::of_tokens_lowered(&tokens, &lower, source.body.start(), rules);
 
@@ -189,7 +190,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             c.subject.headline = true;
         }
     }
-    let unreadable = unreadable::find(&tokens, text, rules);
+    let unreadable = unreadable::find(&tokens, &digits, text, rules);
     // A pile keeps every source's claims; a list doubled past its length would hold up to as
     // much again, unused.
     claims.shrink_to_fit();

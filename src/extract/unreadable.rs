@@ -10,13 +10,12 @@ use crate::claim::Span;
 use crate::rules::Rules;
 
 /// The spans of `tokens` that read as a number or date but have no value, each with the reason.
-/// One pass over the tokens, looking at digit runs only, so it costs next to nothing.
-pub fn find(tokens: &[Token], text: &str, rules: &Rules) -> Vec<(Span, String)> {
+/// Only the digits tokens are looked at (`digits`, their positions in order: `mask::digit_tokens`),
+/// so it costs next to nothing.
+pub fn find(tokens: &[Token], digits: &[usize], text: &str, rules: &Rules) -> Vec<(Span, String)> {
     let mut out = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        if t.kind != TokenKind::Digits {
-            continue;
-        }
+    for &i in digits {
+        let t = &tokens[i];
         // Fewer digits than the 309 of `f64::MAX` always read; only a longer run is parsed here.
         if t.norm.len() >= 309 && t.number().is_none() {
             out.push((
@@ -105,10 +104,12 @@ fn may_be_late_day(norm: &str) -> bool {
 mod tests {
     use super::*;
     use crate::extract::lexer::tokenize;
+    use crate::extract::mask::digit_tokens;
 
     fn reasons(text: &str) -> Vec<String> {
         let rules = Rules::embedded().unwrap();
-        find(&tokenize(text, 0, text.len()), text, &rules)
+        let tokens = tokenize(text, 0, text.len());
+        find(&tokens, &digit_tokens(&tokens), text, &rules)
             .into_iter()
             .map(|(s, r)| format!("{}..{} {r}", s.start(), s.end()))
             .collect()
