@@ -50,8 +50,21 @@ fn title_like(line: &str) -> bool {
     // The closing mark is asked first and the words are counted only up to the limit: a body's
     // first line of running text is often a whole paragraph, hundreds of words ending in a stop.
     !matches!(last, Some('.' | '!' | '?' | ';' | ':'))
-        && line.split_whitespace().nth(MAX_TITLE_WORDS).is_none()
+        && !more_words_than(line, MAX_TITLE_WORDS)
         && line.chars().any(char::is_alphabetic)
+}
+
+/// Whether `line` holds more than `limit` words between white space (as `split_whitespace` splits
+/// it). An ASCII line, as most are, is split by its bytes, with no character decoded.
+fn more_words_than(line: &str, limit: usize) -> bool {
+    match line.is_ascii() {
+        // The ASCII characters `char::is_whitespace` takes, vertical tab included.
+        true => {
+            let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+            line.as_bytes().split(space).filter(|w| !w.is_empty()).nth(limit).is_some()
+        }
+        false => line.split_whitespace().nth(limit).is_some(),
+    }
 }
 
 #[cfg(test)]
@@ -62,6 +75,16 @@ mod tests {
         let text = format!("---\ndate: 2013-09-09\n---\n{body}");
         let s = Source::new("a.txt", text, &mut Vec::new());
         s.headline().map(|h| s.text[h.range()].trim().to_string())
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for line in ["", "one", " a  b\tc\u{b}d\u{c}e\r\nf ", "a\u{a0}b c", "x y z w"] {
+            for limit in 0..8 {
+                let counted = line.split_whitespace().nth(limit).is_some();
+                assert_eq!(more_words_than(line, limit), counted, "{line:?} {limit}");
+            }
+        }
     }
 
     #[test]
