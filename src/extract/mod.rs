@@ -362,8 +362,8 @@ fn span_of(tokens: &[Token], start: usize, end: usize) -> Span {
 
 fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, index: u32) -> Claim {
     let head = match m.kind {
-        Kind::Count | Kind::Duration => m.head.clone(),
-        Kind::Quantity if m.unit == "magnitude" => Some("magnitude".to_string()),
+        Kind::Count | Kind::Duration => m.head.as_deref(),
+        Kind::Quantity if m.unit == "magnitude" => Some("magnitude"),
         _ => None,
     };
     // Both interned under one lock.
@@ -380,7 +380,7 @@ fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, ind
         written_unit,
         hedge: m.hedge,
         unit,
-        subject: terms.subject(tokens, rules, m.start, m.end, head.as_deref()),
+        subject: terms.subject(tokens, rules, m.start, m.end, head),
         precision: None,
         rule: m.rule,
     }
