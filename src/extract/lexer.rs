@@ -86,6 +86,13 @@ pub fn word<'a>(tokens: &'a [Token], k: usize) -> Option<&'a str> {
     tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &*t.norm)
 }
 
+/// The positions of the digits tokens among `tokens`, in order. Every ASCII digit of the text is
+/// in one; the passes that look at numbers only (the ignore patterns searched around digits,
+/// `unreadable::find`) walk these few, not every token.
+pub fn digit_tokens(tokens: &[Token]) -> Vec<usize> {
+    tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Digits).map(|(k, _)| k).collect()
+}
+
 /// The tokens of sentence `sentence`, as a range of indices into `tokens` (empty when it has
 /// none). Tokens lie in sentence order, so the range is found by halving, not by a walk.
 pub fn sentence_span(tokens: &[Token], sentence: u32) -> std::ops::Range<usize> {
@@ -477,6 +484,16 @@ fn lex_word(text: &str, start: usize, from: usize, to: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_tokens_are_the_digits_tokens_in_order() {
+        let text = "In 2024, 12 of 1.5 million (v2) said 3.";
+        let tokens = tokenize(text, 0, text.len());
+        let norms: Vec<&str> = digit_tokens(&tokens).into_iter().map(|k| &*tokens[k].norm).collect();
+        let all: Vec<&str> = tokens.iter().filter(|t| t.kind == TokenKind::Digits).map(|t| &*t.norm).collect();
+        assert_eq!(norms, all);
+        assert!(norms.contains(&"2024") && norms.contains(&"1.5"), "{norms:?}");
+    }
 
     #[test]
     fn whole_digits_added_up_are_worth_what_they_parse_to() {

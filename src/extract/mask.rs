@@ -5,21 +5,14 @@ use std::ops::Range;
 
 use regex_automata::Input;
 
-use super::lexer::{Token, TokenKind};
+use super::lexer::Token;
 use crate::claim::Span;
 use crate::rules::reach::Reach;
 use crate::rules::Rules;
 
-/// The positions of the digits tokens among `tokens`, in order. Every ASCII digit of the text is
-/// in one; the passes that look at numbers only (the ignore patterns searched around digits,
-/// `unreadable::find`) walk these few, not every token.
-pub fn digit_tokens(tokens: &[Token]) -> Vec<usize> {
-    tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Digits).map(|(k, _)| k).collect()
-}
-
 /// Which tokens a match of an ignore pattern covers. A pattern each of whose matches holds a digit
 /// is searched only in the runs of the bytes its matches can hold around the body's digits
-/// (`rules::reach`; `digits` are the digits tokens, `digit_tokens`): it can match nowhere else,
+/// (`rules::reach`; `digits` are the digits tokens, `lexer::digit_tokens`): it can match nowhere else,
 /// and news text is mostly letters, which the regex engine would otherwise read once for every
 /// pattern.
 pub fn masked_tokens(tokens: &[Token], digits: &[usize], text: &str, body: Span, rules: &Rules) -> Vec<bool> {
@@ -96,16 +89,6 @@ mod tests {
     use crate::extract::lexer;
 
     #[test]
-    fn digit_tokens_are_the_digits_tokens_in_order() {
-        let text = "In 2024, 12 of 1.5 million (v2) said 3.";
-        let tokens = lexer::tokenize(text, 0, text.len());
-        let norms: Vec<&str> = digit_tokens(&tokens).into_iter().map(|k| &*tokens[k].norm).collect();
-        let all: Vec<&str> = tokens.iter().filter(|t| t.kind == TokenKind::Digits).map(|t| &*t.norm).collect();
-        assert_eq!(norms, all);
-        assert!(norms.contains(&"2024") && norms.contains(&"1.5"), "{norms:?}");
-    }
-
-    #[test]
     fn ignore_patterns_searched_around_digits_mask_what_a_whole_search_masks() {
         let rules = Rules::embedded().unwrap();
         assert!(rules.ignore.iter().any(|(_, _, reach)| reach.is_some()), "no pattern is searched around digits");
@@ -127,7 +110,7 @@ mod tests {
                     whole.iter_mut().zip(covered).for_each(|(w, c)| *w |= c);
                 }
             }
-            assert_eq!(masked_tokens(&tokens, &digit_tokens(&tokens), &text, body, &rules), whole, "{text}");
+            assert_eq!(masked_tokens(&tokens, &lexer::digit_tokens(&tokens), &text, body, &rules), whole, "{text}");
         }
     }
 }

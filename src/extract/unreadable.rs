@@ -10,7 +10,7 @@ use crate::claim::Span;
 use crate::rules::Rules;
 
 /// The spans of `tokens` that read as a number or date but have no value, each with the reason.
-/// Only the digits tokens are looked at (`digits`, their positions in order: `mask::digit_tokens`),
+/// Only the digits tokens are looked at (`digits`, their positions in order: `lexer::digit_tokens`),
 /// so it costs next to nothing.
 pub fn find(tokens: &[Token], digits: &[usize], text: &str, rules: &Rules) -> Vec<(Span, String)> {
     let mut out = Vec::new();
@@ -103,8 +103,7 @@ fn may_be_late_day(norm: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::lexer::tokenize;
-    use crate::extract::mask::digit_tokens;
+    use crate::extract::lexer::{digit_tokens, tokenize};
 
     fn reasons(text: &str) -> Vec<String> {
         let rules = Rules::embedded().unwrap();
