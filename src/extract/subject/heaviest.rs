@@ -50,12 +50,7 @@ impl Heaviest {
     /// Makes the weights and ranks of the distances up to `window`.
     #[cold]
     fn weigh(&mut self, window: usize) {
-        let weights: Vec<[f32; 2]> = (0..=window)
-            .map(|distance| {
-                let weight = 1.0 / (1.0 + 0.5 * distance as f32);
-                [weight, weight * 1.5]
-            })
-            .collect();
+        let weights: Vec<[f32; 2]> = (0..=window).map(weights_at).collect();
         // Positive weights order as their bits do.
         let mut distinct: Vec<u32> = weights.iter().flatten().map(|w| w.to_bits()).collect();
         distinct.sort_unstable_by(|a, b| b.cmp(a));
@@ -115,6 +110,13 @@ impl Heaviest {
     }
 }
 
+/// The weights of a word (first) and of a name (second) of a claim's own sentence at `distance`
+/// from the claim: a word beside it weighs 1, and less the further it stands.
+pub(super) fn weights_at(distance: usize) -> [f32; 2] {
+    let weight = 1.0 / (1.0 + 0.5 * distance as f32);
+    [weight, weight * 1.5]
+}
+
 /// Whether `a` comes before `b` in a subject's order: by their integers, which tie only within one
 /// weight, and then by their keys and words.
 #[inline(always)]
@@ -160,8 +162,7 @@ mod tests {
                 let (distance, name) = (next(window + 3), next(3) == 0);
                 heaviest.add(claim::Term::new(w), alphabetical_key(w), distance, name);
                 if distance <= window {
-                    let weight = 1.0 / (1.0 + 0.5 * distance as f32);
-                    add(claim::Term::new(w), if name { weight * 1.5 } else { weight }, alphabetical_key(w));
+                    add(claim::Term::new(w), weights_at(distance)[usize::from(name)], alphabetical_key(w));
                 }
             }
             plain.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.as_str().cmp(b.0.as_str())));

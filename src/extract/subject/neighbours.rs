@@ -255,8 +255,7 @@ mod tests {
         // Every weight a claim's own term can take, the lent ones' among them.
         let mut weights = vec![HEAD_WEIGHT];
         for distance in 0..=10 {
-            let weight = 1.0 / (1.0 + 0.5 * distance as f32);
-            weights.extend([weight, weight * 1.5]);
+            weights.extend(super::super::heaviest::weights_at(distance));
         }
         let mut seed = 7u64;
         let mut next = |n: usize| {
