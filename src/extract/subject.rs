@@ -214,12 +214,9 @@ impl<'r> Terms<'r> {
         let sentence = tokens[start.min(tokens.len() - 1)].sentence;
         let own = self.sentence_terms(sentence);
         // Terms lie in text order, so those wholly before the claim come first and those wholly
-        // after it last. Only the `window` nearest on each side can be close enough to count,
-        // which keeps a claim's cost independent of the length of its sentence.
+        // after it last.
         let before = own.partition_point(|t| t.end <= start);
         let after = own.partition_point(|t| t.start < end).max(before);
-        let from = before.saturating_sub(rules.window + 1);
-        let to = after.saturating_add(rules.window + 1).min(own.len());
         // Each term with its weight and alphabetical key, put in a subject's order below, a term
         // added twice kept once. The lists are the thread's, emptied for each claim.
         let mut scratch = self.scratch.borrow_mut();
@@ -248,15 +245,28 @@ impl<'r> Terms<'r> {
         let above = own.get(after).map_or(self.clause_marks.len() as u32, |t| t.marks);
         let marks_to_start = self.marks_before(start, below(before.checked_sub(1)), above);
         let marks_to_end = self.marks_before(end, below(after.checked_sub(1)), above);
-        for (k, term) in (from..to).zip(&own[from..to]) {
-            let distance = if k < before {
-                (before - k - 1) + 3 * (marks_to_start - term.marks) as usize
-            } else if k >= after {
-                (k - after) + 3 * (term.marks - marks_to_end) as usize
-            } else {
-                0
-            };
-            own_weights.add(term.text, term.key, distance, term.name);
+        for term in &own[before..after] {
+            own_weights.add(term.text, term.key, 0, term.name);
+        }
+        // The two sides are walked outward from the claim in step, so that the terms come nearly
+        // heaviest first, which spares the sort in `Heaviest::order` most of its moves (in text
+        // order, those before the claim came lightest first). The walk ends when both sides are
+        // beyond the window, as each further term of a side is further still: a claim's cost does
+        // not grow with the length of its sentence.
+        let window = rules.window;
+        for k in 0..=window {
+            let left = before.checked_sub(k + 1).map(|i| (&own[i], k + 3 * (marks_to_start - own[i].marks) as usize));
+            let right = own.get(after + k).map(|t| (t, k + 3 * (t.marks - marks_to_end) as usize));
+            if left.is_none_or(|(_, d)| d > window) && right.is_none_or(|(_, d)| d > window) {
+                break;
+            }
+            // `add` passes over a term beyond the window.
+            if let Some((term, distance)) = left {
+                own_weights.add(term.text, term.key, distance, term.name);
+            }
+            if let Some((term, distance)) = right {
+                own_weights.add(term.text, term.key, distance, term.name);
+            }
         }
         if lent.to != Some(sentence) {
             // News carries its subject across sentences ("these soldiers", "the two countries"),

@@ -86,7 +86,7 @@ impl Heaviest {
     /// (`alphabetical_key`, then the words where keys tie), each term once at its heaviest.
     pub(super) fn order(&mut self) -> impl Iterator<Item = Weighted> + '_ {
         let terms = &mut self.terms[..];
-        // An insertion sort: a claim's window holds some ten terms.
+        // An insertion sort: a claim's window holds some ten terms, added nearly in order.
         for k in 1..terms.len() {
             let x = terms[k];
             let mut j = k;
