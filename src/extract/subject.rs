@@ -113,44 +113,54 @@ impl<'r> Terms<'r> {
         let no_facts = WordFacts::default();
         // Chosen, not branched on: about half the words have facts (see `Terms::lists`).
         let lists_of = |f: Option<&WordFacts>| f.unwrap_or(&no_facts).lists;
+        // A sentence's tokens lie together, and its terms are pushed together: its range of terms
+        // and the lists its words are in are noted once, when it is read.
         let mut i = 0;
-        while i < tokens.len() {
-            let t = &tokens[i];
-            if !wanted(t.sentence) {
-                i += 1;
+        while let Some(first) = tokens.get(i) {
+            let sentence = first.sentence;
+            let in_sentence = |i: usize| tokens.get(i).is_some_and(|t| t.sentence == sentence);
+            if !wanted(sentence) {
+                while in_sentence(i) {
+                    i += 1;
+                }
                 continue;
             }
-            if t.kind != TokenKind::Word {
-                // A number's facts are not looked up yet: they are added below.
-                mark_lists = mark_lists | lists_of(facts[i]);
-                if t.kind == TokenKind::Punct && is_clause_mark(tokens, i) {
-                    clause_marks.push(i as u32);
+            let (opening, from) = (i, words.len());
+            let mut held = WordLists::default();
+            while in_sentence(i) {
+                let t = &tokens[i];
+                if t.kind != TokenKind::Word {
+                    // A number's facts are not looked up yet: they are added below.
+                    mark_lists = mark_lists | lists_of(facts[i]);
+                    if t.kind == TokenKind::Punct && is_clause_mark(tokens, i) {
+                        clause_marks.push(i as u32);
+                    }
+                    i += 1;
+                    continue;
+                }
+                held = held | lists_of(facts[i]);
+                // Asked only of a word that is a term: most are not. The first word of a sentence is
+                // capitalised whatever it is.
+                let name = || i > opening && t.is_capitalized(text);
+                let phrase = alias_phrase_among(tokens, rules, i, &facts);
+                // A phrase holds no clause mark (only an apostrophe or a hyphen among its words).
+                let marks = clause_marks.len() as u32;
+                if let Some((canonical, end)) = phrase {
+                    // The phrase's later tokens are not read on their own.
+                    for &f in &facts[i + 1..end] {
+                        held = held | lists_of(f);
+                    }
+                    words.push((Cow::Borrowed(canonical), i, end, name(), marks));
+                    i = end;
+                    continue;
+                }
+                if let Some(canonical) = canonical_of(&t.norm, facts[i], rules) {
+                    words.push((canonical, i, i + 1, name(), marks));
                 }
                 i += 1;
-                continue;
             }
-            let sentence = t.sentence;
-            lists[sentence as usize] = lists[sentence as usize] | lists_of(facts[i]);
-            // Asked only of a word that is a term: most are not.
-            let name = || i > 0 && tokens[i - 1].sentence == sentence && t.is_capitalized(text);
-            let phrase = alias_phrase_among(tokens, rules, i, &facts);
-            // A phrase holds no clause mark (only an apostrophe or a hyphen among its words).
-            let marks = clause_marks.len() as u32;
-            if let Some((canonical, end)) = phrase {
-                // The phrase's later tokens are not read on their own.
-                for &f in &facts[i + 1..end] {
-                    lists[sentence as usize] = lists[sentence as usize] | lists_of(f);
-                }
-                let name = name();
-                push(&mut words, &mut by_sentence, (Cow::Borrowed(canonical), i, end, name, marks), sentence);
-                i = end;
-                continue;
-            }
-            if let Some(canonical) = canonical_of(&t.norm, facts[i], rules) {
-                let name = name();
-                push(&mut words, &mut by_sentence, (canonical, i, i + 1, name, marks), sentence);
-            }
-            i += 1;
+            lists[sentence as usize] = held;
+            by_sentence[sentence as usize] = (from, words.len());
         }
         // The words are interned together, the table locked once for them all, not once a word:
         // a source's few hundred words hold it for microseconds.
@@ -574,17 +584,6 @@ fn fold_copies(weights: &mut Vec<Weighted>, tie: &mut bool) {
         }
         same
     });
-}
-
-fn push<T>(terms: &mut Vec<T>, by_sentence: &mut [(usize, usize)], term: T, sentence: u32) {
-    let index = terms.len();
-    terms.push(term);
-    // A sentence's terms are pushed one after another.
-    let range = &mut by_sentence[sentence as usize];
-    if range.0 == range.1 {
-        range.0 = index;
-    }
-    range.1 = index + 1;
 }
 
 impl Terms<'_> {
