@@ -9,7 +9,7 @@ pub use interval::Interval;
 pub(crate) use shared::{hash_of_terms, terms_alike};
 pub use shared::{SharedTerms, WeightedTerms};
 pub use term::Term;
-pub(crate) use term::{first_slot, short_key, short_key_in, Interner, SHORT};
+pub(crate) use term::{first_slot, short_key, short_key_in, Interner, Known, SHORT};
 
 mod interval;
 mod shared;

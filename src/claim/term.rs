@@ -2,6 +2,7 @@
 //! that a claim holds each word as a four-byte id and the many claims of a pile, which repeat a
 //! few thousand words hundreds of thousands of times, share one copy of each word.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::num::NonZeroU32;
 use std::sync::{Mutex, MutexGuard, OnceLock};
@@ -27,18 +28,14 @@ static WORDS: [OnceLock<Box<[OnceLock<&'static str>]>>; 22] = [const { OnceLock:
 /// process and a language's words are few.
 fn ids() -> &'static Mutex<Ids> {
     static IDS: OnceLock<Mutex<Ids>> = OnceLock::new();
-    IDS.get_or_init(|| {
-        Mutex::new(Ids {
-            short: ShortIds::with_capacity(WORDS_OF_A_STORY),
-            medium: IdTable::with_capacity(WORDS_OF_A_STORY),
-            long: HashMap::with_capacity_and_hasher(WORDS_OF_A_STORY, Default::default()),
-        })
-    })
+    IDS.get_or_init(|| Mutex::new(Ids::with_capacity(WORDS_OF_A_STORY)))
 }
 
 /// The ids by word. Most words of news are short, and a short one is found by a number made of
 /// its bytes (`short_key`): hashing one number and comparing numbers, not strings; a word of up to
-/// fifteen bytes by two numbers (`medium_key`).
+/// fifteen bytes by two numbers (`medium_key`). The default holds no slots: only a placeholder,
+/// never looked in (see `Known`'s drop).
+#[derive(Default)]
 struct Ids {
     /// Words of at most [`SHORT`] bytes, by `short_key`.
     short: IdTable<u64>,
@@ -49,6 +46,15 @@ struct Ids {
 }
 
 impl Ids {
+    /// A table with room for `words` words of each length before it grows.
+    fn with_capacity(words: usize) -> Ids {
+        Ids {
+            short: ShortIds::with_capacity(words),
+            medium: IdTable::with_capacity(words),
+            long: HashMap::with_capacity_and_hasher(words, Default::default()),
+        }
+    }
+
     /// The term of `word`, if the table holds it, and the word's `short_key`.
     #[inline(always)]
     fn get(&self, word: &str) -> (Option<Term>, Option<u64>) {
@@ -64,6 +70,17 @@ impl Ids {
     /// How many words the table holds.
     fn len(&self) -> usize {
         self.short.len + self.medium.len + self.long.len()
+    }
+
+    /// Adds `word`, which the table lacks, as `term`.
+    fn insert(&mut self, word: &'static str, term: Term) {
+        match (short_key(word), medium_key(word)) {
+            (Some(key), _) => self.short.insert(key, term),
+            (None, Some(key)) => self.medium.insert(key, term),
+            (None, None) => {
+                self.long.insert(word, term);
+            }
+        }
     }
 }
 
@@ -117,6 +134,7 @@ impl WordKey for [u64; 2] {
 /// and ids, at most half full. Nearly every word a source asks for is in it already, and a look-up
 /// scatters the key with one multiplication and most often compares one slot, where a general
 /// hash map spent some sixty instructions a word on its probing (and a call to compare strings).
+#[derive(Default)]
 struct IdTable<K> {
     /// Each slot's key as stored (`WordKey::stored`), zero in a free slot. A power of two of them.
     /// Free slots are zero so that the table is allocated zeroed: the system hands its pages over
@@ -304,9 +322,10 @@ impl Term {
     }
 }
 
-/// The table locked for interning: a reader with many words to intern (a source's subject terms)
-/// locks it once for them all, not once a word. While one is held, its thread must not call
-/// `Term::new`, `Term::find`, or `Term::none` and `Term::day` (which intern at their first call):
+/// The table locked for interning: a reader with several words to intern (a claim's units) locks
+/// it once for them all, not once a word. While one is held, its thread must not call
+/// `Term::new`, `Term::find`, `Known::term_and_key`, or `Term::none` and `Term::day` (which intern
+/// at their first call):
 /// they take the same lock and would wait for ever. Other threads wait to intern, so it is held
 /// only while the words are interned.
 pub(crate) struct Interner(MutexGuard<'static, Ids>);
@@ -321,16 +340,9 @@ impl Interner {
     /// The term of `word`, added to the table when new.
     #[inline(always)]
     pub(crate) fn term(&mut self, word: &str) -> Term {
-        self.term_and_key(word).0
-    }
-
-    /// The term of `word`, added to the table when new, and the word's `short_key`, which the
-    /// look-up computes and a caller may want as well (the subject reader's alphabetical keys).
-    #[inline(always)]
-    pub(crate) fn term_and_key(&mut self, word: &str) -> (Term, Option<u64>) {
         match self.0.get(word) {
-            (Some(term), key) => (term, key),
-            (None, key) => (add(&mut self.0, word), key),
+            (Some(term), _) => term,
+            (None, _) => add(&mut self.0, word),
         }
     }
 }
@@ -346,14 +358,56 @@ fn add(ids: &mut Ids, word: &str) -> Term {
     let slots = WORDS[segment].get_or_init(|| (0..FIRST << segment).map(|_| OnceLock::new()).collect());
     // Set once: ids are handed out under the lock.
     let _ = slots[at].set(word);
-    match (short_key(word), medium_key(word)) {
-        (Some(key), _) => ids.short.insert(key, Term(id)),
-        (None, Some(key)) => ids.medium.insert(key, Term(id)),
-        (None, None) => {
-            ids.long.insert(word, Term(id));
+    ids.insert(word, Term(id));
+    Term(id)
+}
+
+thread_local! {
+    /// The words this thread has interned, by the ids the table gave them (see [`Known`]).
+    static KNOWN: RefCell<Option<Ids>> = const { RefCell::new(None) };
+}
+
+/// The terms of the words this thread has interned before, found without the table's lock: a
+/// reader of many words (a source's subject terms) finds nearly all of them so as it reads them,
+/// where the shared table must be locked to be read (another thread may be adding a word) and
+/// was either held through the reading or locked once a word. A word new to the thread is looked
+/// up in the shared table, under its lock, and kept. Taken from the thread and handed back when
+/// dropped; while held, a nested reader on the thread starts from nothing.
+pub(crate) struct Known(Ids);
+
+impl Known {
+    /// The thread's known words.
+    pub(crate) fn take() -> Known {
+        // Room for a story's words of a kind, as the shared table has at first.
+        Known(KNOWN.with_borrow_mut(Option::take).unwrap_or_else(|| Ids::with_capacity(WORDS_OF_A_STORY)))
+    }
+
+    /// The term of `word`, added to the shared table when new, and the word's `short_key`, which
+    /// the look-up computes and a caller may want as well (the subject reader's alphabetical keys).
+    #[inline(always)]
+    pub(crate) fn term_and_key(&mut self, word: &str) -> (Term, Option<u64>) {
+        match self.0.get(word) {
+            (Some(term), key) => (term, key),
+            (None, key) => (self.learn(word), key),
         }
     }
-    Term(id)
+
+    /// Looks up `word`, new to the thread, in the shared table and keeps its term.
+    #[cold]
+    fn learn(&mut self, word: &str) -> Term {
+        let term = Interner::lock().term(word);
+        self.0.insert(term.as_str(), term);
+        term
+    }
+}
+
+impl Drop for Known {
+    fn drop(&mut self) {
+        // What is left in its place holds no slots, and is dropped unread.
+        let ids = std::mem::take(&mut self.0);
+        // A thread being torn down keeps nothing.
+        let _ = KNOWN.try_with(|known| *known.borrow_mut() = Some(ids));
+    }
 }
 
 impl std::ops::Deref for Term {
@@ -426,6 +480,28 @@ mod tests {
         assert!(Term::new("aftershock") < Term::new("tremor"));
         assert_eq!((Term::none(), Term::day()), (Term::new(""), Term::new("day")));
         assert!(Term::new("").is_empty() && !a.is_empty() && !Term::new(" ").is_empty());
+    }
+
+    #[test]
+    fn known_words_are_the_tables_terms() {
+        let words = ["killed", "soldier", "internationally", "a word longer than fifteen bytes", "été", "x"];
+        let mut known = Known::take();
+        for _ in 0..2 {
+            for w in words {
+                assert_eq!(known.term_and_key(w), (Term::new(w), short_key(w)), "{w:?}");
+            }
+        }
+        drop(known);
+        // Taken again on the thread, the words are known already; on another, learned again.
+        let known = Known::take();
+        assert!(words.iter().all(|w| known.0.get(w).0 == Some(Term::new(w))));
+        std::thread::spawn(move || {
+            let mut fresh = Known::take();
+            assert_eq!(fresh.0.get(words[0]).0, None);
+            assert_eq!(fresh.term_and_key(words[0]).0, Term::new(words[0]));
+        })
+        .join()
+        .expect("the other thread's terms are the table's");
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! (aliases resolved, plurals folded), weighted by closeness to the number, named entities and the
 //! counted noun weighing most.
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 
 use super::lexer::{Token, TokenKind};
@@ -44,6 +43,19 @@ pub struct Term {
     /// How many clause marks of the read sentences stand before it (none stands inside a term),
     /// so that the marks between it and a claim of its sentence cost one subtraction.
     pub marks: u32,
+}
+
+impl Term {
+    /// The term of `word` covering `tokens`, interned among the words `known`.
+    // Always inlined: the term reader makes one for every other word it reads.
+    #[inline(always)]
+    fn new(known: &mut claim::Known, word: &str, tokens: std::ops::Range<usize>, name: bool, marks: u32) -> Term {
+        // The look-up's short key makes a short word's alphabetical key too.
+        let (text, short) = known.term_and_key(word);
+        let key = alphabetical_key_of(word, short);
+        debug_assert_eq!(key, alphabetical_key(word), "{word:?}");
+        Term { text, start: tokens.start, end: tokens.end, name, key, marks }
+    }
 }
 
 /// The content terms of every sentence, computed once per source.
@@ -104,8 +116,7 @@ impl<'r> Terms<'r> {
     ) -> Terms<'r> {
         // Room for a term every other token, more than the sentences of claims hold in news (one in
         // three on ECB+), which spares the growing.
-        // Each term's word, first token, end, name flag and clause marks before it; interned below.
-        let mut words = Vec::with_capacity(tokens.len() / 2);
+        let mut terms = Vec::with_capacity(tokens.len() / 2);
         let mut by_sentence = vec![(0, 0); tokens.last().map_or(0, |t| t.sentence as usize + 1)];
         let mut lists = vec![WordLists::default(); by_sentence.len()];
         let mut mark_lists = WordLists::default();
@@ -113,6 +124,9 @@ impl<'r> Terms<'r> {
         let no_facts = WordFacts::default();
         // Chosen, not branched on: about half the words have facts (see `Terms::lists`).
         let lists_of = |f: Option<&WordFacts>| f.unwrap_or(&no_facts).lists;
+        // Each term is interned as it is read, from the words this thread has interned before: a
+        // new one only takes the shared table's lock.
+        let mut known = claim::Known::take();
         // A sentence's tokens lie together, and its terms are pushed together: its range of terms
         // and the lists its words are in are noted once, when it is read.
         let mut i = 0;
@@ -125,7 +139,7 @@ impl<'r> Terms<'r> {
                 }
                 continue;
             }
-            let (opening, from) = (i, words.len());
+            let (opening, from) = (i, terms.len());
             let mut held = WordLists::default();
             while in_sentence(i) {
                 let t = &tokens[i];
@@ -150,32 +164,18 @@ impl<'r> Terms<'r> {
                     for &f in &facts[i + 1..end] {
                         held = held | lists_of(f);
                     }
-                    words.push((Cow::Borrowed(canonical), i, end, name(), marks));
+                    terms.push(Term::new(&mut known, canonical, i..end, name(), marks));
                     i = end;
                     continue;
                 }
                 if let Some(canonical) = canonical_of(&t.norm, facts[i], rules) {
-                    words.push((canonical, i, i + 1, name(), marks));
+                    terms.push(Term::new(&mut known, &canonical, i..i + 1, name(), marks));
                 }
                 i += 1;
             }
             lists[sentence as usize] = held;
-            by_sentence[sentence as usize] = (from, words.len());
+            by_sentence[sentence as usize] = (from, terms.len());
         }
-        // The words are interned together, the table locked once for them all, not once a word:
-        // a source's few hundred words hold it for microseconds.
-        let mut table = claim::Interner::lock();
-        let terms = words
-            .iter()
-            .map(|(word, start, end, name, marks)| {
-                // The look-up's short key makes a short word's alphabetical key too.
-                let (text, short) = table.term_and_key(word);
-                let key = alphabetical_key_of(word, short);
-                debug_assert_eq!(key, alphabetical_key(word), "{word:?}");
-                Term { text, start: *start, end: *end, name: *name, key, marks: *marks }
-            })
-            .collect();
-        drop(table);
         // A number's token has no facts looked up: it is in a list only if a list word is digits.
         if rules.lists_hold_digits {
             for (t, facts) in tokens.iter().zip(&mut facts).filter(|(t, _)| t.kind == TokenKind::Digits) {
