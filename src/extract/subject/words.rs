@@ -41,8 +41,7 @@ pub(in crate::extract) fn alias_phrase_among<'r>(
 }
 
 /// [`alias_phrase_among`] at a word that opens one.
-// Always inlined, as `longest_alias` is: most such words stand before a word that goes on no
-// phrase, which its first test tells without a call.
+// Always inlined, so that the test of the next word's facts below is made without a call.
 #[inline(always)]
 fn phrase_among<'r>(
     tokens: &[Token],
@@ -50,10 +49,16 @@ fn phrase_among<'r>(
     i: usize,
     facts: &[Option<&WordFacts>],
 ) -> Option<(&'r str, usize)> {
-    longest_alias(tokens, rules, i, |k| match facts[k] {
+    let facts_of = |k: usize| match facts[k] {
         None if tokens[k].kind == TokenKind::Digits => rules.word(&tokens[k].norm),
         facts => facts,
-    })
+    };
+    // Most such words stand before a word that goes on no phrase ("death of"), which its facts
+    // tell here without a call (`longest_alias` tells it too, but is not always inlined).
+    if !(i + 1 < facts.len() && facts_of(i + 1).is_some_and(|f| f.continues_alias)) {
+        return None;
+    }
+    longest_alias(tokens, rules, i, facts_of)
 }
 
 /// [`alias_phrase`] at a word that opens one, `facts_of` giving each token's word facts.
