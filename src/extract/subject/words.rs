@@ -163,22 +163,19 @@ pub(in crate::extract) fn canonical_of<'a>(
 // Inlined, so that the term reader tells most words (which end in neither) without a call.
 #[inline]
 pub fn singular(word: &str) -> Cow<'_, str> {
-    // Every plural folded below ends so (the irregular ones in "n"); most words do not.
-    if !matches!(word.as_bytes().last(), Some(b's' | b'n')) {
-        return Cow::Borrowed(word);
+    // Every plural folded below ends so (the irregular ones in "en"); most words do not, nor do
+    // most words in "n" ("million", "election").
+    match word.as_bytes() {
+        [.., b's'] | [.., b'e', b'n'] => folded(word),
+        _ => Cow::Borrowed(word),
     }
-    folded(word)
 }
 
-/// [`singular`] of a word ending in "s" or "n".
+/// [`singular`] of a word ending in "s" or "en".
 fn folded(word: &str) -> Cow<'_, str> {
-    // The irregular plurals end in "n" and the regular ones in "s": a word is read for the one
+    // The irregular plurals end in "en" and the regular ones in "s": a word is read for the one
     // kind its last letter allows (most are plurals in "s").
     if word.ends_with('n') {
-        // Every irregular plural ends so; most words in "n" do not ("million", "Iran").
-        if !word.ends_with("en") {
-            return Cow::Borrowed(word);
-        }
         for (plural, one) in IRREGULAR_PLURALS {
             if let Some(stem) = word.strip_suffix(plural) {
                 if stem.is_empty() || MAN_COMPOUNDS.contains(&stem) {
