@@ -114,14 +114,19 @@ pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> O
 /// [`match_measure`] at the token of `at`, whose number other matchers may have read already.
 pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number::At) -> Option<Found> {
     let (i, facts) = (at.index(), at.facts());
-    if let Some(found) = vague(tokens, rules, facts, i) {
-        return Some(Found::Claim(found));
-    }
-    if let Some(found) = zero_count(tokens, rules, i) {
-        return Some(Found::Claim(found));
-    }
-    if let Some((value, end)) = rank_range(tokens, rules, facts, i) {
-        return Some(Found::Claim(Measure::count(i..end, value, Hedge::Range, Some("rank".into()), Rule::Count)));
+    // The quantities said without a number of their own open with a word or a mark, never with
+    // digits, where most measures start: those are not asked of them at all.
+    if tokens[i].kind != TokenKind::Digits {
+        if let Some(found) = vague(tokens, rules, facts, i) {
+            return Some(Found::Claim(found));
+        }
+        if let Some(found) = zero_count(tokens, rules, i) {
+            return Some(Found::Claim(found));
+        }
+        if let Some((value, end)) = rank_range(tokens, rules, facts, i) {
+            let rank = Some("rank".into());
+            return Some(Found::Claim(Measure::count(i..end, value, Hedge::Range, rank, Rule::Count)));
+        }
     }
     let first = at.read(tokens, text, rules)?;
     if let Some(m) = calibre_of_gun(tokens, text, rules, &first) {
