@@ -256,12 +256,12 @@ fn add_part(mut c: Calendar, p: &Part) -> Option<Calendar> {
 }
 
 /// The duration claim at token `i`, with a hedge before it, when `measure` would not read it.
-pub fn match_duration(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Measure> {
+pub fn match_duration<'r>(tokens: &[Token], text: &str, rules: &'r Rules, i: usize) -> Option<Measure<'r>> {
     claim_of(tokens, rules, i, read(tokens, text, rules, i)?)
 }
 
 /// [`match_duration`] for `d`, the length of time already read at token `i`.
-pub fn claim_of(tokens: &[Token], rules: &Rules, i: usize, d: Duration) -> Option<Measure> {
+pub fn claim_of<'r>(tokens: &[Token], rules: &'r Rules, i: usize, d: Duration) -> Option<Measure<'r>> {
     if !d.special || (matches!(word(tokens, i), Some("a" | "an")) && !introduced(tokens, i)) {
         return None;
     }
@@ -282,9 +282,9 @@ pub fn claim_of(tokens: &[Token], rules: &Rules, i: usize, d: Duration) -> Optio
         value,
         nominal,
         written: nominal,
-        written_unit: d.unit,
+        written_unit: d.unit.into(),
         hedge,
-        unit: rules.base_unit("time").to_string(),
+        unit: rules.base_unit("time").into(),
         head: None,
         rule: Rule::Duration,
     })

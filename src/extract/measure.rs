@@ -2,6 +2,8 @@
 //! currency ("$3bn"), unit ("10 km", "three-day", "15%") or counted noun ("11,000 soldiers"), and
 //! quantities said without a number ("dozens of people").
 
+use std::borrow::Cow;
+
 use super::lexer::{sentence_span, Token, TokenKind};
 use super::number::{self, Number};
 pub use super::range::tidy;
@@ -23,9 +25,11 @@ mod unit;
 use crate::claim::{Hedge, Interval, Kind, Rule};
 use crate::rules::Rules;
 
-/// A measured claim, before its subject is read.
+/// A measured claim, before its subject is read. Its words are borrowed from the rules or the
+/// text where they stand there (most do), as the claim only interns them: a copy of each, made
+/// and freed for every claim, cost more than any other step of the claim after its noun.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Measure {
+pub struct Measure<'a> {
     /// First token (hedge, currency symbol or "between" included).
     pub start: usize,
     /// One past the last token (unit or counted noun included).
@@ -39,21 +43,27 @@ pub struct Measure {
     /// The number(s) as written, before unit conversion and hedges.
     pub written: Interval,
     /// The unit's rule name as written ("km"), empty for none.
-    pub written_unit: String,
+    pub written_unit: Cow<'a, str>,
     /// The hedge.
     pub hedge: Hedge,
     /// Canonical unit ("" for a bare count).
-    pub unit: String,
+    pub unit: Cow<'a, str>,
     /// The counted noun's canonical term, for the subject.
-    pub head: Option<String>,
+    pub head: Option<Cow<'a, str>>,
     /// Which rule produced it.
     pub rule: Rule,
 }
 
-impl Measure {
+impl<'a> Measure<'a> {
     /// A count said without a number of its own ("dozens of people", "between the tenth and the
     /// fifteenth"), counting `noun`.
-    fn count(span: std::ops::Range<usize>, value: Interval, hedge: Hedge, noun: Option<String>, rule: Rule) -> Self {
+    fn count(
+        span: std::ops::Range<usize>,
+        value: Interval,
+        hedge: Hedge,
+        noun: Option<Cow<'a, str>>,
+        rule: Rule,
+    ) -> Self {
         Measure {
             start: span.start,
             end: span.end,
@@ -61,7 +71,7 @@ impl Measure {
             value,
             nominal: value,
             written: value,
-            written_unit: String::new(),
+            written_unit: Cow::Borrowed(""),
             hedge,
             unit: noun.clone().unwrap_or_default(),
             head: noun,
@@ -73,7 +83,7 @@ impl Measure {
 /// ".357 revolver", ".22 rifle": a decimal written without its zero right before a gun
 /// (`numbers.calibre_nouns`) is the gun's calibre, as if "caliber" stood between them; the gun
 /// is in its span, as a counted noun would be.
-fn calibre_of_gun(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Option<Measure> {
+fn calibre_of_gun<'a>(tokens: &[Token], text: &str, rules: &'a Rules, n: &Number) -> Option<Measure<'a>> {
     let t = &tokens[n.start];
     if t.kind != TokenKind::Digits || n.end != n.start + 1 || !text[t.start..t.end].starts_with('.') {
         return None;
@@ -90,29 +100,34 @@ fn calibre_of_gun(tokens: &[Token], text: &str, rules: &Rules, n: &Number) -> Op
         value: nominal,
         nominal,
         written: Interval::exact(n.value),
-        written_unit: u.name.clone(),
+        written_unit: Cow::Borrowed(&u.name),
         hedge: Hedge::Exact,
-        unit: rules.base_unit(&u.dimension).to_string(),
+        unit: Cow::Borrowed(rules.base_unit(&u.dimension)),
         head: None,
         rule: Rule::Quantity,
     })
 }
 
 /// What a number at a position turned out to be.
-pub enum Found {
+pub enum Found<'a> {
     /// A claim.
-    Claim(Measure),
+    Claim(Measure<'a>),
     /// Not a claim (an identifier, an ordinal); skip these tokens.
     Skip(usize),
 }
 
 /// Reads the measured claim whose number (or vague phrase) starts at token `i`.
-pub fn match_measure(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Found> {
+pub fn match_measure<'a>(tokens: &'a [Token], text: &'a str, rules: &'a Rules, i: usize) -> Option<Found<'a>> {
     match_measure_at(tokens, text, rules, &number::At::new(i))
 }
 
 /// [`match_measure`] at the token of `at`, whose number other matchers may have read already.
-pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number::At) -> Option<Found> {
+pub fn match_measure_at<'a>(
+    tokens: &'a [Token],
+    text: &'a str,
+    rules: &'a Rules,
+    at: &number::At<'_, 'a>,
+) -> Option<Found<'a>> {
     let (i, facts) = (at.index(), at.facts());
     // The quantities said without a number of their own open with a word or a mark, never with
     // digits, where most measures start: those are not asked of them at all.
@@ -124,7 +139,7 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
             return Some(Found::Claim(found));
         }
         if let Some((value, end)) = rank_range(tokens, rules, facts, i) {
-            let rank = Some("rank".into());
+            let rank = Some(Cow::Borrowed("rank"));
             return Some(Found::Claim(Measure::count(i..end, value, Hedge::Range, rank, Rule::Count)));
         }
     }
@@ -213,10 +228,10 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
 
     // What follows: a currency word, a percent sign, a unit, or a counted noun.
     let mut kind = Kind::Count;
-    let mut unit = String::new();
+    let mut unit = Cow::Borrowed("");
     let mut factor = 1.0;
     let mut offset = 0.0;
-    let mut written_unit = String::new();
+    let mut written_unit = Cow::Borrowed("");
     let mut head = None;
     let mut end = k;
     let mut rule = Rule::Count;
@@ -246,13 +261,13 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
             end += 1;
         } else if plain && hedge_rule.is_none() {
             // "3 dollars 50 cents", "15 dollars and 50".
-            if let Some((add, after)) = minor_part(tokens, text, rules, &code, end) {
+            if let Some((add, after)) = minor_part(tokens, text, rules, code, end) {
                 low.value += add;
                 end = after;
             }
         }
-        written_unit.clone_from(&code);
-        unit = code;
+        written_unit = Cow::Borrowed(code);
+        unit = Cow::Borrowed(code);
         rule = Rule::Money;
     } else if let Some((u, after, scaled)) = unit_of(tokens, text, rules, &low, k, high.is_some()) {
         if scaled {
@@ -269,8 +284,8 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
         };
         let u = rules.sense(u, in_sentence);
         kind = u.kind;
-        written_unit.clone_from(&u.name);
-        unit = rules.base_unit(&u.dimension).to_string();
+        written_unit = Cow::Borrowed(&u.name);
+        unit = Cow::Borrowed(rules.base_unit(&u.dimension));
         factor = u.factor;
         offset = u.offset;
         end = after;
@@ -295,14 +310,14 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
         };
     } else if let Some((u, at)) = percent_of_before(tokens, text, rules, start, k) {
         kind = u.kind;
-        written_unit.clone_from(&u.name);
-        unit = rules.base_unit(&u.dimension).to_string();
+        written_unit = Cow::Borrowed(&u.name);
+        unit = Cow::Borrowed(rules.base_unit(&u.dimension));
         start = at;
         rule = Rule::Percent;
     } else if let Some((u, at)) = unit_before(tokens, rules, facts, start) {
         kind = u.kind;
-        written_unit.clone_from(&u.name);
-        unit = rules.base_unit(&u.dimension).to_string();
+        written_unit = Cow::Borrowed(&u.name);
+        unit = Cow::Borrowed(rules.base_unit(&u.dimension));
         factor = u.factor;
         offset = u.offset;
         start = at;
@@ -314,8 +329,8 @@ pub fn match_measure_at(tokens: &[Token], text: &str, rules: &Rules, at: &number
         rule = Rule::Quantity;
     } else if let Some(u) = age_at_death(tokens, text, rules, facts, start, k, high.is_none().then_some(&low)) {
         kind = u.kind;
-        written_unit.clone_from(&u.name);
-        unit = rules.base_unit(&u.dimension).to_string();
+        written_unit = Cow::Borrowed(&u.name);
+        unit = Cow::Borrowed(rules.base_unit(&u.dimension));
         rule = Rule::Quantity;
     } else {
         if let Some(f) = low.suffix {
@@ -400,19 +415,37 @@ mod tests {
     use super::*;
     use crate::extract::lexer::tokenize;
 
-    fn measure(text: &str) -> Option<Measure> {
+    fn measure(text: &str) -> Option<Measure<'static>> {
         let rules = Rules::embedded().unwrap();
         let tokens = tokenize(text, 0, text.len());
         (0..tokens.len()).find_map(|i| match match_measure(&tokens, text, &rules, i) {
-            Some(Found::Claim(m)) => Some(m),
+            Some(Found::Claim(m)) => Some(owned(m)),
             _ => None,
         })
+    }
+
+    /// `m` with its words copied, to outlive the rules and tokens it borrows them from.
+    fn owned(m: Measure) -> Measure<'static> {
+        let own = |w: Cow<str>| Cow::Owned(w.into_owned());
+        Measure {
+            start: m.start,
+            end: m.end,
+            kind: m.kind,
+            value: m.value,
+            nominal: m.nominal,
+            written: m.written,
+            written_unit: own(m.written_unit),
+            hedge: m.hedge,
+            unit: own(m.unit),
+            head: m.head.map(own),
+            rule: m.rule,
+        }
     }
 
     #[test]
     fn counts_with_hedges_and_nouns() {
         let m = measure("sent around 11,000 soldiers to Kursk").unwrap();
-        assert_eq!((m.kind, m.unit.as_str(), m.hedge), (Kind::Count, "soldier", Hedge::Approx));
+        assert_eq!((m.kind, &*m.unit, m.hedge), (Kind::Count, "soldier", Hedge::Approx));
         assert_eq!(m.value, Interval::between(10450.0, 11550.0));
         let m = measure("over 10,000 North Korean troops").unwrap();
         assert_eq!(m.value, Interval::new(Some(10001.0), None));
@@ -428,7 +461,7 @@ mod tests {
     #[test]
     fn an_age_at_death_is_no_toll() {
         let m = measure("Mark Felt dies at 95").unwrap();
-        assert_eq!((m.kind, m.unit.as_str()), (Kind::Quantity, "year of age"));
+        assert_eq!((m.kind, &*m.unit), (Kind::Quantity, "year of age"));
         assert_eq!(measure("the man died at 3 hospitals").unwrap().kind, Kind::Count);
         for text in ["he died at age 95", "Felt, aged 95, died", "died at the age of 95", "Kimani Gray, 16, was shot"] {
             assert_eq!(measure(text).unwrap().unit, "year of age", "{text}");
@@ -511,7 +544,7 @@ mod tests {
     #[test]
     fn money_percent_and_units() {
         let m = measure("paid $334 million").unwrap();
-        assert_eq!((m.kind, m.unit.as_str(), m.value), (Kind::Money, "USD", Interval::exact(334e6)));
+        assert_eq!((m.kind, &*m.unit, m.value), (Kind::Money, "USD", Interval::exact(334e6)));
         let m = measure("a $2-3bn fund").unwrap();
         assert_eq!(m.value, Interval::between(2e9, 3e9));
         let m = measure("rose 15 per cent").unwrap();
@@ -521,11 +554,11 @@ mod tests {
         let m = measure("rose 15 per  cent").unwrap();
         assert_eq!((m.kind, m.value, m.end), (Kind::Percent, Interval::exact(15.0), 4));
         let m = measure("a 6.1-magnitude quake").unwrap();
-        assert_eq!((m.kind, m.unit.as_str()), (Kind::Quantity, "magnitude"));
+        assert_eq!((m.kind, &*m.unit), (Kind::Quantity, "magnitude"));
         let m = measure("a three-day visit").unwrap();
         assert_eq!((m.kind, m.value), (Kind::Duration, Interval::exact(259200.0)));
         let m = measure("10km deep").unwrap();
-        assert_eq!((m.unit.as_str(), m.value), ("m", Interval::exact(10000.0)));
+        assert_eq!((&*m.unit, m.value), ("m", Interval::exact(10000.0)));
     }
 
     #[test]
@@ -555,7 +588,7 @@ mod tests {
     #[test]
     fn ranges_of_ranks() {
         let m = measure("He ranks between the tenth and the fifteenth.").unwrap();
-        assert_eq!((m.value, m.unit.as_str()), (Interval::between(10.0, 15.0), "rank"));
+        assert_eq!((m.value, &*m.unit), (Interval::between(10.0, 15.0), "rank"));
         let m = measure("higher than the tenth but lower than the fifteenth").unwrap();
         assert_eq!(m.value, Interval::between(11.0, 14.0));
         assert!(measure("between the tenth and the fifteenth of May").is_none());
@@ -564,10 +597,10 @@ mod tests {
     #[test]
     fn counts_of_none() {
         let m = measure("there were no dead or wounded").unwrap();
-        assert_eq!((m.value, m.unit.as_str()), (Interval::exact(0.0), "dead"));
+        assert_eq!((m.value, &*m.unit), (Interval::exact(0.0), "dead"));
         let m = measure("no one was killed in the attack").unwrap();
-        assert_eq!((m.value, m.unit.as_str()), (Interval::exact(0.0), "dead"));
-        assert_eq!(measure("no injuries were reported").map(|m| m.unit), Some("injured".to_string()));
+        assert_eq!((m.value, &*m.unit), (Interval::exact(0.0), "dead"));
+        assert_eq!(measure("no injuries were reported").map(|m| m.unit.into_owned()), Some("injured".to_string()));
         assert!(measure("there is no evidence").is_none());
         assert!(measure("no one knows").is_none());
     }
@@ -575,7 +608,7 @@ mod tests {
     #[test]
     fn vague_quantities() {
         let m = measure("dozens of people were injured").unwrap();
-        assert_eq!((m.value, m.unit.as_str()), (Interval::between(24.0, 99.0), "injured"));
+        assert_eq!((m.value, &*m.unit), (Interval::between(24.0, 99.0), "injured"));
         let m = measure("a high triple-digit quantity").unwrap();
         assert_eq!(m.value, Interval::between(700.0, 999.0));
     }

@@ -53,10 +53,10 @@ pub struct Extraction {
     pub unreadable: Vec<(Span, String)>,
 }
 
-enum Found2 {
+enum Found2<'a> {
     Date(DateMatch),
     Time(date::TimeMatch),
-    Measure(Measure),
+    Measure(Measure<'a>),
 }
 
 /// Extracts the claims of `source`, which is number `index` of its corpus.

@@ -10,7 +10,7 @@ use crate::rules::Rules;
 
 /// "no dead", "no injuries", "no one was killed", "nobody was hurt": a count of none, said of what
 /// news counts (rules/aliases.toml, `countable`); "no evidence" is none of that.
-pub(super) fn zero_count(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure> {
+pub(super) fn zero_count<'a>(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure<'a>> {
     let t = tokens.get(i).filter(|t| t.kind == TokenKind::Word)?;
     let word = |k: usize| tokens.get(k).filter(|w| w.kind == TokenKind::Word && w.sentence == t.sentence);
     let nobody = match &*t.norm {
@@ -30,11 +30,11 @@ pub(super) fn zero_count(tokens: &[Token], rules: &Rules, i: usize) -> Option<Me
     if nobody.is_some() && term == "people" {
         return None;
     }
-    Some(Measure::count(i..k + 1, Interval::exact(0.0), Hedge::Exact, Some(term), Rule::Count))
+    Some(Measure::count(i..k + 1, Interval::exact(0.0), Hedge::Exact, Some(term.into()), Rule::Count))
 }
 
 /// "dozens of people", "hundreds", "high triple-digit".
-pub(super) fn vague(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> Option<Measure> {
+pub(super) fn vague<'a>(tokens: &'a [Token], rules: &'a Rules, facts: Facts<'_, 'a>, i: usize) -> Option<Measure<'a>> {
     let t = tokens.get(i)?;
     if t.kind != TokenKind::Word {
         return None;

@@ -19,13 +19,13 @@ fn term_at<'a>(tokens: &'a [Token], rules: &'a Rules, facts: Facts<'_, 'a>, k: u
 /// Returns its canonical term and the token after the noun phrase. With `look_back`, a number
 /// with no noun after it takes the countable word before it ("the death toll rose to 24").
 /// `facts` are the text's word facts.
-pub(super) fn counted_noun(
-    tokens: &[Token],
-    rules: &Rules,
-    facts: Facts<'_, '_>,
+pub(super) fn counted_noun<'a>(
+    tokens: &'a [Token],
+    rules: &'a Rules,
+    facts: Facts<'_, 'a>,
     k: usize,
     look_back: bool,
-) -> (Option<String>, usize) {
+) -> (Option<Cow<'a, str>>, usize) {
     let (head, end) = noun_of(tokens, rules, facts, k, look_back);
     // "Fired 11 shots", "fired a total of 11 rounds", "a revolver loaded with four bullets": shots
     // fired and rounds in a gun, whatever the noun, are no account of the bullets that hit ("seven
@@ -40,8 +40,7 @@ pub(super) fn counted_noun(
         .take_while(|&j| tokens[j].sentence == sentence && !tokens[j].is_punct(",;:—–"))
         .filter(|&j| facts.may(tokens, j, |f| f.gun_verb))
         .find_map(|j| rules.gun_verbs.get(&*tokens[j].norm));
-    // The noun is copied out only now, once it is known to be the one returned.
-    (fired.cloned().or_else(|| head.map(Cow::into_owned)), end)
+    (fired.map(|role| Cow::Borrowed(role.as_str())).or(head), end)
 }
 
 /// How many tokens before a number a verb of `gun_verbs` may stand: "fired a total of 11 shots".

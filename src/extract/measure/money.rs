@@ -8,9 +8,9 @@ use super::join;
 use crate::rules::Rules;
 
 /// A currency read next to a number.
-pub(in crate::extract) struct Currency {
+pub(in crate::extract) struct Currency<'r> {
     /// ISO code.
-    pub code: String,
+    pub code: &'r str,
     /// First token (before the number) or one past the last (after it).
     pub at: usize,
     /// A scale glued to the code ("M" of "MUSD"), 1 when none.
@@ -18,7 +18,7 @@ pub(in crate::extract) struct Currency {
 }
 
 /// "MUSD", "MEUR": a scale letter glued before a currency code.
-fn scaled_code(rules: &Rules, raw: &str) -> Option<(String, f64)> {
+fn scaled_code<'r>(rules: &'r Rules, raw: &str) -> Option<(&'r str, f64)> {
     // Only three ASCII capitals are taken as a code (`rules::spells_a_code`): most words before or
     // after a number end otherwise, and a byte test spares them a lookup per scale.
     if !ends_in_code_letters(raw) {
@@ -26,7 +26,7 @@ fn scaled_code(rules: &Rules, raw: &str) -> Option<(String, f64)> {
     }
     rules.code_scales.iter().find_map(|(prefix, &f)| {
         let code = rules.currency_codes.get(raw.strip_prefix(prefix.as_str())?)?;
-        Some((code.clone(), f))
+        Some((code.as_str(), f))
     })
 }
 
@@ -39,7 +39,12 @@ fn ends_in_code_letters(raw: &str) -> bool {
 const CURRENCY_LOOK_BACK: usize = 64;
 
 /// A currency symbol or code written right before token `i`.
-pub(in crate::extract) fn currency_before(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Currency> {
+pub(in crate::extract) fn currency_before<'r>(
+    tokens: &[Token],
+    text: &'r str,
+    rules: &'r Rules,
+    i: usize,
+) -> Option<Currency<'r>> {
     if let Some(k) = i.checked_sub(1).filter(|&k| tokens[k].kind == TokenKind::Word) {
         if let Some((code, scale)) = scaled_code(rules, &text[tokens[k].start..tokens[k].end]) {
             return Some(Currency { code, at: k, scale });
@@ -90,7 +95,7 @@ pub(in crate::extract) fn currency_before(tokens: &[Token], text: &str, rules: &
         if tokens.get(at)?.start != symbol_start {
             return None;
         }
-        return Some(Currency { code: code.clone(), at, scale: 1.0 });
+        return Some(Currency { code, at, scale: 1.0 });
     }
     None
 }
@@ -98,13 +103,13 @@ pub(in crate::extract) fn currency_before(tokens: &[Token], text: &str, rules: &
 /// A currency name at token `k` ("dollars", "US dollars", "€", "MUSD"). A name that is also a
 /// unit of measure ("pounds") counts only when the number was `scaled` ("361 million pounds"):
 /// "25 pounds" on its own is more often a weight.
-pub(in crate::extract) fn currency_after(
+pub(in crate::extract) fn currency_after<'r>(
     tokens: &[Token],
     text: &str,
-    rules: &Rules,
+    rules: &'r Rules,
     k: usize,
     scaled: bool,
-) -> Option<Currency> {
+) -> Option<Currency<'r>> {
     if let Some(t) = tokens.get(k).filter(|t| t.kind == TokenKind::Word) {
         if let Some((code, scale)) = scaled_code(rules, &text[t.start..t.end]) {
             return Some(Currency { code, at: k + 1, scale });
@@ -127,7 +132,7 @@ pub(in crate::extract) fn currency_after(
         let phrase = &longest[..written(n)];
         let code = rules.currency_words.get(phrase);
         if let Some(code) = code.or_else(|| scaled.then(|| rules.currency_unit_words.get(phrase)).flatten()) {
-            return Some(Currency { code: code.clone(), at: k + n, scale: 1.0 });
+            return Some(Currency { code, at: k + n, scale: 1.0 });
         }
     }
     None
