@@ -269,7 +269,7 @@ pub fn match_measure_at<'a>(
         written_unit = Cow::Borrowed(code);
         unit = Cow::Borrowed(code);
         rule = Rule::Money;
-    } else if let Some((u, after, scaled)) = unit_of(tokens, text, rules, &low, k, high.is_some()) {
+    } else if let Some((u, after, scaled)) = unit_of(tokens, text, rules, facts, &low, k, high.is_some()) {
         if scaled {
             low.value *= suffix;
             low.suffix = None;

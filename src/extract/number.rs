@@ -97,6 +97,14 @@ impl<'f, 'r> Facts<'f, 'r> {
         self.may(tokens, k, |f| f.starts.has(Starts::COUNTED))
     }
 
+    /// False when the word or mark at token `k` is known to begin no unit's spelling but one
+    /// glued on past it ("km/h"): it is no unit spelling itself (its facts do not mark it
+    /// `counted`) nor the first word of one in several words (`WordFacts::opens_unit_phrase`).
+    /// True when it may, is digits, or its facts are not given.
+    pub fn may_open_spaced_unit(self, tokens: &[Token], k: usize) -> bool {
+        self.may(tokens, k, |f| f.starts.has(Starts::COUNTED) || f.opens_unit_phrase)
+    }
+
     /// False when the word or mark at token `k` is known to lack the fact `fact` (its facts are
     /// given, and have it not); true when it may have it, is digits, or its facts are not given.
     pub fn may(self, tokens: &[Token], k: usize, fact: impl Fn(&WordFacts) -> bool) -> bool {

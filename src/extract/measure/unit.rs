@@ -10,11 +10,12 @@ use super::join;
 use crate::rules::{Rules, Unit};
 
 /// A unit at token `k` ("km", "-day", "per cent", "°C", "-year-old", "(kg)"); returns it and the
-/// token after it.
+/// token after it. `facts` are the text's word facts.
 pub(in crate::extract) fn unit_after<'r>(
     tokens: &[Token],
     text: &str,
     rules: &'r Rules,
+    facts: Facts,
     k: usize,
     glued: usize,
 ) -> Option<(&'r Unit, usize)> {
@@ -50,8 +51,15 @@ pub(in crate::extract) fn unit_after<'r>(
             break;
         }
         let written = &text[t.start..t.end];
-        // The first token is asked as it stands: most words after a number begin no unit.
+        // The first token is asked as it stands: most words after a number begin no unit. Most
+        // need no lookup even for that: their facts say they are no unit and begin none in
+        // several words, and only a token glued to them could go on with one.
         if n == 0 {
+            let spaced = tokens.get(k + 1).is_none_or(|t| t.space_before);
+            if spaced && !facts.may_open_spaced_unit(tokens, k) {
+                debug_assert!(unit_after(tokens, text, rules, Facts::default(), k, glued).is_none());
+                break;
+            }
             if !rules.may_open_unit(written) {
                 break;
             }
@@ -161,22 +169,24 @@ pub(in crate::extract) fn percent_of_before<'r>(
 /// The unit after a number ending at token `k`, the token after the unit, and whether the number's
 /// scale suffix scales it: a unit after the suffix makes the suffix a scale ("5bn barrels", "1.5m
 /// tonnes"); else a suffix that is a unit is the unit ("5m" is five metres, "1.5m people" not);
-/// else the unit of a number joined to this one ("7.6 and 7.5 magnitude").
+/// else the unit of a number joined to this one ("7.6 and 7.5 magnitude"). `facts` are the text's
+/// word facts.
 pub(in crate::extract) fn unit_of<'r>(
     tokens: &[Token],
     text: &str,
     rules: &'r Rules,
+    facts: Facts,
     n: &Number,
     k: usize,
     range: bool,
 ) -> Option<(&'r Unit, usize, bool)> {
     if n.suffix.is_some() && !range && k == n.suffix_token {
         let next = tokens.get(k + 1).filter(|t| t.space_before && t.sentence == tokens[k].sentence);
-        if let Some((u, after)) = next.and_then(|_| unit_after(tokens, text, rules, k + 1, 0)) {
+        if let Some((u, after)) = next.and_then(|_| unit_after(tokens, text, rules, facts, k + 1, 0)) {
             return Some((u, after, true));
         }
     }
-    if let Some((u, after)) = unit_after(tokens, text, rules, k, n.suffix_token) {
+    if let Some((u, after)) = unit_after(tokens, text, rules, facts, k, n.suffix_token) {
         return (!counted_after_suffix(tokens, rules, n)).then_some((u, after, false));
     }
     // "7.6 and 7.5 magnitude quakes", "rose 5 and 10 percent": the unit of the next number is this
@@ -184,7 +194,7 @@ pub(in crate::extract) fn unit_of<'r>(
     let joint = tokens.get(k).filter(|t| (t.is("and") || t.is("or")) && !range && n.suffix.is_none())?;
     let next = number::read(tokens, text, rules, k + 1).filter(|m| m.suffix.is_none() && m.end > k + 1)?;
     let (u, _) =
-        unit_after(tokens, text, rules, next.end, 0).filter(|_| tokens[next.end].sentence == joint.sentence)?;
+        unit_after(tokens, text, rules, facts, next.end, 0).filter(|_| tokens[next.end].sentence == joint.sentence)?;
     Some((u, k, false))
 }
 
