@@ -32,11 +32,11 @@ pub(super) fn counted_noun<'a>(
     // bullets hit", "shot seven times"). Read before the number only: "the seven bullets fired by
     // the officers" hit.
     let sentence = tokens.get(k.saturating_sub(1)).map_or(0, |t| t.sentence);
-    // A word whose facts mark no gun verb is none, and is not looked up.
-    let fired = (0..k.min(tokens.len()))
+    // The words before the number's last token, nearest first; one whose facts mark no gun verb
+    // is none, and is not looked up.
+    let number = k.min(tokens.len()).saturating_sub(1);
+    let fired = (number.saturating_sub(FIRING_REACH)..number)
         .rev()
-        .skip(1)
-        .take(FIRING_REACH)
         .take_while(|&j| tokens[j].sentence == sentence && !tokens[j].is_punct(",;:—–"))
         .filter(|&j| facts.may(tokens, j, |f| f.gun_verb))
         .find_map(|j| rules.gun_verbs.get(&*tokens[j].norm));
@@ -163,10 +163,9 @@ fn noun_of<'a>(
         // others named before people counted ("troops had identified the hundreds of
         // civilians"): a plural there names who acts on them, not what they are.
         let named = head.is_some();
-        let before = (0..k.min(tokens.len()))
+        let number = k.min(tokens.len()).saturating_sub(1);
+        let before = (number.saturating_sub(5)..number)
             .rev()
-            .skip(1)
-            .take(5)
             .take_while(|&j| tokens[j].sentence == sentence && !tokens[j].is_punct(",;:"))
             .filter(|&j| tokens[j].kind == TokenKind::Word)
             .filter(|&j| !facts.known(tokens, j, |f| f.no_term))
