@@ -393,10 +393,25 @@ fn read_digits(tokens: &[Token], text: &str, rules: &Rules, facts: Facts, i: usi
             }
         }
     }
-    if suffix.is_some() {
+    // A number with a scale suffix ends at it. Else words may go on with it ("1.2 million", "2
+    // hundred thousand", "4 thousand 3 hundred and 21", "3 dozen"), but only a word of the tables
+    // of numbers in words, "and", "point" or a dash: most numbers are followed by none of these,
+    // as the facts of the word after say, and end with their digits.
+    let goes_on = || {
+        tokens.get(end).is_some_and(|t| match t.kind {
+            TokenKind::Word => facts.may_be_in_numbers(tokens, end) || t.norm == "and" || t.norm == "point",
+            TokenKind::Punct => t.is_dash(),
+            TokenKind::Digits => false,
+        })
+    };
+    if suffix.is_some() || !goes_on() {
+        debug_assert!(
+            suffix.is_some()
+                || accumulate(tokens, rules, facts, i, end, 0.0, value).map(|n| (n.value, n.end, n.scaled))
+                    == Some((value, end, false))
+        );
         return Some(Number { value, start: i, end, words: false, suffix, suffix_token, scaled: false, scale: 1.0 });
     }
-    // "1.2 million", "2 hundred thousand", "4 thousand 3 hundred and 21", "3 dozen".
     let mut n = accumulate(tokens, rules, facts, i, end, 0.0, value)?;
     n.words = false;
     Some(n)
