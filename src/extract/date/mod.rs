@@ -421,7 +421,8 @@ pub fn may_start_counted(tokens: &[Token], facts: &[Option<&WordFacts>], i: usiz
 /// "century" follows only an ordinal, which is glued. So these are bare:
 /// - a number before a word set apart by a space that is none of those ("killed 12 people", "one
 ///   of them", the commonest number word tried);
-/// - digits before another glued word ("3D", "5mg") or another glued mark ("12,", "(12)").
+/// - digits before another glued word ("3D", "5mg") or another glued mark ("12,", "(12)");
+/// - digits before a dash and a word that opens no date (`no_date_after_dash`: "12-year-old").
 ///
 /// Digits must be no year (four digits), which the readers take alone. Digits with a point
 /// ("1.5") are bare only before a spaced word and after no "on" or "in", after which they may be a
@@ -462,9 +463,25 @@ fn bare_number(tokens: &[Token], rules: &Rules, facts: Facts, i: usize, length: 
         TokenKind::Word => {
             plain_digits && !matches!(&*n.norm, "st" | "nd" | "rd" | "th" | "s") && !rules.months.contains_key(&*n.norm)
         }
-        TokenKind::Punct => plain_digits && !n.is_dash() && !n.is_punct("/.'’"),
+        TokenKind::Punct if n.is_dash() => plain_digits && no_date_after_dash(tokens, facts, i + 2),
+        TokenKind::Punct => plain_digits && !n.is_punct("/.'’"),
         TokenKind::Digits => false,
     }
+}
+
+/// True when token `k`, after digits and a dash ("12-year-old", "3-point"), is a word no date
+/// reader goes on to: a range reads on from a dash to a date or "now" ("4-Monday", "12-now"), a
+/// date proper to a month ("12-Jan"), and every other date reads a number after it ("2-15"). So
+/// the word must be one the text's `facts` list for no date, or "year" with no number after it
+/// ("12-year-old": the date proper reads "year 247").
+fn no_date_after_dash(tokens: &[Token], facts: Facts, k: usize) -> bool {
+    let no_number_after = || !facts.may_open_number(tokens, k + 1);
+    let opens_date = || match word(tokens, k) {
+        Some("now") => true,
+        Some("year") => !no_number_after(),
+        _ => facts.may(tokens, k, |f| f.starts.has(Starts::DATE)),
+    };
+    tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word) && !opens_date()
 }
 
 /// The months of a year that a part of a month stands for: the same share of the year as of a

@@ -323,9 +323,10 @@ fn a_bare_number_before_a_plain_word_opens_no_period_or_date_proper() {
         let tokens = tokenize(text, 0, text.len());
         let (_, facts) = crate::extract::starters::of_tokens(&tokens, &rules);
         let given = bare_number(&tokens, &rules, Facts::of_text(&facts), 1, None);
-        // Digits need no facts; a word is a bare number only by them.
+        // Digits need no facts but before a dash; a word is a bare number only by them.
         let alone = bare_number(&tokens, &rules, Facts::default(), 1, None);
-        assert_eq!(alone, given && tokens[1].kind == TokenKind::Digits, "{text}");
+        let dash = tokens.get(2).is_some_and(|t| t.is_dash());
+        assert_eq!(alone, given && tokens[1].kind == TokenKind::Digits && !dash, "{text}");
         given
     };
     assert!(bare("killed 12 people"));
@@ -347,7 +348,14 @@ fn a_bare_number_before_a_plain_word_opens_no_period_or_date_proper() {
     ] {
         assert!(bare(text), "{text}");
     }
-    for text in ["a 12-year sentence", "on 22may", "the 70s", "on 7/12", "the 16. Nov", "the 70's"] {
+    for text in ["on 22may", "the 70s", "on 7/12", "the 16. Nov", "the 70's"] {
+        assert!(!bare(text), "{text}");
+    }
+    // Past a dash, only a word that may open a date reads on: a month, a weekday, "now", "year"
+    // before a number.
+    assert!(bare("a 12-year sentence"));
+    assert!(bare("a 3-point lead"));
+    for text in ["on 12-Jan 2016", "from 4-Monday", "from 4-now", "in 12-year 247", "on 4-6 May"] {
         assert!(!bare(text), "{text}");
     }
     // A length of time read at the number opens a period only before "ago" or a start.
