@@ -57,7 +57,7 @@ struct Part<'r> {
 }
 
 /// A unit of time at token `k` ("hours", "-minutes", "business days"); returns it and the token
-/// after. A word its `facts` say is no unit spelling is not looked up.
+/// after. A word its `facts` say spells no unit of time is not looked up.
 fn time_unit<'r>(tokens: &[Token], rules: &'r Rules, facts: number::Facts, k: usize) -> Option<(&'r Unit, usize)> {
     let mut k = k;
     if tokens.get(k).is_some_and(|t| t.is_dash() && !t.space_before) {
@@ -74,7 +74,7 @@ fn time_unit<'r>(tokens: &[Token], rules: &'r Rules, facts: number::Facts, k: us
             return Some((u, k + 2));
         }
     }
-    let w = word(tokens, k).filter(|_| facts.may_count(tokens, k))?;
+    let w = word(tokens, k).filter(|_| facts.may(tokens, k, |f| f.time_unit))?;
     rules.unit(w).filter(is_time).map(|u| (u, k + 1))
 }
 

@@ -158,8 +158,8 @@ fn tables(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>) -> Result<
 /// scales, aliases, the first tokens of alias phrases and the tokens that follow them
 /// (`alias_tails`) and the reader's word lists (`listed`), and of the first words of vague
 /// quantities and hedges and the ordinals, which the measure matcher asks about, and of the
-/// words that count a length of time without a number, which its reader asks about, and of the
-/// clause joins and gun verbs, which the counted-noun reader asks about.
+/// words that count a length of time without a number and the units of time, which its reader
+/// asks about, and of the clause joins and gun verbs, which the counted-noun reader asks about.
 fn word_facts(
     rules: &Rules,
     (alias_heads, alias_tails): (HashSet<String>, HashSet<String>),
@@ -194,6 +194,11 @@ fn word_facts(
     mark(&mut words, rules.gun_verbs.keys().cloned(), |f| f.gun_verb = true);
     mark(&mut words, rules.whole.iter().cloned(), |f| f.whole = true);
     mark(&mut words, rules.vague_counts.keys().cloned(), |f| f.vague_count = true);
+    // In lower case, as tokens are read: `Rules::unit` finds a lower-case word by a spelling in
+    // lower case.
+    let spellings = rules.unit_lookup.iter().chain(&rules.unit_lookup_exact);
+    let time = spellings.filter(|&(_, &i)| rules.units[i].kind == Kind::Duration).map(|(w, _)| w.to_lowercase());
+    mark(&mut words, time, |f| f.time_unit = true);
     for (w, canonical) in aliases {
         words.entry(w).or_default().alias = Some(canonical);
     }

@@ -53,6 +53,13 @@ fn word_facts_mark_every_word_of_their_tables() {
     for w in rules.vague_counts.keys() {
         assert!(rules.word(w).is_some_and(|f| f.vague_count), "vague count {w:?}");
     }
+    for w in ["hours", "hour", "min", "days", "weeks", "years", "fortnight", "seconds"] {
+        assert!(rules.unit(w).is_some_and(|u| u.kind == crate::claim::Kind::Duration), "{w:?}");
+        assert!(rules.word(w).is_some_and(|f| f.time_unit), "unit of time {w:?}");
+    }
+    for w in ["km", "percent", "people", "million"] {
+        assert!(!rules.word(w).is_some_and(|f| f.time_unit), "no unit of time {w:?}");
+    }
 }
 
 #[test]

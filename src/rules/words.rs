@@ -198,6 +198,9 @@ pub struct WordFacts {
     pub gun_verb: bool,
     /// The word is an ordinal in words ("tenth", `Rules::ordinals`), a bound of a range of ranks.
     pub ordinal: bool,
+    /// The word spells a unit of time ("hours", "min", `Rules::unit`), which a length of time
+    /// counts: most units after a number are none ("km", "percent"), and are not looked up there.
+    pub time_unit: bool,
     /// The canonical term an alias makes of the word alone.
     pub alias: Option<String>,
     /// The matchers that can start a claim at this word or mark, from the tables and the
