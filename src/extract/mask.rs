@@ -3,22 +3,31 @@
 
 use std::ops::Range;
 
-use regex_automata::Input;
+use regex_automata::util::prefilter::Prefilter;
+use regex_automata::{meta::Regex, Anchored, Input, Match, Span as ByteSpan};
 
 use super::lexer::Token;
 use crate::claim::Span;
-use crate::rules::reach::Reach;
+use crate::rules::reach::{Reach, Where};
 use crate::rules::Rules;
 
 /// Which tokens a match of an ignore pattern covers. A pattern each of whose matches holds a digit
 /// is searched only in the runs of the bytes its matches can hold around the body's digits
 /// (`rules::reach`; `digits` are the digits tokens, `lexer::digit_tokens`): it can match nowhere else,
 /// and news text is mostly letters, which the regex engine would otherwise read once for every
-/// pattern.
-pub fn masked_tokens(tokens: &[Token], digits: &[usize], text: &str, body: Span, rules: &Rules) -> Vec<bool> {
+/// pattern. A pattern whose matches begin with a few literals once lower-cased is run only where
+/// `lower`, the body's ASCII lower-case copy, holds one of them (`prefixed_matches`).
+pub fn masked_tokens(
+    tokens: &[Token],
+    digits: &[usize],
+    text: &str,
+    lower: &str,
+    body: Span,
+    rules: &Rules,
+) -> Vec<bool> {
     let mut masked = vec![false; tokens.len()];
     let body_text = &text[body.range()];
-    let mut mask = |m: regex_automata::Match| {
+    let mut mask = |m: Match| {
         let (a, b) = (body.start() + m.start(), body.start() + m.end());
         let first = tokens.partition_point(|t| t.end <= a);
         for (k, t) in tokens.iter().enumerate().skip(first) {
@@ -29,14 +38,22 @@ pub fn masked_tokens(tokens: &[Token], digits: &[usize], text: &str, body: Span,
         }
     };
     // Every ASCII digit of the text is in a digits token.
-    let digits: Vec<Range<usize>> = match rules.ignore.iter().any(|(_, _, reach)| reach.is_some()) {
+    let digits: Vec<Range<usize>> = match rules.ignore.iter().any(|(_, _, place)| matches!(place, Where::NearDigits(_)))
+    {
         true => digits.iter().map(|&k| tokens[k].start - body.start()..tokens[k].end - body.start()).collect(),
         false => Vec::new(),
     };
-    for (_, regex, reach) in &rules.ignore {
-        let Some(reach) = reach else {
-            regex.find_iter(body_text).for_each(&mut mask);
-            continue;
+    for (_, regex, place) in &rules.ignore {
+        let reach = match place {
+            Where::NearDigits(reach) => reach,
+            Where::AtPrefixes(prefixes) => {
+                prefixed_matches(regex, prefixes, body_text, lower, &mut mask);
+                continue;
+            }
+            Where::Everywhere => {
+                regex.find_iter(body_text).for_each(&mut mask);
+                continue;
+            }
         };
         for run in digit_runs(body_text, &digits, reach) {
             // The search reads one character past the run, which no match can hold, so that a
@@ -53,6 +70,36 @@ pub fn masked_tokens(tokens: &[Token], digits: &[usize], text: &str, body: Span,
         }
     }
     masked
+}
+
+/// Hands `found` the matches of `regex` in `text`, the very ones `regex.find_iter(text)` finds,
+/// given `prefixes`, a prefilter over the ASCII lower-case literals every match begins with, and
+/// `lower`, `text` ASCII lower-cased.
+///
+/// Why they are the same: a match at `s` begins with a literal, so `lower` holds that literal
+/// lower-cased at `s` and `s` is a candidate. From `at` (0, then the end of each match), the
+/// prefilter gives the leftmost candidate at or after `at`; the pattern run anchored there finds
+/// the match starting there that an unanchored search prefers among those starting there (the
+/// leftmost-first order is the same), and nothing when none starts there, in which case the next
+/// candidate is looked for from one byte on. Candidates are tried in order of position, so the
+/// first match found starts at the leftmost start at or after `at`: what `find_iter` finds next. The
+/// anchored run starts its span at the candidate within the whole text, so a look-behind (a `\b`)
+/// sees the bytes before it as in the whole search. A match begins with a non-empty literal, so it
+/// is never empty, and `find_iter`'s handling of empty matches never comes in.
+fn prefixed_matches(regex: &Regex, prefixes: &Prefilter, text: &str, lower: &str, mut found: impl FnMut(Match)) {
+    debug_assert_eq!(text.len(), lower.len());
+    let mut at = 0;
+    while let Some(candidate) = prefixes.find(lower.as_bytes(), ByteSpan::from(at..lower.len())) {
+        let input = Input::new(text).span(candidate.start..text.len()).anchored(Anchored::Yes);
+        match regex.find(input) {
+            Some(m) => {
+                // Never empty (see above); `max` only guards the loop's progress.
+                at = m.end().max(candidate.start + 1);
+                found(m);
+            }
+            None => at = candidate.start + 1,
+        }
+    }
 }
 
 /// The runs of `reach`'s bytes in `text` around the digits of the spans `digits` (in order) that
@@ -91,12 +138,14 @@ mod tests {
     #[test]
     fn ignore_patterns_searched_around_digits_mask_what_a_whole_search_masks() {
         let rules = Rules::embedded().unwrap();
-        assert!(rules.ignore.iter().any(|(_, _, reach)| reach.is_some()), "no pattern is searched around digits");
+        let near_digits = |place: &Where| matches!(place, Where::NearDigits(_));
+        assert!(rules.ignore.iter().any(|(_, _, place)| near_digits(place)), "no pattern is searched around digits");
         let texts = [
             "Call 555-123-4567 now or (555) 123-4567, not 555-123-4567x or x555-123-4567.",
             "+1 555 123 4567\u{a0}and 555\u{a0}123\u{a0}4567; runs v2.14.1, 12.5.3a and 2.14.1.7 on 13.5.2015.",
             "12 people, 555-123-45678 and 4567 and 1.2.3",
             "555-123-4567",
+            "PHOTO 3 of 12 at https://x.org/4 and WWW.x.org/5; Page 2 of 5, Picture 7/9 page 3 of 4x.",
         ];
         // Also after a head that is not searched, as a source's front matter is not.
         for (text, head) in texts.iter().flat_map(|t| [(t.to_string(), 0), (format!("555-123-{t}"), 8)]) {
@@ -110,7 +159,67 @@ mod tests {
                     whole.iter_mut().zip(covered).for_each(|(w, c)| *w |= c);
                 }
             }
-            assert_eq!(masked_tokens(&tokens, &lexer::digit_tokens(&tokens), &text, body, &rules), whole, "{text}");
+            let lower = text[head..].to_ascii_lowercase();
+            let masked = masked_tokens(&tokens, &lexer::digit_tokens(&tokens), &text, &lower, body, &rules);
+            assert_eq!(masked, whole, "{text}");
+        }
+    }
+
+    /// The matches of `pattern` found at its lower-case prefixes, or `None` when it has no such
+    /// prefixes to search at.
+    fn at_prefixes(pattern: &str, text: &str) -> Option<Vec<(usize, usize)>> {
+        let prefixes = crate::rules::reach::lowered_prefixes(pattern)?;
+        let regex = Regex::new(pattern).unwrap();
+        let mut found = Vec::new();
+        prefixed_matches(&regex, &prefixes, text, &text.to_ascii_lowercase(), |m| found.push((m.start(), m.end())));
+        Some(found)
+    }
+
+    #[test]
+    fn matches_at_lower_case_prefixes_are_those_of_a_whole_search() {
+        let rules = Rules::embedded().unwrap();
+        let ignore = rules.files().flat_map(|(_, file)| file.ignore);
+        let shipped: Vec<String> =
+            ignore.map(|i| i.pattern).filter(|p| matches!(Where::of(p), Where::AtPrefixes(_))).collect();
+        assert!(shipped.len() >= 2, "only {} shipped patterns are searched at their prefixes", shipped.len());
+        let patterns = shipped.iter().map(String::as_str).chain([
+            // Leftmost-first: the shorter branch is preferred; matches overlap and abut.
+            r"(?i)ab|abab",
+            r"(?i)a(?:ba)*b?",
+            r"(?i)x+y",
+            // Unicode case folding: "k" matches the Kelvin sign, "s" the long s, "ß" its capital.
+            r"(?i)\bk\w*",
+            r"(?i)s(?:tra)?(?:ß|ss)e?",
+        ]);
+        let pieces = [
+            "a", "b", "A", "B", "ab", "ABAB", "k", "K", "\u{212a}", "s", "S", "\u{17f}", "ß", "\u{1e9e}", "x", "X",
+            "y", "Y", " ", "1", "12", "/", "é", "page ", "Photo ", "of ", "HTTPS://", "www.", "tra", "e", "_",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for pattern in patterns {
+            let regex = Regex::new(pattern).unwrap();
+            for round in 0..300 {
+                let len = 1 + (next() % 40) as usize;
+                let text: String = (0..len).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+                let whole: Vec<(usize, usize)> = regex.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+                let found = at_prefixes(pattern, &text).unwrap_or_else(|| panic!("{pattern}: no prefixes"));
+                assert_eq!(found, whole, "{pattern} in {text:?} (round {round})");
+            }
+        }
+    }
+
+    #[test]
+    fn patterns_without_lower_case_prefixes_are_searched_everywhere() {
+        // No finite set of prefixes, one that can be empty, or one lower-casing does not shrink.
+        for pattern in [r"[a-z]+[0-9]", r"(?i)\w+@", r"(?i)x*", r"foo|bar", r"(?i)[0-9]+\s*min", r"^"] {
+            assert!(crate::rules::reach::lowered_prefixes(pattern).is_none(), "{pattern}");
+            assert!(matches!(Where::of(pattern), Where::Everywhere), "{pattern}");
         }
     }
 }

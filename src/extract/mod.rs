@@ -67,7 +67,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let lower = source.body_text().to_ascii_lowercase();
     let tokens = lexer::tokenize_lowered(text, &lower, source.body.start(), source.body.end());
     let digits = lexer::digit_tokens(&tokens);
-    let masked = mask::masked_tokens(&tokens, &digits, text, source.body, rules);
+    let masked = mask::masked_tokens(&tokens, &digits, text, &lower, source.body, rules);
 
     let (starts, facts) = starters::of_tokens_lowered(&tokens, &lower, source.body.start(), rules);
 

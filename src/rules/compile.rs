@@ -46,27 +46,28 @@ fn ignore_patterns(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>) -
     let compiled: Vec<Result<IgnorePattern, Error>> = wanted
         .par_iter()
         .map(|&(file, i)| {
-            let reach = reach::reach(&i.pattern);
-            let regex = ignore_regex(&i.pattern, reach.is_some())
+            let place = reach::Where::of(&i.pattern);
+            let regex = ignore_regex(&i.pattern, matches!(place, reach::Where::Everywhere))
                 // A pattern written with TOML escapes is not in the file verbatim; then point at its name.
                 .map_err(|e| {
                     let verbatim = texts.get(file.as_str()).is_some_and(|t| t.contains(i.pattern.as_str()));
                     let needle = if verbatim { &i.pattern } else { &i.name };
                     located_error(texts, file, needle, format!("ignore rule {:?}: {e}", i.name))
                 })?;
-            Ok((i.name.clone(), regex, reach))
+            Ok((i.name.clone(), regex, place))
         })
         .collect();
     compiled.into_iter().collect()
 }
 
 /// `pattern` compiled as the `regex` crate compiles it (its engine, with its defaults), with one
-/// difference: a pattern searched only in the short runs around digits (`searched_near_digits`,
-/// see `reach`) gets no literal prefilter. Over a run of a few bytes a prefilter saves nothing,
-/// and building one was four fifths of the time such a pattern took to compile, paid at every
-/// start.
-pub(super) fn ignore_regex(pattern: &str, searched_near_digits: bool) -> Result<meta::Regex, String> {
-    let config = meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)).auto_prefilter(!searched_near_digits);
+/// difference: only a pattern searched over the whole text (`searched_everywhere`, see
+/// `reach::Where`) gets a literal prefilter. One searched in the short runs around digits, or run
+/// anchored at its lower-case prefixes, never uses it: over a run of a few bytes or from a fixed
+/// start a prefilter saves nothing, and building one was four fifths of the time such a pattern
+/// took to compile, paid at every start.
+pub(super) fn ignore_regex(pattern: &str, searched_everywhere: bool) -> Result<meta::Regex, String> {
+    let config = meta::Config::new().nfa_size_limit(Some(REGEX_SIZE_LIMIT)).auto_prefilter(searched_everywhere);
     meta::Builder::new().configure(config).build(pattern).map_err(|e| match (e.size_limit(), e.syntax_error()) {
         // The `regex` crate's words, which users of regex tools know.
         (Some(limit), _) => format!("Compiled regex exceeds size limit of {limit} bytes."),

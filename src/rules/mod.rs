@@ -26,9 +26,8 @@ pub use examples::{check_examples, ExampleFailure};
 pub use load::EMBEDDED;
 use schema::{Example, HedgeMode, HedgePosition};
 
-/// A compiled ignore pattern: its name, its regex, and where its matches can be when each holds
-/// an ASCII digit and at most one letter.
-pub type IgnorePattern = (String, Regex, Option<reach::Reach>);
+/// A compiled ignore pattern: its name, its regex, and where extraction searches it.
+pub type IgnorePattern = (String, Regex, reach::Where);
 
 /// A hedge phrase, compiled.
 #[derive(Clone, Debug)]
@@ -230,9 +229,8 @@ pub struct Rules {
     pub countable: HashSet<String>,
     /// Counted terms and the terms they take in, as (whole, part): "casualty" takes in "dead".
     pub covers: HashSet<(String, String)>,
-    /// Ignore patterns: name, compiled pattern, and where its matches can be when each holds an
-    /// ASCII digit and at most one letter (extraction then searches it only around the text's
-    /// digits).
+    /// Ignore patterns: name, compiled pattern, and where extraction searches it (around the text's
+    /// digits, at the lower-case literals every match begins with, or everywhere).
     pub ignore: Vec<IgnorePattern>,
     /// Month words.
     pub months: HashMap<String, u8>,

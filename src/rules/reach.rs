@@ -1,8 +1,69 @@
 //! An `ignore` pattern in, where in a text it can match out: whether each of its matches holds an
-//! ASCII digit, and which bytes a match can be made of. Extraction searches such a pattern only in
-//! the runs of those bytes around the text's digits, not over the whole text (`extract::mask`).
+//! ASCII digit, and which bytes a match can be made of, or else which lower-case literals every
+//! match begins with. Extraction searches such a pattern only in the runs of those bytes around
+//! the text's digits, or only where the text's lower-case copy holds one of those literals, not
+//! over the whole text (`extract::mask`).
 
+use regex_automata::util::prefilter::Prefilter;
+use regex_automata::MatchKind;
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Class, Hir, HirKind};
+
+/// Where extraction searches one ignore pattern.
+#[derive(Clone, Debug)]
+pub enum Where {
+    /// Only in the runs of bytes around the text's digits (boxed: its byte table is large).
+    NearDigits(Box<Reach>),
+    /// Only at the places where the text's ASCII lower-case copy holds one of the lower-case
+    /// literals every match begins with, the pattern anchored there (see `lowered_prefixes`).
+    AtPrefixes(Prefilter),
+    /// Over the whole text, by the regex's own search.
+    Everywhere,
+}
+
+impl Where {
+    /// Where to search `pattern`: around digits if each of its matches holds one
+    /// ([`reach`]), else at its lower-case prefixes if those are fewer than its own
+    /// ([`lowered_prefixes`]), else everywhere.
+    pub fn of(pattern: &str) -> Where {
+        if let Some(reach) = reach(pattern) {
+            return Where::NearDigits(Box::new(reach));
+        }
+        match lowered_prefixes(pattern) {
+            Some(prefixes) => Where::AtPrefixes(prefixes),
+            None => Where::Everywhere,
+        }
+    }
+}
+
+/// A prefilter over the literals every match of `pattern` begins with, ASCII lower-cased, for a
+/// search in the text's ASCII lower-case copy; `None` when the matches have no such finite set of
+/// non-empty literals, or when lower-casing merges none of them.
+///
+/// A case-insensitive pattern's literals are every case variant of each ("photo", "Photo",
+/// "pHoto"... 192 for the photo-credit pattern): the regex engine's own prefilter then holds many
+/// literals and stops at many places where none of them is. Lower-cased they are a handful. A
+/// text that starts with literal `L` has a lower-case copy that starts with `L` lower-cased (ASCII
+/// lower-casing maps byte to byte and leaves every other byte as it is), so no match is missed.
+/// A pattern whose literals lower-casing leaves as many is better searched by the engine alone:
+/// it then runs on from each candidate without a call per candidate.
+pub fn lowered_prefixes(pattern: &str) -> Option<Prefilter> {
+    // Parsed as the regex engine parses it; a pattern it took parses here too.
+    let hir = regex_syntax::parse(pattern).ok()?;
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    // An infinite sequence is no finite set; an empty literal is a match anywhere.
+    let literals = seq.literals()?;
+    if literals.iter().any(|l| l.is_empty()) {
+        return None;
+    }
+    let mut lowered: Vec<Vec<u8>> = literals.iter().map(|l| l.as_bytes().to_ascii_lowercase()).collect();
+    lowered.sort_unstable();
+    lowered.dedup();
+    if lowered.len() == literals.len() {
+        return None;
+    }
+    Prefilter::new(MatchKind::LeftmostFirst, &lowered)
+}
 
 /// The bytes the matches of one or more patterns can hold, as a table by byte.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -104,8 +104,9 @@ fn the_first_bad_pattern_in_file_order_is_the_one_reported() {
     }
 }
 
-/// A pattern searched only around digits is built without a prefilter, which must change no
-/// match: each shipped one finds, over its examples and the seeds, what it finds with one.
+/// A pattern searched only around digits or at its lower-case prefixes is built without a
+/// prefilter, which must change no match: each shipped one finds, over its examples and the seeds,
+/// what it finds with one.
 #[test]
 fn a_pattern_without_its_prefilter_finds_the_same_matches() {
     let seeds = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")).unwrap();
@@ -115,12 +116,16 @@ fn a_pattern_without_its_prefilter_finds_the_same_matches() {
         texts.extend(file.ignore.iter().flat_map(|i| i.examples.iter().cloned()));
     }
     let haystack = texts.join("\n");
-    let mut near_digits = 0;
+    let (mut near_digits, mut at_prefixes) = (0, 0);
     for (_, file) in rules.files() {
-        for i in file.ignore.iter().filter(|i| reach::reach(&i.pattern).is_some()) {
-            near_digits += 1;
+        for i in &file.ignore {
+            match reach::Where::of(&i.pattern) {
+                reach::Where::NearDigits(_) => near_digits += 1,
+                reach::Where::AtPrefixes(_) => at_prefixes += 1,
+                reach::Where::Everywhere => continue,
+            }
             let spans = |prefilter: bool| -> Vec<(usize, usize)> {
-                let regex = compile::ignore_regex(&i.pattern, !prefilter).unwrap();
+                let regex = compile::ignore_regex(&i.pattern, prefilter).unwrap();
                 regex.find_iter(&haystack).map(|m| (m.start(), m.end())).collect()
             };
             let with = spans(true);
@@ -129,6 +134,7 @@ fn a_pattern_without_its_prefilter_finds_the_same_matches() {
         }
     }
     assert!(near_digits >= 2, "only {near_digits} patterns are searched around digits");
+    assert!(at_prefixes >= 2, "only {at_prefixes} patterns are searched at their prefixes");
 }
 
 #[test]
