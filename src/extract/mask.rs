@@ -16,7 +16,8 @@ use crate::rules::Rules;
 /// (`rules::reach`; `digits` are the digits tokens, `lexer::digit_tokens`): it can match nowhere else,
 /// and news text is mostly letters, which the regex engine would otherwise read once for every
 /// pattern. A pattern whose matches begin with a few literals once lower-cased is run only where
-/// `lower`, the body's ASCII lower-case copy, holds one of them (`prefixed_matches`).
+/// `lower`, the body's ASCII lower-case copy, holds one of them, found for all such patterns in one
+/// read of `lower` (`prefixed_matches`).
 pub fn masked_tokens(
     tokens: &[Token],
     digits: &[usize],
@@ -43,13 +44,17 @@ pub fn masked_tokens(
         true => digits.iter().map(|&k| tokens[k].start - body.start()..tokens[k].end - body.start()).collect(),
         false => Vec::new(),
     };
+    if let Some(all) = &rules.ignore_prefixes {
+        let prefixed = rules.ignore.iter().filter_map(|(_, regex, place)| match place {
+            Where::AtPrefixes(prefixes) => Some((regex, prefixes.as_slice())),
+            _ => None,
+        });
+        prefixed_matches(&prefixed.collect::<Vec<_>>(), all, body_text, lower, |_, m| mask(m));
+    }
     for (_, regex, place) in &rules.ignore {
         let reach = match place {
             Where::NearDigits(reach) => reach,
-            Where::AtPrefixes(prefixes) => {
-                prefixed_matches(regex, prefixes, body_text, lower, &mut mask);
-                continue;
-            }
+            Where::AtPrefixes(_) => continue,
             Where::Everywhere => {
                 regex.find_iter(body_text).for_each(&mut mask);
                 continue;
@@ -72,33 +77,47 @@ pub fn masked_tokens(
     masked
 }
 
-/// Hands `found` the matches of `regex` in `text`, the very ones `regex.find_iter(text)` finds,
-/// given `prefixes`, a prefilter over the ASCII lower-case literals every match begins with, and
-/// `lower`, `text` ASCII lower-cased.
+/// Hands `found` the matches of each of `patterns` in `text` with the pattern's index, for each
+/// pattern the very ones `regex.find_iter(text)` finds, given its ASCII lower-case literals every
+/// match begins with, `all`, a prefilter over the literals of every pattern, and `lower`, `text`
+/// ASCII lower-cased.
 ///
-/// Why they are the same: a match at `s` begins with a literal, so `lower` holds that literal
-/// lower-cased at `s` and `s` is a candidate. From `at` (0, then the end of each match), the
-/// prefilter gives the leftmost candidate at or after `at`; the pattern run anchored there finds
-/// the match starting there that an unanchored search prefers among those starting there (the
-/// leftmost-first order is the same), and nothing when none starts there, in which case the next
-/// candidate is looked for from one byte on. Candidates are tried in order of position, so the
-/// first match found starts at the leftmost start at or after `at`: what `find_iter` finds next. The
+/// Why they are the same: the prefilter gives the leftmost place at or after where it is asked
+/// from at which `lower` holds one of the literals; asked from one byte past each place it gave,
+/// it gives every such place, in order. A match of a pattern at `s` begins with one of its
+/// literals, so `lower` holds that literal lower-cased at `s`, and `s` is among the places where
+/// the pattern's own literals begin: its candidates. For each pattern, from `at` (0, then the end of
+/// each of its matches), its candidates are tried in order of position: the pattern run anchored
+/// at one finds the match starting there that an unanchored search prefers among those starting
+/// there (the leftmost-first order is the same), and nothing when none starts there. So the first
+/// match found starts at the leftmost start at or after `at`: what `find_iter` finds next. The
 /// anchored run starts its span at the candidate within the whole text, so a look-behind (a `\b`)
 /// sees the bytes before it as in the whole search. A match begins with a non-empty literal, so it
 /// is never empty, and `find_iter`'s handling of empty matches never comes in.
-fn prefixed_matches(regex: &Regex, prefixes: &Prefilter, text: &str, lower: &str, mut found: impl FnMut(Match)) {
+fn prefixed_matches(
+    patterns: &[(&Regex, &[Vec<u8>])],
+    all: &Prefilter,
+    text: &str,
+    lower: &str,
+    mut found: impl FnMut(usize, Match),
+) {
     debug_assert_eq!(text.len(), lower.len());
-    let mut at = 0;
-    while let Some(candidate) = prefixes.find(lower.as_bytes(), ByteSpan::from(at..lower.len())) {
-        let input = Input::new(text).span(candidate.start..text.len()).anchored(Anchored::Yes);
-        match regex.find(input) {
-            Some(m) => {
-                // Never empty (see above); `max` only guards the loop's progress.
-                at = m.end().max(candidate.start + 1);
-                found(m);
+    let mut at = vec![0; patterns.len()];
+    let mut from = 0;
+    while let Some(place) = all.find(lower.as_bytes(), ByteSpan::from(from..lower.len())) {
+        let (c, here) = (place.start, &lower.as_bytes()[place.start..]);
+        for (k, &(regex, prefixes)) in patterns.iter().enumerate() {
+            if c < at[k] || !prefixes.iter().any(|p| here.starts_with(p)) {
+                continue;
             }
-            None => at = candidate.start + 1,
+            if let Some(m) = regex.find(Input::new(text).span(c..text.len()).anchored(Anchored::Yes)) {
+                // Never empty (see above); `max` only guards against a pattern's running twice
+                // from one place.
+                at[k] = m.end().max(c + 1);
+                found(k, m);
+            }
         }
+        from = c + 1;
     }
 }
 
@@ -165,14 +184,15 @@ mod tests {
         }
     }
 
-    /// The matches of `pattern` found at its lower-case prefixes, or `None` when it has no such
-    /// prefixes to search at.
-    fn at_prefixes(pattern: &str, text: &str) -> Option<Vec<(usize, usize)>> {
-        let prefixes = crate::rules::reach::lowered_prefixes(pattern)?;
-        let regex = Regex::new(pattern).unwrap();
-        let mut found = Vec::new();
-        prefixed_matches(&regex, &prefixes, text, &text.to_ascii_lowercase(), |m| found.push((m.start(), m.end())));
-        Some(found)
+    /// The matches of each of `patterns` (a regex and its lower-case prefixes) found at their
+    /// prefixes, all in one read of the text, by pattern.
+    fn at_prefixes(patterns: &[(Regex, Vec<Vec<u8>>)], text: &str) -> Vec<Vec<(usize, usize)>> {
+        let places: Vec<Where> = patterns.iter().map(|(_, p)| Where::AtPrefixes(p.clone())).collect();
+        let all = crate::rules::reach::prefixes_of(&places).unwrap();
+        let patterns: Vec<(&Regex, &[Vec<u8>])> = patterns.iter().map(|(r, p)| (r, p.as_slice())).collect();
+        let mut found = vec![Vec::new(); patterns.len()];
+        prefixed_matches(&patterns, &all, text, &text.to_ascii_lowercase(), |k, m| found[k].push((m.start(), m.end())));
+        found
     }
 
     #[test]
@@ -202,15 +222,35 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
-        for pattern in patterns {
-            let regex = Regex::new(pattern).unwrap();
-            for round in 0..300 {
-                let len = 1 + (next() % 40) as usize;
-                let text: String = (0..len).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+        let names: Vec<&str> = patterns.collect();
+        let patterns: Vec<(Regex, Vec<Vec<u8>>)> = names
+            .iter()
+            .map(|p| {
+                let prefixes = crate::rules::reach::lowered_prefixes(p).unwrap_or_else(|| panic!("{p}: no prefixes"));
+                (Regex::new(p).unwrap(), prefixes)
+            })
+            .collect();
+        let fixed = [
+            "Photo 3 of 12, PAGE 2 of 5 at HTTPS://x.org/1 and www.y.org/2;Picture 4/5 page 6 of 7",
+            "abababABAB aab \u{212a}elvin K-k_k ſtraße STRASSE sß xxXxy",
+        ];
+        let random = (0..2000).map(|_| {
+            let len = 1 + (next() % 40) as usize;
+            (0..len).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect::<String>()
+        });
+        let mut matched = vec![0; patterns.len()];
+        for (round, text) in fixed.map(String::from).into_iter().chain(random).enumerate() {
+            // All patterns in one read, and each on its own.
+            let found = at_prefixes(&patterns, &text);
+            for (k, ((regex, _), name)) in patterns.iter().zip(&names).enumerate() {
                 let whole: Vec<(usize, usize)> = regex.find_iter(&text).map(|m| (m.start(), m.end())).collect();
-                let found = at_prefixes(pattern, &text).unwrap_or_else(|| panic!("{pattern}: no prefixes"));
-                assert_eq!(found, whole, "{pattern} in {text:?} (round {round})");
+                assert_eq!(found[k], whole, "{name} in {text:?} (round {round})");
+                matched[k] += whole.len();
+                assert_eq!(at_prefixes(&patterns[k..=k], &text)[0], whole, "{name} alone in {text:?}");
             }
+        }
+        for (name, matched) in names.iter().zip(matched) {
+            assert!(matched > 0, "{name}: no match to compare");
         }
     }
 

@@ -35,6 +35,7 @@ pub(super) fn compile(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>
     let (tables, ignore) = rayon::join(|| tables(files, texts), || ignore_patterns(files, texts));
     let mut rules = tables?;
     rules.ignore = ignore?;
+    rules.ignore_prefixes = reach::prefixes_of(rules.ignore.iter().map(|(_, _, place)| place));
     Ok(rules)
 }
 

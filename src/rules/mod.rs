@@ -232,6 +232,9 @@ pub struct Rules {
     /// Ignore patterns: name, compiled pattern, and where extraction searches it (around the text's
     /// digits, at the lower-case literals every match begins with, or everywhere).
     pub ignore: Vec<IgnorePattern>,
+    /// One prefilter over the lower-case prefixes of every ignore pattern searched at them
+    /// (`reach::prefixes_of`), so that extraction reads the text once for them all.
+    pub ignore_prefixes: Option<regex_automata::util::prefilter::Prefilter>,
     /// Month words.
     pub months: HashMap<String, u8>,
     /// Weekday words (Monday = 1).

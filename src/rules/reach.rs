@@ -14,9 +14,10 @@ use regex_syntax::hir::{Class, Hir, HirKind};
 pub enum Where {
     /// Only in the runs of bytes around the text's digits (boxed: its byte table is large).
     NearDigits(Box<Reach>),
-    /// Only at the places where the text's ASCII lower-case copy holds one of the lower-case
-    /// literals every match begins with, the pattern anchored there (see `lowered_prefixes`).
-    AtPrefixes(Prefilter),
+    /// Only at the places where the text's ASCII lower-case copy holds one of these ASCII
+    /// lower-case literals, which every match begins with, the pattern anchored there (see
+    /// [`lowered_prefixes`]; [`prefixes_of`] finds the places for all such patterns at once).
+    AtPrefixes(Vec<Vec<u8>>),
     /// Over the whole text, by the regex's own search.
     Everywhere,
 }
@@ -36,9 +37,9 @@ impl Where {
     }
 }
 
-/// A prefilter over the literals every match of `pattern` begins with, ASCII lower-cased, for a
-/// search in the text's ASCII lower-case copy; `None` when the matches have no such finite set of
-/// non-empty literals, or when lower-casing merges none of them.
+/// The literals every match of `pattern` begins with, ASCII lower-cased, to look for in the text's
+/// ASCII lower-case copy; `None` when the matches have no such finite set of non-empty literals,
+/// or when lower-casing merges none of them.
 ///
 /// A case-insensitive pattern's literals are every case variant of each ("photo", "Photo",
 /// "pHoto"... 192 for the photo-credit pattern): the regex engine's own prefilter then holds many
@@ -47,22 +48,37 @@ impl Where {
 /// lower-casing maps byte to byte and leaves every other byte as it is), so no match is missed.
 /// A pattern whose literals lower-casing leaves as many is better searched by the engine alone:
 /// it then runs on from each candidate without a call per candidate.
-pub fn lowered_prefixes(pattern: &str) -> Option<Prefilter> {
+pub fn lowered_prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
     // Parsed as the regex engine parses it; a pattern it took parses here too.
     let hir = regex_syntax::parse(pattern).ok()?;
     let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
-    // An infinite sequence is no finite set; an empty literal is a match anywhere.
+    // An infinite sequence is no finite set; an empty literal is a match anywhere; an empty set
+    // (a pattern that matches nothing) is left to the engine.
     let literals = seq.literals()?;
-    if literals.iter().any(|l| l.is_empty()) {
+    if literals.is_empty() || literals.iter().any(|l| l.is_empty()) {
         return None;
     }
     let mut lowered: Vec<Vec<u8>> = literals.iter().map(|l| l.as_bytes().to_ascii_lowercase()).collect();
     lowered.sort_unstable();
     lowered.dedup();
-    if lowered.len() == literals.len() {
-        return None;
-    }
-    Prefilter::new(MatchKind::LeftmostFirst, &lowered)
+    (lowered.len() < literals.len()).then_some(lowered)
+}
+
+/// One prefilter over the lower-case prefixes of every pattern of `places` searched at them
+/// ([`Where::AtPrefixes`]): the text's lower-case copy is then read once for them all, not once
+/// per pattern. `None` when no pattern is.
+pub fn prefixes_of<'a>(places: impl IntoIterator<Item = &'a Where>) -> Option<Prefilter> {
+    let mut all: Vec<&[u8]> = places
+        .into_iter()
+        .flat_map(|place| match place {
+            Where::AtPrefixes(prefixes) => prefixes.as_slice(),
+            _ => &[],
+        })
+        .map(Vec::as_slice)
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    Prefilter::new(MatchKind::LeftmostFirst, &all)
 }
 
 /// The bytes the matches of one or more patterns can hold, as a table by byte.

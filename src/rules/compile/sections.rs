@@ -68,6 +68,7 @@ pub(super) fn defaults() -> Rules {
         countable: HashSet::default(),
         covers: HashSet::default(),
         ignore: Vec::new(),
+        ignore_prefixes: None,
         months: HashMap::default(),
         weekdays: HashMap::default(),
         seasons: HashMap::default(),
