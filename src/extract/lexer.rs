@@ -103,18 +103,24 @@ pub fn sentence_span(tokens: &[Token], sentence: u32) -> std::ops::Range<usize> 
 /// Splits `text[from..to]` into tokens. Sentences break at `.`, `!`, `?` before white space and at
 /// every line break, since news text puts headlines and captions on lines of their own.
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
-    lex(text, None, from, to)
+    lex(text, None, from, to).0
 }
 
 /// [`tokenize`], with `lower`, the ASCII lower-case copy of `text[from..to]`
 /// (`str::to_ascii_lowercase`), to borrow the lower-case forms of capitalized words from: one copy
 /// of the text rather than an allocation for each such word, about one in seven of news text.
 pub fn tokenize_lowered<'a>(text: &'a str, lower: &'a str, from: usize, to: usize) -> Vec<Token<'a>> {
+    tokenize_sentences(text, lower, from, to).0
+}
+
+/// [`tokenize_lowered`], and the first token of each sentence followed by the token count
+/// (`sentences::SentenceIndex`), noted as the sentences are numbered, not found by another walk.
+pub fn tokenize_sentences<'a>(text: &'a str, lower: &'a str, from: usize, to: usize) -> (Vec<Token<'a>>, Vec<usize>) {
     debug_assert_eq!(lower.len(), to - from);
     lex(text, Some(lower), from, to)
 }
 
-fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Vec<Token<'a>> {
+fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> (Vec<Token<'a>>, Vec<usize>) {
     // Cut at `to`, so that a byte read checks one bound, not two.
     let bytes = &text.as_bytes()[..to];
     // News text holds a token per five or six bytes; room for one per four spares growing the
@@ -124,6 +130,17 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Vec
     let mut space = true;
     let mut sentence = 0u32;
     let mut pending_break = false;
+    // A sentence starts at token 0, then at the token a pending break numbers anew: noted where
+    // the break is set (off the words' path), taken back if no token follows. News sentences run
+    // past a hundred bytes: room for one per 32 spares growing the list.
+    let mut starts = Vec::with_capacity((to - from) / 32 + 2);
+    starts.push(0);
+    let mut note_break = |pending: &mut bool, tokens: &[Token]| {
+        if !*pending && !tokens.is_empty() {
+            starts.push(tokens.len());
+        }
+        *pending = true;
+    };
     while i < to {
         // A space is the commonest gap between tokens.
         if bytes[i] == b' ' {
@@ -166,7 +183,7 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Vec
                 let len = c.len_utf8();
                 if c.is_whitespace() {
                     if c == '\n' {
-                        pending_break = true;
+                        note_break(&mut pending_break, &tokens);
                     }
                     space = true;
                     i += len;
@@ -197,13 +214,17 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Vec
             && !tokens.last().is_some_and(|t| t.kind == TokenKind::Word && is_abbreviation(&t.norm));
         tokens.push(Token { kind, start, end, space_before: space, sentence, norm });
         if ends_sentence {
-            pending_break = true;
+            note_break(&mut pending_break, &tokens);
         }
         // Most tokens are followed by one space, taken here without another turn of the loop.
         space = bytes.get(end) == Some(&b' ');
         i = end + usize::from(space);
     }
-    tokens
+    if pending_break && !tokens.is_empty() {
+        starts.pop();
+    }
+    starts.push(tokens.len());
+    (tokens, starts)
 }
 
 /// The end of the word of ASCII letters starting at `start`, whether it holds a capital and the

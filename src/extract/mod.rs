@@ -65,7 +65,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let index = index as u32;
     let text = &*source.text;
     let lower = source.body_text().to_ascii_lowercase();
-    let tokens = lexer::tokenize_lowered(text, &lower, source.body.start(), source.body.end());
+    let (tokens, sentence_starts) = lexer::tokenize_sentences(text, &lower, source.body.start(), source.body.end());
     let digits = lexer::digit_tokens(&tokens);
     let masked = mask::masked_tokens(&tokens, &digits, text, &lower, source.body, rules);
 
@@ -181,7 +181,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             covers.push(at..end);
         }
     }
-    let by_sentence = SentenceIndex::new(&tokens);
+    let by_sentence = SentenceIndex::from_starts(sentence_starts);
     past::mark(&mut claims, &sentences, &covers, &tokens, &by_sentence, rules, date);
     mark_days(&mut claims, &covers, &tokens, &by_sentence, rules);
     disputed::mark(&mut claims, &sentences, &terms);

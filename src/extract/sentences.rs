@@ -1,34 +1,23 @@
-//! A source's tokens in, the token range of each of its sentences out. The passes over a source's
-//! claims (`past`, `disputed`, `mark_days`) read the sentence of each claim and the ones beside
-//! it; one walk over the tokens answers all of them by indexing, where each would otherwise halve
-//! the tokens twice (`lexer::sentence_span`).
+//! A source's sentences in, the token range of each out. The passes over a source's claims
+//! (`past`, `disputed`, `mark_days`) read the sentence of each claim and the ones beside it; the
+//! sentence starts the lexer notes as it numbers sentences answer all of them by indexing, where
+//! each would otherwise halve the tokens twice (`lexer::sentence_span`).
 
 use std::ops::Range;
-
-use super::lexer::Token;
 
 /// Where each sentence of a text starts, by sentence number.
 pub(super) struct SentenceIndex {
     /// The first token of each sentence, then the token count: sentence `s` holds the tokens
-    /// `starts[s]..starts[s + 1]`. A number no token carries has an empty range where it would be.
+    /// `starts[s]..starts[s + 1]`.
     starts: Vec<usize>,
 }
 
 impl SentenceIndex {
-    /// The index of `tokens`, whose sentence numbers never fall (as the lexer numbers them).
-    pub(super) fn new(tokens: &[Token]) -> SentenceIndex {
-        let count = tokens.last().map_or(0, |t| t.sentence as usize + 1);
-        let mut starts = vec![tokens.len(); count + 1];
-        // The first sentence number not yet given its start: written once, at the sentence's
-        // first token (and for the numbers no token carries, at the next sentence's).
-        let mut unstarted = 0;
-        for (k, t) in tokens.iter().enumerate() {
-            let s = t.sentence as usize;
-            if s >= unstarted {
-                starts[unstarted..=s].fill(k);
-                unstarted = s + 1;
-            }
-        }
+    /// The index of a text's sentences from `starts`, the first token of each sentence followed by
+    /// the token count, as `lexer::tokenize_sentences` notes them (sentence numbers
+    /// rise by one from 0, so each has a token).
+    pub(super) fn from_starts(starts: Vec<usize>) -> SentenceIndex {
+        debug_assert!(!starts.is_empty() && starts.windows(2).all(|w| w[0] <= w[1]));
         SentenceIndex { starts }
     }
 
@@ -43,17 +32,22 @@ impl SentenceIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexer::{sentence_span, tokenize};
+    use super::super::lexer::{sentence_span, tokenize_sentences};
     use super::*;
 
     #[test]
     fn spans_are_those_a_search_finds() {
-        for text in ["", "One.", "Two words. Then three more!\n\nA line\nand another. End", "\n\n. . x"] {
-            let tokens = tokenize(text, 0, text.len());
-            let index = SentenceIndex::new(&tokens);
-            let last = tokens.last().map_or(0, |t| t.sentence + 3);
-            for s in 0..last {
-                assert_eq!(index.span(s), sentence_span(&tokens, s), "sentence {s} of {text:?}");
+        let texts =
+            ["", "\n", "One.", "One.\n\n", "\n\nOne. Two", "Two words. Then three more!\n\nA line\nand another. End"];
+        for text in texts.into_iter().chain(["\n\n. . x", "Dr. Kim left. \u{201c}Yes.\u{201d} Then 12. More\n"]) {
+            for from in [0, text.len().min(1)] {
+                let lower = text[from..].to_ascii_lowercase();
+                let (tokens, starts) = tokenize_sentences(text, &lower, from, text.len());
+                let index = SentenceIndex::from_starts(starts);
+                let last = tokens.last().map_or(0, |t| t.sentence + 3);
+                for s in 0..last.max(3) {
+                    assert_eq!(index.span(s), sentence_span(&tokens, s), "sentence {s} of {text:?} from {from}");
+                }
             }
         }
     }
