@@ -103,24 +103,34 @@ pub fn sentence_span(tokens: &[Token], sentence: u32) -> std::ops::Range<usize> 
 /// Splits `text[from..to]` into tokens. Sentences break at `.`, `!`, `?` before white space and at
 /// every line break, since news text puts headlines and captions on lines of their own.
 pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
-    lex(text, None, from, to).0
+    lex(text, None, from, to).tokens
 }
 
 /// [`tokenize`], with `lower`, the ASCII lower-case copy of `text[from..to]`
 /// (`str::to_ascii_lowercase`), to borrow the lower-case forms of capitalized words from: one copy
 /// of the text rather than an allocation for each such word, about one in seven of news text.
 pub fn tokenize_lowered<'a>(text: &'a str, lower: &'a str, from: usize, to: usize) -> Vec<Token<'a>> {
-    tokenize_sentences(text, lower, from, to).0
+    tokenize_indexed(text, lower, from, to).tokens
 }
 
-/// [`tokenize_lowered`], and the first token of each sentence followed by the token count
-/// (`sentences::SentenceIndex`), noted as the sentences are numbered, not found by another walk.
-pub fn tokenize_sentences<'a>(text: &'a str, lower: &'a str, from: usize, to: usize) -> (Vec<Token<'a>>, Vec<usize>) {
+/// A text's tokens, and where its sentences and digits tokens are among them, noted as the tokens
+/// are read rather than found by further walks over them.
+pub struct Lexed<'a> {
+    /// The tokens.
+    pub tokens: Vec<Token<'a>>,
+    /// The first token of each sentence, then the token count (`sentences::SentenceIndex`).
+    pub sentence_starts: Vec<usize>,
+    /// The positions of the digits tokens, in order ([`digit_tokens`]).
+    pub digits: Vec<usize>,
+}
+
+/// [`tokenize_lowered`], with where its sentences and digits tokens are.
+pub fn tokenize_indexed<'a>(text: &'a str, lower: &'a str, from: usize, to: usize) -> Lexed<'a> {
     debug_assert_eq!(lower.len(), to - from);
     lex(text, Some(lower), from, to)
 }
 
-fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> (Vec<Token<'a>>, Vec<usize>) {
+fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Lexed<'a> {
     // Cut at `to`, so that a byte read checks one bound, not two.
     let bytes = &text.as_bytes()[..to];
     // News text holds a token per five or six bytes; room for one per four spares growing the
@@ -135,6 +145,8 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> (Ve
     // past a hundred bytes: room for one per 32 spares growing the list.
     let mut starts = Vec::with_capacity((to - from) / 32 + 2);
     starts.push(0);
+    // Digits tokens are fewer still.
+    let mut digits = Vec::with_capacity((to - from) / 32);
     let mut note_break = |pending: &mut bool, tokens: &[Token]| {
         if !*pending && !tokens.is_empty() {
             starts.push(tokens.len());
@@ -191,10 +203,12 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> (Ve
                 }
                 let leading_point = c == '.' && space && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
                 if c.is_ascii_digit() {
+                    digits.push(tokens.len());
                     let end = digits_end(bytes, i, to);
                     (TokenKind::Digits, end, digits_norm(&text[start..end]))
                 } else if leading_point {
                     // ".08": a decimal written without its leading zero.
+                    digits.push(tokens.len());
                     let end = digits_end(bytes, i, to);
                     (TokenKind::Digits, end, Cow::Owned(format!("0{}", digits_norm(&text[start..end]))))
                 } else if c.is_alphabetic() {
@@ -224,7 +238,7 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> (Ve
         starts.pop();
     }
     starts.push(tokens.len());
-    (tokens, starts)
+    Lexed { tokens, sentence_starts: starts, digits }
 }
 
 /// The end of the word of ASCII letters starting at `start`, whether it holds a capital and the
@@ -508,12 +522,14 @@ mod tests {
 
     #[test]
     fn digit_tokens_are_the_digits_tokens_in_order() {
-        let text = "In 2024, 12 of 1.5 million (v2) said 3.";
+        let text = "In 2024, 12 of 1.5 million (v2) said 3. Up .08 on 4th";
         let tokens = tokenize(text, 0, text.len());
         let norms: Vec<&str> = digit_tokens(&tokens).into_iter().map(|k| &*tokens[k].norm).collect();
         let all: Vec<&str> = tokens.iter().filter(|t| t.kind == TokenKind::Digits).map(|t| &*t.norm).collect();
         assert_eq!(norms, all);
-        assert!(norms.contains(&"2024") && norms.contains(&"1.5"), "{norms:?}");
+        assert!(norms.contains(&"2024") && norms.contains(&"1.5") && norms.contains(&"0.08"), "{norms:?}");
+        // As the lexer notes them.
+        assert_eq!(tokenize_indexed(text, &text.to_ascii_lowercase(), 0, text.len()).digits, digit_tokens(&tokens));
     }
 
     #[test]

@@ -65,8 +65,8 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let index = index as u32;
     let text = &*source.text;
     let lower = source.body_text().to_ascii_lowercase();
-    let (tokens, sentence_starts) = lexer::tokenize_sentences(text, &lower, source.body.start(), source.body.end());
-    let digits = lexer::digit_tokens(&tokens);
+    let lexer::Lexed { tokens, sentence_starts, digits } =
+        lexer::tokenize_indexed(text, &lower, source.body.start(), source.body.end());
     let masked = mask::masked_tokens(&tokens, &digits, text, &lower, source.body, rules);
 
     let (starts, facts) = starters::of_tokens_lowered(&tokens, &lower, source.body.start(), rules);

@@ -14,7 +14,7 @@ pub(super) struct SentenceIndex {
 
 impl SentenceIndex {
     /// The index of a text's sentences from `starts`, the first token of each sentence followed by
-    /// the token count, as `lexer::tokenize_sentences` notes them (sentence numbers
+    /// the token count, as `lexer::tokenize_indexed` notes them (sentence numbers
     /// rise by one from 0, so each has a token).
     pub(super) fn from_starts(starts: Vec<usize>) -> SentenceIndex {
         debug_assert!(!starts.is_empty() && starts.windows(2).all(|w| w[0] <= w[1]));
@@ -32,7 +32,7 @@ impl SentenceIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexer::{sentence_span, tokenize_sentences};
+    use super::super::lexer::{sentence_span, tokenize_indexed};
     use super::*;
 
     #[test]
@@ -42,8 +42,8 @@ mod tests {
         for text in texts.into_iter().chain(["\n\n. . x", "Dr. Kim left. \u{201c}Yes.\u{201d} Then 12. More\n"]) {
             for from in [0, text.len().min(1)] {
                 let lower = text[from..].to_ascii_lowercase();
-                let (tokens, starts) = tokenize_sentences(text, &lower, from, text.len());
-                let index = SentenceIndex::from_starts(starts);
+                let lexed = tokenize_indexed(text, &lower, from, text.len());
+                let (tokens, index) = (lexed.tokens, SentenceIndex::from_starts(lexed.sentence_starts));
                 let last = tokens.last().map_or(0, |t| t.sentence + 3);
                 for s in 0..last.max(3) {
                     assert_eq!(index.span(s), sentence_span(&tokens, s), "sentence {s} of {text:?} from {from}");
