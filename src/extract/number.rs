@@ -394,12 +394,12 @@ fn read_digits(tokens: &[Token], text: &str, rules: &Rules, facts: Facts, i: usi
         }
     }
     // A number with a scale suffix ends at it. Else words may go on with it ("1.2 million", "2
-    // hundred thousand", "4 thousand 3 hundred and 21", "3 dozen"), but only a word of the tables
-    // of numbers in words, "and", "point" or a dash: most numbers are followed by none of these,
-    // as the facts of the word after say, and end with their digits.
+    // hundred thousand", "4 thousand 3 hundred and 21", "3 dozen"), but only a word `accumulate`
+    // takes on (`words::may_go_on`) or a dash: most numbers are followed by none of these, as the
+    // facts of the word after say, and end with their digits.
     let goes_on = || {
         tokens.get(end).is_some_and(|t| match t.kind {
-            TokenKind::Word => facts.may_be_in_numbers(tokens, end) || t.norm == "and" || t.norm == "point",
+            TokenKind::Word => words::may_go_on(tokens, facts, end),
             TokenKind::Punct => t.is_dash(),
             TokenKind::Digits => false,
         })

@@ -126,6 +126,13 @@ fn fraction_scale(tokens: &[Token], rules: &Rules, mut n: Number) -> Option<Numb
     Some(n)
 }
 
+/// False when the word at token `k` cannot go on a number read before it: it stands in no table
+/// of numbers in words (as its `facts` tell, without the lookups) and is neither "and" nor
+/// "point". Most words after a number are such.
+pub(super) fn may_go_on(tokens: &[Token], facts: Facts, k: usize) -> bool {
+    facts.may_be_in_numbers(tokens, k) || matches!(&*tokens[k].norm, "and" | "point")
+}
+
 /// The running state of a number read from `from`; `start` is its first token and `group` the
 /// value already read from tokens `start..from` (digits).
 pub(super) fn accumulate(
@@ -177,9 +184,9 @@ pub(super) fn accumulate(
                     }
                     return None;
                 }
-                // Most words after a number stand in none of its tables, as their facts say
-                // without the lookups; they end it, as they would below.
-                if !facts.may_be_in_numbers(tokens, j) && w != "and" && w != "point" {
+                // Most words after a number go on none, as their facts say without the lookups;
+                // they end it, as they would below.
+                if !may_go_on(tokens, facts, j) {
                     break;
                 }
                 if let Some(&d) = rules.fractions.get(w) {
