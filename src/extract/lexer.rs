@@ -86,9 +86,9 @@ pub fn word<'a>(tokens: &'a [Token], k: usize) -> Option<&'a str> {
     tokens.get(k).filter(|t| t.kind == TokenKind::Word).map(|t| &*t.norm)
 }
 
-/// The positions of the digits tokens among `tokens`, in order. Every ASCII digit of the text is
-/// in one; the passes that look at numbers only (the ignore patterns searched around digits,
-/// `unreadable::find`) walk these few, not every token.
+/// The positions of the digits tokens among `tokens`, in order: what [`Lexed::digits`] notes as
+/// the tokens are read, found by a walk (for tests, which tokenize without it).
+#[cfg(test)]
 pub fn digit_tokens(tokens: &[Token]) -> Vec<usize> {
     tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Digits).map(|(k, _)| k).collect()
 }
@@ -120,7 +120,9 @@ pub struct Lexed<'a> {
     pub tokens: Vec<Token<'a>>,
     /// The first token of each sentence, then the token count (`sentences::SentenceIndex`).
     pub sentence_starts: Vec<usize>,
-    /// The positions of the digits tokens, in order ([`digit_tokens`]).
+    /// The positions of the digits tokens, in order. Every ASCII digit of the text is in one; the
+    /// passes that look at numbers only (the ignore patterns searched around digits,
+    /// `unreadable::find`) walk these few, not every token.
     pub digits: Vec<usize>,
 }
 

@@ -13,7 +13,7 @@ use crate::rules::Rules;
 
 /// Which tokens a match of an ignore pattern covers. A pattern each of whose matches holds a digit
 /// is searched only in the runs of the bytes its matches can hold around the body's digits
-/// (`rules::reach`; `digits` are the digits tokens, `lexer::digit_tokens`): it can match nowhere else,
+/// (`rules::reach`; `digits` are the digits tokens, `lexer::Lexed::digits`): it can match nowhere else,
 /// and news text is mostly letters, which the regex engine would otherwise read once for every
 /// pattern. A pattern whose matches begin with a few literals once lower-cased is run only where
 /// `lower`, the body's ASCII lower-case copy, holds one of them, found for all such patterns in one

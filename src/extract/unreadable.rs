@@ -10,7 +10,7 @@ use crate::claim::Span;
 use crate::rules::Rules;
 
 /// The spans of `tokens` that read as a number or date but have no value, each with the reason.
-/// Only the digits tokens are looked at (`digits`, their positions in order: `lexer::digit_tokens`),
+/// Only the digits tokens are looked at (`digits`, their positions in order: `lexer::Lexed::digits`),
 /// so it costs next to nothing.
 pub fn find(tokens: &[Token], digits: &[usize], text: &str, rules: &Rules) -> Vec<(Span, String)> {
     let mut out = Vec::new();
