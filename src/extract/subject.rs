@@ -7,8 +7,10 @@ use std::cell::RefCell;
 use super::lexer::{Token, TokenKind};
 use crate::claim::{self, Degree, Subject};
 use crate::rules::{Rules, WordFacts, WordLists};
+use alphabet::{alphabetical, alphabetical_key, alphabetical_key_of};
 use scratch::Scratch;
 
+mod alphabet;
 mod heaviest;
 mod neighbours;
 mod scratch;
@@ -534,58 +536,6 @@ const NEIGHBOUR_WEIGHT: f32 = 0.2;
 /// much). Terms heavier than this come from the claim's own sentence, so they stay when the
 /// paragraphs around it move.
 pub const MAX_BORROWED_WEIGHT: f32 = NEIGHBOUR_WEIGHT * 1.5;
-
-/// The first eight bytes of `word`, zero-padded, read as a big-endian integer: where two words'
-/// keys differ they order as the words do, since a word shorter than eight bytes is padded below
-/// any byte that could follow it (or with the zero bytes that do).
-fn alphabetical_key(word: &str) -> u64 {
-    alphabetical_key_of(word, claim::short_key(word))
-}
-
-/// [`alphabetical_key`] of `word` given its `short` key (`claim::short_key`), which interning the
-/// word computes already.
-#[inline(always)]
-fn alphabetical_key_of(word: &str, short: Option<u64>) -> u64 {
-    // A short word's bytes, first lowest, are its short key below its length (read in two loads,
-    // as copying a slice of unknown length calls `memcpy`): reversed, the first highest. A word
-    // without one is longer than [`claim::SHORT`] bytes, and eight of them are one load.
-    match (short, word.as_bytes().first_chunk::<8>()) {
-        (Some(key), _) => (key & BELOW_LENGTH).swap_bytes(),
-        (None, Some(&bytes)) => u64::from_be_bytes(bytes),
-        (None, None) => unreachable!("a word of under eight bytes has a short key"),
-    }
-}
-
-/// The bytes of a short key (`claim::short_key`), without its length.
-const BELOW_LENGTH: u64 = (1 << 56) - 1;
-
-/// Sorts `weights` in alphabetical order, a term added twice kept once at its heaviest weight.
-fn alphabetical(weights: &mut Vec<Weighted>) {
-    // By key, and by the strings only when two terms' keys tie (rarely), which the first folding
-    // tells: it folds the copies of a term that lie together, and the second folds any the tie
-    // kept apart.
-    weights.sort_unstable_by_key(|&(_, _, key)| key);
-    let mut tie = false;
-    fold_copies(weights, &mut tie);
-    if tie {
-        weights.sort_unstable_by(|a, b| a.2.cmp(&b.2).then_with(|| a.0.as_str().cmp(b.0.as_str())));
-        fold_copies(weights, &mut tie);
-    }
-}
-
-/// Keeps one of the copies of a term that lie together in `weights`, at its heaviest weight;
-/// notes in `tie` two different terms of one key side by side.
-fn fold_copies(weights: &mut Vec<Weighted>, tie: &mut bool) {
-    weights.dedup_by(|later, kept| {
-        let same = later.0 == kept.0;
-        if same {
-            kept.1 = kept.1.max(later.1);
-        } else {
-            *tie |= later.2 == kept.2;
-        }
-        same
-    });
-}
 
 impl Terms<'_> {
     /// How many clause marks of the read sentences stand before token `k` (see `Term::marks`),
