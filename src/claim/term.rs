@@ -369,42 +369,67 @@ thread_local! {
 
 /// The terms of the words this thread has interned before, found without the table's lock: a
 /// reader of many words (a source's subject terms) finds nearly all of them so as it reads them,
-/// where the shared table must be locked to be read (another thread may be adding a word) and
-/// was either held through the reading or locked once a word. A word new to the thread is looked
-/// up in the shared table, under its lock, and kept. Taken from the thread and handed back when
-/// dropped; while held, a nested reader on the thread starts from nothing.
-pub(crate) struct Known(Ids);
+/// where the shared table must be locked to be read (another thread may be adding a word). The
+/// words new to the thread are noted as they are met and interned together ([`Known::learn`]),
+/// the table locked once for them all: a thread's first sources, all of whose words are new to
+/// it, would otherwise lock it once a word, and two threads reading at once wait on each other
+/// (a story of ten sources took a tenth longer so on two cores). Taken from the thread and handed
+/// back when dropped; while held, a nested reader on the thread starts from nothing.
+pub(crate) struct Known {
+    /// The words the thread has interned.
+    ids: Ids,
+    /// The words met since the last [`Known::learn`] that the thread had not interned, each with
+    /// the place its reader gave.
+    unknown: Vec<(usize, String)>,
+}
 
 impl Known {
     /// The thread's known words.
     pub(crate) fn take() -> Known {
         // Room for a story's words of a kind, as the shared table has at first.
-        Known(KNOWN.with_borrow_mut(Option::take).unwrap_or_else(|| Ids::with_capacity(WORDS_OF_A_STORY)))
+        let ids = KNOWN.with_borrow_mut(Option::take).unwrap_or_else(|| Ids::with_capacity(WORDS_OF_A_STORY));
+        Known { ids, unknown: Vec::new() }
     }
 
-    /// The term of `word`, added to the shared table when new, and the word's `short_key`, which
-    /// the look-up computes and a caller may want as well (the subject reader's alphabetical keys).
+    /// The term of `word` if the thread knows it, and the word's `short_key`, which the look-up
+    /// computes and a caller may want as well (the subject reader's alphabetical keys). A word new
+    /// to the thread is noted with `at`, the place its term is wanted, for [`Known::learn`].
     #[inline(always)]
-    pub(crate) fn term_and_key(&mut self, word: &str) -> (Term, Option<u64>) {
-        match self.0.get(word) {
-            (Some(term), key) => (term, key),
-            (None, key) => (self.learn(word), key),
+    pub(crate) fn term_and_key(&mut self, word: &str, at: usize) -> (Option<Term>, Option<u64>) {
+        let (term, key) = self.ids.get(word);
+        if term.is_none() {
+            self.unknown.push((at, word.to_string()));
         }
+        (term, key)
     }
 
-    /// Looks up `word`, new to the thread, in the shared table and keeps its term.
-    #[cold]
-    fn learn(&mut self, word: &str) -> Term {
-        let term = Interner::lock().term(word);
-        self.0.insert(term.as_str(), term);
-        term
+    /// Interns the words noted since the last call, the shared table locked once for them all,
+    /// keeps them, and hands `found` each one's place and term.
+    pub(crate) fn learn(&mut self, mut found: impl FnMut(usize, Term)) {
+        if self.unknown.is_empty() {
+            return;
+        }
+        let mut table = Interner::lock();
+        for (at, word) in self.unknown.drain(..) {
+            // A word met twice before it was learned is kept once.
+            let term = match self.ids.get(&word).0 {
+                Some(term) => term,
+                None => {
+                    let term = table.term(&word);
+                    self.ids.insert(term.as_str(), term);
+                    term
+                }
+            };
+            found(at, term);
+        }
     }
 }
 
 impl Drop for Known {
     fn drop(&mut self) {
+        debug_assert!(self.unknown.is_empty() || std::thread::panicking(), "words met and never learned");
         // What is left in its place holds no slots, and is dropped unread.
-        let ids = std::mem::take(&mut self.0);
+        let ids = std::mem::take(&mut self.ids);
         // A thread being torn down keeps nothing.
         let _ = KNOWN.try_with(|known| *known.borrow_mut() = Some(ids));
     }
@@ -486,19 +511,29 @@ mod tests {
     fn known_words_are_the_tables_terms() {
         let words = ["killed", "soldier", "internationally", "a word longer than fifteen bytes", "été", "x"];
         let mut known = Known::take();
-        for _ in 0..2 {
-            for w in words {
-                assert_eq!(known.term_and_key(w), (Term::new(w), short_key(w)), "{w:?}");
+        for round in 0..2 {
+            // Met twice before they are learned, then known.
+            let mut terms = vec![None; 2 * words.len()];
+            for (k, w) in words.iter().chain(&words).enumerate() {
+                let (term, key) = known.term_and_key(w, k);
+                assert_eq!(key, short_key(w), "{w:?}");
+                assert_eq!(term.is_some(), round > 0, "{w:?} in round {round}");
+                terms[k] = term;
             }
+            known.learn(|k, term| terms[k] = Some(term));
+            let table: Vec<Option<Term>> = words.iter().chain(&words).map(|w| Some(Term::new(w))).collect();
+            assert_eq!(terms, table);
         }
         drop(known);
         // Taken again on the thread, the words are known already; on another, learned again.
         let known = Known::take();
-        assert!(words.iter().all(|w| known.0.get(w).0 == Some(Term::new(w))));
+        assert!(words.iter().all(|w| known.ids.get(w).0 == Some(Term::new(w))));
         std::thread::spawn(move || {
             let mut fresh = Known::take();
-            assert_eq!(fresh.0.get(words[0]).0, None);
-            assert_eq!(fresh.term_and_key(words[0]).0, Term::new(words[0]));
+            assert_eq!(fresh.term_and_key(words[0], 0).0, None);
+            let mut learned = None;
+            fresh.learn(|_, term| learned = Some(term));
+            assert_eq!(learned, Some(Term::new(words[0])));
         })
         .join()
         .expect("the other thread's terms are the table's");

@@ -48,14 +48,23 @@ pub struct Term {
 }
 
 impl Term {
-    /// The term of `word` covering `tokens`, interned among the words `known`.
+    /// The term of `word` covering `tokens`, to stand at `at` among the terms, found among the
+    /// words `known`; a word new to the thread is the empty word until `known` learns it.
     // Always inlined: the term reader makes one for every other word it reads.
     #[inline(always)]
-    fn new(known: &mut claim::Known, word: &str, tokens: std::ops::Range<usize>, name: bool, marks: u32) -> Term {
+    fn new(
+        known: &mut claim::Known,
+        at: usize,
+        word: &str,
+        tokens: std::ops::Range<usize>,
+        name: bool,
+        marks: u32,
+    ) -> Term {
         // The look-up's short key makes a short word's alphabetical key too.
-        let (text, short) = known.term_and_key(word);
+        let (text, short) = known.term_and_key(word, at);
         let key = alphabetical_key_of(word, short);
         debug_assert_eq!(key, alphabetical_key(word), "{word:?}");
+        let text = text.unwrap_or_else(claim::Term::none);
         Term { text, start: tokens.start, end: tokens.end, name, key, marks }
     }
 }
@@ -127,8 +136,8 @@ impl<'r> Terms<'r> {
         let no_facts = WordFacts::default();
         // Chosen, not branched on: about half the words have facts (see `Terms::lists`).
         let lists_of = |f: Option<&WordFacts>| f.unwrap_or(&no_facts).lists;
-        // Each term is interned as it is read, from the words this thread has interned before: a
-        // new one only takes the shared table's lock.
+        // Each term is found as it is read among the words this thread has interned before; the
+        // few new to it are interned together below.
         let mut known = claim::Known::take();
         // A sentence's tokens lie together, and its terms are pushed together: its range of terms
         // and the lists its words are in are noted once, when it is read.
@@ -167,18 +176,19 @@ impl<'r> Terms<'r> {
                     for &f in &facts[i + 1..end] {
                         held = held | lists_of(f);
                     }
-                    terms.push(Term::new(&mut known, canonical, i..end, name(), marks));
+                    terms.push(Term::new(&mut known, terms.len(), canonical, i..end, name(), marks));
                     i = end;
                     continue;
                 }
                 if let Some(canonical) = canonical_of(&t.norm, facts[i], rules) {
-                    terms.push(Term::new(&mut known, &canonical, i..i + 1, name(), marks));
+                    terms.push(Term::new(&mut known, terms.len(), &canonical, i..i + 1, name(), marks));
                 }
                 i += 1;
             }
             lists[sentence as usize] = held;
             by_sentence[sentence as usize] = (from, terms.len());
         }
+        known.learn(|k, text| terms[k].text = text);
         // A number's token has no facts looked up: it is in a list only if a list word is digits.
         if rules.lists_hold_digits {
             for (t, facts) in tokens.iter().zip(&mut facts).filter(|(t, _)| t.kind == TokenKind::Digits) {
