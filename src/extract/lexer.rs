@@ -253,7 +253,12 @@ fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Result<(usize, bool, u8)
         return Err(start);
     }
     let (end, capital, next) = ascii_letters(bytes, start, to);
-    if next.is_ascii() && !matches!(next, b'\'' | b'.') {
+    // A dot carries on only a single letter ("U.S.", "a.m."): after two letters or more it is a
+    // full stop or the dot of an abbreviation, a token of its own, as [`lex_word`] would decide.
+    // Every sentence's last word stands so, one token in twenty: told here, it is spared
+    // `lex_word`'s walk and a second read of its letters for its lower-case form.
+    let dot_after_letter = next == b'.' && end - start == 1;
+    if next.is_ascii() && next != b'\'' && !dot_after_letter {
         Ok((end, capital, next))
     } else {
         Err(end)

@@ -107,3 +107,17 @@ fn spans_point_at_the_original_bytes() {
     assert_eq!(&text[t[3].start..t[3].end], "12");
     assert!(t[3].space_before);
 }
+
+#[test]
+fn a_word_before_a_dot_ends_where_the_slow_reading_ends_it() {
+    // `ascii_word` ends a word of two letters or more at a dot itself; `lex_word` must agree.
+    let text = "He left. Dr. Kim and Mr. Lee, U.S. a.m. I. Go.Now ab.c Xy.Z. end.";
+    let bytes = text.as_bytes();
+    for (start, _) in text.char_indices().filter(|&(i, _)| i == 0 || !bytes[i - 1].is_ascii_alphabetic()) {
+        if let Ok((end, _, _)) = ascii_word(bytes, start, text.len()) {
+            let letters_end = ascii_letters(bytes, start, text.len()).0;
+            assert_eq!(end, lex_word(text, start, letters_end, text.len()), "{:?}", &text[start..]);
+        }
+    }
+    assert_eq!(norms("Go.Now ab.c end."), ["go", ".", "now", "ab", ".", "c", "end", "."]);
+}
