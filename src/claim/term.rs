@@ -136,13 +136,14 @@ impl WordKey for [u64; 2] {
 /// hash map spent some sixty instructions a word on its probing (and a call to compare strings).
 #[derive(Default)]
 struct IdTable<K> {
-    /// Each slot's key as stored (`WordKey::stored`), zero in a free slot. A power of two of them.
-    /// Free slots are zero so that the table is allocated zeroed: the system hands its pages over
-    /// as slots are written, where filling a story's 128 KiB with a free mark cost a start-up's
-    /// page faults for every page.
-    keys: Vec<K>,
-    /// Each taken slot's id, beside its key.
-    ids: Vec<u32>,
+    /// Each slot's key as stored (`WordKey::stored`), zero in a free slot, and beside it the id of
+    /// a taken slot. A power of two of them. Free slots are zero so that the table is allocated
+    /// zeroed: the system hands its pages over as slots are written, where filling a story's
+    /// 128 KiB with a free mark cost a start-up's page faults for every page. The id lies in its
+    /// key's slot, not in a list of its own: the subject reader looks a word up in a table of a
+    /// few hundred KiB for every term it reads, and most look-ups missed the nearest cache, once
+    /// for the key and again for the id.
+    slots: Vec<(K, u32)>,
     /// How many slots are taken.
     len: usize,
 }
@@ -154,24 +155,24 @@ impl<K: WordKey + Default> IdTable<K> {
     /// A table with room for `words` words before it grows.
     fn with_capacity(words: usize) -> IdTable<K> {
         let slots = (2 * words).next_power_of_two();
-        IdTable { keys: vec![K::default(); slots], ids: vec![0; slots], len: 0 }
+        IdTable { slots: vec![(K::default(), 0); slots], len: 0 }
     }
 
     /// The slot `key` is looked for from (`first_slot`).
     #[inline(always)]
     fn first_slot(&self, key: K) -> usize {
-        first_slot(key.folded(), self.keys.len())
+        first_slot(key.folded(), self.slots.len())
     }
 
     /// The id of the word of `key`, if the table holds it.
     #[inline(always)]
     fn get(&self, key: K) -> Option<Term> {
-        let (stored, mask) = (key.stored(), self.keys.len() - 1);
+        let (stored, mask) = (key.stored(), self.slots.len() - 1);
         let mut at = self.first_slot(key);
         loop {
-            match self.keys[at] {
-                k if k == stored => return NonZeroU32::new(self.ids[at]).map(Term),
-                k if k.is_free() => return None,
+            match self.slots[at] {
+                (k, id) if k == stored => return NonZeroU32::new(id).map(Term),
+                (k, _) if k.is_free() => return None,
                 _ => at = (at + 1) & mask,
             }
         }
@@ -180,19 +181,19 @@ impl<K: WordKey + Default> IdTable<K> {
     /// Adds the word of `key`, which the table lacks, as `term`; the table doubles when half full.
     fn insert(&mut self, key: K, term: Term) {
         debug_assert!(self.get(key).is_none());
-        if 2 * (self.len + 1) > self.keys.len() {
-            let grown = IdTable::with_capacity(self.keys.len());
+        if 2 * (self.len + 1) > self.slots.len() {
+            let grown = IdTable::with_capacity(self.slots.len());
             let old = std::mem::replace(self, grown);
-            for (&k, &id) in old.keys.iter().zip(&old.ids).filter(|(&k, _)| !k.is_free()) {
+            for &(k, id) in old.slots.iter().filter(|(k, _)| !k.is_free()) {
                 self.insert(k.unstored(), Term(NonZeroU32::new(id).expect("a taken slot holds an id")));
             }
         }
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut at = self.first_slot(key);
-        while !self.keys[at].is_free() {
+        while !self.slots[at].0.is_free() {
             at = (at + 1) & mask;
         }
-        (self.keys[at], self.ids[at]) = (key.stored(), term.0.get());
+        self.slots[at] = (key.stored(), term.0.get());
         self.len += 1;
     }
 }
