@@ -129,10 +129,15 @@ impl<'f, 'r> Facts<'f, 'r> {
         self.may(tokens, k, |f| f.in_numbers)
     }
 
-    /// True when the token at `k` is a number word ("twelve", `Rules::number_words`): its facts
-    /// are asked first, so that most words (which are none) need no lookup.
+    /// True when the token at `k` is a number word ("twelve", `Rules::number_words`): a word's
+    /// facts, when given, say so without a lookup (`WordFacts::number_word`); digits and words
+    /// without them are looked up.
     pub fn number_word(self, tokens: &[Token], rules: &Rules, k: usize) -> bool {
-        self.may_be_in_numbers(tokens, k) && tokens.get(k).is_some_and(|t| rules.number_words.contains_key(&*t.norm))
+        match (self.0, tokens.get(k)) {
+            (Some(facts), Some(t)) if t.kind != TokenKind::Digits => facts[k].is_some_and(|f| f.number_word),
+            (_, Some(t)) => rules.number_words.contains_key(&*t.norm),
+            (_, None) => false,
+        }
     }
 
     /// False when the word or mark at token `k` is known to open no number: every opener [`read`]

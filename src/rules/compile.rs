@@ -181,6 +181,7 @@ fn word_facts(
         f.no_term = true;
     });
     mark(&mut words, rules.number_words.keys().chain(rules.scales.keys()).cloned(), |f| f.no_term = true);
+    mark(&mut words, rules.number_words.keys().cloned(), |f| f.number_word = true);
     mark(&mut words, alias_heads, |f| f.opens_alias = true);
     mark(&mut words, alias_tails, |f| f.continues_alias = true);
     mark(&mut words, rules.vague_by_first.keys().cloned(), |f| f.opens_vague = true);

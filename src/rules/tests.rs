@@ -60,6 +60,13 @@ fn word_facts_mark_every_word_of_their_tables() {
     for w in ["km", "percent", "people", "million"] {
         assert!(!rules.word(w).is_some_and(|f| f.time_unit), "no unit of time {w:?}");
     }
+    // `extract::number::Facts::number_word` believes the mark both ways, with no lookup.
+    for w in rules.number_words.keys() {
+        assert!(rules.word(w).is_some_and(|f| f.number_word), "number word {w:?}");
+    }
+    for w in ["a", "million", "half", "third", "people", "first"] {
+        assert!(!rules.word(w).is_some_and(|f| f.number_word) || rules.number_words.contains_key(w), "{w:?}");
+    }
 }
 
 #[test]

@@ -186,6 +186,9 @@ pub struct WordFacts {
     /// The word is in a table a number in words is read with: a number word, a scale or its
     /// plural ("millions"), a fraction (`extract::number`).
     pub in_numbers: bool,
+    /// The word is a number word ("twelve", "dozen", `Rules::number_words`): the number readers
+    /// ask it of every word they read, and the facts answer without hashing the word again.
+    pub number_word: bool,
     /// A unit spelled in two words can start with this word (`Rules::unit_phrase_heads`).
     pub opens_unit_phrase: bool,
     /// The word makes one whole unit of time of a bare unit ("all day", `Rules::whole`).

@@ -209,7 +209,7 @@ pub(super) fn weekdays_counted(
     let t = tokens.get(at.index())?;
     // Digits or a number word first: most words that open a date ("the", "on", "last") open no
     // number, and the number (read once for all matchers at the token) is not read at them yet.
-    let number_word = || at.facts().may_open_number(tokens, at.index()) && rules.number_words.contains_key(&*t.norm);
+    let number_word = || at.facts().number_word(tokens, rules, at.index());
     if t.kind != TokenKind::Digits && !number_word() {
         return None;
     }
