@@ -69,24 +69,28 @@ impl Lent {
         self.keys.clear();
         self.keys.reserve(names.len() + words.len());
         self.slots.fill(0);
+        // The names and the words are each folded already; a word also lent as a name stands
+        // once, as the heavier name, which comes first.
         for &term in &names {
-            self.add(term);
+            self.add_unless_lent(term);
         }
         self.names = self.terms.len();
-        // A word also lent as a name stands once, as the heavier name.
         for &term in &words {
-            if self.find(term.0).is_none() {
-                self.add(term);
-            }
+            self.add_unless_lent(term);
         }
         self.read = (names, words);
         self.to = Some(to);
     }
 
-    /// Adds `term` after the lent terms, its place noted in the table of slots.
-    fn add(&mut self, (term, weight, key): Weighted) {
+    /// Adds `term` after the lent terms, its place noted in the table of slots, unless it is lent
+    /// already: one walk of the slots finds it or the free slot it goes in.
+    #[inline]
+    fn add_unless_lent(&mut self, (term, weight, key): Weighted) {
         let mut slot = slot_of(term);
-        while self.slots[slot] != 0 {
+        while let Some(at) = usize::from(self.slots[slot]).checked_sub(1) {
+            if self.terms[at].0 == term {
+                return;
+            }
             slot = (slot + 1) % SLOTS;
         }
         self.terms.push((term, weight));
