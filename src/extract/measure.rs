@@ -131,25 +131,16 @@ pub fn match_measure_at<'a>(
     let (i, facts) = (at.index(), at.facts());
     // The quantities said without a number of their own open with a word or a mark, never with
     // digits, where most measures start: those are not asked of them at all.
-    // Each of them opens with its own kind of word, which the word's facts (or the word itself)
-    // tell: asked here, before the calls, as most words a measure is tried at ("a", "in", "at",
-    // "two") open one of them at most, and the calls that refused the others were a third of
-    // the cost of a try that finds nothing.
-    let t = &tokens[i];
-    if t.kind != TokenKind::Digits {
-        let word = t.kind == TokenKind::Word;
-        if word && facts.may(tokens, i, |f| f.opens_vague) {
-            if let Some(found) = vague(tokens, rules, facts, i) {
-                return Some(Found::Claim(found));
-            }
+    // Each reader tells its own opening word first, inlined here: most words a measure is tried
+    // at ("a", "in", "at", "two") open none of them.
+    if tokens[i].kind != TokenKind::Digits {
+        if let Some(found) = vague(tokens, rules, facts, i) {
+            return Some(Found::Claim(found));
         }
-        if word && (t.is("no") || t.is("nobody")) {
-            if let Some(found) = zero_count(tokens, rules, i) {
-                return Some(Found::Claim(found));
-            }
+        if let Some(found) = zero_count(tokens, rules, i) {
+            return Some(Found::Claim(found));
         }
-        let opens_range = t.is("between") || facts.may(tokens, i, |f| f.opens_hedge);
-        if let Some((value, end)) = opens_range.then(|| rank_range(tokens, rules, facts, i)).flatten() {
+        if let Some((value, end)) = rank_range(tokens, rules, facts, i) {
             let rank = Some(Cow::Borrowed("rank"));
             return Some(Found::Claim(Measure::count(i..end, value, Hedge::Range, rank, Rule::Count)));
         }

@@ -238,15 +238,31 @@ fn ordinal_at(tokens: &[Token], rules: &Rules, k: usize) -> Option<(f64, usize)>
 
 /// A range of ranks starting at token `i`: "between the tenth and the fifteenth" (10..15),
 /// "higher than the tenth but lower than the fifteenth" (11..14). Returns it and the token after.
+// The opening word is told inline, the rest read by a call: the measure matcher asks this of most
+// words it tries, and the call alone was much of the cost of refusing them.
+#[inline]
 pub(super) fn rank_range(tokens: &[Token], rules: &Rules, facts: Facts, i: usize) -> Option<(Interval, usize)> {
     // It opens with "between" or a hedge, never with digits, where the measure matcher asks first.
-    let sentence = tokens.get(i).filter(|t| t.kind != TokenKind::Digits)?.sentence;
+    let t = tokens.get(i).filter(|t| t.kind != TokenKind::Digits)?;
     // Most words a measure is tried at are number words, which are neither: one look at their
     // facts rejects them before the words after them are read.
-    let between = tokens[i].is("between");
+    let between = t.is("between");
     if !between && !facts.may(tokens, i, |f| f.opens_hedge) {
         return None;
     }
+    rank_range_after(tokens, rules, facts, i, t.sentence, between)
+}
+
+/// [`rank_range`] at "between" (`between`) or a word that may open a hedge, token `i` of sentence
+/// `sentence`.
+fn rank_range_after(
+    tokens: &[Token],
+    rules: &Rules,
+    facts: Facts,
+    i: usize,
+    sentence: u32,
+    between: bool,
+) -> Option<(Interval, usize)> {
     // Its first bound is an ordinal word after the opener and perhaps "the": most words a measure
     // is tried at have none within reach, as the facts of the words after them say without a
     // lookup of the opener.

@@ -10,8 +10,16 @@ use crate::rules::Rules;
 
 /// "no dead", "no injuries", "no one was killed", "nobody was hurt": a count of none, said of what
 /// news counts (rules/aliases.toml, `countable`); "no evidence" is none of that.
+// The opening word is told inline, the rest read by a call: the measure matcher asks this of most
+// words it tries, and the call alone was much of the cost of refusing them.
+#[inline]
 pub(super) fn zero_count<'a>(tokens: &[Token], rules: &Rules, i: usize) -> Option<Measure<'a>> {
-    let t = tokens.get(i).filter(|t| t.kind == TokenKind::Word)?;
+    let t = tokens.get(i).filter(|t| t.is("no") || t.is("nobody"))?;
+    zero_count_of(tokens, rules, i, t)
+}
+
+/// [`zero_count`] at "no" or "nobody", token `i`.
+fn zero_count_of<'a>(tokens: &[Token], rules: &Rules, i: usize, t: &Token) -> Option<Measure<'a>> {
     let word = |k: usize| tokens.get(k).filter(|w| w.kind == TokenKind::Word && w.sentence == t.sentence);
     let nobody = match &*t.norm {
         "no" if word(i + 1).is_some_and(|w| w.is("one")) => Some(i + 2),
@@ -34,16 +42,26 @@ pub(super) fn zero_count<'a>(tokens: &[Token], rules: &Rules, i: usize) -> Optio
 }
 
 /// "dozens of people", "hundreds", "high triple-digit".
+// The opening word is told inline, the rest read by a call, as for `zero_count`.
+#[inline]
 pub(super) fn vague<'a>(tokens: &'a [Token], rules: &'a Rules, facts: Facts<'_, 'a>, i: usize) -> Option<Measure<'a>> {
     let t = tokens.get(i)?;
-    if t.kind != TokenKind::Word {
-        return None;
-    }
     // A phrase is walked only from its own first word: most words open none, and their facts say so
     // without a lookup.
-    if !facts.may(tokens, i, |f| f.opens_vague) {
+    if t.kind != TokenKind::Word || !facts.may(tokens, i, |f| f.opens_vague) {
         return None;
     }
+    vague_at(tokens, rules, facts, i, t)
+}
+
+/// [`vague`] at a word that may open a vague quantity, token `i`.
+fn vague_at<'a>(
+    tokens: &'a [Token],
+    rules: &'a Rules,
+    facts: Facts<'_, 'a>,
+    i: usize,
+    t: &Token,
+) -> Option<Measure<'a>> {
     // A phrase of several tokens goes on with a dash or a later word of some phrase, which the
     // starters mark counted ("a handful", "triple-digit"): before any other token, only a
     // phrase of the word alone ("dozens") can start, and most openers ("a", "two") are none.
