@@ -272,8 +272,8 @@ const WORDS_OF_A_STORY: usize = 4096;
 /// Words a thread's own table ([`Known`]) is made for at first; it grows with the words the thread
 /// meets. Not [`WORDS_OF_A_STORY`]: each thread's table is new in every process, and its few hundred
 /// KiB were touched page by page as the first sources' words were looked up, one fault a page and
-/// a table a thread (a story of ten sources on two cores took 9.9 ms instead of 8.2, process start
-/// included). A source holds a few hundred distinct subject words.
+/// a table a thread (a story of ten sources on two cores took a median of 10.6 ms instead of 9.1,
+/// process start included). A source holds a few hundred distinct subject words.
 const WORDS_OF_A_SOURCE: usize = 512;
 
 /// The segment and slot of id `id`.
