@@ -240,7 +240,7 @@ pub fn match_measure_at<'a>(
     let suffix = low.suffix.unwrap_or(1.0);
     // "30bn euros": the currency comes after the scale suffix.
     let after_suffix = if low.suffix.is_some() { k.max(low.suffix_token + 1) } else { k };
-    if let Some(c) = currency_after(tokens, text, rules, after_suffix, low.scaled || low.suffix.is_some()) {
+    if let Some(c) = currency_after(tokens, text, rules, facts, after_suffix, low.scaled || low.suffix.is_some()) {
         if currency.is_none() || symbol_after_number {
             if symbol_after_number {
                 start = start.max(i);

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use regex_automata::meta;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::phrases::char_prefixes;
+use super::phrases::{char_prefixes, token_prefixes};
 use super::schema::RulesFile;
 use super::*;
 use sections::Gathered;
@@ -192,6 +192,11 @@ fn word_facts(
     let tables = rules.number_words.keys().chain(rules.scales.keys()).chain(rules.fractions.keys()).cloned();
     mark(&mut words, tables.chain(rules.scales.keys().map(|w| format!("{w}s"))), |f| f.in_numbers = true);
     mark(&mut words, rules.unit_phrase_heads.iter().cloned(), |f| f.opens_unit_phrase = true);
+    // A name's first token is one of its prefixes that end where a token can, or all of it.
+    let names = rules.currency_words.keys().chain(rules.currency_unit_words.keys());
+    let heads = names.flat_map(|name| token_prefixes(name).chain([name.as_str()]));
+    let heads = heads.filter(|head| !head.contains(char::is_whitespace)).map(str::to_string);
+    mark(&mut words, heads, |f| f.opens_currency_name = true);
     mark(&mut words, rules.ordinals.keys().cloned(), |f| f.ordinal = true);
     mark(&mut words, rules.clause_joins.iter().cloned(), |f| f.joins_clause = true);
     mark(&mut words, rules.gun_verbs.keys().cloned(), |f| f.gun_verb = true);

@@ -60,6 +60,12 @@ fn word_facts_mark_every_word_of_their_tables() {
     for w in ["km", "percent", "people", "million"] {
         assert!(!rules.word(w).is_some_and(|f| f.time_unit), "no unit of time {w:?}");
     }
+    for w in ["dollars", "us", "u.s.", "-", "€", "pounds", "new"] {
+        assert!(rules.word(w).is_some_and(|f| f.opens_currency_name), "currency name head {w:?}");
+    }
+    for w in ["people", "km", "of", "dollarz"] {
+        assert!(!rules.word(w).is_some_and(|f| f.opens_currency_name), "no currency name head {w:?}");
+    }
     // `extract::number::Facts::number_word` believes the mark both ways, with no lookup.
     for w in rules.number_words.keys() {
         assert!(rules.word(w).is_some_and(|f| f.number_word), "number word {w:?}");

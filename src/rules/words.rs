@@ -191,6 +191,10 @@ pub struct WordFacts {
     pub number_word: bool,
     /// A unit spelled in two words can start with this word (`Rules::unit_phrase_heads`).
     pub opens_unit_phrase: bool,
+    /// A currency name (`Rules::currency_words`, `currency_unit_words`) can start with this token
+    /// ("dollars", "us" of "us dollars", "-" of "-euro"): most words after a number start none,
+    /// and their facts say so without the name table's lookup.
+    pub opens_currency_name: bool,
     /// The word makes one whole unit of time of a bare unit ("all day", `Rules::whole`).
     pub whole: bool,
     /// The word is a vague count of a length of time ("several weeks", `Rules::vague_counts`).

@@ -3,7 +3,7 @@
 //! written in two parts ("3 dollars 50 cents", "one kuai and five mao five").
 
 use super::super::lexer::{Token, TokenKind};
-use super::super::number;
+use super::super::number::{self, Facts};
 use super::join;
 use crate::rules::Rules;
 
@@ -102,11 +102,12 @@ pub(in crate::extract) fn currency_before<'r>(
 
 /// A currency name at token `k` ("dollars", "US dollars", "€", "MUSD"). A name that is also a
 /// unit of measure ("pounds") counts only when the number was `scaled` ("361 million pounds"):
-/// "25 pounds" on its own is more often a weight.
+/// "25 pounds" on its own is more often a weight. `facts` are the text's word facts.
 pub(in crate::extract) fn currency_after<'r>(
     tokens: &[Token],
     text: &str,
     rules: &'r Rules,
+    facts: Facts,
     k: usize,
     scaled: bool,
 ) -> Option<Currency<'r>> {
@@ -114,6 +115,12 @@ pub(in crate::extract) fn currency_after<'r>(
         if let Some((code, scale)) = scaled_code(rules, &text[t.start..t.end]) {
             return Some(Currency { code, at: k + 1, scale });
         }
+    }
+    // Asked after nearly every number, whose next word seldom starts a name ("people", "km",
+    // "of"), as its facts say without the phrase built below or a lookup.
+    if !facts.may(tokens, k, |f| f.opens_currency_name) {
+        debug_assert!(currency_after(tokens, text, rules, Facts::default(), k, scaled).is_none());
+        return None;
     }
     // A name is up to three words, with no digits and no dash after its first word. Every
     // shorter name is a prefix of the longest, so that is written once and its prefixes read.
