@@ -155,7 +155,7 @@ pub fn match_measure_at<'a>(
     let mut start = i;
     // A currency symbol right before the number: "$3bn", "US$ 5", "€80 million".
     let mut code_scale = 1.0;
-    let mut currency = currency_before(tokens, text, rules, i).map(|c| {
+    let mut currency = currency_before(tokens, text, rules, facts, i).map(|c| {
         start = c.at;
         code_scale = c.scale;
         c.code

@@ -197,6 +197,7 @@ fn word_facts(
     let heads = names.flat_map(|name| token_prefixes(name).chain([name.as_str()]));
     let heads = heads.filter(|head| !head.contains(char::is_whitespace)).map(str::to_string);
     mark(&mut words, heads, |f| f.opens_currency_name = true);
+    mark(&mut words, rules.currency_letter_ends.iter().cloned(), |f| f.ends_currency_symbol = true);
     mark(&mut words, rules.ordinals.keys().cloned(), |f| f.ordinal = true);
     mark(&mut words, rules.clause_joins.iter().cloned(), |f| f.joins_clause = true);
     mark(&mut words, rules.gun_verbs.keys().cloned(), |f| f.gun_verb = true);

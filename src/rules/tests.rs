@@ -66,6 +66,12 @@ fn word_facts_mark_every_word_of_their_tables() {
     for w in ["people", "km", "of", "dollarz"] {
         assert!(!rules.word(w).is_some_and(|f| f.opens_currency_name), "no currency name head {w:?}");
     }
+    for w in ["usd", "rs", "eur"] {
+        assert!(rules.word(w).is_some_and(|f| f.ends_currency_symbol), "currency symbol end {w:?}");
+    }
+    for w in ["than", "people", "about"] {
+        assert!(!rules.word(w).is_some_and(|f| f.ends_currency_symbol), "no currency symbol end {w:?}");
+    }
     // `extract::number::Facts::number_word` believes the mark both ways, with no lookup.
     for w in rules.number_words.keys() {
         assert!(rules.word(w).is_some_and(|f| f.number_word), "number word {w:?}");

@@ -195,6 +195,10 @@ pub struct WordFacts {
     /// ("dollars", "us" of "us dollars", "-" of "-euro"): most words after a number start none,
     /// and their facts say so without the name table's lookup.
     pub opens_currency_name: bool,
+    /// A currency symbol (`Rules::currency_symbols`) can end with this word's letters ("usd" of
+    /// "USD", "rs" of "Rs"): most words before a number end none, and their facts say so
+    /// without a search of the text before the number.
+    pub ends_currency_symbol: bool,
     /// The word makes one whole unit of time of a bare unit ("all day", `Rules::whole`).
     pub whole: bool,
     /// The word is a vague count of a length of time ("several weeks", `Rules::vague_counts`).

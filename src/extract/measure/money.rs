@@ -38,16 +38,26 @@ fn ends_in_code_letters(raw: &str) -> bool {
 /// How far before a number a currency symbol is looked for, in bytes.
 const CURRENCY_LOOK_BACK: usize = 64;
 
-/// A currency symbol or code written right before token `i`.
+/// A currency symbol or code written right before token `i`. `facts` are the text's word facts.
 pub(in crate::extract) fn currency_before<'r>(
     tokens: &[Token],
     text: &'r str,
     rules: &'r Rules,
+    facts: Facts,
     i: usize,
 ) -> Option<Currency<'r>> {
     if let Some(k) = i.checked_sub(1).filter(|&k| tokens[k].kind == TokenKind::Word) {
-        if let Some((code, scale)) = scaled_code(rules, &text[tokens[k].start..tokens[k].end]) {
+        let word = &tokens[k];
+        if let Some((code, scale)) = scaled_code(rules, &text[word.start..word.end]) {
             return Some(Currency { code, at: k, scale });
+        }
+        // Most numbers follow a word of ASCII letters, one space before them: a symbol ending
+        // there is all of the word (the lexer parts no letters), which its facts say is none.
+        let letters = word.norm.bytes().all(|b| b.is_ascii_alphabetic());
+        let spaced = text.as_bytes()[word.end..tokens[i].start].iter().all(|&b| b == b' ');
+        if letters && spaced && !facts.may(tokens, k, |f| f.ends_currency_symbol) {
+            debug_assert!(currency_before(tokens, text, rules, Facts::default(), i).is_none());
+            return None;
         }
     }
     let number_start = tokens[i].start;
