@@ -82,6 +82,15 @@ fn word_facts_mark_every_word_of_their_tables() {
 }
 
 #[test]
+fn identifiers_open_with_a_letter() {
+    // `extract::measure::code` looks identifiers up only after words, which open with a letter.
+    let rules = Rules::embedded().unwrap();
+    for w in &rules.identifiers {
+        assert!(w.starts_with(char::is_alphabetic), "identifier {w:?} is no word");
+    }
+}
+
+#[test]
 fn syntax_errors_name_file_line_and_column() {
     let err =
         Rules::from_texts(vec![("r/x.toml".into(), "x.toml".into(), "[align]\nthreshold = = 1\n".into())]).unwrap_err();

@@ -61,14 +61,14 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
             return Some(n.end);
         }
         // ".38-caliber", ".357 Magnum": a decimal without its zero before a word names a gun.
-        let bare_point = text[t.start..t.end].starts_with('.');
-        let after = tokens.get(n.end).map(|a| if a.is_dash() { n.end + 1 } else { n.end });
-        if bare_point
-            && after
+        if text[t.start..t.end].starts_with('.') {
+            let after = tokens.get(n.end).map(|a| if a.is_dash() { n.end + 1 } else { n.end });
+            if after
                 .and_then(|a| tokens.get(a))
                 .is_some_and(|w| w.kind == TokenKind::Word && rules.unit(&w.norm).is_none())
-        {
-            return Some(n.end);
+            {
+                return Some(n.end);
+            }
         }
         // "+1-222-2222/2222", "1-222-2222-2222": numbers chained by glued dashes or slashes are
         // a phone number or a code.
@@ -93,9 +93,9 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
                 && tokens[n.start - 3].kind == TokenKind::Word;
             // "magnitude-6.1": a unit written before its number is no code.
             let prefix_unit = || rules.unit(&before.norm).is_some_and(|u| u.prefix);
-            if dash.is_dash()
-                && !t.space_before
+            if !t.space_before
                 && !dash.space_before
+                && dash.is_dash()
                 && ((before.kind == TokenKind::Word && !rules.number_words.contains_key(&*before.norm)) || code_before)
                 && !prefix_unit()
             {
@@ -130,7 +130,8 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
             }
         }
         // "Route 66", "No. 5", "Article 5".
-        let name_before = prev.is_some_and(|p| {
+        // Identifiers are words: a mark before the number is none, and is not looked up.
+        let name_before = prev.filter(|p| p.kind == TokenKind::Word).is_some_and(|p| {
             let word = p.norm.trim_end_matches('.');
             rules.identifiers.contains(word) || (word.len() < p.norm.len() && rules.identifiers.contains(&*p.norm))
         }) || (prev.is_some_and(|p| p.is_punct(".")) && n.start >= 2 && tokens[n.start - 2].is("no"));
@@ -151,16 +152,17 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
             });
             // "said that one bomb fell": after "that" a noun makes "one" a number, and "that" the
             // conjunction; "that one was" is the pronoun.
-            let noun_next = next.is_some_and(|nx| nx.kind == TokenKind::Word && !rules.stopwords.contains(&*nx.norm));
+            let noun_next =
+                || next.is_some_and(|nx| nx.kind == TokenKind::Word && !rules.stopwords.contains(&*nx.norm));
             let pronoun = prev.is_some_and(|p| {
                 matches!(
                     &*p.norm,
                     "no" | "any" | "every" | "the" | "this" | "which" | "each" | "someone" | "some" | "anyone"
-                ) || (p.norm == "that" && !noun_next)
+                ) || (p.norm == "that" && !noun_next())
             });
-            // "that one mile" is a length.
-            let measured = next.is_some_and(|nx| rules.unit(&nx.norm).is_some_and(|u| u.kind == Kind::Quantity));
-            if (after_of || pronoun) && !measured {
+            // "that one mile" is a length. Asked last: "one" is mostly a number.
+            let measured = || next.is_some_and(|nx| rules.unit(&nx.norm).is_some_and(|u| u.kind == Kind::Quantity));
+            if (after_of || pronoun) && !measured() {
                 return Some(n.end);
             }
         }
