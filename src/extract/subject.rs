@@ -7,7 +7,9 @@ use std::cell::RefCell;
 use super::lexer::{Token, TokenKind};
 use crate::claim::{self, Degree, Subject};
 use crate::rules::{Rules, WordFacts, WordLists};
-use alphabet::{alphabetical, alphabetical_key, alphabetical_key_of};
+#[cfg(test)]
+use alphabet::alphabetical;
+use alphabet::{alphabetical_key, alphabetical_key_of};
 use scratch::Scratch;
 
 mod alphabet;

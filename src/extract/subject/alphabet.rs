@@ -1,5 +1,6 @@
-//! A word in, its alphabetical key out (the integer a claim's terms are sorted by), and a list of
-//! weighted terms in, the same in alphabetical order out, each term once at its heaviest.
+//! A word in, its alphabetical key out (the integer a claim's terms are sorted by); two terms in,
+//! their alphabetical order out; and, for the tests, a list of weighted terms in, the same in
+//! alphabetical order out, each term once at its heaviest.
 
 use super::Weighted;
 use crate::claim;
@@ -28,29 +29,22 @@ pub(super) fn alphabetical_key_of(word: &str, short: Option<u64>) -> u64 {
 /// The bytes of a short key (`claim::short_key`), without its length.
 const BELOW_LENGTH: u64 = (1 << 56) - 1;
 
-/// Sorts `weights` in alphabetical order, a term added twice kept once at its heaviest weight.
-pub(super) fn alphabetical(weights: &mut Vec<Weighted>) {
-    // By key, and by the strings only when two terms' keys tie (rarely), which the first folding
-    // tells: it folds the copies of a term that lie together, and the second folds any the tie
-    // kept apart.
-    weights.sort_unstable_by_key(|&(_, _, key)| key);
-    let mut tie = false;
-    fold_copies(weights, &mut tie);
-    if tie {
-        weights.sort_unstable_by(|a, b| a.2.cmp(&b.2).then_with(|| a.0.as_str().cmp(b.0.as_str())));
-        fold_copies(weights, &mut tie);
-    }
+/// How `a` and `b` stand in alphabetical order: by key, and by the words where keys tie (seldom),
+/// which the keys do not order.
+pub(super) fn by_the_alphabet(a: &Weighted, b: &Weighted) -> std::cmp::Ordering {
+    a.2.cmp(&b.2).then_with(|| a.0.as_str().cmp(b.0.as_str()))
 }
 
-/// Keeps one of the copies of a term that lie together in `weights`, at its heaviest weight;
-/// notes in `tie` two different terms of one key side by side.
-fn fold_copies(weights: &mut Vec<Weighted>, tie: &mut bool) {
+/// Sorts `weights` in alphabetical order, a term added twice kept once at its heaviest weight: the
+/// plain order the tests check a subject's lists against.
+#[cfg(test)]
+pub(super) fn alphabetical(weights: &mut Vec<Weighted>) {
+    // The copies of a term lie together, as the words order them.
+    weights.sort_unstable_by(by_the_alphabet);
     weights.dedup_by(|later, kept| {
         let same = later.0 == kept.0;
         if same {
             kept.1 = kept.1.max(later.1);
-        } else {
-            *tie |= later.2 == kept.2;
         }
         same
     });

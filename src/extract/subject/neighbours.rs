@@ -3,7 +3,8 @@
 
 use std::iter::Peekable;
 
-use super::{alphabetical, Term, Weighted, MAX_NEIGHBOUR_TERMS, NEIGHBOUR_WEIGHT};
+use super::alphabet::by_the_alphabet;
+use super::{Term, Weighted, MAX_NEIGHBOUR_TERMS, NEIGHBOUR_WEIGHT};
 use crate::claim;
 
 /// Slots of the table that finds a lent term's place: twice the most terms two neighbours lend,
@@ -28,7 +29,7 @@ pub(super) struct Lent {
     /// after it; 0 in a free slot.
     slots: Box<[u16; SLOTS]>,
     /// The names and the other words as read, before they are ordered.
-    read: (Vec<Weighted>, Vec<Weighted>),
+    read: (Vec<Keyed>, Vec<Keyed>),
 }
 
 impl Default for Lent {
@@ -50,46 +51,74 @@ impl Lent {
     pub(super) fn lend(&mut self, to: u32, previous: &[Term], next: &[Term]) {
         let previous = &previous[previous.len().saturating_sub(MAX_NEIGHBOUR_TERMS)..];
         let next = &next[..next.len().min(MAX_NEIGHBOUR_TERMS)];
-        // The names and the other words are read apart and each sorted by the alphabet: they stand
-        // apart in the list, and two short sorts cost fewer steps than one of them all.
+        // The names and the other words are read apart and each sorted by key: they stand apart in
+        // the list, and two short sorts cost fewer steps than one of them all.
         let (mut names, mut words) = std::mem::take(&mut self.read);
         names.clear();
         words.clear();
         for term in previous.iter().chain(next) {
             if term.name {
-                names.push((term.text, LENT_NAME, term.key));
+                names.push((term.text, term.key));
             } else {
-                words.push((term.text, NEIGHBOUR_WEIGHT, term.key));
+                words.push((term.text, term.key));
             }
         }
-        alphabetical(&mut names);
-        alphabetical(&mut words);
+        // By key alone: the copies of a term lie together or beside terms of its key, and the
+        // table of slots keeps one of each as the terms are added, rather than a pass folding
+        // them; different terms of one key (seldom) are put in the alphabet's order after.
+        names.sort_unstable_by_key(|&(_, key)| key);
+        words.sort_unstable_by_key(|&(_, key)| key);
         self.terms.clear();
         self.terms.reserve(names.len() + words.len());
         self.keys.clear();
         self.keys.reserve(names.len() + words.len());
         self.slots.fill(0);
-        // The names and the words are each folded already; a word also lent as a name stands
-        // once, as the heavier name, which comes first.
-        for &term in &names {
-            self.add_unless_lent(term);
-        }
+        // A word also lent as a name stands once, as the heavier name, which comes first.
+        let mut tie = self.add_run(&names, LENT_NAME);
         self.names = self.terms.len();
-        for &term in &words {
-            self.add_unless_lent(term);
+        tie |= self.add_run(&words, NEIGHBOUR_WEIGHT);
+        if tie {
+            self.order_ties();
         }
         self.read = (names, words);
         self.to = Some(to);
     }
 
-    /// Adds `term` after the lent terms, its place noted in the table of slots, unless it is lent
-    /// already: one walk of the slots finds it or the free slot it goes in.
+    /// Adds the terms of `run`, sorted by key, that are not lent already, at `weight`; tells
+    /// whether two different terms of one key lie side by side in it, which the keys do not order.
     #[inline]
-    fn add_unless_lent(&mut self, (term, weight, key): Weighted) {
+    fn add_run(&mut self, run: &[Keyed], weight: f32) -> bool {
+        for &(term, key) in run {
+            self.add_unless_lent((term, weight, key));
+        }
+        run.windows(2).any(|pair| pair[0].1 == pair[1].1 && pair[0].0 != pair[1].0)
+    }
+
+    /// Puts the names and the other words each in the alphabet's order where keys tie, by their
+    /// words, and notes their new places.
+    #[cold]
+    fn order_ties(&mut self) {
+        let mut lent: Vec<Weighted> = self.terms.iter().zip(&self.keys).map(|(&(t, w), &k)| (t, w, k)).collect();
+        let names = self.names;
+        lent[..names].sort_unstable_by(by_the_alphabet);
+        lent[names..].sort_unstable_by(by_the_alphabet);
+        self.terms.clear();
+        self.keys.clear();
+        self.slots.fill(0);
+        for term in lent {
+            self.add_unless_lent(term);
+        }
+    }
+
+    /// Adds `term` after the lent terms, its place noted in the table of slots, unless it is lent
+    /// already: one walk of the slots finds it or the free slot it goes in. Tells whether it was
+    /// added.
+    #[inline]
+    fn add_unless_lent(&mut self, (term, weight, key): Weighted) -> bool {
         let mut slot = slot_of(term);
         while let Some(at) = usize::from(self.slots[slot]).checked_sub(1) {
             if self.terms[at].0 == term {
-                return;
+                return false;
             }
             slot = (slot + 1) % SLOTS;
         }
@@ -97,6 +126,7 @@ impl Lent {
         self.keys.push(key);
         // At most 2 * MAX_NEIGHBOUR_TERMS terms: their places fit.
         self.slots[slot] = self.terms.len() as u16;
+        true
     }
 
     /// Where `term` stands among the lent terms, if it is one.
@@ -200,6 +230,9 @@ pub(super) struct MergeRoom {
     outweighed: Vec<usize>,
 }
 
+/// A lent term with its alphabetical key, as read.
+type Keyed = (claim::Term, u64);
+
 /// The weight of a name a neighbouring sentence lends.
 const LENT_NAME: f32 = NEIGHBOUR_WEIGHT * 1.5;
 
@@ -211,7 +244,7 @@ fn slot_of(term: claim::Term) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{alphabetical_key, HEAD_WEIGHT};
+    use super::super::{alphabetical, alphabetical_key, HEAD_WEIGHT};
     use super::*;
 
     /// The subject's terms made the plain way: every term once at its heaviest, then sorted.
