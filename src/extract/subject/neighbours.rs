@@ -7,9 +7,12 @@ use super::alphabet::by_the_alphabet;
 use super::{Term, Weighted, MAX_NEIGHBOUR_TERMS, NEIGHBOUR_WEIGHT};
 use crate::claim;
 
+/// The most terms two neighbours lend.
+const MOST_LENT: usize = 2 * MAX_NEIGHBOUR_TERMS;
+
 /// Slots of the table that finds a lent term's place: twice the most terms two neighbours lend,
 /// so that the table is at most half full and a look-up probes one or two slots.
-const SLOTS: usize = 4 * MAX_NEIGHBOUR_TERMS;
+const SLOTS: usize = 2 * MOST_LENT;
 
 /// The terms the sentences beside one sentence lend its claims, in a subject's order: heaviest
 /// first, alphabetical among equal weights. Made once for the claims of a sentence (news holds
@@ -19,10 +22,15 @@ const SLOTS: usize = 4 * MAX_NEIGHBOUR_TERMS;
 pub(super) struct Lent {
     /// The sentence the terms are lent to.
     pub(super) to: Option<u32>,
-    /// Each term once at its heaviest: the names, then the other words.
+    /// Each term once at its heaviest, the first `len`: the names, then the other words. Room for
+    /// the most that can be lent ([`MOST_LENT`]), so that adding a term is two stores, not two
+    /// pushes that each ask for room. Made when a sentence is first lent to: none before, so that
+    /// lists made only to be replaced (`Terms`' drop) cost nothing.
     terms: Vec<(claim::Term, f32)>,
     /// The alphabetical key of each of `terms`.
     keys: Vec<u64>,
+    /// How many terms are lent.
+    len: usize,
     /// How many of `terms` are names.
     names: usize,
     /// Where each of `terms` stands, plus one, in the slot its id hashes to or the next free one
@@ -38,6 +46,7 @@ impl Default for Lent {
             to: None,
             terms: Vec::new(),
             keys: Vec::new(),
+            len: 0,
             names: 0,
             slots: Box::new([0; SLOTS]),
             read: Default::default(),
@@ -68,14 +77,14 @@ impl Lent {
         // them; different terms of one key (seldom) are put in the alphabet's order after.
         names.sort_unstable_by_key(|&(_, key)| key);
         words.sort_unstable_by_key(|&(_, key)| key);
-        self.terms.clear();
-        self.terms.reserve(names.len() + words.len());
-        self.keys.clear();
-        self.keys.reserve(names.len() + words.len());
+        if self.terms.is_empty() {
+            self.make_room();
+        }
+        self.len = 0;
         self.slots.fill(0);
         // A word also lent as a name stands once, as the heavier name, which comes first.
         let mut tie = self.add_run(&names, LENT_NAME);
-        self.names = self.terms.len();
+        self.names = self.len;
         tie |= self.add_run(&words, NEIGHBOUR_WEIGHT);
         if tie {
             self.order_ties();
@@ -84,13 +93,32 @@ impl Lent {
         self.to = Some(to);
     }
 
+    /// Makes the room for the most terms that can be lent.
+    #[cold]
+    fn make_room(&mut self) {
+        self.terms = vec![(claim::Term::none(), 0.0); MOST_LENT];
+        self.keys = vec![0; MOST_LENT];
+    }
+
     /// Adds the terms of `run`, sorted by key, that are not lent already, at `weight`; tells
     /// whether two different terms of one key lie side by side in it, which the keys do not order.
     #[inline]
     fn add_run(&mut self, run: &[Keyed], weight: f32) -> bool {
+        // The lists and the count are held apart from `self` while the run is added, so that a
+        // store to one is not taken to change the others' places.
+        let Lent { terms, keys, len, slots, .. } = self;
+        let slots = &mut **slots;
+        let mut added = *len;
         for &(term, key) in run {
-            self.add_unless_lent((term, weight, key));
+            if let Err(slot) = place_of(term, slots, &terms[..added]) {
+                terms[added] = (term, weight);
+                keys[added] = key;
+                added += 1;
+                // At most `MOST_LENT` terms: their places fit a slot.
+                slots[slot] = added as u16;
+            }
         }
+        *len = added;
         run.windows(2).any(|pair| pair[0].1 == pair[1].1 && pair[0].0 != pair[1].0)
     }
 
@@ -98,47 +126,25 @@ impl Lent {
     /// words, and notes their new places.
     #[cold]
     fn order_ties(&mut self) {
-        let mut lent: Vec<Weighted> = self.terms.iter().zip(&self.keys).map(|(&(t, w), &k)| (t, w, k)).collect();
+        let len = self.len;
+        let mut lent: Vec<Weighted> =
+            self.terms[..len].iter().zip(&self.keys[..len]).map(|(&(t, w), &k)| (t, w, k)).collect();
         let names = self.names;
         lent[..names].sort_unstable_by(by_the_alphabet);
         lent[names..].sort_unstable_by(by_the_alphabet);
-        self.terms.clear();
-        self.keys.clear();
         self.slots.fill(0);
-        for term in lent {
-            self.add_unless_lent(term);
-        }
-    }
-
-    /// Adds `term` after the lent terms, its place noted in the table of slots, unless it is lent
-    /// already: one walk of the slots finds it or the free slot it goes in. Tells whether it was
-    /// added.
-    #[inline]
-    fn add_unless_lent(&mut self, (term, weight, key): Weighted) -> bool {
-        let mut slot = slot_of(term);
-        while let Some(at) = usize::from(self.slots[slot]).checked_sub(1) {
-            if self.terms[at].0 == term {
-                return false;
+        for (at, (term, weight, key)) in lent.into_iter().enumerate() {
+            self.terms[at] = (term, weight);
+            self.keys[at] = key;
+            if let Err(slot) = place_of(term, &self.slots, &self.terms[..at]) {
+                self.slots[slot] = at as u16 + 1;
             }
-            slot = (slot + 1) % SLOTS;
         }
-        self.terms.push((term, weight));
-        self.keys.push(key);
-        // At most 2 * MAX_NEIGHBOUR_TERMS terms: their places fit.
-        self.slots[slot] = self.terms.len() as u16;
-        true
     }
 
     /// Where `term` stands among the lent terms, if it is one.
     fn find(&self, term: claim::Term) -> Option<usize> {
-        let mut slot = slot_of(term);
-        loop {
-            let at = usize::from(self.slots[slot]).checked_sub(1)?;
-            if self.terms[at].0 == term {
-                return Some(at);
-            }
-            slot = (slot + 1) % SLOTS;
-        }
+        place_of(term, &self.slots, &self.terms[..self.len]).ok()
     }
 
     /// Where, among the lent terms `from..to` (of one weight, alphabetical), a term of that
@@ -203,7 +209,7 @@ impl Lent {
         // among it by the alphabet, the lighter ones after it.
         let mut mine = mine.iter().peekable();
         let mut outweighed = outweighed.iter().copied().peekable();
-        for (from, to, weight) in [(0, self.names, LENT_NAME), (self.names, self.terms.len(), NEIGHBOUR_WEIGHT)] {
+        for (from, to, weight) in [(0, self.names, LENT_NAME), (self.names, self.len, NEIGHBOUR_WEIGHT)] {
             while let Some(x) = mine.next_if(|x| x.1 > weight) {
                 into.push((x.0, x.1));
             }
@@ -228,6 +234,21 @@ pub(super) struct MergeRoom {
     mine: Vec<Weighted>,
     /// The places of the lent terms that own terms outweigh.
     outweighed: Vec<usize>,
+}
+
+/// Where `term` stands among `terms`, whose places `slots` note (plus one, in the slot a term's id
+/// hashes to or the next free one after it; 0 in a free slot); else the free slot it would take.
+/// One walk of the slots finds either.
+#[inline]
+fn place_of(term: claim::Term, slots: &[u16; SLOTS], terms: &[(claim::Term, f32)]) -> Result<usize, usize> {
+    let mut slot = slot_of(term);
+    while let Some(at) = usize::from(slots[slot]).checked_sub(1) {
+        if terms[at].0 == term {
+            return Ok(at);
+        }
+        slot = (slot + 1) % SLOTS;
+    }
+    Err(slot)
 }
 
 /// A lent term with its alphabetical key, as read.
