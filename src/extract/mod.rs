@@ -144,7 +144,9 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
 
     let days = time_days(&found, &tokens, rules, date);
     let wanted = subject_sentences(&found, &tokens);
-    let terms = Terms::of_sentences(&tokens, text, rules, facts, |s| wanted.get(s as usize).copied().unwrap_or(false));
+    let terms = Terms::of_sentences(&tokens, &sentence_starts, text, rules, facts, |s| {
+        wanted.get(s as usize).copied().unwrap_or(false)
+    });
     // Most findings make a claim: room for all of them is seldom given back by `shrink_to_fit`.
     let kept = found.len().min(MAX_CLAIMS_PER_SOURCE);
     let mut claims = Vec::with_capacity(kept);

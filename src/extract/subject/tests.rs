@@ -134,6 +134,15 @@ fn alphabetical_keeps_each_term_once_at_its_heaviest_where_keys_tie() {
 }
 
 #[test]
+fn sentence_starts_are_the_lexers() {
+    for text in ["", "One.", "One. Two.\n\nThree", "Dr. Kim left. \u{201c}Yes.\u{201d} Then 12. More\n"] {
+        let lower = text.to_ascii_lowercase();
+        let lexed = crate::extract::lexer::tokenize_indexed(text, &lower, 0, text.len());
+        assert_eq!(sentence_starts(&lexed.tokens), lexed.sentence_starts, "{text:?}");
+    }
+}
+
+#[test]
 fn sentences_with_a_dispute_word_are_flagged() {
     let rules = Rules::embedded().unwrap();
     let text = "Police said 12 died. Conflicting reports put it higher. The rest is calm.";
@@ -143,6 +152,6 @@ fn sentences_with_a_dispute_word_are_flagged() {
     assert_eq!(flagged, [false, true, false, false]);
     // Read for only the first sentence, the second is not told.
     let facts = tokens.iter().map(|t| rules.word(&t.norm)).collect();
-    let first = Terms::of_sentences(&tokens, text, &rules, facts, |s| s == 0);
+    let first = Terms::of_sentences(&tokens, &sentence_starts(&tokens), text, &rules, facts, |s| s == 0);
     assert!(!first.disputing(1));
 }
