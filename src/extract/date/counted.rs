@@ -5,20 +5,23 @@
 
 use super::super::duration::{Calendar, Duration};
 use super::super::lexer::{Token, TokenKind};
+use super::super::number::At;
 use super::{core_date, relative_date, word, DateExpr, RelativeUnit};
 use crate::rules::Rules;
 
 /// "for 3 days from today", "for 3 days, from today", "(for) a week starting tomorrow", "2 weeks
 /// starting May 20th": a length of time from a day on. "3 days from today" alone is one day
 /// (`spoken::shifted`), and the start must be a day: "for 10 years from 2010" stays a length.
-/// `length` is the length of time read at token `i`.
+/// `length` is the length of time read at the token of `at`, whose word facts and number the
+/// length read after "for" shares.
 pub(super) fn lasting(
     tokens: &[Token],
     text: &str,
     rules: &Rules,
-    i: usize,
+    at: &At,
     length: Option<&Duration>,
 ) -> Option<(DateExpr, usize)> {
+    let i = at.index();
     let for_ = word(tokens, i) == Some("for");
     // Without "for", the length is the one read at `i`: asked first, since most tokens read none.
     let t = tokens.get(i).filter(|_| for_ || length.is_some())?;
@@ -28,7 +31,9 @@ pub(super) fn lasting(
     }
     let after_for;
     let d = if for_ {
-        after_for = super::super::duration::read(tokens, text, rules, i + 1)?;
+        // Read with the text's word facts, and its number kept for the extractor's try at the
+        // token after "for", which reads it again.
+        after_for = super::super::duration::read_at(tokens, text, rules, &at.beside(i + 1))?;
         &after_for
     } else {
         length?
@@ -97,9 +102,10 @@ pub(super) fn around_reference(
     tokens: &[Token],
     text: &str,
     rules: &Rules,
-    i: usize,
+    at: &At,
     k: usize,
 ) -> Option<(DateExpr, usize)> {
+    let i = at.index();
     let unit_at = |k: usize| match word(tokens, k) {
         Some("week") => Some(RelativeUnit::Week),
         Some("month") => Some(RelativeUnit::Month),
@@ -167,7 +173,8 @@ pub(super) fn around_reference(
         let calendar = Calendar { days: 14, ..Calendar::default() };
         return Some((DateExpr::Counted { sign, from_today: false, calendar }, d + 1));
     }
-    let duration = super::super::duration::read(tokens, text, rules, d)?;
+    // Read with the text's word facts, as `lasting` reads its length.
+    let duration = super::super::duration::read_at(tokens, text, rules, &at.beside(d))?;
     // A count must be written: "the next day" is a day, "last year" a year. A vague one ("the
     // past few days") reaches back as far as it may mean.
     let counted = |t: &Token| {

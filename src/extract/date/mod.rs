@@ -203,7 +203,7 @@ pub fn match_date_after(
     // names them, yet the readers were tried at hundreds of them a megabyte ("more than 50").
     if matches!(word(i), Some("more" | "over" | "less")) {
         debug_assert!(
-            period::period(tokens, text, rules, i, length).is_none()
+            period::period(tokens, text, rules, at, length).is_none()
                 && core_date(tokens, text, rules, i, preposition_before(tokens, i)).is_none(),
             "a date starts at {:?} past the counted readers",
             word(i)
@@ -219,7 +219,7 @@ pub fn match_date_after(
     // date starts at one with a plain word after it, so the periods and dates proper are not read.
     if bare_number(tokens, rules, at.facts(), i, length) {
         debug_assert!(
-            period::period(tokens, text, rules, i, length).is_none()
+            period::period(tokens, text, rules, at, length).is_none()
                 && core_date(tokens, text, rules, i, preposition_before(tokens, i)).is_none(),
             "a date starts at the bare number {:?}",
             tokens[i].norm
@@ -232,12 +232,12 @@ pub fn match_date_after(
         || !period::may_open(tokens, rules, at.facts(), i, length);
     // Debug builds hold the readers to that promise, as they do the other gates.
     debug_assert!(
-        !no_period || period::period(tokens, text, rules, i, length).is_none(),
+        !no_period || period::period(tokens, text, rules, at, length).is_none(),
         "a period starts at {:?}",
         tokens[i].norm
     );
     if !no_period {
-        if let Some((expr, end)) = period::period(tokens, text, rules, i, length) {
+        if let Some((expr, end)) = period::period(tokens, text, rules, at, length) {
             return spoken(expr, end);
         }
     }
@@ -450,9 +450,14 @@ fn bare_number(tokens: &[Token], rules: &Rules, facts: Facts, i: usize, length: 
         return false;
     }
     let plain_digits = t.kind == TokenKind::Digits && !point;
+    // A month is a word the starters list for dates: most words after a number are none, as
+    // their facts say without the lookup.
+    let month_at = |k: usize| {
+        facts.may(tokens, k, |f| f.starts.has(Starts::DATE))
+            && word(tokens, k).is_some_and(|m| rules.months.contains_key(m))
+    };
     match n.kind {
         TokenKind::Word if n.space_before => {
-            let month_at = |k: usize| word(tokens, k).is_some_and(|m| rules.months.contains_key(m));
             let of_month = n.norm == "of" && month_at(i + 2);
             n.norm != "century"
                 && !of_month
@@ -460,9 +465,7 @@ fn bare_number(tokens: &[Token], rules: &Rules, facts: Facts, i: usize, length: 
                 && !month_at(i + 1)
                 && !(point && i > 0 && (tokens[i - 1].is("on") || tokens[i - 1].is("in")))
         }
-        TokenKind::Word => {
-            plain_digits && !matches!(&*n.norm, "st" | "nd" | "rd" | "th" | "s") && !rules.months.contains_key(&*n.norm)
-        }
+        TokenKind::Word => plain_digits && !matches!(&*n.norm, "st" | "nd" | "rd" | "th" | "s") && !month_at(i + 1),
         TokenKind::Punct if n.is_dash() => plain_digits && no_date_after_dash(tokens, facts, i + 2),
         TokenKind::Punct => plain_digits && !n.is_punct("/.'’"),
         TokenKind::Digits => false,

@@ -6,20 +6,22 @@
 
 use super::super::duration::Duration;
 use super::super::lexer::{Token, TokenKind};
-use super::super::number::Facts;
+use super::super::number::{At, Facts};
 use super::counted::{around_reference, lasting, vaguely_ago};
 use super::numeric::{closes_clause, day_at, followed_by_counted_noun, is_ordinal_day, year_after_bare, year_token};
 use super::{core_date, relative_date, spoken, word, DateExpr, RelativeUnit};
 use crate::rules::Rules;
 
-/// The period starting at token `i`, if one starts there.
+/// The period starting at the token of `at` (whose number and word facts the lengths of time read
+/// on from it share), if one starts there.
 pub(super) fn period(
     tokens: &[Token],
     text: &str,
     rules: &Rules,
-    i: usize,
+    at: &At,
     length: Option<&Duration>,
 ) -> Option<(DateExpr, usize)> {
+    let i = at.index();
     let w = word(tokens, i);
     if matches!(w, Some("from" | "between")) {
         if let Some(found) = week_numbers(tokens, text, i + 1, w == Some("between")) {
@@ -50,14 +52,14 @@ pub(super) fn period(
         }
     }
     let vague = || length.and_then(|d| vaguely_ago(tokens, rules, i, d));
-    if let Some(found) = lasting(tokens, text, rules, i, length).or_else(vague) {
+    if let Some(found) = lasting(tokens, text, rules, at, length).or_else(vague) {
         return Some(found);
     }
     let k = if w == Some("the") { i + 1 } else { i };
     decade(tokens, rules, k)
         .or_else(|| quarter(tokens, text, rules, k))
         .or_else(|| week(tokens, text, rules, i, k))
-        .or_else(|| around_reference(tokens, text, rules, i, k))
+        .or_else(|| around_reference(tokens, text, rules, at, k))
         .or_else(|| {
             // "month of September".
             (word(tokens, k) == Some("month") && word(tokens, k + 1) == Some("of"))
