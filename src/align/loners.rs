@@ -8,11 +8,11 @@
 //! that shares few words with them, can keep the loner out on the group's average likeness.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::cell::RefCell;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::claim::{Claim, Kind};
+use crate::claim::{Claim, Kind, Term};
 use crate::compare::{self, RelateKey, Verdict};
 use crate::rules::Rules;
 
@@ -41,36 +41,48 @@ pub(super) fn loner_targets(
     // The groups holding each role, and each role's value as written: a loner is weighed against
     // the groups of its role, or, in a pile where a role has many groups, against those that tell
     // its very value, so the cost follows the number of claims rather than loners times groups.
-    let mut by_role: BTreeMap<&Role, Vec<usize>> = BTreeMap::new();
-    let mut by_value: BTreeMap<(&Role, ValueKey), Vec<usize>> = BTreeMap::new();
-    let mut told: HashMap<(usize, &Role), Vec<Told>> = HashMap::default();
-    let mut slot: HashMap<(usize, &Role, RelateKey), usize> = HashMap::default();
+    // Looked up, never walked: hashed, as a role's word would be read to order it.
+    let mut by_role: HashMap<Role, Vec<usize>> = HashMap::default();
+    let mut by_value: HashMap<(Role, ValueKey), Vec<usize>> = HashMap::default();
+    let mut verdicts = Verdicts::default();
+    let mut groups: HashMap<usize, Group> = HashMap::default();
+    // Per group, where each value of each role is in its `values`, and the places seen.
+    let mut slot: HashMap<(&Role, u32), usize> = HashMap::default();
+    let mut places: HashSet<Term> = HashSet::default();
     for &t in names.iter().filter(|k| clusters[k].len() > 1) {
+        let group = groups.entry(t).or_default();
+        slot.clear();
+        places.clear();
         for &m in &clusters[&t] {
-            let role = &cx.roles[m];
-            let values = told.entry((t, role)).or_default();
-            let k = *slot.entry((t, role, RelateKey::of(&claims[m]))).or_insert_with(|| {
-                values.push((m, Vec::new()));
-                values.len() - 1
+            let (y, role) = (&claims[m], &cx.roles[m]);
+            let value = verdicts.key(y);
+            let k = *slot.entry((role, value)).or_insert_with(|| {
+                group.values.push(Told { role, claim: y, value, sources: Vec::new() });
+                group.values.len() - 1
             });
-            values[k].1.push(claims[m].source);
-            let list = by_role.entry(role).or_default();
+            group.values[k].sources.push(y.source);
+            group.past |= y.subject.past;
+            if y.subject.place.is_some_and(|p| places.insert(p)) {
+                group.places.push(m);
+            }
+            group.members.push((y.source, m));
+            let list = by_role.entry(*role).or_default();
             if list.last() != Some(&t) {
                 list.push(t);
             }
-            let list = by_value.entry((role, value_key(&claims[m]))).or_default();
+            let list = by_value.entry((*role, value_key(y))).or_default();
             if list.last() != Some(&t) {
                 list.push(t);
             }
         }
-    }
-    // Each value's sources once, in order, so that a loner reads a group's agreeing sources
-    // without gathering them: mostly one value of a group agrees with it.
-    for values in told.values_mut() {
-        for (_, sources) in values.iter_mut() {
-            sources.sort_unstable();
-            sources.dedup();
+        // Each value's sources once, in order, so that a loner reads a group's agreeing sources
+        // without gathering them: mostly one value of a group agrees with it.
+        for told in &mut group.values {
+            told.sources.sort_unstable();
+            told.sources.dedup();
         }
+        group.members.sort_unstable();
+        group.sources = source_count(claims, &clusters[&t]);
     }
     let mut out = Vec::new();
     for o in alone(clusters, names) {
@@ -79,15 +91,17 @@ pub(super) fn loner_targets(
         if !counted || x.subject.past || x.subject.times || cx.roles[o].1.is_empty() {
             continue;
         }
+        let own = verdicts.key(x);
+        // Whether the loner's outlet may tell its role more than once (below).
+        let repeats = cx.roles[o].0 == Kind::Count || is_age(x, rules);
         let fits = |t: usize| {
-            let group = &clusters[&t];
+            let (group, members) = (&groups[&t], &clusters[&t]);
             // The sources of the members of the role that agree with it.
-            let mut values = told
-                .get(&(t, &cx.roles[o]))
-                .into_iter()
-                .flatten()
-                .filter(|(m, _)| compare::relate(&claims[*m], x, rules) == Verdict::Agree)
-                .map(|(_, sources)| sources.as_slice());
+            let mut values = group
+                .values
+                .iter()
+                .filter(|v| v.role == &cx.roles[o] && verdicts.relate(v, x, own, rules) == Verdict::Agree)
+                .map(|v| v.sources.as_slice());
             let agreeing: Cow<[u32]> = match (values.next(), values.next()) {
                 (None, _) => Cow::Borrowed(&[]),
                 (Some(only), None) => Cow::Borrowed(only),
@@ -102,21 +116,11 @@ pub(super) fn loner_targets(
             // count of the role already: it repeats itself ("the 23 pirates" again and again),
             // or names the person again by the age it gave ("the 16-year old"). Not another
             // measure: one source gives two quakes the same magnitude.
-            let repeated =
-                (cx.roles[o].0 == Kind::Count || is_age(x, rules)) && agreeing.binary_search(&x.source).is_ok();
-            let of_role = || group.iter().copied().filter(|&m| cx.same_role(m, o));
+            let repeated = repeats && agreeing.binary_search(&x.source).is_ok();
+            let of_role = || members.iter().copied().filter(|&m| cx.same_role(m, o));
             (cx.sole[o] || repeated)
                 && agreeing.len() >= rules.outlier_sources.max(2)
-                && group.iter().all(|&m| {
-                    let y = &claims[m];
-                    !y.subject.past
-                        && if y.source == x.source {
-                            y.nominal.overlaps(&x.nominal)
-                        } else {
-                            compare::relate(y, x, rules) != Verdict::Conflict
-                        }
-                        && !other_places(x, y)
-                })
+                && group.admits(claims, x, |v| verdicts.relate(v, x, own, rules))
                 && of_role().all(|m| {
                     let y = &claims[m];
                     y.subject.qualifiers == x.subject.qualifiers
@@ -125,17 +129,17 @@ pub(super) fn loner_targets(
                         && same_weekday(x, y)
                         && !of_other_days(cx, x, y)
                 })
-                && group.iter().any(|&m| cx.vectors.mutual(o, m) >= rules.threshold_sole)
+                && members.iter().any(|&m| cx.vectors.mutual(o, m) >= rules.threshold_sole)
         };
         let role = &cx.roles[o];
         let of_role = by_role.get(role).map_or(&[][..], Vec::as_slice);
         let candidates = if of_role.len() <= EXACT_ROLE_GROUPS {
             of_role
         } else {
-            by_value.get(&(role, value_key(x))).map_or(&[][..], Vec::as_slice)
+            by_value.get(&(*role, value_key(x))).map_or(&[][..], Vec::as_slice)
         };
         let told: Vec<(usize, usize)> =
-            candidates.iter().filter(|&&t| fits(t)).map(|&t| (source_count(claims, &clusters[&t]), t)).collect();
+            candidates.iter().filter(|&&t| fits(t)).map(|&t| (groups[&t].sources, t)).collect();
         if let Some(t) = most_told(told) {
             out.push((o, t));
         }
@@ -143,10 +147,70 @@ pub(super) fn loner_targets(
     out
 }
 
-/// One value a group tells of one role, as a member telling it and the sources telling it (each
-/// once, ascending): a loner is weighed against a group's few values, not against its hundreds of
-/// members, and only a group that tells its value reads them all.
-type Told = (usize, Vec<u32>);
+/// A group as loners are weighed against it, gathered once: a pile's loners are thousands, and
+/// its groups hold hundreds of members telling a few values in a few places, so a loner reads a
+/// group's values and places, not its members, wherever they tell it all.
+#[derive(Default)]
+struct Group<'a> {
+    /// Whether a member tells of an earlier event.
+    past: bool,
+    /// Each value the group tells of each role.
+    values: Vec<Told<'a>>,
+    /// For each place members are tied to, a member tied to it.
+    places: Vec<usize>,
+    /// Every member beside its source, by source.
+    members: Vec<(u32, usize)>,
+    /// How many sources tell the group.
+    sources: usize,
+}
+
+impl Group<'_> {
+    /// Whether every member may stand beside loner `x`: none of an earlier event, none of another
+    /// place, none of `x`'s own source stating a value apart from it, and none of another source
+    /// in conflict with it, as `relate` tells of a value (a value told only by `x`'s source is
+    /// judged on those claims' values alone).
+    fn admits(&self, claims: &[Claim], x: &Claim, relate: impl Fn(&Told) -> Verdict) -> bool {
+        let own = self.members.partition_point(|&(s, _)| s < x.source);
+        !self.past
+            && self.values.iter().all(|v| v.sources == [x.source] || relate(v) != Verdict::Conflict)
+            && self.members[own..]
+                .iter()
+                .take_while(|&&(s, _)| s == x.source)
+                .all(|&(_, m)| claims[m].nominal.overlaps(&x.nominal))
+            && self.places.iter().all(|&m| !other_places(x, &claims[m]))
+    }
+}
+
+/// One value a group tells of one role: a member telling it, the value as `relate` reads it
+/// (`Verdicts::key`), and the sources telling it (each once, ascending).
+struct Told<'a> {
+    role: &'a Role,
+    claim: &'a Claim,
+    value: u32,
+    sources: Vec<u32>,
+}
+
+/// The values as `relate` reads them (`RelateKey`), numbered, and how they relate to the loners',
+/// each pair asked once: a pile's loners tell a few values, each weighed against groups that tell
+/// the same few values.
+#[derive(Default)]
+struct Verdicts {
+    keys: HashMap<RelateKey, u32>,
+    known: RefCell<HashMap<(u32, u32), Verdict>>,
+}
+
+impl Verdicts {
+    /// The number of `c`'s value as `relate` reads it.
+    fn key(&mut self, c: &Claim) -> u32 {
+        let next = self.keys.len() as u32;
+        *self.keys.entry(RelateKey::of(c)).or_insert(next)
+    }
+
+    /// `compare::relate` of value `v` (first) and loner `x`, whose value is numbered `own`.
+    fn relate(&self, v: &Told, x: &Claim, own: u32, rules: &Rules) -> Verdict {
+        *self.known.borrow_mut().entry((v.value, own)).or_insert_with(|| compare::relate(v.claim, x, rules))
+    }
+}
 
 /// Whether the claim is an age ("the 16-year old").
 fn is_age(c: &Claim, rules: &Rules) -> bool {
