@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::claim::{Claim, Degree, Kind};
 use crate::compare::{self, Verdict};
@@ -104,6 +104,10 @@ pub(super) fn outlier_targets(
     let (claims, rules) = (cx.claims, cx.rules);
     // Groups by role: the role, the group and how many sources tell it.
     let mut targets: BTreeMap<&Role, Vec<(usize, usize)>> = BTreeMap::new();
+    // Per group listed there, its sources and a member for each place its members are tied to:
+    // every outlier of a role is weighed against every group of the role, which read member by
+    // member cost a pile's loners times its groups' members.
+    let mut told_by: HashMap<usize, Told> = HashMap::default();
     for &k in names {
         let members = &clusters[&k];
         // Each role the group tells, once: a group may join one count told of two nouns.
@@ -117,6 +121,7 @@ pub(super) fn outlier_targets(
             let sources = source_count(claims, &of_role);
             if !role.1.is_empty() && agree && sources >= rules.outlier_sources.max(2) {
                 targets.entry(role).or_default().push((sources, k));
+                told_by.entry(k).or_insert_with(|| Told::of(claims, members));
             }
         }
     }
@@ -154,7 +159,9 @@ pub(super) fn outlier_targets(
             .flatten()
             .copied()
             .filter(|&(_, t)| {
-                clusters[&t].iter().all(|&m| claims[m].source != x.source && !other_places(x, &claims[m]))
+                let told = &told_by[&t];
+                told.sources.binary_search(&x.source).is_err()
+                    && told.places.iter().all(|&m| !other_places(x, &claims[m]))
             })
             .collect();
         if let Some(t) = most_told(told).filter(|&t| fits(t)) {
@@ -163,6 +170,25 @@ pub(super) fn outlier_targets(
         }
     }
     out
+}
+
+/// The sources of a group, ascending, each once, and for each place its members are tied to, a
+/// member tied to it: what an outlier's own source and place are weighed against.
+struct Told {
+    sources: Vec<u32>,
+    places: Vec<usize>,
+}
+
+impl Told {
+    fn of(claims: &[Claim], members: &[usize]) -> Told {
+        let mut sources: Vec<u32> = members.iter().map(|&m| claims[m].source).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        let mut seen = HashSet::default();
+        let places =
+            members.iter().copied().filter(|&m| claims[m].subject.place.is_some_and(|p| seen.insert(p))).collect();
+        Told { sources, places }
+    }
 }
 
 #[cfg(test)]
