@@ -192,10 +192,11 @@ fn word_facts(
     let tables = rules.number_words.keys().chain(rules.scales.keys()).chain(rules.fractions.keys()).cloned();
     mark(&mut words, tables.chain(rules.scales.keys().map(|w| format!("{w}s"))), |f| f.in_numbers = true);
     mark(&mut words, rules.unit_phrase_heads.iter().cloned(), |f| f.opens_unit_phrase = true);
-    // A name's first token is one of its prefixes that end where a token can, or all of it.
+    // A name's first token is one of the prefixes of its first word that end where a token can,
+    // or all of that word. Only the first word is read: the facts are built at every start.
     let names = rules.currency_words.keys().chain(rules.currency_unit_words.keys());
-    let heads = names.flat_map(|name| token_prefixes(name).chain([name.as_str()]));
-    let heads = heads.filter(|head| !head.contains(char::is_whitespace)).map(str::to_string);
+    let first_words = names.filter_map(|name| name.split(char::is_whitespace).next());
+    let heads = first_words.flat_map(|word| token_prefixes(word).chain([word])).map(str::to_string);
     mark(&mut words, heads, |f| f.opens_currency_name = true);
     mark(&mut words, rules.currency_letter_ends.iter().cloned(), |f| f.ends_currency_symbol = true);
     mark(&mut words, rules.ordinals.keys().cloned(), |f| f.ordinal = true);
