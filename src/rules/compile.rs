@@ -150,6 +150,7 @@ fn tables(files: &[(String, RulesFile)], texts: &HashMap<&str, &str>) -> Result<
         }
     }
     rules.lists_hold_digits = listed.keys().any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    rules.identifiers_hold_non_words = rules.identifiers.iter().any(|w| !w.starts_with(char::is_alphabetic));
     let mut words = word_facts(&rules, (alias_heads, alias_tails), aliases, listed);
     crate::extract::starters::mark(&rules, &mut words);
     rules.words = super::words::WordTable::new(words);

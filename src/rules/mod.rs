@@ -225,6 +225,10 @@ pub struct Rules {
     /// Whether a word of the subject reader's lists ([`WordLists`]) starts with a digit, as
     /// numbers do: only then must a number's token be looked up for them.
     pub lists_hold_digits: bool,
+    /// Whether an identifier ([`Rules::identifiers`]) opens with other than a letter, as no word's
+    /// token does ("№" is a mark): only then must a mark or digits before a number be looked up
+    /// among them.
+    pub identifiers_hold_non_words: bool,
     /// Canonical terms that name what is counted.
     pub countable: HashSet<String>,
     /// Counted terms and the terms they take in, as (whole, part): "casualty" takes in "dead".

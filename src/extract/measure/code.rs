@@ -130,8 +130,10 @@ pub(in crate::extract) fn not_a_quantity(tokens: &[Token], text: &str, rules: &R
             }
         }
         // "Route 66", "No. 5", "Article 5".
-        // Identifiers are words: a mark before the number is none, and is not looked up.
-        let name_before = prev.filter(|p| p.kind == TokenKind::Word).is_some_and(|p| {
+        // Identifiers are words, unless the rules say otherwise: a mark before the number is then
+        // none, and is not looked up.
+        let may_name = |p: &&Token| p.kind == TokenKind::Word || rules.identifiers_hold_non_words;
+        let name_before = prev.filter(may_name).is_some_and(|p| {
             let word = p.norm.trim_end_matches('.');
             rules.identifiers.contains(word) || (word.len() < p.norm.len() && rules.identifiers.contains(&*p.norm))
         }) || (prev.is_some_and(|p| p.is_punct(".")) && n.start >= 2 && tokens[n.start - 2].is("no"));

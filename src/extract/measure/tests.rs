@@ -192,3 +192,25 @@ fn vague_quantities() {
     let m = measure("a high triple-digit quantity").unwrap();
     assert_eq!(m.value, Interval::between(700.0, 999.0));
 }
+
+#[test]
+fn an_identifier_written_as_a_mark_names_the_number_after_it() {
+    // The shipped identifiers are all words, so a mark before a number is not looked up among
+    // them (`rules::tests::identifiers_open_with_a_letter`); a user's rules may add one that is
+    // no word ("№"), which must still be read.
+    let dir = std::env::temp_dir().join(format!("crosscheck-identifiers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("extra.toml"), "[subject]\nidentifiers = [\"№\"]\n").unwrap();
+    let rules = Rules::with_dir(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let rules = rules.unwrap();
+    assert!(rules.identifiers_hold_non_words);
+    let text = "Officials said № 12 people died";
+    let tokens = tokenize(text, 0, text.len());
+    let at = tokens.iter().position(|t| t.norm == "12").unwrap();
+    assert!(!matches!(match_measure(&tokens, text, &rules, at), Some(Found::Claim(_))), "№ 12 read as a count");
+    let plain = "Officials said 12 people died";
+    let tokens = tokenize(plain, 0, plain.len());
+    let at = tokens.iter().position(|t| t.norm == "12").unwrap();
+    assert!(matches!(match_measure(&tokens, plain, &rules, at), Some(Found::Claim(_))), "12 people is a count");
+}

@@ -65,6 +65,7 @@ pub(super) fn defaults() -> Rules {
         words: Default::default(),
         alias_max_words: 1,
         lists_hold_digits: false,
+        identifiers_hold_non_words: false,
         countable: HashSet::default(),
         covers: HashSet::default(),
         ignore: Vec::new(),
