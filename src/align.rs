@@ -21,8 +21,8 @@ pub use debug::{debug_pairs, debug_role, debug_sole};
 pub use grounds::{Aligned, Ground};
 use grouped::Grouped;
 use pairs::{
-    addition_told_plainly, dated_alike, far_inside_bound, named_weekday, none_of_either, of_other_days, other_places,
-    same_figure_hedged, same_weekday, sole_pair, unnamed_other_nouns,
+    addition_told_plainly, dated_alike, far_inside_bound, named_weekday, none_of_either, of_other_days, one_per_place,
+    other_places, same_figure_hedged, same_weekday, sole_pair, unnamed_other_nouns,
 };
 use plausible::{degree_beside_plain, plausible_conflict, Stated};
 use roles::{block_key, roles_of, Role, ROLE_WEIGHT};

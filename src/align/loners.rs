@@ -10,16 +10,17 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
-use crate::claim::{Claim, Kind, Term};
+use crate::claim::{Claim, Kind};
 use crate::compare::{self, RelateKey, Verdict};
 use crate::rules::Rules;
 
 use super::clusters::alone;
 use super::roles::Role;
 use super::{
-    dated_alike, degree_beside_plain, most_told, of_other_days, other_places, same_weekday, source_count, Context,
+    dated_alike, degree_beside_plain, most_told, of_other_days, one_per_place, other_places, same_weekday,
+    source_count, Context,
 };
 
 /// For each sole figure left on its own, the group it joins, if any: the group told by the most
@@ -46,13 +47,11 @@ pub(super) fn loner_targets(
     let mut by_value: HashMap<(Role, ValueKey), Vec<usize>> = HashMap::default();
     let mut verdicts = Verdicts::default();
     let mut groups: HashMap<usize, Group> = HashMap::default();
-    // Per group, where each value of each role is in its `values`, and the places seen.
+    // Per group, where each value of each role is in its `values`.
     let mut slot: HashMap<(&Role, u32), usize> = HashMap::default();
-    let mut places: HashSet<Term> = HashSet::default();
     for &t in names.iter().filter(|k| clusters[k].len() > 1) {
         let group = groups.entry(t).or_default();
         slot.clear();
-        places.clear();
         for &m in &clusters[&t] {
             let (y, role) = (&claims[m], &cx.roles[m]);
             let value = verdicts.key(y);
@@ -62,9 +61,6 @@ pub(super) fn loner_targets(
             });
             group.values[k].sources.push(y.source);
             group.past |= y.subject.past;
-            if y.subject.place.is_some_and(|p| places.insert(p)) {
-                group.places.push(m);
-            }
             group.members.push((y.source, m));
             let list = by_role.entry(*role).or_default();
             if list.last() != Some(&t) {
@@ -82,6 +78,7 @@ pub(super) fn loner_targets(
             told.sources.dedup();
         }
         group.members.sort_unstable();
+        group.places = one_per_place(claims, &clusters[&t]);
         group.sources = source_count(claims, &clusters[&t]);
     }
     let mut out = Vec::new();

@@ -1,6 +1,8 @@
 //! Two claims in, what they are to each other out: the tests alignment asks of a pair of figures
 //! (told of other places, dated alike, the same figure hedged differently, a whole and its part).
 
+use rustc_hash::FxHashSet as HashSet;
+
 use crate::claim::{Claim, Kind, Term};
 use crate::compare::{self, Verdict};
 use crate::extract::unanchored;
@@ -32,6 +34,14 @@ pub(super) fn other_places(x: &Claim, y: &Claim) -> bool {
         (Some(a), Some(b)) => a != b && strsim::jaro_winkler(a, b) < 0.93,
         _ => false,
     }
+}
+
+/// For each place `members` are tied to, the first member tied to it: [`other_places`] reads a
+/// claim's place alone, so these few stand for all the members when a claim is weighed against
+/// a group of hundreds told in a few places.
+pub(super) fn one_per_place(claims: &[Claim], members: &[usize]) -> Vec<usize> {
+    let mut seen: HashSet<Term> = HashSet::default();
+    members.iter().copied().filter(|&m| claims[m].subject.place.is_some_and(|p| seen.insert(p))).collect()
 }
 
 /// Whether two sole figures of one role may be one fact: told of the same circumstances (a place

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::{Claim, Degree, Kind};
 use crate::compare::{self, Verdict};
@@ -14,7 +14,9 @@ use crate::rules::Rules;
 
 use super::clusters::alone;
 use super::roles::Role;
-use super::{dated_alike, most_told, other_places, same_weekday, sole_pair, source_count, Context, Ground};
+use super::{
+    dated_alike, most_told, one_per_place, other_places, same_weekday, sole_pair, source_count, Context, Ground,
+};
 
 /// A source's role: the kind, what is counted or measured, and the degree of harm it is told of
 /// (`Degree` as a number): "eight people suffered serious injuries" is its outlet's only figure of
@@ -184,10 +186,7 @@ impl Told {
         let mut sources: Vec<u32> = members.iter().map(|&m| claims[m].source).collect();
         sources.sort_unstable();
         sources.dedup();
-        let mut seen = HashSet::default();
-        let places =
-            members.iter().copied().filter(|&m| claims[m].subject.place.is_some_and(|p| seen.insert(p))).collect();
-        Told { sources, places }
+        Told { sources, places: one_per_place(claims, members) }
     }
 }
 
