@@ -368,9 +368,11 @@ fn measure_claim(m: Measure, tokens: &[Token], rules: &Rules, terms: &Terms, ind
         Kind::Quantity if m.unit == "magnitude" => Some("magnitude"),
         _ => None,
     };
-    // Both interned under one lock.
+    // All interned under one lock.
     let mut table = Interner::lock();
     let (unit, written_unit) = (table.term(&m.unit), table.term(&m.written_unit));
+    // The counted noun's term too, for the subject.
+    let head = head.map(|head| (head, table.term(head)));
     drop(table);
     Claim {
         source: index,

@@ -244,8 +244,16 @@ impl<'r> Terms<'r> {
         self.facts[k].unwrap_or(&self.no_facts).lists
     }
 
-    /// The subject of a claim covering tokens `start..end`, whose counted noun (if any) is `head`.
-    pub fn subject(&self, tokens: &[Token], rules: &Rules, start: usize, end: usize, head: Option<&str>) -> Subject {
+    /// The subject of a claim covering tokens `start..end`, whose counted noun (if any) is `head`,
+    /// with its term (interned by the caller, which locks the table for the claim's units anyway).
+    pub fn subject(
+        &self,
+        tokens: &[Token],
+        rules: &Rules,
+        start: usize,
+        end: usize,
+        head: Option<(&str, claim::Term)>,
+    ) -> Subject {
         let sentence = tokens[start.min(tokens.len() - 1)].sentence;
         let own = self.sentence_terms(sentence);
         // Terms lie in text order, so those wholly before the claim come first and those wholly
@@ -257,8 +265,9 @@ impl<'r> Terms<'r> {
         let mut scratch = self.scratch.borrow_mut();
         let Scratch { own: own_weights, lent, room, terms } = &mut *scratch;
         own_weights.clear(rules.window);
-        if let Some(head) = head {
-            own_weights.add_head(claim::Term::new(head), alphabetical_key(head));
+        if let Some((head, term)) = head {
+            debug_assert_eq!(term, head);
+            own_weights.add_head(term, alphabetical_key(head));
         }
         // "He was 95" has no content word either, but it is a sentence about someone, not a line
         // of page furniture: its words outside the figure tell so. Read a few tokens only, so that
@@ -430,7 +439,7 @@ impl<'r> Terms<'r> {
             }
             if t.kind == TokenKind::Word {
                 words += 1;
-                if PLACE_PREPOSITIONS.contains(&&*t.norm) {
+                if is_place_preposition(&t.norm) {
                     // The name right after the preposition (an article may stand between).
                     let mut j = k + 1;
                     while tokens.get(j).is_some_and(|n| matches!(&*n.norm, "the" | "a")) {
@@ -541,8 +550,13 @@ const LINE_REACH: usize = 16;
 /// Words read after a figure for the preposition that attaches it to a place.
 const PLACE_REACH: usize = 6;
 
-/// Prepositions that attach a figure to a place: "in", "of" ("west of"), "from", "near", "off".
-const PLACE_PREPOSITIONS: [&str; 6] = ["in", "of", "from", "near", "off", "outside"];
+/// Whether `word` is a preposition that attaches a figure to a place: "in", "of" ("west of"),
+/// "from", "near", "off", "outside".
+// Matched by its bytes, which the compiler tells by length first, rather than compared with each
+// word of a list: `place` asks it of every word after a figure.
+fn is_place_preposition(word: &str) -> bool {
+    matches!(word.as_bytes(), b"in" | b"of" | b"from" | b"near" | b"off" | b"outside")
+}
 
 /// Most terms a neighbouring sentence lends; far more than a sentence of news holds.
 const MAX_NEIGHBOUR_TERMS: usize = 256;

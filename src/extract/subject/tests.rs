@@ -24,7 +24,7 @@ fn nearer_words_weigh_more() {
     let tokens = tokenize(text, 0, text.len());
     let terms = Terms::new(&tokens, text, &rules);
     let four = tokens.iter().position(|t| t.norm == "24").unwrap();
-    let s = terms.subject(&tokens, &rules, four, four + 1, Some("dead"));
+    let s = terms.subject(&tokens, &rules, four, four + 1, Some(("dead", claim::Term::new("dead"))));
     assert_eq!(s.terms[0].0, "dead");
     assert!(s.weight("earthquake") > 0.0);
     assert!(s.weight("aceh") > 0.0);
