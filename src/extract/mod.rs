@@ -69,17 +69,24 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         lexer::tokenize_indexed(text, &lower, source.body.start(), source.body.end());
     let masked = mask::masked_tokens(&tokens, &digits, text, &lower, source.body, rules);
 
-    let (starts, facts) = starters::of_tokens_lowered(&tokens, &lower, source.body.start(), rules);
+    let (starting, facts) = starters::of_tokens_lowered(&tokens, &lower, source.body.start(), rules);
+    let mut starting = starting.into_iter();
 
     let mut found: Vec<Found2> = Vec::new();
     let last_read = number::LastRead::default();
+    // The first token not read yet.
     let mut i = 0;
     // One match past the limit is enough to know the source is cut off; reading on would only
     // spend time and memory on matches that are dropped.
-    while i < tokens.len() && found.len() <= MAX_CLAIMS_PER_SOURCE {
-        let can = starts[i];
+    while found.len() <= MAX_CLAIMS_PER_SOURCE {
+        // Only the tokens a matcher can start at are looked at.
+        let next = starting.find(|&(k, _)| k >= i);
+        let passed = i..next.map_or(tokens.len(), |(k, _)| k);
+        debug_assert!(passed.clone().all(|k| masked[k] || can_start_only(Starts::default(), &tokens, text, rules, k)));
+        let Some((k, can)) = next else { break };
+        i = k;
         debug_assert!(masked[i] || can_start_only(can, &tokens, text, rules, i));
-        if masked[i] || can.none() {
+        if masked[i] {
             i += 1;
             continue;
         }

@@ -169,11 +169,11 @@ const LEADING_WORDS: &str = "the a an in on at for from by after before since un
 /// tenth").
 const LEAD_REACH: usize = 6;
 
-/// Which matchers can start a claim at each token: all of them at digits, else those its
-/// [`WordFacts`] list, and none at a leading word with nothing close after it that a claim could
-/// be about. Also each token's facts (none for digits), looked up here once for the subject
-/// reader too.
-pub fn of_tokens<'r>(tokens: &[Token], rules: &'r Rules) -> (Vec<Starts>, Vec<Option<&'r WordFacts>>) {
+/// The tokens some matcher can start a claim at, in order, with which ones can: all of them at
+/// digits, else those its [`WordFacts`] list, and none at a leading word with nothing close after
+/// it that a claim could be about. Also each token's facts (none for digits), looked up here once
+/// for the subject reader too.
+pub fn of_tokens<'r>(tokens: &[Token], rules: &'r Rules) -> (Vec<(usize, Starts)>, Vec<Option<&'r WordFacts>>) {
     of_tokens_lowered(tokens, "", 0, rules)
 }
 
@@ -184,13 +184,15 @@ pub fn of_tokens_lowered<'r>(
     lower: &str,
     from: usize,
     rules: &'r Rules,
-) -> (Vec<Starts>, Vec<Option<&'r WordFacts>>) {
-    let mut starts = vec![Starts::default(); tokens.len()];
+) -> (Vec<(usize, Starts)>, Vec<Option<&'r WordFacts>>) {
     let mut facts = vec![None; tokens.len()];
+    // Most tokens start nothing: listing the few that do spares the extractor a look at each of
+    // the others. About one in eight starts something; room for one in four spares growing.
+    let mut starting = Vec::with_capacity(tokens.len() / 4);
     // Read backwards, so that each leading word knows the nearest word after it that a claim
     // could be about (`usize::MAX` while there is none, which no token is near).
     let mut about = usize::MAX;
-    for (k, ((token, start), fact)) in tokens.iter().zip(&mut starts).zip(&mut facts).enumerate().rev() {
+    for (k, (token, fact)) in tokens.iter().zip(&mut facts).enumerate().rev() {
         let s = if token.kind == TokenKind::Digits {
             Starts::ALL
         } else {
@@ -202,15 +204,18 @@ pub fn of_tokens_lowered<'r>(
             starts
         };
         // Not bounded by the sentence: a line break ends one, and the matchers read across it
-        // ("not until\nMay 30, 2005"). Chosen, not branched on: which words lead or can be led
-        // to changes from token to token, and the branches were mispredicted for one in four.
+        // ("not until\nMay 30, 2005"). Told in one branch: which words lead or can be led to
+        // changes from token to token, and a branch on each was mispredicted for one in four.
         let leading = s.has(Starts::LEADING);
         let near = about - k <= LEAD_REACH;
-        *start = if !leading | near { s } else { Starts::default() };
+        if (!leading | near) & !s.none() {
+            starting.push((k, s));
+        }
         let led_to = !leading & (!s.none() | s.has(Starts::COUNTED));
         about = if led_to { k } else { about };
     }
-    (starts, facts)
+    starting.reverse();
+    (starting, facts)
 }
 
 /// The word-table key (`claim::short_key`) of the norm of `token`, a word or mark, read from
