@@ -159,10 +159,11 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Lex
     // Digits tokens are fewer still.
     let mut digits = Vec::with_capacity((to - from) / 32);
     let mut note_break = |pending: &mut bool, tokens: &[Token]| {
+        // A break before the first token is none: the text's first sentence is number 0.
         if !*pending && !tokens.is_empty() {
             starts.push(tokens.len());
+            *pending = true;
         }
-        *pending = true;
     };
     while i < to {
         // A space is the commonest gap between tokens.
@@ -187,7 +188,7 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Lex
                     None if capital => Cow::Owned(text[start..end].to_ascii_lowercase()),
                     None => Cow::Borrowed(&text[start..end]),
                 };
-                sentence += u32::from(pending_break & !tokens.is_empty());
+                sentence += u32::from(pending_break);
                 pending_break = false;
                 tokens.push(Token { kind: TokenKind::Word, start, end, space_before: space, sentence, norm });
                 space = next == b' ';
@@ -230,7 +231,7 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Lex
                 }
             }
         };
-        sentence += u32::from(pending_break & !tokens.is_empty());
+        sentence += u32::from(pending_break);
         pending_break = false;
         // A full stop ends a sentence unless it closes an abbreviation or a single initial.
         let ends_sentence = kind == TokenKind::Punct
@@ -245,7 +246,7 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Lex
         space = bytes.get(end) == Some(&b' ');
         i = end + usize::from(space);
     }
-    if pending_break && !tokens.is_empty() {
+    if pending_break {
         starts.pop();
     }
     starts.push(tokens.len());
