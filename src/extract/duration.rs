@@ -58,11 +58,24 @@ struct Part<'r> {
 
 /// A unit of time at token `k` ("hours", "-minutes", "business days"); returns it and the token
 /// after. A word its `facts` say spells no unit of time is not looked up.
+// Whether a unit can start at all is told inline, the rest read by a call: it is asked after
+// every number a length of time is tried at, and the word there is mostly no unit, as its facts
+// say; the call alone was most of the cost of refusing it.
+#[inline]
 fn time_unit<'r>(tokens: &[Token], rules: &'r Rules, facts: number::Facts, k: usize) -> Option<(&'r Unit, usize)> {
     let mut k = k;
     if tokens.get(k).is_some_and(|t| t.is_dash() && !t.space_before) {
         k += 1;
     }
+    // The readers below ask a word for one of these two facts before any lookup.
+    if word(tokens, k).is_none() || !facts.may(tokens, k, |f| f.opens_unit_phrase || f.time_unit) {
+        return None;
+    }
+    time_unit_at(tokens, rules, facts, k)
+}
+
+/// [`time_unit`] at token `k`, a word that may start a unit of time.
+fn time_unit_at<'r>(tokens: &[Token], rules: &'r Rules, facts: number::Facts, k: usize) -> Option<(&'r Unit, usize)> {
     let is_time = |u: &&Unit| u.kind == Kind::Duration;
     // Most words start no unit of two words, as their facts say: build the phrase only where one
     // can start.

@@ -478,7 +478,10 @@ fn bare_number(tokens: &[Token], rules: &Rules, facts: Facts, i: usize, length: 
 /// the word must be one the text's `facts` list for no date, or "year" with no number after it
 /// ("12-year-old": the date proper reads "year 247").
 fn no_date_after_dash(tokens: &[Token], facts: Facts, k: usize) -> bool {
-    let no_number_after = || !facts.may_open_number(tokens, k + 1);
+    // A mark glued to "year" ("12-year-old") opens no number: a minus sign stands free
+    // (`number::sign_at`), and no dash is a vulgar fraction.
+    let glued_dash = || tokens.get(k + 1).is_some_and(|t| t.is_dash() && !t.space_before);
+    let no_number_after = || glued_dash() || !facts.may_open_number(tokens, k + 1);
     let opens_date = || match word(tokens, k) {
         Some("now") => true,
         Some("year") => !no_number_after(),
