@@ -33,6 +33,8 @@ use super::{
 /// were killed"). Earlier events mentioned in passing and counts of occurrences never join. Reads
 /// the groups of one block once.
 /// `names` are the block's clusters' names, ascending (`Clusters::names`).
+// Out of line, as the stage it is: a profile of a pile tells its cost apart from the block's.
+#[inline(never)]
 pub(super) fn loner_targets(
     cx: &Context,
     clusters: &HashMap<usize, Vec<usize>>,
