@@ -4,12 +4,15 @@
 
 use std::fmt;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
 
 use crate::claim::{format_interval, Claim, Hedge, Interval, Kind, Term, MINUTES_A_DAY};
 use crate::extract::unanchored;
 use crate::rules::{Rules, Tolerance};
+use values::Values;
+
+mod values;
 
 /// How the values of a group relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -283,71 +286,76 @@ fn rounds_to(precise: &Interval, round: &Interval, share: f64) -> bool {
     unit > 1.0 && (p / unit).round() * unit == r && (p - r).abs() <= share * r.abs()
 }
 
-/// Whether a figure in one unit is set against another's conversion although one of the two
-/// sources also wrote the other unit ("about two metres (6.6 feet)" in both): then the figures
-/// written alike carry the comparison, and setting "about two metres" against "6.6 feet" only
-/// measures the hedge, not a disagreement.
-fn converted_beside(claims: &[&Claim], a: &Claim, b: &Claim) -> bool {
-    fn written(c: &Claim) -> Term {
-        if c.kind == Kind::Money {
-            c.unit
-        } else {
-            c.written_unit
-        }
+/// The unit a figure was written in: a sum's currency, a measure's unit as written.
+fn written(c: &Claim) -> Term {
+    if c.kind == Kind::Money {
+        c.unit
+    } else {
+        c.written_unit
     }
-    if written(a).is_empty() || written(b).is_empty() || written(a) == written(b) {
-        return false;
-    }
-    claims.iter().any(|c| {
-        (c.source == a.source && written(c) == written(b)) || (c.source == b.source && written(c) == written(a))
-    })
 }
 
-/// The verdict of a group of claims and why, comparing every pair from different sources.
+/// Whether two figures were written in two units. A figure in one unit set against another's
+/// conversion where one of the two sources also wrote the other unit ("about two metres (6.6
+/// feet)" in both) is no finding: the figures written alike carry the comparison, and setting
+/// "about two metres" against "6.6 feet" only measures the hedge, not a disagreement.
+fn written_apart(a: &Claim, b: &Claim) -> bool {
+    !written(a).is_empty() && !written(b).is_empty() && written(a) != written(b)
+}
+
+/// Each source beside each unit it wrote a figure of the group in.
+fn written_by_source(claims: &[&Claim]) -> HashSet<(u32, Term)> {
+    claims.iter().filter(|c| !written(c).is_empty()).map(|c| (c.source, written(c))).collect()
+}
+
+/// The verdict of a group of claims and why, comparing every pair from different sources: the
+/// worst relation of two claims of two sources, witnessed by the first such pair in `claims`'
+/// order.
 // Out of line, as the stage it is: a profile of a pile tells its cost apart from the report's.
 #[inline(never)]
 pub fn compare(claims: &[&Claim], rules: &Rules) -> (Verdict, String) {
-    let mut worst = Verdict::Agree;
-    let mut witness: Option<(&Claim, &Claim)> = None;
+    // Claims alike in all `relate` reads relate alike: a pile's group holds hundreds to thousands
+    // of claims of a few values, so each two values are related once and their claims are not
+    // paired at all, only searched for the first pair of two sources.
+    let values = Values::of(claims);
+    let reps: Vec<&Claim> = values.members.iter().map(|m| claims[m[0]]).collect();
+    let n = reps.len();
     // Sums in two currencies are never shown to agree (no rates are held), so when two sources
     // give one currency, the group's verdict rests on them; the converted sums beside them only
     // count when they lie too far apart to be one sum.
-    let one_currency = claims.iter().enumerate().any(|(n, a)| {
-        a.kind == Kind::Money && claims[n + 1..].iter().any(|b| a.source != b.source && !other_currencies(a, b))
+    let one_currency = (0..n).any(|i| {
+        reps[i].kind == Kind::Money
+            && (0..n).any(|j| !other_currencies(reps[i], reps[j]) && values.first_pair(i, j).is_some())
     });
-    // Claims alike in all `relate` reads relate alike: a pile's group holds hundreds of claims of
-    // a few values, so each two values are related once, not each two claims.
-    let mut values: HashMap<RelateKey, u32> = HashMap::default();
-    let value: Vec<u32> = claims
-        .iter()
-        .map(|c| {
-            let next = values.len() as u32;
-            *values.entry(RelateKey::of(c)).or_insert(next)
-        })
-        .collect();
-    let mut related: HashMap<(u32, u32), Verdict> = HashMap::default();
-    'pairs: for (n, a) in claims.iter().enumerate() {
-        for (m, b) in claims.iter().enumerate().skip(n + 1) {
-            if a.source == b.source {
+    let mut writers: Option<HashSet<(u32, Term)>> = None;
+    let mut found: Option<(Verdict, (usize, usize))> = None;
+    for i in 0..n {
+        for j in 0..n {
+            // No claim of value `j` follows one of value `i`.
+            if values.members[i][0] >= *values.members[j].last().expect("a value has a claim") {
                 continue;
             }
-            let v = *related.entry((value[n], value[m])).or_insert_with(|| relate(a, b, rules));
-            if one_currency && other_currencies(a, b) && v != Verdict::Conflict {
+            let (a, b) = (reps[i], reps[j]);
+            let v = relate(a, b, rules);
+            if (one_currency && other_currencies(a, b) && v != Verdict::Conflict)
+                || found.is_some_and(|(worst, _)| v > worst)
+            {
                 continue;
             }
-            if v == Verdict::Compatible && converted_beside(claims, a, b) {
-                continue;
-            }
-            if witness.is_none() || v < worst {
-                worst = v;
-                witness = Some((a, b));
-                // Nothing is worse than a conflict: the first pair in one is the witness.
-                if worst == Verdict::Conflict {
-                    break 'pairs;
-                }
+            let pair = if v == Verdict::Compatible && written_apart(a, b) {
+                let writers = writers.get_or_insert_with(|| written_by_source(claims));
+                values.first_pair_not_beside(i, j, |c, other| writers.contains(&(c.source, written(other))))
+            } else {
+                values.first_pair(i, j)
+            };
+            let Some(pair) = pair else { continue };
+            if found.is_none_or(|(worst, first)| v < worst || pair < first) {
+                found = Some((v, pair));
             }
         }
     }
+    let worst = found.map_or(Verdict::Agree, |(v, _)| v);
+    let witness = found.map(|(_, (n, m))| (claims[n], claims[m]));
     let why = match witness {
         None => "one source only".to_string(),
         Some((a, b)) => {
@@ -472,6 +480,14 @@ mod tests {
             precision: None,
             rule: crate::claim::Rule::Count,
         }
+    }
+
+    /// Whether a source of one of two claims written in two units also wrote the other's.
+    fn converted_beside(claims: &[&Claim], a: &Claim, b: &Claim) -> bool {
+        written_apart(a, b)
+            && claims.iter().any(|c| {
+                (c.source == a.source && written(c) == written(b)) || (c.source == b.source && written(c) == written(a))
+            })
     }
 
     /// `compare` as first written: every pair of two sources related on its own.
