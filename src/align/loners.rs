@@ -12,11 +12,12 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::claim::{Claim, Kind};
+use crate::claim::{Claim, Degree, Kind, Term};
 use crate::compare::{self, RelateKey, Verdict};
 use crate::rules::Rules;
 
 use super::clusters::alone;
+use super::plausible::{graded_beside, plain_beside};
 use super::roles::Role;
 use super::{
     dated_alike, degree_beside_plain, most_told, of_other_days, one_per_place, other_places, same_weekday,
@@ -83,6 +84,9 @@ pub(super) fn loner_targets(
         group.places = one_per_place(claims, &clusters[&t]);
         group.sources = source_count(claims, &clusters[&t]);
     }
+    // Whether the members of a group's role fit a loner, by the loner's facts they are checked on:
+    // a pile's loners are thousands, and those that tell one group's role tell it alike.
+    let mut fit_role: HashMap<(usize, Facts), bool> = HashMap::default();
     let mut out = Vec::new();
     for o in alone(clusters, names) {
         let x = &claims[o];
@@ -93,7 +97,8 @@ pub(super) fn loner_targets(
         let own = verdicts.key(x);
         // Whether the loner's outlet may tell its role more than once (below).
         let repeats = cx.roles[o].0 == Kind::Count || is_age(x, rules);
-        let fits = |t: usize| {
+        let facts = Facts::of(cx, o);
+        let mut fits = |t: usize| {
             let (group, members) = (&groups[&t], &clusters[&t]);
             // The sources of the members of the role that agree with it.
             let mut values = group
@@ -116,11 +121,8 @@ pub(super) fn loner_targets(
             // or names the person again by the age it gave ("the 16-year old"). Not another
             // measure: one source gives two quakes the same magnitude.
             let repeated = repeats && agreeing.binary_search(&x.source).is_ok();
-            let of_role = || members.iter().copied().filter(|&m| cx.same_role(m, o));
-            (cx.sole[o] || repeated)
-                && agreeing.len() >= rules.outlier_sources.max(2)
-                && group.admits(claims, x, |v| verdicts.relate(v, x, own, rules))
-                && of_role().all(|m| {
+            let of_role = || {
+                members.iter().copied().filter(|&m| cx.same_role(m, o)).all(|m| {
                     let y = &claims[m];
                     y.subject.qualifiers == x.subject.qualifiers
                         && !degree_beside_plain(cx, o, m)
@@ -128,6 +130,21 @@ pub(super) fn loner_targets(
                         && same_weekday(x, y)
                         && !of_other_days(cx, x, y)
                 })
+            };
+            // Members of the loner's own source are checked on it, not on its facts alone
+            // (`degree_beside_plain` reads their outlet's other figures, the loner among them).
+            let mut role_fits = || {
+                if group.told_by(x.source) {
+                    return of_role();
+                }
+                let fit = *fit_role.entry((t, facts)).or_insert_with(of_role);
+                debug_assert_eq!(fit, of_role(), "the checks read no more of a loner than its facts");
+                fit
+            };
+            (cx.sole[o] || repeated)
+                && agreeing.len() >= rules.outlier_sources.max(2)
+                && group.admits(claims, x, |v| verdicts.relate(v, x, own, rules))
+                && role_fits()
                 && members.iter().any(|&m| cx.vectors.mutual(o, m) >= rules.threshold_sole)
         };
         let role = &cx.roles[o];
@@ -164,6 +181,11 @@ struct Group<'a> {
 }
 
 impl Group<'_> {
+    /// Whether a member is told by `source`.
+    fn told_by(&self, source: u32) -> bool {
+        self.members.binary_search_by_key(&source, |&(s, _)| s).is_ok()
+    }
+
     /// Whether every member may stand beside loner `x`: none of an earlier event, none of another
     /// place, none of `x`'s own source stating a value apart from it, and none of another source
     /// in conflict with it, as `relate` tells of a value (a value told only by `x`'s source is
@@ -208,6 +230,36 @@ impl Verdicts {
     /// `compare::relate` of value `v` (first) and loner `x`, whose value is numbered `own`.
     fn relate(&self, v: &Told, x: &Claim, own: u32, rules: &Rules) -> Verdict {
         *self.known.borrow_mut().entry((v.value, own)).or_insert_with(|| compare::relate(v.claim, x, rules))
+    }
+}
+
+/// All the checks of a loner against the members of its role read of it: its role, its narrowing
+/// words, degree and weekday, the weekdays its outlet names when it names none
+/// (`dated_alike`, `of_other_days`), and what its outlet tells of its role beside it
+/// (`degree_beside_plain`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Facts<'a> {
+    role: Role,
+    qualifiers: &'a [Term],
+    degree: u8,
+    weekday: Option<u8>,
+    days: u8,
+    plain_beside: bool,
+    graded_beside: [bool; 3],
+}
+
+impl<'a> Facts<'a> {
+    fn of(cx: &Context<'a>, o: usize) -> Self {
+        let x = &cx.claims[o];
+        Facts {
+            role: cx.roles[o],
+            qualifiers: &x.subject.qualifiers,
+            degree: x.subject.degree as u8,
+            weekday: x.subject.weekday,
+            days: if x.subject.weekday.is_none() { cx.days[x.source as usize] } else { 0 },
+            plain_beside: plain_beside(cx, o),
+            graded_beside: [Degree::Unsaid, Degree::Mild, Degree::Grave].map(|d| graded_beside(cx, o, d)),
+        }
     }
 }
 

@@ -98,28 +98,31 @@ const MAX_STATED_SLOTS: usize = 4096;
 /// outlet tells that degree too ("hurt dozens", "eight suffered serious injury"): that outlet's
 /// account of the degree is its graded figure.
 pub(super) fn degree_beside_plain(cx: &Context, a: usize, b: usize) -> bool {
-    let plain_beside = |i: usize| {
-        let least = cx.claims[i].nominal.low().unwrap_or(f64::NEG_INFINITY);
-        cx.by_source[cx.claims[i].source as usize].iter().any(|&m| {
-            let z = &cx.claims[m];
-            m != i
-                && cx.same_role(m, i)
-                && z.subject.degree == Degree::Unsaid
-                && !z.subject.part
-                && !z.subject.past
-                && z.nominal.high().is_none_or(|h| h >= least)
-        })
-    };
-    // Whether the outlet of plain figure `i` tells its role of `degree` too.
-    let graded_beside = |i: usize, degree: Degree| {
-        cx.by_source[cx.claims[i].source as usize]
-            .iter()
-            .any(|&m| m != i && cx.same_role(m, i) && cx.claims[m].subject.degree == degree)
-    };
     let (x, y) = (cx.claims[a].subject.degree, cx.claims[b].subject.degree);
     x != y
-        && ((x != Degree::Unsaid && (plain_beside(a) || graded_beside(b, x)))
-            || (y != Degree::Unsaid && (plain_beside(b) || graded_beside(a, y))))
+        && ((x != Degree::Unsaid && (plain_beside(cx, a) || graded_beside(cx, b, x)))
+            || (y != Degree::Unsaid && (plain_beside(cx, b) || graded_beside(cx, a, y))))
+}
+
+/// Whether the outlet of figure `i` tells its role plainly too, no smaller than `i`.
+pub(super) fn plain_beside(cx: &Context, i: usize) -> bool {
+    let least = cx.claims[i].nominal.low().unwrap_or(f64::NEG_INFINITY);
+    cx.by_source[cx.claims[i].source as usize].iter().any(|&m| {
+        let z = &cx.claims[m];
+        m != i
+            && cx.same_role(m, i)
+            && z.subject.degree == Degree::Unsaid
+            && !z.subject.part
+            && !z.subject.past
+            && z.nominal.high().is_none_or(|h| h >= least)
+    })
+}
+
+/// Whether the outlet of figure `i` tells its role of `degree` too.
+pub(super) fn graded_beside(cx: &Context, i: usize, degree: Degree) -> bool {
+    cx.by_source[cx.claims[i].source as usize]
+        .iter()
+        .any(|&m| m != i && cx.same_role(m, i) && cx.claims[m].subject.degree == degree)
 }
 
 #[cfg(test)]
