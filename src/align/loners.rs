@@ -8,7 +8,7 @@
 //! that shares few words with them, can keep the loner out on the group's average likeness.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -97,7 +97,8 @@ pub(super) fn loner_targets(
         let own = verdicts.key(x);
         // Whether the loner's outlet may tell its role more than once (below).
         let repeats = cx.roles[o].0 == Kind::Count || is_age(x, rules);
-        let facts = Facts::of(cx, o);
+        // Read once a loner, and only if one of its groups reaches the role checks.
+        let facts = OnceCell::new();
         let mut fits = |t: usize| {
             let (group, members) = (&groups[&t], &clusters[&t]);
             // The sources of the members of the role that agree with it.
@@ -137,6 +138,7 @@ pub(super) fn loner_targets(
                 if group.told_by(x.source) {
                     return of_role();
                 }
+                let facts = *facts.get_or_init(|| Facts::of(cx, o));
                 let fit = *fit_role.entry((t, facts)).or_insert_with(of_role);
                 debug_assert_eq!(fit, of_role(), "the checks read no more of a loner than its facts");
                 fit
