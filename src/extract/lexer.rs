@@ -116,8 +116,9 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
 }
 
 /// [`tokenize`], with `lower`, the ASCII lower-case copy of `text[from..to]`
-/// (`str::to_ascii_lowercase`), to borrow the lower-case forms of capitalized words from: one copy
-/// of the text rather than an allocation for each such word, about one in seven of news text.
+/// (`str::to_ascii_lowercase`), to borrow the lower-case forms of words in ASCII from: one copy
+/// of the text rather than an allocation for each capitalized word, about one in seven of news
+/// text.
 pub fn tokenize_lowered<'a>(text: &'a str, lower: &'a str, from: usize, to: usize) -> Vec<Token<'a>> {
     tokenize_indexed(text, lower, from, to).tokens
 }
@@ -141,6 +142,10 @@ pub fn tokenize_indexed<'a>(text: &'a str, lower: &'a str, from: usize, to: usiz
     lex(text, Some(lower), from, to)
 }
 
+// Kept out of line: inlined into `extract`, whose many live values it shares registers with, its
+// loop over every token kept its own (the text, its end, the token list) on the stack and loaded
+// them again for each token.
+#[inline(never)]
 fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Lexed<'a> {
     // Cut at `to`, so that a byte read checks one bound, not two.
     let bytes = &text.as_bytes()[..to];
@@ -149,8 +154,9 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Lex
     let mut tokens: Vec<Token> = Vec::with_capacity((to - from) / 4);
     let mut i = from;
     let mut space = true;
+    // The sentence of the next token: one past the last token's once a break is pending. Held as
+    // one number, not the last one's and a flag, so that a token is pushed without adding them.
     let mut sentence = 0u32;
-    let mut pending_break = false;
     // A sentence starts at token 0, then at the token a pending break numbers anew: noted where
     // the break is set (off the words' path), taken back if no token follows. News sentences run
     // past a hundred bytes: room for one per 32 spares growing the list.
@@ -158,11 +164,11 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Lex
     starts.push(0);
     // Digits tokens are fewer still.
     let mut digits = Vec::with_capacity((to - from) / 32);
-    let mut note_break = |pending: &mut bool, tokens: &[Token]| {
+    let mut note_break = |sentence: &mut u32, tokens: &[Token]| {
         // A break before the first token is none: the text's first sentence is number 0.
-        if !*pending && !tokens.is_empty() {
+        if tokens.last().is_some_and(|t| t.sentence == *sentence) {
             starts.push(tokens.len());
-            *pending = true;
+            *sentence += 1;
         }
     };
     while i < to {
@@ -179,17 +185,12 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Lex
         let (kind, end, norm) = match ascii_word(bytes, i, to) {
             Ok((end, capital, next)) => {
                 let norm = match lower {
-                    // From the lower-case copy when the word holds a capital, else from the text:
-                    // a choice of where, not a branch on it.
-                    Some(lower) => {
-                        let (written, at) = if capital { (lower, from) } else { (text, 0) };
-                        Cow::Borrowed(&written[start - at..end - at])
-                    }
+                    // From the lower-case copy, whether or not the word holds a capital: no
+                    // choice of where to make per word.
+                    Some(lower) => Cow::Borrowed(&lower[start - from..end - from]),
                     None if capital => Cow::Owned(text[start..end].to_ascii_lowercase()),
                     None => Cow::Borrowed(&text[start..end]),
                 };
-                sentence += u32::from(pending_break);
-                pending_break = false;
                 tokens.push(Token { kind: TokenKind::Word, start, end, space_before: space, sentence, norm });
                 space = next == b' ';
                 i = end + usize::from(space);
@@ -207,7 +208,7 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Lex
                 let len = c.len_utf8();
                 if c.is_whitespace() {
                     if c == '\n' {
-                        note_break(&mut pending_break, &tokens);
+                        note_break(&mut sentence, &tokens);
                     }
                     space = true;
                     i += len;
@@ -225,14 +226,19 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Lex
                     (TokenKind::Digits, end, Cow::Owned(format!("0{}", digits_norm(&text[start..end]))))
                 } else if c.is_alphabetic() {
                     let end = lex_word(text, i, letters_end, to);
-                    (TokenKind::Word, end, lower_case(&text[start..end]))
+                    let written = &text[start..end];
+                    // "U.S.", "Don't": a word in ASCII is lower-cased in the copy already, which
+                    // spares an allocation for each one written with a capital.
+                    let norm = match lower {
+                        Some(lower) if written.is_ascii() => Cow::Borrowed(&lower[start - from..end - from]),
+                        _ => lower_case(written),
+                    };
+                    (TokenKind::Word, end, norm)
                 } else {
                     (TokenKind::Punct, i + len, Cow::Borrowed(&text[i..i + len]))
                 }
             }
         };
-        sentence += u32::from(pending_break);
-        pending_break = false;
         // A full stop ends a sentence unless it closes an abbreviation or a single initial.
         let ends_sentence = kind == TokenKind::Punct
             && matches!(bytes[start], b'.' | b'!' | b'?')
@@ -240,13 +246,14 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Lex
             && !tokens.last().is_some_and(|t| t.kind == TokenKind::Word && is_abbreviation(&t.norm));
         tokens.push(Token { kind, start, end, space_before: space, sentence, norm });
         if ends_sentence {
-            note_break(&mut pending_break, &tokens);
+            note_break(&mut sentence, &tokens);
         }
         // Most tokens are followed by one space, taken here without another turn of the loop.
         space = bytes.get(end) == Some(&b' ');
         i = end + usize::from(space);
     }
-    if pending_break {
+    // A break after the last token starts no sentence.
+    if tokens.last().is_some_and(|t| t.sentence != sentence) {
         starts.pop();
     }
     starts.push(tokens.len());
