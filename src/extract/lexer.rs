@@ -183,13 +183,12 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Lex
         // pushed here, spared the tests that only other tokens need: those branches, taken as the
         // kinds of tokens follow one another, were mispredicted for one token in three.
         let (kind, end, norm) = match ascii_word(bytes, i, to) {
-            Ok((end, capital, next)) => {
+            Ok((end, next)) => {
                 let norm = match lower {
                     // From the lower-case copy, whether or not the word holds a capital: no
-                    // choice of where to make per word.
+                    // choice of where to make per word, and no capital to look for.
                     Some(lower) => Cow::Borrowed(&lower[start - from..end - from]),
-                    None if capital => Cow::Owned(text[start..end].to_ascii_lowercase()),
-                    None => Cow::Borrowed(&text[start..end]),
+                    None => lower_case(&text[start..end]),
                 };
                 tokens.push(Token { kind: TokenKind::Word, start, end, space_before: space, sentence, norm });
                 space = next == b' ';
@@ -260,23 +259,23 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Lex
     Lexed { tokens, sentence_starts: starts, digits }
 }
 
-/// The end of the word of ASCII letters starting at `start`, whether it holds a capital and the
-/// byte after it (0 at `to`): most words of English news. Else the end of the ASCII letters
+/// The end of the word of ASCII letters starting at `start` and the byte after it (0 at `to`):
+/// most words of English news. Else the end of the ASCII letters
 /// (`start` when there are none): the byte after them may carry the word on (an apostrophe, a
 /// dot, a letter beyond ASCII), which [`lex_word`] decides, starting there.
-fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Result<(usize, bool, u8), usize> {
+fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Result<(usize, u8), usize> {
     // A mark or a digit (one token in five) is told by its first byte, before a chunk is read.
     if !bytes[start].is_ascii_alphabetic() {
         return Err(start);
     }
-    let (end, capital, next) = ascii_letters(bytes, start, to);
+    let (end, next) = ascii_letters(bytes, start, to);
     // A dot carries on only a single letter ("U.S.", "a.m."): after two letters or more it is a
     // full stop or the dot of an abbreviation, a token of its own, as [`lex_word`] would decide.
     // Every sentence's last word stands so, one token in twenty: told here, it is spared
     // `lex_word`'s walk and a second read of its letters for its lower-case form.
     let dot_after_letter = next == b'.' && end - start == 1;
     if next.is_ascii() && next != b'\'' && !dot_after_letter {
-        Ok((end, capital, next))
+        Ok((end, next))
     } else {
         Err(end)
     }
@@ -285,38 +284,27 @@ fn ascii_word(bytes: &[u8], start: usize, to: usize) -> Result<(usize, bool, u8)
 /// The high bit of every byte of a word.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// The end of the run of ASCII letters starting at `start`, whether one of them is a capital, and
-/// the byte after the run (0 at `to`, where no byte is), which the chunk it ends in holds already.
+/// The end of the run of ASCII letters starting at `start` and the byte after the run (0 at `to`,
+/// where no byte is), which the chunk it ends in holds already.
 /// Read eight bytes at a time: a byte at a time, the loop's exit, at a different length for every
 /// word, was mispredicted once a word and made most of the lexer's time.
-fn ascii_letters(bytes: &[u8], start: usize, to: usize) -> (usize, bool, u8) {
+fn ascii_letters(bytes: &[u8], start: usize, to: usize) -> (usize, u8) {
     // Cut at `to` once, so that reading a chunk checks one bound, not two.
     let bytes = &bytes[..to];
     let mut i = start;
-    // The high bit of each byte that is a capital letter.
-    let mut capitals = 0;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let letters = letter_bits(chunk);
         // Bytes in memory order are the word's bytes from the lowest, so the first byte that is
-        // no letter is the lowest clear high bit.
-        let stops = !letters & HIGH_BITS;
+        // no letter is the lowest clear high bit (none in a chunk of letters: a run of eight).
+        let stops = !letter_bits(chunk) & HIGH_BITS;
         let run = (stops.trailing_zeros() / 8) as usize;
-        // The bits below the first stop (all of them when there is none), by arithmetic: a test
-        // for a full chunk, taken at a different length for every word, was a branch and a shift.
-        let in_run = stops.wrapping_sub(1) & !stops;
-        // A capital lacks the 0x20 bit that its lower-case letter has; shifted two places it
-        // stands where each byte's high bit is.
-        capitals |= letters & !(chunk << 2) & in_run;
         i += run;
         if run < 8 {
-            return (i, capitals != 0, (chunk >> (8 * run)) as u8);
+            return (i, (chunk >> (8 * run)) as u8);
         }
     }
-    let tail = bytes[i..to].iter().take_while(|b| b.is_ascii_alphabetic());
-    let mut tail_capital = false;
-    let end = i + tail.inspect(|b| tail_capital |= b.is_ascii_uppercase()).count();
-    (end, capitals != 0 || tail_capital, bytes.get(end).copied().unwrap_or(0))
+    let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    (end, bytes.get(end).copied().unwrap_or(0))
 }
 
 /// The high bit of each byte of `chunk` that is an ASCII letter, by arithmetic on all eight at

@@ -28,7 +28,7 @@ fn letters_read_eight_at_a_time_are_those_read_one_at_a_time() {
         let run = bytes[start..to].iter().take_while(|b| b.is_ascii_alphabetic());
         let letters: Vec<u8> = run.copied().collect();
         let end = start + letters.len();
-        (end, letters.iter().any(u8::is_ascii_uppercase), bytes[..to].get(end).copied().unwrap_or(0))
+        (end, bytes[..to].get(end).copied().unwrap_or(0))
     };
     // Every byte value at every place of a word long enough to cross a chunk, and borders.
     let mut texts: Vec<Vec<u8>> = Vec::new();
@@ -114,7 +114,7 @@ fn a_word_before_a_dot_ends_where_the_slow_reading_ends_it() {
     let text = "He left. Dr. Kim and Mr. Lee, U.S. a.m. I. Go.Now ab.c Xy.Z. end.";
     let bytes = text.as_bytes();
     for (start, _) in text.char_indices().filter(|&(i, _)| i == 0 || !bytes[i - 1].is_ascii_alphabetic()) {
-        if let Ok((end, _, _)) = ascii_word(bytes, start, text.len()) {
+        if let Ok((end, _)) = ascii_word(bytes, start, text.len()) {
             let letters_end = ascii_letters(bytes, start, text.len()).0;
             assert_eq!(end, lex_word(text, start, letters_end, text.len()), "{:?}", &text[start..]);
         }
