@@ -549,8 +549,11 @@ pub(crate) fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
         .map(|t| &*t.norm)
         .peekable();
     while let Some(w) = words.next() {
-        // Most words start with no marker's first byte and are not looked up.
-        let listed = w.as_bytes().first().is_some_and(|&b| rules.future_first_bytes[usize::from(b)]);
+        // Most words share no marker's first byte and length, and are not looked up.
+        let listed = w
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| rules.future_openings[usize::from(b)] & crate::rules::future_opening_bit(w.len()) != 0);
         let pair = |next: &&str| rules.future_pairs.get(w).is_some_and(|s| s.iter().any(|x| x == next));
         let contracted = || contraction(w).is_some_and(|c| rules.future_markers.contains(&c));
         if (listed && rules.future_markers.contains(w)) || contracted() || (listed && words.peek().is_some_and(pair)) {

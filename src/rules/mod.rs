@@ -251,9 +251,11 @@ pub struct Rules {
     pub future_markers: HashSet<String>,
     /// Two-word future markers, by first word ("going" -> ["to"]), so the tense check allocates nothing.
     pub future_pairs: HashMap<String, Vec<String>>,
-    /// The first bytes of the future markers and of the pairs' first words: a word starting with
-    /// none of them is neither, and the tense check does not look it up.
-    pub future_first_bytes: [bool; 256],
+    /// For each first byte, the lengths of the future markers and of the pairs' first words that
+    /// start with it (bit `n` for `n` bytes, [`future_opening_bit`] says which): a word whose first
+    /// byte and length match none is neither, and the tense check, which asks it of every word of
+    /// a date's clause, does not look it up ("said", "was", "the").
+    pub future_openings: [u32; 256],
     /// Vague counts of time units ("couple", "few") to `[low, high]`.
     pub vague_counts: HashMap<String, [f64; 2]>,
     /// Words that make one whole unit of time of a bare unit ("all day", "full year").
@@ -361,6 +363,12 @@ pub struct Tolerance {
     pub absolute: f64,
     /// Share within which a value that rounds to a round number is compatible with it.
     pub rounding: f64,
+}
+
+/// The bit of [`Rules::future_openings`] for a word of `len` bytes; the last bit stands for every
+/// length from 31 on.
+pub fn future_opening_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 impl Rules {

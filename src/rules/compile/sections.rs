@@ -76,7 +76,7 @@ pub(super) fn defaults() -> Rules {
         parts: HashMap::default(),
         future_markers: HashSet::default(),
         future_pairs: HashMap::default(),
-        future_first_bytes: [false; 256],
+        future_openings: [0; 256],
         vague_counts: HashMap::default(),
         whole: HashSet::default(),
         ambiguous_months: HashSet::default(),
@@ -347,8 +347,13 @@ fn dates(rules: &mut Rules, f: &RulesFile, bad: Bad) -> Result<(), Error> {
             }
         }
         for marker in &d.future_markers {
-            if let Some(&b) = marker.to_lowercase().as_bytes().first() {
-                rules.future_first_bytes[usize::from(b)] = true;
+            let marker = marker.to_lowercase();
+            let first_word = marker.split(' ').next().unwrap_or_default();
+            if let Some(&b) = marker.as_bytes().first() {
+                // The whole marker and its first word: a one-word marker is matched whole, a pair
+                // by its first word.
+                rules.future_openings[usize::from(b)] |=
+                    future_opening_bit(marker.len()) | future_opening_bit(first_word.len());
             }
         }
         for (word, &[a, b]) in &d.vague_counts {
