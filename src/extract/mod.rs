@@ -448,10 +448,15 @@ type Tensed = (Option<Resolved>, bool, Option<Resolved>);
 /// back; whether it was read forward; and how it reads back.
 fn resolve_in_tense(m: &DateMatch, tokens: &[Token], rules: &Rules, reference: Option<Date>) -> Tensed {
     // The tense is read (a walk over the clause) only for a date it can move: most read the same
-    // either way ("July 12, 2025", "yesterday").
-    let (back, ahead) = (date::resolve(&m.expr, reference, false), date::resolve(&m.expr, reference, true));
-    let future = back != ahead && is_future(tokens, rules, m.start);
-    (if future { ahead } else { back }, future, back)
+    // either way ("July 12, 2025", "yesterday"), and most of those say so by their kind, without
+    // being resolved forward too.
+    let back = date::resolve(&m.expr, reference, false);
+    debug_assert!(m.expr.by_tense() || date::resolve(&m.expr, reference, true) == back, "{:?}", m.expr);
+    let ahead = || m.expr.by_tense().then(|| date::resolve(&m.expr, reference, true)).filter(|a| *a != back);
+    match ahead().filter(|_| is_future(tokens, rules, m.start)) {
+        Some(ahead) => (ahead, true, back),
+        None => (back, false, back),
+    }
 }
 
 /// What [`time_days`] read of a finding, for its claim.

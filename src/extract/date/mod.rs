@@ -146,6 +146,42 @@ impl DateExpr {
     pub fn is_full(&self) -> bool {
         matches!(self, DateExpr::Full { .. })
     }
+
+    /// False for a date that [`resolve`] reads the same in either tense ("July 12, 2025",
+    /// "yesterday", "last year"): its tense need not be read, nor the date resolved twice. Every
+    /// variant is named, so that a new one is sorted here too.
+    pub fn by_tense(&self) -> bool {
+        use DateExpr as E;
+        match self {
+            // Placed in a year (or month, or week) by the policy for the tense.
+            E::MonthDay { .. } | E::Month { .. } | E::Day { .. } | E::DayOnWeekday { .. } => true,
+            E::PartOfMonth { year, .. } | E::PartOfYear { year, .. } | E::Season { year, .. } => year.is_none(),
+            E::Weekday { direction, .. } => *direction == 0,
+            E::Weekend { offset } => offset.is_none(),
+            E::NthWeek { within, .. } | E::NthWeekday { within, .. } => within.by_tense(),
+            E::WeekOf(day) => day.by_tense(),
+            E::Lasting { from, .. } => from.by_tense(),
+            E::Range { from, to } => from.by_tense() || to.by_tense(),
+            // Written whole, or counted from the reference whatever the tense.
+            E::Full { .. }
+            | E::MonthYear { .. }
+            | E::Year { .. }
+            | E::Years { .. }
+            | E::PartOfYearOffset { .. }
+            | E::DaysFrom { .. }
+            | E::Relative { .. }
+            | E::DayOfMonthOffset { .. }
+            | E::WeekdayOfWeek { .. }
+            | E::Shifted { .. }
+            | E::WorkingDays { .. }
+            | E::MonthOfYear { .. }
+            | E::MonthNear { .. }
+            | E::PartOfRelative { .. }
+            | E::Rest { .. }
+            | E::Counted { .. }
+            | E::DayBeside { .. } => false,
+        }
+    }
 }
 
 /// Reads the date expression starting at token `i`, if one starts there.
