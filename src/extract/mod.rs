@@ -277,13 +277,13 @@ fn mark_days(
 ) {
     let weekday = |t: &Token| {
         // A weekday's name is six to nine bytes long (four more with "’s") and ends in "y", its
-        // possessive in "s": most tokens are turned away by their length, held in the token, or
-        // else by their last byte, before their text is compared.
+        // possessive in "s": most tokens are turned away by their kind, their length, held in the
+        // token, or else by their last byte, before their text is compared.
+        if t.kind != TokenKind::Word {
+            return None;
+        }
         let length = t.norm.len();
-        if t.kind != TokenKind::Word
-            || !(6..=13).contains(&length)
-            || !matches!(t.norm.as_bytes()[length - 1], b'y' | b's')
-        {
+        if !(6..=13).contains(&length) || !matches!(t.norm.as_bytes()[length - 1], b'y' | b's') {
             return None;
         }
         // `strip_suffix`, not `trim_end_matches`: the latter builds a searcher for every token.
@@ -302,6 +302,11 @@ fn mark_days(
     // seven times" dates the autopsy, and the boy is 16 whatever day says so.
     let ages: Vec<&str> = rules.units.iter().filter(|u| u.dimension == "age").map(|u| u.name.as_str()).collect();
     let age = |c: &Claim| c.kind == Kind::Quantity && ages.contains(&c.unit.as_str());
+    // The weekdays named by tokens (token, weekday), each token read once, though the reaches of
+    // a sentence's claims overlap: claims come in text order, so the tokens read are one run,
+    // `read`, and those of each reach are read on from its end.
+    let mut named: Vec<(usize, u8)> = Vec::new();
+    let mut read = 0..0;
     // A time of day without a calendar day ("3.45pm on Tuesday") is dated by its weekday too.
     for (c, cover) in claims.iter_mut().zip(covers) {
         if (c.kind == Kind::Date && unanchored::clock_of(c).is_none()) || age(c) {
@@ -311,12 +316,23 @@ fn mark_days(
         // lie together, as sentence numbers never fall.
         let sentence = by_sentence.span(tokens[cover.start].sentence);
         let near = cover.start.saturating_sub(DAY_REACH).max(sentence.start)..(cover.end + DAY_REACH).min(sentence.end);
-        let near = &tokens[near];
-        let (Some(from), Some(to)) = (near.first().map(|t| t.start), near.last().map(|t| t.end)) else { continue };
+        let reach = &tokens[near.clone()];
+        let (Some(from), Some(to)) = (reach.first().map(|t| t.start), reach.last().map(|t| t.end)) else { continue };
+        // A reach apart from the run (past a gap, or before it) starts a new one.
+        if !(read.start..=read.end).contains(&near.start) {
+            named.truncate(named.partition_point(|&(k, _)| k < near.start));
+            read = near.start..near.start;
+        }
+        for k in read.end..near.end {
+            named.extend(weekday(&tokens[k]).map(|d| (k, d)));
+        }
+        read.end = read.end.max(near.end);
+        let named_near = &named[named.partition_point(|&(k, _)| k < near.start)..];
+        let named_near = named_near.iter().take_while(|&&(k, _)| k < near.end).map(|d| d.1);
         // The dated days lie in text order, as the claims do: those within reach are one run.
         let dated_near = &dated[dated.partition_point(|&(at, _)| at < from)..];
         let dated_near = dated_near.iter().take_while(|&&(at, _)| at < to).map(|d| d.1);
-        let mut days = near.iter().filter_map(weekday).chain(dated_near);
+        let mut days = named_near.chain(dated_near);
         if let Some(first) = days.next() {
             if days.all(|d| d == first) {
                 c.subject.weekday = Some(first);
