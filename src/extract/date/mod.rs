@@ -458,14 +458,15 @@ pub fn may_start_counted(tokens: &[Token], facts: &[Option<&WordFacts>], i: usiz
 /// - a number before a word set apart by a space that is none of those ("killed 12 people", "one
 ///   of them", the commonest number word tried);
 /// - digits before another glued word ("3D", "5mg") or another glued mark ("12,", "(12)");
-/// - digits before a dash and a word that opens no date (`no_date_after_dash`: "12-year-old").
+/// - digits before a dash and a word that opens no date (`no_date_after_dash`: "12-year-old",
+///   "7.6-magnitude").
 ///
 /// Digits must be no year (four digits), which the readers take alone. Digits with a point
-/// ("1.5") are bare only before a spaced word and after no "on" or "in", after which they may be a
-/// month and day ("on 4.22"). A number word must be followed by no word of a number or ordinal, which a year or a
-/// day in words goes on with ("twenty eighteen", "two thousand and eighteen", "twenty first"), as
-/// the text's word `facts` say (without them, a word is no bare number). Debug builds check it
-/// against the readers (`match_date_after`).
+/// ("1.5") are bare only before a spaced word or a dash, and after no "on" or "in", after which
+/// they may be a month and day ("on 4.22"). A number word must be followed by no word of a number
+/// or ordinal, which a year or a day in words goes on with ("twenty eighteen", "two thousand and
+/// eighteen", "twenty first"), as the text's word `facts` say (without them, a word is no bare
+/// number). Debug builds check it against the readers (`match_date_after`).
 fn bare_number(tokens: &[Token], rules: &Rules, facts: Facts, i: usize, length: Option<&Duration>) -> bool {
     let (Some(t), Some(n)) = (tokens.get(i), tokens.get(i + 1)) else {
         return false;
@@ -486,6 +487,9 @@ fn bare_number(tokens: &[Token], rules: &Rules, facts: Facts, i: usize, length: 
         return false;
     }
     let plain_digits = t.kind == TokenKind::Digits && !point;
+    // Digits with a point right after "on" or "in" may be a month and day ("on 4.22"), when
+    // nothing but the clause's end follows.
+    let introduced_point = point && i > 0 && (tokens[i - 1].is("on") || tokens[i - 1].is("in"));
     // A month is a word the starters list for dates: most words after a number are none, as
     // their facts say without the lookup.
     let month_at = |k: usize| {
@@ -495,14 +499,14 @@ fn bare_number(tokens: &[Token], rules: &Rules, facts: Facts, i: usize, length: 
     match n.kind {
         TokenKind::Word if n.space_before => {
             let of_month = n.norm == "of" && month_at(i + 2);
-            n.norm != "century"
-                && !of_month
-                && !period::joins_range(n)
-                && !month_at(i + 1)
-                && !(point && i > 0 && (tokens[i - 1].is("on") || tokens[i - 1].is("in")))
+            n.norm != "century" && !of_month && !period::joins_range(n) && !month_at(i + 1) && !introduced_point
         }
         TokenKind::Word => plain_digits && !matches!(&*n.norm, "st" | "nd" | "rd" | "th" | "s") && !month_at(i + 1),
-        TokenKind::Punct if n.is_dash() => plain_digits && no_date_after_dash(tokens, facts, i + 2),
+        // A point's digits are read only as a day and month (`numeric::dotted`, with a point
+        // after them, and `dotted_month_day`), never before a dash: "7.6-magnitude" is bare.
+        TokenKind::Punct if n.is_dash() => {
+            (plain_digits || (point && !introduced_point)) && no_date_after_dash(tokens, facts, i + 2)
+        }
         TokenKind::Punct => plain_digits && !n.is_punct("/.'’"),
         TokenKind::Digits => false,
     }
