@@ -68,7 +68,7 @@ fn time_unit<'r>(tokens: &[Token], rules: &'r Rules, facts: number::Facts, k: us
         k += 1;
     }
     // The readers below ask a word for one of these two facts before any lookup.
-    if word(tokens, k).is_none() || !facts.may(tokens, k, |f| f.opens_unit_phrase || f.time_unit) {
+    if word(tokens, k).is_none() || !facts.may(tokens, k, |f| f.opens_time_phrase || f.time_unit) {
         return None;
     }
     time_unit_at(tokens, rules, facts, k)
@@ -77,10 +77,11 @@ fn time_unit<'r>(tokens: &[Token], rules: &'r Rules, facts: number::Facts, k: us
 /// [`time_unit`] at token `k`, a word that may start a unit of time.
 fn time_unit_at<'r>(tokens: &[Token], rules: &'r Rules, facts: number::Facts, k: usize) -> Option<(&'r Unit, usize)> {
     let is_time = |u: &&Unit| u.kind == Kind::Duration;
-    // Most words start no unit of two words, as their facts say: build the phrase only where one
+    // Most words start no unit of time in two words, as their facts say (the units after numbers
+    // that do are mostly others: "years old", "square miles"): build the phrase only where one
     // can start.
     let head = word(tokens, k)
-        .filter(|_| facts.may(tokens, k, |f| f.opens_unit_phrase))
+        .filter(|_| facts.may(tokens, k, |f| f.opens_time_phrase))
         .filter(|a| rules.unit_phrase_heads.contains(*a));
     if let (Some(a), Some(b)) = (head, word(tokens, k + 1)) {
         if let Some(u) = rules.unit(&format!("{a} {b}")).filter(is_time) {

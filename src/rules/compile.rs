@@ -208,7 +208,10 @@ fn word_facts(
     // In lower case, as tokens are read: `Rules::unit` finds a lower-case word by a spelling in
     // lower case.
     let spellings = rules.unit_lookup.iter().chain(&rules.unit_lookup_exact);
-    let time = spellings.filter(|&(_, &i)| rules.units[i].kind == Kind::Duration).map(|(w, _)| w.to_lowercase());
+    let time: Vec<String> =
+        spellings.filter(|&(_, &i)| rules.units[i].kind == Kind::Duration).map(|(w, _)| w.to_lowercase()).collect();
+    let time_heads = time.iter().filter_map(|w| w.split_once(' ')).map(|(head, _)| head.to_string());
+    mark(&mut words, time_heads, |f| f.opens_time_phrase = true);
     mark(&mut words, time, |f| f.time_unit = true);
     for (w, canonical) in aliases {
         words.entry(w).or_default().alias = Some(canonical);

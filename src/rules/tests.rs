@@ -60,6 +60,12 @@ fn word_facts_mark_every_word_of_their_tables() {
     for w in ["km", "percent", "people", "million"] {
         assert!(!rules.word(w).is_some_and(|f| f.time_unit), "no unit of time {w:?}");
     }
+    for w in ["business", "working"] {
+        assert!(rules.word(w).is_some_and(|f| f.opens_time_phrase), "unit of time's head {w:?}");
+    }
+    for w in ["years", "square", "miles", "days"] {
+        assert!(!rules.word(w).is_some_and(|f| f.opens_time_phrase), "no unit of time's head {w:?}");
+    }
     for w in ["dollars", "us", "u.s.", "-", "€", "pounds", "new"] {
         assert!(rules.word(w).is_some_and(|f| f.opens_currency_name), "currency name head {w:?}");
     }

@@ -191,6 +191,10 @@ pub struct WordFacts {
     pub number_word: bool,
     /// A unit spelled in two words can start with this word (`Rules::unit_phrase_heads`).
     pub opens_unit_phrase: bool,
+    /// A unit of time spelled in two words can start with this word ("business" of "business
+    /// days"): most heads of two-word units open no unit of time ("years" of "years old"), and a
+    /// length of time does not join and look up the two words after them.
+    pub opens_time_phrase: bool,
     /// A currency name (`Rules::currency_words`, `currency_unit_words`) can start with this token
     /// ("dollars", "us" of "us dollars", "-" of "-euro"): most words after a number start none,
     /// and their facts say so without the name table's lookup.
