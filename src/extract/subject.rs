@@ -427,6 +427,8 @@ impl<'r> Terms<'r> {
     /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
     /// "west of Bandar Abbas", "from Tehran". Read within the figure's own clause and a few words
     /// after it, so a place further off (another clause, another fact) is not taken.
+    // Not inlined: see `Lent::lend`.
+    #[inline(never)]
     fn place(&self, tokens: &[Token], sentence: u32, end: usize) -> Option<claim::Term> {
         let terms = self.sentence_terms(sentence);
         let mut k = end;
@@ -462,6 +464,8 @@ impl<'r> Terms<'r> {
     /// relative clause ("in the city of Thessaloniki, where another 20,000 people marched", "in
     /// Salonika where some 50,000 marched"; only an addition or an article between "where" and the
     /// figure) or a sentence's opening ("In Patras, around 20,000 protesters").
+    // Not inlined: see `Lent::lend`.
+    #[inline(never)]
     fn place_before(&self, tokens: &[Token], rules: &Rules, sentence: u32, start: usize) -> Option<claim::Term> {
         // The name ending at token `end`, unless it names an institution.
         let name = |end: usize| self.sentence_terms(sentence).iter().find(|term| term.end == end && term.name);
@@ -509,6 +513,8 @@ impl Terms<'_> {
     /// on Wednesday"), or names one right after it, possessive or not ("a November 9 press
     /// conference", "Wednesday's statement"). A statement is often made a day or more after the
     /// event it tells of.
+    // Not inlined: see `Lent::lend`.
+    #[inline(never)]
     fn dates_a_statement(&self, tokens: &[Token], start: usize, end: usize, sentence: u32) -> bool {
         // Both words are read in the figure's sentence, which seldom holds either kind.
         if !self.may_hold(sentence, WordLists::STATEMENTS | WordLists::STATEMENT_NOUNS) {
