@@ -323,8 +323,8 @@ fn mark_days(
             named.truncate(named.partition_point(|&(k, _)| k < near.start));
             read = near.start..near.start;
         }
-        for k in read.end..near.end {
-            named.extend(weekday(&tokens[k]).map(|d| (k, d)));
+        for (k, token) in tokens.iter().enumerate().take(near.end).skip(read.end) {
+            named.extend(weekday(token).map(|d| (k, d)));
         }
         read.end = read.end.max(near.end);
         let named_near = &named[named.partition_point(|&(k, _)| k < near.start)..];
