@@ -468,8 +468,8 @@ fn resolve_in_tense(m: &DateMatch, tokens: &[Token], rules: &Rules, reference: O
     // being resolved forward too.
     let back = date::resolve(&m.expr, reference, false);
     debug_assert!(m.expr.by_tense() || date::resolve(&m.expr, reference, true) == back, "{:?}", m.expr);
-    let ahead = || m.expr.by_tense().then(|| date::resolve(&m.expr, reference, true)).filter(|a| *a != back);
-    match ahead().filter(|_| is_future(tokens, rules, m.start)) {
+    let ahead = m.expr.by_tense().then(|| date::resolve(&m.expr, reference, true)).filter(|a| *a != back);
+    match ahead.filter(|_| is_future(tokens, rules, m.start)) {
         Some(ahead) => (ahead, true, back),
         None => (back, false, back),
     }
@@ -571,10 +571,7 @@ pub(crate) fn is_future(tokens: &[Token], rules: &Rules, at: usize) -> bool {
         .peekable();
     while let Some(w) = words.next() {
         // Most words share no marker's first byte and length, and are not looked up.
-        let listed = w
-            .as_bytes()
-            .first()
-            .is_some_and(|&b| rules.future_openings[usize::from(b)] & crate::rules::future_opening_bit(w.len()) != 0);
+        let listed = rules.may_open_future(w);
         let pair = |next: &&str| rules.future_pairs.get(w).is_some_and(|s| s.iter().any(|x| x == next));
         let contracted = || contraction(w).is_some_and(|c| rules.future_markers.contains(&c));
         if (listed && rules.future_markers.contains(w)) || contracted() || (listed && words.peek().is_some_and(pair)) {

@@ -251,8 +251,8 @@ pub struct Rules {
     pub future_markers: HashSet<String>,
     /// Two-word future markers, by first word ("going" -> ["to"]), so the tense check allocates nothing.
     pub future_pairs: HashMap<String, Vec<String>>,
-    /// For each first byte, the lengths of the future markers and of the pairs' first words that
-    /// start with it (bit `n` for `n` bytes, [`future_opening_bit`] says which): a word whose first
+    /// For each first byte, the lengths of the one-word future markers and of the pairs' first words that
+    /// start with it (bit `n` for `n` bytes; [`Rules::may_open_future`] reads it): a word whose first
     /// byte and length match none is neither, and the tense check, which asks it of every word of
     /// a date's clause, does not look it up ("said", "was", "the").
     pub future_openings: [u32; 256],
@@ -367,11 +367,19 @@ pub struct Tolerance {
 
 /// The bit of [`Rules::future_openings`] for a word of `len` bytes; the last bit stands for every
 /// length from 31 on.
-pub fn future_opening_bit(len: usize) -> u32 {
+fn future_opening_bit(len: usize) -> u32 {
     1 << len.min(31)
 }
 
 impl Rules {
+    /// False for a word that is no future marker and opens no two-word one, as its first byte
+    /// and length say ([`Rules::future_openings`]), before either table is looked up; true for a
+    /// word that may be either.
+    pub fn may_open_future(&self, word: &str) -> bool {
+        let bits = word.as_bytes().first().map_or(0, |&b| self.future_openings[usize::from(b)]);
+        bits & future_opening_bit(word.len()) != 0
+    }
+
     /// Largest ratio between two outlets' only figures of one role of `kind` to be one fact:
     /// `max_sole_measure_ratio` for measures, `max_sole_ratio` for counts and the rest.
     pub fn sole_ratio(&self, kind: Kind) -> f64 {

@@ -200,3 +200,15 @@ fn a_gun_verb_must_be_an_alias_word() {
     let text = format!("{alias}[subject]\ngun_verbs = [\"fired\"]\n");
     assert!(Rules::from_texts(vec![("x".into(), "x".into(), text)]).is_ok());
 }
+
+#[test]
+fn future_openings_let_through_every_marker_and_pair_head() {
+    let rules = Rules::embedded().expect("embedded rules");
+    for w in ["will", "shall", "going", "expected", "scheduled", "next", "please"] {
+        assert!(rules.may_open_future(w), "{w:?}");
+    }
+    // Same first byte as a marker, another length; and a pair whole, never one token.
+    for w in ["would", "said", "the", "going to", ""] {
+        assert!(!rules.may_open_future(w), "{w:?}");
+    }
+}

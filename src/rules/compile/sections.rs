@@ -340,21 +340,18 @@ fn dates(rules: &mut Rules, f: &RulesFile, bad: Bad) -> Result<(), Error> {
             }
             rules.parts.insert(word.to_lowercase(), [a, b]);
         }
-        rules.future_markers.extend(d.future_markers.iter().map(|w| w.to_lowercase()));
-        for marker in &d.future_markers {
-            if let Some((first, second)) = marker.to_lowercase().split_once(' ') {
-                rules.future_pairs.entry(first.to_string()).or_default().push(second.to_string());
-            }
-        }
         for marker in &d.future_markers {
             let marker = marker.to_lowercase();
+            // A word (a token, never two) is matched against a one-word marker whole and against a
+            // pair by its first word: either way, by the marker's first word.
             let first_word = marker.split(' ').next().unwrap_or_default();
-            if let Some(&b) = marker.as_bytes().first() {
-                // The whole marker and its first word: a one-word marker is matched whole, a pair
-                // by its first word.
-                rules.future_openings[usize::from(b)] |=
-                    future_opening_bit(marker.len()) | future_opening_bit(first_word.len());
+            if let Some(&b) = first_word.as_bytes().first() {
+                rules.future_openings[usize::from(b)] |= future_opening_bit(first_word.len());
             }
+            if let Some((first, second)) = marker.split_once(' ') {
+                rules.future_pairs.entry(first.to_string()).or_default().push(second.to_string());
+            }
+            rules.future_markers.insert(marker);
         }
         for (word, &[a, b]) in &d.vague_counts {
             if !(a > 0.0 && a <= b && b.is_finite()) {
