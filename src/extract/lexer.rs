@@ -115,12 +115,38 @@ pub fn tokenize(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     lex(text, None, from, to).tokens
 }
 
-/// [`tokenize`], with `lower`, the ASCII lower-case copy of `text[from..to]`
-/// (`str::to_ascii_lowercase`), to borrow the lower-case forms of words in ASCII from: one copy
-/// of the text rather than an allocation for each capitalized word, about one in seven of news
-/// text.
-pub fn tokenize_lowered<'a>(text: &'a str, lower: &'a str, from: usize, to: usize) -> Vec<Token<'a>> {
-    tokenize_indexed(text, lower, from, to).tokens
+/// The ASCII lower-case copy of the stretch `from..to` of a text (`str::to_ascii_lowercase`), which
+/// the lexer borrows the lower-case forms of words in ASCII from: one copy of the text rather than
+/// an allocation for each capitalized word, about one in seven of news text. Made only here, from
+/// the text itself, so that a word of ASCII letters of the text is known to stand at the same place
+/// in the copy, in ASCII there too.
+pub struct Lowered<'a> {
+    text: &'a str,
+    from: usize,
+    lower: String,
+}
+
+impl<'a> Lowered<'a> {
+    /// The lower-case copy of `text[from..to]`.
+    pub fn new(text: &'a str, from: usize, to: usize) -> Lowered<'a> {
+        Lowered { text, from, lower: text[from..to].to_ascii_lowercase() }
+    }
+
+    /// The copy.
+    pub fn as_str(&self) -> &str {
+        &self.lower
+    }
+
+    /// Where in the text the copy starts.
+    pub fn from(&self) -> usize {
+        self.from
+    }
+}
+
+/// [`tokenize`] of the stretch of text `lowered` copies, the lower-case forms of words in ASCII
+/// borrowed from the copy.
+pub fn tokenize_lowered<'a>(lowered: &'a Lowered<'a>) -> Vec<Token<'a>> {
+    tokenize_indexed(lowered).tokens
 }
 
 /// A text's tokens, and where its sentences and digits tokens are among them, noted as the tokens
@@ -137,11 +163,13 @@ pub struct Lexed<'a> {
 }
 
 /// [`tokenize_lowered`], with where its sentences and digits tokens are.
-pub fn tokenize_indexed<'a>(text: &'a str, lower: &'a str, from: usize, to: usize) -> Lexed<'a> {
-    debug_assert_eq!(lower.len(), to - from);
-    lex(text, Some(lower), from, to)
+pub fn tokenize_indexed<'a>(lowered: &'a Lowered<'a>) -> Lexed<'a> {
+    let Lowered { text, from, lower } = lowered;
+    lex(text, Some(lower), *from, from + lower.len())
 }
 
+/// The tokens of `text[from..to]`, with `lower`, when given, the ASCII lower-case copy of that
+/// stretch (a [`Lowered`]'s: the unchecked reads of it below rely on it).
 // Kept out of line: inlined into `extract`, whose many live values it shares registers with, its
 // loop over every token kept its own (the text, its end, the token list) on the stack and loaded
 // them again for each token.
@@ -186,8 +214,18 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Lex
             Ok((end, next)) => {
                 let norm = match lower {
                     // From the lower-case copy, whether or not the word holds a capital: no
-                    // choice of where to make per word, and no capital to look for.
-                    Some(lower) => Cow::Borrowed(&lower[start - from..end - from]),
+                    // choice of where to make per word, and no capital to look for. Not sliced
+                    // with the checks of where characters start: those were a sixth of the
+                    // lexer's instructions, for words that are ASCII by the test just made.
+                    Some(lower) => {
+                        let (a, b) = (start - from, end - from);
+                        debug_assert!(b <= lower.len() && lower.is_char_boundary(a) && lower.is_char_boundary(b));
+                        // SAFETY: `lower` is the ASCII lower-case copy of `text[from..to]` (see
+                        // `Lowered`, the only source of it), and `text[start..end]`, inside that
+                        // stretch, is ASCII letters (`ascii_word`), so the copy's bytes `a..b`
+                        // are ASCII letters too: in bounds, and each a whole character.
+                        Cow::Borrowed(unsafe { lower.get_unchecked(a..b) })
+                    }
                     None => lower_case(&text[start..end]),
                 };
                 tokens.push(Token { kind: TokenKind::Word, start, end, space_before: space, sentence, norm });

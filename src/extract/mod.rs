@@ -64,12 +64,12 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     // A claim holds its source's number in four bytes: no corpus holds four billion sources.
     let index = index as u32;
     let text = &*source.text;
-    let lower = source.body_text().to_ascii_lowercase();
-    let lexer::Lexed { tokens, sentence_starts, digits } =
-        lexer::tokenize_indexed(text, &lower, source.body.start(), source.body.end());
-    let masked = mask::masked_tokens(&tokens, &digits, text, &lower, source.body, rules);
+    let lowered = lexer::Lowered::new(text, source.body.start(), source.body.end());
+    let lexer::Lexed { tokens, sentence_starts, digits } = lexer::tokenize_indexed(&lowered);
+    let lower = lowered.as_str();
+    let masked = mask::masked_tokens(&tokens, &digits, text, lower, source.body, rules);
 
-    let (starting, facts) = starters::of_tokens_lowered(&tokens, &lower, source.body.start(), rules);
+    let (starting, facts) = starters::of_tokens_lowered(&tokens, lower, lowered.from(), rules);
     let mut starting = starting.into_iter();
 
     let mut found: Vec<Found2> = Vec::new();

@@ -32,7 +32,7 @@ impl SentenceIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexer::{sentence_span, tokenize_indexed};
+    use super::super::lexer::{sentence_span, tokenize_indexed, Lowered};
     use super::*;
 
     #[test]
@@ -41,8 +41,8 @@ mod tests {
             ["", "\n", "One.", "One.\n\n", "\n\nOne. Two", "Two words. Then three more!\n\nA line\nand another. End"];
         for text in texts.into_iter().chain(["\n\n. . x", "Dr. Kim left. \u{201c}Yes.\u{201d} Then 12. More\n"]) {
             for from in [0, text.len().min(1)] {
-                let lower = text[from..].to_ascii_lowercase();
-                let lexed = tokenize_indexed(text, &lower, from, text.len());
+                let lower = Lowered::new(text, from, text.len());
+                let lexed = tokenize_indexed(&lower);
                 let (tokens, index) = (lexed.tokens, SentenceIndex::from_starts(lexed.sentence_starts));
                 let last = tokens.last().map_or(0, |t| t.sentence + 3);
                 for s in 0..last.max(3) {

@@ -178,7 +178,7 @@ pub fn of_tokens<'r>(tokens: &[Token], rules: &'r Rules) -> (Vec<(usize, Starts)
 }
 
 /// [`of_tokens`], with `lower`, the ASCII lower-case copy of the text from byte `from`
-/// (`lexer::tokenize_lowered`'s), from which a short token's table key is read.
+/// (`lexer::Lowered`), from which a short token's table key is read.
 pub fn of_tokens_lowered<'r>(
     tokens: &[Token],
     lower: &str,
@@ -242,8 +242,9 @@ mod tests {
         let text = "Head\nThe U.S. Army's 2,500 SOLDIERS met Élodie in São Paulo, about 3 km away. “Kim” left; \
             a kilometre-long queue of 1,200 people waited for about an hour on Sept. 5 — or more";
         for from in [0, 5] {
-            let lower = text[from..].to_ascii_lowercase();
-            let tokens = lexer::tokenize_lowered(text, &lower, from, text.len());
+            let copy = lexer::Lowered::new(text, from, text.len());
+            let tokens = lexer::tokenize_lowered(&copy);
+            let lower = copy.as_str();
             let words = || tokens.iter().filter(|t| t.kind != TokenKind::Digits);
             let keyed = words().filter(|t| key_at(t, lower.as_bytes(), from).is_some()).count();
             assert!(keyed > tokens.len() / 2, "most tokens are read by key: {keyed} of {}", tokens.len());
@@ -251,7 +252,7 @@ mod tests {
                 let key = key_at(t, lower.as_bytes(), from);
                 assert!(key.is_none() || key == short_key(&t.norm), "{:?}", t.norm);
             }
-            let (plain, lowered) = (of_tokens(&tokens, &rules), of_tokens_lowered(&tokens, &lower, from, &rules));
+            let (plain, lowered) = (of_tokens(&tokens, &rules), of_tokens_lowered(&tokens, lower, from, &rules));
             assert_eq!(plain.0, lowered.0);
             let same =
                 plain.1.iter().zip(&lowered.1).all(|(a, b)| a.map(|a| a as *const _) == b.map(|b| b as *const _));

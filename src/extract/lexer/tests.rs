@@ -11,7 +11,7 @@ fn digit_tokens_are_the_digits_tokens_in_order() {
     assert_eq!(norms, all);
     assert!(norms.contains(&"2024") && norms.contains(&"1.5") && norms.contains(&"0.08"), "{norms:?}");
     // As the lexer notes them.
-    assert_eq!(tokenize_indexed(text, &text.to_ascii_lowercase(), 0, text.len()).digits, digit_tokens(&tokens));
+    assert_eq!(tokenize_indexed(&Lowered::new(text, 0, text.len())).digits, digit_tokens(&tokens));
 }
 
 #[test]
@@ -92,8 +92,8 @@ fn sentences_break_at_stops_and_lines() {
 fn a_lowered_copy_gives_the_same_tokens() {
     let text = "Headline\nThe U.S. Army's 2,500 SOLDIERS met Élodie in São Paulo. “Kim” left";
     for from in [0, 9] {
-        let lower = text[from..].to_ascii_lowercase();
-        let (alone, lowered) = (tokenize(text, from, text.len()), tokenize_lowered(text, &lower, from, text.len()));
+        let lower = Lowered::new(text, from, text.len());
+        let (alone, lowered) = (tokenize(text, from, text.len()), tokenize_lowered(&lower));
         let view = |t: &Token| (t.kind, t.start, t.end, t.space_before, t.sentence, t.norm.to_string());
         assert_eq!(alone.iter().map(view).collect::<Vec<_>>(), lowered.iter().map(view).collect::<Vec<_>>());
     }

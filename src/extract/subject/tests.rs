@@ -136,8 +136,8 @@ fn alphabetical_keeps_each_term_once_at_its_heaviest_where_keys_tie() {
 #[test]
 fn sentence_starts_are_the_lexers() {
     for text in ["", "One.", "One. Two.\n\nThree", "Dr. Kim left. \u{201c}Yes.\u{201d} Then 12. More\n"] {
-        let lower = text.to_ascii_lowercase();
-        let lexed = crate::extract::lexer::tokenize_indexed(text, &lower, 0, text.len());
+        let lower = crate::extract::lexer::Lowered::new(text, 0, text.len());
+        let lexed = crate::extract::lexer::tokenize_indexed(&lower);
         assert_eq!(sentence_starts(&lexed.tokens), lexed.sentence_starts, "{text:?}");
     }
 }
