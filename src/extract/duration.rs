@@ -217,12 +217,13 @@ pub fn read_at(tokens: &[Token], text: &str, rules: &Rules, at: &number::At) -> 
         }
         // Later parts are counted ("1 hour and 30 minutes") in a unit not used yet: "three days a
         // week" is a rate, not ten days.
+        // A part that is not counted is not read: it would end the length of time anyway.
         let next = at.beside(k);
         let counted = tokens.get(k).is_some_and(|t| t.sentence == tokens[i].sentence)
             && !matches!(word(tokens, k), Some("a" | "an" | "another" | "half"))
             && next.read(tokens, text, rules).is_some();
-        match part(tokens, text, rules, &next) {
-            Some(p) if counted && parts.iter().all(|q| q.unit.name != p.unit.name) => parts.push(p),
+        match counted.then(|| part(tokens, text, rules, &next)).flatten() {
+            Some(p) if parts.iter().all(|q| q.unit.name != p.unit.name) => parts.push(p),
             _ => break,
         }
     }
