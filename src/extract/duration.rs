@@ -208,10 +208,11 @@ pub fn read(tokens: &[Token], text: &str, rules: &Rules, i: usize) -> Option<Dur
 pub fn read_at(tokens: &[Token], text: &str, rules: &Rules, at: &number::At) -> Option<Duration> {
     let i = at.index();
     let first = part(tokens, text, rules, at)?;
-    let mut parts = vec![first];
+    // Most lengths of time have one part: the others are kept apart, so that those need no
+    // allocation.
+    let mut more: Vec<Part> = Vec::new();
     loop {
-        let end = parts.last().map_or(i, |p| p.end);
-        let mut k = end;
+        let mut k = more.last().unwrap_or(&first).end;
         if tokens.get(k).is_some_and(|t| t.is_punct(",")) || word(tokens, k) == Some("and") {
             k += 1;
         }
@@ -223,25 +224,25 @@ pub fn read_at(tokens: &[Token], text: &str, rules: &Rules, at: &number::At) -> 
             && !matches!(word(tokens, k), Some("a" | "an" | "another" | "half"))
             && next.read(tokens, text, rules).is_some();
         match counted.then(|| part(tokens, text, rules, &next)).flatten() {
-            Some(p) if parts.iter().all(|q| q.unit.name != p.unit.name) => parts.push(p),
+            Some(p) if std::iter::once(&first).chain(&more).all(|q| q.unit.name != p.unit.name) => more.push(p),
             _ => break,
         }
     }
-    let special = parts.len() > 1 || parts[0].special;
+    let special = !more.is_empty() || first.special;
     let (mut low, mut high) = (0.0, 0.0);
     let mut calendar = Some(Calendar::default());
-    for p in &parts {
+    for p in std::iter::once(&first).chain(&more) {
         low += p.low * p.unit.factor;
         high += p.high * p.unit.factor;
         calendar = calendar.and_then(|c| add_part(c, p));
     }
     Some(Duration {
         start: i,
-        end: parts.last().map_or(i + 1, |p| p.end),
+        end: more.last().unwrap_or(&first).end,
         low,
         high,
         calendar,
-        unit: parts[0].unit.name.clone(),
+        unit: first.unit.name.clone(),
         special,
     })
 }
