@@ -76,13 +76,14 @@ pub(super) fn read_words(tokens: &[Token], rules: &Rules, facts: Facts, i: usize
     // "twenty-first", "the thirty third", "one hundred and fifth": the round part of an ordinal is
     // no count.
     // The value is weighed first: most numbers in words are under twenty, and their next word
-    // is then not looked up.
-    let round = n.value >= 20.0 && n.value % 10.0 == 0.0;
+    // is then not looked up. Whether it is round is asked last: a float remainder is a library
+    // call, which the compiler made for every number read when it was asked before the lookup.
     let ordinal_next = || {
         let joint = usize::from(tokens.get(n.end).is_some_and(|t| t.is_dash() || t.is("and")));
         tokens.get(n.end + joint).is_some_and(|t| rules.ordinals.get(&*t.norm).is_some_and(|&o| o < 20.0))
     };
-    (!(round && ordinal_next())).then_some(n)
+    let round_ordinal = n.value >= 20.0 && ordinal_next() && n.value % 10.0 == 0.0;
+    (!round_ordinal).then_some(n)
 }
 
 /// "a single shell": one of the noun after it, read at the article `i`. Not "not a single shell"
