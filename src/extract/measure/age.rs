@@ -24,8 +24,10 @@ pub(super) fn age_at_death<'r>(
     let before = |n: usize| start.checked_sub(n).and_then(|j| tokens.get(j));
     let is = |n: usize, word: &str| before(n).is_some_and(|t| t.is(word));
     // Asked of nearly every count: the value, which most counts fail ("11,000"), is weighed before
-    // the words around it are read.
-    let plausible = |n: &Number| n.suffix.is_none() && n.value.fract() == 0.0 && (1.0..=130.0).contains(&n.value);
+    // the words around it are read. An age in range is whole when a byte holds it exactly: that
+    // needs no call, as `f64::fract` does.
+    let whole = |v: f64| f64::from(v as u8) == v;
+    let plausible = |n: &Number| n.suffix.is_none() && (1.0..=130.0).contains(&n.value) && whole(n.value);
     if !single.is_some_and(plausible) {
         return None;
     }
