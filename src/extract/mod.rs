@@ -110,8 +110,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         let at = number::At::in_text(i, &facts, &last_read);
         debug_assert!(can.has(Starts::DURATION) || duration::read(&tokens, text, rules, i).is_none());
         let length = can.has(Starts::DURATION).then(|| duration::read_at(&tokens, text, rules, &at)).flatten();
-        // "a", "another", "several" open one only as a length of time ("a week ago") or "a day
-        // before".
+        // "a", "another", "several" open one only as a length of time ("a week ago") or "a day before".
         let can_date = can_date && date::may_start_counted(&tokens, &facts, i, length.as_ref());
         debug_assert!(can_date || !can.has(Starts::DATE) || date::match_date(&tokens, text, rules, i).is_none());
         if let Some(m) = can_date.then(|| date::match_date_after(&tokens, text, rules, &at, length.as_ref())).flatten()
@@ -131,7 +130,9 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
                 continue;
             }
         }
-        match can.has(Starts::MEASURE).then(|| measure::match_measure_at(&tokens, text, rules, &at)).flatten() {
+        let measure =
+            if can.has(Starts::MEASURE) { measure::match_measure_at(&tokens, text, rules, &at) } else { None };
+        match measure {
             Some(Found::Claim(m)) if !masked[m.start.min(i)..m.end].iter().any(|&b| b) => {
                 i = m.end.max(i + 1);
                 found.push(Found2::Measure(m));
@@ -200,8 +201,7 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         }
     }
     let unreadable = unreadable::find(&tokens, &digits, text, rules);
-    // A pile keeps every source's claims; a list doubled past its length would hold up to as
-    // much again, unused.
+    // A pile keeps every source's claims; a list doubled past its length would hold up to as much again, unused.
     claims.shrink_to_fit();
     Extraction { claims, date, date_from, truncated, unreadable }
 }
