@@ -229,10 +229,11 @@ pub(crate) fn short_key(word: &str) -> Option<u64> {
     let (b, len) = (word.as_bytes(), word.len());
     let bytes = match len {
         0 => 0,
-        1 => u64::from(b[0]),
-        2..=3 => {
-            u64::from(u16::from_le_bytes([b[0], b[1]]))
-                | u64::from(u16::from_le_bytes([b[len - 2], b[len - 1]])) << (8 * (len - 2))
+        // The first, middle and last bytes, which overlap where the word is shorter than three:
+        // one arm for the three lengths, where one for a single byte cost a branch more.
+        1..=3 => {
+            let (mid, last) = (len / 2, len - 1);
+            u64::from(b[0]) | u64::from(b[mid]) << (8 * mid) | u64::from(b[last]) << (8 * last)
         }
         4..=SHORT => {
             let half = |at: usize| u64::from(u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]));
