@@ -222,8 +222,9 @@ fn medium_key(word: &str) -> Option<[u64; 2]> {
 pub(crate) const SHORT: usize = 7;
 
 /// The number of a word of at most [`SHORT`] bytes: its bytes, the first lowest, under its length.
-/// No two such words share one. The bytes are read as two overlapping halves, as a hash of a short
-/// string reads them, not one at a time.
+/// No two such words share one. The bytes of a word of four or more are read as two overlapping
+/// halves, as a hash of a short string reads them, not one at a time; of a shorter one, as its
+/// first, middle and last bytes, which overlap too.
 #[inline]
 pub(crate) fn short_key(word: &str) -> Option<u64> {
     let (b, len) = (word.as_bytes(), word.len());
