@@ -219,7 +219,7 @@ fn lex<'a>(text: &'a str, lower: Option<&'a str>, from: usize, to: usize) -> Lex
                     // lexer's instructions, for words that are ASCII by the test just made.
                     Some(lower) => {
                         let (a, b) = (start - from, end - from);
-                        debug_assert!(b <= lower.len() && lower.is_char_boundary(a) && lower.is_char_boundary(b));
+                        debug_assert!(lower.get(a..b).is_some(), "{a}..{b} is no slice of the copy");
                         // SAFETY: `lower` is the ASCII lower-case copy of `text[from..to]` (see
                         // `Lowered`, the only source of it), and `text[start..end]`, inside that
                         // stretch, is ASCII letters (`ascii_word`), so the copy's bytes `a..b`

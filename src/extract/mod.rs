@@ -66,10 +66,9 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
     let text = &*source.text;
     let lowered = lexer::Lowered::new(text, source.body.start(), source.body.end());
     let lexer::Lexed { tokens, sentence_starts, digits } = lexer::tokenize_indexed(&lowered);
-    let lower = lowered.as_str();
-    let masked = mask::masked_tokens(&tokens, &digits, text, lower, source.body, rules);
+    let masked = mask::masked_tokens(&tokens, &digits, text, lowered.as_str(), source.body, rules);
 
-    let (starting, facts) = starters::of_tokens_lowered(&tokens, lower, lowered.from(), rules);
+    let (starting, facts) = starters::of_tokens_lowered(&tokens, lowered.as_str(), lowered.from(), rules);
     let mut starting = starting.into_iter();
 
     let mut found: Vec<Found2> = Vec::new();
@@ -110,7 +109,8 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         let at = number::At::in_text(i, &facts, &last_read);
         debug_assert!(can.has(Starts::DURATION) || duration::read(&tokens, text, rules, i).is_none());
         let length = can.has(Starts::DURATION).then(|| duration::read_at(&tokens, text, rules, &at)).flatten();
-        // "a", "another", "several" open one only as a length of time ("a week ago") or "a day before".
+        // "a", "another", "several" open one only as a length of time ("a week ago") or "a day
+        // before".
         let can_date = can_date && date::may_start_counted(&tokens, &facts, i, length.as_ref());
         debug_assert!(can_date || !can.has(Starts::DATE) || date::match_date(&tokens, text, rules, i).is_none());
         if let Some(m) = can_date.then(|| date::match_date_after(&tokens, text, rules, &at, length.as_ref())).flatten()
@@ -201,7 +201,8 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         }
     }
     let unreadable = unreadable::find(&tokens, &digits, text, rules);
-    // A pile keeps every source's claims; a list doubled past its length would hold up to as much again, unused.
+    // A pile keeps every source's claims; a list doubled past its length would hold up to as
+    // much again, unused.
     claims.shrink_to_fit();
     Extraction { claims, date, date_from, truncated, unreadable }
 }
