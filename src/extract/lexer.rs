@@ -40,12 +40,17 @@ impl Token<'_> {
     }
 
     /// True for a punctuation token that is one of `marks`.
+    // Always inlined, so that `marks`, written out at every call, is a constant there and its
+    // ASCII marks fold into one set of bits (`ascii_marks`): a look-up among a dash's five marks,
+    // one byte at a time, cost 2.8M instructions in 1 MiB extracted three times.
+    #[inline(always)]
     pub fn is_punct(&self, marks: &str) -> bool {
-        // Asked of almost every token, so an ASCII mark (most are) is looked for as one byte, not
+        // Asked of almost every token, so an ASCII mark (most are) is looked for as one bit, not
         // by a substring search; no byte of a wider mark's encoding is ASCII, so none can match it.
         self.kind == TokenKind::Punct
             && match self.norm.as_bytes() {
-                [b] => marks.as_bytes().contains(b),
+                // One byte of a `str` is ASCII, below 128.
+                &[b] => ascii_marks(marks) >> (b & 0x7f) & 1 == 1,
                 _ => marks.contains(&*self.norm),
             }
     }
@@ -88,6 +93,20 @@ impl Token<'_> {
     fn starts_upper_case(&self, text: &str) -> bool {
         text[self.start..self.end].chars().next().is_some_and(char::is_uppercase)
     }
+}
+
+/// The ASCII marks among `marks`, each as the bit of its byte.
+#[inline(always)]
+const fn ascii_marks(marks: &str) -> u128 {
+    let bytes = marks.as_bytes();
+    let (mut bits, mut i) = (0u128, 0);
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
+            bits |= 1 << bytes[i];
+        }
+        i += 1;
+    }
+    bits
 }
 
 /// The lower-case word at token `k`, if that token is a word.
