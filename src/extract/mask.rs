@@ -122,15 +122,18 @@ fn prefixed_matches(
 }
 
 /// The runs of `reach`'s bytes in `text` around the digits of the spans `digits` (in order) that
-/// are long enough for a match, in order.
+/// are long enough for a match, in order, each once.
 fn digit_runs(text: &str, digits: &[Range<usize>], reach: &Reach) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let held = |i: usize| reach.bytes.0[usize::from(bytes[i])];
     let mut runs = Vec::new();
+    // The end of the last run found: no byte before it starts another.
     let mut seen = 0;
     for span in digits {
-        for i in span.start.max(seen)..span.end {
+        let mut i = span.start.max(seen);
+        while i < span.end {
             if !bytes[i].is_ascii_digit() {
+                i += 1;
                 continue;
             }
             let (mut from, mut to) = (i, i + 1);
@@ -144,6 +147,10 @@ fn digit_runs(text: &str, digits: &[Range<usize>], reach: &Reach) -> Vec<Range<u
             if to - from >= reach.min_len {
                 runs.push(from..to);
             }
+            // Every digit up to the run's end is in this run (digits are among its bytes), which
+            // reading from each again found once more: a number of n digits cost n runs of up to
+            // n bytes, and one of 100,000 digits most of a minute.
+            i = to;
         }
     }
     runs
@@ -182,6 +189,26 @@ mod tests {
             let masked = masked_tokens(&tokens, &lexer::digit_tokens(&tokens), &text, &lower, body, &rules);
             assert_eq!(masked, whole, "{text}");
         }
+    }
+
+    #[test]
+    fn each_run_around_digits_is_found_once() {
+        // A run found again from each of its digits made a long number cost the square of its
+        // length (a number of 100,000 digits took most of a minute).
+        let rules = Rules::embedded().unwrap();
+        let text = format!("Call 555-123-4567 or v2.14.1, not {} now.", "9".repeat(5_000));
+        let tokens = lexer::tokenize(&text, 0, text.len());
+        let digits: Vec<Range<usize>> =
+            lexer::digit_tokens(&tokens).into_iter().map(|k| tokens[k].start..tokens[k].end).collect();
+        let mut searched = 0;
+        for (_, _, place) in &rules.ignore {
+            let Where::NearDigits(reach) = place else { continue };
+            let runs = digit_runs(&text, &digits, reach);
+            assert!(runs.windows(2).all(|pair| pair[0].end <= pair[1].start), "{runs:?}");
+            assert!(runs.iter().any(|run| run.len() >= 5_000), "{runs:?}");
+            searched += 1;
+        }
+        assert!(searched > 0, "no pattern is searched around digits");
     }
 
     /// The matches of each of `patterns` (a regex and its lower-case prefixes) found at their
