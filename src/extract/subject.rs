@@ -15,6 +15,7 @@ use scratch::Scratch;
 mod alphabet;
 mod heaviest;
 mod neighbours;
+mod place;
 mod scratch;
 mod words;
 pub(super) use words::alias_phrase;
@@ -203,6 +204,8 @@ impl<'r> Terms<'r> {
             by_sentence[sentence as usize] = (from, terms.len());
         }
         known.learn(|k, text| terms[k].text = text);
+        // In text order, none overlapping: a sentence's names are found by halving (`place`).
+        debug_assert!(terms.windows(2).all(|pair| pair[0].end <= pair[1].start), "terms out of order");
         // A number's token has no facts looked up: it is in a list only if a list word is digits.
         if rules.lists_hold_digits {
             for (t, facts) in tokens.iter().zip(&mut facts).filter(|(t, _)| t.kind == TokenKind::Digits) {
@@ -426,83 +429,6 @@ impl<'r> Terms<'r> {
         }
     }
 
-    /// The name a preposition attaches to the figure ending at token `end`: "killed in Aceh",
-    /// "west of Bandar Abbas", "from Tehran". Read within the figure's own clause and a few words
-    /// after it, so a place further off (another clause, another fact) is not taken.
-    // Not inlined: see `Lent::lend`.
-    #[inline(never)]
-    fn place(&self, tokens: &[Token], sentence: u32, end: usize) -> Option<claim::Term> {
-        let terms = self.sentence_terms(sentence);
-        let mut k = end;
-        let mut words = 0;
-        while let Some(t) = tokens.get(k) {
-            // A conversion in brackets shares the place: "1,150 kilometers (700 miles) southeast of
-            // Tehran", so brackets do not end the reading; clause marks do.
-            if t.sentence != sentence || t.is_punct(",;:—–") || words > PLACE_REACH {
-                return None;
-            }
-            if t.kind == TokenKind::Word {
-                words += 1;
-                if is_place_preposition(&t.norm) {
-                    // The name right after the preposition (an article may stand between).
-                    let mut j = k + 1;
-                    while tokens.get(j).is_some_and(|n| matches!(&*n.norm, "the" | "a")) {
-                        j += 1;
-                    }
-                    if let Some(term) = terms.iter().find(|term| term.start == j && term.name) {
-                        if !self.names_institution(tokens, term.end, sentence) {
-                            return Some(term.text);
-                        }
-                    }
-                    // "south-west of the port of Bandar Abbas": read on to the next preposition.
-                }
-            }
-            k += 1;
-        }
-        None
-    }
-
-    /// The name a clause of place before the figure starting at token `start` ties it to: a
-    /// relative clause ("in the city of Thessaloniki, where another 20,000 people marched", "in
-    /// Salonika where some 50,000 marched"; only an addition or an article between "where" and the
-    /// figure) or a sentence's opening ("In Patras, around 20,000 protesters").
-    // Not inlined: see `Lent::lend`.
-    #[inline(never)]
-    fn place_before(&self, tokens: &[Token], rules: &Rules, sentence: u32, start: usize) -> Option<claim::Term> {
-        // The name ending at token `end`, unless it names an institution.
-        let name = |end: usize| self.sentence_terms(sentence).iter().find(|term| term.end == end && term.name);
-        let named = |term: &Term| (!self.names_institution(tokens, term.end, sentence)).then_some(term.text);
-        // "In Patras, 20,000": the sentence opens with "in", a name and a comma before the figure.
-        if let Some(comma) = start.checked_sub(1).filter(|&c| tokens[c].is_punct(",") && tokens[c].sentence == sentence)
-        {
-            let opening = |term: &&Term| {
-                term.start
-                    .checked_sub(1)
-                    .is_some_and(|i| tokens[i].is("in") && (i == 0 || tokens[i - 1].sentence != sentence))
-            };
-            // The first word of a sentence is never marked a name, so "In" starts it and the name
-            // after it is marked.
-            if let Some(term) = name(comma).filter(opening) {
-                return named(term);
-            }
-        }
-        let mut k = start.checked_sub(1)?;
-        while tokens
-            .get(k)
-            .is_some_and(|t| t.sentence == sentence && (rules.added.iter().any(|a| *a == t.norm) || t.is("a")))
-        {
-            k = k.checked_sub(1)?;
-        }
-        if !tokens.get(k).is_some_and(|t| t.sentence == sentence && t.is("where")) {
-            return None;
-        }
-        let mut name_end = k;
-        if tokens.get(k.checked_sub(1)?).is_some_and(|t| t.is_punct(",")) {
-            name_end -= 1;
-        }
-        name(name_end).and_then(named)
-    }
-
     /// The terms of the sentence holding token `at`.
     pub fn sentence_terms(&self, sentence: u32) -> &[Term] {
         self.by_sentence.get(sentence as usize).map_or(&[], |&(a, b)| &self.terms[a..b])
@@ -534,37 +460,10 @@ impl Terms<'_> {
         verb.is_some_and(|k| self.listed(k, WordLists::STATEMENTS))
             || noun.is_some_and(|k| self.listed(k, WordLists::STATEMENT_NOUNS))
     }
-
-    /// Whether the capitalised name that goes on from token `k` ends in a word that makes it an
-    /// institution ("European Union", "International Monetary Fund", "U.S. Geological Survey"):
-    /// the name of a body that lends, rules or measures, not of the place a figure happened in.
-    fn names_institution(&self, tokens: &[Token], k: usize, sentence: u32) -> bool {
-        (k.min(tokens.len())..tokens.len())
-            .take_while(|&k| {
-                let t = &tokens[k];
-                t.sentence == sentence && t.kind == TokenKind::Word && t.norm.chars().any(char::is_alphabetic)
-            })
-            .take(INSTITUTION_REACH)
-            .any(|k| self.listed(k, WordLists::INSTITUTIONS))
-    }
 }
-
-/// Words read after a place's first word for one that makes the name an institution's.
-const INSTITUTION_REACH: usize = 3;
 
 /// Tokens read on each side of a claim for a word that makes its line a sentence.
 const LINE_REACH: usize = 16;
-
-/// Words read after a figure for the preposition that attaches it to a place.
-const PLACE_REACH: usize = 6;
-
-/// Whether `word` is a preposition that attaches a figure to a place: "in", "of" ("west of"),
-/// "from", "near", "off", "outside".
-// Matched by its bytes, which the compiler tells by length first, rather than compared with each
-// word of a list: `place` asks it of every word after a figure.
-fn is_place_preposition(word: &str) -> bool {
-    matches!(word.as_bytes(), b"in" | b"of" | b"from" | b"near" | b"off" | b"outside")
-}
 
 /// Most terms a neighbouring sentence lends; far more than a sentence of news holds.
 const MAX_NEIGHBOUR_TERMS: usize = 256;

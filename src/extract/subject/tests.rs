@@ -91,6 +91,35 @@ fn a_figure_takes_the_place_its_preposition_names() {
 }
 
 #[test]
+fn a_place_is_read_a_few_tokens_on_and_found_among_names_by_halving() {
+    let rules = Rules::embedded().unwrap();
+    // Figures and marks between do not count as words, but the tokens read are bounded too: a line
+    // of figures alone was read to its end for each of them.
+    let place_after = |between: usize| {
+        let figures: Vec<String> = (1..=between).map(|n| n.to_string()).collect();
+        let text = format!("Quakes killed 7 {} in Aceh", figures.join(" "));
+        let tokens = tokenize(&text, 0, text.len());
+        let terms = Terms::new(&tokens, &text, &rules);
+        let seven = tokens.iter().position(|t| t.norm == "7").unwrap();
+        terms.subject(&tokens, &rules, seven, seven + 1, None).place.map(|p| p.as_str())
+    };
+    assert_eq!(place_after(3), Some("aceh"));
+    assert_eq!(place_after(40), None);
+    // The names a place is found among, by their first token or one past their last, as a walk
+    // over the sentence's terms finds them.
+    let text = "In Patras, where 20,000 marched from the Port of Bandar Abbas to New York, 7 died in Aceh";
+    let tokens = tokenize(text, 0, text.len());
+    let terms = Terms::new(&tokens, text, &rules);
+    let own = terms.sentence_terms(0);
+    assert!(own.iter().filter(|t| t.name).count() >= 3, "{:?}", own.iter().map(|t| t.text).collect::<Vec<_>>());
+    for k in 0..=tokens.len() {
+        let walk = |bound: fn(&Term) -> usize| own.iter().find(|t| bound(t) == k && t.name).map(|t| t.text);
+        assert_eq!(place::name_at(own, k, |t| t.start).map(|t| t.text), walk(|t| t.start), "start {k}");
+        assert_eq!(place::name_at(own, k, |t| t.end).map(|t| t.text), walk(|t| t.end), "end {k}");
+    }
+}
+
+#[test]
 fn phrases_are_read_only_where_a_word_goes_on_one() {
     let words = terms_of("The death toll rose and one death of a lost child, who lost their lives");
     assert_eq!(words, ["dead", "rose", "dead", "lost", "child", "dead"]);
