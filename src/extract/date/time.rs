@@ -5,7 +5,7 @@
 //! value is the day number of its day plus the fraction of the day. The day is found by the
 //! extractor (a date in the same sentence, else the reference date).
 
-use super::super::lexer::{Token, TokenKind};
+use super::super::lexer::{sentence_span, Token, TokenKind};
 use super::super::range;
 use crate::rules::schema::HedgeMode;
 use crate::rules::Rules;
@@ -58,12 +58,18 @@ pub fn match_time(tokens: &[Token], rules: &Rules, i: usize) -> Option<TimeMatch
         .map(|m| TimeMatch { furniture: furniture(tokens, rules, &m), ..m })
 }
 
+/// Tokens read on each side of a time for what makes it a time stamp: a page's stamp has its
+/// furniture word right before it ("Updated 12:41 GMT", "Posted: Sunday, July 13, 2025 9:27
+/// a.m."), and few words around it. Read within this reach, not to the sentence's ends: a line of
+/// thousands of times (a timetable) was read whole for each of them.
+const FURNITURE_REACH: usize = 16;
+
 /// True when the time's sentence is a time stamp: a furniture word ("updated") stands before it,
-/// or it holds fewer than three words besides calendar words.
+/// or it holds fewer than three words besides calendar words (each within `FURNITURE_REACH`).
 fn furniture(tokens: &[Token], rules: &Rules, m: &TimeMatch) -> bool {
-    let sentence = tokens[m.start].sentence;
-    let first = tokens[..m.start].iter().rposition(|t| t.sentence != sentence).map_or(0, |p| p + 1);
-    let last = tokens[m.end..].iter().position(|t| t.sentence != sentence).map_or(tokens.len(), |p| m.end + p);
+    let sentence = sentence_span(tokens, tokens[m.start].sentence);
+    let first = sentence.start.max(m.start.saturating_sub(FURNITURE_REACH));
+    let last = sentence.end.min(m.end.saturating_add(FURNITURE_REACH));
     if tokens[first..m.start].iter().any(|t| rules.time_furniture.contains(&*t.norm)) {
         return true;
     }
@@ -272,6 +278,12 @@ mod tests {
             ("Updated 12:41 GMT, 11 November 2011", true),
             ("Tue Jul 2, 2013 1:28PM GMT", true),
             ("The bombs fell at 2:53 p.m. local time.", false),
+            // A furniture word far back in a long sentence stamps no time of it.
+            (
+                "The page was updated on Monday after officials, police and witnesses at the scene of \
+                 the crash described how the bus left the road at 9:30 p.m.",
+                false,
+            ),
         ] {
             let tokens = tokenize(text, 0, text.len());
             let m = (0..tokens.len()).find_map(|i| match_time(&tokens, &rules, i)).unwrap();
