@@ -6,6 +6,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -26,6 +27,7 @@ use pairs::{
 };
 use plausible::{degree_beside_plain, plausible_conflict, Stated};
 use roles::{block_key, roles_of, Role, ROLE_WEIGHT};
+use told::Told;
 use vectors::Vectors;
 
 mod camps;
@@ -46,6 +48,7 @@ mod restated;
 mod roles;
 mod sole;
 mod times;
+mod told;
 mod vectors;
 
 /// Groups the claims that speak of the same thing; each group holds claims of two or more sources,
@@ -85,12 +88,14 @@ pub fn align_with_grounds(claims: &[Claim], rules: &Rules) -> Vec<Aligned> {
             place[m] = p as u32;
         }
     }
+    let told: Vec<OnceLock<Told>> = (0..sources).map(|_| OnceLock::new()).collect();
     let context = Context {
         claims,
         place: &place,
         roles: &roles,
         countable: &countable,
         by_source: &by_source,
+        told: &told,
         vectors: &vectors,
         rules,
         sole: &sole,
@@ -140,6 +145,8 @@ struct Context<'a> {
     countable: &'a [bool],
     /// The claims of each source, so a check reads two sources, never the corpus.
     by_source: &'a Grouped,
+    /// Per source, its claims by value, made when first asked for (`Context::told`).
+    told: &'a [OnceLock<Told>],
     vectors: &'a Vectors,
     rules: &'a Rules,
     /// Per claim, whether it is its source's only figure of its role (`sole::sole_figures`).
@@ -149,6 +156,12 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The claims of `source` by value.
+    fn told(&self, source: u32) -> &Told {
+        let source = source as usize;
+        self.told[source].get_or_init(|| Told::of(self.claims, &self.by_source[source]))
+    }
+
     /// Whether claims `a` and `b` are figures of one role.
     fn same_role(&self, a: usize, b: usize) -> bool {
         self.roles[a] == self.roles[b]

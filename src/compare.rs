@@ -185,20 +185,26 @@ fn converted(a: &Claim, b: &Claim) -> Option<Verdict> {
 
 /// [`converted`], of two measures written in different units.
 fn converted_units(a: &Claim, b: &Claim) -> Option<Verdict> {
-    if a.written_unit.is_empty() || b.written_unit.is_empty() {
-        return None;
-    }
-    let (x, y) = (a.nominal.low().filter(|_| a.nominal.is_exact())?, b.nominal.low().filter(|_| b.nominal.is_exact())?);
-    let slack = |c: &Claim, base: f64| {
-        let written = c.written.and_then(|w| w.low()).filter(|w| *w != 0.0)?;
-        Some(rounding_step(written) / 2.0 * (base / written).abs())
-    };
-    let within = (x - y).abs() <= slack(a, x)?.max(slack(b, y)?);
+    let (slack_a, slack_b) = (conversion_slack(a)?, conversion_slack(b)?);
+    let (x, y) = (a.nominal.low()?, b.nominal.low()?);
+    let within = (x - y).abs() <= slack_a.max(slack_b);
     match (within, a.hedge == b.hedge) {
         (true, true) => Some(Verdict::Agree),
         (true, false) => Some(Verdict::Compatible),
         (false, _) => None,
     }
+}
+
+/// How far from a measure written in a unit of its own another measure may lie and still be it
+/// converted (`converted`): half the step its written number was rounded to, in the canonical
+/// unit. `None` unless the unit was written and the value is exact and written other than zero.
+pub fn conversion_slack(c: &Claim) -> Option<f64> {
+    if c.written_unit.is_empty() {
+        return None;
+    }
+    let base = c.nominal.low().filter(|_| c.nominal.is_exact())?;
+    let written = c.written.and_then(|w| w.low()).filter(|w| *w != 0.0)?;
+    Some(rounding_step(written) / 2.0 * (base / written).abs())
 }
 
 /// The step a written number was rounded to: 10 for "50", 100 for "700", 0.1 for "6.6", 5 for

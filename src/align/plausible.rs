@@ -14,8 +14,9 @@ use crate::compare::{self, RelateKey, Verdict};
 /// also states the other's value as a figure of the same kind: "23 pirates, 12 of them Somali"
 /// makes 12 and 23 two facts, so another outlet's 12 contradicts nothing, even when the extractor
 /// read "12 Somali" as counting Somalis. Nor when the values lie orders of magnitude apart
-/// (`max_conflict_ratio`): "3" and "200" are no rounding or reporting slip. `by_source` lists the
-/// claims of each source, so the check reads two sources, never the corpus.
+/// (`max_conflict_ratio`): "3" and "200" are no rounding or reporting slip. The check reads, of
+/// the two sources, only their claims near the other's value (`Told`), never the corpus, nor a
+/// source whole: a source of thousands of figures, asked of each, would be read thousands of times.
 /// `stated` remembers what the block's earlier pairs found.
 pub(super) fn plausible_conflict(cx: &Context, stated: &mut Stated, a: usize, b: usize) -> bool {
     let (claims, rules) = (cx.claims, cx.rules);
@@ -31,7 +32,7 @@ pub(super) fn plausible_conflict(cx: &Context, stated: &mut Stated, a: usize, b:
     // serious injury" tells nothing of another outlet's dozens seriously injured (while "dozens
     // seriously injured" beside "300 injured" may be what another outlet's plain dozens count).
     let states = |own: &Claim, own_index: usize, other: &Claim| {
-        cx.by_source[own.source as usize].iter().any(|&m| {
+        cx.told(own.source).may_agree(own.kind, other).any(|m| {
             let z = &claims[m];
             let same_role = cx.same_role(m, own_index);
             // The cheap tests of the role first: most of a source's figures fail them.
