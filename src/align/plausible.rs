@@ -14,9 +14,9 @@ use crate::compare::{self, RelateKey, Verdict};
 /// also states the other's value as a figure of the same kind: "23 pirates, 12 of them Somali"
 /// makes 12 and 23 two facts, so another outlet's 12 contradicts nothing, even when the extractor
 /// read "12 Somali" as counting Somalis. Nor when the values lie orders of magnitude apart
-/// (`max_conflict_ratio`): "3" and "200" are no rounding or reporting slip. The check reads, of
-/// the two sources, only their claims near the other's value (`Told`), never the corpus, nor a
-/// source whole: a source of thousands of figures, asked of each, would be read thousands of times.
+/// (`max_conflict_ratio`): "3" and "200" are no rounding or reporting slip. The check reads the
+/// two sources, never the corpus, and of a source of many claims only those near the other's
+/// value (`Told`): a source of thousands of figures, asked of each, was read thousands of times.
 /// `stated` remembers what the block's earlier pairs found.
 pub(super) fn plausible_conflict(cx: &Context, stated: &mut Stated, a: usize, b: usize) -> bool {
     let (claims, rules) = (cx.claims, cx.rules);
@@ -32,7 +32,7 @@ pub(super) fn plausible_conflict(cx: &Context, stated: &mut Stated, a: usize, b:
     // serious injury" tells nothing of another outlet's dozens seriously injured (while "dozens
     // seriously injured" beside "300 injured" may be what another outlet's plain dozens count).
     let states = |own: &Claim, own_index: usize, other: &Claim| {
-        cx.told(own.source).may_agree(own.kind, other).any(|m| {
+        let beside = |m: usize| {
             let z = &claims[m];
             let same_role = cx.same_role(m, own_index);
             // The cheap tests of the role first: most of a source's figures fail them.
@@ -42,10 +42,21 @@ pub(super) fn plausible_conflict(cx: &Context, stated: &mut Stated, a: usize, b:
                 && (same_role || (!z.subject.past && !cx.own_roles(m, own_index)))
                 && compare::relate(z, other, rules) == Verdict::Agree
                 && (same_role || cx.vectors.similarity(m, own_index) >= rules.threshold_overlap)
-        })
+        };
+        let own_claims = &cx.by_source[own.source as usize];
+        if own_claims.len() <= READ_WHOLE_UP_TO {
+            own_claims.iter().any(|&m| beside(m))
+        } else {
+            cx.told(own.source).may_agree(own.kind, other).any(beside)
+        }
     };
     !(stated.get_or(a, y, || states(x, a, y)) || stated.get_or(b, x, || states(y, b, x)))
 }
+
+/// Most claims of a source read whole when asked whether it states a value; a source of more is
+/// searched by value (`Told`). A pile's sources hold 18 claims on average: an index of each, kept
+/// through the alignment, took 4% more memory (5 MiB of 124) and saved no time.
+const READ_WHOLE_UP_TO: usize = 64;
 
 /// Whether the source of a figure also states a value beside it, remembered: that depends on the
 /// figure and on the value alone (`RelateKey`), and a pile's merges ask it of one figure against
