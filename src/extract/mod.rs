@@ -16,6 +16,7 @@ pub mod range;
 mod sentences;
 pub mod starters;
 pub mod subject;
+mod timed;
 pub mod unanchored;
 pub mod unreadable;
 
@@ -23,7 +24,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use crate::claim::{Claim, DatePrecision, Hedge, Interner, Interval, Kind, Rule, Span, Term, MINUTES_A_DAY};
+use crate::claim::{Claim, DatePrecision, Hedge, Interner, Interval, Kind, Rule, Span, Term};
 use crate::rules::Rules;
 use crate::source::{DateOrigin, Source};
 use date::DateMatch;
@@ -32,6 +33,7 @@ use measure::{Found, Measure};
 use sentences::SentenceIndex;
 use starters::Starts;
 use subject::Terms;
+use timed::{time_claim, time_days, Dated};
 
 /// Most claims kept for one source; a larger source is cut off there with a warning. A news
 /// article makes a few dozen claims (at most 41 in the ECB+ corpus); beyond this a file is a table
@@ -89,7 +91,9 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
             i += 1;
             continue;
         }
-        if let Some(t) = can.has(Starts::TIME).then(|| date::match_time(&tokens, rules, i)).flatten() {
+        // Matches are read with an `if`: `then` and `flatten` moved the whole `Option`.
+        let time = if can.has(Starts::TIME) { date::match_time(&tokens, rules, i) } else { None };
+        if let Some(t) = time {
             i = t.end;
             // A clock reading without its half of the day ("10:30") dates nothing. A time in
             // brackets right after another ("at about 3pm (12am AEDT)", "3pm on Tuesday (12am
@@ -108,13 +112,13 @@ pub fn extract(source: &Source, index: usize, rules: &Rules) -> Extraction {
         // it, "three days ago", starts there too).
         let at = number::At::in_text(i, &facts, &last_read);
         debug_assert!(can.has(Starts::DURATION) || duration::read(&tokens, text, rules, i).is_none());
-        let length = can.has(Starts::DURATION).then(|| duration::read_at(&tokens, text, rules, &at)).flatten();
+        let length = if can.has(Starts::DURATION) { duration::read_at(&tokens, text, rules, &at) } else { None };
         // "a", "another", "several" open one only as a length of time ("a week ago") or "a day
         // before".
         let can_date = can_date && date::may_start_counted(&tokens, &facts, i, length.as_ref());
         debug_assert!(can_date || !can.has(Starts::DATE) || date::match_date(&tokens, text, rules, i).is_none());
-        if let Some(m) = can_date.then(|| date::match_date_after(&tokens, text, rules, &at, length.as_ref())).flatten()
-        {
+        let date = if can_date { date::match_date_after(&tokens, text, rules, &at, length.as_ref()) } else { None };
+        if let Some(m) = date {
             if !masked[m.start..m.end].iter().any(|&b| b) {
                 i = m.end;
                 found.push(Found2::Date(m));
@@ -474,83 +478,6 @@ fn resolve_in_tense(m: &DateMatch, tokens: &[Token], rules: &Rules, reference: O
         Some(ahead) => (ahead, true, back),
         None => (back, false, back),
     }
-}
-
-/// What [`time_days`] read of a finding, for its claim.
-#[derive(Clone, Copy, Default)]
-struct Dated {
-    /// The day a time of day falls on.
-    day: Option<Date>,
-    /// A date resolved in its tense, which its claim reads again.
-    tensed: Option<Tensed>,
-}
-
-/// The day each time of day in `found` falls on: the nearest single day dated in its sentence
-/// ("on Tuesday at 7:48 a.m."), else the reference date. No day for the other findings, and each
-/// date as it was resolved for the days.
-fn time_days(found: &[Found2], tokens: &[Token], rules: &Rules, reference: Option<Date>) -> Vec<Dated> {
-    // The dates are resolved (and their tense read) only for a source that tells a time of day.
-    if !found.iter().any(|f| matches!(f, Found2::Time(_))) {
-        return vec![Dated::default(); found.len()];
-    }
-    let mut read: Vec<Dated> = found
-        .iter()
-        .map(|f| match f {
-            Found2::Date(m) => Dated { day: None, tensed: Some(resolve_in_tense(m, tokens, rules, reference)) },
-            _ => Dated::default(),
-        })
-        .collect();
-    let days: Vec<(u32, usize, Date)> = found
-        .iter()
-        .zip(&read)
-        .filter_map(|(f, r)| match (f, r.tensed) {
-            (Found2::Date(m), Some((Some((a, b, _)), _, _))) => {
-                (a == b && m.hedge == Hedge::Period).then_some((tokens[m.start].sentence, m.start, a))
-            }
-            _ => None,
-        })
-        .collect();
-    for (f, r) in found.iter().zip(&mut read) {
-        if let Found2::Time(t) = f {
-            let sentence = tokens[t.start].sentence;
-            let near = days.iter().filter(|d| d.0 == sentence).min_by_key(|d| d.1.abs_diff(t.start));
-            r.day = near.map(|d| d.2).or(reference);
-        }
-    }
-    read
-}
-
-/// The claim of a time of day on `day`: the day number plus the fraction of the day, widened by
-/// `time_hedge_minutes` either side when hedged ("about 3 p.m.").
-fn time_claim(
-    t: &date::TimeMatch,
-    day: Date,
-    tokens: &[Token],
-    rules: &Rules,
-    terms: &Terms,
-    index: u32,
-) -> Option<Claim> {
-    let at = date::day_number(day) + t.minutes? / MINUTES_A_DAY;
-    let nominal = Interval::exact(at);
-    let (value, hedge) = if t.approx {
-        (nominal.widened(rules.time_hedge_minutes / MINUTES_A_DAY), Hedge::Approx)
-    } else {
-        (nominal, Hedge::Exact)
-    };
-    Some(Claim {
-        source: index,
-        span: span_of(tokens, t.start, t.end),
-        kind: Kind::Date,
-        value,
-        nominal,
-        written: None,
-        written_unit: Term::none(),
-        hedge,
-        unit: Term::day(),
-        subject: terms.subject(tokens, rules, t.start, t.end, None),
-        precision: Some(crate::claim::DatePrecision::Minute),
-        rule: Rule::Time,
-    })
 }
 
 /// How many tokens either side of a date are read for a future-tense marker. Markers stand near
