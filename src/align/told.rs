@@ -20,8 +20,9 @@ pub(super) struct Told {
     reach: f64,
     /// Times of day without a day, by their minute of the day.
     clocks: Vec<(u16, u32)>,
-    /// Claims without a value that are no such time ("on Sunday"): each agrees with most others
-    /// without a value, so all are read when one of those is asked of.
+    /// Claims without a value that are no such time ("on Sunday"), and times not of a whole
+    /// minute of a day: each agrees with most others without a value, so all are read when one of
+    /// those is asked of.
     unvalued: Vec<u32>,
 }
 
@@ -39,8 +40,11 @@ impl Told {
                 told.reach = told.reach.max(share);
             }
             if c.value.low().is_none() {
-                match clock_minutes(c).and_then(minute_of_day) {
-                    Some(minute) => told.clocks.push((minute, m32)),
+                match clock_minutes(c).map(minute_of_day) {
+                    Some(Some(minute)) => told.clocks.push((minute, m32)),
+                    Some(None) => told.unvalued.push(m32),
+                    // A value open below ("fewer than 10") is found by its upper end.
+                    None if c.value.high().is_some() => {}
                     None => told.unvalued.push(m32),
                 }
             }

@@ -25,7 +25,7 @@ fn figures(seed: u64, sentences: usize) -> String {
             0 => format!("{a} people died in the fire."),
             1 => format!("About {a} people died in the fire."),
             2 => format!("Between {a} and {} soldiers were killed.", a + 5),
-            3 => format!("More than {a} soldiers were killed."),
+            3 => format!("More than {a} soldiers were killed, fewer than {} wounded.", a + 5),
             // A value in millions is not the same f64 as its digits ("1.1 million" is
             // 1,100,000.0000000002), yet the two agree.
             4 => format!("The storm cost ${b}.1 million."),
