@@ -49,9 +49,10 @@ impl Told {
                 }
             }
         }
-        told.valued.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
-        told.convertible.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        told.clocks.sort_unstable();
+        // In value order only: the claims of one value are all read, in whatever order.
+        told.valued.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        told.convertible.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        told.clocks.sort_unstable_by_key(|c| c.0);
         told
     }
 
@@ -85,13 +86,10 @@ impl Told {
         } else {
             (&self.clocks[..], &self.unvalued[..])
         };
-        let index = |m: u32| m as usize;
-        valued
-            .iter()
-            .map(move |v| index(v.2))
-            .chain(convertible.iter().map(move |v| index(v.1)))
-            .chain(clocks.iter().map(move |v| index(v.1)))
-            .chain(unvalued.iter().copied().map(index))
+        let valued = valued.iter().map(|v| v.2);
+        let measures = convertible.iter().map(|v| v.1);
+        let clocks = clocks.iter().map(|v| v.1);
+        valued.chain(measures).chain(clocks).chain(unvalued.iter().copied()).map(|m| m as usize)
     }
 
     /// The convertible measures that may be a measure of value `x` converted, given that
