@@ -18,42 +18,59 @@ use crate::claim::{short_key, short_key_in};
 use crate::rules::schema::{HedgeMode, HedgePosition};
 use crate::rules::{Rules, WordFacts};
 
-/// Which matchers can read a claim starting at a token, as bits: a token's starters are copied
-/// and tested for every token of a text, and a byte is one move where six flags were six.
+/// Which matchers can read a claim starting at a token, as bits, and for a leading word how far
+/// after it the word it leads may stand: a token's starters are copied and tested for every token
+/// of a text, and two bytes are one move where six flags were six.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Starts(u8);
+pub struct Starts {
+    /// The flags below.
+    bits: u8,
+    /// For a leading word, the most tokens after it at which the word it leads may stand
+    /// ([`lead_reach`]); 0 for any other.
+    reach: u8,
+}
 
 impl Starts {
     /// `date::match_time`.
-    pub const TIME: Starts = Starts(1);
+    pub const TIME: Starts = Starts::of(1);
     /// `date::match_date`.
-    pub const DATE: Starts = Starts(1 << 1);
+    pub const DATE: Starts = Starts::of(1 << 1);
     /// `duration::match_duration`.
-    pub const DURATION: Starts = Starts(1 << 2);
+    pub const DURATION: Starts = Starts::of(1 << 2);
     /// `measure::match_measure`.
-    pub const MEASURE: Starts = Starts(1 << 3);
+    pub const MEASURE: Starts = Starts::of(1 << 3);
     /// One of the `LEADING_WORDS`, which start a claim only before a word that can start one
-    /// on its own, or a counted word.
-    pub const LEADING: Starts = Starts(1 << 4);
+    /// on its own, or a counted word, within its reach.
+    pub const LEADING: Starts = Starts::of(1 << 4);
     /// A scale, fraction or unit, which a leading number word can count ("a million", "a
     /// trillionth", "an hour"), or a later word of a vague quantity ("a handful").
-    pub const COUNTED: Starts = Starts(1 << 5);
+    pub const COUNTED: Starts = Starts::of(1 << 5);
     /// Every matcher: what digits can start.
-    const ALL: Starts = Starts(Starts::TIME.0 | Starts::DATE.0 | Starts::DURATION.0 | Starts::MEASURE.0);
+    const ALL: Starts = Starts::of(Starts::TIME.bits | Starts::DATE.bits | Starts::DURATION.bits | Starts::MEASURE.bits);
+
+    const fn of(bits: u8) -> Starts {
+        Starts { bits, reach: 0 }
+    }
 
     /// Whether all of `flags` are set: `starts.has(Starts::DATE)`.
     pub fn has(self, flags: Starts) -> bool {
-        self.0 & flags.0 == flags.0
+        self.bits & flags.bits == flags.bits
     }
 
     /// Sets `flags`.
     pub fn set(&mut self, flags: Starts) {
-        self.0 |= flags.0;
+        self.bits |= flags.bits;
     }
 
     /// True when no matcher can start here.
     pub fn none(self) -> bool {
-        self.0 & Starts::ALL.0 == 0
+        self.bits & Starts::ALL.bits == 0
+    }
+
+    /// Makes the word a leading one, whose led word stands at most `reach` tokens after it.
+    fn lead(&mut self, reach: u8) {
+        self.set(Starts::LEADING);
+        self.reach = reach;
     }
 }
 
@@ -147,10 +164,35 @@ pub fn mark(rules: &Rules, facts: &mut HashMap<String, WordFacts>) {
     // Only a word some matcher starts at leads; a stop word with no starts of its own does not.
     for w in LEADING_WORDS.split_whitespace() {
         if let Some(s) = facts.get_mut(w).map(|f| &mut f.starts).filter(|s| **s != Starts::default()) {
-            s.set(Starts::LEADING);
+            s.lead(lead_reach(w, rules));
         }
     }
 }
+
+/// How many tokens after leading word `word` the figure or date word it leads may stand: right
+/// after it or past an article ("in the 1990s", "on the 15th"), or past a hedge phrase it opens
+/// and an article after that ("more than the tenth", "at least or equal to 50"), the longest of
+/// those phrases. Most leading words open no long phrase: "the" and "on", the commonest, lead
+/// only a word two tokens off at most, and were tried before every figure up to six tokens off.
+fn lead_reach(word: &str, rules: &Rules) -> u8 {
+    let phrases = rules.hedges.iter().filter(|h| h.position == HedgePosition::Before);
+    let opened = phrases.filter(|h| h.words.first().is_some_and(|first| first == word));
+    // A hedge is matched a word to a token (`range::hedge_before`).
+    let longest = opened.map(|h| h.words.len() + ARTICLE).max().unwrap_or(0);
+    // "between now and November 15th", "from now until May": a date read past "now" and the word
+    // that joins it.
+    let from_now = if SPANS_FROM_NOW.split_whitespace().any(|w| w == word) { 3 } else { 0 };
+    // One byte: a hedge of a user's rules over 254 words long is cut to it.
+    longest.max(from_now).max(1 + ARTICLE).min(usize::from(u8::MAX)) as u8
+}
+
+/// Leading words that open a span from now, whose date stands past "now" and a word joining it
+/// (`date::introducer`).
+const SPANS_FROM_NOW: &str = "from between";
+
+/// An article may stand between a leading word or its phrase and the word led ("in the 1990s",
+/// "more than a million").
+const ARTICLE: usize = 1;
 
 /// The starters of word `w` in `facts`, added with no other facts when new.
 fn starts_of(facts: &mut HashMap<String, WordFacts>, w: String) -> &mut Starts {
@@ -164,10 +206,6 @@ fn starts_of(facts: &mut HashMap<String, WordFacts>, w: String) -> &mut Starts {
 const LEADING_WORDS: &str = "the a an in on at for from by after before since until till through within between \
     over under more less about around nearly almost some up as not or ' ’ -";
 
-/// Tokens after a leading word in which its figure or date word must stand: the longest hedge
-/// phrase ("at least or equal to") is five words, and an article may follow it ("more than the
-/// tenth").
-const LEAD_REACH: usize = 6;
 
 /// The tokens some matcher can start a claim at, in order, with which ones can: all of them at
 /// digits, else those its [`WordFacts`] list, and none at a leading word with nothing close after
@@ -207,7 +245,7 @@ pub fn of_tokens_lowered<'r>(
         // ("not until\nMay 30, 2005"). Told in one branch: which words lead or can be led to
         // changes from token to token, and a branch on each was mispredicted for one in four.
         let leading = s.has(Starts::LEADING);
-        let near = about - k <= LEAD_REACH;
+        let near = about - k <= usize::from(s.reach);
         if (!leading | near) & !s.none() {
             starting.push((k, s));
         }
