@@ -46,7 +46,8 @@ impl Starts {
     /// trillionth", "an hour"), or a later word of a vague quantity ("a handful").
     pub const COUNTED: Starts = Starts::of(1 << 5);
     /// Every matcher: what digits can start.
-    const ALL: Starts = Starts::of(Starts::TIME.bits | Starts::DATE.bits | Starts::DURATION.bits | Starts::MEASURE.bits);
+    const ALL: Starts =
+        Starts::of(Starts::TIME.bits | Starts::DATE.bits | Starts::DURATION.bits | Starts::MEASURE.bits);
 
     const fn of(bits: u8) -> Starts {
         Starts { bits, reach: 0 }
@@ -206,7 +207,6 @@ fn starts_of(facts: &mut HashMap<String, WordFacts>, w: String) -> &mut Starts {
 const LEADING_WORDS: &str = "the a an in on at for from by after before since until till through within between \
     over under more less about around nearly almost some up as not or ' ’ -";
 
-
 /// The tokens some matcher can start a claim at, in order, with which ones can: all of them at
 /// digits, else those its [`WordFacts`] list, and none at a leading word with nothing close after
 /// it that a claim could be about. Also each token's facts (none for digits), looked up here once
@@ -273,6 +273,24 @@ fn key_at(token: &Token, lower: &[u8], from: usize) -> Option<u64> {
 mod tests {
     use super::*;
     use crate::extract::lexer;
+
+    #[test]
+    fn a_leading_word_reaches_past_an_article_or_the_longest_hedge_it_opens() {
+        let rules = Rules::embedded().unwrap();
+        let reach = |w: &str| {
+            let starts = rules.word_starts(w).1;
+            assert!(starts.has(Starts::LEADING), "{w} leads");
+            starts.reach
+        };
+        // "on the 15th", "the following day".
+        assert_eq!((reach("the"), reach("on"), reach("-")), (2, 2, 2));
+        // "between now and November 15th".
+        assert_eq!(reach("between"), 3);
+        // "in the region of the", "a minimum of the", "at least or equal to the".
+        assert_eq!((reach("in"), reach("a"), reach("at"), reach("more")), (5, 4, 6, 6));
+        // A word that leads nothing has no reach.
+        assert_eq!(rules.word_starts("march").1.reach, 0);
+    }
 
     #[test]
     fn keys_read_from_the_lower_case_copy_find_what_the_norms_find() {
