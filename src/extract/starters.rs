@@ -164,8 +164,9 @@ pub fn mark(rules: &Rules, facts: &mut HashMap<String, WordFacts>) {
     }
     // Only a word some matcher starts at leads; a stop word with no starts of its own does not.
     for w in LEADING_WORDS.split_whitespace() {
-        if let Some(s) = facts.get_mut(w).map(|f| &mut f.starts).filter(|s| **s != Starts::default()) {
-            s.lead(lead_reach(w, rules));
+        if let Some(f) = facts.get_mut(w).filter(|f| f.starts != Starts::default()) {
+            f.starts.lead(lead_reach(w, rules));
+            f.long_hedges = long_hedges(w, rules).map(|(i, _)| i as u32).collect();
         }
     }
 }
@@ -176,24 +177,54 @@ pub fn mark(rules: &Rules, facts: &mut HashMap<String, WordFacts>) {
 /// those phrases. Most leading words open no long phrase: "the" and "on", the commonest, lead
 /// only a word two tokens off at most, and were tried before every figure up to six tokens off.
 fn lead_reach(word: &str, rules: &Rules) -> u8 {
-    let phrases = rules.hedges.iter().filter(|h| h.position == HedgePosition::Before);
-    let opened = phrases.filter(|h| h.words.first().is_some_and(|first| first == word));
     // A hedge is matched a word to a token (`range::hedge_before`).
-    let longest = opened.map(|h| h.words.len() + ARTICLE).max().unwrap_or(0);
+    let longest = long_hedges(word, rules).map(|(_, h)| h.words.len() + ARTICLE).max().unwrap_or(0);
     // "between now and November 15th", "from now until May": a date read past "now" and the word
     // that joins it.
     let from_now = if SPANS_FROM_NOW.split_whitespace().any(|w| w == word) { 3 } else { 0 };
     // One byte: a hedge of a user's rules over 254 words long is cut to it.
-    longest.max(from_now).max(1 + ARTICLE).min(usize::from(u8::MAX)) as u8
+    longest.max(from_now).max(NEAR).min(usize::from(u8::MAX)) as u8
 }
 
 /// Leading words that open a span from now, whose date stands past "now" and a word joining it
 /// (`date::introducer`).
 const SPANS_FROM_NOW: &str = "from between";
 
+/// The hedges written before a number that `word` opens and that lead further than [`NEAR`], with
+/// their places in `rules.hedges`.
+fn long_hedges<'r>(word: &'r str, rules: &'r Rules) -> impl Iterator<Item = (usize, &'r crate::rules::Hedge)> {
+    let phrases = rules.hedges.iter().enumerate().filter(|(_, h)| h.position == HedgePosition::Before);
+    phrases.filter(move |(_, h)| h.words.len() + ARTICLE > NEAR && h.words.first().is_some_and(|first| first == word))
+}
+
 /// An article may stand between a leading word or its phrase and the word led ("in the 1990s",
 /// "more than a million").
 const ARTICLE: usize = 1;
+
+/// How many tokens after a leading word the word it leads may stand without a phrase between
+/// them: right after it, or past an article.
+const NEAR: usize = 1 + ARTICLE;
+
+/// Whether the leading word at token `k` opens a phrase that leads a word further than [`NEAR`]
+/// ([`lead_reach`]): a hedge ("in excess of", "at least or equal to") or a span from now
+/// ("between now and"). "In" leads a figure up to five tokens off, through "in the region of",
+/// but news writes "in" before a figure three to five tokens off a thousand times a megabyte,
+/// and "in the region of" almost never.
+// Out of line and cold: inlined, its look-up's registers were saved and restored around the loop
+// over every token, for the few tokens that ask it.
+#[cold]
+#[inline(never)]
+fn opens_long_phrase(tokens: &[Token], facts: Option<&WordFacts>, rules: &Rules, k: usize) -> bool {
+    let spelled = |words: &[String]| {
+        tokens.get(k..k + words.len()).is_some_and(|run| run.iter().zip(words).all(|(t, w)| t.norm == *w))
+    };
+    // The word's own hedges, listed in its facts: no look-up by the word.
+    let hedges = facts.map_or(&[][..], |f| &f.long_hedges[..]);
+    let hedged = hedges.iter().any(|&i| spelled(&rules.hedges[i as usize].words));
+    let from_now =
+        || tokens.get(k + 1).is_some_and(|t| t.is("now")) && SPANS_FROM_NOW.split_whitespace().any(|w| tokens[k].is(w));
+    hedged || from_now()
+}
 
 /// The starters of word `w` in `facts`, added with no other facts when new.
 fn starts_of(facts: &mut HashMap<String, WordFacts>, w: String) -> &mut Starts {
@@ -245,7 +276,13 @@ pub fn of_tokens_lowered<'r>(
         // ("not until\nMay 30, 2005"). Told in one branch: which words lead or can be led to
         // changes from token to token, and a branch on each was mispredicted for one in four.
         let leading = s.has(Starts::LEADING);
-        let near = about - k <= usize::from(s.reach);
+        let gap = about - k;
+        let mut near = gap <= NEAR;
+        // Further off only past a phrase the word opens, which is looked for in the few places
+        // where one could be (a leading word with a figure three to six tokens after it).
+        if leading & !near & (gap <= usize::from(s.reach)) {
+            near = opens_long_phrase(tokens, *fact, rules, k);
+        }
         if (!leading | near) & !s.none() {
             starting.push((k, s));
         }
@@ -290,6 +327,21 @@ mod tests {
         assert_eq!((reach("in"), reach("a"), reach("at"), reach("more")), (5, 4, 6, 6));
         // A word that leads nothing has no reach.
         assert_eq!(rules.word_starts("march").1.reach, 0);
+    }
+
+    #[test]
+    fn a_figure_further_than_an_article_is_led_only_through_a_phrase() {
+        let rules = Rules::embedded().unwrap();
+        let leads = |text: &str| {
+            let tokens = lexer::tokenize(text, 0, text.len());
+            of_tokens(&tokens, &rules).0.first().is_some_and(|&(k, _)| k == 0)
+        };
+        assert!(leads("in the 1990s"));
+        assert!(leads("in excess of the tenth"));
+        assert!(leads("between now and November 15th"));
+        assert!(!leads("in the city, 50 people"));
+        assert!(!leads("between them and 50 people"));
+        assert!(!leads("the city's 50 people"));
     }
 
     #[test]

@@ -221,6 +221,9 @@ pub struct WordFacts {
     /// The matchers that can start a claim at this word or mark, from the tables and the
     /// matchers' own words (`extract::starters`).
     pub starts: Starts,
+    /// For a leading word, the hedges written before a number that it opens and that lead past
+    /// an article, by place in `Rules::hedges` (`extract::starters::lead_reach`).
+    pub long_hedges: Box<[u32]>,
     /// The subject reader's word lists that hold the word.
     pub lists: WordLists,
 }
