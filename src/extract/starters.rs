@@ -172,23 +172,27 @@ pub fn mark(rules: &Rules, facts: &mut HashMap<String, WordFacts>) {
 }
 
 /// How many tokens after leading word `word` the figure or date word it leads may stand: right
-/// after it or past an article ("in the 1990s", "on the 15th"), or past a hedge phrase it opens
-/// and an article after that ("more than the tenth", "at least or equal to 50"), the longest of
-/// those phrases. Most leading words open no long phrase: "the" and "on", the commonest, lead
-/// only a word two tokens off at most, and were tried before every figure up to six tokens off.
+/// after it or past an article ("in the 1990s", "on the 15th"), or past a long phrase it opens and
+/// one word after that (`long_phrase_lengths`), the longest of those phrases. Most leading words
+/// open no long phrase: "the" and "on", the commonest, lead only a word two tokens off at most,
+/// and were tried before every figure up to six tokens off.
 fn lead_reach(word: &str, rules: &Rules) -> u8 {
-    // A hedge is matched a word to a token (`range::hedge_before`).
-    let longest = long_hedges(word, rules).map(|(_, h)| h.words.len() + ARTICLE).max().unwrap_or(0);
-    // "between now and November 15th", "from now until May": a date read past "now" and the word
-    // that joins it.
-    let from_now = if SPANS_FROM_NOW.split_whitespace().any(|w| w == word) { 3 } else { 0 };
+    let longest = long_phrase_lengths(word, rules).map(|length| length + ARTICLE).max().unwrap_or(0);
     // One byte: a hedge of a user's rules over 254 words long is cut to it.
-    longest.max(from_now).max(NEAR).min(usize::from(u8::MAX)) as u8
+    longest.max(NEAR).min(usize::from(u8::MAX)) as u8
 }
 
-/// Leading words that open a span from now, whose date stands past "now" and a word joining it
-/// (`date::introducer`).
-const SPANS_FROM_NOW: &str = "from between";
+/// The lengths of the phrases `word` opens that lead a figure further than [`NEAR`]: its hedges
+/// written before a number (matched a word to a token, `range::hedge_before`) and its spans from
+/// now.
+fn long_phrase_lengths<'r>(word: &'r str, rules: &'r Rules) -> impl Iterator<Item = usize> + 'r {
+    let hedges = long_hedges(word, rules).map(|(_, h)| h.words.len());
+    hedges.chain(SPANS_FROM_NOW.iter().filter(move |span| span[0] == word).map(|span| span.len()))
+}
+
+/// Spans from now, whose date stands past them and the word joining them ("between now and
+/// November 15th", "from now until May", `date::introducer`).
+const SPANS_FROM_NOW: [&[&str]; 2] = [&["from", "now"], &["between", "now"]];
 
 /// The hedges written before a number that `word` opens and that lead further than [`NEAR`], with
 /// their places in `rules.hedges`.
@@ -197,8 +201,8 @@ fn long_hedges<'r>(word: &'r str, rules: &'r Rules) -> impl Iterator<Item = (usi
     phrases.filter(move |(_, h)| h.words.len() + ARTICLE > NEAR && h.words.first().is_some_and(|first| first == word))
 }
 
-/// An article may stand between a leading word or its phrase and the word led ("in the 1990s",
-/// "more than a million").
+/// One word may stand between a leading word or its phrase and the word led: an article ("in the
+/// 1990s", "more than a million"), or the word that joins a span from now to its date.
 const ARTICLE: usize = 1;
 
 /// How many tokens after a leading word the word it leads may stand without a phrase between
@@ -206,7 +210,7 @@ const ARTICLE: usize = 1;
 const NEAR: usize = 1 + ARTICLE;
 
 /// Whether the leading word at token `k` opens a phrase that leads a word further than [`NEAR`]
-/// ([`lead_reach`]): a hedge ("in excess of", "at least or equal to") or a span from now
+/// ([`long_phrase_lengths`]): a hedge ("in excess of", "at least or equal to") or a span from now
 /// ("between now and"). "In" leads a figure up to five tokens off, through "in the region of",
 /// but news writes "in" before a figure three to five tokens off a thousand times a megabyte,
 /// and "in the region of" almost never.
@@ -215,15 +219,15 @@ const NEAR: usize = 1 + ARTICLE;
 #[cold]
 #[inline(never)]
 fn opens_long_phrase(tokens: &[Token], facts: Option<&WordFacts>, rules: &Rules, k: usize) -> bool {
-    let spelled = |words: &[String]| {
-        tokens.get(k..k + words.len()).is_some_and(|run| run.iter().zip(words).all(|(t, w)| t.norm == *w))
-    };
     // The word's own hedges, listed in its facts: no look-up by the word.
     let hedges = facts.map_or(&[][..], |f| &f.long_hedges[..]);
-    let hedged = hedges.iter().any(|&i| spelled(&rules.hedges[i as usize].words));
-    let from_now =
-        || tokens.get(k + 1).is_some_and(|t| t.is("now")) && SPANS_FROM_NOW.split_whitespace().any(|w| tokens[k].is(w));
-    hedged || from_now()
+    hedges.iter().any(|&i| spelled_at(tokens, k, &rules.hedges[i as usize].words))
+        || SPANS_FROM_NOW.iter().any(|span| spelled_at(tokens, k, span))
+}
+
+/// Whether the tokens from `k` on are `words`, one word a token.
+fn spelled_at(tokens: &[Token], k: usize, words: &[impl AsRef<str>]) -> bool {
+    tokens.get(k..k + words.len()).is_some_and(|run| run.iter().zip(words).all(|(t, w)| t.norm == w.as_ref()))
 }
 
 /// The starters of word `w` in `facts`, added with no other facts when new.
