@@ -36,7 +36,9 @@ fn extraction(c: &mut Criterion) {
         sources.push(Source::new(format!("s{}.txt", sources.len()), text, &mut Vec::new()));
     }
     let mut group = c.benchmark_group("extract");
-    group.throughput(Throughput::Bytes(bytes as u64));
+    // In decimal megabytes a second, the unit the target is set in (criterion's `Bytes` prints
+    // MiB/s, which reads 4.6% lower for the same speed).
+    group.throughput(Throughput::BytesDecimal(bytes as u64));
     group.sample_size(20);
     group.bench_function("news_1MiB_one_core", |b| {
         b.iter(|| {
