@@ -165,28 +165,29 @@ pub fn mark(rules: &Rules, facts: &mut HashMap<String, WordFacts>) {
     // Only a word some matcher starts at leads; a stop word with no starts of its own does not.
     for w in LEADING_WORDS.split_whitespace() {
         if let Some(f) = facts.get_mut(w).filter(|f| f.starts != Starts::default()) {
-            f.starts.lead(lead_reach(w, rules));
-            f.long_hedges = long_hedges(w, rules).map(|(i, _)| i as u32).collect();
+            // Its reach is read from the list its phrases are checked by, so the two agree.
+            f.long_hedges = long_hedges(w, rules).collect();
+            f.starts.lead(lead_reach(w, &f.long_hedges, rules));
         }
     }
 }
 
 /// How many tokens after leading word `word` the figure or date word it leads may stand: right
 /// after it or past an article ("in the 1990s", "on the 15th"), or past a long phrase it opens and
-/// one word after that (`long_phrase_lengths`), the longest of those phrases. Most leading words
-/// open no long phrase: "the" and "on", the commonest, lead only a word two tokens off at most,
-/// and were tried before every figure up to six tokens off.
-fn lead_reach(word: &str, rules: &Rules) -> u8 {
-    let longest = long_phrase_lengths(word, rules).map(|length| length + ARTICLE).max().unwrap_or(0);
+/// one word after that (`long_phrase_lengths`), the longest of those phrases. `hedges` are the
+/// word's [`long_hedges`]. Most leading words open no long phrase: "the" and "on", the commonest,
+/// lead only a word two tokens off at most, and were tried before every figure up to six tokens
+/// off.
+fn lead_reach(word: &str, hedges: &[u32], rules: &Rules) -> u8 {
+    let longest = long_phrase_lengths(word, hedges, rules).map(|length| length + ARTICLE).max().unwrap_or(0);
     // One byte: a hedge of a user's rules over 254 words long is cut to it.
     longest.max(NEAR).min(usize::from(u8::MAX)) as u8
 }
 
-/// The lengths of the phrases `word` opens that lead a figure further than [`NEAR`]: its hedges
-/// written before a number (matched a word to a token, `range::hedge_before`) and its spans from
-/// now.
-fn long_phrase_lengths<'r>(word: &'r str, rules: &'r Rules) -> impl Iterator<Item = usize> + 'r {
-    let hedges = long_hedges(word, rules).map(|(_, h)| h.words.len());
+/// The lengths of the phrases `word` opens that lead a figure further than [`NEAR`]: its `hedges`
+/// ([`long_hedges`], matched a word to a token, `range::hedge_before`) and its spans from now.
+fn long_phrase_lengths<'a>(word: &'a str, hedges: &'a [u32], rules: &'a Rules) -> impl Iterator<Item = usize> + 'a {
+    let hedges = hedges.iter().map(|&i| rules.hedges[i as usize].words.len());
     hedges.chain(SPANS_FROM_NOW.iter().filter(move |span| span[0] == word).map(|span| span.len()))
 }
 
@@ -194,11 +195,14 @@ fn long_phrase_lengths<'r>(word: &'r str, rules: &'r Rules) -> impl Iterator<Ite
 /// November 15th", "from now until May", `date::introducer`).
 const SPANS_FROM_NOW: [&[&str]; 2] = [&["from", "now"], &["between", "now"]];
 
-/// The hedges written before a number that `word` opens and that lead further than [`NEAR`], with
-/// their places in `rules.hedges`.
-fn long_hedges<'r>(word: &'r str, rules: &'r Rules) -> impl Iterator<Item = (usize, &'r crate::rules::Hedge)> {
+/// The places in `rules.hedges` of the hedges written before a number that `word` opens and that
+/// lead further than [`NEAR`].
+fn long_hedges<'r>(word: &'r str, rules: &'r Rules) -> impl Iterator<Item = u32> + 'r {
     let phrases = rules.hedges.iter().enumerate().filter(|(_, h)| h.position == HedgePosition::Before);
-    phrases.filter(move |(_, h)| h.words.len() + ARTICLE > NEAR && h.words.first().is_some_and(|first| first == word))
+    let long =
+        phrases.filter(move |(_, h)| h.words.len() + ARTICLE > NEAR && h.words.first().is_some_and(|w| w == word));
+    // A place fits a `u32`: no rules file holds four billion hedges.
+    long.map(|(i, _)| i as u32)
 }
 
 /// One word may stand between a leading word or its phrase and the word led: an article ("in the
